@@ -1,0 +1,44 @@
+/// Splits a token sequence into sentences. A sentence ends at . ! ? (and their Arabic forms, normalized) or at a
+/// line break, but not inside quotes, not at a decimal point (numbers are single tokens) and not after a
+/// one-letter abbreviation ("أ. ف. ب"، "د.").
+public struct SentenceSplitter: Sendable {
+    public init() {}
+
+    /// Token index ranges, one per sentence. `text` is the original text, used to see line breaks.
+    public func split(_ tokens: [Token], in text: ScalarText) -> [Range<Int>] {
+        var sentences: [Range<Int>] = []
+        var begin = 0
+        var quoteDepth = 0
+        var straightOpen = false
+        for (i, t) in tokens.enumerated() {
+            // A line break between this token and the next always ends the sentence (headlines, list items).
+            var lineBreak = false
+            if i + 1 < tokens.count {
+                var k = t.end
+                let stop = tokens[i + 1].start
+                while k < stop { if text[k] == "\n" { lineBreak = true; break }; k += 1 }
+            }
+            if t.kind == .punct {
+                switch t.norm {
+                case "«", "“", "(": quoteDepth += 1
+                case "»", "”", ")": quoteDepth = max(0, quoteDepth - 1)
+                case "\"": straightOpen.toggle()
+                default: break
+                }
+            }
+            var ends = lineBreak
+            if !ends, t.kind == .punct, quoteDepth == 0, !straightOpen, t.norm == "." || t.norm == "!" || t.norm == "?" {
+                let prev = i > 0 ? tokens[i - 1] : nil
+                let abbreviation = prev.map { $0.isWord && $0.norm.unicodeScalars.count == 1 && $0.end == t.start } ?? false
+                ends = !abbreviation
+            }
+            if ends {
+                if lineBreak { quoteDepth = 0; straightOpen = false }
+                sentences.append(begin..<(i + 1))
+                begin = i + 1
+            }
+        }
+        if begin < tokens.count { sentences.append(begin..<tokens.count) }
+        return sentences
+    }
+}
