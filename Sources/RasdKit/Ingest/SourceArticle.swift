@@ -1,0 +1,35 @@
+/// One article as read from an input, before any analysis.
+public struct SourceArticle: Sendable, Equatable {
+    /// Document id: the file name without extension, or a JSONL record's `id`.
+    public var id: String
+    /// The article text as read (for HTML: the text extracted from the page). Output offsets point into it.
+    public var text: String
+    public var title: String?
+    /// Publication date (from metadata, a JSONL field or the page's <meta>/<time>/JSON-LD).
+    public var published: PartialDate?
+    public var source: String?
+    public var url: String?
+    /// Where it came from, for messages: "path" or "path:line".
+    public var origin: String
+
+    public init(id: String, text: String, title: String? = nil, published: PartialDate? = nil,
+                source: String? = nil, url: String? = nil, origin: String) {
+        self.id = id; self.text = text; self.title = title; self.published = published
+        self.source = source; self.url = url; self.origin = origin
+    }
+}
+
+/// A problem with one input (file or record). It never stops the run: it is reported and the input skipped.
+public struct InputProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    /// "path" or "path:line".
+    public var location: String
+    public var reason: String
+    /// True when the whole named path is missing or unreadable (the run then exits non-zero).
+    public var isFatalForPath: Bool
+
+    public init(location: String, reason: String, isFatalForPath: Bool = false) {
+        self.location = location; self.reason = reason; self.isFatalForPath = isFatalForPath
+    }
+
+    public var description: String { "\(location): \(reason)" }
+}
