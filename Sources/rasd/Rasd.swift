@@ -7,6 +7,8 @@ struct Rasd: ParsableCommand {
         abstract: "Rasd (رصد): an Arabic news intelligence engine.",
         subcommands: [
             Analyze.self,
+            TrainNER.self,
+            EvalNER.self,
         ]
     )
 }
