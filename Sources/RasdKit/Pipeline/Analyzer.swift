@@ -11,11 +11,22 @@ public struct Analyzer: Sendable {
     public var options: Options
     public var cleaner: BoilerplateCleaner
     public var textStage: TextStage
+    public let kb: KnowledgeBase
+    public var entityStage: EntityStage
+    public var titleStage: TitleStage
+    public var quoteStage: QuoteStage
+    public var eventStage: EventStage
 
+    /// Loads the bundled resources: knowledge base, tagger model, lexicons.
     public init(options: Options = Options()) throws {
         self.options = options
+        kb = try KnowledgeBase.bundled()
         cleaner = BoilerplateCleaner()
-        textStage = TextStage()
+        textStage = TextStage(preferDates: options.preferDates)
+        entityStage = EntityStage(kb: kb, tagger: try NERTagger.bundled())
+        titleStage = TitleStage(kb: kb)
+        quoteStage = QuoteStage()
+        eventStage = EventStage(kb: kb)
     }
 
     /// Runs the per-article stages on one article; returns the article and any story split off it.
@@ -23,6 +34,10 @@ public struct Analyzer: Sendable {
         var docs = cleaner.clean(Document(article: article))
         for i in docs.indices {
             textStage.process(&docs[i])
+            entityStage.process(&docs[i])
+            titleStage.process(&docs[i])
+            quoteStage.process(&docs[i])
+            eventStage.process(&docs[i])
         }
         return docs
     }
@@ -35,7 +50,7 @@ public struct Analyzer: Sendable {
             documents.append(contentsOf: process(article))
             progress?(i + 1, articles.count)
         }
-        var analysis = CollectionResolver().resolve(documents)
+        var analysis = CollectionResolver(kb: kb).resolve(documents)
         analysis.problems = problems.map { Analysis.Problem(location: $0.location, reason: $0.reason) }
         return analysis
     }

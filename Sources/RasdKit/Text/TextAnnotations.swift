@@ -65,6 +65,3 @@ public struct Quantity: Sendable, Equatable, Codable {
     }
 }
 
-/// Which way a date with no year and no tense word resolves: the latest such date on or before the reference
-/// (`past`, the default: news reports what happened) or the first on or after it (`future`).
-public enum DatePreference: String, Sendable, CaseIterable { case past, future }
