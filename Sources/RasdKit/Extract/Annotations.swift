@@ -38,6 +38,8 @@ public struct EntityMention: Sendable, Equatable {
         case tagger         // the statistical tagger, not in the knowledge base
         case partialName    // part of a name mentioned earlier (a surname after the full name)
         case description    // a description resolved to the office holder ("الزعيم الكوري الشمالي")
+        case demonym        // a nationality adjective naming a state as actor ("القوات الكورية الشمالية");
+                            // used by events, not listed as a name mention
     }
 
     public var start: Int

@@ -1,9 +1,11 @@
 /// Finds an event's participants and place in the clause around its trigger.
 ///
 /// Arabic news puts the subject after the verb (VSO: "التقى كيم ...") or before it (SVO: "بوتين وكيم التقيا");
-/// a verbal noun takes its actor as the genitive right after it ("زيارة رئيس الكرملين"، "إطلاق كوريا الشمالية").
-/// Entities after "مع" are counterparts; places follow "في" or "إلى" (or "ب"). With no subject written, the
-/// actor carries over from the sentence's earlier event or subject, then from the previous sentences.
+/// a verbal noun takes its actor as the genitive right after it ("زيارة رئيس الكرملين"، "إطلاق كوريا الشمالية")
+/// or as the subject of the light verb before it ("أجرى تشوي محادثات"). Entities after "مع" are counterparts;
+/// places follow "في", "إلى" or "ب". An event inside an accusation or denial has the accused as its actor. With
+/// no subject written, a verb that continues the sentence ("حتى التقى") or a pronoun ("لقاء له") takes the
+/// subject of the sentence or of the sentences before. Without an actor there is no event: nothing is guessed.
 struct ArgumentFinder {
     let doc: Document
     let kb: KnowledgeBase
@@ -16,62 +18,91 @@ struct ArgumentFinder {
         actors = doc.mentions.filter { $0.type == .person || $0.type == .gpe || $0.type == .org }
     }
 
+    static func keys(_ words: [String]) -> Set<String> { Set(words.map { ArabicNormalizer.shared.key($0) }) }
+    static let prepositions = keys(["مع", "في", "إلى", "ب", "من", "عن", "على", "ضد", "لدى", "داخل", "نحو", "حول", "بين"])
+    static let placePrepositions = keys(["في", "إلى", "داخل", "نحو"])
+    static let againstPrepositions = keys(["على", "ضد"])
+    static let continuations = keys(["حتى", "ثم", "قبل أن", "بعد أن", "كما", "وقد", "قد"])
+    static let with = ArabicNormalizer.shared.key("مع")
+    /// Words before a verbal noun that make it an adverbial ("خلال محادثات"): its actor is the sentence's subject.
+    static let during = keys(["خلال", "أثناء", "عقب", "إثر", "لدى", "في"])
+    static let pronounsAfter = keys(["له", "لها", "لهما", "لهم", "بينهما", "بينهم"])
+
     func mentions(in range: Range<Int>) -> [EntityMention] {
         actors.filter { range.contains($0.tokens.lowerBound) }
     }
 
-    /// The preposition written before a mention: a separate word or a proclitic on its first word.
-    func preposition(before m: EntityMention) -> String? {
+    /// The preposition governing a mention: a proclitic ب/ل on its first word, or a preposition word before it
+    /// (a title may stand between: "مع وزير الخارجية الروسي سيرجي لافروف").
+    func preposition(before m: EntityMention, floor: Int = 0) -> String? {
         let first = doc.tokens[m.tokens.lowerBound]
         if m.start > first.start {
             let glued = ArabicNormalizer.shared.key(doc.string(first.start, m.start))
             if glued.hasSuffix("ب") { return "ب" }
             if glued.hasSuffix("ل") { return "ل" }
         }
-        guard m.tokens.lowerBound > 0 else { return nil }
         var k = m.tokens.lowerBound - 1
-        // Skip a title between the preposition and the name ("مع وزير الخارجية الروسي سيرجي لافروف").
         var skipped = 0
-        while k > 0, skipped < 6, doc.tokens[k].isWord, !Self.prepositions.contains(doc.tokens[k].norm) {
-            if actors.contains(where: { $0.tokens.contains(k) }) { break }
+        while k >= floor, skipped <= 6, doc.tokens[k].isWord {
+            let word = doc.tokens[k].norm
+            if Self.prepositions.contains(word) { return word }
+            if let c = Proclitics.candidates(word).dropFirst().first(where: { Self.prepositions.contains($0.stem) }) { return c.stem }
+            // Only title words may stand between a preposition and its name.
+            if actors.contains(where: { $0.tokens.contains(k) }) || skipped == 6 { return nil }
+            if k == m.tokens.lowerBound - 1, let p = Proclitics.candidates(word).dropFirst().first, p.prefix == 1 {
+                let clitic = String(word.unicodeScalars.prefix(1))
+                if clitic == "ب" || clitic == "ل" { return clitic }
+            }
             k -= 1; skipped += 1
         }
-        let word = doc.tokens[k].norm
-        if Self.prepositions.contains(word) { return word == "الي" ? "الى" : word }
-        if let c = Proclitics.candidates(word).first(where: { Self.prepositions.contains($0.stem) }) { return c.stem }
         return nil
     }
 
-    static let prepositions: Set<String> = ["مع", "في", "الى", "الي", "ب", "من", "عن", "على", "ضد", "لدى", "داخل", "نحو"]
-
     func isPlace(_ m: EntityMention) -> Bool {
-        guard m.type == .gpe || m.type == .loc else {
-            if let id = m.ref.kbId, let e = kb.entity(id) { return e.kind == "seat" }
-            return false
-        }
-        return true
+        if m.type == .gpe || m.type == .loc { return true }
+        if let id = m.ref.kbId, let e = kb.entity(id) { return e.kind == "seat" }
+        return false
     }
 
-    /// Mentions joined by "و" to `m` ("بوتين وكيم"، "الولايات المتحدة وكوريا الجنوبية").
-    func coordinated(after m: EntityMention, within range: Range<Int>) -> [EntityMention] {
+    /// True when punctuation stands between two token positions.
+    func punctuationBetween(_ a: Int, _ b: Int) -> Bool {
+        let lo = min(a, b), hi = max(a, b)
+        guard lo < hi else { return false }
+        return (lo..<hi).contains { doc.tokens[$0].kind == .punct && doc.tokens[$0].norm != "/" }
+    }
+
+    /// The mentions joined to `m` by "و" after it ("بوتين وكيم"، "الولايات المتحدة وكوريا الجنوبية"), allowing a
+    /// title before the next name ("وزعيم كوريا الشمالية كيم جونغ أون").
+    func coordinated(after m: EntityMention, limit: Int) -> [EntityMention] {
         var out: [EntityMention] = []
         var last = m
-        while let next = actors.first(where: { $0.tokens.lowerBound == last.tokens.upperBound && range.contains($0.tokens.lowerBound) }),
-              doc.tokens[next.tokens.lowerBound].norm.hasPrefix("و") {
+        while last.tokens.upperBound < limit, doc.tokens[last.tokens.upperBound].norm.hasPrefix("و") {
+            let start = last.tokens.upperBound
+            guard let next = actors.first(where: { $0.tokens.lowerBound >= start && $0.tokens.lowerBound <= start + 4 && $0.tokens.lowerBound < limit }),
+                  !punctuationBetween(start, next.tokens.lowerBound),
+                  next.type == m.type || (next.type != .person && m.type != .person) else { break }
+            // Names of other types (a country inside a title) may stand between.
+            if next.tokens.lowerBound > start, mentions(in: start..<next.tokens.lowerBound).contains(where: { $0.type == m.type }) { break }
             out.append(next)
             last = next
         }
-        // "و" + title + name: "وزعيم كوريا الشمالية كيم جونغ أون"
-        if out.isEmpty, last.tokens.upperBound < range.upperBound, doc.tokens[last.tokens.upperBound].norm.hasPrefix("و") {
-            if let next = actors.first(where: { $0.tokens.lowerBound > last.tokens.upperBound && $0.tokens.lowerBound <= last.tokens.upperBound + 4
-                && range.contains($0.tokens.lowerBound) && $0.type == m.type }) {
-                let between = (last.tokens.upperBound + 1)..<next.tokens.lowerBound
-                if between.allSatisfy({ doc.tokens[$0].isWord }) && !actors.contains(where: { between.contains($0.tokens.lowerBound) && $0.type != .gpe }) {
-                    out.append(next)
-                }
-            }
-        }
         return out
+    }
+
+    /// The coordination that ends at `m` ("بوتين وكيم" for "كيم").
+    func coordination(endingAt m: EntityMention, in list: [EntityMention]) -> [EntityMention] {
+        var group = [m]
+        var head = m
+        while doc.tokens[head.tokens.lowerBound].norm.hasPrefix("و"),
+              let prev = list.last(where: { $0.tokens.upperBound == head.tokens.lowerBound }) {
+            group.insert(prev, at: 0); head = prev
+        }
+        return group
+    }
+
+    /// The sentence's subject: its first mention not governed by a preposition.
+    func subject(of sentence: Range<Int>, before limit: Int) -> EntityMention? {
+        mentions(in: sentence.lowerBound..<limit).first { preposition(before: $0) == nil }
     }
 
     func event(for trigger: Range<Int>, type: String, pos: String, clause: Range<Int>, sentence: Range<Int>,
@@ -79,93 +110,98 @@ struct ArgumentFinder {
         var participants: [EventMention.Participant] = []
         var place: EntityRef?
         func add(_ m: EntityMention, _ role: String) {
-            let ref = m.ref
-            if !participants.contains(where: { $0.ref == ref }) {
-                participants.append(.init(ref: ref, role: role, text: m.text))
-            }
+            if !participants.contains(where: { $0.ref == m.ref }) { participants.append(.init(ref: m.ref, role: role, text: m.text)) }
+        }
+        func add(_ p: EventMention.Participant) {
+            if !participants.contains(where: { $0.ref == p.ref }) { participants.append(p) }
         }
         let after = mentions(in: trigger.upperBound..<sentence.upperBound)
         let before = mentions(in: sentence.lowerBound..<trigger.lowerBound)
-        var actorFound = false
+        let triggerWord = doc.tokens[trigger.lowerBound].norm
+        let definite = Self.isDefinite(triggerWord)
+        let hasPronoun = pos == "noun" && (["ه", "ها", "هما", "هم"].contains { triggerWord.hasSuffix($0) }
+            || (trigger.upperBound < sentence.upperBound && Self.pronounsAfter.contains(doc.tokens[trigger.upperBound].norm)))
+        let adverbial = pos == "noun" && trigger.lowerBound > sentence.lowerBound
+            && Self.during.contains(doc.tokens[trigger.lowerBound - 1].norm)
+        var objectStart = trigger.upperBound
 
-        if pos == "noun" {
-            // The genitive right after a verbal noun is its actor (allowing a title: "زيارة الرئيس الروسي").
-            if let m = after.first, m.tokens.lowerBound <= trigger.upperBound + 3, preposition(before: m) == nil,
-               !(type == "VISIT" && isPlace(m) && m.type != .person && m.tokens.lowerBound > trigger.upperBound) {
+        // 1. The actor.
+        var actorFound = false
+        let continued = trigger.lowerBound > sentence.lowerBound
+            && (Self.continuations.contains(doc.tokens[trigger.lowerBound - 1].norm))
+        if continued || adverbial, let s = subject(of: sentence, before: trigger.lowerBound) {
+            add(s, "actor"); actorFound = true
+        } else if pos == "verb" || pos == "dismissal" {
+            if pos == "verb", let m = after.first, m.tokens.lowerBound <= trigger.upperBound + 6,
+               preposition(before: m, floor: trigger.upperBound) == nil,
+               !punctuationBetween(trigger.upperBound, m.tokens.lowerBound) {
                 add(m, "actor"); actorFound = true
-                for c in coordinated(after: m, within: sentence) { add(c, "actor") }
+                for c in coordinated(after: m, limit: sentence.upperBound) { add(c, "actor") }
+                objectStart = participantsEnd(participants, after)
+            } else if let m = before.last, m.tokens.upperBound >= trigger.lowerBound - 5, preposition(before: m) == nil,
+                      !punctuationBetween(m.tokens.upperBound, trigger.lowerBound) || pos == "dismissal" {
+                for g in coordination(endingAt: m, in: before) { add(g, "actor") }
+                actorFound = true
             }
-        } else if pos == "verb" {
-            // VSO: the first entity after the verb, with no preposition before it.
-            if let m = after.first(where: { $0.tokens.lowerBound <= trigger.upperBound + 6 }), preposition(before: m) == nil,
-               !hasVerbBetween(trigger.upperBound, m.tokens.lowerBound) {
+        } else {
+            // A verbal noun: its genitive, else the subject of the light verb just before it.
+            if let m = after.first, m.tokens.lowerBound <= trigger.upperBound + 3,
+               preposition(before: m, floor: trigger.upperBound) == nil,
+               !punctuationBetween(trigger.upperBound, m.tokens.lowerBound) {
                 add(m, "actor"); actorFound = true
-                for c in coordinated(after: m, within: sentence) { add(c, "actor") }
-            }
-        }
-        if !actorFound {
-            // SVO or a verbal noun whose actor is the clause's subject: the nearest entity before the trigger.
-            if let m = before.last(where: { preposition(before: $0) == nil && $0.tokens.lowerBound >= trigger.lowerBound - 8 }) {
-                // Take the whole coordination ending at it ("بوتين وكيم التقيا").
-                var group = [m]
-                var head = m
-                while let prev = before.last(where: { $0.tokens.upperBound == head.tokens.lowerBound }),
-                      doc.tokens[head.tokens.lowerBound].norm.hasPrefix("و") {
-                    group.insert(prev, at: 0); head = prev
-                }
-                for g in group { add(g, "actor") }
-                actorFound = true
-            } else if let outer = earlier.last(where: { $0.type == "ACCUSE" || $0.type == "DENY" }),
-                      let target = outer.participants.first(where: { $0.role == "target" }) {
-                // "اتهمت ... كوريا الشمالية ... بإرسال": the accused is the actor of what it is accused of.
-                participants.append(.init(ref: target.ref, role: "actor", text: target.text))
-                actorFound = true
-            } else if let outer = earlier.last, let actor = outer.participants.first(where: { $0.role == "actor" }) {
-                participants.append(.init(ref: actor.ref, role: "actor", text: actor.text))
-                actorFound = true
-            } else if let m = before.first(where: { preposition(before: $0) == nil }) {
-                add(m, "actor"); actorFound = true
-            } else if let subject = previousSubject(before: sentence, previous: previous) {
-                participants.append(subject)
+                for c in coordinated(after: m, limit: sentence.upperBound) { add(c, "actor") }
+                objectStart = participantsEnd(participants, after)
+            } else if let m = before.last, m.tokens.upperBound >= trigger.lowerBound - 3, preposition(before: m) == nil,
+                      !punctuationBetween(m.tokens.upperBound, trigger.lowerBound) {
+                for g in coordination(endingAt: m, in: before) { add(g, "actor") }
                 actorFound = true
             }
         }
-        // Objects, counterparts and places after the trigger, within the clause and up to the sentence's end
-        // for the first ones ("التقى كيم يوم الاثنين مع وزير ... كوزلوف").
+        if !actorFound, let outer = earlier.last(where: { $0.type == "ACCUSE" || $0.type == "DENY" }),
+           let target = outer.participants.first(where: { $0.role == "target" }),
+           !punctuationBetween(tokenIndex(at: outer.triggerEnd), trigger.lowerBound) {
+            add(.init(ref: target.ref, role: "actor", text: target.text)); actorFound = true
+        }
+        if !actorFound, pos == "verb", let outer = earlier.last, let actor = outer.participants.first(where: { $0.role == "actor" }),
+           !punctuationBetween(tokenIndex(at: outer.triggerEnd), trigger.lowerBound) {
+            add(actor); actorFound = true
+        }
+        if !actorFound, hasPronoun || (pos == "verb" && trigger.lowerBound <= sentence.lowerBound + 1) {
+            if let p = previousSubject(before: sentence) { add(p); actorFound = true }
+        }
+        if !actorFound, pos == "noun", definite { return nil }
+        guard actorFound else { return nil }
+
+        // 2. Objects, counterparts and places after the actor.
         let actorRefs = Set(participants.map(\.ref))
         var targetTaken = false
-        for m in after where !actorRefs.contains(m.ref) {
+        for m in after where m.tokens.lowerBound >= objectStart && !actorRefs.contains(m.ref) {
             if m.tokens.lowerBound > trigger.upperBound + 14 { break }
-            let prep = preposition(before: m)
-            if hasVerbBetween(trigger.upperBound, m.tokens.lowerBound) && prep != "مع" { break }
-            switch prep {
-            case "مع":
+            let prep = preposition(before: m, floor: trigger.upperBound)
+            if punctuationBetween(trigger.upperBound, m.tokens.lowerBound) && prep != Self.with { break }
+            if let prep, prep == Self.with {
                 add(m, "counterpart")
-            case "في", "الى", "داخل", "نحو":
+            } else if let prep, Self.placePrepositions.contains(prep) {
                 if isPlace(m) {
                     if place == nil { place = m.ref }
-                    if type == "DEPLOY" || type == "SUPPLY" || type == "VISIT", m.type == .gpe, !targetTaken {
-                        if type != "VISIT" { add(m, "target"); targetTaken = true }
-                    }
-                } else if m.type == .person && type == "VISIT" {
+                    if (type == "DEPLOY" || type == "SUPPLY"), m.type == .gpe, !targetTaken { add(m, "target"); targetTaken = true }
+                } else if m.type == .person, type == "VISIT" || type == "MEET" {
                     add(m, "counterpart")
                 }
-            case "ب":
+            } else if prep == "ب" {
                 if isPlace(m), type == "VISIT" || type == "MEET" { if place == nil { place = m.ref } }
-            case "على", "ضد":
+            } else if let prep, Self.againstPrepositions.contains(prep) {
                 if type == "ATTACK" || type == "SANCTION" { add(m, "target"); targetTaken = true }
-            case nil, "ل":
+            } else if prep == nil || prep == "ل" {
                 if type == "VISIT", isPlace(m) || m.type == .org {
                     if place == nil { place = m.ref }
                 } else if !targetTaken {
-                    add(m, type == "MEET" ? "counterpart" : "target"); targetTaken = true
-                    for c in coordinated(after: m, within: sentence) { add(c, type == "MEET" ? "counterpart" : "target") }
+                    let role = type == "MEET" ? "counterpart" : "target"
+                    add(m, role); targetTaken = true
+                    for c in coordinated(after: m, limit: sentence.upperBound) { add(c, role) }
                 }
-            default:
-                break
             }
         }
-        guard !participants.isEmpty else { return nil }
         let t0 = doc.tokens[trigger.lowerBound], t1 = doc.tokens[trigger.upperBound - 1]
         let s0 = doc.tokens[sentence.lowerBound].start, s1 = doc.tokens[sentence.upperBound - 1].end
         return EventMention(type: type, triggerStart: t0.start, triggerEnd: t1.end, trigger: doc.string(t0.start, t1.end),
@@ -174,16 +210,35 @@ struct ArgumentFinder {
                             quantities: [], sentence: 0)
     }
 
-    /// A verb-like word (a trigger or speech verb) between two tokens means a new clause has started.
-    func hasVerbBetween(_ from: Int, _ to: Int) -> Bool {
-        guard from < to else { return false }
-        for t in from..<to where doc.tokens[t].norm == "," || doc.tokens[t].norm == "." { return true }
-        return false
+    /// The first token starting at or after a text offset.
+    func tokenIndex(at offset: Int) -> Int {
+        var lo = 0, hi = doc.tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if doc.tokens[mid].start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
-    /// The person or state most recently acting in the sentences before: for a pronoun subject.
-    func previousSubject(before sentence: Range<Int>, previous: [EventMention]) -> EventMention.Participant? {
-        let earlier = actors.filter { $0.tokens.upperBound <= sentence.lowerBound }
+    /// "الزيارة"، "والاجتماع"، "للقاء": a definite noun refers back to an event already told.
+    static func isDefinite(_ word: String) -> Bool {
+        var scalars = Substring(word).unicodeScalars[...]
+        if scalars.starts(with: "لل".unicodeScalars) { return true }
+        for _ in 0..<2 where ["و", "ف", "ب", "ك", "ل"].contains(scalars.first ?? " ") && !scalars.starts(with: "ال".unicodeScalars) {
+            scalars = scalars.dropFirst()
+        }
+        return scalars.starts(with: "ال".unicodeScalars)
+    }
+
+    /// The token after the last of the given participants found among `list`.
+    func participantsEnd(_ participants: [EventMention.Participant], _ list: [EntityMention]) -> Int {
+        let refs = Set(participants.map(\.ref))
+        return list.filter { refs.contains($0.ref) }.map(\.tokens.upperBound).max() ?? 0
+    }
+
+    /// The person (else the state or body) most recently named in the sentences before.
+    func previousSubject(before sentence: Range<Int>) -> EventMention.Participant? {
+        let earlier = actors.filter { $0.tokens.upperBound <= sentence.lowerBound && $0.origin != .demonym }
         guard let m = earlier.last(where: { $0.type == .person }) ?? earlier.last else { return nil }
         return .init(ref: m.ref, role: "actor", text: m.text)
     }

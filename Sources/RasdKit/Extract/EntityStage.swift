@@ -31,16 +31,19 @@ public struct EntityStage: Sendable {
             }
         }
         if let tagger {
+            var spans: [(range: Range<Int>, type: String)] = []
             for sentence in doc.sentences {
                 let words = sentence.map { doc.string(doc.tokens[$0].start, doc.tokens[$0].end) }
-                let tags = tagger.tag(words)
-                for span in Self.spans(tags) {
-                    let range = (span.range.lowerBound + sentence.lowerBound)..<(span.range.upperBound + sentence.lowerBound)
-                    if range.contains(where: { covered[$0] }) { continue }
-                    if let m = taggedMention(doc, range, span.type) {
-                        mentions.append(m)
-                        for t in range { covered[t] = true }
-                    }
+                for span in Self.spans(tagger.tag(words)) {
+                    spans.append(((span.range.lowerBound + sentence.lowerBound)..<(span.range.upperBound + sentence.lowerBound), span.type))
+                }
+            }
+            // Names as the article writes them without a clitic, to tell "وبوتين" (و + name) from "واشنطن".
+            let knownNames = Set(spans.map { s in s.range.map { doc.tokens[$0].norm }.joined(separator: " ") })
+            for span in spans where !span.range.contains(where: { covered[$0] }) {
+                if let m = taggedMention(doc, span.range, span.type, knownNames: knownNames) {
+                    mentions.append(m)
+                    for t in span.range { covered[t] = true }
                 }
             }
         }
@@ -66,7 +69,7 @@ public struct EntityStage: Sendable {
     }
 
     /// A mention for a tagged span, linked to the knowledge base when its name (proclitics stripped) is there.
-    func taggedMention(_ doc: Document, _ range: Range<Int>, _ tag: String) -> EntityMention? {
+    func taggedMention(_ doc: Document, _ range: Range<Int>, _ tag: String, knownNames: Set<String>) -> EntityMention? {
         let type: EntityType
         switch tag {
         case "PERS", "PER", "PERSON": type = .person
@@ -86,11 +89,15 @@ public struct EntityStage: Sendable {
                                      ref: .kb(entity.id), origin: .gazetteer, tokens: range)
             }
         }
-        // A new name. A conjunction or preposition glued to the first word is not part of it.
+        // A nationality adjective ("الكورية الشمالية") is not a name.
+        let whole = ([first.norm] + doc.tokens[(range.lowerBound + 1)..<range.upperBound].map(\.norm)).joined(separator: " ")
+        if kb.country(forNationality: whole) != nil { return nil }
+        // A new name. A conjunction or preposition glued to the first word is not part of it, but names may
+        // begin with those letters (واشنطن، بكين): strip only when the article names it without them too.
         var prefix = 0
         var stem = first.norm
         if let c = Proclitics.candidates(first.norm).dropFirst().first(where: { $0.prefix == 1 }),
-           c.stem.unicodeScalars.count >= 3, ["و", "ف", "ب", "ل"].contains(first.norm.unicodeScalars.first!) {
+           knownNames.contains(tail.isEmpty ? c.stem : c.stem + " " + tail) {
             prefix = 1; stem = c.stem
         }
         let key = tail.isEmpty ? stem : stem + " " + tail
@@ -123,7 +130,7 @@ public struct EntityStage: Sendable {
         var out: [EntityMention] = []
         for var m in mentions {
             if m.origin == .tagger, m.type == .person, m.tokens.count <= 2 {
-                let key = KBKeys.variantKey(m.tokens.map { doc.tokens[$0].norm }.joined(separator: " "))
+                let key = KBKeys.variantKey(ArabicNormalizer.shared.key(m.text))
                 if let ref = parts[key] ?? nil { m.ref = ref; m.origin = .partialName }
             }
             out.append(m)

@@ -107,7 +107,9 @@ public struct EventStage: Sendable {
         default: break
         }
         // An event inside an accusation or a denial is what is alleged or denied, not a fact.
-        if let outer = earlier.last(where: { $0.type == "ACCUSE" || $0.type == "DENY" }), outer.triggerEnd <= doc.tokens[trigger.lowerBound].start {
+        if let outer = earlier.last(where: { $0.type == "ACCUSE" || $0.type == "DENY" }), outer.triggerEnd <= doc.tokens[trigger.lowerBound].start,
+           !doc.tokens[trigger].isEmpty, !(sentence.lowerBound..<trigger.lowerBound).contains(where: {
+               doc.tokens[$0].start >= outer.triggerEnd && doc.tokens[$0].kind == .punct && doc.tokens[$0].norm != "/" }) {
             return outer.type == "ACCUSE" ? .alleged : .denied
         }
         // Reported: a speech verb or an attribution phrase in the sentence.
@@ -166,14 +168,14 @@ public struct EventStage: Sendable {
         event.dateBasis = reporting ? "published" : (d.basis == .absolute ? "text" : "relative")
     }
 
-    /// "منذ 24 عاماً" (a duration back from now) and "بعد يومين من ..." (relative to another event) do not date
+    /// "منذ 24 عاماً"، "منذ 2020" (a duration or a starting point, not the event's own date) and "بعد يومين من ..." (relative to another event) do not date
     /// the event they stand near.
     func usableForEvents(_ d: DateMention, doc: Document) -> Bool {
         let first = ArabicNormalizer.shared.key(String(d.text.prefix(4)))
-        if first.hasPrefix("منذ") && d.kind.contains("duration") { return false }
+        if first.hasPrefix("منذ") { return false }
         if first.hasPrefix("بعد") || first.hasPrefix("قبل") {
             // followed by من/على: relative to another event, not to the report.
-            if let next = doc.tokens.first(where: { $0.start >= d.end }), ["من", "على"].contains(next.norm) { return false }
+            if let next = doc.tokens.first(where: { $0.start >= d.end }), next.norm == "من" || next.norm == "علي" { return false }
         }
         return true
     }

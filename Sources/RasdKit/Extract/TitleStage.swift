@@ -13,12 +13,14 @@ public struct TitleStage: Sendable {
     let heads: PhraseLexicon
     let barriers: PhraseLexicon
     let roleVerbs: PhraseLexicon
+    let actorNouns: PhraseLexicon
 
     public init(kb: KnowledgeBase) {
         self.kb = kb
         heads = PhraseLexicon.resource("lexicon/title_heads.tsv")
         barriers = PhraseLexicon.resource("lexicon/title_barriers.tsv")
         roleVerbs = PhraseLexicon.resource("lexicon/role_verbs.tsv")
+        actorNouns = PhraseLexicon.resource("lexicon/actor_nouns.tsv")
     }
 
     public func process(_ doc: inout Document) {
@@ -54,12 +56,14 @@ public struct TitleStage: Sendable {
                     let title = doc.string(start, max(end, doc.tokens[t].end))
                     roles.append(RoleMention(person: doc.mentions[k].ref, title: title, start: start, end: end,
                                              office: office(doc, t..<j)?.office, basis: "text", from: nil))
+                    for x in t..<j { covered[x] = true }
                 } else if let d = description(doc, t, sentence: sentence, startsAt: startsAt) {
                     descriptions.append(d)
                     for x in d.tokens { covered[x] = true }
                 }
             }
         }
+        descriptions += demonyms(doc, covered: &covered)
         roles += appositions(doc)
         roles += officeVerbs(doc)
         doc.mentions = (doc.mentions + descriptions).sorted { $0.start < $1.start }
@@ -76,14 +80,17 @@ public struct TitleStage: Sendable {
         return Proclitics.candidates(token.norm).first { heads.entries[$0.stem] != nil }?.prefix ?? 0
     }
 
-    /// The office of the longest title in the lexicon at the start of `range`.
-    func office(_ doc: Document, _ range: Range<Int>) -> (office: String, titleEn: String)? {
+    /// The office of the longest title in the lexicon at the start of `range`, and how many tokens it covers.
+    func office(_ doc: Document, _ range: Range<Int>) -> (office: String, titleEn: String, length: Int)? {
         var len = min(range.count, kb.maxTitleTokens)
         let first = doc.tokens[range.lowerBound]
         while len >= 1 {
             let tail = doc.tokens[(range.lowerBound + 1)..<(range.lowerBound + len)].map(\.norm).joined(separator: " ")
             for (_, stem) in Proclitics.candidates(first.norm) {
-                if let o = kb.office(forTitle: tail.isEmpty ? stem : stem + " " + tail) { return o }
+                // Titles are listed with or without the article: try both ("زعيم" / "الزعيم").
+                for word in [stem, KBKeys.toggledArticle(stem)] {
+                    if let o = kb.office(forTitle: tail.isEmpty ? word : word + " " + tail) { return (o.office, o.titleEn, len) }
+                }
             }
             len -= 1
         }
@@ -95,17 +102,11 @@ public struct TitleStage: Sendable {
         // "نظيره الروسي": the counterpart of the person it is said of.
         let isCounterpart = Proclitics.candidates(doc.tokens[t].norm).contains { $0.stem.hasPrefix("نظير") }
         var officeEnd = t + 1
-        var found: (office: String, titleEn: String)?
+        var titleOffice: String?
         if !isCounterpart {
-            for len in stride(from: min(kb.maxTitleTokens, sentence.upperBound - t), through: 1, by: -1) {
-                if let o = office(doc, t..<(t + len)), officeEnd <= t + len {
-                    found = o; officeEnd = t + len
-                    break
-                }
-            }
-            // Titles whose lexicon entry is shorter than what is written: take the entry found at its start.
-            if found == nil { found = office(doc, t..<min(t + 1, sentence.upperBound)) }
-            guard found != nil else { return nil }
+            guard let found = office(doc, t..<sentence.upperBound) else { return nil }
+            officeEnd = t + found.length
+            titleOffice = found.office
         }
         // Country: a nationality adjective (1–3 words) or a GPE/seat mention right after the title.
         var country: String?
@@ -123,12 +124,8 @@ public struct TitleStage: Sendable {
         guard let country else { return nil }
         // A name right after means this is a role, handled by the caller.
         if let k = startsAt[end], doc.mentions[k].type == .person { return nil }
-        let officeKey: String
-        if isCounterpart {
-            guard let other = counterpartOffice(doc, near: t, sentence: sentence, excluding: country) else { return nil }
-            officeKey = other
-        } else {
-            officeKey = found!.office
+        guard let officeKey = titleOffice ?? counterpartOffice(doc, near: t, sentence: sentence, excluding: country) else {
+            return nil
         }
         guard let holder = kb.holder(office: officeKey, country: country, on: doc.published) else { return nil }
         let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[t], afterNormalized: cliticLength(doc.tokens[t]))
@@ -158,6 +155,32 @@ public struct TitleStage: Sendable {
         if let from = role.from, date.truncated(to: min(date.precision, from.precision)) < from.truncated(to: min(date.precision, from.precision)) { return false }
         if let to = role.to, to.truncated(to: min(date.precision, to.precision)) < date.truncated(to: min(date.precision, to.precision)) { return false }
         return true
+    }
+
+    /// Nationality adjectives after a noun ("القوات الكورية الشمالية"، "المشرعون الروس") name their state as
+    /// an actor for events (origin `.demonym`; not listed among the state's name mentions).
+    func demonyms(_ doc: Document, covered: inout [Bool]) -> [EntityMention] {
+        var out: [EntityMention] = []
+        var t = 1
+        while t < doc.tokens.count {
+            guard doc.tokens[t].isWord, !covered[t], actorNouns.contains(word: doc.tokens[t - 1].norm),
+                  !covered[t - 1] else { t += 1; continue }
+            var found = false
+            for len in stride(from: 3, through: 1, by: -1) where t + len <= doc.tokens.count {
+                let words = doc.tokens[t..<(t + len)]
+                guard words.allSatisfy(\.isWord), !(t..<(t + len)).contains(where: { covered[$0] }) else { continue }
+                guard let country = kb.country(forNationality: words.map(\.norm).joined(separator: " ")) else { continue }
+                let start = doc.tokens[t - 1].start, end = doc.tokens[t + len - 1].end
+                out.append(EntityMention(start: start, end: end, text: doc.string(start, end), type: .gpe,
+                                         ref: .kb(country), origin: .demonym, tokens: (t - 1)..<(t + len)))
+                for x in (t - 1)..<(t + len) { covered[x] = true }
+                t += len
+                found = true
+                break
+            }
+            if !found { t += 1 }
+        }
+        return out
     }
 
     /// "X، الأستاذ في جامعة ...": a title after a person's name and a comma, up to the next punctuation.

@@ -19,7 +19,7 @@ public struct CollectionResolver: Sendable {
                 id: doc.id, published: doc.published?.iso, published_basis: doc.publishedBasis, source: doc.source,
                 title: doc.title, url: doc.url, parent: doc.parent, near_duplicate_of: nil, body: doc.body,
                 removed: doc.removed.map { Analysis.RemovedLine(start: $0.range.lowerBound, end: $0.range.upperBound, rule: $0.rule) }))
-            for m in doc.mentions {
+            for m in doc.mentions where m.origin != .demonym {
                 let id = entities.id(for: m.ref, type: m.type, text: m.text)
                 entities.addMention(id, Analysis.Mention(doc: doc.id, text: m.text, start: m.start, end: m.end, origin: m.origin.rawValue))
             }

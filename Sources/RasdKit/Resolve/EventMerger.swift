@@ -1,7 +1,7 @@
 /// Merges event mentions that report one real-world event, within and across articles.
 ///
 /// Two mentions are one event when they have the same type, neither is hypothetical while the other is not,
-/// their participants agree (one set contains the other and they share someone), and their dates agree:
+/// their participants agree (one set contains the other and they share an actor), and their dates agree:
 /// a date contains the other (2024-06 and 2024-06-19), or one is only the report's date and the other falls
 /// in the month before it, or one has no date at all.
 struct EventMerger {
@@ -17,6 +17,7 @@ struct EventMerger {
     struct Cluster {
         var items: [Int]
         var participants: Set<String>
+        var actors: Set<String>
         var type: String
         var hypothetical: Bool
     }
@@ -31,6 +32,7 @@ struct EventMerger {
                 guard cluster.type == item.mention.type,
                       cluster.hypothetical == Self.hypothetical(item.mention.modality),
                       !cluster.participants.isDisjoint(with: item.participants),
+                      !cluster.actors.isDisjoint(with: item.actors),
                       item.participants.isSubset(of: cluster.participants) || cluster.participants.isSubset(of: item.participants)
                 else { return false }
                 return cluster.items.allSatisfy { datesAgree(items[$0], item) }
@@ -38,8 +40,9 @@ struct EventMerger {
             if let c = match {
                 clusters[c].items.append(index)
                 clusters[c].participants.formUnion(item.participants)
+                clusters[c].actors.formUnion(item.actors)
             } else {
-                clusters.append(Cluster(items: [index], participants: item.participants, type: item.mention.type,
+                clusters.append(Cluster(items: [index], participants: item.participants, actors: item.actors, type: item.mention.type,
                                         hypothetical: Self.hypothetical(item.mention.modality)))
             }
         }

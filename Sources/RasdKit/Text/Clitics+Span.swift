@@ -16,7 +16,8 @@ public enum Proclitics {
         if i < s.count, s[i] == "ب" || s[i] == "ل" || s[i] == "ك" || s[i] == "س" {
             // "لل" + stem: ل + ال with the alef dropped.
             if s[i] == "ل", i + 1 < s.count, s[i + 1] == "ل" {
-                add(i + 1, ["ا"] + Array(s[(i + 1)...]))
+                // The span starts after "لل", so the mention reads as the bare noun ("للزعيم" → "زعيم").
+                add(i + 2, ["ا", "ل"] + Array(s[(i + 2)...]))
                 add(i + 2, Array(s[(i + 2)...]))
             }
             i += 1; add(i, Array(s[i...]))
