@@ -7,8 +7,10 @@ struct Rasd: ParsableCommand {
         abstract: "Rasd (رصد): an Arabic news intelligence engine.",
         subcommands: [
             Analyze.self,
+            Extract.self,
             TrainNER.self,
             EvalNER.self,
+            Bench.self,
         ]
     )
 }
