@@ -16,6 +16,7 @@ struct TrainNER: ParsableCommand {
     var devFraction: Double = 0
     @Option(name: .long, help: "Seed for shuffling.") var seed: UInt64 = 1
     @Option(name: .long, help: "Drop features seen fewer times than this.") var minCount: Int = 2
+    @Option(name: .long, help: "Feature dropout rate while training.") var dropout: Double = 0
     @Flag(name: .long, help: "No progress on stderr.") var quiet = false
 
     func run() throws {
@@ -25,6 +26,7 @@ struct TrainNER: ParsableCommand {
         options.devFraction = devFraction
         options.seed = seed
         options.minimumCount = minCount
+        options.dropout = dropout
         let result = NERTrainer.train(corpus: corpus, options: options) { line in
             if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         }

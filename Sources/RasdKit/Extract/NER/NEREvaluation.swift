@@ -10,11 +10,17 @@ public struct NEREvaluation {
     /// Time spent tagging (feature extraction + decoding), excluding file reading.
     public var seconds: Double = 0
 
-    public static func run(tagger: NERTagger, corpus: CoNLLCorpus) -> NEREvaluation {
+    /// - Parameter documentSentences: sentences tagged together as one document (ANERCorp marks no document
+    ///   boundaries; the trainer uses the same chunking).
+    public static func run(tagger: NERTagger, corpus: CoNLLCorpus, documentSentences: Int = 20) -> NEREvaluation {
         var result = NEREvaluation(predicted: [String?](repeating: nil, count: corpus.lines.count))
         let inputs = (0..<corpus.sentences.count).map { corpus.sentence($0).tokens }
         let start = DispatchTime.now().uptimeNanoseconds
-        let outputs = inputs.map { tagger.tag($0) }
+        var outputs: [[String]] = []
+        outputs.reserveCapacity(inputs.count)
+        for first in stride(from: 0, to: inputs.count, by: max(1, documentSentences)) {
+            outputs += tagger.tag(document: Array(inputs[first..<min(inputs.count, first + max(1, documentSentences))]))
+        }
         result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         for (k, range) in corpus.sentences.enumerated() {
             var j = 0

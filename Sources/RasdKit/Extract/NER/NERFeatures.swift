@@ -1,7 +1,10 @@
+import Foundation
+
 /// Turns a sentence of words into hashed features per token. The same code serves training and tagging, so a
 /// model and the extractor must agree: `version` is stored in the model and checked on load.
 struct NERFeatureExtractor: Sendable {
     static let version: UInt32 = 1
+    static let ablate: Set<UInt64> = Set((ProcessInfo.processInfo.environment["RASD_NER_ABLATE"] ?? "").split(separator: ",").compactMap { UInt64($0) })
 
     var lexicon: NERLexicon
     /// The tagger's own name list (from its training data), in addition to the lexicon.
@@ -11,6 +14,8 @@ struct NERFeatureExtractor: Sendable {
     struct Output {
         var hashes: [UInt64] = []
         var starts: [Int] = [0]
+        /// Per token, the hash of its clitic-stripped stem (the key of the document-level features).
+        var stems: [UInt64] = []
         var count: Int { starts.count - 1 }
         func range(_ i: Int) -> Range<Int> { starts[i]..<starts[i + 1] }
     }
@@ -47,6 +52,7 @@ struct NERFeatureExtractor: Sendable {
         out.hashes.removeAll(keepingCapacity: true)
         out.starts.removeAll(keepingCapacity: true)
         out.starts.append(0)
+        out.stems.removeAll(keepingCapacity: true)
         if n == 0 { return }
 
         // Normalized scalars of every word, end to end.
@@ -88,6 +94,7 @@ struct NERFeatureExtractor: Sendable {
                 a.shape = NERFeatureExtractor.shape(buf, r)
                 a.length = UInt64(min(c, 12))
                 atoms[i] = a
+                out.stems.append(a.stem)
 
                 ProcliticStripper.candidateStarts(buf, r, minimum: 2, into: &scratch)
                 var forms: [UInt64] = []
@@ -102,8 +109,9 @@ struct NERFeatureExtractor: Sendable {
         names.mark(firstForms: firstForms, full: full, marks: &marks)
 
         out.hashes.reserveCapacity(n * 48)
-        func emit(_ t: T, _ a: UInt64) { out.hashes.append(FeatureHash.feature(t.rawValue, a)) }
-        func emit(_ t: T, _ a: UInt64, _ b: UInt64) { out.hashes.append(FeatureHash.feature(t.rawValue, a, b)) }
+        let off = NERFeatureExtractor.ablate
+        func emit(_ t: T, _ a: UInt64) { if !off.contains(t.rawValue) { out.hashes.append(FeatureHash.feature(t.rawValue, a)) } }
+        func emit(_ t: T, _ a: UInt64, _ b: UInt64) { if !off.contains(t.rawValue) { out.hashes.append(FeatureHash.feature(t.rawValue, a, b)) } }
         let outside = NERFeatureExtractor.outside
         for i in 0..<n {
             let a = atoms[i]

@@ -2,44 +2,62 @@ import Foundation
 
 /// A trained tagger's parameters and their compact binary file:
 ///
-///     "RASDNER1"                      magic (8 bytes)
+///     "RASDNER2"                      magic (8 bytes)
 ///     u32 extractor version
 ///     u32 tag count, then per tag: u32 byte length + UTF-8
-///     f32 weight scale                (weight = Int16 × scale)
-///     u32 feature count F, then F × u64 feature hashes (ascending), then F × tagCount × i16 weights
-///     (tagCount + 1) × tagCount × f32 transition weights (last row: sentence start)
+///     table: first-stage feature weights, then (tagCount + 1) × tagCount × f32 transitions (last row: start)
+///     table: second-stage (document) feature weights, then its transitions
 ///     u32 name-phrase count N, then N × (u64 hash, u64 class mask)
 ///     u32 first-token count M, then M × (u64 hash, u32 longest phrase)
 ///
-/// All little-endian. Reading is a few bulk copies; no parsing of text.
+/// where a table is: f32 scale (weight = Int16 × scale), u32 feature count F, F × u64 feature hashes
+/// (ascending), F × tagCount × i16 weights. All little-endian; reading is a few bulk copies.
 struct NERModel: Sendable {
+    /// Feature weights quantized to Int16 with one scale for the table.
+    struct Table: Sendable {
+        var hashes: [UInt64]   // ascending
+        var weights: [Int16]   // hashes.count × tagCount
+        var scale: Float
+
+        init(tagCount: Int, features: [(hash: UInt64, weights: ArraySlice<Float>)]) {
+            let sorted = features.sorted { $0.hash < $1.hash }
+            var maxAbs: Float = 0
+            for f in sorted { for w in f.weights { maxAbs = max(maxAbs, abs(w)) } }
+            scale = maxAbs > 0 ? maxAbs / 32767 : 1
+            hashes = sorted.map(\.hash)
+            var q: [Int16] = []
+            q.reserveCapacity(sorted.count * tagCount)
+            for f in sorted { for w in f.weights { q.append(Int16((w / scale).rounded())) } }
+            weights = q
+        }
+
+        init(hashes: [UInt64], weights: [Int16], scale: Float) {
+            self.hashes = hashes
+            self.weights = weights
+            self.scale = scale
+        }
+    }
+
     var tags: [String]
-    var featureHashes: [UInt64]   // ascending
-    var weights: [Int16]          // featureHashes.count × tags.count
-    var scale: Float
-    var transitions: [Float]      // (tags.count + 1) × tags.count
+    var base: Table
+    var transitions: [Float]           // (tags.count + 1) × tags.count
+    var document: Table
+    var documentTransitions: [Float]
     var names: PhraseMatcher
 
-    static let magic = Array("RASDNER1".utf8)
+    static let magic = Array("RASDNER2".utf8)
 
     struct FormatError: Error, CustomStringConvertible {
         let message: String
         var description: String { "NER model: \(message)" }
     }
 
-    /// Quantizes float weights (per feature, per tag) to Int16 with one scale for the whole table.
-    init(tags: [String], features: [(hash: UInt64, weights: ArraySlice<Float>)], transitions: [Float], names: PhraseMatcher) {
+    init(tags: [String], base: Table, transitions: [Float], document: Table, documentTransitions: [Float], names: PhraseMatcher) {
         self.tags = tags
-        let sorted = features.sorted { $0.hash < $1.hash }
-        var maxAbs: Float = 0
-        for f in sorted { for w in f.weights { maxAbs = max(maxAbs, abs(w)) } }
-        scale = maxAbs > 0 ? maxAbs / 32767 : 1
-        featureHashes = sorted.map(\.hash)
-        var q: [Int16] = []
-        q.reserveCapacity(sorted.count * tags.count)
-        for f in sorted { for w in f.weights { q.append(Int16((w / scale).rounded())) } }
-        weights = q
+        self.base = base
         self.transitions = transitions
+        self.document = document
+        self.documentTransitions = documentTransitions
         self.names = names
     }
 
@@ -52,11 +70,13 @@ struct NERModel: Sendable {
         u32(NERFeatureExtractor.version)
         u32(UInt32(tags.count))
         for tag in tags { let b = Array(tag.utf8); u32(UInt32(b.count)); out.append(contentsOf: b) }
-        f32(scale)
-        u32(UInt32(featureHashes.count))
-        featureHashes.map(\.littleEndian).withUnsafeBytes { out.append(contentsOf: $0) }
-        weights.map(\.littleEndian).withUnsafeBytes { out.append(contentsOf: $0) }
-        for t in transitions { f32(t) }
+        for (table, transitions) in [(base, transitions), (document, documentTransitions)] {
+            f32(table.scale)
+            u32(UInt32(table.hashes.count))
+            table.hashes.map(\.littleEndian).withUnsafeBytes { out.append(contentsOf: $0) }
+            table.weights.map(\.littleEndian).withUnsafeBytes { out.append(contentsOf: $0) }
+            for t in transitions { f32(t) }
+        }
         let entries = names.entries.sorted { $0.key < $1.key }
         u32(UInt32(entries.count))
         for (k, v) in entries { u64(k); u64(v) }
@@ -112,11 +132,16 @@ struct NERModel: Sendable {
             offset += n
         }
         self.tags = tags
-        scale = Float(bitPattern: try u32())
-        let featureCount = Int(try u32())
-        featureHashes = try array(featureCount, UInt64.self)
-        weights = try array(featureCount * tagCount, Int16.self)
-        transitions = try array((tagCount + 1) * tagCount, UInt32.self).map { Float(bitPattern: $0) }
+        func table() throws -> (Table, [Float]) {
+            let scale = Float(bitPattern: try u32())
+            let featureCount = Int(try u32())
+            let hashes = try array(featureCount, UInt64.self)
+            let weights = try array(featureCount * tagCount, Int16.self)
+            let transitions = try array((tagCount + 1) * tagCount, UInt32.self).map { Float(bitPattern: $0) }
+            return (Table(hashes: hashes, weights: weights, scale: scale), transitions)
+        }
+        (base, transitions) = try table()
+        (document, documentTransitions) = try table()
         var entries: [UInt64: UInt64] = [:]
         let entryCount = Int(try u32())
         entries.reserveCapacity(entryCount)

@@ -7,6 +7,9 @@ struct Perceptron {
     private var weightSums: [Double]      // Σ step × update, for averaging
     private var transitionSums: [Double]
     private var step: Double = 1
+    /// Feature dropout rate during training.
+    var dropout = 0.0
+    private var rng = SplitMix(seed: 0xD20F)
     private let constraints: [Float]
 
     init(featureCount: Int, tags: [String]) {
@@ -25,10 +28,18 @@ struct Perceptron {
         let transitions: [Float]   // learned only
         let constrained: [Float]   // learned + BIO constraints
 
-        func decode(_ e: Encoded) -> [Int] {
-            let n = e.gold.count
-            var emissions = [Float](repeating: 0, count: n * tagCount)
+        func decode(_ e: Encoded, base: [Float]? = nil) -> [Int] {
+            let emissions = self.emissions(e, base: base)
+            return decode(emissions: emissions, count: e.gold.count)
+        }
+
+        func emissions(_ e: Encoded, base: [Float]? = nil) -> [Float] {
+            var emissions = base ?? [Float](repeating: 0, count: e.gold.count * tagCount)
             Perceptron.score(e, weights, tagCount, &emissions)
+            return emissions
+        }
+
+        func decode(emissions: [Float], count n: Int) -> [Int] {
             var path: [Int] = []
             emissions.withUnsafeBufferPointer { em in
                 constrained.withUnsafeBufferPointer { tr in
@@ -60,9 +71,10 @@ struct Perceptron {
 
     /// Decodes one sentence with the current weights, updates them towards the gold tags, and returns the
     /// prediction made before the update.
-    mutating func learn(_ e: Encoded) -> [Int] {
+    mutating func learn(_ whole: Encoded, base: [Float]? = nil) -> [Int] {
+        let e = dropout > 0 ? thinned(whole) : whole
         let n = e.gold.count, t = tagCount
-        var emissions = [Float](repeating: 0, count: n * t)
+        var emissions = base ?? [Float](repeating: 0, count: n * t)
         Perceptron.score(e, weights, t, &emissions)
         let constrained = zip(transitions, constraints).map { $0 + $1 }
         var path: [Int] = []
@@ -90,6 +102,19 @@ struct Perceptron {
         }
         step += 1
         return path
+    }
+
+    /// Randomly drops features (rate `dropout`) so the model cannot lean on any one of them, above all on
+    /// the identity of names it has seen: it learns the contexts too.
+    private mutating func thinned(_ e: Encoded) -> Encoded {
+        var out = Encoded(gold: e.gold)
+        out.features.reserveCapacity(e.features.count)
+        let threshold = UInt64(dropout * Double(UInt64.max))
+        for i in 0..<e.gold.count {
+            for k in Int(e.starts[i])..<Int(e.starts[i + 1]) where rng.next() >= threshold { out.features.append(e.features[k]) }
+            out.starts.append(Int32(out.features.count))
+        }
+        return out
     }
 
     private static func update(_ w: inout [Float], _ sums: inout [Double], _ index: Int, _ delta: Float, _ step: Double) {
