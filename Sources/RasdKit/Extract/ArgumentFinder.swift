@@ -22,8 +22,10 @@ struct ArgumentFinder {
     static let prepositions = keys(["مع", "في", "إلى", "ب", "من", "عن", "على", "ضد", "لدى", "داخل", "نحو", "حول", "بين"])
     static let placePrepositions = keys(["في", "إلى", "داخل", "نحو"])
     static let againstPrepositions = keys(["على", "ضد"])
-    static let continuations = keys(["حتى", "ثم", "قبل أن", "بعد أن", "كما", "وقد", "قد"])
+    static let continuations = keys(["حتى", "ثم", "حيث", "كما", "وقد", "قد", "فيما"])
     static let with = ArabicNormalizer.shared.key("مع")
+    /// Event types where both sides act alike: a continued subject joins the one named after the verb.
+    static let symmetric: Set<String> = ["MEET", "SIGN"]
     /// Words before a verbal noun that make it an adverbial ("خلال محادثات"): its actor is the sentence's subject.
     static let during = keys(["خلال", "أثناء", "عقب", "إثر", "لدى", "في"])
     static let pronounsAfter = keys(["له", "لها", "لهما", "لهم", "بينهما", "بينهم"])
@@ -49,10 +51,6 @@ struct ArgumentFinder {
             if let c = Proclitics.candidates(word).dropFirst().first(where: { Self.prepositions.contains($0.stem) }) { return c.stem }
             // Only title words may stand between a preposition and its name.
             if actors.contains(where: { $0.tokens.contains(k) }) || skipped == 6 { return nil }
-            if k == m.tokens.lowerBound - 1, let p = Proclitics.candidates(word).dropFirst().first, p.prefix == 1 {
-                let clitic = String(word.unicodeScalars.prefix(1))
-                if clitic == "ب" || clitic == "ل" { return clitic }
-            }
             k -= 1; skipped += 1
         }
         return nil
@@ -78,11 +76,11 @@ struct ArgumentFinder {
         var last = m
         while last.tokens.upperBound < limit, doc.tokens[last.tokens.upperBound].norm.hasPrefix("و") {
             let start = last.tokens.upperBound
-            guard let next = actors.first(where: { $0.tokens.lowerBound >= start && $0.tokens.lowerBound <= start + 4 && $0.tokens.lowerBound < limit }),
-                  !punctuationBetween(start, next.tokens.lowerBound),
-                  next.type == m.type || (next.type != .person && m.type != .person) else { break }
-            // Names of other types (a country inside a title) may stand between.
-            if next.tokens.lowerBound > start, mentions(in: start..<next.tokens.lowerBound).contains(where: { $0.type == m.type }) { break }
+            // The next name of the same kind (a person after a person); a country inside a title may stand between.
+            let sameKind = { (x: EntityMention) in x.type == m.type || (x.type != .person && m.type != .person) }
+            guard let next = actors.first(where: { $0.tokens.lowerBound >= start && $0.tokens.lowerBound <= start + 4
+                                                    && $0.tokens.lowerBound < limit && sameKind($0) }),
+                  !punctuationBetween(start, next.tokens.lowerBound) else { break }
             out.append(next)
             last = next
         }
@@ -98,6 +96,11 @@ struct ArgumentFinder {
             group.insert(prev, at: 0); head = prev
         }
         return group
+    }
+
+    /// A mention an earlier event of the sentence already took as its place or object.
+    func takenByEarlier(_ m: EntityMention, _ earlier: [EventMention]) -> Bool {
+        earlier.contains { e in e.place == m.ref || e.participants.contains { $0.ref == m.ref && $0.role != "actor" } }
     }
 
     /// The sentence's subject: its first mention not governed by a preposition.
@@ -119,7 +122,9 @@ struct ArgumentFinder {
         let before = mentions(in: sentence.lowerBound..<trigger.lowerBound)
         let triggerWord = doc.tokens[trigger.lowerBound].norm
         let definite = Self.isDefinite(triggerWord)
-        let hasPronoun = pos == "noun" && (["ه", "ها", "هما", "هم"].contains { triggerWord.hasSuffix($0) }
+        // A pronoun suffix as written (ة normalizes to ه, so look at the original letters).
+        let written = doc.string(doc.tokens[trigger.upperBound - 1].start, doc.tokens[trigger.upperBound - 1].end)
+        let hasPronoun = pos == "noun" && (["ه", "ها", "هما", "هم"].contains { written.hasSuffix($0) }
             || (trigger.upperBound < sentence.upperBound && Self.pronounsAfter.contains(doc.tokens[trigger.upperBound].norm)))
         let adverbial = pos == "noun" && trigger.lowerBound > sentence.lowerBound
             && Self.during.contains(doc.tokens[trigger.lowerBound - 1].norm)
@@ -129,40 +134,46 @@ struct ArgumentFinder {
         var actorFound = false
         let continued = trigger.lowerBound > sentence.lowerBound
             && (Self.continuations.contains(doc.tokens[trigger.lowerBound - 1].norm))
-        if continued || adverbial, let s = subject(of: sentence, before: trigger.lowerBound) {
-            add(s, "actor"); actorFound = true
-        } else if pos == "verb" || pos == "dismissal" {
-            if pos == "verb", let m = after.first, m.tokens.lowerBound <= trigger.upperBound + 6,
-               preposition(before: m, floor: trigger.upperBound) == nil,
-               !punctuationBetween(trigger.upperBound, m.tokens.lowerBound) {
-                add(m, "actor"); actorFound = true
-                for c in coordinated(after: m, limit: sentence.upperBound) { add(c, "actor") }
-                objectStart = participantsEnd(participants, after)
-            } else if let m = before.last, m.tokens.upperBound >= trigger.lowerBound - 5, preposition(before: m) == nil,
-                      !punctuationBetween(m.tokens.upperBound, trigger.lowerBound) || pos == "dismissal" {
-                for g in coordination(endingAt: m, in: before) { add(g, "actor") }
-                actorFound = true
-            }
+        let nestedIn = earlier.last(where: { $0.type == "ACCUSE" || $0.type == "DENY" }).flatMap { outer in
+            punctuationBetween(tokenIndex(at: outer.triggerEnd), trigger.lowerBound) ? nil : outer
+        }
+        let carried = earlier.last.flatMap { $0.participants.first(where: { $0.role == "actor" }) }
+        let carriedSubject = carried ?? subject(of: sentence, before: trigger.lowerBound).map {
+            EventMention.Participant(ref: $0.ref, role: "actor", text: $0.text)
+        }
+        if pos == "noun", triggerWord.hasPrefix("ب"), let outer = nestedIn,
+           let target = outer.participants.first(where: { $0.role == "target" }) {
+            // "اتهمت X Y بتزويد Z": Y supplied Z.
+            add(.init(ref: target.ref, role: "actor", text: target.text)); actorFound = true
         } else {
-            // A verbal noun: its genitive, else the subject of the light verb just before it.
-            if let m = after.first, m.tokens.lowerBound <= trigger.upperBound + 3,
+            // An explicit subject after the trigger: VSO after a verb (up to 6 words: a title may come first),
+            // the genitive right after a verbal noun (up to 3).
+            let reach = pos == "verb" ? 6 : (pos == "noun" ? 3 : -1)
+            if let m = after.first, m.tokens.lowerBound <= trigger.upperBound + reach,
                preposition(before: m, floor: trigger.upperBound) == nil,
                !punctuationBetween(trigger.upperBound, m.tokens.lowerBound) {
                 add(m, "actor"); actorFound = true
                 for c in coordinated(after: m, limit: sentence.upperBound) { add(c, "actor") }
                 objectStart = participantsEnd(participants, after)
-            } else if let m = before.last, m.tokens.upperBound >= trigger.lowerBound - 3, preposition(before: m) == nil,
-                      !punctuationBetween(m.tokens.upperBound, trigger.lowerBound) {
+                // "حتى التقى بوتين": the sentence's subject met the one named after the verb.
+                if continued, Self.symmetric.contains(type), let c = carriedSubject, !participants.contains(where: { $0.ref == c.ref }) {
+                    participants = participants.map { .init(ref: $0.ref, role: "counterpart", text: $0.text) }
+                    participants.insert(c, at: 0)
+                }
+            } else if continued || adverbial, let c = carriedSubject {
+                add(c); actorFound = true
+            } else if let m = before.last, m.tokens.upperBound >= trigger.lowerBound - (pos == "noun" ? 3 : 5),
+                      preposition(before: m) == nil, !takenByEarlier(m, earlier),
+                      !punctuationBetween(m.tokens.upperBound, trigger.lowerBound) || pos == "dismissal" {
+                // SVO ("بوتين وكيم التقيا") or the subject of a light verb ("أجرى تشوي محادثات").
                 for g in coordination(endingAt: m, in: before) { add(g, "actor") }
                 actorFound = true
             }
         }
-        if !actorFound, let outer = earlier.last(where: { $0.type == "ACCUSE" || $0.type == "DENY" }),
-           let target = outer.participants.first(where: { $0.role == "target" }),
-           !punctuationBetween(tokenIndex(at: outer.triggerEnd), trigger.lowerBound) {
+        if !actorFound, let outer = nestedIn, let target = outer.participants.first(where: { $0.role == "target" }) {
             add(.init(ref: target.ref, role: "actor", text: target.text)); actorFound = true
         }
-        if !actorFound, pos == "verb", let outer = earlier.last, let actor = outer.participants.first(where: { $0.role == "actor" }),
+        if !actorFound, let outer = earlier.last, let actor = carried,
            !punctuationBetween(tokenIndex(at: outer.triggerEnd), trigger.lowerBound) {
             add(actor); actorFound = true
         }

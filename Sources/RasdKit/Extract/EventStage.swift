@@ -49,13 +49,17 @@ public struct EventStage: Sendable {
                 }
             }
             var sentenceEvents: [EventMention] = []
+            var waiting: [Trigger] = []   // sentence-opening "في زيارة ..." whose actor is the main clause's subject
             for trigger in found {
                 let mood = self.mood(doc, trigger, sentence: sentence)
                 if mood == "negated" { continue }
                 let clause = clauseList.first { $0.contains(trigger.match.tokens.lowerBound) } ?? sentence
                 guard var event = arguments.event(for: trigger.match.tokens, type: trigger.type, pos: trigger.pos,
                                                   clause: clause, sentence: sentence, earlier: sentenceEvents,
-                                                  previous: events) else { continue }
+                                                  previous: events) else {
+                    if trigger.pos == "noun", trigger.match.tokens.lowerBound <= sentence.lowerBound + 2 { waiting.append(trigger) }
+                    continue
+                }
                 event.sentence = sIndex
                 event.modality = modalityOf(mood, event: event, earlier: sentenceEvents, doc: doc, sentence: sentence,
                                             trigger: trigger.match.tokens)
@@ -67,16 +71,28 @@ public struct EventStage: Sendable {
                         && quantity.end <= doc.tokens[clause.upperBound - 1].end
                 }
                 sentenceEvents.append(event)
+                // The main clause's event gives its actor to the opening phrase ("في زيارة ...، وقع بوتين").
+                for w in waiting where event.participants.contains(where: { $0.role == "actor" }) {
+                    let wClause = clauseList.first { $0.contains(w.match.tokens.lowerBound) } ?? sentence
+                    guard var opening = arguments.event(for: w.match.tokens, type: w.type, pos: w.pos, clause: wClause,
+                                                        sentence: sentence, earlier: [event], previous: events) else { continue }
+                    opening.sentence = sIndex
+                    opening.modality = event.modality
+                    opening.attribution = event.attribution
+                    dateEvent(&opening, doc: doc, trigger: w.match.tokens, clause: wClause, clauses: clauseList, sentence: sentence)
+                    sentenceEvents.append(opening)
+                }
+                if !waiting.isEmpty, event.participants.contains(where: { $0.role == "actor" }) { waiting = [] }
             }
             events += sentenceEvents
         }
         doc.events = events
     }
 
-    /// Whether a word of the class occurs in the sentence near the trigger (8 tokens before, 12 after).
+    /// Whether a word of the class occurs in the sentence near the trigger (8 tokens before, 16 after).
     func clauseHas(_ doc: Document, _ className: String, around trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
         guard let words = classes[className] else { return false }
-        let lo = max(sentence.lowerBound, trigger.lowerBound - 8), hi = min(sentence.upperBound, trigger.upperBound + 12)
+        let lo = max(sentence.lowerBound, trigger.lowerBound - 8), hi = min(sentence.upperBound, trigger.upperBound + 16)
         for t in lo..<hi where doc.tokens[t].isWord && !trigger.contains(t) {
             if Proclitics.candidates(doc.tokens[t].norm).contains(where: { words.contains($0.stem) }) { return true }
         }
@@ -173,6 +189,9 @@ public struct EventStage: Sendable {
     func usableForEvents(_ d: DateMention, doc: Document) -> Bool {
         let first = ArabicNormalizer.shared.key(String(d.text.prefix(4)))
         if first.hasPrefix("منذ") { return false }
+        // "منذ عام 2020": the extractor may leave "منذ" (and "عام") outside the date.
+        let before = doc.tokens.prefix { $0.end <= d.start }.suffix(2)
+        if before.contains(where: { $0.norm == "منذ" }) { return false }
         if first.hasPrefix("بعد") || first.hasPrefix("قبل") {
             // followed by من/على: relative to another event, not to the report.
             if let next = doc.tokens.first(where: { $0.start >= d.end }), next.norm == "من" || next.norm == "علي" { return false }

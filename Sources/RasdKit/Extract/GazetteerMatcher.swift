@@ -2,9 +2,11 @@
 /// first word ("وبيونغ يانغ"، "لروسيا"). Mentions start after the proclitic, so their text is the name itself.
 public struct GazetteerMatcher: Sendable {
     public let kb: KnowledgeBase
+    let placeHeads: PhraseLexicon
 
     public init(kb: KnowledgeBase) {
         self.kb = kb
+        placeHeads = PhraseLexicon.resource("lexicon/place_heads.tsv")
     }
 
     public struct Match: Sendable {
@@ -30,11 +32,17 @@ public struct GazetteerMatcher: Sendable {
                 let tail = rest.map(\.norm).joined(separator: " ")
                 for (prefix, stem) in candidates {
                     let key = tail.isEmpty ? stem : stem + " " + tail
-                    if let entity = best(kb.lookup(key)) {
+                    if let entity = best(kb.lookup(key, loose: key.contains(" "))) {
                         // A bare one-letter-clitic reading of a short word is too weak ("بكين" is not ب + كين).
                         if prefix > 0 && len == 1 && stem.unicodeScalars.count < 3 { continue }
-                        let start = Proclitics.originalOffset(in: doc.text, token: tokens[i], afterNormalized: prefix)
-                        found = Match(tokens: i..<(i + len), start: start, entity: entity)
+                        var start = Proclitics.originalOffset(in: doc.text, token: tokens[i], afterNormalized: prefix)
+                        var range = i..<(i + len)
+                        // "منطقة كورسك": the mention is the name; the common noun before it stays outside.
+                        if len > 1, placeHeads.entries[stem] != nil || placeHeads.entries[KBKeys.toggledArticle(stem)] != nil {
+                            range = (i + 1)..<(i + len)
+                            start = tokens[i + 1].start
+                        }
+                        found = Match(tokens: range, start: start, entity: entity)
                         break search
                     }
                 }
@@ -42,7 +50,7 @@ public struct GazetteerMatcher: Sendable {
             }
             if let found {
                 result.append(found)
-                i = found.tokens.upperBound
+                i = max(found.tokens.upperBound, i + 1)
             } else {
                 i += 1
             }

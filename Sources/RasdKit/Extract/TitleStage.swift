@@ -14,6 +14,8 @@ public struct TitleStage: Sendable {
     let barriers: PhraseLexicon
     let roleVerbs: PhraseLexicon
     let actorNouns: PhraseLexicon
+    let speech: PhraseLexicon
+    let notNames: PhraseLexicon
 
     public init(kb: KnowledgeBase) {
         self.kb = kb
@@ -21,9 +23,12 @@ public struct TitleStage: Sendable {
         barriers = PhraseLexicon.resource("lexicon/title_barriers.tsv")
         roleVerbs = PhraseLexicon.resource("lexicon/role_verbs.tsv")
         actorNouns = PhraseLexicon.resource("lexicon/actor_nouns.tsv")
+        speech = PhraseLexicon.resource("quotes/speech_verbs.tsv")
+        notNames = PhraseLexicon.resource("lexicon/not_names.tsv")
     }
 
     public func process(_ doc: inout Document) {
+        doc.mentions = (doc.mentions + appositionNames(doc)).sorted { $0.start < $1.start }
         var covered = [Bool](repeating: false, count: doc.tokens.count)
         var startsAt: [Int: Int] = [:]   // token index → mention index
         for (k, m) in doc.mentions.enumerated() {
@@ -117,9 +122,12 @@ public struct TitleStage: Sendable {
             let key = words.map(\.norm).joined(separator: " ")
             if let c = kb.country(forNationality: key) { country = c; end = officeEnd + len; break }
         }
-        if country == nil, let k = startsAt[officeEnd], let id = doc.mentions[k].ref.kbId, let e = kb.entity(id) {
+        // Else a country or seat named right after the title, or inside it ("رئيس الكرملين" is listed whole).
+        for k in doc.mentions.indices where country == nil {
+            let m = doc.mentions[k]
+            guard m.tokens.lowerBound > t, m.tokens.lowerBound <= officeEnd, let id = m.ref.kbId, let e = kb.entity(id) else { continue }
             if e.kind == "country" { country = e.id } else if e.kind == "seat", let c = e.country { country = c }
-            if country != nil { end = doc.mentions[k].tokens.upperBound }
+            if country != nil { end = max(officeEnd, m.tokens.upperBound) }
         }
         guard let country else { return nil }
         // A name right after means this is a role, handled by the caller.
@@ -179,6 +187,33 @@ public struct TitleStage: Sendable {
                 break
             }
             if !found { t += 1 }
+        }
+        return out
+    }
+
+    /// Names the tagger missed but the sentence shapes as a person: two or three words after "عن" or a speech
+    /// verb, followed by a comma and a title ("نقلت رويترز عن أرتيوم لوكين، الأستاذ في ...").
+    func appositionNames(_ doc: Document) -> [EntityMention] {
+        var covered = [Bool](repeating: false, count: doc.tokens.count)
+        for m in doc.mentions { for t in m.tokens { covered[t] = true } }
+        var out: [EntityMention] = []
+        for sentence in doc.sentences {
+            for t in sentence where t > sentence.lowerBound {
+                let before = doc.tokens[t - 1]
+                guard before.norm == "عن" || speech.contains(word: before.norm) else { continue }
+                for n in [3, 2] where t + n + 1 < sentence.upperBound {
+                    let words = t..<(t + n)
+                    guard words.allSatisfy({ doc.tokens[$0].kind == .arabic && !covered[$0] && !isHead(doc.tokens[$0])
+                                                && notNames.entries[doc.tokens[$0].norm] == nil }),
+                          doc.tokens[t + n].norm == ",", isHead(doc.tokens[t + n + 1]) else { continue }
+                    let start = doc.tokens[t].start, end = doc.tokens[t + n - 1].end
+                    let text = doc.string(start, end)
+                    out.append(EntityMention(start: start, end: end, text: text, type: .person,
+                                             ref: .name(.person, KBKeys.variantKey(ArabicNormalizer.shared.key(text))),
+                                             origin: .apposition, tokens: words))
+                    break
+                }
+            }
         }
         return out
     }

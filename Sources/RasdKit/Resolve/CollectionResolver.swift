@@ -3,12 +3,18 @@
 public struct CollectionResolver: Sendable {
     public let kb: KnowledgeBase?
     let cameo: [String: String]
+    let durative: Set<String>
 
     public init(kb: KnowledgeBase? = nil) {
         self.kb = kb
         var cameo: [String: String] = [:]
-        for row in (try? ResourceStore.rows("events/cameo.tsv")) ?? [] where row.count >= 2 { cameo[row[0]] = row[1] }
+        var durative: Set<String> = []
+        for row in (try? ResourceStore.rows("events/cameo.tsv")) ?? [] where row.count >= 2 {
+            cameo[row[0]] = row[1]
+            if row.count >= 4, row[3] == "durative" { durative.insert(row[0]) }
+        }
         self.cameo = cameo
+        self.durative = durative
     }
 
     public func resolve(_ documents: [Document]) -> Analysis {
@@ -65,7 +71,7 @@ public struct CollectionResolver: Sendable {
                 items.append(.init(doc: d, mention: e, participants: Set(ids), actors: Set(actors), published: doc.published))
             }
         }
-        let clusters = EventMerger().merge(items)
+        let clusters = EventMerger(durative: durative).merge(items)
         var quantityIndex: [String: Int] = [:]
         for (k, q) in analysis.quantities.enumerated() { quantityIndex["\(q.doc)#\(q.start)"] = k }
         for (n, cluster) in clusters.enumerated() {

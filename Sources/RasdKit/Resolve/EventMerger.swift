@@ -5,6 +5,10 @@
 /// a date contains the other (2024-06 and 2024-06-19), or one is only the report's date and the other falls
 /// in the month before it, or one has no date at all.
 struct EventMerger {
+    /// Event types that last (troops stationed, supplies flowing): reports months apart, dated only by their
+    /// publication, describe the same event.
+    var durative: Set<String> = []
+
     struct Item {
         var doc: Int
         var mention: EventMention
@@ -56,13 +60,15 @@ struct EventMerger {
         case (false, false):
             return da.contains(db) || db.contains(da)
         case (true, false):
-            return withinMonthBefore(db, da)
+            return lasting(a) ? db <= da || db.contains(da) : withinMonthBefore(db, da)
         case (false, true):
-            return withinMonthBefore(da, db)
+            return lasting(a) ? da <= db || da.contains(db) : withinMonthBefore(da, db)
         case (true, true):
-            return a.doc == b.doc || abs(da.dayNumber - db.dayNumber) <= 3
+            return a.doc == b.doc || lasting(a) || abs(da.dayNumber - db.dayNumber) <= 3
         }
     }
+
+    func lasting(_ item: Item) -> Bool { durative.contains(item.mention.type) }
 
     /// True when `date` falls in the 31 days up to `report` (or is a coarser date containing it).
     func withinMonthBefore(_ date: PartialDate, _ report: PartialDate) -> Bool {

@@ -98,12 +98,14 @@ public struct KnowledgeBase: Sendable {
 
     /// Entities with an alias matching this normalized key: exactly, then with the article ال toggled,
     /// then by `KBKeys.variantKey`, then by `KBKeys.looseKey`; the first level with a hit answers.
-    public func lookup(_ normalizedKey: String) -> [KBEntity] {
+    /// `loose: false` stops before the loosest level: a single common word folded that far too often meets a
+    /// name ("كبير" would meet "الجبير").
+    public func lookup(_ normalizedKey: String, loose: Bool = true) -> [KBEntity] {
         guard !normalizedKey.isEmpty else { return [] }
         var hits = exact[normalizedKey]
         if hits.isEmpty { hits = exact[KBKeys.toggledArticle(normalizedKey)] }
         if hits.isEmpty { hits = variant[KBKeys.variantKey(normalizedKey)] }
-        if hits.isEmpty { hits = loose[KBKeys.looseKey(normalizedKey)] }
+        if hits.isEmpty, loose { hits = self.loose[KBKeys.looseKey(normalizedKey)] }
         return hits.map { entities[$0] }
     }
 
