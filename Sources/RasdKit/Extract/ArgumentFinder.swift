@@ -12,9 +12,14 @@ struct ArgumentFinder {
     /// Mentions that can take part in events, in text order.
     let actors: [EntityMention]
 
-    init(doc: Document, kb: KnowledgeBase) {
+    let groupWords: PhraseLexicon
+    let lightVerbs: PhraseLexicon
+
+    init(doc: Document, kb: KnowledgeBase, groupWords: PhraseLexicon, lightVerbs: PhraseLexicon) {
         self.doc = doc
         self.kb = kb
+        self.groupWords = groupWords
+        self.lightVerbs = lightVerbs
         actors = doc.mentions.filter { $0.type == .person || $0.type == .gpe || $0.type == .org }
     }
 
@@ -98,6 +103,15 @@ struct ArgumentFinder {
         return group
     }
 
+    /// "ووقع الجانبان": a word for "both sides" right after the trigger stands for the parties of the latest
+    /// meeting, visit or signing told before it.
+    func groupAnaphor(after trigger: Range<Int>, sentence: Range<Int>, earlier: [EventMention],
+                      previous: [EventMention]) -> [EventMention.Participant]? {
+        guard trigger.upperBound < sentence.upperBound, groupWords.contains(word: doc.tokens[trigger.upperBound].norm) else { return nil }
+        let told = (previous + earlier).last { ["MEET", "VISIT", "SIGN"].contains($0.type) && $0.participants.count >= 2 }
+        return told?.participants.map { .init(ref: $0.ref, role: "actor", text: $0.text) }
+    }
+
     /// A mention an earlier event of the sentence already took as its place or object.
     func takenByEarlier(_ m: EntityMention, _ earlier: [EventMention]) -> Bool {
         earlier.contains { e in e.place == m.ref || e.participants.contains { $0.ref == m.ref && $0.role != "actor" } }
@@ -132,8 +146,10 @@ struct ArgumentFinder {
 
         // 1. The actor.
         var actorFound = false
-        let continued = trigger.lowerBound > sentence.lowerBound
-            && (Self.continuations.contains(doc.tokens[trigger.lowerBound - 1].norm))
+        // "حتى التقى"، "حيث أجرى محادثات": a clause opener before the trigger (or before its light verb).
+        var opener = trigger.lowerBound - 1
+        if opener > sentence.lowerBound, pos == "noun", lightVerbs.contains(word: doc.tokens[opener].norm) { opener -= 1 }
+        let continued = opener >= sentence.lowerBound && Self.continuations.contains(doc.tokens[opener].norm)
         let nestedIn = earlier.last(where: { $0.type == "ACCUSE" || $0.type == "DENY" }).flatMap { outer in
             punctuationBetween(tokenIndex(at: outer.triggerEnd), trigger.lowerBound) ? nil : outer
         }
@@ -162,7 +178,10 @@ struct ArgumentFinder {
                 }
             } else if continued || adverbial, let c = carriedSubject {
                 add(c); actorFound = true
-            } else if let m = before.last, m.tokens.upperBound >= trigger.lowerBound - (pos == "noun" ? 3 : 5),
+            } else if let group = groupAnaphor(after: trigger, sentence: sentence, earlier: earlier, previous: previous) {
+                for p in group { add(p) }
+                actorFound = true
+            } else if !(pos == "noun" && definite), let m = before.last, m.tokens.upperBound >= trigger.lowerBound - (pos == "noun" ? 3 : 5),
                       preposition(before: m) == nil, !takenByEarlier(m, earlier),
                       !punctuationBetween(m.tokens.upperBound, trigger.lowerBound) || pos == "dismissal" {
                 // SVO ("بوتين وكيم التقيا") or the subject of a light verb ("أجرى تشوي محادثات").
@@ -170,6 +189,8 @@ struct ArgumentFinder {
                 actorFound = true
             }
         }
+        // A definite verbal noun with no genitive refers back ("هذه الاتهامات"): no new event.
+        if !actorFound, pos == "noun", definite { return nil }
         if !actorFound, let outer = nestedIn, let target = outer.participants.first(where: { $0.role == "target" }) {
             add(.init(ref: target.ref, role: "actor", text: target.text)); actorFound = true
         }
@@ -180,7 +201,6 @@ struct ArgumentFinder {
         if !actorFound, hasPronoun || (pos == "verb" && trigger.lowerBound <= sentence.lowerBound + 1) {
             if let p = previousSubject(before: sentence) { add(p); actorFound = true }
         }
-        if !actorFound, pos == "noun", definite { return nil }
         guard actorFound else { return nil }
 
         // 2. Objects, counterparts and places after the actor.
@@ -194,7 +214,8 @@ struct ArgumentFinder {
                 add(m, "counterpart")
             } else if let prep, Self.placePrepositions.contains(prep) {
                 if isPlace(m) {
-                    if place == nil { place = m.ref }
+                    // A place far from the trigger belongs to another predicate ("تناولت الأوضاع في سوريا").
+                    if place == nil, m.tokens.lowerBound <= trigger.upperBound + 8 { place = m.ref }
                     if (type == "DEPLOY" || type == "SUPPLY"), m.type == .gpe, !targetTaken { add(m, "target"); targetTaken = true }
                 } else if m.type == .person, type == "VISIT" || type == "MEET" {
                     add(m, "counterpart")
@@ -212,6 +233,12 @@ struct ArgumentFinder {
                     for c in coordinated(after: m, limit: sentence.upperBound) { add(c, role) }
                 }
             }
+        }
+        // Where the sentence's earlier event took place, with the same actor, this one did too ("زار أنقرة حيث أجرى
+        // محادثات").
+        if place == nil, let outer = earlier.last, let p = outer.place,
+           outer.participants.contains(where: { o in o.role == "actor" && participants.contains { $0.ref == o.ref } }) {
+            place = p
         }
         let t0 = doc.tokens[trigger.lowerBound], t1 = doc.tokens[trigger.upperBound - 1]
         let s0 = doc.tokens[sentence.lowerBound].start, s1 = doc.tokens[sentence.upperBound - 1].end

@@ -7,6 +7,8 @@ public struct EventStage: Sendable {
     let modality: PhraseLexicon
     let speech: PhraseLexicon
     let attribution: PhraseLexicon
+    let groupWords: PhraseLexicon
+    let lightVerbs: PhraseLexicon
     let clauses = ClauseSplitter()
 
     public init(kb: KnowledgeBase) {
@@ -15,6 +17,8 @@ public struct EventStage: Sendable {
         modality = PhraseLexicon.resource("events/modality.tsv")
         speech = PhraseLexicon.resource("quotes/speech_verbs.tsv")
         attribution = PhraseLexicon.resource("quotes/attribution.tsv")
+        groupWords = PhraseLexicon.resource("events/group_anaphors.tsv")
+        lightVerbs = PhraseLexicon.resource("events/light_verbs.tsv")
         var classes: [String: Set<String>] = [:]
         for row in (try? ResourceStore.rows("events/classes.tsv")) ?? [] where row.count >= 2 {
             classes[row[0], default: []].insert(ArabicNormalizer.shared.key(row[1]))
@@ -30,7 +34,7 @@ public struct EventStage: Sendable {
 
     public func process(_ doc: inout Document) {
         var events: [EventMention] = []
-        let arguments = ArgumentFinder(doc: doc, kb: kb)
+        let arguments = ArgumentFinder(doc: doc, kb: kb, groupWords: groupWords, lightVerbs: lightVerbs)
         for (sIndex, sentence) in doc.sentences.enumerated() {
             let clauseList = clauses.clauses(doc, sentence)
             var found: [Trigger] = []
@@ -109,10 +113,18 @@ public struct EventStage: Sendable {
         let lo = max(sentence.lowerBound, trigger.match.tokens.lowerBound - 3)
         for t in stride(from: trigger.match.tokens.lowerBound - 1, through: lo, by: -1) {
             if let m = modality.match(doc.tokens, at: t, limit: trigger.match.tokens.lowerBound), let v = m.values.first {
+                // "قد" before a past verb ("قد استقبل") marks a completed act, not a possibility.
+                if v == "speculative", m.key == "قد", trigger.pos == "verb", !isImperfect(first, prefix: trigger.match.prefix) { return nil }
                 return v
             }
         }
         return nil
+    }
+
+    /// An imperfect (present or future) verb form: ي/ت/ن/أ before the stem ("يجتمع"، "تلتقي").
+    func isImperfect(_ word: String, prefix: Int) -> Bool {
+        guard let first = word.unicodeScalars.dropFirst(prefix).first else { return false }
+        return first == "ي" || first == "ت" || first == "ن"
     }
 
     func modalityOf(_ mood: String?, event: EventMention, earlier: [EventMention], doc: Document,

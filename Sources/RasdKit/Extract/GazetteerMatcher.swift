@@ -28,7 +28,8 @@ public struct GazetteerMatcher: Sendable {
             var len = min(maxLen, sentence.upperBound - i)
             search: while len >= 1 {
                 let rest = tokens[(i + 1)..<(i + len)]
-                if rest.contains(where: { !$0.isWord && $0.norm != "-" }) { len -= 1; continue }
+                // Inside a name only a hyphen may stand between words, and a name never ends with one.
+                if rest.contains(where: { !$0.isWord && $0.norm != "-" }) || !tokens[i + len - 1].isWord { len -= 1; continue }
                 let tail = rest.map(\.norm).joined(separator: " ")
                 for (prefix, stem) in candidates {
                     let key = tail.isEmpty ? stem : stem + " " + tail
