@@ -6,6 +6,8 @@ struct Rasd: ParsableCommand {
         commandName: "rasd",
         abstract: "Rasd (رصد): an Arabic news intelligence engine.",
         subcommands: [
+            Ingest.self,
+            Search.self,
         ]
     )
 }
