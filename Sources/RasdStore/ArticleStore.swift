@@ -48,7 +48,7 @@ public final class ArticleStore {
         let stamp = ISO8601DateFormatter().string(from: now)
         // Hash first: content already stored needs no index text or signature (a re-run is cheap).
         let hashed = articles.compactMap { article -> (SourceArticle, String)? in
-            let key = ArabicNormalizer.shared.key(article.text)
+            let key = ContentHash.key(article.text)
             return key.isEmpty ? nil : (article, SHA256.hex(Array(key.utf8)))
         }
         let known = try dbQueue.read { db in
@@ -155,8 +155,10 @@ struct PreparedArticle {
         self.article = article
         self.contentHash = contentHash
         indexedTitle = full ? SearchText.indexed(article.title ?? "", stemmer: stemmer) : ""
-        indexedBody = full ? SearchText.indexed(article.text, stemmer: stemmer) : ""
-        signature = full ? nearDuplicates.signature(article.text) : []
+        // One tokenization for the index and the MinHash signature.
+        let tokens = full ? SearchText.tokenizer.tokenize(ScalarText(article.text)) : []
+        indexedBody = full ? SearchText.indexed(tokens: tokens, stemmer: stemmer) : ""
+        signature = full ? nearDuplicates.signature(tokens: tokens) : []
         bands = nearDuplicates.bandHashes(signature)
         isPrepared = full
     }

@@ -8,7 +8,10 @@ enum SearchText {
 
     /// Words of the text (normalized) followed by the stems that differ from their word.
     static func indexed(_ text: String, stemmer: CliticStripper) -> String {
-        let tokens = tokenizer.tokenize(ScalarText(text))
+        indexed(tokens: tokenizer.tokenize(ScalarText(text)), stemmer: stemmer)
+    }
+
+    static func indexed(tokens: [Token], stemmer: CliticStripper) -> String {
         var words: [String] = []
         var stems: [String] = []
         words.reserveCapacity(tokens.count)

@@ -43,12 +43,16 @@ public struct RepeatedBlockDetector: Sendable {
         return (path as NSString).deletingLastPathComponent
     }
 
-    /// The matching form of a line: normalized (ArabicNormalizer key) with digits folded to 0, so counters
-    /// and dates in a repeated bar ("منذ 3 ساعات", "12 تعليقا") still match.
+    /// The matching form of a line: normalized (ArabicNormalizer key) with every number folded to "0", so
+    /// counters and dates in a repeated bar ("منذ 3 ساعات", "12 تعليقا") still match.
     public static func normalizedLine(_ line: String) -> String {
         var view = String.UnicodeScalarView()
+        var inNumber = false
         for s in ArabicNormalizer.shared.key(line).unicodeScalars {
-            view.append(("0"..."9").contains(s) ? "0" : s)
+            let digit = ("0"..."9").contains(s)
+            if digit && !inNumber { view.append("0") }
+            if !digit { view.append(s) }
+            inNumber = digit
         }
         return String(view)
     }

@@ -3,7 +3,26 @@
 /// spacing or diacritics is recognized as stored.
 public enum ContentHash {
     public static func of(text: String) -> String {
-        SHA256.hex(Array(ArabicNormalizer.shared.key(text).utf8))
+        SHA256.hex(Array(key(text).utf8))
+    }
+
+    /// The same string as `ArabicNormalizer.shared.key(text)`, with a fast path for ASCII white space
+    /// (the Unicode property look-up dominated ingest profiles).
+    public static func key(_ text: String) -> String {
+        let out = ArabicNormalizer.shared.normalize(ScalarText(text))
+        var view = String.UnicodeScalarView()
+        var pendingSpace = false
+        for s in out.scalars {
+            let v = s.value
+            let space = v < 0x80 ? (v == 0x20 || (0x09...0x0D).contains(v)) : s.properties.isWhitespace
+            if space {
+                pendingSpace = !view.isEmpty
+            } else {
+                if pendingSpace { view.append(" "); pendingSpace = false }
+                view.append(s)
+            }
+        }
+        return String(view)
     }
 }
 

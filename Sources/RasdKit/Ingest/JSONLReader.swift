@@ -75,7 +75,7 @@ public struct JSONLReader: ArticleReader {
         }
         let id = string("id") ?? fallbackID
         var article: SourceArticle
-        if let text = object["text"] as? String, !HTMLTree.collapse(text).isEmpty {
+        if let text = object["text"] as? String, JSONLReader.hasVisibleText(text) {
             article = SourceArticle(id: id, text: text, origin: location)
         } else if let page = object["html"] as? String, !page.isEmpty {
             switch html.article(html: page, id: id, origin: location) {
@@ -92,6 +92,18 @@ public struct JSONLReader: ArticleReader {
         if let source = string("source") { article.source = source }
         if let url = string("url") { article.url = url }
         return .success(article)
+    }
+
+    /// True when the text has anything but white space (cheap: stops at the first letter).
+    static func hasVisibleText(_ text: String) -> Bool {
+        for s in text.unicodeScalars {
+            switch s.value {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: continue
+            case 0x21..<0x80: return true
+            default: if !s.properties.isWhitespace { return true }
+            }
+        }
+        return false
     }
 
     /// Foundation's JSON errors are long; keep the first clause.

@@ -46,7 +46,14 @@ public struct NearDuplicateDetector: Sendable {
 
     /// The MinHash signature of a text (empty when it has no words).
     public func signature(_ text: String) -> [UInt64] {
-        let words = tokenizer.tokenize(ScalarText(text)).filter { $0.kind != .punct }.map { NearDuplicateDetector.fnv($0.norm) }
+        signature(tokens: tokenizer.tokenize(ScalarText(text)))
+    }
+
+    /// The signature from tokens already made (punctuation is ignored).
+    public func signature(tokens: [Token]) -> [UInt64] {
+        var words: [UInt64] = []
+        words.reserveCapacity(tokens.count)
+        for token in tokens where token.kind != .punct { words.append(NearDuplicateDetector.fnv(token.norm)) }
         guard !words.isEmpty else { return [] }
         var shingles = Set<UInt64>()
         if words.count < shingleSize {
@@ -59,10 +66,15 @@ public struct NearDuplicateDetector: Sendable {
             }
         }
         var minimums = [UInt64](repeating: .max, count: signatureLength)
-        for s in shingles {
-            for k in 0..<signatureLength {
-                let v = NearDuplicateDetector.mix(s ^ NearDuplicateDetector.seeds[k])
-                if v < minimums[k] { minimums[k] = v }
+        let length = signatureLength
+        minimums.withUnsafeMutableBufferPointer { mins in
+            NearDuplicateDetector.seeds.withUnsafeBufferPointer { seeds in
+                for s in shingles {
+                    for k in 0..<length {
+                        let v = NearDuplicateDetector.mix(s ^ seeds[k])
+                        if v < mins[k] { mins[k] = v }
+                    }
+                }
             }
         }
         return minimums

@@ -20,24 +20,24 @@ public struct CliticStripper: Sendable {
 
     /// The stem of a normalized word (the word itself when nothing can be stripped).
     public func stem(_ word: String) -> String {
-        var scalars = Array(word.unicodeScalars)
+        let scalars = word.unicodeScalars
+        let total = scalars.count
+        var dropped = 0
+        // Strips the first matching prefix of a kind when enough letters remain after it.
         func strip(_ prefixes: [String]) -> Bool {
+            let rest = scalars.dropFirst(dropped)
             for p in prefixes {
-                let ps = Array(p.unicodeScalars)
-                if scalars.count - ps.count >= minimumStem, scalars.starts(with: ps) {
-                    scalars.removeFirst(ps.count); return true
-                }
+                let n = p.unicodeScalars.count
+                if total - dropped - n >= minimumStem, rest.starts(with: p.unicodeScalars) { dropped += n; return true }
             }
             return false
         }
         _ = strip(conjunctions)
         let hadPreposition = strip(prepositions)
-        if !strip(articles), hadPreposition, scalars.first == "ل", scalars.count - 1 >= minimumStem {
+        if !strip(articles), hadPreposition, scalars.dropFirst(dropped).first == "ل", total - dropped - 1 >= minimumStem {
             // "للعراق" = ل + ال + عراق, written with one alef-lam dropped.
-            scalars.removeFirst()
+            dropped += 1
         }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        return dropped == 0 ? word : String(String.UnicodeScalarView(scalars.dropFirst(dropped)))
     }
 }
