@@ -6,23 +6,43 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "RasdKit", targets: ["RasdKit"]),
+        .library(name: "RasdStore", targets: ["RasdStore"]),
         .executable(name: "rasd", targets: ["rasd"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
+        // libxml2's HTML parser (Debian: libxml2-dev, found through pkg-config).
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(
             name: "RasdKit",
+            dependencies: ["CLibXML2"],
             resources: [.copy("Resources")]
+        ),
+        // The SQLite store (GRDB); RasdKit itself stays storage-free.
+        .target(
+            name: "RasdStore",
+            dependencies: ["RasdKit", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "rasd",
-            dependencies: ["RasdKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RasdKit", "RasdStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "RasdKitTests",
-            dependencies: ["RasdKit"]
+            dependencies: ["RasdKit"],
+            exclude: ["Fixtures", "Cases"]
+        ),
+        .testTarget(
+            name: "RasdStoreTests",
+            dependencies: ["RasdStore", "RasdKit"]
         ),
     ],
     swiftLanguageModes: [.v5]

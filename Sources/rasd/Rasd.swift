@@ -8,6 +8,8 @@ struct Rasd: ParsableCommand {
         subcommands: [
             Analyze.self,
             Extract.self,
+            Ingest.self,
+            Search.self,
             TrainNER.self,
             EvalNER.self,
             Bench.self,

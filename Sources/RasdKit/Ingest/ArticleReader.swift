@@ -8,20 +8,6 @@ public protocol ArticleReader: Sendable {
     func read(_ data: Data, path: String) -> (articles: [SourceArticle], problems: [InputProblem])
 }
 
-/// Decodes bytes as text, or says why it cannot.
-public enum TextDecoding {
-    public static func decode(_ data: Data, path: String) -> Result<String, InputProblem> {
-        if data.isEmpty { return .failure(InputProblem(location: path, reason: "empty file")) }
-        if data.prefix(4096).contains(0) && !(data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])) {
-            return .failure(InputProblem(location: path, reason: "binary data (NUL bytes), not text"))
-        }
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let s = String(data: bytes, encoding: .utf8) { return .success(s) }
-        return .failure(InputProblem(location: path, reason: "not valid UTF-8"))
-    }
-}
-
 /// Plain text: the whole file is one article whose id is the file name without extension.
 public struct PlainTextReader: ArticleReader {
     public init() {}

@@ -12,7 +12,7 @@ public struct InputCollector: Sendable {
         self.excluded = Set(excluded.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
     }
 
-    public static var defaultReaders: [any ArticleReader] { [PlainTextReader()] }
+    public static var defaultReaders: [any ArticleReader] { [PlainTextReader(), JSONLReader(), HTMLReader()] }
 
     private var articleExtensions: Set<String> { readers.reduce(into: Set<String>()) { $0.formUnion($1.extensions) } }
 
@@ -36,6 +36,8 @@ public struct InputCollector: Sendable {
                 for case let relative as String in walker {
                     let full = (path as NSString).appendingPathComponent(relative)
                     let ext = (relative as NSString).pathExtension.lowercased()
+                    // Hidden files (editor backups, .DS_Store) are not articles.
+                    if (relative as NSString).lastPathComponent.hasPrefix(".") { continue }
                     guard articleExtensions.contains(ext), !isExcluded(full) else { continue }
                     found.append(full)
                 }

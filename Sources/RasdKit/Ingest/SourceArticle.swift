@@ -11,11 +11,17 @@ public struct SourceArticle: Sendable, Equatable {
     public var url: String?
     /// Where it came from, for messages: "path" or "path:line".
     public var origin: String
+    /// The author line of a web page ("بقلم ...", `<meta name=author>`), when found.
+    public var byline: String?
+    /// The place/agency line that opens a report ("الرياض - واس"), when found.
+    public var dateline: String?
 
     public init(id: String, text: String, title: String? = nil, published: PartialDate? = nil,
-                source: String? = nil, url: String? = nil, origin: String) {
+                source: String? = nil, url: String? = nil, origin: String,
+                byline: String? = nil, dateline: String? = nil) {
         self.id = id; self.text = text; self.title = title; self.published = published
         self.source = source; self.url = url; self.origin = origin
+        self.byline = byline; self.dateline = dateline
     }
 }
 

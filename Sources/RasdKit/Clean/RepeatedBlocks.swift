@@ -1,0 +1,64 @@
+import Foundation
+
+/// Boilerplate learned from the collection: lines that recur in several articles of one outlet (menus, tag
+/// clouds, "related" lists, share bars, bylines of the desk) are not part of any one story.
+///
+/// Articles are grouped by `source`, or by the folder of their file when they have none. Exact copies of one
+/// article count once, so a story sent three times does not make its own lines look like boilerplate.
+public struct RepeatedBlockDetector: Sendable {
+    public var minArticles: Int
+
+    public init(minArticles: Int = 3) { self.minArticles = minArticles }
+
+    /// Source key → normalized lines (see `normalizedLine`) found in at least `minArticles` articles of it.
+    public func repeatedLines(in articles: [SourceArticle]) -> [String: Set<String>] {
+        var counts: [String: [String: Int]] = [:]
+        var seenTexts = Set<Int>()
+        for article in articles {
+            guard seenTexts.insert(article.text.hashValue).inserted else { continue }
+            var lines = Set<String>()
+            for raw in article.text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+                let line = RepeatedBlockDetector.normalizedLine(String(raw))
+                if !line.isEmpty { lines.insert(line) }
+            }
+            let key = RepeatedBlockDetector.sourceKey(article)
+            for line in lines { counts[key, default: [:]][line, default: 0] += 1 }
+        }
+        var result: [String: Set<String>] = [:]
+        for (key, lines) in counts {
+            let repeated = Set(lines.filter { $0.value >= minArticles }.map(\.key))
+            if !repeated.isEmpty { result[key] = repeated }
+        }
+        return result
+    }
+
+    /// The group an article belongs to: its source, else the folder of its file.
+    public static func sourceKey(_ article: SourceArticle) -> String {
+        if let source = article.source, !source.isEmpty { return source }
+        var path = article.origin
+        // "path:line" for JSONL records.
+        if let colon = path.lastIndex(of: ":"), path[path.index(after: colon)...].allSatisfy(\.isNumber) {
+            path = String(path[..<colon])
+        }
+        return (path as NSString).deletingLastPathComponent
+    }
+
+    /// The matching form of a line: normalized (ArabicNormalizer key) with every number folded to "0", so
+    /// counters and dates in a repeated bar ("منذ 3 ساعات", "12 تعليقا") still match.
+    public static func normalizedLine(_ line: String) -> String {
+        var view = String.UnicodeScalarView()
+        var inNumber = false
+        for s in ArabicNormalizer.shared.key(line).unicodeScalars {
+            let digit = ("0"..."9").contains(s)
+            if digit && !inNumber { view.append("0") }
+            if !digit { view.append(s) }
+            inNumber = digit
+        }
+        return String(view)
+    }
+
+    /// True when the line of an article is one of its outlet's repeated lines.
+    public static func isRepeated(_ line: String, in article: SourceArticle, lines: [String: Set<String>]) -> Bool {
+        lines[sourceKey(article)]?.contains(normalizedLine(line)) ?? false
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// JSON Lines feeds (`.jsonl`): one article per line with fields `id`, `text` or `html`, `title`,
+/// `published` (ISO date, timestamp or Unix time), `source` and `url`. A broken line or a record without
+/// text is reported as `FILE:LINE: reason` and skipped; the other lines are still read.
+public struct JSONLReader: ArticleReader {
+    public var html: HTMLReader
+
+    public init(html: HTMLReader = HTMLReader()) { self.html = html }
+    public var extensions: Set<String> { ["jsonl"] }
+
+    public func read(_ data: Data, path: String) -> (articles: [SourceArticle], problems: [InputProblem]) {
+        guard let bytes = JSONLReader.utf8Bytes(data, path: path) else {
+            // Not UTF-8 bytes line by line: decode the whole file (UTF-16, windows-1256) or give up.
+            switch TextDecoding.decode(data, path: path) {
+            case .failure(let problem): return ([], [problem])
+            case .success(let text): return read(lines: Data(text.utf8), path: path)
+            }
+        }
+        return read(lines: bytes, path: path)
+    }
+
+    /// The bytes to split into lines when they are UTF-8 (BOM dropped), nil when the whole file needs decoding.
+    static func utf8Bytes(_ data: Data, path: String) -> Data? {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) || data.isEmpty { return nil }
+        if TextDecoding.binaryProblem(data) != nil { return nil }
+        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        // windows-1256 throughout: decode as a whole. Otherwise bad bytes are reported line by line.
+        if String(validatingUTF8Bytes: body.prefix(TextDecoding.sampleSize * 4)) == nil,
+           Windows1256.shared.looksLikeArabic(body.prefix(TextDecoding.sampleSize)),
+           String(validatingUTF8Bytes: body) == nil { return nil }
+        return Data(body)
+    }
+
+    private func read(lines data: Data, path: String) -> (articles: [SourceArticle], problems: [InputProblem]) {
+        var articles: [SourceArticle] = []
+        var problems: [InputProblem] = []
+        let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        var lineNumber = 0
+        var start = data.startIndex
+        while start < data.endIndex {
+            let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
+            lineNumber += 1
+            var line = data[start..<end]
+            start = end < data.endIndex ? end + 1 : end
+            if line.last == 0x0D { line = line.dropLast() }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            switch record(line, location: "\(path):\(lineNumber)", fallbackID: "\(stem):\(lineNumber)") {
+            case .success(let article): articles.append(article)
+            case .failure(let problem): problems.append(problem)
+            }
+        }
+        return (articles, problems)
+    }
+
+    /// One line as an article.
+    public func record(_ line: Data, location: String, fallbackID: String) -> Result<SourceArticle, InputProblem> {
+        func fail(_ reason: String) -> Result<SourceArticle, InputProblem> {
+            .failure(InputProblem(location: location, reason: reason))
+        }
+        let value: Any
+        do {
+            value = try JSONSerialization.jsonObject(with: Data(line), options: [])
+        } catch {
+            let valid = String(validatingUTF8Bytes: line) != nil
+            return fail(valid ? "invalid JSON (\(JSONLReader.short(error)))" : "invalid JSON (not UTF-8)")
+        }
+        guard let object = value as? [String: Any] else { return fail("not a JSON object") }
+        func string(_ key: String) -> String? {
+            switch object[key] {
+            case let s as String: return s.isEmpty ? nil : s
+            case let n as NSNumber: return n.stringValue
+            default: return nil
+            }
+        }
+        let id = string("id") ?? fallbackID
+        var article: SourceArticle
+        if let text = object["text"] as? String, JSONLReader.hasVisibleText(text) {
+            article = SourceArticle(id: id, text: text, origin: location)
+        } else if let page = object["html"] as? String, !page.isEmpty {
+            switch html.article(html: page, id: id, origin: location) {
+            case .success(let a): article = a
+            case .failure(let problem): return .failure(problem)
+            }
+        } else if object["text"] != nil || object["html"] != nil {
+            return fail("empty article (no text in 'text' or 'html')")
+        } else {
+            return fail("record has neither 'text' nor 'html'")
+        }
+        if let title = string("title") { article.title = title }
+        if let date = PartialDate.published(json: object["published"]) { article.published = date }
+        if let source = string("source") { article.source = source }
+        if let url = string("url") { article.url = url }
+        return .success(article)
+    }
+
+    /// True when the text has anything but white space (cheap: stops at the first letter).
+    static func hasVisibleText(_ text: String) -> Bool {
+        for s in text.unicodeScalars {
+            switch s.value {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: continue
+            case 0x21..<0x80: return true
+            default: if !s.properties.isWhitespace { return true }
+            }
+        }
+        return false
+    }
+
+    /// Foundation's JSON errors are long; keep the first clause.
+    static func short(_ error: Error) -> String {
+        let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+        return String(message.prefix(120))
+    }
+}

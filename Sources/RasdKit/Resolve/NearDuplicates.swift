@@ -1,0 +1,119 @@
+/// Finds near-duplicate articles (the same wire story on several sites, lightly edited) with MinHash over word
+/// shingles of the normalized text, and locality-sensitive hashing (bands of the signature) so that only
+/// articles sharing a band are compared: cost grows about linearly with the collection.
+public struct NearDuplicateDetector: Sendable {
+    /// Estimated Jaccard similarity of shingle sets from which two articles count as the same story.
+    public var threshold: Double
+    /// Words per shingle.
+    public var shingleSize: Int
+    public var bands: Int
+    public var rowsPerBand: Int
+    public var tokenizer: Tokenizer
+
+    /// 16 bands of 8 rows: pairs at Jaccard 0.8 share a band with probability ~0.9996, pairs at 0.5 ~0.06.
+    public init(threshold: Double = 0.8, shingleSize: Int = 3, bands: Int = 16, rowsPerBand: Int = 8,
+                tokenizer: Tokenizer = Tokenizer()) {
+        self.threshold = threshold; self.shingleSize = shingleSize
+        self.bands = bands; self.rowsPerBand = rowsPerBand; self.tokenizer = tokenizer
+    }
+
+    public var signatureLength: Int { bands * rowsPerBand }
+
+    /// Groups of ids (two or more, in input order) whose texts are near-duplicates; groups in input order.
+    public func groups(_ articles: [(id: String, text: String)]) -> [[String]] {
+        let signatures = articles.map { signature($0.text) }
+        var parent = Array(articles.indices)
+        func find(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+        var buckets: [Int: [Int: [Int]]] = [:]   // band → band hash → articles
+        for (i, signature) in signatures.enumerated() where !signature.isEmpty {
+            for (band, hash) in bandHashes(signature).enumerated() {
+                for j in buckets[band, default: [:]][hash, default: []] where find(i) != find(j) {
+                    if NearDuplicateDetector.similarity(signature, signatures[j]) >= threshold {
+                        parent[find(i)] = find(j)
+                    }
+                }
+                buckets[band, default: [:]][hash, default: []].append(i)
+            }
+        }
+        var members: [Int: [Int]] = [:]
+        for i in articles.indices { members[find(i), default: []].append(i) }
+        return members.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }.map { $0.map { articles[$0].id } }
+    }
+
+    /// The MinHash signature of a text (empty when it has no words).
+    public func signature(_ text: String) -> [UInt64] {
+        signature(tokens: tokenizer.tokenize(ScalarText(text)))
+    }
+
+    /// The signature from tokens already made (punctuation is ignored).
+    public func signature(tokens: [Token]) -> [UInt64] {
+        var words: [UInt64] = []
+        words.reserveCapacity(tokens.count)
+        for token in tokens where token.kind != .punct { words.append(NearDuplicateDetector.fnv(token.norm)) }
+        guard !words.isEmpty else { return [] }
+        var shingles = Set<UInt64>()
+        if words.count < shingleSize {
+            shingles.insert(words.reduce(0xcbf29ce484222325) { NearDuplicateDetector.mix($0 ^ $1) })
+        } else {
+            for i in 0...(words.count - shingleSize) {
+                var h: UInt64 = 0xcbf29ce484222325
+                for w in words[i..<(i + shingleSize)] { h = NearDuplicateDetector.mix(h ^ w) }
+                shingles.insert(h)
+            }
+        }
+        var minimums = [UInt64](repeating: .max, count: signatureLength)
+        let length = signatureLength
+        minimums.withUnsafeMutableBufferPointer { mins in
+            NearDuplicateDetector.seeds.withUnsafeBufferPointer { seeds in
+                for s in shingles {
+                    for k in 0..<length {
+                        let v = NearDuplicateDetector.mix(s ^ seeds[k])
+                        if v < mins[k] { mins[k] = v }
+                    }
+                }
+            }
+        }
+        return minimums
+    }
+
+    /// One hash per band of the signature (for LSH buckets; stored by the store as 63-bit integers).
+    public func bandHashes(_ signature: [UInt64]) -> [Int] {
+        guard signature.count == signatureLength else { return [] }
+        return (0..<bands).map { band in
+            var h: UInt64 = 0x9E3779B97F4A7C15 &* UInt64(band + 1)
+            for v in signature[(band * rowsPerBand)..<((band + 1) * rowsPerBand)] { h = NearDuplicateDetector.mix(h ^ v) }
+            return Int(truncatingIfNeeded: h >> 1)
+        }
+    }
+
+    /// Estimated Jaccard similarity: the share of equal signature positions.
+    public static func similarity(_ a: [UInt64], _ b: [UInt64]) -> Double {
+        guard a.count == b.count, !a.isEmpty else { return 0 }
+        var same = 0
+        for i in a.indices where a[i] == b[i] { same += 1 }
+        return Double(same) / Double(a.count)
+    }
+
+    static let seeds: [UInt64] = {
+        var x: UInt64 = 0x5EED_1234_ABCD_0001
+        return (0..<512).map { _ in x = mix(x &+ 0x9E3779B97F4A7C15); return x }
+    }()
+
+    /// splitmix64's finalizer: a fast, well-mixing 64-bit hash step.
+    @inline(__always) static func mix(_ z0: UInt64) -> UInt64 {
+        var z = z0
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+
+    static func fnv(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return h
+    }
+}

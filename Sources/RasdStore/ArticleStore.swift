@@ -1,0 +1,178 @@
+import Foundation
+import GRDB
+import RasdKit
+
+/// The SQLite store of ingested articles (GRDB). One `documents` row per distinct content; an article seen
+/// again under another id, source or url becomes a `document_aliases` row; near-duplicates are linked in
+/// `near_duplicates`. Every batch is one transaction, so a killed run leaves the store as of its last batch.
+public final class ArticleStore {
+    public let dbQueue: DatabaseQueue
+    let nearDuplicates = NearDuplicateDetector()
+    let stemmer = CliticStripper.shared
+
+    /// What one batch did.
+    public struct IngestSummary: Sendable, Equatable {
+        public var added = 0
+        /// Articles whose content was already stored (their new ids/sources/urls recorded as aliases).
+        public var alreadyStored = 0
+        public var aliasesAdded = 0
+        public var nearDuplicates = 0
+        public init() {}
+        public static func + (a: IngestSummary, b: IngestSummary) -> IngestSummary {
+            var s = a
+            s.added += b.added; s.alreadyStored += b.alreadyStored
+            s.aliasesAdded += b.aliasesAdded; s.nearDuplicates += b.nearDuplicates
+            return s
+        }
+    }
+
+    /// Opens (creating if needed) the store at `path` and migrates it to the newest schema.
+    public init(path: String) throws {
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        config.journalMode = .wal
+        dbQueue = try DatabaseQueue(path: path, configuration: config)
+        try StoreSchema.migrator.migrate(dbQueue)
+    }
+
+    public func documentCount() throws -> Int {
+        try dbQueue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM documents") ?? 0 }
+    }
+
+    /// Stores a batch of articles in one transaction. Empty articles are skipped (readers report them).
+    public func ingest(_ articles: [SourceArticle], now: Date = Date()) throws -> IngestSummary {
+        let stamp = ISO8601DateFormatter().string(from: now)
+        // Hash first: content already stored needs no index text or signature (a re-run is cheap).
+        let hashed = articles.compactMap { article -> (SourceArticle, String)? in
+            let key = ContentHash.key(article.text)
+            return key.isEmpty ? nil : (article, SHA256.hex(Array(key.utf8)))
+        }
+        let known = try dbQueue.read { db in
+            var known = Set<String>()
+            for start in stride(from: 0, to: hashed.count, by: 500) {
+                let chunk = hashed[start..<min(start + 500, hashed.count)].map(\.1)
+                known.formUnion(try String.fetchAll(db, sql: """
+                    SELECT content_hash FROM documents WHERE content_hash IN (\(databaseQuestionMarks(count: chunk.count)))
+                    """, arguments: StatementArguments(chunk)))
+            }
+            return known
+        }
+        // The expensive part (stemming, MinHash) happens outside the write transaction.
+        let prepared = hashed.map { article, hash in
+            PreparedArticle(article, contentHash: hash, full: !known.contains(hash), stemmer: stemmer, nearDuplicates: nearDuplicates)
+        }
+        return try dbQueue.write { db in
+            var summary = IngestSummary()
+            for article in prepared {
+                try store(article, stamp: stamp, db: db, summary: &summary)
+            }
+            return summary
+        }
+    }
+
+    private func store(_ p: PreparedArticle, stamp: String, db: Database, summary: inout IngestSummary) throws {
+        let a = p.article
+        if let existing = try Row.fetchOne(db, sql: "SELECT rowid, id, source, url FROM documents WHERE content_hash = ?",
+                                           arguments: [p.contentHash]) {
+            summary.alreadyStored += 1
+            let rowid: Int64 = existing["rowid"]
+            let sameAsStored = (existing["id"] as String) == a.id && (existing["source"] as String?) == a.source
+                && (existing["url"] as String?) == a.url
+            if !sameAsStored {
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO document_aliases (document_rowid, id, source, url, origin, seen_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [rowid, a.id, a.source ?? "", a.url ?? "", a.origin, stamp])
+                summary.aliasesAdded += db.changesCount
+            }
+            return
+        }
+        // Known when the batch was planned but gone now (deleted meanwhile): left for the next run.
+        guard p.isPrepared else { return }
+        try db.execute(sql: """
+            INSERT INTO documents (content_hash, id, title, source, url, published, byline, dateline, text, origin, ingested_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [p.contentHash, a.id, a.title, a.source, a.url, a.published?.iso, a.byline, a.dateline,
+                             a.text, a.origin, stamp])
+        let rowid = db.lastInsertedRowID
+        try db.execute(sql: "INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)",
+                       arguments: [rowid, p.indexedTitle, p.indexedBody])
+        guard !p.signature.isEmpty else { return }
+        // Near-duplicates: earlier documents sharing an LSH band, confirmed on the whole signature.
+        var candidates = Set<Int64>()
+        for (band, hash) in p.bands.enumerated() {
+            let rows = try Int64.fetchAll(db, sql: "SELECT document_rowid FROM document_bands WHERE band = ? AND hash = ?",
+                                          arguments: [band, hash])
+            candidates.formUnion(rows)
+        }
+        var best: (rowid: Int64, similarity: Double)?
+        for candidate in candidates.sorted() {
+            guard let blob = try Data.fetchOne(db, sql: "SELECT minhash FROM document_signatures WHERE document_rowid = ?",
+                                               arguments: [candidate]) else { continue }
+            let similarity = NearDuplicateDetector.similarity(p.signature, PreparedArticle.signature(from: blob))
+            if similarity >= nearDuplicates.threshold, similarity > (best?.similarity ?? 0) { best = (candidate, similarity) }
+        }
+        if let best {
+            try db.execute(sql: "INSERT OR IGNORE INTO near_duplicates (document_rowid, duplicate_of, similarity) VALUES (?, ?, ?)",
+                           arguments: [rowid, best.rowid, best.similarity])
+            summary.nearDuplicates += 1
+        }
+        try db.execute(sql: "INSERT INTO document_signatures (document_rowid, minhash) VALUES (?, ?)",
+                       arguments: [rowid, PreparedArticle.blob(p.signature)])
+        for (band, hash) in p.bands.enumerated() {
+            try db.execute(sql: "INSERT INTO document_bands (document_rowid, band, hash) VALUES (?, ?, ?)",
+                           arguments: [rowid, band, hash])
+        }
+        summary.added += 1
+    }
+
+    /// Consistency checks for tests and `rasd`: SQLite's integrity check and the index matching the table.
+    public func check() throws -> (integrity: String, documents: Int, indexed: Int) {
+        try dbQueue.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "?",
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents_fts") ?? 0)
+        }
+    }
+}
+
+/// An article with everything the store needs computed: content hash, index text, MinHash signature.
+struct PreparedArticle {
+    var article: SourceArticle
+    var contentHash: String
+    var indexedTitle: String
+    var indexedBody: String
+    var signature: [UInt64]
+    var bands: [Int]
+    var isPrepared: Bool
+
+    /// `full`: also the index text and signature (not needed for content already stored).
+    init(_ article: SourceArticle, contentHash: String, full: Bool, stemmer: CliticStripper, nearDuplicates: NearDuplicateDetector) {
+        self.article = article
+        self.contentHash = contentHash
+        indexedTitle = full ? SearchText.indexed(article.title ?? "", stemmer: stemmer) : ""
+        // One tokenization for the index and the MinHash signature.
+        let tokens = full ? SearchText.tokenizer.tokenize(ScalarText(article.text)) : []
+        indexedBody = full ? SearchText.indexed(tokens: tokens, stemmer: stemmer) : ""
+        signature = full ? nearDuplicates.signature(tokens: tokens) : []
+        bands = nearDuplicates.bandHashes(signature)
+        isPrepared = full
+    }
+
+    static func blob(_ signature: [UInt64]) -> Data {
+        var data = Data(capacity: signature.count * 8)
+        for v in signature { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+        return data
+    }
+
+    static func signature(from blob: Data) -> [UInt64] {
+        let bytes = [UInt8](blob)
+        return stride(from: 0, to: bytes.count - 7, by: 8).map { i in
+            (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[i + $1]) << (8 * UInt64($1)) }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import GRDB
+
+/// The store's schema, versioned with GRDB migrations: a database is brought to the newest version when it is
+/// opened, and a migration never changes once released (add a new one instead).
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+
+        // v1: articles, their other names, and the search index.
+        migrator.registerMigration("v1-documents") { db in
+            // One row per distinct content (content_hash: SHA-256 of the normalized text).
+            try db.execute(sql: """
+                CREATE TABLE documents (
+                    rowid INTEGER PRIMARY KEY,
+                    content_hash TEXT NOT NULL UNIQUE,
+                    id TEXT NOT NULL,
+                    title TEXT,
+                    source TEXT,
+                    url TEXT,
+                    published TEXT,          -- YYYY, YYYY-MM or YYYY-MM-DD
+                    byline TEXT,
+                    dateline TEXT,
+                    text TEXT NOT NULL,      -- as read; analysis offsets point into it
+                    origin TEXT NOT NULL,    -- FILE or FILE:LINE of the first sighting
+                    ingested_at TEXT NOT NULL
+                );
+                CREATE INDEX documents_on_id ON documents(id);
+                CREATE INDEX documents_on_published ON documents(published);
+                CREATE INDEX documents_on_source ON documents(source);
+
+                -- The same content seen again under another id, source or url.
+                CREATE TABLE document_aliases (
+                    document_rowid INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+                    id TEXT NOT NULL,
+                    source TEXT NOT NULL DEFAULT '',
+                    url TEXT NOT NULL DEFAULT '',
+                    origin TEXT NOT NULL,
+                    seen_at TEXT NOT NULL,
+                    UNIQUE (document_rowid, id, source, url)
+                );
+                CREATE INDEX document_aliases_on_id ON document_aliases(id);
+
+                -- Full-text index: normalized title and text, plus clitic-stripped stems (rowid = documents.rowid).
+                CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0');
+                """)
+        }
+
+        // v2: near-duplicate links (the same wire story on several sites) and MinHash LSH bands to find them.
+        migrator.registerMigration("v2-near-duplicates") { db in
+            try db.execute(sql: """
+                CREATE TABLE document_signatures (
+                    document_rowid INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
+                    minhash BLOB NOT NULL    -- 128 little-endian UInt64 (NearDuplicateDetector.signature)
+                );
+                CREATE TABLE document_bands (
+                    document_rowid INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+                    band INTEGER NOT NULL,
+                    hash INTEGER NOT NULL
+                );
+                CREATE INDEX document_bands_on_band_hash ON document_bands(band, hash);
+                CREATE TABLE near_duplicates (
+                    document_rowid INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+                    duplicate_of INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+                    similarity REAL NOT NULL,
+                    PRIMARY KEY (document_rowid, duplicate_of)
+                );
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import RasdKit
+import RasdStore
+
+/// `rasd ingest PATH... --db FILE`: reads articles (txt, html, jsonl) into the SQLite store, incrementally.
+struct Ingest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add articles (.txt, .html/.htm, .jsonl files or folders) to a store; already stored content is skipped."
+    )
+
+    @Argument(help: "Files or folders to read.")
+    var paths: [String]
+
+    @Option(help: "JSON Lines file with id, published and optional source per article.")
+    var meta: String?
+
+    @Option(help: "The SQLite store (created when missing).")
+    var db: String
+
+    @Option(help: "Articles stored per transaction.")
+    var batchSize: Int = 500
+
+    @Flag(help: "No progress on stderr (problems are still reported).")
+    var quiet = false
+
+    func run() throws {
+        let loaded = meta.map { ArticleMetadata.load(path: $0) }
+        let metadata = loaded?.entries ?? [:]
+        for problem in loaded?.problems ?? [] { warn(problem.description) }
+        var failedPath = loaded?.problems.contains { $0.isFatalForPath } ?? false
+        let store = try ArticleStore(path: db)
+        let collector = InputCollector(excluded: meta.map { [$0] } ?? [])
+        let (files, missing) = collector.files(in: paths)
+        if !missing.isEmpty { failedPath = true }
+        for problem in missing { warn(problem.description) }
+
+        let progress = IngestProgress(quiet: quiet)
+        var total = ArticleStore.IngestSummary()
+        var batch: [SourceArticle] = []
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            total = total + (try store.ingest(batch))
+            progress.update(read: progress.read, summary: total)
+            batch.removeAll(keepingCapacity: true)
+        }
+        for file in files {
+            var (articles, problems) = collector.read(file: file)
+            for problem in problems {
+                warn(problem.description)
+                if problem.isFatalForPath { failedPath = true }
+            }
+            articles = articles.map { metadata[$0.id]?.applied(to: $0) ?? $0 }
+            progress.bytes += (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+            for article in articles {
+                batch.append(article)
+                progress.read += 1
+                if batch.count >= batchSize { try flush() }
+            }
+        }
+        try flush()
+        progress.finish(summary: total)
+        if failedPath { throw ExitCode(1) }
+    }
+}
+
+/// Progress and the final count on stderr.
+final class IngestProgress {
+    let quiet: Bool
+    let start = Date()
+    var read = 0
+    var bytes = 0
+    private var lastReport = Date.distantPast
+
+    init(quiet: Bool) { self.quiet = quiet }
+
+    func update(read: Int, summary: ArticleStore.IngestSummary) {
+        guard !quiet, Date().timeIntervalSince(lastReport) >= 1 else { return }
+        lastReport = Date()
+        warn("ingest: \(read) articles read, \(summary.added) new (\(rate(read))/s)")
+    }
+
+    func finish(summary: ArticleStore.IngestSummary) {
+        guard !quiet else { return }
+        let seconds = Date().timeIntervalSince(start)
+        let mb = Double(bytes) / 1_000_000
+        warn("ingest: \(read) articles read in \(String(format: "%.1f", seconds)) s (\(rate(read))/s, "
+             + "\(String(format: "%.1f", mb / max(seconds, 0.001))) MB/s): \(summary.added) new, "
+             + "\(summary.alreadyStored) already stored (\(summary.aliasesAdded) new aliases), "
+             + "\(summary.nearDuplicates) near-duplicates linked")
+    }
+
+    private func rate(_ n: Int) -> Int { Int(Double(n) / max(Date().timeIntervalSince(start), 0.001)) }
+}
+
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

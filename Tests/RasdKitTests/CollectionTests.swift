@@ -1,0 +1,102 @@
+import XCTest
+@testable import RasdKit
+
+/// Collection-level helpers: clitic stems, repeated boilerplate lines, near-duplicates, content hashes, --meta.
+final class CollectionTests: XCTestCase {
+    static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+
+    func testCliticCases() throws {
+        let text = try String(contentsOf: CollectionTests.here.appendingPathComponent("Cases/clitics.tsv"), encoding: .utf8)
+        var count = 0
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let f = line.split(separator: "\t").map(String.init)
+            XCTAssertEqual(CliticStripper.shared.stem(ArabicNormalizer.shared.key(f[0])), f[1], f[0])
+            count += 1
+        }
+        XCTAssertGreaterThan(count, 5)
+    }
+
+    func testRepeatedLinesPerOutlet() {
+        func article(_ id: String, _ source: String?, _ body: String, origin: String = "x") -> SourceArticle {
+            SourceArticle(id: id, text: body, source: source, origin: origin)
+        }
+        let menu = "الرئيسية سياسة اقتصاد رياضة"
+        let articles = [
+            article("1", "site", "\(menu)\nخبر أول عن الاقتصاد.\nشارك: فيسبوك تويتر\nمنذ 3 ساعات"),
+            article("2", "site", "\(menu)\nخبر ثان عن السياسة.\nشارك: فيسبوك تويتر\nمنذ 5 ساعات"),
+            article("3", "site", "\(menu)\r\nخبر ثالث عن الرياضة.\nشارك: فيسبوك تويتر\nمنذ 12 ساعات"),
+            // Another outlet with the same menu twice only: below the threshold.
+            article("4", "other", "\(menu)\nخبر آخر."),
+            article("5", "other", "\(menu)\nخبر مختلف."),
+            // Copies of one story count once.
+            article("6", "copies", "قصة واحدة.\nسطر"), article("7", "copies", "قصة واحدة.\nسطر"), article("8", "copies", "قصة واحدة.\nسطر"),
+            // No source: grouped by folder.
+            article("9", nil, "توقيع المحرر\nنص أ", origin: "/in/blog/a.txt"),
+            article("10", nil, "توقيع المحرر\nنص ب", origin: "/in/blog/b.txt"),
+            article("11", nil, "توقيع المحرر\nنص ج", origin: "/in/blog/c.jsonl:4"),
+        ]
+        let repeated = RepeatedBlockDetector().repeatedLines(in: articles)
+        XCTAssertEqual(repeated["site"], [RepeatedBlockDetector.normalizedLine(menu), "شارك: فيسبوك تويتر", "منذ 0 ساعات"])
+        XCTAssertNil(repeated["other"])
+        XCTAssertNil(repeated["copies"])
+        XCTAssertEqual(repeated["/in/blog"], ["توقيع المحرر"])
+        XCTAssertTrue(RepeatedBlockDetector.isRepeated("منذ 7 ساعات", in: articles[0], lines: repeated))
+        XCTAssertFalse(RepeatedBlockDetector.isRepeated("خبر أول عن الاقتصاد.", in: articles[0], lines: repeated))
+    }
+
+    func testNearDuplicateGroups() {
+        let story = "قالت وزارة الداخلية في بيان اليوم إن قوات الأمن ألقت القبض على خلية مسلحة كانت تخطط لتنفيذ هجمات في العاصمة، وضبطت بحوزتها أسلحة ومتفجرات وأجهزة اتصال، وأضافت أن التحقيقات ما زالت جارية لكشف بقية أفراد الخلية ومصادر تمويلها."
+        let other = "ارتفعت أسعار الذهب في الأسواق المحلية اليوم مدفوعة بزيادة الطلب العالمي وتراجع الدولار، وتوقع خبراء أن تواصل الأسعار صعودها خلال الأسابيع المقبلة مع استمرار حالة عدم اليقين في الاقتصاد العالمي."
+        let articles: [(id: String, text: String)] = [
+            ("a", story), ("b", other), ("c", "عاجل: " + story + " (وكالات)"),
+            ("d", story.replacingOccurrences(of: "أ", with: "ا")), ("e", ""), ("f", other + " المصدر: رويترز."),
+            ("g", String(story.prefix(story.count / 2))),
+        ]
+        let groups = NearDuplicateDetector().groups(articles)
+        XCTAssertEqual(groups, [["a", "c", "d"], ["b", "f"]])
+        let detector = NearDuplicateDetector()
+        XCTAssertEqual(NearDuplicateDetector.similarity(detector.signature(story), detector.signature(story)), 1)
+        XCTAssertLessThan(NearDuplicateDetector.similarity(detector.signature(story), detector.signature(other)), 0.1)
+    }
+
+    func testSHA256KnownVectors() {
+        XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(SHA256.hex([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(SHA256.hex(Array(String(repeating: "a", count: 1000).utf8)),
+                       "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        XCTAssertEqual(ContentHash.of(text: "العِراقُ  اليوم"), ContentHash.of(text: "العراق اليوم\n"))
+        XCTAssertNotEqual(ContentHash.of(text: "العراق اليوم"), ContentHash.of(text: "العراق أمس"))
+    }
+
+    func testMetadataFile() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("meta-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try """
+        {"id": "000_a", "published": "2024-11-19", "lang": "ar"}
+
+        {"id": "001_b", "published": "2024-06", "source": "agency"}
+        """.write(to: url, atomically: true, encoding: .utf8)
+        let meta = ArticleMetadata.load(path: url.path)
+        XCTAssertEqual(meta.problems, [])
+        XCTAssertEqual(meta.entries["000_a"]?.published?.iso, "2024-11-19")
+        XCTAssertEqual(meta.entries["001_b"]?.source, "agency")
+        let articles = [SourceArticle(id: "001_b", text: "نص", origin: "x"), SourceArticle(id: "zzz", text: "نص", origin: "y")]
+            .map { meta.entries[$0.id]?.applied(to: $0) ?? $0 }
+        XCTAssertEqual(articles[0].published?.iso, "2024-06")
+        XCTAssertNil(articles[1].published)
+
+        // A bad line is reported with its line number; the good ones are kept.
+        try "{\"id\": \"ok\"}\nnot json\n".write(to: url, atomically: true, encoding: .utf8)
+        let broken = ArticleMetadata.load(path: url.path)
+        XCTAssertEqual(broken.entries.keys.sorted(), ["ok"])
+        XCTAssertEqual(broken.problems.map(\.description), ["\(url.path):2: not a JSON object"])
+    }
+}
+
+extension CollectionTests {
+    func testContentKeyIsTheNormalizerKey() {
+        for text in ["  العِراقُ \t اليوم\n\nغدا\u{00A0}بعد\u{2003}ذلك  ", "", " \n ", "abc DEF ١٢٣"] {
+            XCTAssertEqual(ContentHash.key(text), ArabicNormalizer.shared.key(text))
+        }
+    }
+}
