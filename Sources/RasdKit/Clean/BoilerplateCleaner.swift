@@ -6,8 +6,11 @@
 /// that other articles of the same outlet repeat (`repeatedLines`, learned from the collection).
 public struct BoilerplateCleaner: Sendable {
     public var phrases: BoilerplatePhrases
-    /// Normalized line keys that the collection shows to be boilerplate for this document's outlet.
+    /// Lines (in `RepeatedBlockDetector.normalizedLine` form) that the collection shows to be boilerplate for
+    /// this document's outlet. Only short lines are taken from it: a paragraph shared by several articles is
+    /// wire copy, not a menu.
     public var repeatedLines: Set<String> = []
+    public static let maxRepeatedLineWords = 12
 
     public init(phrases: BoilerplatePhrases = .bundled) {
         self.phrases = phrases
@@ -79,7 +82,8 @@ public struct BoilerplateCleaner: Sendable {
                     keep[i] = false; rules[i] = "repeated_in_article"
                 } else if isTagCloud(document.text, line) {
                     keep[i] = false; rules[i] = "tag_cloud"
-                } else if repeatedLines.contains(line.key) {
+                } else if line.words <= Self.maxRepeatedLineWords, !repeatedLines.isEmpty,
+                          repeatedLines.contains(RepeatedBlockDetector.normalizedLine(document.text.string(line.range))) {
                     keep[i] = false; rules[i] = "repeated_in_outlet"
                 }
             }

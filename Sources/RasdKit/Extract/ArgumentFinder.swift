@@ -14,12 +14,25 @@ struct ArgumentFinder {
 
     let groupWords: PhraseLexicon
     let lightVerbs: PhraseLexicon
+    /// Commas that enclose a date on both sides ("، يوم الاثنين،").
+    let parentheticalCommas: Set<Int>
 
     init(doc: Document, kb: KnowledgeBase, groupWords: PhraseLexicon, lightVerbs: PhraseLexicon) {
         self.doc = doc
         self.kb = kb
         self.groupWords = groupWords
         self.lightVerbs = lightVerbs
+        var commas = Set<Int>()
+        var k = 0
+        for date in doc.dates.sorted(by: { $0.start < $1.start }) {
+            while k < doc.tokens.count, doc.tokens[k].start < date.start { k += 1 }
+            var last = k
+            while last < doc.tokens.count, doc.tokens[last].end <= date.end { last += 1 }
+            if k > 0, last < doc.tokens.count, doc.tokens[k - 1].norm == ",", doc.tokens[last].norm == "," {
+                commas.insert(k - 1); commas.insert(last)
+            }
+        }
+        parentheticalCommas = commas
         actors = doc.mentions.filter { $0.type == .person || $0.type == .gpe || $0.type == .org }
     }
 
@@ -67,11 +80,16 @@ struct ArgumentFinder {
         return false
     }
 
-    /// True when punctuation stands between two token positions.
+    /// True when punctuation stands between two token positions. Commas around a date ("فرض الاتحاد، يوم
+    /// الاثنين، عقوبات") do not break the clause.
     func punctuationBetween(_ a: Int, _ b: Int) -> Bool {
         let lo = min(a, b), hi = max(a, b)
         guard lo < hi else { return false }
-        return (lo..<hi).contains { doc.tokens[$0].kind == .punct && doc.tokens[$0].norm != "/" }
+        return (lo..<hi).contains { k in
+            let t = doc.tokens[k]
+            guard t.kind == .punct, t.norm != "/" else { return false }
+            return !(t.norm == "," && parentheticalCommas.contains(k))
+        }
     }
 
     /// The mentions joined to `m` by "و" after it ("بوتين وكيم"، "الولايات المتحدة وكوريا الجنوبية"), allowing a
