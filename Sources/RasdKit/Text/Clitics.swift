@@ -44,7 +44,7 @@ public enum Clitics {
 /// one hash lookup however the word is prefixed.
 struct CliticLexicon<Value: Sendable>: Sendable {
     struct Hit: Sendable { let value: Value; let prefix: String }
-    private(set) var table: [String: Hit] = [:]
+    private(set) var table: [UInt64: Hit] = [:]
 
     /// `entries` are (written form, value); forms are normalized here. The first entry for a surface form wins,
     /// and a form without clitics always beats a prefixed reading of another entry.
@@ -53,17 +53,21 @@ struct CliticLexicon<Value: Sendable>: Sendable {
         for (form, value) in entries {
             let key = normalizer.key(form)
             guard !key.isEmpty else { continue }
-            if let old = table[key], old.prefix.isEmpty { continue }
-            table[key] = Hit(value: value, prefix: "")
+            let k = TokenKey.of(key)
+            if let old = table[k], old.prefix.isEmpty { continue }
+            table[k] = Hit(value: value, prefix: "")
         }
         guard clitics else { return }
         for (form, value) in entries {
             let key = normalizer.key(form)
             for (surface, prefix) in Clitics.surfaceForms(of: key, article: article) where !prefix.isEmpty {
-                if table[surface] == nil { table[surface] = Hit(value: value, prefix: prefix) }
+                let k = TokenKey.of(surface)
+                if table[k] == nil { table[k] = Hit(value: value, prefix: prefix) }
             }
         }
     }
 
-    @inline(__always) subscript(_ norm: String) -> Hit? { table[norm] }
+    @inline(__always) subscript(_ key: UInt64) -> Hit? { table[key] }
+    @inline(__always) subscript(_ token: Token) -> Hit? { table[token.key] }
+    subscript(_ norm: String) -> Hit? { table[TokenKey.of(norm)] }
 }

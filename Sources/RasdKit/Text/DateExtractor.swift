@@ -28,8 +28,7 @@ public struct DateExtractor: Sendable {
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
-            let interesting = t.kind == .number || (t.kind == .arabic && (lex.starters.contains(t.norm) || grammar.ordinals[t.norm] != nil))
-            guard interesting, let f = scan.best(at: i) else { i += 1; continue }
+            guard t.kind == .number || t.kind == .arabic, let f = scan.best(at: i) else { i += 1; continue }
             let start = TextSpans.start(of: tokens[i], skippingLetters: f.startPrefix, in: text)
             let end = TextSpans.end(of: tokens[f.end - 1], in: text)
             var basis = f.basis

@@ -6,18 +6,24 @@ extension DateScan {
             guard let f else { return }
             if found == nil || f.end > found!.end { found = f }
         }
-        consider(range(i))
-        consider(explicitDate(i))
-        consider(weekdayDate(i))
-        consider(nthWeekdayBefore(i))
-        consider(relativeDate(i))
-        consider(duration(i))
-        consider(monthPart(i))
-        consider(weekOfMonth(i))
-        consider(season(i))
-        consider(decade(i))
-        consider(holiday(i))
-        consider(standaloneYear(i))
+        let t = tokens[i]
+        if t.kind == .number {
+            consider(range(i)); consider(explicitDate(i)); consider(standaloneYear(i))
+            return found
+        }
+        var s = lex.starters[t.key] ?? []
+        if grammar.ordinals[t] != nil { s.formUnion([.explicit, .range, .monthPart, .weekWord, .weekday]) }
+        if s.isEmpty { return nil }
+        if s.contains(.range) { consider(range(i)) }
+        if s.contains(.explicit) { consider(explicitDate(i)) }
+        if s.contains(.weekday) { consider(weekdayDate(i)); consider(nthWeekdayBefore(i)) }
+        if s.contains(.relative) { consider(relativeDate(i)); consider(duration(i)) }
+        if s.contains(.monthPart) { consider(monthPart(i)) }
+        if s.contains(.weekWord) { consider(weekOfMonth(i)) }
+        if s.contains(.season) { consider(season(i)) }
+        if s.contains(.decade) { consider(decade(i)) }
+        if s.contains(.holiday) { consider(holiday(i)) }
+        if s.contains(.yearCue) { consider(standaloneYear(i)) }
         return found
     }
 

@@ -6,11 +6,11 @@ extension DateScan {
         guard i < n else { return nil }
         var j = i + 1
         var spec: String
-        if norm(i) == "اليوم", let o = grammar.ordinals[norm(i + 1)], o.value.role == .last {
+        if norm(i) == "اليوم", let o = grammar.ordinals[key(i + 1)], o.value.role == .last {
             spec = "0-0"; j = i + 2
         } else if let v = lex.value(tokens[i], .month_part) {
             spec = v
-        } else if let o = grammar.ordinals[norm(i)], o.value.role == .last {
+        } else if let o = grammar.ordinals[key(i)], o.value.role == .last {
             spec = "0-0"
         } else { return nil }
         if norm(j) == "يوم" { j += 1 }
@@ -37,9 +37,9 @@ extension DateScan {
         guard i + 1 < n else { return nil }
         var nth: Int? = nil
         var j = i
-        if let o = grammar.ordinals[norm(i)], o.value.role == .unit || o.value.role == .last, has(i + 1, .week_word) {
+        if let o = grammar.ordinals[key(i)], o.value.role == .unit || o.value.role == .last, has(i + 1, .week_word) {
             nth = Int(o.value.value); j = i + 2
-        } else if has(i, .week_word), let o = grammar.ordinals[norm(i + 1)], o.prefix.isEmpty, o.value.role == .unit || o.value.role == .last {
+        } else if has(i, .week_word), let o = grammar.ordinals[key(i + 1)], o.prefix.isEmpty, o.value.role == .unit || o.value.role == .last {
             nth = Int(o.value.value); j = i + 2
         }
         guard let nth, nth == 1 || nth == -1 else { return nil }
@@ -57,7 +57,7 @@ extension DateScan {
         var j = i
         var this = false
         if has(j, .this) { this = true; j += 1 }
-        guard j < n, let s = lex.seasons[norm(j)] else { return nil }
+        guard j < n, let s = lex.seasons[key(j)] else { return nil }
         j += 1
         var year: Int? = nil
         var offset: Int? = this ? 0 : nil
@@ -97,7 +97,7 @@ extension DateScan {
     /// "التسعينيات", "ثمانينيات القرن الماضي": a decade; the century is the one named, or else the latest that
     /// puts the decade's start on or before the reference year.
     func decade(_ i: Int) -> DateFound? {
-        guard i < n, let d = lex.decades[norm(i)] else { return nil }
+        guard i < n, let d = lex.decades[key(i)] else { return nil }
         var j = i + 1
         var century: Int? = nil
         var k = j

@@ -54,7 +54,7 @@ struct NumberGrammar: Sendable {
 
     /// True when the token can start or continue a number.
     @inline(__always) func mayBeNumber(_ t: Token) -> Bool {
-        t.kind == .number || cardinals[t.norm] != nil || ordinals[t.norm] != nil
+        t.kind == .number || cardinals[t.key] != nil || ordinals[t.key] != nil
     }
 
     /// A cardinal number starting at token `i`.
@@ -88,8 +88,8 @@ struct NumberGrammar: Sendable {
                 continue
             }
             guard t.kind == .arabic else { break }
-            var hit = cardinals[t.norm]
-            if hit == nil, lastRole == .vague { hit = articleScales[t.norm] }
+            var hit = cardinals[t.key]
+            if hit == nil, lastRole == .vague { hit = articleScales[t.key] }
             guard let h = hit else { break }
             if h.prefix == "و" && any { viaWaw = true }
             else if !h.prefix.isEmpty && (any || viaWaw) { break }
@@ -102,7 +102,7 @@ struct NumberGrammar: Sendable {
             case .unit:
                 if opensSmaller { group += w.value; hasUnits = true; lastUnitValue = w.value; take = true }
             case .teen_unit:
-                if let nx = next, let nh = cardinals[nx.norm], nh.value.role == .teen_ten, nh.prefix.isEmpty, opensSmaller {
+                if let nx = next, let nh = cardinals[nx.key], nh.value.role == .teen_ten, nh.prefix.isEmpty, opensSmaller {
                     group += 11; hasUnits = true; hasTens = true; consumedNext = true; take = true
                 }
             case .teen_ten:
@@ -143,7 +143,7 @@ struct NumberGrammar: Sendable {
             case .fraction:
                 if !any {
                     // "نصف مليون"
-                    if let nx = next, let nh = cardinals[nx.norm], nh.prefix.isEmpty,
+                    if let nx = next, let nh = cardinals[nx.key], nh.prefix.isEmpty,
                        nh.value.role == .scale || nh.value.role == .hundred {
                         total = w.value * nh.value.value; lastScale = nh.value.value; consumedNext = true; take = true
                     }
@@ -156,7 +156,7 @@ struct NumberGrammar: Sendable {
                 if any, !viaWaw, lastScale == 0, let nx = next {
                     if nx.kind == .number, let v = NumberGrammar.digitValue(nx.norm), !nx.norm.contains(".") {
                         group += v / NumberGrammar.pow10(nx.norm.unicodeScalars.count); consumedNext = true; take = true
-                    } else if let nh = cardinals[nx.norm], nh.prefix.isEmpty, nh.value.role == .unit {
+                    } else if let nh = cardinals[nx.key], nh.prefix.isEmpty, nh.value.role == .unit {
                         group += nh.value.value / 10; consumedNext = true; take = true
                     }
                 }
@@ -187,20 +187,20 @@ struct NumberGrammar: Sendable {
 
     /// An ordinal starting at token `i`: الثالث، الحادي عشر، الخامسة والعشرين، السبعين.
     func ordinal(_ tokens: [Token], at i: Int) -> Parsed? {
-        guard let h = ordinals[tokens[i].norm], h.value.role != .last else { return nil }
+        guard let h = ordinals[tokens[i].key], h.value.role != .last else { return nil }
         var p = Parsed(start: i, end: i + 1, value: h.value.value, kind: .ordinal)
         p.startPrefix = h.prefix.unicodeScalars.count
         guard h.value.role == .unit, i + 1 < tokens.count else { return p }
         let next = tokens[i + 1]
         // Teens: الحادي عشر، الثالثة عشرة (the second word sometimes carries the article: الحادي العشر is rare).
-        if let nh = cardinals[next.norm], nh.prefix.isEmpty, nh.value.role == .teen_ten, h.value.value < 10 {
+        if let nh = cardinals[next.key], nh.prefix.isEmpty, nh.value.role == .teen_ten, h.value.value < 10 {
             p.value += 10; p.end = i + 2; return p
         }
         // Compound: الخامس والعشرون، الحادي و العشرين.
         var k = i + 1
         var waw = false
         if next.norm == "و", i + 2 < tokens.count { k = i + 2; waw = true }
-        if let th = ordinals[tokens[k].norm], th.value.role == .ten, th.value.value < 100,
+        if let th = ordinals[tokens[k].key], th.value.role == .ten, th.value.value < 100,
            waw ? th.prefix.isEmpty : th.prefix == "و", h.value.value < 10 {
             p.value += th.value.value; p.end = k + 1
         }
@@ -210,7 +210,7 @@ struct NumberGrammar: Sendable {
     /// A month number written as a word or digits after "شهر" (شهر ثلاثة، شهر 3) or an ordinal (الشهر الثامن).
     func smallValue(_ t: Token) -> Int? {
         if t.kind == .number { return NumberGrammar.digitValue(t.norm).flatMap { $0 == $0.rounded() ? Int($0) : nil } }
-        if let h = cardinals[t.norm], h.prefix.isEmpty, [.unit, .teen_ten].contains(h.value.role) { return Int(h.value.value) }
+        if let h = cardinals[t.key], h.prefix.isEmpty, [.unit, .teen_ten].contains(h.value.role) { return Int(h.value.value) }
         return nil
     }
 }
