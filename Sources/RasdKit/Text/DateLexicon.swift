@@ -26,6 +26,7 @@ struct DateLexicon: Sendable {
     /// Which pattern families can start at a surface form (bits of `Start`), so that most tokens cost one
     /// lookup and the common ones (في، من) only try the few patterns that can begin with them.
     let starters: [UInt64: Start]
+    let startFilter: KeyFilter
 
     struct Start: OptionSet, Sendable {
         let rawValue: UInt16
@@ -104,6 +105,9 @@ struct DateLexicon: Sendable {
         add("holidays.tsv", [.holiday])
         for w in ["من", "ومن"] { s[TokenKey.of(w), default: []].formUnion(.range) }
         starters = s
+        var f = KeyFilter()
+        for k in s.keys { f.insert(k) }
+        startFilter = f
     }
 
     func has(_ t: Token, _ role: Role) -> Bool { words[t.key]?.value.roles[role] != nil }

@@ -11,7 +11,7 @@ extension DateScan {
             consider(range(i)); consider(explicitDate(i)); consider(standaloneYear(i))
             return found
         }
-        var s = lex.starters[t.key] ?? []
+        var s: DateLexicon.Start = lex.startFilter.mayContain(t.key) ? (lex.starters[t.key] ?? []) : []
         if grammar.ordinals[t] != nil { s.formUnion([.explicit, .range, .monthPart, .weekWord, .weekday]) }
         if s.isEmpty { return nil }
         if s.contains(.range) { consider(range(i)) }

@@ -20,6 +20,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
     struct Entry: Sendable { let rest: [UInt64]; let value: Value }
     struct Match: Sendable { let end: Int; let value: Value; let prefix: String }
     private var byFirst: [UInt64: [(prefix: String, entry: Entry)]] = [:]
+    private var filter = KeyFilter()
 
     init(_ phrases: [(String, Value)], article: Bool = false, clitics: Bool = true) {
         for (phrase, value) in phrases {
@@ -30,12 +31,12 @@ struct PhraseTable<Value: Sendable>: Sendable {
             for (surface, prefix) in forms { byFirst[TokenKey.of(surface), default: []].append((prefix, entry)) }
         }
         // Longest phrases first, so the first match found is the longest.
-        for (k, v) in byFirst { byFirst[k] = v.sorted { $0.entry.rest.count > $1.entry.rest.count } }
+        for (k, v) in byFirst { byFirst[k] = v.sorted { $0.entry.rest.count > $1.entry.rest.count }; filter.insert(k) }
     }
 
     /// The longest phrase starting at token `i`; `end` is the index after its last token.
     func match(_ tokens: [Token], at i: Int) -> Match? {
-        guard i < tokens.count, let candidates = byFirst[tokens[i].key] else { return nil }
+        guard i < tokens.count, filter.mayContain(tokens[i].key), let candidates = byFirst[tokens[i].key] else { return nil }
         outer: for (prefix, entry) in candidates {
             guard i + entry.rest.count < tokens.count else { continue }
             for (k, w) in entry.rest.enumerated() where tokens[i + 1 + k].key != w { continue outer }
@@ -45,7 +46,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     /// True when some phrase starts with this surface form.
-    func startsPhrase(_ key: UInt64) -> Bool { byFirst[key] != nil }
+    func startsPhrase(_ key: UInt64) -> Bool { filter.mayContain(key) && byFirst[key] != nil }
 }
 
 import Foundation

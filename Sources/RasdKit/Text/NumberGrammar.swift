@@ -29,14 +29,14 @@ struct NumberGrammar: Sendable {
             guard let v = Double(row[1]), let role = Role(rawValue: row[2]) else { continue }
             words.append((row[0], Word(value: v, role: role)))
         }
-        cardinals = CliticLexicon(words)
-        articleScales = CliticLexicon(words.filter { $0.1.role == .plural_scale || $0.1.role == .scale }.map { ("ال" + $0.0, $0.1) })
+        cardinals = CliticLexicon(words, kaf: false)
+        articleScales = CliticLexicon(words.filter { $0.1.role == .plural_scale || $0.1.role == .scale }.map { ("ال" + $0.0, $0.1) }, kaf: false)
         var ords: [(String, Word)] = []
         for row in TextResources.rows("ordinals.tsv") where row.count >= 3 {
             guard let v = Double(row[1]), let role = Role(rawValue: row[2]) else { continue }
             ords.append((row[0], Word(value: v, role: role)))
         }
-        ordinals = CliticLexicon(ords)
+        ordinals = CliticLexicon(ords, kaf: false)
     }
 
     /// Value of a digit token ("1,000.5", "01.10"); nil for forms such as "19.11.2024".

@@ -36,6 +36,8 @@ struct QuantityBuilder: Sendable {
     }
 
     static let waw = TokenKey.of("و")
+    /// Words before a year ("عام 2019 بسبب ..."), so that the word after the year is not read as its unit.
+    static let yearCues: Set<UInt64> = Set(["عام", "العام", "لعام", "بعام", "وعام", "سنه", "السنه", "عامي"].map(TokenKey.of))
     static let dash = TokenKey.of("-")
 
     static func yearLike(_ p: NumberGrammar.Parsed) -> Bool {
@@ -91,7 +93,8 @@ struct QuantityBuilder: Sendable {
             var u = endTok
             if a.kind == .approximate || a.scale > 0, u + 1 < tokens.count, tokens[u].norm == "من", isUnitNoun(tokens[u + 1]) { u += 1 }
             // A year ("2024 وغادر", "في 2022 والعام") has no unit unless the noun follows it directly.
-            let yearStops = yearLike && u < tokens.count && (tokens[u].norm.hasPrefix("و") || tokens[u].norm.hasPrefix("ف") || tokens[u].norm.hasPrefix("ال"))
+            let yearStops = yearLike && u < tokens.count && (["و", "ف", "ب", "ل", "ك", "ال"].contains { tokens[u].norm.hasPrefix($0) }
+                || (startTok > 0 && (notUnits.contains(tokens[startTok - 1].key) || QuantityBuilder.yearCues.contains(tokens[startTok - 1].key))))
             if a.kind != .percent, !yearStops, u < tokens.count, isUnitNoun(tokens[u]) {
                 unit = text.string(tokens[u].start..<TextSpans.end(of: tokens[u], in: text))
                 duration = timeUnit(tokens[u]) != nil
@@ -117,10 +120,10 @@ struct QuantityBuilder: Sendable {
     /// Durations written without a number: a dual ("يومين") anywhere, or a singular after a trigger ("منذ عام").
     private func wordDurations(_ tokens: [Token], _ text: ScalarText, covered: Set<Int>) -> [Quantity] {
         var out: [Quantity] = []
-        for (i, t) in tokens.enumerated() where t.kind == .arabic && !covered.contains(i) {
-            guard let h = timeUnits[t.key], !h.prefix.contains("ال") && h.prefix != "لل" else { continue }
+        for (i, t) in tokens.enumerated() where t.kind == .arabic {
+            guard let h = timeUnits[t.key], !covered.contains(i), !h.prefix.contains("ال") && h.prefix != "لل" else { continue }
             let afterTrigger = i > 0 && durationTriggers[tokens[i - 1].key] != nil
-            guard h.value.count == 2 || afterTrigger else { continue }
+            guard h.value.count == 2 || (afterTrigger && h.value.count == 1) else { continue }
             let start = TextSpans.start(of: t, skippingLetters: h.prefix.unicodeScalars.count, in: text)
             let end = TextSpans.end(of: t, in: text)
             out.append(Quantity(start: start, end: end, text: text.string(start..<end), value: Double(h.value.count),
