@@ -123,6 +123,11 @@ extension DateScan {
         let prefix = this ? 0 : m.prefix.unicodeScalars.count
         switch m.value {
         case .day(let off):
+            // "اليوم الوطني", "اليوم العالمي": a named day, not today (an article word after it that is no date word).
+            if off == 0, m.end == j + 1, m.end < n, tokens[m.end].kind == .arabic, norm(m.end).hasPrefix("ال"),
+               lex.weekdays[key(m.end)] == nil, modifier(m.end) == nil, grammar.ordinals[key(m.end)] == nil {
+                return nil
+            }
             return DateFound(end: m.end, date: r.adding(days: off), basis: .relative, kind: "day", startPrefix: prefix)
         case .unit(let unit):
             var offset = 0

@@ -4,7 +4,8 @@
 struct NumberGrammar: Sendable {
     enum Role: String, Sendable {
         case unit, teen_unit, teen_ten, ten, hundred, scale, dual_scale, plural_scale, vague, fraction, point
-        case last   // ordinals only: الأخير
+        case last            // ordinals only: الأخير
+        case compound_unit   // ordinals only: الأحد (عشر), الواحد (والعشرون)
     }
     struct Word: Sendable { let value: Double; let role: Role }
 
@@ -160,7 +161,7 @@ struct NumberGrammar: Sendable {
                         group += nh.value.value / 10; consumedNext = true; take = true
                     }
                 }
-            case .last:
+            case .last, .compound_unit:
                 break
             }
             if !take { break }
@@ -190,7 +191,8 @@ struct NumberGrammar: Sendable {
         guard let h = ordinals[tokens[i].key], h.value.role != .last else { return nil }
         var p = Parsed(start: i, end: i + 1, value: h.value.value, kind: .ordinal)
         p.startPrefix = h.prefix.unicodeScalars.count
-        guard h.value.role == .unit, i + 1 < tokens.count else { return p }
+        let compoundOnly = h.value.role == .compound_unit
+        guard h.value.role == .unit || compoundOnly, i + 1 < tokens.count else { return compoundOnly ? nil : p }
         let next = tokens[i + 1]
         // Teens: الحادي عشر، الثالثة عشرة (the second word sometimes carries the article: الحادي العشر is rare).
         if let nh = cardinals[next.key], nh.prefix.isEmpty, nh.value.role == .teen_ten, h.value.value < 10 {
@@ -204,7 +206,7 @@ struct NumberGrammar: Sendable {
            waw ? th.prefix.isEmpty : th.prefix == "و", h.value.value < 10 {
             p.value += th.value.value; p.end = k + 1
         }
-        return p
+        return compoundOnly && p.end == i + 1 ? nil : p
     }
 
     /// A month number written as a word or digits after "شهر" (شهر ثلاثة، شهر 3) or an ordinal (الشهر الثامن).

@@ -95,7 +95,9 @@ struct QuantityBuilder: Sendable {
             // A year ("2024 وغادر", "في 2022 والعام") has no unit unless the noun follows it directly.
             let yearStops = yearLike && u < tokens.count && (["و", "ف", "ب", "ل", "ك", "ال"].contains { tokens[u].norm.hasPrefix($0) }
                 || (startTok > 0 && (notUnits.contains(tokens[startTok - 1].key) || QuantityBuilder.yearCues.contains(tokens[startTok - 1].key))))
-            if a.kind != .percent, !yearStops, u < tokens.count, isUnitNoun(tokens[u]) {
+            // A bare 19xx/20xx is far more often a year than a count; it takes a unit only after a qualifier.
+            let plainYear = yearLike && a.value >= 1900 && a.value < 2100 && qualifier == nil
+            if a.kind != .percent, !yearStops, !plainYear, u < tokens.count, isUnitNoun(tokens[u]) {
                 unit = text.string(tokens[u].start..<TextSpans.end(of: tokens[u], in: text))
                 duration = timeUnit(tokens[u]) != nil
                 endTok = u + 1
