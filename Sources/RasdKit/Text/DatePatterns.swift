@@ -122,6 +122,12 @@ extension DateScan {
         let v = parts.map { Int($0) }
         guard !v.contains(where: { $0 == nil }) else { return nil }
         let nums = v.map { $0! }
+        // A Hijri date in digits: "1445/9/15 هـ", "15/9/1445هـ".
+        if nums.count == 3, end < n, lex.value(tokens[end], .era) == "hijri" {
+            let (hy, hm, hd) = parts[0].count == 4 ? (nums[0], nums[1], nums[2]) : (nums[2], nums[1], nums[0])
+            guard (1...12).contains(hm), (1...30).contains(hd), (1200...1600).contains(hy) else { return nil }
+            return DateFound(end: end + 1, date: CalendarMath.hijriToGregorian(year: hy, month: hm, day: hd), basis: .absolute, kind: "hijri")
+        }
         if nums.count == 3 {
             let date: PartialDate?
             if parts[0].count == 4 { date = validDay(nums[0], nums[1], nums[2]) }
@@ -141,6 +147,10 @@ extension DateScan {
         guard i < n else { return nil }
         if has(i, .year_cue), let y = year(i, bare: false), let yy = y.year {
             return yearFound(yy, hijri: y.hijri, end: y.end, prefix: prefixLength(i))
+        }
+        // The second year of "عامي 2019 و2020".
+        if i >= 3, norm(i - 1) == "و", tokens[i - 2].kind == .number, norm(i - 3) == "عامي", let y = year(i, bare: true), let yy = y.year {
+            return yearFound(yy, hijri: y.hijri, end: y.end, prefix: 0)
         }
         guard tokens[i].kind == .number, i > 0 || i + 1 < n else { return nil }
         let lead = i > 0 && (has(i - 1, .year_lead) || has(i - 1, .year_cue))
