@@ -128,7 +128,16 @@ extension DateScan {
                lex.weekdays[key(m.end)] == nil, modifier(m.end) == nil, grammar.ordinals[key(m.end)] == nil {
                 return nil
             }
-            return DateFound(end: m.end, date: r.adding(days: off), basis: .relative, kind: "day", startPrefix: prefix)
+            // A weekday in apposition names the same day: "غدا الأربعاء", "اليوم (الثلاثاء)".
+            let date = r.adding(days: off)
+            var end = m.end
+            var k = end
+            if norm(k) == "(" { k += 1 }
+            if k < n, let w = lex.weekdays[key(k)], w.value.bare, ref == nil || w.value.weekday == date.weekday {
+                end = k + 1
+                if norm(end) == ")", k > m.end { end += 1 }
+            }
+            return DateFound(end: end, date: date, basis: .relative, kind: "day", startPrefix: prefix)
         case .unit(let unit):
             var offset = 0
             var end = m.end

@@ -99,6 +99,8 @@ extension DateScan {
     func decade(_ i: Int) -> DateFound? {
         guard i < n, let d = lex.decades[key(i)] else { return nil }
         var j = i + 1
+        // "في الثلاثينات من عمره": an age, not a decade.
+        if norm(j) == "من", j + 1 < n, norm(j + 1).hasPrefix("عمر") || norm(j + 1).hasPrefix("العمر") { return nil }
         var century: Int? = nil
         var k = j
         if norm(k) == "من" { k += 1 }
