@@ -52,6 +52,13 @@ extension DateScan {
             if has(k, .link) { k += 1 }
             if let m = month(k, hijri: true) {
                 let y = year(m.end, bare: true)
+                // "15 يناير الماضي": the modifier places the month.
+                if y == nil, let md = modifier(m.end), case .named = m.ref,
+                   let f = resolveDay(d.day, day2, MonthPart(end: md.end, ref: m.ref, prefix: m.prefix), nil, modifier: md.offset) {
+                    var f = f
+                    f.startPrefix = d.prefix
+                    return f
+                }
                 if let f = resolveDay(d.day, day2, m, y) {
                     var f = f
                     f.startPrefix = d.prefix
@@ -84,7 +91,7 @@ extension DateScan {
     }
 
     /// A day (or day range) in a month with an optional year, resolved; Hijri months need a year.
-    func resolveDay(_ d: Int, _ d2: Int?, _ m: MonthPart, _ y: YearPart?) -> DateFound? {
+    func resolveDay(_ d: Int, _ d2: Int?, _ m: MonthPart, _ y: YearPart?, modifier: Int? = nil) -> DateFound? {
         let end = y?.end ?? m.end
         if case .named(let mm, let cal) = m.ref, cal == .hijri {
             guard let y, let hy = y.year, y.hijri || (1300...1600).contains(hy) else { return nil }
@@ -93,7 +100,7 @@ extension DateScan {
             let g2 = d2.map { CalendarMath.hijriToGregorian(year: hy, month: mm, day: $0) }
             return DateFound(end: end, date: g, basis: .absolute, from: g2 == nil ? nil : g, to: g2, kind: "hijri")
         }
-        guard let (yy, mm, rel) = resolveMonth(m.ref, y, dayForPast: d), let date = validDay(yy, mm, d) else { return nil }
+        guard let (yy, mm, rel) = resolveMonth(m.ref, y, dayForPast: d, modifier: modifier), let date = validDay(yy, mm, d) else { return nil }
         if let d2 {
             guard let last = validDay(yy, mm, d2) else { return nil }
             return DateFound(end: end, date: date, basis: rel ? .relative : .absolute, from: date, to: last, kind: "range")

@@ -15,7 +15,9 @@ extension DateScan {
         } else { return nil }
         if norm(j) == "يوم" { j += 1 }
         if has(j, .link) { j += 1 }
-        guard let m = month(j) else { return nil }
+        // "نهاية الشهر", "آخر يوم من الشهر": the month alone is the current one.
+        let thisMonth = j < n && norm(j) == "الشهر" && modifier(j + 1) == nil
+        guard let m = thisMonth ? MonthPart(end: j + 1, ref: .relative(0), prefix: 0) : month(j) else { return nil }
         let y = year(m.end, bare: true)
         var end = y?.end ?? m.end
         var modifier: Int? = nil
