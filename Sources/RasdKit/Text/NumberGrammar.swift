@@ -3,7 +3,7 @@
 /// (الحادي عشر، الثالث والعشرون). Word lists come from `number_words.tsv` and `ordinals.tsv`.
 struct NumberGrammar: Sendable {
     enum Role: String, Sendable {
-        case unit, teen_unit, teen_ten, ten, hundred, scale, dual_scale, plural_scale, vague, fraction, point
+        case unit, teen, teen_unit, teen_ten, ten, hundred, scale, dual_scale, plural_scale, vague, fraction, point
         case last            // ordinals only: الأخير
         case compound_unit   // ordinals only: الأحد (عشر), الواحد (والعشرون)
     }
@@ -98,10 +98,14 @@ struct NumberGrammar: Sendable {
             let next: Token? = k + 1 < n ? tokens[k + 1] : nil
             var consumedNext = false
             var take = false
-            let opensSmaller = !any || (viaWaw && groupOpenForSmaller)
+            // Colloquial numbers join hundreds and the rest without و: "متين واحد وعشرين", "خمسمية خمسة".
+            let afterBareHundreds = !viaWaw && lastRole == .hundred && hasHundreds && !hasUnits && !hasTens
+            let opensSmaller = !any || (viaWaw && groupOpenForSmaller) || afterBareHundreds
             switch w.role {
             case .unit:
                 if opensSmaller { group += w.value; hasUnits = true; lastUnitValue = w.value; take = true }
+            case .teen:
+                if opensSmaller { group += w.value; hasUnits = true; hasTens = true; lastUnitValue = w.value; take = true }
             case .teen_unit:
                 if let nx = next, let nh = cardinals[nx.key], nh.value.role == .teen_ten, nh.prefix.isEmpty, opensSmaller {
                     group += 11; hasUnits = true; hasTens = true; consumedNext = true; take = true
