@@ -22,7 +22,10 @@ public struct DateExtractor: Sendable {
         units = NumberExtractor.shared.quantities
     }
 
+    /// `reference` must be a full date; a coarser one (a publication known only to the month) is not used, so
+    /// relative expressions stay unresolved rather than being guessed.
     public func extract(_ tokens: [Token], in text: ScalarText, reference: PartialDate?, prefer: DatePreference = .past) -> [DateMention] {
+        let reference = reference?.precision == .day ? reference : nil
         let scan = DateScan(x: self, tokens: tokens, ref: reference, prefer: prefer)
         var out: [DateMention] = []
         var i = 0
