@@ -105,7 +105,7 @@ def countries():
             if e.get(key):
                 ar = clean(tr.gettext(e[key]))
                 if ar and ar != e[key] and "،" not in ar and "," not in ar:
-                    forms.append(ar)
+                    forms += cldr_forms(ar)
         label_ar = o.get("label_ar") or (forms[0] if forms else "")
         extra = split_aliases(o.get("aliases"))
         # An override alias written "-X" removes the generated form X (not news usage, or misleading).

@@ -116,3 +116,16 @@ final class KnowledgeBaseTests: XCTestCase {
         XCTAssertLessThan(kb.maxAliasTokens, 20)
     }
 }
+
+final class KnowledgeBaseLoadTests: XCTestCase {
+    /// A fresh load (not the cached one) builds the same KB; prints the load time for BENCHMARKS
+    /// (`swift test -c release -Xswiftc -enable-testing --filter KnowledgeBaseLoadTests`).
+    func testFreshLoadMatchesBundled() throws {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let fresh = try KnowledgeBase(resources: ResourceStore.self)
+        let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        let aliases = fresh.entities.reduce(0) { $0 + $1.aliases.count }
+        print("KB load: \(fresh.entities.count) entities, \(aliases) aliases in \(String(format: "%.1f", ms)) ms")
+        XCTAssertEqual(fresh.entities.map(\.id), try KnowledgeBase.bundled().entities.map(\.id))
+    }
+}
