@@ -31,6 +31,23 @@ final class KnowledgeBaseTests: XCTestCase {
         XCTAssertTrue(kb.lookup("").isEmpty)
     }
 
+    func testFirstTokenFilter() throws {
+        let kb = try kb()
+        for form in ["بيونغ", "بيونج", "الكرملين", "كرملين", "مجلس", "أ", "عربي", "كيم", "البنتاجون", "بوتن"] {
+            XCTAssertTrue(kb.mayStartAlias(key(form)), form)
+        }
+        for form in ["قال", "لكن", "التي", "يوم"] {
+            XCTAssertFalse(kb.mayStartAlias(key(form)), form)
+        }
+        // Every alias's first token passes the filter.
+        for e in kb.entities {
+            for alias in e.aliases {
+                let first = Tokenizer().tokenize(ScalarText(alias)).first?.norm ?? ""
+                XCTAssertTrue(kb.mayStartAlias(first), "\(e.id): \(alias)")
+            }
+        }
+    }
+
     func testEntityFields() throws {
         let kb = try kb()
         let putin = try XCTUnwrap(kb.entity("vladimir_putin"))
@@ -121,11 +138,28 @@ final class KnowledgeBaseLoadTests: XCTestCase {
     /// A fresh load (not the cached one) builds the same KB; prints the load time for BENCHMARKS
     /// (`swift test -c release -Xswiftc -enable-testing --filter KnowledgeBaseLoadTests`).
     func testFreshLoadMatchesBundled() throws {
-        let start = DispatchTime.now().uptimeNanoseconds
+        func cpuMs() -> Double {
+            var ts = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+            return Double(ts.tv_sec) * 1e3 + Double(ts.tv_nsec) / 1e6
+        }
+        _ = ArabicNormalizer.shared.key("ا")   // the normalizer's own start-up is not the KB's
+        let wall = DispatchTime.now().uptimeNanoseconds, cpu = cpuMs()
         let fresh = try KnowledgeBase(resources: ResourceStore.self)
-        let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        let cpuTime = cpuMs() - cpu, wallTime = Double(DispatchTime.now().uptimeNanoseconds - wall) / 1e6
         let aliases = fresh.entities.reduce(0) { $0 + $1.aliases.count }
-        print("KB load: \(fresh.entities.count) entities, \(aliases) aliases in \(String(format: "%.1f", ms)) ms")
+        print("KB load: \(fresh.entities.count) entities, \(aliases) aliases: "
+              + String(format: "%.1f ms CPU, %.1f ms wall", cpuTime, wallTime))
         XCTAssertEqual(fresh.entities.map(\.id), try KnowledgeBase.bundled().entities.map(\.id))
+        // Lookup cost: every alias key (hits) and the same keys with a letter appended (mostly misses,
+        // which fall through all four levels).
+        let keys = fresh.entities.flatMap { $0.aliases.map { ArabicNormalizer.shared.key($0) } }
+        let misses = keys.map { $0 + "ق" }
+        let start = cpuMs()
+        var found = 0
+        for key in keys + misses where !fresh.lookup(key).isEmpty { found += 1 }
+        let perLookup = (cpuMs() - start) * 1e3 / Double(keys.count * 2)
+        print("KB lookup: \(keys.count * 2) lookups, " + String(format: "%.2f µs each", perLookup))
+        XCTAssertGreaterThanOrEqual(found, keys.count)
     }
 }
