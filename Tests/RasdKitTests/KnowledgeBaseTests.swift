@@ -163,3 +163,30 @@ final class KnowledgeBaseLoadTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(found, keys.count)
     }
 }
+
+/// How the lead resolves a description ("الزعيم الكوري الشمالي", "رئيس الكرملين") to a person with the KB.
+final class KnowledgeBaseDescriptionTests: XCTestCase {
+    private func resolve(title: String, qualifier: String, on date: String) throws -> String? {
+        let kb = try KnowledgeBase.bundled()
+        let key = ArabicNormalizer.shared.key
+        guard let office = kb.office(forTitle: key(title))?.office else { return nil }
+        let country = kb.country(forNationality: key(qualifier)) ?? kb.countryOfSeat(key(qualifier))
+        guard let country else { return nil }
+        return kb.holder(office: office, country: country, on: PartialDate(iso: date))?.id
+    }
+
+    func testDescriptionsResolveToOfficeHolders() throws {
+        XCTAssertEqual(try resolve(title: "الزعيم", qualifier: "الكوري الشمالي", on: "2024-06-19"), "kim_jong_un")
+        XCTAssertEqual(try resolve(title: "رئيس", qualifier: "الكرملين", on: "2024-06-19"), "vladimir_putin")
+        XCTAssertEqual(try resolve(title: "سيد", qualifier: "البيت الأبيض", on: "2024-06"), nil) // "سيد" alone is not a title
+        XCTAssertEqual(try resolve(title: "الرئيس", qualifier: "الأمريكي", on: "2024-06"), "joe_biden")
+        XCTAssertEqual(try resolve(title: "الرئيس", qualifier: "الأمريكي", on: "2025-11"), "donald_trump")
+        XCTAssertEqual(try resolve(title: "وزير الدفاع", qualifier: "الروسي", on: "2023-07"), "sergei_shoigu")
+        XCTAssertEqual(try resolve(title: "وزير الدفاع", qualifier: "الروسي", on: "2024-09"), "andrei_belousov")
+        XCTAssertEqual(try resolve(title: "وزيرة الخارجية", qualifier: "الكورية الشمالية", on: "2024-11"), "choe_son_hui")
+        XCTAssertEqual(try resolve(title: "المستشار", qualifier: "الألماني", on: "2023"), "olaf_scholz")
+        XCTAssertEqual(try resolve(title: "العاهل", qualifier: "السعودي", on: "2024"), "salman_bin_abdulaziz")
+        XCTAssertEqual(try resolve(title: "ولي العهد", qualifier: "السعودي", on: "2024"), "mohammed_bin_salman")
+        XCTAssertEqual(try resolve(title: "رئيس الوزراء", qualifier: "الإسرائيلي", on: "2022-01"), "naftali_bennett")
+    }
+}
