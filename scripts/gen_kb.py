@@ -232,6 +232,7 @@ def main():
           [[clean(x) for x in (f + [""] * 7)[:7]] for n, f in read_tsv("roles.tsv")])
     write("nationalities.tsv", ["country_id", "forms"], nationalities(cs))
     write("ambiguous.tsv", ["alias", "ids"], [f[:2] for n, f in read_tsv("ambiguous.tsv")])
+    write("common_words.tsv", ["alias", "meaning"], [f[:2] for n, f in read_tsv("common_words.tsv")])
 
 
 if __name__ == "__main__":

@@ -48,6 +48,14 @@ final class KnowledgeBaseTests: XCTestCase {
         }
     }
 
+    func testCommonWordAliasesAreFlagged() throws {
+        let kb = try kb()
+        XCTAssertTrue(kb.isCommonWord(key("مالي")))
+        XCTAssertEqual(kb.lookup(key("مالي")).map(\.id), ["ml"], "the alias still links")
+        XCTAssertTrue(kb.isCommonWord(key("حماس")))
+        XCTAssertFalse(kb.isCommonWord(key("موسكو")))
+    }
+
     func testEntityFields() throws {
         let kb = try kb()
         let putin = try XCTUnwrap(kb.entity("vladimir_putin"))

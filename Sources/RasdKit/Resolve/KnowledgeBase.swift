@@ -12,6 +12,7 @@ public struct KnowledgeBase: Sendable {
     private let variant: AliasIndex
     private let loose: AliasIndex
     private let firstTokens: Set<ByteKey>
+    private let commonWords: Set<ByteKey>
     private let rolesByPerson: [String: [KBRole]]
     private let rolesByOffice: [String: [KBRole]]   // "office|country"
     private let nationalities: [ByteKey: String]
@@ -34,13 +35,17 @@ public struct KnowledgeBase: Sendable {
         let roles = try KBFiles.roles(try KBFiles.table("kb/roles.tsv"))
         let nationalities = try KBFiles.pairs(try KBFiles.table("kb/nationalities.tsv"), file: "kb/nationalities.tsv")
         let titles = try KBFiles.titles(try KBFiles.table("lexicon/titles.tsv"))
-        self.init(entities: entities, roles: roles, nationalities: nationalities, titles: titles)
+        let commonWords = try KBFiles.table("kb/common_words.tsv").map { $0[0] }
+        self.init(entities: entities, roles: roles, nationalities: nationalities, titles: titles,
+                  commonWords: commonWords)
     }
 
     /// Builds the indexes; `nationalities` are (country id, adjective forms), `titles` (title, office, English).
+    /// `commonWords` are aliases that are also ordinary words (see `isCommonWord`).
     public init(entities: [KBEntity], roles: [KBRole], nationalities: [(String, [String])],
-                titles: [(String, String, String)]) {
+                titles: [(String, String, String)], commonWords: [String] = []) {
         let normalizer = ArabicNormalizer.shared
+        self.commonWords = Set(commonWords.map { ByteKey(KBKeys.normalizedKey($0, normalizer: normalizer)) })
         var byId: [String: Int] = [:]
         var exact = AliasIndex(), variant = AliasIndex(), loose = AliasIndex()
         var maxTokens = 1
@@ -123,6 +128,13 @@ public struct KnowledgeBase: Sendable {
     public func mayStartAlias(_ normalizedToken: String) -> Bool {
         let derived = KBKeys.derivedKeys(normalizedToken)
         return firstTokens.contains(ByteKey(derived.variant)) || firstTokens.contains(ByteKey(derived.loose))
+    }
+
+    /// True when this normalized key is an alias that is also a common word or frequent name (مالي
+    /// "financial", جدة, حماس): a match on it alone is weak evidence; link it when the tagger or the
+    /// context agrees. Listed in `Resources/kb/common_words.tsv`.
+    public func isCommonWord(_ normalizedKey: String) -> Bool {
+        commonWords.contains(ByteKey(normalizedKey))
     }
 
     /// Convenience: looks up a raw surface string.
