@@ -48,6 +48,23 @@ final class KnowledgeBaseTests: XCTestCase {
         }
     }
 
+    func testProcliticsAreStrippedOnlyWhenNeeded() throws {
+        let kb = try kb()
+        func ids(_ s: String) -> ([String], Int) {
+            let r = kb.lookup(strippingProclitics: key(s))
+            return (r.entities.map(\.id), r.cliticLength)
+        }
+        XCTAssertEqual(ids("وبوتين").0, ["vladimir_putin"])
+        XCTAssertEqual(ids("وبوتين").1, 1)
+        XCTAssertEqual(ids("للكرملين").0, ["kremlin"])
+        XCTAssertEqual(ids("وللكرملين").0, ["kremlin"])
+        XCTAssertEqual(ids("بموسكو").0, ["moscow"])
+        XCTAssertEqual(ids("وبموسكو").1, 2)
+        XCTAssertEqual(ids("بكين").0, ["beijing"], "a name starting with ب is not cut")
+        XCTAssertEqual(ids("بوتين").1, 0)
+        XCTAssertTrue(ids("وقال").0.isEmpty)
+    }
+
     func testCommonWordAliasesAreFlagged() throws {
         let kb = try kb()
         XCTAssertTrue(kb.isCommonWord(key("مالي")))

@@ -83,6 +83,25 @@ public enum KBKeys {
         return String(view)
     }
 
+    /// Possible proclitics at the start of a normalized key, longest first, as (scalars removed,
+    /// scalars put back): "لل" is ل + the article, so it gives back "ال". At least three letters must
+    /// remain, so short words are not cut.
+    static func proclitics(of scalars: [Unicode.Scalar]) -> [(Int, [Unicode.Scalar])] {
+        var out: [(Int, [Unicode.Scalar])] = []
+        func has(_ prefix: [Unicode.Scalar]) -> Bool {
+            scalars.count >= prefix.count + 3 && Array(scalars.prefix(prefix.count)) == prefix
+        }
+        let conjunctions: [Unicode.Scalar] = ["و", "ف"]
+        let prepositions: [Unicode.Scalar] = ["ب", "ل", "ك"]
+        for c in conjunctions {
+            if has([c, "ل", "ل"]) { out.append((2, ["ا"])) }       //ولل → و + ل + ال
+            for p in prepositions where has([c, p]) { out.append((2, [])) }
+        }
+        if has(["ل", "ل"]) { out.append((1, ["ا"])) }              // لل → ل + ال
+        for c in conjunctions + prepositions where has([c]) { out.append((1, [])) }
+        return out
+    }
+
     private static func variantScalars(_ key: String) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(key.utf8.count / 2 + 1)

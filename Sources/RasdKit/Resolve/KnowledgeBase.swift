@@ -137,6 +137,24 @@ public struct KnowledgeBase: Sendable {
         commonWords.contains(ByteKey(normalizedKey))
     }
 
+    /// Like `lookup`, but when the key has no answer, retries with a proclitic removed from its first word
+    /// (و، ف، ب، ل، ك and their pairs وب، ول، فب، فل، وك; لل is ل + ال): "وبوتين" → بوتين,
+    /// "للكرملين" → الكرملين. Returns the entities and the number of scalars of the key's start that
+    /// were taken as clitic (0 when the key answered as it is).
+    public func lookup(strippingProclitics normalizedKey: String) -> (entities: [KBEntity], cliticLength: Int) {
+        let direct = lookup(normalizedKey)
+        if !direct.isEmpty { return (direct, 0) }
+        let scalars = Array(normalizedKey.unicodeScalars)
+        for (length, replacement) in KBKeys.proclitics(of: scalars) {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: replacement)
+            view.append(contentsOf: scalars[length...])
+            let hits = lookup(String(view))
+            if !hits.isEmpty { return (hits, length) }
+        }
+        return ([], 0)
+    }
+
     /// Convenience: looks up a raw surface string.
     public func lookup(surface: String) -> [KBEntity] { lookup(ArabicNormalizer.shared.key(surface)) }
 
