@@ -219,6 +219,7 @@ def nationalities(country_rows):
 def main():
     os.makedirs(OUT, exist_ok=True)
     cs = finish(countries())
+    seen = {r["id"] for r in cs}
     write_entities("countries.tsv", cs)
     sources = {"places.tsv": ["capitals.tsv", "places.tsv"], "people.tsv": ["people.tsv"],
                "organizations.tsv": ["organizations.tsv"]}
@@ -227,6 +228,9 @@ def main():
         for r in rows:
             if r["type"] not in TYPES:
                 sys.exit(f"{name}: {r['id']}: bad type {r['type']!r}")
+            if r["id"] in seen:
+                sys.exit(f"{name}: duplicate id {r['id']}")
+            seen.add(r["id"])
         write_entities(name, rows)
     write("roles.tsv", ["person_id", "title_ar", "title_en", "office", "country", "from", "to"],
           [[clean(x) for x in (f + [""] * 7)[:7]] for n, f in read_tsv("roles.tsv")])
