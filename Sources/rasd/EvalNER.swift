@@ -13,6 +13,8 @@ struct EvalNER: ParsableCommand {
     @Option(name: .long, help: "Model file (default: the bundled ANERCorp model).") var model: String?
     @Option(name: .long, help: "Write TOKEN GOLD PRED lines here, one per input line, blank lines kept.")
     var predictions: String?
+    @Option(name: .long, help: "Sentences tagged together as one document (the corpus marks no documents).")
+    var documentSentences: Int = 20
     @Flag(name: .long, help: "No timing on stderr.") var quiet = false
 
     func run() throws {
@@ -20,7 +22,7 @@ struct EvalNER: ParsableCommand {
         let tagger = try model.map { try NERTagger(contentsOf: URL(fileURLWithPath: $0)) } ?? NERTagger.bundled()
         let loadTime = Date().timeIntervalSince(loadStart)
         let corpus = try CoNLLCorpus(contentsOf: URL(fileURLWithPath: conll))
-        let evaluation = NEREvaluation.run(tagger: tagger, corpus: corpus)
+        let evaluation = NEREvaluation.run(tagger: tagger, corpus: corpus, documentSentences: documentSentences)
         print(evaluation.scorer.report, terminator: "")
         if let predictions {
             try evaluation.predictionLines(corpus).write(toFile: predictions, atomically: true, encoding: .utf8)

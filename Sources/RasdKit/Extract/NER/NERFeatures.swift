@@ -3,7 +3,7 @@ import Foundation
 /// Turns a sentence of words into hashed features per token. The same code serves training and tagging, so a
 /// model and the extractor must agree: `version` is stored in the model and checked on load.
 struct NERFeatureExtractor: Sendable {
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let ablate: Set<UInt64> = Set((ProcessInfo.processInfo.environment["RASD_NER_ABLATE"] ?? "").split(separator: ",").compactMap { UInt64($0) })
 
     var lexicon: NERLexicon
