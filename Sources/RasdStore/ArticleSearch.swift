@@ -68,7 +68,8 @@ enum Snippet {
         return flat(text)
     }
 
+    /// One line: white space runs collapsed, ends trimmed.
     static func flat(_ s: String) -> String {
-        String(s.unicodeScalars.map { $0.properties.isWhitespace ? " " : Character($0) })
+        HTMLTree.collapse(s)
     }
 }

@@ -41,7 +41,7 @@ public struct HTMLReader: ArticleReader {
     public func article(from tree: HTMLTree, id: String, origin: String) -> Result<SourceArticle, InputProblem> {
         let dropped = content.droppedNodes(tree)
         let meta = HTMLMetadata(tree, dropped: dropped)
-        let paragraphs = content.paragraphs(tree)
+        let paragraphs = content.paragraphs(tree, dropped: dropped)
         guard !paragraphs.isEmpty else {
             return .failure(InputProblem(location: origin, reason: "no article text found in the HTML page"))
         }

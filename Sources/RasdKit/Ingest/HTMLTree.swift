@@ -123,7 +123,8 @@ public struct HTMLTree: Sendable {
         var view = String.UnicodeScalarView()
         var pending = false
         for scalar in s.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            let v = scalar.value
+            if v < 0x80 ? (v == 0x20 || (0x09...0x0D).contains(v)) : ContentHash.isNonASCIIWhitespace(v) {
                 pending = !view.isEmpty
             } else {
                 if pending { view.append(" "); pending = false }
