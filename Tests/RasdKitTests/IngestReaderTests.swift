@@ -144,6 +144,15 @@ final class IngestReaderTests: XCTestCase {
         XCTAssertFalse(article.text.contains("أخبار"))
     }
 
+    func testOldTableLayoutWithLineBreaks() throws {
+        let article = try XCTUnwrap(HTMLReader().read(try fixture("div_layout_page.html"), path: "d.html").articles.first)
+        XCTAssertEqual(article.dateline, "الرياض - واس")
+        let lines = article.text.components(separatedBy: "\n")
+        XCTAssertEqual(lines.count, 3, article.text)
+        XCTAssertTrue(lines[1].hasPrefix("أعلنت الهيئة العامة للإحصاء"))
+        XCTAssertFalse(article.text.contains("عدد القراءات") || article.text.contains("محليات") || article.text.contains("رابط"))
+    }
+
     func testWindows1256PageWithCharsetDeclaration() throws {
         var page = Data("<html><head><meta charset=\"windows-1256\"><title>t</title></head><body><div class=\"content\"><p>".utf8)
         page.append(IngestReaderTests.cp1256("العراق يعلن نتائج الانتخابات، ورئيس الحكومة يرحب بالنتائج."))

@@ -105,3 +105,18 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(hits.first?.nearDuplicates, ["site"])
     }
 }
+
+extension StoreTests {
+    func testArticlesReadBackForAnalysis() throws {
+        let store = try makeStore()
+        _ = try store.ingest(StoreTests.articles)
+        var copy = StoreTests.articles[1]; copy.id = "alias-2"
+        _ = try store.ingest([copy])
+        let page = try store.articles(limit: 2)
+        XCTAssertEqual(page.map(\.article), Array(StoreTests.articles.prefix(2)))
+        let rest = try store.articles(afterRowID: page.last!.rowid)
+        XCTAssertEqual(rest.map(\.article.id), ["a3"])
+        XCTAssertEqual(try store.article(id: "alias-2")?.id, "a2")
+        XCTAssertNil(try store.article(id: "zzz"))
+    }
+}

@@ -66,6 +66,12 @@ public struct HTMLReader: ArticleReader {
                 if !text.isEmpty && text.count <= 80 { return text }
             }
         }
+        // A short first line of its own ("الرياض - واس") is the whole dateline.
+        let words = firstParagraph.split(separator: " ").count
+        if firstParagraph.unicodeScalars.count <= 40, words <= 5,
+           [" - ", " – ", " — "].contains(where: { firstParagraph.contains($0) }) {
+            return firstParagraph
+        }
         for separator in [" - ", " – ", " — ", ": "] {
             guard let range = firstParagraph.range(of: separator) else { continue }
             let prefix = firstParagraph[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
