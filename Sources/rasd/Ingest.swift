@@ -25,11 +25,16 @@ struct Ingest: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let metadata = try meta.map { try ArticleMetadata.load($0) } ?? [:]
         let store = try ArticleStore(path: db)
+        var failedPath = false
+        // A bad --meta file is reported; the articles are still stored (without its dates).
+        var metadata: [String: (published: PartialDate?, source: String?)] = [:]
+        if let meta {
+            do { metadata = try ArticleMetadata.load(meta) } catch { warn("\(error)"); failedPath = true }
+        }
         let collector = InputCollector(excluded: meta.map { [$0] } ?? [])
         let (files, missing) = collector.files(in: paths)
-        var failedPath = !missing.isEmpty
+        if !missing.isEmpty { failedPath = true }
         for problem in missing { warn(problem.description) }
 
         let progress = Progress(quiet: quiet)

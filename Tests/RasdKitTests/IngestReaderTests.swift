@@ -183,3 +183,22 @@ final class IngestReaderTests: XCTestCase {
     }
 }
 
+
+extension IngestReaderTests {
+    func testMostlyUTF8TextKeepsItsTextWithAWarning() {
+        var data = Data("خبر عاجل: ارتفاع أسعار الذهب في الأسواق المحلية والعالمية اليوم بعد تراجع الدولار".utf8)
+        data.insert(0xFF, at: 10)
+        let result = PlainTextReader().read(data, path: "damaged.txt")
+        XCTAssertEqual(result.articles.count, 1)
+        XCTAssertTrue(result.articles[0].text.contains("\u{FFFD}"))
+        XCTAssertEqual(result.problems.count, 1)
+        XCTAssertTrue(result.problems.first?.description.hasPrefix("damaged.txt: ") ?? false)
+        XCTAssertTrue(result.problems.first?.reason.hasSuffix("invalid UTF-8 byte(s) replaced with U+FFFD") ?? false)
+    }
+
+    func testEntitiesInFeedTitles() {
+        XCTAssertEqual(HTMLEntities.decode("السلطان لـ&quot;سبق&quot; &#8220;داعش&#8221; &#x41; a&b &unknown; &"), "السلطان لـ\"سبق\" “داعش” A a&b &unknown; &")
+        let line = Data(#"{"id": "t", "title": "بالصور.. &#8220;داعش&#8221;", "text": "نص"}"#.utf8)
+        XCTAssertEqual(try JSONLReader().record(line, location: "f:1", fallbackID: "f:1").get().title, "بالصور.. “داعش”")
+    }
+}

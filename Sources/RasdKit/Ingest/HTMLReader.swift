@@ -12,10 +12,12 @@ public struct HTMLReader: ArticleReader {
     public func read(_ data: Data, path: String) -> (articles: [SourceArticle], problems: [InputProblem]) {
         let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let tree: HTMLTree
-        switch TextDecoding.decode(data, path: path) {
-        case .success(let text):
-            do { tree = try HTMLTree(utf8: Array(text.utf8)) } catch {
-                return ([], [InputProblem(location: path, reason: "\(error)")])
+        var warnings: [InputProblem] = []
+        switch TextDecoding.decodeForReading(data, path: path) {
+        case .success(let decoded):
+            if let warning = decoded.warning { warnings.append(warning) }
+            do { tree = try HTMLTree(utf8: Array(decoded.text.utf8)) } catch {
+                return ([], warnings + [InputProblem(location: path, reason: "\(error)")])
             }
         case .failure(let problem):
             // Another declared charset (ISO-8859-6, ...): let libxml2 decode by the page's own declaration.
@@ -24,8 +26,8 @@ public struct HTMLReader: ArticleReader {
             tree = parsed
         }
         switch article(from: tree, id: id, origin: path) {
-        case .success(let article): return ([article], [])
-        case .failure(let problem): return ([], [problem])
+        case .success(let article): return ([article], warnings)
+        case .failure(let problem): return ([], warnings + [problem])
         }
     }
 

@@ -87,7 +87,7 @@ public struct JSONLReader: ArticleReader {
         } else {
             return fail("record has neither 'text' nor 'html'")
         }
-        if let title = string("title") { article.title = title }
+        if let title = string("title") { article.title = HTMLEntities.decode(title) }
         if let date = PartialDate.published(json: object["published"]) { article.published = date }
         if let source = string("source") { article.source = source }
         if let url = string("url") { article.url = url }
