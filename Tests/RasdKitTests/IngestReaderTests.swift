@@ -161,6 +161,14 @@ final class IngestReaderTests: XCTestCase {
         XCTAssertEqual(article.text, "العراق يعلن نتائج الانتخابات، ورئيس الحكومة يرحب بالنتائج.")
     }
 
+    func testScriptFilledPageFallsBackToJSONLDBody() throws {
+        let page = #"<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"عنوان","datePublished":"2021-04-05","articleBody":"الفقرة الأولى من الخبر.\nالفقرة الثانية."}</script></head><body><div id="app"></div></body></html>"#
+        let article = try XCTUnwrap(HTMLReader().read(Data(page.utf8), path: "spa.html").articles.first)
+        XCTAssertEqual(article.text, "الفقرة الأولى من الخبر.\nالفقرة الثانية.")
+        XCTAssertEqual(article.title, "عنوان")
+        XCTAssertEqual(article.published?.iso, "2021-04-05")
+    }
+
     func testPageWithoutTextIsAProblem() {
         let result = HTMLReader().read(Data("<html><body><nav><a href='/'>الرئيسية</a></nav></body></html>".utf8), path: "e.html")
         XCTAssertEqual(result.problems.map(\.description), ["e.html: no article text found in the HTML page"])

@@ -43,7 +43,10 @@ public struct HTMLReader: ArticleReader {
     public func article(from tree: HTMLTree, id: String, origin: String) -> Result<SourceArticle, InputProblem> {
         let dropped = content.droppedNodes(tree)
         let meta = HTMLMetadata(tree, dropped: dropped)
-        let paragraphs = content.paragraphs(tree, dropped: dropped)
+        var paragraphs = content.paragraphs(tree, dropped: dropped)
+        if paragraphs.isEmpty, let body = meta.articleBody {
+            paragraphs = body.split(whereSeparator: \.isNewline).map { HTMLTree.collapse(String($0)) }.filter { !$0.isEmpty }
+        }
         guard !paragraphs.isEmpty else {
             return .failure(InputProblem(location: origin, reason: "no article text found in the HTML page"))
         }
