@@ -25,19 +25,18 @@ struct Ingest: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        // Metadata problems are reported; a bad or missing --meta file does not stop the ingest.
+        let loaded = meta.map { ArticleMetadata.load(path: $0) }
+        let metadata = loaded?.entries ?? [:]
+        for problem in loaded?.problems ?? [] { warn(problem.description) }
+        var failedPath = loaded?.problems.contains { $0.isFatalForPath } ?? false
         let store = try ArticleStore(path: db)
-        var failedPath = false
-        // A bad --meta file is reported; the articles are still stored (without its dates).
-        var metadata: [String: (published: PartialDate?, source: String?)] = [:]
-        if let meta {
-            do { metadata = try ArticleMetadata.load(meta) } catch { warn("\(error)"); failedPath = true }
-        }
         let collector = InputCollector(excluded: meta.map { [$0] } ?? [])
         let (files, missing) = collector.files(in: paths)
         if !missing.isEmpty { failedPath = true }
         for problem in missing { warn(problem.description) }
 
-        let progress = Progress(quiet: quiet)
+        let progress = IngestProgress(quiet: quiet)
         var total = ArticleStore.IngestSummary()
         var batch: [SourceArticle] = []
         func flush() throws {
@@ -52,7 +51,7 @@ struct Ingest: ParsableCommand {
                 warn(problem.description)
                 if problem.isFatalForPath { failedPath = true }
             }
-            ArticleMetadata.apply(metadata, to: &articles)
+            articles = articles.map { metadata[$0.id]?.applied(to: $0) ?? $0 }
             progress.bytes += (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
             for article in articles {
                 batch.append(article)
@@ -67,7 +66,7 @@ struct Ingest: ParsableCommand {
 }
 
 /// Progress and the final count on stderr.
-final class Progress {
+final class IngestProgress {
     let quiet: Bool
     let start = Date()
     var read = 0

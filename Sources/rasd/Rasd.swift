@@ -6,8 +6,13 @@ struct Rasd: ParsableCommand {
         commandName: "rasd",
         abstract: "Rasd (رصد): an Arabic news intelligence engine.",
         subcommands: [
+            Analyze.self,
+            Extract.self,
             Ingest.self,
             Search.self,
+            TrainNER.self,
+            EvalNER.self,
+            Bench.self,
         ]
     )
 }

@@ -76,18 +76,20 @@ final class CollectionTests: XCTestCase {
 
         {"id": "001_b", "published": "2024-06", "source": "agency"}
         """.write(to: url, atomically: true, encoding: .utf8)
-        let meta = try ArticleMetadata.load(url.path)
-        XCTAssertEqual(meta["000_a"]?.published?.iso, "2024-11-19")
-        XCTAssertEqual(meta["001_b"]?.source, "agency")
-        var articles = [SourceArticle(id: "001_b", text: "نص", origin: "x"), SourceArticle(id: "zzz", text: "نص", origin: "y")]
-        ArticleMetadata.apply(meta, to: &articles)
+        let meta = ArticleMetadata.load(path: url.path)
+        XCTAssertEqual(meta.problems, [])
+        XCTAssertEqual(meta.entries["000_a"]?.published?.iso, "2024-11-19")
+        XCTAssertEqual(meta.entries["001_b"]?.source, "agency")
+        let articles = [SourceArticle(id: "001_b", text: "نص", origin: "x"), SourceArticle(id: "zzz", text: "نص", origin: "y")]
+            .map { meta.entries[$0.id]?.applied(to: $0) ?? $0 }
         XCTAssertEqual(articles[0].published?.iso, "2024-06")
         XCTAssertNil(articles[1].published)
 
+        // A bad line is reported with its line number; the good ones are kept.
         try "{\"id\": \"ok\"}\nnot json\n".write(to: url, atomically: true, encoding: .utf8)
-        XCTAssertThrowsError(try ArticleMetadata.load(url.path)) { error in
-            XCTAssertEqual("\(error)", "\(url.path):2: not a JSON object")
-        }
+        let broken = ArticleMetadata.load(path: url.path)
+        XCTAssertEqual(broken.entries.keys.sorted(), ["ok"])
+        XCTAssertEqual(broken.problems.map(\.description), ["\(url.path):2: not a JSON object"])
     }
 }
 

@@ -1,44 +1,60 @@
 import Foundation
 
-/// The `--meta` file: JSON Lines with `id`, `published` and optional `source` per article, for inputs whose
-/// files do not carry their date (plain text).
-public enum ArticleMetadata {
-    public struct LoadError: Error, CustomStringConvertible {
-        public let location: String
-        public let reason: String
-        public var description: String { "\(location): \(reason)" }
+/// Crawler metadata for articles: a JSONL file with one object per line, `id` plus optional `published`
+/// (ISO date or timestamp), `source`, `url` and `title`. Applied to articles whose id matches.
+public struct ArticleMetadata: Sendable, Equatable {
+    public var published: PartialDate?
+    public var source: String?
+    public var url: String?
+    public var title: String?
+
+    public init(published: PartialDate? = nil, source: String? = nil, url: String? = nil, title: String? = nil) {
+        self.published = published; self.source = source; self.url = url; self.title = title
     }
 
-    /// Entries by article id. An unreadable file throws; a bad line throws naming `FILE:LINE`.
-    public static func load(_ path: String) throws -> [String: (published: PartialDate?, source: String?)] {
+    /// Reads a metadata file. Bad lines are returned as problems (`FILE:LINE: reason`), the others kept.
+    public static func load(path: String) -> (entries: [String: ArticleMetadata], problems: [InputProblem]) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LoadError(location: path, reason: "metadata file cannot be read")
+            return ([:], [InputProblem(location: path, reason: "metadata file cannot be read", isFatalForPath: true)])
         }
-        var result: [String: (published: PartialDate?, source: String?)] = [:]
-        for (index, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+        var entries: [String: ArticleMetadata] = [:]
+        var problems: [InputProblem] = []
+        let text = String(decoding: data, as: UTF8.self)
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { continue }
             let location = "\(path):\(index + 1)"
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
-                throw LoadError(location: location, reason: "not a JSON object")
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(trimmed.utf8))) as? [String: Any] else {
+                problems.append(InputProblem(location: location, reason: "not a JSON object"))
+                continue
             }
-            let id: String
-            switch object["id"] {
-            case let s as String: id = s
-            case let n as NSNumber: id = n.stringValue
-            default: throw LoadError(location: location, reason: "record has no 'id'")
+            guard let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue, !id.isEmpty else {
+                problems.append(InputProblem(location: location, reason: "no \"id\" field"))
+                continue
             }
-            result[id] = (PartialDate.published(json: object["published"]), object["source"] as? String)
+            var entry = ArticleMetadata()
+            if let value = object["published"] as? String, !value.isEmpty {
+                guard let date = PartialDate(iso: value) else {
+                    problems.append(InputProblem(location: location, reason: "\"published\" is not an ISO date: \(value)"))
+                    continue
+                }
+                entry.published = date
+            }
+            entry.source = (object["source"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+            entry.url = object["url"] as? String
+            entry.title = object["title"] as? String
+            entries[id] = entry
         }
-        return result
+        return (entries, problems)
     }
 
-    /// Applies metadata to articles: a date or source given in the file wins over what the input said.
-    public static func apply(_ meta: [String: (published: PartialDate?, source: String?)], to articles: inout [SourceArticle]) {
-        guard !meta.isEmpty else { return }
-        for i in articles.indices {
-            guard let entry = meta[articles[i].id] else { continue }
-            if let date = entry.published { articles[i].published = date }
-            if let source = entry.source { articles[i].source = source }
-        }
+    /// The article with this metadata applied (metadata wins over what the reader found).
+    public func applied(to article: SourceArticle) -> SourceArticle {
+        var a = article
+        if let published { a.published = published }
+        if let source { a.source = source }
+        if let url { a.url = url }
+        if let title { a.title = title }
+        return a
     }
 }

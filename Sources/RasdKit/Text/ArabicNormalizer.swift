@@ -116,6 +116,27 @@ public struct ArabicNormalizer: Sendable {
         return Output(scalars: scalars, origin: origin)
     }
 
+    /// Appends the normalized scalar values of `string` to `buffer`, without offsets or allocation: the path
+    /// for hot loops (the NER feature extractor) that only need the folded letters.
+    public func appendNormalized(_ string: String, to buffer: inout [UInt32]) {
+        singles.withUnsafeBufferPointer { table in
+            for s in string.unicodeScalars {
+                let v = s.value
+                if v >= 0x10000 { buffer.append(v); continue }
+                let action = table[Int(v)]
+                if action == 0 {
+                    buffer.append(v)
+                } else if action == 0xFFFF_FFFF {
+                    continue
+                } else if action == 0xFFFF_FFFE {
+                    for e in expansions[v] ?? [] { buffer.append(e.value) }
+                } else {
+                    buffer.append(action)
+                }
+            }
+        }
+    }
+
     /// The normalized form of a string, for matching keys (gazetteers, lexicons).
     public func key(_ string: String) -> String {
         let out = normalize(ScalarText(string))

@@ -28,7 +28,8 @@ public struct DateMention: Sendable, Equatable, Codable {
 
 /// A number written in digits or words.
 public struct NumberMention: Sendable, Equatable, Codable {
-    public enum Kind: String, Sendable, Codable { case cardinal, ordinal, percent }
+    /// `approximate`: a vague plural such as عشرات الآلاف ("tens of thousands"), valued at its scale (10000).
+    public enum Kind: String, Sendable, Codable { case cardinal, ordinal, percent, approximate }
     public var start: Int
     public var end: Int
     public var text: String
@@ -64,3 +65,4 @@ public struct Quantity: Sendable, Equatable, Codable {
         self.qualifier = qualifier; self.unit = unit; self.isDuration = isDuration
     }
 }
+

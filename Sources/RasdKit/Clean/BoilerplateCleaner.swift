@@ -1,0 +1,154 @@
+/// Removes site boilerplate from an article, line by line, and splits off an unrelated story appended after a
+/// "read also" marker as a document of its own.
+///
+/// Rules, in order of strength: phrase rules from `Resources/clean/boilerplate.tsv`; lines that repeat within the
+/// article (a headline echoed as a bullet); tag clouds (long lines of repeated words without punctuation); lines
+/// that other articles of the same outlet repeat (`repeatedLines`, learned from the collection).
+public struct BoilerplateCleaner: Sendable {
+    public var phrases: BoilerplatePhrases
+    /// Lines (in `RepeatedBlockDetector.normalizedLine` form) that the collection shows to be boilerplate for
+    /// this document's outlet. Only short lines are taken from it: a paragraph shared by several articles is
+    /// wire copy, not a menu.
+    public var repeatedLines: Set<String> = []
+    public static let maxRepeatedLineWords = 12
+
+    public init(phrases: BoilerplatePhrases = .bundled) {
+        self.phrases = phrases
+    }
+
+    struct Line {
+        var range: Range<Int>
+        var key: String
+        var words: Int
+        var hasSentencePunctuation: Bool
+    }
+
+    /// The cleaned article, followed by any story split off it.
+    public func clean(_ document: Document) -> [Document] {
+        let lines = splitLines(document.text)
+        guard !lines.isEmpty else {
+            var doc = document
+            doc.segments = []
+            return [doc]
+        }
+        var keep = [Bool](repeating: true, count: lines.count)
+        var rules = [String?](repeating: nil, count: lines.count)
+        var splitStory: Range<Int>?   // line indices of an appended story
+
+        // Lines repeated within the article (short ones only: a paragraph is never quoted twice by a template).
+        var seen: [String: Int] = [:]
+        for line in lines where line.words <= 14 { seen[line.key, default: 0] += 1 }
+
+        var i = 0
+        var endReached = false
+        while i < lines.count {
+            let line = lines[i]
+            if endReached { keep[i] = false; rules[i] = rules[i] ?? "end"; i += 1; continue }
+            let rule = phrases.rule(forLineKey: line.key)
+            switch rule {
+            case .end?:
+                endReached = true
+                keep[i] = false; rules[i] = "end"
+            case .readAlso?:
+                keep[i] = false; rules[i] = "read_also"
+                // After the marker: either a full story (split off) or a few headlines (dropped).
+                var j = i + 1
+                var storyEnd = j
+                var hasParagraph = false
+                while j < lines.count {
+                    let next = lines[j]
+                    if let r = phrases.rule(forLineKey: next.key), r != .section { break }
+                    if next.words >= 25 && next.hasSentencePunctuation { hasParagraph = true }
+                    j += 1
+                    storyEnd = j
+                }
+                if hasParagraph && splitStory == nil {
+                    splitStory = (i + 1)..<storyEnd
+                }
+                for k in (i + 1)..<storyEnd {
+                    keep[k] = false
+                    rules[k] = hasParagraph ? "split_story" : "read_also_list"
+                }
+                i = storyEnd
+                continue
+            case .line?, .prefix?:
+                keep[i] = false; rules[i] = rule!.rawValue
+            case .credit?:
+                if i >= lines.count - 3 && line.words <= 30 { keep[i] = false; rules[i] = "credit" }
+            case .section?:
+                if i <= 1 { keep[i] = false; rules[i] = "section" }
+            case nil:
+                if line.words <= 14, seen[line.key, default: 0] >= 2 {
+                    keep[i] = false; rules[i] = "repeated_in_article"
+                } else if isTagCloud(document.text, line) {
+                    keep[i] = false; rules[i] = "tag_cloud"
+                } else if line.words <= Self.maxRepeatedLineWords, !repeatedLines.isEmpty,
+                          repeatedLines.contains(RepeatedBlockDetector.normalizedLine(document.text.string(line.range))) {
+                    keep[i] = false; rules[i] = "repeated_in_outlet"
+                }
+            }
+            i += 1
+        }
+
+        var main = document
+        main.segments = []
+        main.removed = []
+        for (k, line) in lines.enumerated() {
+            if keep[k] { main.segments.append(line.range) }
+            else { main.removed.append((line.range, rules[k] ?? "boilerplate")) }
+        }
+        var result = [main]
+        if let story = splitStory {
+            var child = document
+            child.id = document.id + "~1"
+            child.parent = document.id
+            child.title = document.text.string(lines[story.lowerBound].range)
+            child.removed = []
+            child.segments = story.compactMap { k in
+                let line = lines[k]
+                return phrases.rule(forLineKey: line.key) == nil ? line.range : nil
+            }
+            result.append(child)
+        }
+        return result
+    }
+
+    /// Non-blank lines with their keys.
+    func splitLines(_ text: ScalarText) -> [Line] {
+        var lines: [Line] = []
+        var start = 0
+        let n = text.count
+        func flush(_ end: Int) {
+            var lo = start, hi = end
+            while lo < hi, text[lo].properties.isWhitespace { lo += 1 }
+            while hi > lo, text[hi - 1].properties.isWhitespace { hi -= 1 }
+            guard lo < hi else { return }
+            let raw = text.string(lo..<hi)
+            let key = BoilerplatePhrases.lineKey(raw)
+            var words = 0
+            var inWord = false
+            var punct = false
+            for s in raw.unicodeScalars {
+                let letter = Tokenizer.isArabicLetter(s.value) || Tokenizer.isLatinLetter(s) || Tokenizer.isDigit(s.value)
+                if letter && !inWord { words += 1 }
+                inWord = letter
+                if s == "." || s == "،" || s == "," || s == "؟" || s == "!" || s == "?" || s == ":" { punct = true }
+            }
+            lines.append(Line(range: lo..<hi, key: key, words: words, hasSentencePunctuation: punct))
+        }
+        for i in 0..<n where text[i] == "\n" || text[i] == "\u{2029}" {
+            flush(i)
+            start = i + 1
+        }
+        flush(n)
+        return lines
+    }
+
+    /// A long line of words with no sentence punctuation in which words keep recurring: a tag list or menu.
+    func isTagCloud(_ text: ScalarText, _ line: Line) -> Bool {
+        guard line.words >= 15, !line.hasSentencePunctuation else { return false }
+        let words = line.key.split(separator: " ")
+        let distinct = Set(words).count
+        return Double(distinct) / Double(max(words.count, 1)) < 0.6
+    }
+}

@@ -1,0 +1,57 @@
+/// The boilerplate phrase list (`Resources/clean/boilerplate.tsv`), keyed by normalized phrase.
+public struct BoilerplatePhrases: Sendable {
+    public enum Rule: String, Sendable {
+        case line, prefix, readAlso = "read_also", end, credit, section
+    }
+
+    var exact: [String: Rule] = [:]
+    var prefixes: [(key: String, rule: Rule)] = []
+
+    public static let bundled: BoilerplatePhrases = {
+        (try? BoilerplatePhrases(rows: ResourceStore.rows("clean/boilerplate.tsv"))) ?? BoilerplatePhrases(rows: [])
+    }()
+
+    public init(rows: [[String]]) {
+        for row in rows where row.count >= 2 {
+            guard let rule = Rule(rawValue: row[0]) else { continue }
+            let key = BoilerplatePhrases.lineKey(row[1])
+            guard !key.isEmpty else { continue }
+            switch rule {
+            case .prefix, .credit: prefixes.append((key, rule))
+            default: exact[key] = rule
+            }
+        }
+        // Longest prefixes first, so "طباعة شارك" wins over a shorter one.
+        prefixes.sort { $0.key.count > $1.key.count }
+    }
+
+    /// A line's matching key: normalized, with bullets, quotes and punctuation trimmed at both ends.
+    public static func lineKey(_ line: String) -> String {
+        let key = ArabicNormalizer.shared.key(line)
+        let scalars = Array(key.unicodeScalars)
+        var lo = 0, hi = scalars.count
+        func isTrim(_ s: Unicode.Scalar) -> Bool {
+            !(Tokenizer.isArabicLetter(s.value) || Tokenizer.isDigit(s.value) || Tokenizer.isLatinLetter(s))
+        }
+        while lo < hi, isTrim(scalars[lo]) { lo += 1 }
+        while hi > lo, isTrim(scalars[hi - 1]) { hi -= 1 }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[lo..<hi])
+        return String(view)
+    }
+
+    /// The rule a whole line matches, if any: exact phrases first, then prefixes (a prefix must end at a word
+    /// boundary). A read-also marker followed by ":" and a headline on the same line counts as the marker.
+    public func rule(forLineKey key: String) -> Rule? {
+        if let rule = exact[key] { return rule }
+        for (prefix, rule) in prefixes where key.hasPrefix(prefix) {
+            let rest = key.unicodeScalars.dropFirst(prefix.unicodeScalars.count)
+            if let next = rest.first, Tokenizer.isArabicLetter(next.value) { continue }
+            return rule
+        }
+        for (phrase, rule) in exact where rule == .readAlso && key.hasPrefix(phrase + ":") {
+            return rule
+        }
+        return nil
+    }
+}

@@ -1,0 +1,126 @@
+/// Entity types of the output contract (ANERCorp's PERS/LOC/ORG/MISC map onto them).
+public enum EntityType: String, Sendable, Codable, CaseIterable {
+    case person = "PERSON", gpe = "GPE", loc = "LOC", org = "ORG", misc = "MISC"
+
+    public init?(kbType: String) {
+        switch kbType.uppercased() {
+        case "PERSON", "PER", "PERS": self = .person
+        case "GPE": self = .gpe
+        case "LOC": self = .loc
+        case "ORG": self = .org
+        case "MISC": self = .misc
+        default: return nil
+        }
+    }
+}
+
+/// What an entity mention refers to, before cross-document resolution: a knowledge-base entry, or a name not in
+/// the knowledge base (keyed by type and normalized full name, so that the same name clusters across articles).
+public enum EntityRef: Hashable, Sendable, CustomStringConvertible {
+    case kb(String)
+    case name(EntityType, String)
+
+    public var description: String {
+        switch self {
+        case .kb(let id): return "kb:\(id)"
+        case .name(let t, let key): return "\(t.rawValue):\(key)"
+        }
+    }
+
+    public var kbId: String? { if case .kb(let id) = self { return id }; return nil }
+}
+
+/// One mention of an entity in a document.
+public struct EntityMention: Sendable, Equatable {
+    /// How it was found.
+    public enum Origin: String, Sendable, Codable {
+        case gazetteer      // an alias of a knowledge-base entry
+        case tagger         // the statistical tagger, not in the knowledge base
+        case partialName    // part of a name mentioned earlier (a surname after the full name)
+        case apposition     // a name followed by its title ("أرتيوم لوكين، الأستاذ في جامعة ...")
+        case description    // a description resolved to the office holder ("الزعيم الكوري الشمالي")
+        case demonym        // a nationality adjective naming a state as actor ("القوات الكورية الشمالية");
+                            // used by events, not listed as a name mention
+    }
+
+    public var start: Int
+    public var end: Int
+    public var text: String
+    public var type: EntityType
+    public var ref: EntityRef
+    public var origin: Origin
+    /// Token index range in the document.
+    public var tokens: Range<Int>
+
+    public init(start: Int, end: Int, text: String, type: EntityType, ref: EntityRef, origin: Origin, tokens: Range<Int>) {
+        self.start = start; self.end = end; self.text = text; self.type = type; self.ref = ref
+        self.origin = origin; self.tokens = tokens
+    }
+}
+
+/// A title or office said of a person ("وزير الخارجية الروسي سيرجي لافروف").
+public struct RoleMention: Sendable, Equatable {
+    public var person: EntityRef
+    public var title: String
+    public var start: Int
+    public var end: Int
+    /// Office key from the title lexicon (foreign_minister, head_of_state, ...), when known.
+    public var office: String?
+    /// "text" when the article says it, "kb" when it comes from the knowledge base's role history.
+    public var basis: String
+    public var from: PartialDate?
+}
+
+/// A quotation, direct (between quote marks) or reported ("قال X إن ...").
+public struct QuoteMention: Sendable, Equatable {
+    public var start: Int
+    public var end: Int
+    public var text: String
+    public var speaker: EntityRef?
+    public var speakerText: String?
+    public var direct: Bool
+    /// The reporting verb as written ("قال"، "أضاف"، "أكد").
+    public var verb: String?
+}
+
+/// How sure the article is that an event happened.
+public enum Modality: String, Sendable, Codable {
+    case asserted       // reported as fact
+    case reported       // attributed to a source ("قالت وكالة ... إن")
+    case alleged        // an accusation's content
+    case denied         // denied by a party
+    case planned        // announced for the future
+    case speculative    // may happen ("قد يجتمع قريبا")
+}
+
+/// One event as one article reports it.
+public struct EventMention: Sendable, Equatable {
+    public struct Participant: Sendable, Equatable, Hashable {
+        public var ref: EntityRef
+        /// "actor", "target" or "counterpart".
+        public var role: String
+        /// The mention text it was found from.
+        public var text: String
+    }
+
+    public var type: String
+    public var triggerStart: Int
+    public var triggerEnd: Int
+    public var trigger: String
+    /// The sentence (or clause) that reports it.
+    public var start: Int
+    public var end: Int
+    public var text: String
+    public var participants: [Participant]
+    public var place: EntityRef?
+    public var date: PartialDate?
+    /// "text", "published" or "relative" (see docs/output-schema.md).
+    public var dateBasis: String?
+    public var dateText: String?
+    public var modality: Modality
+    /// Who the article attributes the report to ("وكالة الأنباء المركزية الكورية"), as written.
+    public var attribution: String?
+    /// Indices into the document's quantities of the amounts this event involves.
+    public var quantities: [Int]
+    public var sentence: Int
+}

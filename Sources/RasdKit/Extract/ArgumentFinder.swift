@@ -1,0 +1,301 @@
+/// Finds an event's participants and place in the clause around its trigger.
+///
+/// Arabic news puts the subject after the verb (VSO: "التقى كيم ...") or before it (SVO: "بوتين وكيم التقيا");
+/// a verbal noun takes its actor as the genitive right after it ("زيارة رئيس الكرملين"، "إطلاق كوريا الشمالية")
+/// or as the subject of the light verb before it ("أجرى تشوي محادثات"). Entities after "مع" are counterparts;
+/// places follow "في", "إلى" or "ب". An event inside an accusation or denial has the accused as its actor. With
+/// no subject written, a verb that continues the sentence ("حتى التقى") or a pronoun ("لقاء له") takes the
+/// subject of the sentence or of the sentences before. Without an actor there is no event: nothing is guessed.
+struct ArgumentFinder {
+    let doc: Document
+    let kb: KnowledgeBase
+    /// Mentions that can take part in events, in text order.
+    let actors: [EntityMention]
+
+    let groupWords: PhraseLexicon
+    let lightVerbs: PhraseLexicon
+    /// Commas that enclose a date on both sides ("، يوم الاثنين،").
+    let parentheticalCommas: Set<Int>
+
+    init(doc: Document, kb: KnowledgeBase, groupWords: PhraseLexicon, lightVerbs: PhraseLexicon) {
+        self.doc = doc
+        self.kb = kb
+        self.groupWords = groupWords
+        self.lightVerbs = lightVerbs
+        var commas = Set<Int>()
+        var k = 0
+        for date in doc.dates.sorted(by: { $0.start < $1.start }) {
+            while k < doc.tokens.count, doc.tokens[k].start < date.start { k += 1 }
+            var last = k
+            while last < doc.tokens.count, doc.tokens[last].end <= date.end { last += 1 }
+            if k > 0, last < doc.tokens.count, doc.tokens[k - 1].norm == ",", doc.tokens[last].norm == "," {
+                commas.insert(k - 1); commas.insert(last)
+            }
+        }
+        parentheticalCommas = commas
+        actors = doc.mentions.filter { $0.type == .person || $0.type == .gpe || $0.type == .org }
+    }
+
+    static func keys(_ words: [String]) -> Set<String> { Set(words.map { ArabicNormalizer.shared.key($0) }) }
+    static let prepositions = keys(["مع", "في", "إلى", "ب", "من", "عن", "على", "ضد", "لدى", "داخل", "نحو", "حول", "بين"])
+    static let placePrepositions = keys(["في", "إلى", "داخل", "نحو"])
+    static let againstPrepositions = keys(["على", "ضد"])
+    static let continuations = keys(["حتى", "ثم", "حيث", "كما", "وقد", "قد", "فيما"])
+    static let with = ArabicNormalizer.shared.key("مع")
+    /// Event types where both sides act alike: a continued subject joins the one named after the verb.
+    static let symmetric: Set<String> = ["MEET", "SIGN"]
+    /// Words before a verbal noun that make it an adverbial ("خلال محادثات"): its actor is the sentence's subject.
+    static let during = keys(["خلال", "أثناء", "عقب", "إثر", "لدى", "في"])
+    static let pronounsAfter = keys(["له", "لها", "لهما", "لهم", "بينهما", "بينهم"])
+
+    func mentions(in range: Range<Int>) -> [EntityMention] {
+        actors.filter { range.contains($0.tokens.lowerBound) }
+    }
+
+    /// The preposition governing a mention: a proclitic ب/ل on its first word, or a preposition word before it
+    /// (a title may stand between: "مع وزير الخارجية الروسي سيرجي لافروف").
+    func preposition(before m: EntityMention, floor: Int = 0) -> String? {
+        let first = doc.tokens[m.tokens.lowerBound]
+        if m.start > first.start {
+            let glued = ArabicNormalizer.shared.key(doc.string(first.start, m.start))
+            if glued.hasSuffix("ب") { return "ب" }
+            if glued.hasSuffix("ل") { return "ل" }
+        }
+        var k = m.tokens.lowerBound - 1
+        var skipped = 0
+        while k >= floor, skipped <= 6, doc.tokens[k].isWord {
+            let word = doc.tokens[k].norm
+            if Self.prepositions.contains(word) { return word }
+            if let c = Proclitics.candidates(word).dropFirst().first(where: { Self.prepositions.contains($0.stem) }) { return c.stem }
+            // Only title words may stand between a preposition and its name.
+            if actors.contains(where: { $0.tokens.contains(k) }) || skipped == 6 { return nil }
+            k -= 1; skipped += 1
+        }
+        return nil
+    }
+
+    func isPlace(_ m: EntityMention) -> Bool {
+        if m.type == .gpe || m.type == .loc { return true }
+        if let id = m.ref.kbId, let e = kb.entity(id) { return e.kind == "seat" }
+        return false
+    }
+
+    /// True when punctuation stands between two token positions. Commas around a date ("فرض الاتحاد، يوم
+    /// الاثنين، عقوبات") do not break the clause.
+    func punctuationBetween(_ a: Int, _ b: Int) -> Bool {
+        let lo = min(a, b), hi = max(a, b)
+        guard lo < hi else { return false }
+        return (lo..<hi).contains { k in
+            let t = doc.tokens[k]
+            guard t.kind == .punct, t.norm != "/" else { return false }
+            return !(t.norm == "," && parentheticalCommas.contains(k))
+        }
+    }
+
+    /// The mentions joined to `m` by "و" after it ("بوتين وكيم"، "الولايات المتحدة وكوريا الجنوبية"), allowing a
+    /// title before the next name ("وزعيم كوريا الشمالية كيم جونغ أون").
+    func coordinated(after m: EntityMention, limit: Int) -> [EntityMention] {
+        var out: [EntityMention] = []
+        var last = m
+        while last.tokens.upperBound < limit, doc.tokens[last.tokens.upperBound].norm.hasPrefix("و") {
+            let start = last.tokens.upperBound
+            // The next name of the same kind (a person after a person); a country inside a title may stand between.
+            let sameKind = { (x: EntityMention) in x.type == m.type || (x.type != .person && m.type != .person) }
+            guard let next = actors.first(where: { $0.tokens.lowerBound >= start && $0.tokens.lowerBound <= start + 4
+                                                    && $0.tokens.lowerBound < limit && sameKind($0) }),
+                  !punctuationBetween(start, next.tokens.lowerBound) else { break }
+            out.append(next)
+            last = next
+        }
+        return out
+    }
+
+    /// The coordination that ends at `m` ("بوتين وكيم" for "كيم").
+    func coordination(endingAt m: EntityMention, in list: [EntityMention]) -> [EntityMention] {
+        var group = [m]
+        var head = m
+        while doc.tokens[head.tokens.lowerBound].norm.hasPrefix("و"),
+              let prev = list.last(where: { $0.tokens.upperBound == head.tokens.lowerBound }) {
+            group.insert(prev, at: 0); head = prev
+        }
+        return group
+    }
+
+    /// "ووقع الجانبان": a word for "both sides" right after the trigger stands for the parties of the latest
+    /// meeting, visit or signing told before it.
+    func groupAnaphor(after trigger: Range<Int>, sentence: Range<Int>, earlier: [EventMention],
+                      previous: [EventMention]) -> [EventMention.Participant]? {
+        guard trigger.upperBound < sentence.upperBound, groupWords.contains(word: doc.tokens[trigger.upperBound].norm) else { return nil }
+        let told = (previous + earlier).last { ["MEET", "VISIT", "SIGN"].contains($0.type) && $0.participants.count >= 2 }
+        return told?.participants.map { .init(ref: $0.ref, role: "actor", text: $0.text) }
+    }
+
+    /// A mention an earlier event of the sentence already took as its place or object.
+    func takenByEarlier(_ m: EntityMention, _ earlier: [EventMention]) -> Bool {
+        earlier.contains { e in e.place == m.ref || e.participants.contains { $0.ref == m.ref && $0.role != "actor" } }
+    }
+
+    /// The sentence's subject: its first mention not governed by a preposition.
+    func subject(of sentence: Range<Int>, before limit: Int) -> EntityMention? {
+        mentions(in: sentence.lowerBound..<limit).first { preposition(before: $0) == nil }
+    }
+
+    func event(for trigger: Range<Int>, type: String, pos: String, clause: Range<Int>, sentence: Range<Int>,
+               earlier: [EventMention], previous: [EventMention]) -> EventMention? {
+        var participants: [EventMention.Participant] = []
+        var place: EntityRef?
+        func add(_ m: EntityMention, _ role: String) {
+            if !participants.contains(where: { $0.ref == m.ref }) { participants.append(.init(ref: m.ref, role: role, text: m.text)) }
+        }
+        func add(_ p: EventMention.Participant) {
+            if !participants.contains(where: { $0.ref == p.ref }) { participants.append(p) }
+        }
+        let after = mentions(in: trigger.upperBound..<sentence.upperBound)
+        let before = mentions(in: sentence.lowerBound..<trigger.lowerBound)
+        let triggerWord = doc.tokens[trigger.lowerBound].norm
+        let definite = Self.isDefinite(triggerWord)
+        // A pronoun suffix as written (ة normalizes to ه, so look at the original letters).
+        let written = doc.string(doc.tokens[trigger.upperBound - 1].start, doc.tokens[trigger.upperBound - 1].end)
+        let hasPronoun = pos == "noun" && (["ه", "ها", "هما", "هم"].contains { written.hasSuffix($0) }
+            || (trigger.upperBound < sentence.upperBound && Self.pronounsAfter.contains(doc.tokens[trigger.upperBound].norm)))
+        let adverbial = pos == "noun" && trigger.lowerBound > sentence.lowerBound
+            && Self.during.contains(doc.tokens[trigger.lowerBound - 1].norm)
+        var objectStart = trigger.upperBound
+
+        // 1. The actor.
+        var actorFound = false
+        // "حتى التقى"، "حيث أجرى محادثات": a clause opener before the trigger (or before its light verb).
+        var opener = trigger.lowerBound - 1
+        if opener > sentence.lowerBound, pos == "noun", lightVerbs.contains(word: doc.tokens[opener].norm) { opener -= 1 }
+        let continued = opener >= sentence.lowerBound && Self.continuations.contains(doc.tokens[opener].norm)
+        let nestedIn = earlier.last(where: { $0.type == "ACCUSE" || $0.type == "DENY" }).flatMap { outer in
+            punctuationBetween(tokenIndex(at: outer.triggerEnd), trigger.lowerBound) ? nil : outer
+        }
+        let carried = earlier.last.flatMap { $0.participants.first(where: { $0.role == "actor" }) }
+        let carriedSubject = carried ?? subject(of: sentence, before: trigger.lowerBound).map {
+            EventMention.Participant(ref: $0.ref, role: "actor", text: $0.text)
+        }
+        if pos == "noun", triggerWord.hasPrefix("ب"), let outer = nestedIn,
+           let target = outer.participants.first(where: { $0.role == "target" }) {
+            // "اتهمت X Y بتزويد Z": Y supplied Z.
+            add(.init(ref: target.ref, role: "actor", text: target.text)); actorFound = true
+        } else {
+            // An explicit subject after the trigger: VSO after a verb (up to 6 words: a title may come first),
+            // the genitive right after a verbal noun (up to 3).
+            let reach = pos == "verb" ? 6 : (pos == "noun" ? 3 : -1)
+            if let m = after.first, m.tokens.lowerBound <= trigger.upperBound + reach,
+               preposition(before: m, floor: trigger.upperBound) == nil,
+               !punctuationBetween(trigger.upperBound, m.tokens.lowerBound) {
+                add(m, "actor"); actorFound = true
+                for c in coordinated(after: m, limit: sentence.upperBound) { add(c, "actor") }
+                objectStart = participantsEnd(participants, after)
+                // "حتى التقى بوتين": the sentence's subject met the one named after the verb.
+                if continued, Self.symmetric.contains(type), let c = carriedSubject, !participants.contains(where: { $0.ref == c.ref }) {
+                    participants = participants.map { .init(ref: $0.ref, role: "counterpart", text: $0.text) }
+                    participants.insert(c, at: 0)
+                }
+            } else if continued || adverbial, let c = carriedSubject {
+                add(c); actorFound = true
+            } else if let group = groupAnaphor(after: trigger, sentence: sentence, earlier: earlier, previous: previous) {
+                for p in group { add(p) }
+                actorFound = true
+            } else if !(pos == "noun" && definite), let m = before.last, m.tokens.upperBound >= trigger.lowerBound - (pos == "noun" ? 3 : 5),
+                      preposition(before: m) == nil, !takenByEarlier(m, earlier),
+                      !punctuationBetween(m.tokens.upperBound, trigger.lowerBound) || pos == "dismissal" {
+                // SVO ("بوتين وكيم التقيا") or the subject of a light verb ("أجرى تشوي محادثات").
+                for g in coordination(endingAt: m, in: before) { add(g, "actor") }
+                actorFound = true
+            }
+        }
+        // A definite verbal noun with no genitive refers back ("هذه الاتهامات"): no new event.
+        if !actorFound, pos == "noun", definite { return nil }
+        if !actorFound, let outer = nestedIn, let target = outer.participants.first(where: { $0.role == "target" }) {
+            add(.init(ref: target.ref, role: "actor", text: target.text)); actorFound = true
+        }
+        if !actorFound, let outer = earlier.last, let actor = carried,
+           !punctuationBetween(tokenIndex(at: outer.triggerEnd), trigger.lowerBound) {
+            add(actor); actorFound = true
+        }
+        if !actorFound, hasPronoun || (pos == "verb" && trigger.lowerBound <= sentence.lowerBound + 1) {
+            if let p = previousSubject(before: sentence) { add(p); actorFound = true }
+        }
+        guard actorFound else { return nil }
+
+        // 2. Objects, counterparts and places after the actor.
+        let actorRefs = Set(participants.map(\.ref))
+        var targetTaken = false
+        for m in after where m.tokens.lowerBound >= objectStart && !actorRefs.contains(m.ref) {
+            if m.tokens.lowerBound > trigger.upperBound + 14 { break }
+            let prep = preposition(before: m, floor: trigger.upperBound)
+            if punctuationBetween(trigger.upperBound, m.tokens.lowerBound) && prep != Self.with { break }
+            if let prep, prep == Self.with {
+                add(m, "counterpart")
+            } else if let prep, Self.placePrepositions.contains(prep) {
+                if isPlace(m) {
+                    // A place far from the trigger belongs to another predicate ("تناولت الأوضاع في سوريا").
+                    if place == nil, m.tokens.lowerBound <= trigger.upperBound + 8 { place = m.ref }
+                    if (type == "DEPLOY" || type == "SUPPLY"), m.type == .gpe, !targetTaken { add(m, "target"); targetTaken = true }
+                } else if m.type == .person, type == "VISIT" || type == "MEET" {
+                    add(m, "counterpart")
+                }
+            } else if prep == "ب" {
+                if isPlace(m), type == "VISIT" || type == "MEET" { if place == nil { place = m.ref } }
+            } else if let prep, Self.againstPrepositions.contains(prep) {
+                if type == "ATTACK" || type == "SANCTION" { add(m, "target"); targetTaken = true }
+            } else if prep == nil || prep == "ل" {
+                if type == "VISIT", isPlace(m) || m.type == .org {
+                    if place == nil { place = m.ref }
+                } else if !targetTaken {
+                    let role = type == "MEET" ? "counterpart" : "target"
+                    add(m, role); targetTaken = true
+                    for c in coordinated(after: m, limit: sentence.upperBound) { add(c, role) }
+                }
+            }
+        }
+        // Where the sentence's earlier event took place, with the same actor, this one did too ("زار أنقرة حيث أجرى
+        // محادثات").
+        if place == nil, let outer = earlier.last, let p = outer.place,
+           outer.participants.contains(where: { o in o.role == "actor" && participants.contains { $0.ref == o.ref } }) {
+            place = p
+        }
+        let t0 = doc.tokens[trigger.lowerBound], t1 = doc.tokens[trigger.upperBound - 1]
+        let s0 = doc.tokens[sentence.lowerBound].start, s1 = doc.tokens[sentence.upperBound - 1].end
+        return EventMention(type: type, triggerStart: t0.start, triggerEnd: t1.end, trigger: doc.string(t0.start, t1.end),
+                            start: s0, end: s1, text: doc.string(s0, s1), participants: participants, place: place,
+                            date: nil, dateBasis: nil, dateText: nil, modality: .asserted, attribution: nil,
+                            quantities: [], sentence: 0)
+    }
+
+    /// The first token starting at or after a text offset.
+    func tokenIndex(at offset: Int) -> Int {
+        var lo = 0, hi = doc.tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if doc.tokens[mid].start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// "الزيارة"، "والاجتماع"، "للقاء": a definite noun refers back to an event already told.
+    static func isDefinite(_ word: String) -> Bool {
+        var scalars = Substring(word).unicodeScalars[...]
+        if scalars.starts(with: "لل".unicodeScalars) { return true }
+        for _ in 0..<2 where ["و", "ف", "ب", "ك", "ل"].contains(scalars.first ?? " ") && !scalars.starts(with: "ال".unicodeScalars) {
+            scalars = scalars.dropFirst()
+        }
+        return scalars.starts(with: "ال".unicodeScalars)
+    }
+
+    /// The token after the last of the given participants found among `list`.
+    func participantsEnd(_ participants: [EventMention.Participant], _ list: [EntityMention]) -> Int {
+        let refs = Set(participants.map(\.ref))
+        return list.filter { refs.contains($0.ref) }.map(\.tokens.upperBound).max() ?? 0
+    }
+
+    /// The person (else the state or body) most recently named in the sentences before.
+    func previousSubject(before sentence: Range<Int>) -> EventMention.Participant? {
+        let earlier = actors.filter { $0.tokens.upperBound <= sentence.lowerBound && $0.origin != .demonym }
+        guard let m = earlier.last(where: { $0.type == .person }) ?? earlier.last else { return nil }
+        return .init(ref: m.ref, role: "actor", text: m.text)
+    }
+}

@@ -1,0 +1,166 @@
+/// Entity recognition and in-document linking.
+///
+/// 1. Knowledge-base names (longest alias match, spelling variants folded by the knowledge base's keys).
+/// 2. The statistical tagger's names that the knowledge base does not hold: linked to it when their
+///    proclitic-stripped form is an alias, otherwise kept as new names.
+/// 3. Parts of names mentioned in full in the same article ("كوزلوف" after "ألكسندر كوزلوف", "كيم").
+/// Titles, roles and descriptions ("الزعيم الكوري الشمالي") are the `TitleStage`'s work.
+public struct EntityStage: Sendable {
+    public let kb: KnowledgeBase
+    public let tagger: NERTagger?
+    let matcher: GazetteerMatcher
+    let stopNames: PhraseLexicon
+
+    public init(kb: KnowledgeBase, tagger: NERTagger?) {
+        self.kb = kb
+        self.tagger = tagger
+        matcher = GazetteerMatcher(kb: kb)
+        stopNames = PhraseLexicon.resource("lexicon/not_names.tsv")
+    }
+
+    public func process(_ doc: inout Document) {
+        var mentions: [EntityMention] = []
+        var covered = [Bool](repeating: false, count: doc.tokens.count)
+        for sentence in doc.sentences {
+            for m in matcher.matches(in: doc, sentence: sentence) {
+                guard let type = EntityType(kbType: m.entity.type) else { continue }
+                let end = doc.tokens[m.tokens.upperBound - 1].end
+                mentions.append(EntityMention(start: m.start, end: end, text: doc.string(m.start, end), type: type,
+                                              ref: .kb(m.entity.id), origin: .gazetteer, tokens: m.tokens))
+                for t in m.tokens { covered[t] = true }
+            }
+        }
+        if let tagger {
+            var spans: [(range: Range<Int>, type: String)] = []
+            for sentence in doc.sentences {
+                let words = sentence.map { doc.string(doc.tokens[$0].start, doc.tokens[$0].end) }
+                for span in Self.spans(tagger.tag(words)) {
+                    spans.append(((span.range.lowerBound + sentence.lowerBound)..<(span.range.upperBound + sentence.lowerBound), span.type))
+                }
+            }
+            // Names as the article writes them without a clitic, to tell "وبوتين" (و + name) from "واشنطن".
+            let knownNames = Set(spans.map { s in s.range.map { doc.tokens[$0].norm }.joined(separator: " ") })
+            for span in spans where !span.range.contains(where: { covered[$0] }) {
+                if let m = taggedMention(doc, span.range, span.type, knownNames: knownNames) {
+                    mentions.append(m)
+                    for t in span.range { covered[t] = true }
+                }
+            }
+        }
+        mentions.sort { $0.start < $1.start }
+        doc.mentions = linkPartialNames(doc, mentions, covered: &covered)
+    }
+
+    /// BIO tags to typed spans (an I- tag with no open chunk starts one, as conlleval reads it).
+    static func spans(_ tags: [String]) -> [(range: Range<Int>, type: String)] {
+        var out: [(Range<Int>, String)] = []
+        var start: Int?
+        var type = ""
+        for (i, tag) in tags.enumerated() {
+            let parts = tag.split(separator: "-", maxSplits: 1)
+            let bio = parts.first.map(String.init) ?? "O"
+            let t = parts.count > 1 ? String(parts[1]) : ""
+            let begins = bio == "B" || (bio == "I" && (start == nil || t != type))
+            if let s = start, bio == "O" || begins { out.append((s..<i, type)); start = nil }
+            if begins { start = i; type = t }
+        }
+        if let s = start { out.append((s..<tags.count, type)) }
+        return out
+    }
+
+    /// A mention for a tagged span, linked to the knowledge base when its name (proclitics stripped) is there.
+    func taggedMention(_ doc: Document, _ range: Range<Int>, _ tag: String, knownNames: Set<String>) -> EntityMention? {
+        let type: EntityType
+        switch tag {
+        case "PERS", "PER", "PERSON": type = .person
+        case "LOC", "GPE": type = .gpe
+        case "ORG": type = .org
+        default: return nil
+        }
+        let first = doc.tokens[range.lowerBound]
+        let tail = doc.tokens[(range.lowerBound + 1)..<range.upperBound].map(\.norm).joined(separator: " ")
+        guard range.allSatisfy({ doc.tokens[$0].isWord }) else { return nil }
+        for (prefix, stem) in Proclitics.candidates(first.norm) {
+            let key = tail.isEmpty ? stem : stem + " " + tail
+            if let entity = matcher.best(kb.lookup(key, loose: key.contains(" "))), let kbType = EntityType(kbType: entity.type) {
+                let start = Proclitics.originalOffset(in: doc.text, token: first, afterNormalized: prefix)
+                let end = doc.tokens[range.upperBound - 1].end
+                return EntityMention(start: start, end: end, text: doc.string(start, end), type: kbType,
+                                     ref: .kb(entity.id), origin: .gazetteer, tokens: range)
+            }
+        }
+        // A nationality adjective ("الكورية الشمالية") is not a name.
+        let whole = ([first.norm] + doc.tokens[(range.lowerBound + 1)..<range.upperBound].map(\.norm)).joined(separator: " ")
+        if kb.country(forNationality: whole) != nil { return nil }
+        // A new name. A conjunction or preposition glued to the first word is not part of it, but names may
+        // begin with those letters (واشنطن، بكين): strip only when the article names it without them too.
+        var prefix = 0
+        var stem = first.norm
+        if let c = Proclitics.candidates(first.norm).dropFirst().first(where: { $0.prefix == 1 }),
+           knownNames.contains(tail.isEmpty ? c.stem : c.stem + " " + tail) {
+            prefix = 1; stem = c.stem
+        }
+        let key = tail.isEmpty ? stem : stem + " " + tail
+        if range.count == 1 && (stopNames.entries[key] != nil || key.unicodeScalars.count < 3) { return nil }
+        let start = Proclitics.originalOffset(in: doc.text, token: first, afterNormalized: prefix)
+        let end = doc.tokens[range.upperBound - 1].end
+        return EntityMention(start: start, end: end, text: doc.string(start, end), type: type,
+                             ref: .name(type, KBKeys.variantKey(key)), origin: .tagger, tokens: range)
+    }
+
+    /// Single words and word pairs that repeat the first or last part of a person named in full in the article
+    /// become mentions of that person; tagger mentions that do so are relinked to the full name.
+    func linkPartialNames(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool]) -> [EntityMention] {
+        // Name parts of people named in full here: variant key of the part → ref (nil when two people share it).
+        var parts: [String: EntityRef?] = [:]
+        func register(_ key: String, _ ref: EntityRef) {
+            guard key.unicodeScalars.count >= 3, stopNames.entries[key] == nil else { return }
+            if let existing = parts[key], existing != ref { parts[key] = .some(nil) } else { parts[key] = ref }
+        }
+        for m in mentions where m.type == .person && m.tokens.count >= 2 {
+            let words = ArabicNormalizer.shared.key(m.text).split(separator: " ").map(String.init)
+            guard words.count >= 2 else { continue }
+            let firstWord = words[0]
+            register(KBKeys.variantKey(firstWord), m.ref)
+            register(KBKeys.variantKey(words[words.count - 1]), m.ref)
+            if words.count >= 3 {
+                register(KBKeys.variantKey(words[(words.count - 2)...].joined(separator: " ")), m.ref)
+            }
+        }
+        var out: [EntityMention] = []
+        for var m in mentions {
+            if m.origin == .tagger, m.type == .person, m.tokens.count <= 2 {
+                let key = KBKeys.variantKey(ArabicNormalizer.shared.key(m.text))
+                if let ref = parts[key] ?? nil { m.ref = ref; m.origin = .partialName }
+            }
+            out.append(m)
+        }
+        guard !parts.isEmpty else { return out }
+        for sentence in doc.sentences {
+            var i = sentence.lowerBound
+            while i < sentence.upperBound {
+                guard !covered[i], doc.tokens[i].isWord else { i += 1; continue }
+                var matched = false
+                for len in [2, 1] where i + len <= sentence.upperBound {
+                    let range = i..<(i + len)
+                    if range.contains(where: { covered[$0] || !doc.tokens[$0].isWord }) { continue }
+                    let tail = doc.tokens[(i + 1)..<(i + len)].map(\.norm).joined(separator: " ")
+                    for (prefix, stem) in Proclitics.candidates(doc.tokens[i].norm) {
+                        let key = KBKeys.variantKey(tail.isEmpty ? stem : stem + " " + tail)
+                        guard let found = parts[key], let ref = found else { continue }
+                        let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[i], afterNormalized: prefix)
+                        let end = doc.tokens[i + len - 1].end
+                        out.append(EntityMention(start: start, end: end, text: doc.string(start, end), type: .person,
+                                                 ref: ref, origin: .partialName, tokens: range))
+                        for t in range { covered[t] = true }
+                        matched = true
+                        break
+                    }
+                    if matched { i += len; break }
+                }
+                if !matched { i += 1 }
+            }
+        }
+        return out.sorted { $0.start < $1.start }
+    }
+}

@@ -1,0 +1,213 @@
+/// Event extraction: trigger words (`Resources/events/triggers.tsv`) and their arguments found in the clause
+/// around them, with modality, attribution, date and the quantities involved.
+public struct EventStage: Sendable {
+    public let kb: KnowledgeBase
+    let triggers: PhraseLexicon
+    let classes: [String: Set<String>]
+    let modality: PhraseLexicon
+    let speech: PhraseLexicon
+    let attribution: PhraseLexicon
+    let groupWords: PhraseLexicon
+    let lightVerbs: PhraseLexicon
+    let clauses = ClauseSplitter()
+
+    public init(kb: KnowledgeBase) {
+        self.kb = kb
+        triggers = PhraseLexicon.resource("events/triggers.tsv")
+        modality = PhraseLexicon.resource("events/modality.tsv")
+        speech = PhraseLexicon.resource("quotes/speech_verbs.tsv")
+        attribution = PhraseLexicon.resource("quotes/attribution.tsv")
+        groupWords = PhraseLexicon.resource("events/group_anaphors.tsv")
+        lightVerbs = PhraseLexicon.resource("events/light_verbs.tsv")
+        var classes: [String: Set<String>] = [:]
+        for row in (try? ResourceStore.rows("events/classes.tsv")) ?? [] where row.count >= 2 {
+            classes[row[0], default: []].insert(ArabicNormalizer.shared.key(row[1]))
+        }
+        self.classes = classes
+    }
+
+    struct Trigger {
+        var match: PhraseLexicon.Match
+        var type: String
+        var pos: String
+    }
+
+    public func process(_ doc: inout Document) {
+        var events: [EventMention] = []
+        let arguments = ArgumentFinder(doc: doc, kb: kb, groupWords: groupWords, lightVerbs: lightVerbs)
+        for (sIndex, sentence) in doc.sentences.enumerated() {
+            let clauseList = clauses.clauses(doc, sentence)
+            var found: [Trigger] = []
+            var i = sentence.lowerBound
+            while i < sentence.upperBound {
+                if let m = triggers.match(doc.tokens, at: i, limit: sentence.upperBound),
+                   let type = m.values.first {
+                    let pos = m.values.count > 1 ? m.values[1] : "verb"
+                    let requires = m.values.count > 2 ? m.values[2] : ""
+                    if requires.isEmpty || clauseHas(doc, requires, around: m.tokens, in: sentence) {
+                        found.append(Trigger(match: m, type: type, pos: pos))
+                    }
+                    i = m.tokens.upperBound
+                } else {
+                    i += 1
+                }
+            }
+            var sentenceEvents: [EventMention] = []
+            var waiting: [Trigger] = []   // sentence-opening "في زيارة ..." whose actor is the main clause's subject
+            for trigger in found {
+                let mood = self.mood(doc, trigger, sentence: sentence)
+                if mood == "negated" { continue }
+                let clause = clauseList.first { $0.contains(trigger.match.tokens.lowerBound) } ?? sentence
+                guard var event = arguments.event(for: trigger.match.tokens, type: trigger.type, pos: trigger.pos,
+                                                  clause: clause, sentence: sentence, earlier: sentenceEvents,
+                                                  previous: events) else {
+                    if trigger.pos == "noun", trigger.match.tokens.lowerBound <= sentence.lowerBound + 2 { waiting.append(trigger) }
+                    continue
+                }
+                event.sentence = sIndex
+                event.modality = modalityOf(mood, event: event, earlier: sentenceEvents, doc: doc, sentence: sentence,
+                                            trigger: trigger.match.tokens)
+                event.attribution = attributionOf(doc, sentence)
+                dateEvent(&event, doc: doc, trigger: trigger.match.tokens, clause: clause, clauses: clauseList, sentence: sentence)
+                event.quantities = doc.quantities.indices.filter { q in
+                    let quantity = doc.quantities[q]
+                    return !quantity.isDuration && quantity.start >= doc.tokens[clause.lowerBound].start
+                        && quantity.end <= doc.tokens[clause.upperBound - 1].end
+                }
+                sentenceEvents.append(event)
+                // The main clause's event gives its actor to the opening phrase ("في زيارة ...، وقع بوتين").
+                for w in waiting where event.participants.contains(where: { $0.role == "actor" }) {
+                    let wClause = clauseList.first { $0.contains(w.match.tokens.lowerBound) } ?? sentence
+                    guard var opening = arguments.event(for: w.match.tokens, type: w.type, pos: w.pos, clause: wClause,
+                                                        sentence: sentence, earlier: [event], previous: events) else { continue }
+                    opening.sentence = sIndex
+                    opening.modality = event.modality
+                    opening.attribution = event.attribution
+                    dateEvent(&opening, doc: doc, trigger: w.match.tokens, clause: wClause, clauses: clauseList, sentence: sentence)
+                    sentenceEvents.append(opening)
+                }
+                if !waiting.isEmpty, event.participants.contains(where: { $0.role == "actor" }) { waiting = [] }
+            }
+            events += sentenceEvents
+        }
+        doc.events = events
+    }
+
+    /// Whether a word of the class occurs in the sentence near the trigger (8 tokens before, 16 after).
+    func clauseHas(_ doc: Document, _ className: String, around trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
+        guard let words = classes[className] else { return false }
+        let lo = max(sentence.lowerBound, trigger.lowerBound - 8), hi = min(sentence.upperBound, trigger.upperBound + 16)
+        for t in lo..<hi where doc.tokens[t].isWord && !trigger.contains(t) {
+            if Proclitics.candidates(doc.tokens[t].norm).contains(where: { words.contains($0.stem) }) { return true }
+        }
+        return false
+    }
+
+    /// Modality words in the three tokens before the trigger; "س" on the verb marks the future.
+    func mood(_ doc: Document, _ trigger: Trigger, sentence: Range<Int>) -> String? {
+        let first = doc.tokens[trigger.match.tokens.lowerBound].norm
+        if trigger.pos == "verb", trigger.match.prefix > 0 {
+            let prefix = String(first.unicodeScalars.prefix(trigger.match.prefix))
+            if prefix.hasSuffix("س") { return "planned" }
+        }
+        let lo = max(sentence.lowerBound, trigger.match.tokens.lowerBound - 3)
+        for t in stride(from: trigger.match.tokens.lowerBound - 1, through: lo, by: -1) {
+            if let m = modality.match(doc.tokens, at: t, limit: trigger.match.tokens.lowerBound), let v = m.values.first {
+                // "قد" before a past verb ("قد استقبل") marks a completed act, not a possibility.
+                if v == "speculative", m.key == "قد", trigger.pos == "verb", !isImperfect(first, prefix: trigger.match.prefix) { return nil }
+                return v
+            }
+        }
+        return nil
+    }
+
+    /// An imperfect (present or future) verb form: ي/ت/ن/أ before the stem ("يجتمع"، "تلتقي").
+    func isImperfect(_ word: String, prefix: Int) -> Bool {
+        guard let first = word.unicodeScalars.dropFirst(prefix).first else { return false }
+        return first == "ي" || first == "ت" || first == "ن"
+    }
+
+    func modalityOf(_ mood: String?, event: EventMention, earlier: [EventMention], doc: Document,
+                    sentence: Range<Int>, trigger: Range<Int>) -> Modality {
+        switch mood {
+        case "speculative": return .speculative
+        case "planned": return .planned
+        default: break
+        }
+        // An event inside an accusation or a denial is what is alleged or denied, not a fact.
+        if let outer = earlier.last(where: { $0.type == "ACCUSE" || $0.type == "DENY" }), outer.triggerEnd <= doc.tokens[trigger.lowerBound].start,
+           !doc.tokens[trigger].isEmpty, !(sentence.lowerBound..<trigger.lowerBound).contains(where: {
+               doc.tokens[$0].start >= outer.triggerEnd && doc.tokens[$0].kind == .punct && doc.tokens[$0].norm != "/" }) {
+            return outer.type == "ACCUSE" ? .alleged : .denied
+        }
+        // Reported: a speech verb or an attribution phrase in the sentence.
+        for t in sentence where doc.tokens[t].isWord {
+            if speech.contains(word: doc.tokens[t].norm) || attribution.match(doc.tokens, at: t, limit: sentence.upperBound) != nil {
+                return .reported
+            }
+        }
+        return .asserted
+    }
+
+    /// "حسبما ذكرت وكالة ..."، "وفق رويترز"، "قالت وسائل إعلام رسمية": the source the sentence cites.
+    func attributionOf(_ doc: Document, _ sentence: Range<Int>) -> String? {
+        for t in sentence {
+            let isCue = attribution.match(doc.tokens, at: t, limit: sentence.upperBound)
+            let isReport = speech.values(word: doc.tokens[t].norm).map { $0.first == "report" || $0.first == "say" } ?? false
+            guard isCue != nil || isReport else { continue }
+            let after = isCue?.tokens.upperBound ?? (t + 1)
+            if let m = doc.mentions.first(where: { $0.tokens.lowerBound >= after && $0.tokens.lowerBound <= after + 3
+                && ($0.type == .org || $0.type == .person) }) {
+                return m.text
+            }
+        }
+        return nil
+    }
+
+    /// The event's date: a date in its clause, else elsewhere in the sentence (a date in a reporting clause only
+    /// dates the report), else the publication date for what the article reports as news.
+    func dateEvent(_ event: inout EventMention, doc: Document, trigger: Range<Int>, clause: Range<Int>,
+                   clauses: [Range<Int>], sentence: Range<Int>) {
+        let span = doc.tokens[sentence.lowerBound].start..<doc.tokens[sentence.upperBound - 1].end
+        let clauseSpan = doc.tokens[clause.lowerBound].start..<doc.tokens[clause.upperBound - 1].end
+        let triggerAt = doc.tokens[trigger.lowerBound].start
+        let candidates = doc.dates.filter { span.contains($0.start) && $0.date != nil && usableForEvents($0, doc: doc) }
+        func distance(_ d: DateMention) -> Int { abs(d.start - triggerAt) }
+        if let d = candidates.filter({ clauseSpan.contains($0.start) }).min(by: { distance($0) < distance($1) }) {
+            set(&event, d, reporting: false)
+            return
+        }
+        let reportingSpans = clauses.filter { c in c.contains { t in speech.values(word: doc.tokens[t].norm)?.first == "report" || speech.values(word: doc.tokens[t].norm)?.first == "say" } }
+            .map { doc.tokens[$0.lowerBound].start..<doc.tokens[$0.upperBound - 1].end }
+        let others = candidates.sorted { distance($0) < distance($1) }
+        if let d = others.first(where: { d in !reportingSpans.contains { $0.contains(d.start) } }) {
+            set(&event, d, reporting: false)
+        } else if let d = others.first {
+            set(&event, d, reporting: true)
+        } else if event.modality == .asserted || event.modality == .reported, let published = doc.published {
+            event.date = published
+            event.dateBasis = "published"
+        }
+    }
+
+    func set(_ event: inout EventMention, _ d: DateMention, reporting: Bool) {
+        event.date = d.date
+        event.dateText = d.text
+        event.dateBasis = reporting ? "published" : (d.basis == .absolute ? "text" : "relative")
+    }
+
+    /// "منذ 24 عاماً"، "منذ 2020" (a duration or a starting point, not the event's own date) and "بعد يومين من ..." (relative to another event) do not date
+    /// the event they stand near.
+    func usableForEvents(_ d: DateMention, doc: Document) -> Bool {
+        let first = ArabicNormalizer.shared.key(String(d.text.prefix(4)))
+        if first.hasPrefix("منذ") { return false }
+        // "منذ عام 2020": the extractor may leave "منذ" (and "عام") outside the date.
+        let before = doc.tokens.prefix { $0.end <= d.start }.suffix(2)
+        if before.contains(where: { $0.norm == "منذ" }) { return false }
+        if first.hasPrefix("بعد") || first.hasPrefix("قبل") {
+            // followed by من/على: relative to another event, not to the report.
+            if let next = doc.tokens.first(where: { $0.start >= d.end }), next.norm == "من" || next.norm == "علي" { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,68 @@
+/// Finds knowledge-base names in a document: the longest alias match at each token, allowing proclitics on the
+/// first word ("وبيونغ يانغ"، "لروسيا"). Mentions start after the proclitic, so their text is the name itself.
+public struct GazetteerMatcher: Sendable {
+    public let kb: KnowledgeBase
+    let placeHeads: PhraseLexicon
+
+    public init(kb: KnowledgeBase) {
+        self.kb = kb
+        placeHeads = PhraseLexicon.resource("lexicon/place_heads.tsv")
+    }
+
+    public struct Match: Sendable {
+        public var tokens: Range<Int>
+        public var start: Int
+        public var entity: KBEntity
+    }
+
+    /// Matches within one sentence (token index range of the document).
+    public func matches(in doc: Document, sentence: Range<Int>) -> [Match] {
+        var result: [Match] = []
+        let tokens = doc.tokens
+        var i = sentence.lowerBound
+        let maxLen = max(1, kb.maxAliasTokens)
+        while i < sentence.upperBound {
+            guard tokens[i].isWord else { i += 1; continue }
+            var found: Match?
+            let candidates = Proclitics.candidates(tokens[i].norm)
+            var len = min(maxLen, sentence.upperBound - i)
+            search: while len >= 1 {
+                let rest = tokens[(i + 1)..<(i + len)]
+                // Inside a name only a hyphen may stand between words, and a name never ends with one.
+                if rest.contains(where: { !$0.isWord && $0.norm != "-" }) || !tokens[i + len - 1].isWord { len -= 1; continue }
+                let tail = rest.map(\.norm).joined(separator: " ")
+                for (prefix, stem) in candidates {
+                    let key = tail.isEmpty ? stem : stem + " " + tail
+                    if let entity = best(kb.lookup(key, loose: key.contains(" "))) {
+                        // A bare one-letter-clitic reading of a short word is too weak ("بكين" is not ب + كين).
+                        if prefix > 0 && len == 1 && stem.unicodeScalars.count < 3 { continue }
+                        var start = Proclitics.originalOffset(in: doc.text, token: tokens[i], afterNormalized: prefix)
+                        var range = i..<(i + len)
+                        // "منطقة كورسك": the mention is the name; the common noun before it stays outside.
+                        if len > 1, placeHeads.entries[stem] != nil || placeHeads.entries[KBKeys.toggledArticle(stem)] != nil {
+                            range = (i + 1)..<(i + len)
+                            start = tokens[i + 1].start
+                        }
+                        found = Match(tokens: range, start: start, entity: entity)
+                        break search
+                    }
+                }
+                len -= 1
+            }
+            if let found {
+                result.append(found)
+                i = max(found.tokens.upperBound, i + 1)
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    /// Among entities sharing an alias, prefer states over cities over other places, then people, then bodies.
+    func best(_ entities: [KBEntity]) -> KBEntity? {
+        guard entities.count > 1 else { return entities.first }
+        let rank = ["country": 0, "capital": 1, "city": 2, "region": 3]
+        return entities.min { (rank[$0.kind] ?? 5, $0.id) < (rank[$1.kind] ?? 5, $1.id) }
+    }
+}

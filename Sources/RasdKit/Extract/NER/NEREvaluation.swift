@@ -1,0 +1,60 @@
+import Foundation
+
+/// Tags every sentence of a CoNLL corpus and scores the predictions like conlleval (chunks close at blank
+/// lines only, as in conlleval; the corpus's own sentence splits just bound the tagger's input).
+public struct NEREvaluation {
+    /// Predicted tag per corpus line (`nil` for blank lines).
+    public var predicted: [String?]
+    public var scorer = ChunkScorer()
+    public var tokens = 0
+    /// Time spent tagging (feature extraction + decoding), excluding file reading.
+    public var seconds: Double = 0
+
+    /// - Parameter documentSentences: sentences tagged together as one document (ANERCorp marks no document
+    ///   boundaries; the trainer uses the same chunking).
+    public static func run(tagger: NERTagger, corpus: CoNLLCorpus, documentSentences: Int = 20) -> NEREvaluation {
+        var result = NEREvaluation(predicted: [String?](repeating: nil, count: corpus.lines.count))
+        let inputs = (0..<corpus.sentences.count).map { corpus.sentence($0).tokens }
+        let start = DispatchTime.now().uptimeNanoseconds
+        var outputs: [[String]] = []
+        outputs.reserveCapacity(inputs.count)
+        for first in stride(from: 0, to: inputs.count, by: max(1, documentSentences)) {
+            outputs += tagger.tag(document: Array(inputs[first..<min(inputs.count, first + max(1, documentSentences))]))
+        }
+        result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        for (k, range) in corpus.sentences.enumerated() {
+            var j = 0
+            for i in range where corpus.lines[i] != nil {
+                result.predicted[i] = outputs[k][j]
+                j += 1
+            }
+            result.tokens += j
+        }
+        // Score per blank-line segment.
+        var gold: [String] = [], pred: [String] = []
+        for (i, line) in corpus.lines.enumerated() {
+            if let line {
+                gold.append(line.tag)
+                pred.append(result.predicted[i] ?? "O")
+            } else if !gold.isEmpty {
+                result.scorer.add(gold: gold, predicted: pred)
+                gold.removeAll(); pred.removeAll()
+            }
+        }
+        if !gold.isEmpty { result.scorer.add(gold: gold, predicted: pred) }
+        return result
+    }
+
+    /// `TOKEN GOLD PRED` per input line, blank lines kept. A token that is empty or contains white space is
+    /// written with `_` in its place (`_` for empty), so every line has exactly three fields for conlleval.
+    public func predictionLines(_ corpus: CoNLLCorpus) -> String {
+        var out = ""
+        for (i, line) in corpus.lines.enumerated() {
+            guard let line else { out += "\n"; continue }
+            var token = String(String.UnicodeScalarView(line.token.unicodeScalars.map { $0.properties.isWhitespace ? "_" : $0 }))
+            if token.isEmpty { token = "_" }
+            out += "\(token) \(line.tag) \(predicted[i] ?? "O")\n"
+        }
+        return out
+    }
+}

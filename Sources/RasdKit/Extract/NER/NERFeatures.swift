@@ -1,0 +1,180 @@
+import Foundation
+
+/// Turns a sentence of words into hashed features per token. The same code serves training and tagging, so a
+/// model and the extractor must agree: `version` is stored in the model and checked on load.
+struct NERFeatureExtractor: Sendable {
+    static let version: UInt32 = 1
+    static let ablate: Set<UInt64> = Set((ProcessInfo.processInfo.environment["RASD_NER_ABLATE"] ?? "").split(separator: ",").compactMap { UInt64($0) })
+
+    var lexicon: NERLexicon
+    /// The tagger's own name list (from its training data), in addition to the lexicon.
+    var names: PhraseMatcher
+
+    /// Features of one sentence: those of token i are `hashes[starts[i]..<starts[i + 1]]`.
+    struct Output {
+        var hashes: [UInt64] = []
+        var starts: [Int] = [0]
+        /// Per token, the hash of its clitic-stripped stem (the key of the document-level features).
+        var stems: [UInt64] = []
+        var count: Int { starts.count - 1 }
+        func range(_ i: Int) -> Range<Int> { starts[i]..<starts[i + 1] }
+    }
+
+    /// Per-token facts the features are built from.
+    private struct Atoms {
+        var word: UInt64 = 0, norm: UInt64 = 0, stem: UInt64 = 0, clitics: UInt64 = 0
+        var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var suffixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var stemPrefix2: UInt64 = 0, stemPrefix3: UInt64 = 0
+        var shape: UInt64 = 0, length: UInt64 = 0
+    }
+
+    private static let outside: Atoms = {
+        var a = Atoms()
+        let h = FeatureHash.finish(0xB0B0_B0B0)
+        a.word = h; a.norm = h; a.stem = h; a.shape = h
+        a.suffixes = (h, h, h, h)
+        return a
+    }()
+
+    // Template numbers; a feature is hash(template, parts...).
+    private enum T: UInt64 {
+        case bias = 1, word, norm, stem, clitics, pre1, pre2, pre3, pre4, suf1, suf2, suf3, suf4
+        case stemPre2, stemPre3, shape, length
+        case normM1, normM2, normP1, normP2, stemM1, stemM2, stemP1, stemP2
+        case biM1, biP1, stemBiM1, stemBiP1, biM2M1, biP1P2
+        case suf2M1, suf2P1, shapeM1, shapeP1, first, last, shapeStem
+        case phrase = 100   // + offset, with the mark bit as the part
+    }
+
+    func extract(_ words: [String], into out: inout Output) {
+        let n = words.count
+        out.hashes.removeAll(keepingCapacity: true)
+        out.starts.removeAll(keepingCapacity: true)
+        out.starts.append(0)
+        out.stems.removeAll(keepingCapacity: true)
+        if n == 0 { return }
+
+        // Normalized scalars of every word, end to end.
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(n * 8)
+        var bounds = [Int](repeating: 0, count: n + 1)
+        for (i, word) in words.enumerated() {
+            ArabicNormalizer.shared.appendNormalized(word, to: &scalars)
+            bounds[i + 1] = scalars.count
+        }
+
+        var atoms = [Atoms](repeating: Atoms(), count: n)
+        var firstForms = [[UInt64]](repeating: [], count: n)
+        var full = [UInt64](repeating: 0, count: n)
+        var scratch: [Int] = []
+        scratch.reserveCapacity(8)
+        scalars.withUnsafeBufferPointer { buf in
+            for i in 0..<n {
+                let r = bounds[i]..<bounds[i + 1]
+                var a = Atoms()
+                a.word = NERFeatureExtractor.rawHash(words[i])
+                a.norm = FeatureHash.scalars(buf, r)
+                full[i] = a.norm
+                let stemStart = ProcliticStripper.stemStart(buf, r, scratch: &scratch)
+                a.stem = FeatureHash.scalars(buf, stemStart..<r.upperBound)
+                a.clitics = FeatureHash.scalars(buf, r.lowerBound..<stemStart)
+                let c = r.count
+                a.prefixes = (FeatureHash.scalars(buf, r.lowerBound..<r.lowerBound + min(1, c)),
+                              FeatureHash.scalars(buf, r.lowerBound..<r.lowerBound + min(2, c)),
+                              FeatureHash.scalars(buf, r.lowerBound..<r.lowerBound + min(3, c)),
+                              FeatureHash.scalars(buf, r.lowerBound..<r.lowerBound + min(4, c)))
+                a.suffixes = (FeatureHash.scalars(buf, r.upperBound - min(1, c)..<r.upperBound),
+                              FeatureHash.scalars(buf, r.upperBound - min(2, c)..<r.upperBound),
+                              FeatureHash.scalars(buf, r.upperBound - min(3, c)..<r.upperBound),
+                              FeatureHash.scalars(buf, r.upperBound - min(4, c)..<r.upperBound))
+                let sc = r.upperBound - stemStart
+                a.stemPrefix2 = FeatureHash.scalars(buf, stemStart..<stemStart + min(2, sc))
+                a.stemPrefix3 = FeatureHash.scalars(buf, stemStart..<stemStart + min(3, sc))
+                a.shape = NERFeatureExtractor.shape(buf, r)
+                a.length = UInt64(min(c, 12))
+                atoms[i] = a
+                out.stems.append(a.stem)
+
+                ProcliticStripper.candidateStarts(buf, r, minimum: 2, into: &scratch)
+                var forms: [UInt64] = []
+                forms.reserveCapacity(scratch.count)
+                for s in scratch { forms.append(s == r.lowerBound ? a.norm : FeatureHash.scalars(buf, s..<r.upperBound)) }
+                firstForms[i] = forms
+            }
+        }
+
+        var marks = [UInt64](repeating: 0, count: n)
+        lexicon.matcher.mark(firstForms: firstForms, full: full, marks: &marks)
+        names.mark(firstForms: firstForms, full: full, marks: &marks)
+
+        out.hashes.reserveCapacity(n * 48)
+        let off = NERFeatureExtractor.ablate
+        func emit(_ t: T, _ a: UInt64) { if !off.contains(t.rawValue) { out.hashes.append(FeatureHash.feature(t.rawValue, a)) } }
+        func emit(_ t: T, _ a: UInt64, _ b: UInt64) { if !off.contains(t.rawValue) { out.hashes.append(FeatureHash.feature(t.rawValue, a, b)) } }
+        let outside = NERFeatureExtractor.outside
+        for i in 0..<n {
+            let a = atoms[i]
+            let m1 = i >= 1 ? atoms[i - 1] : outside, m2 = i >= 2 ? atoms[i - 2] : outside
+            let p1 = i + 1 < n ? atoms[i + 1] : outside, p2 = i + 2 < n ? atoms[i + 2] : outside
+            emit(.bias, 0)
+            emit(.word, a.word); emit(.norm, a.norm); emit(.stem, a.stem); emit(.clitics, a.clitics)
+            emit(.pre1, a.prefixes.0); emit(.pre2, a.prefixes.1); emit(.pre3, a.prefixes.2); emit(.pre4, a.prefixes.3)
+            emit(.suf1, a.suffixes.0); emit(.suf2, a.suffixes.1); emit(.suf3, a.suffixes.2); emit(.suf4, a.suffixes.3)
+            emit(.stemPre2, a.stemPrefix2); emit(.stemPre3, a.stemPrefix3)
+            emit(.shape, a.shape); emit(.length, a.length)
+            emit(.normM1, m1.norm); emit(.normM2, m2.norm); emit(.normP1, p1.norm); emit(.normP2, p2.norm)
+            emit(.stemM1, m1.stem); emit(.stemM2, m2.stem); emit(.stemP1, p1.stem); emit(.stemP2, p2.stem)
+            emit(.biM1, m1.norm, a.norm); emit(.biP1, a.norm, p1.norm)
+            emit(.stemBiM1, m1.stem, a.stem); emit(.stemBiP1, a.stem, p1.stem)
+            emit(.biM2M1, m2.norm, m1.norm); emit(.biP1P2, p1.norm, p2.norm)
+            emit(.suf2M1, m1.suffixes.1); emit(.suf2P1, p1.suffixes.1)
+            emit(.shapeM1, m1.shape); emit(.shapeP1, p1.shape)
+            emit(.shapeStem, a.shape, a.stemPrefix2)
+            if i == 0 { emit(.first, 0) }
+            if i == n - 1 { emit(.last, 0) }
+            // Phrase marks of this token and its neighbours (offsets -3...+2).
+            for offset in -3...2 {
+                let j = i + offset
+                guard j >= 0, j < n else { continue }
+                var bits = marks[j]
+                while bits != 0 {
+                    let b = UInt64(bits.trailingZeroBitCount)
+                    bits &= bits - 1
+                    out.hashes.append(FeatureHash.feature(T.phrase.rawValue + UInt64(offset + 3), b))
+                }
+            }
+            out.starts.append(out.hashes.count)
+        }
+    }
+
+    /// Hash of the word as written (before normalization).
+    private static func rawHash(_ word: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var count: UInt64 = 0
+        for s in word.unicodeScalars {
+            h ^= UInt64(s.value)
+            h = h &* 0x0000_0100_0000_01B3
+            count += 1
+        }
+        return FeatureHash.finish(h ^ count ^ 0x5151)
+    }
+
+    /// Word shape: classes of scalars (Arabic letter, digit, Latin upper/lower, other as itself) with runs
+    /// collapsed, plus whether the word is long.
+    private static func shape(_ buf: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> UInt64 {
+        var h: UInt64 = 0x1234_5678
+        var previous: UInt32 = 0xFFFF_FFFF
+        for i in r {
+            let v = buf[i]
+            let cls: UInt32
+            if (0x0621...0x064A).contains(v) || (0x0671...0x06D3).contains(v) { cls = 1 }
+            else if v >= 0x30 && v <= 0x39 { cls = 2 }
+            else if v >= 0x61 && v <= 0x7A { cls = 3 }
+            else if v >= 0x41 && v <= 0x5A { cls = 4 }
+            else { cls = 0x100 + v }
+            if cls != previous { h = FeatureHash.combine(h, UInt64(cls)); previous = cls }
+        }
+        return FeatureHash.combine(h, r.count > 5 ? 1 : 0)
+    }
+}

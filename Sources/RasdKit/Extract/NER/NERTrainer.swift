@@ -1,0 +1,229 @@
+import Foundation
+
+/// Trains an `NERTagger` with the averaged structured perceptron: per sentence, Viterbi-decode with the current
+/// weights and, where the best path differs from the gold tags, add the gold path's features and subtract the
+/// predicted path's. The weights kept are the average over all steps (far less overfitting than the last ones).
+public struct NERTrainer {
+    public struct Options: Sendable {
+        public var epochs = 10
+        /// Fraction of sentences held out as a development split: the LAST sentences of the corpus (ANERCorp is
+        /// ordered by document, so this is a block of unseen documents, like the held-out part).
+        public var devFraction = 0.0
+        public var seed: UInt64 = 1
+        /// Features seen fewer times than this in training are dropped from the saved model.
+        public var minimumCount = 2
+        /// Folds for the name-list features and the first stage's tags: each training sentence sees names and
+        /// first-stage tags from models of the other folds only, as unseen text will.
+        public var folds = 5
+        /// Sentences per pseudo-document (ANERCorp marks no document boundaries) for the second stage.
+        public var documentSentences = 20
+        /// Passes of the second stage.
+        public var documentEpochs = 5
+        /// Feature dropout rate in the first stage's training.
+        public var dropout = 0.0
+        public init() {}
+    }
+
+    public struct Result {
+        public var tagger: NERTagger
+        public var modelData: Data
+        public var devF1: Double?
+        public var featureCount: Int
+    }
+
+    public static func train(corpus: CoNLLCorpus, options: Options, log: (String) -> Void) -> Result {
+        var sentences: [(tokens: [String], tags: [String])] = []
+        for i in 0..<corpus.sentences.count {
+            let s = corpus.sentence(i)
+            sentences.append((s.tokens, BIOTag.repaired(s.tags)))
+        }
+        let devCount = Int((Double(sentences.count) * options.devFraction).rounded())
+        let train = Array(sentences[0..<(sentences.count - devCount)])
+        let dev = Array(sentences[(sentences.count - devCount)...])
+
+        var types = Set<String>()
+        for s in train { for tag in s.tags where tag != "O" { types.insert(String(BIOTag.split(tag).type)) } }
+        var tags = ["O"]
+        for type in types.sorted() { tags += ["B-" + type, "I-" + type] }
+        let tagIndex = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1, $0) })
+        let t = tags.count
+        let (typeOf, typeCount) = NERTagger.types(tags)
+        let folds = max(2, options.folds)
+        let docSize = max(1, options.documentSentences)
+        func fold(_ k: Int) -> Int { (k / docSize) % folds }
+
+        let lexicon = NERLexicon.fromResources()
+        log("lexicon: \(lexicon.knowledgeBaseAliases) knowledge-base aliases")
+        let allNames = NERLexicon.nameMatcher(sentences: train)
+        var foldNames: [PhraseMatcher] = []
+        for f in 0..<folds {
+            foldNames.append(NERLexicon.nameMatcher(sentences: train.enumerated().filter { fold($0.offset) != f }.map(\.element)))
+        }
+
+        // First-stage features of every sentence, as dense ids; name lists exclude the sentence's own fold.
+        var baseIDs = FeatureIDs()
+        var trainStems: [[UInt64]] = [], devStems: [[UInt64]] = []
+        var trainData: [Encoded] = [], devData: [Encoded] = []
+        var features = NERFeatureExtractor.Output()
+        let foldExtractors = foldNames.map { NERFeatureExtractor(lexicon: lexicon, names: $0) }
+        for (k, s) in train.enumerated() {
+            foldExtractors[fold(k)].extract(s.tokens, into: &features)
+            trainData.append(baseIDs.encode(features, gold: s.tags.map { tagIndex[$0] ?? 0 }, grow: true))
+            trainStems.append(features.stems)
+        }
+        let fullExtractor = NERFeatureExtractor(lexicon: lexicon, names: allNames)
+        for s in dev {
+            fullExtractor.extract(s.tokens, into: &features)
+            devData.append(baseIDs.encode(features, gold: s.tags.map { tagIndex[$0] ?? 0 }, grow: false))
+            devStems.append(features.stems)
+        }
+        log("sentences: \(train.count) train, \(dev.count) dev; features: \(baseIDs.hashes.count); tags: \(tags.joined(separator: " "))")
+
+        func score(_ paths: [[Int]]) -> ChunkScorer {
+            var scorer = ChunkScorer()
+            for (k, path) in paths.enumerated() { scorer.add(gold: dev[k].tags, predicted: path.map { tags[$0] }) }
+            return scorer
+        }
+        func describe(_ s: ChunkScorer) -> String {
+            String(format: "dev FB1 %.2f (P %.2f R %.2f)", s.overall.f1, s.overall.precision, s.overall.recall)
+        }
+
+        // Stage 1, jackknifed: each fold's first-stage tags and scores come from a model trained on the others.
+        var firstStage = [[Int]](repeating: [], count: train.count)
+        var baseEmissions = [[Float]](repeating: [], count: train.count)
+        for f in 0..<folds {
+            let others = (0..<train.count).filter { fold($0) != f }
+            let model = runEpochs(trainData, others, featureCount: baseIDs.hashes.count, tags: tags, options: options, log: nil)
+            for k in 0..<train.count where fold(k) == f {
+                baseEmissions[k] = model.emissions(trainData[k])
+                firstStage[k] = model.decode(emissions: baseEmissions[k], count: trainData[k].gold.count)
+            }
+        }
+        let full = withoutActuallyEscaping(log) { log in
+            runEpochs(trainData, Array(0..<train.count), featureCount: baseIDs.hashes.count, tags: tags, options: options, log: log)
+        }
+        let devEmissions = devData.map { full.emissions($0) }
+        let devFirst = zip(devData, devEmissions).map { full.decode(emissions: $1, count: $0.gold.count) }
+        if !dev.isEmpty { log("stage 1: " + describe(score(devFirst))) }
+
+        // Stage 2: document features over chunks of `docSize` sentences, on top of the stage-1 scores.
+        var docIDs = FeatureIDs()
+        func documentData(_ stems: [[UInt64]], _ first: [[Int]], _ data: [Encoded], grow: Bool) -> [Encoded] {
+            var out: [Encoded] = []
+            for start in stride(from: 0, to: stems.count, by: docSize) {
+                let range = start..<min(stems.count, start + docSize)
+                let extra = NERDocumentFeatures.extract(stems: Array(stems[range]), firstStage: Array(first[range]), typeOf: typeOf, typeCount: typeCount)
+                for (k, e) in zip(range, extra) { out.append(docIDs.encode(e, gold: data[k].gold, grow: grow)) }
+            }
+            return out
+        }
+        let trainDoc = documentData(trainStems, firstStage, trainData, grow: true)
+        let devDoc = documentData(devStems, devFirst, devData, grow: false)
+        var second = Perceptron(featureCount: docIDs.hashes.count, tags: tags)
+        var rng = SplitMix(seed: options.seed &+ 7)
+        var order = Array(0..<trainDoc.count)
+        var devF1: Double?
+        for epoch in 1...max(1, options.documentEpochs) {
+            shuffle(&order, &rng)
+            for k in order { _ = second.learn(trainDoc[k], base: baseEmissions[k]) }
+            if !dev.isEmpty {
+                let averaged = second.averaged()
+                let scorer = score(zip(devDoc, devEmissions).map { averaged.decode($0, base: $1) })
+                devF1 = scorer.overall.f1
+                log("stage 2 epoch \(epoch): " + describe(scorer))
+            }
+        }
+        let secondFinal = second.averaged()
+        if !dev.isEmpty {
+            let scorer = score(zip(devDoc, devEmissions).map { secondFinal.decode($0, base: $1) })
+            log("stage 2 per type: " + scorer.byType.keys.sorted().map { String(format: "%@ %.2f", $0, scorer.byType[$0]!.f1) }.joined(separator: ", "))
+        }
+
+        let baseTable = NERModel.Table(tagCount: t, features: baseIDs.kept(full.weights, tagCount: t, minimumCount: options.minimumCount))
+        let docTable = NERModel.Table(tagCount: t, features: docIDs.kept(secondFinal.weights, tagCount: t, minimumCount: 1))
+        let model = NERModel(tags: tags, base: baseTable, transitions: full.transitions, document: docTable,
+                             documentTransitions: secondFinal.transitions, names: allNames)
+        log("saved features: \(baseTable.hashes.count) of \(baseIDs.hashes.count) (stage 2: \(docTable.hashes.count))")
+        let tagger = NERTagger(model: model, lexicon: lexicon)
+        return Result(tagger: tagger, modelData: model.serialized(), devF1: devF1, featureCount: baseTable.hashes.count)
+    }
+
+    /// Trains a first-stage perceptron on `indices` of `data`; logs per-epoch accuracy when `log` is given.
+    static func runEpochs(_ data: [Encoded], _ indices: [Int], featureCount: Int, tags: [String], options: Options,
+                          log: ((String) -> Void)?) -> Perceptron.Averaged {
+        var perceptron = Perceptron(featureCount: featureCount, tags: tags)
+        perceptron.dropout = options.dropout
+        var rng = SplitMix(seed: options.seed)
+        var order = indices
+        for epoch in 1...max(1, options.epochs) {
+            shuffle(&order, &rng)
+            var correct = 0, total = 0
+            for k in order {
+                let predicted = perceptron.learn(data[k])
+                total += predicted.count
+                for (p, g) in zip(predicted, data[k].gold) where p == g { correct += 1 }
+            }
+            log?(String(format: "epoch %d: train token accuracy %.2f%%", epoch, 100 * Double(correct) / Double(max(1, total))))
+        }
+        return perceptron.averaged()
+    }
+
+    static func shuffle(_ order: inout [Int], _ rng: inout SplitMix) {
+        for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+    }
+}
+
+/// Feature hashes numbered densely in order of first sight, with how often each was seen in training.
+struct FeatureIDs {
+    var ids: [UInt64: Int32] = [:]
+    var hashes: [UInt64] = []
+    var counts: [Int32] = []
+
+    mutating func encode(_ features: NERFeatureExtractor.Output, gold: [Int], grow: Bool) -> Encoded {
+        var e = Encoded(gold: gold)
+        e.features.reserveCapacity(features.hashes.count)
+        for i in 0..<features.count {
+            for h in features.hashes[features.range(i)] {
+                if let id = ids[h] {
+                    e.features.append(id)
+                    if grow { counts[Int(id)] += 1 }
+                } else if grow {
+                    let id = Int32(hashes.count)
+                    ids[h] = id
+                    hashes.append(h)
+                    counts.append(1)
+                    e.features.append(id)
+                }
+            }
+            e.starts.append(Int32(e.features.count))
+        }
+        return e
+    }
+
+    /// Features worth saving: seen often enough, with some non-zero weight.
+    func kept(_ weights: [Float], tagCount t: Int, minimumCount: Int) -> [(hash: UInt64, weights: ArraySlice<Float>)] {
+        var kept: [(hash: UInt64, weights: ArraySlice<Float>)] = []
+        for id in 0..<hashes.count where Int(counts[id]) >= minimumCount {
+            let row = weights[(id * t)..<((id + 1) * t)]
+            if row.contains(where: { $0 != 0 }) { kept.append((hashes[id], row)) }
+        }
+        return kept
+    }
+}
+
+/// A sentence's features as dense ids: token i's are `features[starts[i]..<starts[i + 1]]`.
+struct Encoded {
+    var gold: [Int]
+    var features: [Int32] = []
+    var starts: [Int32] = [0]
+}
+
+/// Deterministic shuffling.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        return FeatureHash.finish(state)
+    }
+}

@@ -1,0 +1,62 @@
+/// A lexicon of words and phrases (from a resource file) matched over tokens, proclitics allowed on the first word.
+public struct PhraseLexicon: Sendable {
+    /// normalized phrase → the row's other fields
+    public private(set) var entries: [String: [String]] = [:]
+    public private(set) var maxTokens = 1
+
+    public init(rows: [[String]], keyColumn: Int = 0) {
+        for row in rows where row.count > keyColumn {
+            let key = ArabicNormalizer.shared.key(row[keyColumn])
+            guard !key.isEmpty else { continue }
+            var values = row
+            values.remove(at: keyColumn)
+            if entries[key] == nil { entries[key] = values }
+            maxTokens = max(maxTokens, key.split(separator: " ").count)
+        }
+    }
+
+    /// Loads a resource; a missing file gives an empty lexicon (the stage then finds nothing, and says so in tests).
+    public static func resource(_ path: String, keyColumn: Int = 0) -> PhraseLexicon {
+        PhraseLexicon(rows: (try? ResourceStore.rows(path)) ?? [], keyColumn: keyColumn)
+    }
+
+    public struct Match: Sendable, Equatable {
+        public var tokens: Range<Int>
+        /// Normalized scalars of proclitic before the phrase in its first token.
+        public var prefix: Int
+        public var key: String
+        public var values: [String]
+    }
+
+    /// The longest phrase starting at token `i` (within `limit`), if any.
+    public func match(_ tokens: [Token], at i: Int, limit: Int? = nil, allowClitics: Bool = true) -> Match? {
+        let end = min(limit ?? tokens.count, tokens.count)
+        guard i < end, tokens[i].isWord else { return nil }
+        let candidates = allowClitics ? Proclitics.candidates(tokens[i].norm) : [(0, tokens[i].norm)]
+        var len = min(maxTokens, end - i)
+        while len >= 1 {
+            let rest = tokens[(i + 1)..<(i + len)]
+            if !rest.contains(where: { !$0.isWord }) {
+                let tail = rest.map(\.norm).joined(separator: " ")
+                for (prefix, stem) in candidates {
+                    let key = tail.isEmpty ? stem : stem + " " + tail
+                    if let values = entries[key] {
+                        return Match(tokens: i..<(i + len), prefix: prefix, key: key, values: values)
+                    }
+                }
+            }
+            len -= 1
+        }
+        return nil
+    }
+
+    /// True when the single word (proclitics allowed) is in the lexicon.
+    public func contains(word norm: String) -> Bool {
+        Proclitics.candidates(norm).contains { entries[$0.stem] != nil }
+    }
+
+    public func values(word norm: String) -> [String]? {
+        for c in Proclitics.candidates(norm) { if let v = entries[c.stem] { return v } }
+        return nil
+    }
+}

@@ -1,0 +1,111 @@
+/// Quotes: direct quotes between quote marks (« » “ ” " „, in any pairing the page uses) and reported speech
+/// ("قال X إن ..."), each with its speaker: the subject of the speech verb, the entity before it ("بوتين قال"),
+/// the source after "عن" ("نقلت رويترز عن X قوله"), or the person the previous sentences were about.
+public struct QuoteStage: Sendable {
+    let speech: PhraseLexicon
+
+    public init() {
+        speech = PhraseLexicon.resource("quotes/speech_verbs.tsv")
+    }
+
+    static let openers: Set<Unicode.Scalar> = ["«", "“", "„", "\"", "”"]
+    static let closers: Set<Unicode.Scalar> = ["»", "”", "\"", "“"]
+
+    public func process(_ doc: inout Document) {
+        var quotes: [QuoteMention] = []
+        var lastSpeaker: (ref: EntityRef, text: String)?
+        for sentence in doc.sentences {
+            let spans = quoteSpans(doc, sentence)
+            let verbs = sentence.filter { doc.tokens[$0].isWord && speech.values(word: doc.tokens[$0].norm) != nil }
+            var usedVerbs = Set<Int>()
+            for span in spans {
+                // The speech verb nearest before the quote, else the first after it.
+                let verb = verbs.last(where: { doc.tokens[$0].end <= span.start }) ?? verbs.first(where: { doc.tokens[$0].start >= span.end })
+                var speaker: (ref: EntityRef, text: String)?
+                if let verb { speaker = self.speaker(doc, verb: verb, sentence: sentence); usedVerbs.insert(verb) }
+                if speaker == nil, verb != nil || !verbs.isEmpty { speaker = lastSpeaker }
+                // Words in quotes without any speech verb are a term or title, not a quote.
+                guard verb != nil || span.words >= 6 else { continue }
+                quotes.append(QuoteMention(start: span.start, end: span.end, text: doc.string(span.start, span.end),
+                                           speaker: speaker?.ref, speakerText: speaker?.text, direct: true,
+                                           verb: verb.map { doc.string(doc.tokens[$0].start, doc.tokens[$0].end) }))
+                if let speaker { lastSpeaker = speaker }
+            }
+            // Reported speech: a speech verb, then "إن/أن" and the clause, with no direct quote for that verb.
+            for verb in verbs where !usedVerbs.contains(verb) {
+                guard let that = ((verb + 1)..<min(verb + 14, sentence.upperBound)).first(where: { Self.complementizers.contains(doc.tokens[$0].norm) }),
+                      that + 1 < sentence.upperBound else { continue }
+                let start = doc.tokens[that + 1].start
+                var endToken = sentence.upperBound - 1
+                if doc.tokens[endToken].kind == .punct { endToken -= 1 }
+                guard endToken > that else { continue }
+                let end = doc.tokens[endToken].end
+                // Skip when the clause is itself quoted (already taken as a direct quote).
+                if quotes.contains(where: { $0.start <= start && $0.end >= end }) { continue }
+                let speaker = self.speaker(doc, verb: verb, sentence: sentence) ?? lastSpeaker
+                quotes.append(QuoteMention(start: start, end: end, text: doc.string(start, end), speaker: speaker?.ref,
+                                           speakerText: speaker?.text, direct: false,
+                                           verb: doc.string(doc.tokens[verb].start, doc.tokens[verb].end)))
+                if let speaker { lastSpeaker = speaker }
+            }
+            // A sentence that names a person as subject makes them the default speaker of what follows.
+            if let person = doc.mentions.first(where: { sentence.contains($0.tokens.lowerBound) && $0.type == .person }), verbs.isEmpty {
+                lastSpeaker = (person.ref, person.text)
+            }
+        }
+        doc.quotes = quotes.sorted { $0.start < $1.start }
+    }
+
+    static let complementizers: Set<String> = ["ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها"]
+
+    struct Span { var start: Int; var end: Int; var words: Int }
+
+    /// Quoted stretches inside a sentence (between a quote mark and its partner).
+    func quoteSpans(_ doc: Document, _ sentence: Range<Int>) -> [Span] {
+        var spans: [Span] = []
+        var open: Int?   // token index of the opening mark
+        for t in sentence where doc.tokens[t].kind == .punct {
+            guard let mark = doc.tokens[t].norm.unicodeScalars.first else { continue }
+            if let o = open {
+                if Self.closers.contains(mark) && (mark != "“" || doc.tokens[o].norm == "”") {
+                    let words = ((o + 1)..<t).filter { doc.tokens[$0].isWord }.count
+                    if words >= 2 { spans.append(Span(start: doc.tokens[o].end, end: doc.tokens[t].start, words: words)) }
+                    open = nil
+                }
+            } else if Self.openers.contains(mark) {
+                open = t
+            }
+        }
+        // An unclosed quote at the end of the sentence runs to its end (quotes spanning sentences).
+        if let o = open, o + 2 < sentence.upperBound {
+            let words = ((o + 1)..<sentence.upperBound).filter { doc.tokens[$0].isWord }.count
+            var last = sentence.upperBound - 1
+            if doc.tokens[last].kind == .punct && last > o + 1 { last -= 1 }
+            if words >= 3 { spans.append(Span(start: doc.tokens[o].end, end: doc.tokens[last].end, words: words)) }
+        }
+        return spans
+    }
+
+    /// Who speaks with this verb.
+    func speaker(_ doc: Document, verb: Int, sentence: Range<Int>) -> (ref: EntityRef, text: String)? {
+        let kind = speech.values(word: doc.tokens[verb].norm)?.first ?? "say"
+        let people = doc.mentions.filter { $0.type == .person || $0.type == .org || $0.type == .gpe }
+        // "نقلت رويترز عن X قوله": the source after عن.
+        if kind == "relay" {
+            for m in people where m.tokens.lowerBound > verb && m.tokens.lowerBound <= verb + 6 && sentence.contains(m.tokens.lowerBound) {
+                let k = m.tokens.lowerBound - 1
+                if doc.tokens[k].norm == "عن" { return (m.ref, m.text) }
+            }
+        }
+        // VSO: the subject after the verb, allowing a title between ("وقال وزير الخارجية الروسي لافروف").
+        if let m = people.first(where: { $0.tokens.lowerBound > verb && $0.tokens.lowerBound <= verb + 7 && sentence.contains($0.tokens.lowerBound) }) {
+            let between = (verb + 1)..<m.tokens.lowerBound
+            let clean = between.allSatisfy { doc.tokens[$0].isWord && !Self.complementizers.contains(doc.tokens[$0].norm) }
+            if clean { return (m.ref, m.text) }
+        }
+        // SVO or a relative clause ("بوتين قال"، "زعيم كوريا الشمالية الذي صرح"): the nearest person before it.
+        let before = people.filter { $0.tokens.upperBound <= verb && sentence.contains($0.tokens.lowerBound) }
+        if let m = before.last(where: { $0.type == .person }) ?? before.last { return (m.ref, m.text) }
+        return nil
+    }
+}

@@ -1,0 +1,267 @@
+/// Titles, roles and descriptions.
+///
+/// - A title before a name ("وزير الخارجية الروسي سيرجي لافروف") or in apposition after it ("لوكين، الأستاذ في
+///   جامعة ...") is a role of that person.
+/// - A title with a nationality or a country and no name ("الزعيم الكوري الشمالي"، "رئيس الكرملين"، "كبير
+///   الدبلوماسيين الكوريين الشماليين") describes the office holder on the article's date: it becomes a mention of
+///   that person when the knowledge base knows who held the office then.
+/// - "نظيره الروسي" (his Russian counterpart) is the holder, in that country, of the office of the person it
+///   is said of.
+/// - The knowledge base's role history adds the offices a known person held on the article's date.
+public struct TitleStage: Sendable {
+    public let kb: KnowledgeBase
+    let heads: PhraseLexicon
+    let barriers: PhraseLexicon
+    let roleVerbs: PhraseLexicon
+    let actorNouns: PhraseLexicon
+    let speech: PhraseLexicon
+    let notNames: PhraseLexicon
+
+    public init(kb: KnowledgeBase) {
+        self.kb = kb
+        heads = PhraseLexicon.resource("lexicon/title_heads.tsv")
+        barriers = PhraseLexicon.resource("lexicon/title_barriers.tsv")
+        roleVerbs = PhraseLexicon.resource("lexicon/role_verbs.tsv")
+        actorNouns = PhraseLexicon.resource("lexicon/actor_nouns.tsv")
+        speech = PhraseLexicon.resource("quotes/speech_verbs.tsv")
+        notNames = PhraseLexicon.resource("lexicon/not_names.tsv")
+    }
+
+    public func process(_ doc: inout Document) {
+        doc.mentions = (doc.mentions + appositionNames(doc)).sorted { $0.start < $1.start }
+        var covered = [Bool](repeating: false, count: doc.tokens.count)
+        var startsAt: [Int: Int] = [:]   // token index → mention index
+        for (k, m) in doc.mentions.enumerated() {
+            for t in m.tokens { covered[t] = true }
+            startsAt[m.tokens.lowerBound] = k
+        }
+        var roles: [RoleMention] = []
+        var descriptions: [EntityMention] = []
+        for sentence in doc.sentences {
+            for t in sentence where doc.tokens[t].isWord && !covered[t] {
+                guard isHead(doc.tokens[t]) else { continue }
+                // The title runs over words up to a name, a barrier or punctuation (at most 7 words).
+                var j = t + 1
+                var nameIndex: Int?
+                while j < sentence.upperBound, j - t <= 7 {
+                    if let k = startsAt[j] {
+                        // A country or seat inside the title ("زعيم كوريا الشمالية كيم") is part of it.
+                        if doc.mentions[k].type == .person { nameIndex = k; break }
+                        j = doc.mentions[k].tokens.upperBound
+                        continue
+                    }
+                    let tok = doc.tokens[j]
+                    if !tok.isWord || barriers.contains(word: tok.norm) { break }
+                    j += 1
+                }
+                if let k = nameIndex {
+                    // Title directly before a person's name: a role.
+                    let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[t], afterNormalized: cliticLength(doc.tokens[t]))
+                    let end = doc.tokens[j - 1].end
+                    let title = doc.string(start, max(end, doc.tokens[t].end))
+                    roles.append(RoleMention(person: doc.mentions[k].ref, title: title, start: start, end: end,
+                                             office: office(doc, t..<j)?.office, basis: "text", from: nil))
+                    for x in t..<j { covered[x] = true }
+                } else if let d = description(doc, t, sentence: sentence, startsAt: startsAt) {
+                    descriptions.append(d)
+                    for x in d.tokens { covered[x] = true }
+                }
+            }
+        }
+        descriptions += demonyms(doc, covered: &covered)
+        roles += appositions(doc)
+        roles += officeVerbs(doc)
+        doc.mentions = (doc.mentions + descriptions).sorted { $0.start < $1.start }
+        roles += knowledgeBaseRoles(doc)
+        doc.roles = roles
+    }
+
+    func isHead(_ token: Token) -> Bool {
+        heads.entries[token.norm] != nil || heads.values(word: token.norm) != nil
+    }
+
+    func cliticLength(_ token: Token) -> Int {
+        if heads.entries[token.norm] != nil { return 0 }
+        return Proclitics.candidates(token.norm).first { heads.entries[$0.stem] != nil }?.prefix ?? 0
+    }
+
+    /// The office of the longest title in the lexicon at the start of `range`, and how many tokens it covers.
+    func office(_ doc: Document, _ range: Range<Int>) -> (office: String, titleEn: String, length: Int)? {
+        var len = min(range.count, kb.maxTitleTokens)
+        let first = doc.tokens[range.lowerBound]
+        while len >= 1 {
+            let tail = doc.tokens[(range.lowerBound + 1)..<(range.lowerBound + len)].map(\.norm).joined(separator: " ")
+            for (_, stem) in Proclitics.candidates(first.norm) {
+                // Titles are listed with or without the article: try both ("زعيم" / "الزعيم").
+                for word in [stem, KBKeys.toggledArticle(stem)] {
+                    if let o = kb.office(forTitle: tail.isEmpty ? word : word + " " + tail) { return (o.office, o.titleEn, len) }
+                }
+            }
+            len -= 1
+        }
+        return nil
+    }
+
+    /// A title followed by a nationality, a country or a seat of power, with no name: the office holder.
+    func description(_ doc: Document, _ t: Int, sentence: Range<Int>, startsAt: [Int: Int]) -> EntityMention? {
+        // "نظيره الروسي": the counterpart of the person it is said of.
+        let isCounterpart = Proclitics.candidates(doc.tokens[t].norm).contains { $0.stem.hasPrefix("نظير") }
+        var officeEnd = t + 1
+        var titleOffice: String?
+        if !isCounterpart {
+            guard let found = office(doc, t..<sentence.upperBound) else { return nil }
+            officeEnd = t + found.length
+            titleOffice = found.office
+        }
+        // Country: a nationality adjective (1–3 words) or a GPE/seat mention right after the title.
+        var country: String?
+        var end = officeEnd
+        for len in stride(from: 3, through: 1, by: -1) where officeEnd + len <= sentence.upperBound {
+            let words = doc.tokens[officeEnd..<(officeEnd + len)]
+            guard words.allSatisfy(\.isWord) else { continue }
+            let key = words.map(\.norm).joined(separator: " ")
+            if let c = kb.country(forNationality: key) { country = c; end = officeEnd + len; break }
+        }
+        // Else a country or seat named right after the title, or inside it ("رئيس الكرملين" is listed whole).
+        for k in doc.mentions.indices where country == nil {
+            let m = doc.mentions[k]
+            guard m.tokens.lowerBound > t, m.tokens.lowerBound <= officeEnd, let id = m.ref.kbId, let e = kb.entity(id) else { continue }
+            if e.kind == "country" { country = e.id } else if e.kind == "seat", let c = e.country { country = c }
+            if country != nil { end = max(officeEnd, m.tokens.upperBound) }
+        }
+        guard let country else { return nil }
+        // A name right after means this is a role, handled by the caller.
+        if let k = startsAt[end], doc.mentions[k].type == .person { return nil }
+        guard let officeKey = titleOffice ?? counterpartOffice(doc, near: t, sentence: sentence, excluding: country) else {
+            return nil
+        }
+        guard let holder = kb.holder(office: officeKey, country: country, on: doc.published) else { return nil }
+        let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[t], afterNormalized: cliticLength(doc.tokens[t]))
+        let stop = doc.tokens[end - 1].end
+        return EntityMention(start: start, end: stop, text: doc.string(start, stop), type: .person,
+                             ref: .kb(holder.id), origin: .description, tokens: t..<end)
+    }
+
+    /// The office (on the article's date) of the nearest known person who is not of `country`: in the same
+    /// sentence first, then in the sentences before.
+    func counterpartOffice(_ doc: Document, near t: Int, sentence: Range<Int>, excluding country: String) -> String? {
+        let people = doc.mentions.filter { $0.type == .person && $0.ref.kbId != nil }
+        let inSentence = people.filter { sentence.contains($0.tokens.lowerBound) }
+            .sorted { abs($0.tokens.lowerBound - t) < abs($1.tokens.lowerBound - t) }
+        let before = people.filter { $0.tokens.lowerBound < sentence.lowerBound }.reversed()
+        for m in inSentence + before {
+            guard let id = m.ref.kbId else { continue }
+            for role in kb.roles(of: id) where role.country != country && held(role, on: doc.published) {
+                return role.office
+            }
+        }
+        return nil
+    }
+
+    func held(_ role: KBRole, on date: PartialDate?) -> Bool {
+        guard let date else { return role.to == nil }
+        if let from = role.from, date.truncated(to: min(date.precision, from.precision)) < from.truncated(to: min(date.precision, from.precision)) { return false }
+        if let to = role.to, to.truncated(to: min(date.precision, to.precision)) < date.truncated(to: min(date.precision, to.precision)) { return false }
+        return true
+    }
+
+    /// Nationality adjectives after a noun ("القوات الكورية الشمالية"، "المشرعون الروس") name their state as
+    /// an actor for events (origin `.demonym`; not listed among the state's name mentions).
+    func demonyms(_ doc: Document, covered: inout [Bool]) -> [EntityMention] {
+        var out: [EntityMention] = []
+        var t = 1
+        while t < doc.tokens.count {
+            guard doc.tokens[t].isWord, !covered[t], actorNouns.contains(word: doc.tokens[t - 1].norm),
+                  !covered[t - 1] else { t += 1; continue }
+            var found = false
+            for len in stride(from: 3, through: 1, by: -1) where t + len <= doc.tokens.count {
+                let words = doc.tokens[t..<(t + len)]
+                guard words.allSatisfy(\.isWord), !(t..<(t + len)).contains(where: { covered[$0] }) else { continue }
+                guard let country = kb.country(forNationality: words.map(\.norm).joined(separator: " ")) else { continue }
+                let start = doc.tokens[t - 1].start, end = doc.tokens[t + len - 1].end
+                out.append(EntityMention(start: start, end: end, text: doc.string(start, end), type: .gpe,
+                                         ref: .kb(country), origin: .demonym, tokens: (t - 1)..<(t + len)))
+                for x in (t - 1)..<(t + len) { covered[x] = true }
+                t += len
+                found = true
+                break
+            }
+            if !found { t += 1 }
+        }
+        return out
+    }
+
+    /// Names the tagger missed but the sentence shapes as a person: two or three words after "عن" or a speech
+    /// verb, followed by a comma and a title ("نقلت رويترز عن أرتيوم لوكين، الأستاذ في ...").
+    func appositionNames(_ doc: Document) -> [EntityMention] {
+        var covered = [Bool](repeating: false, count: doc.tokens.count)
+        for m in doc.mentions { for t in m.tokens { covered[t] = true } }
+        var out: [EntityMention] = []
+        for sentence in doc.sentences {
+            for t in sentence where t > sentence.lowerBound {
+                let before = doc.tokens[t - 1]
+                guard before.norm == "عن" || speech.contains(word: before.norm) else { continue }
+                for n in [3, 2] where t + n + 1 < sentence.upperBound {
+                    let words = t..<(t + n)
+                    guard words.allSatisfy({ doc.tokens[$0].kind == .arabic && !covered[$0] && !isHead(doc.tokens[$0])
+                                                && notNames.entries[doc.tokens[$0].norm] == nil }),
+                          doc.tokens[t + n].norm == ",", isHead(doc.tokens[t + n + 1]) else { continue }
+                    let start = doc.tokens[t].start, end = doc.tokens[t + n - 1].end
+                    let text = doc.string(start, end)
+                    out.append(EntityMention(start: start, end: end, text: text, type: .person,
+                                             ref: .name(.person, KBKeys.variantKey(ArabicNormalizer.shared.key(text))),
+                                             origin: .apposition, tokens: words))
+                    break
+                }
+            }
+        }
+        return out
+    }
+
+    /// "X، الأستاذ في جامعة ...": a title after a person's name and a comma, up to the next punctuation.
+    func appositions(_ doc: Document) -> [RoleMention] {
+        var out: [RoleMention] = []
+        for m in doc.mentions where m.type == .person {
+            let comma = m.tokens.upperBound
+            guard comma + 1 < doc.tokens.count, doc.tokens[comma].norm == ",", isHead(doc.tokens[comma + 1]) else { continue }
+            var j = comma + 1
+            while j < doc.tokens.count, doc.tokens[j].isWord, j - comma <= 10 { j += 1 }
+            let start = doc.tokens[comma + 1].start, end = doc.tokens[j - 1].end
+            out.append(RoleMention(person: m.ref, title: doc.string(start, end), start: start, end: end,
+                                   office: office(doc, (comma + 1)..<j)?.office, basis: "text", from: nil))
+        }
+        return out
+    }
+
+    /// "يتولى X رئاسة مجلس الأمن"، "شغل X منصب وزير الدفاع".
+    func officeVerbs(_ doc: Document) -> [RoleMention] {
+        var out: [RoleMention] = []
+        for m in doc.mentions where m.type == .person {
+            let v = m.tokens.lowerBound - 1
+            guard v >= 0, roleVerbs.values(word: doc.tokens[v].norm)?.first == "verb" else { continue }
+            let n = m.tokens.upperBound
+            guard n < doc.tokens.count, roleVerbs.values(word: doc.tokens[n].norm)?.first == "office_noun" else { continue }
+            var j = n + 1
+            while j < doc.tokens.count, doc.tokens[j].isWord, j - n <= 6, !barriers.contains(word: doc.tokens[j].norm) { j += 1 }
+            guard j > n + 1 else { continue }
+            let start = doc.tokens[n].start, end = doc.tokens[j - 1].end
+            out.append(RoleMention(person: m.ref, title: doc.string(start, end), start: start, end: end,
+                                   office: office(doc, (n + 1)..<j)?.office, basis: "text", from: nil))
+        }
+        return out
+    }
+
+    /// Offices the knowledge base says a mentioned person held on the article's date.
+    func knowledgeBaseRoles(_ doc: Document) -> [RoleMention] {
+        var seen = Set<String>()
+        var out: [RoleMention] = []
+        for m in doc.mentions where m.type == .person {
+            guard let id = m.ref.kbId, seen.insert(id).inserted else { continue }
+            for role in kb.roles(of: id) where held(role, on: doc.published) {
+                out.append(RoleMention(person: m.ref, title: role.titleAr, start: m.start, end: m.end,
+                                       office: role.office, basis: "kb", from: role.from))
+            }
+        }
+        return out
+    }
+}

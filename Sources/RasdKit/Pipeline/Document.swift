@@ -1,0 +1,63 @@
+/// An article flowing through the pipeline: its text as read plus what each stage adds.
+///
+/// Offsets everywhere are Unicode-scalar offsets into `text` (the text as read), end exclusive. Cleaning does not
+/// rewrite the text: it chooses the `segments` (line ranges) that make up the article body, so every later offset
+/// still points into the original.
+public struct Document: Sendable {
+    public var id: String
+    public var text: ScalarText
+    public var title: String?
+    public var source: String?
+    public var url: String?
+    public var origin: String
+    public var published: PartialDate?
+    /// Where `published` came from: "meta" (crawler metadata or the page) or "text" (the article's own dateline).
+    public var publishedBasis: String?
+    /// For a story split off another article (appended after "اقرأ أيضا"): that article's id.
+    public var parent: String?
+
+    /// Cleaning: the kept ranges of `text`, in order.
+    public var segments: [Range<Int>] = []
+    /// Lines removed as boilerplate, with the rule that removed them (for --explain style debugging).
+    public var removed: [(range: Range<Int>, rule: String)] = []
+
+    // Text stage.
+    public var tokens: [Token] = []
+    /// Token index ranges, one per sentence; sentences never cross segments.
+    public var sentences: [Range<Int>] = []
+    public var dates: [DateMention] = []
+    public var numbers: [NumberMention] = []
+    public var quantities: [Quantity] = []
+
+    // Extraction stage.
+    public var mentions: [EntityMention] = []
+    public var roles: [RoleMention] = []
+    public var quotes: [QuoteMention] = []
+    public var events: [EventMention] = []
+
+    public init(article: SourceArticle) {
+        id = article.id
+        text = ScalarText(article.text)
+        title = article.title
+        source = article.source
+        url = article.url
+        origin = article.origin
+        published = article.published
+        publishedBasis = article.published == nil ? nil : "meta"
+        segments = text.count > 0 ? [0..<text.count] : []
+    }
+
+    /// The cleaned article text: kept segments joined by line breaks.
+    public var body: String {
+        segments.map { text.string($0) }.joined(separator: "\n")
+    }
+
+    /// The original text of a span.
+    public func string(_ start: Int, _ end: Int) -> String { text.string(start..<end) }
+
+    /// Scalar span of a sentence.
+    public func span(ofSentence s: Range<Int>) -> Range<Int> {
+        guard let first = s.first, let last = s.last else { return 0..<0 }
+        return tokens[first].start..<tokens[last].end
+    }
+}

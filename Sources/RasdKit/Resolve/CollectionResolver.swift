@@ -1,0 +1,118 @@
+/// Cross-document resolution: one entity per knowledge-base entry or name across articles, one event per
+/// real-world event with every article that reports it, the timeline, and the discrepancies between sources.
+public struct CollectionResolver: Sendable {
+    public let kb: KnowledgeBase?
+    let cameo: [String: String]
+    let durative: Set<String>
+
+    public init(kb: KnowledgeBase? = nil) {
+        self.kb = kb
+        var cameo: [String: String] = [:]
+        var durative: Set<String> = []
+        for row in (try? ResourceStore.rows("events/cameo.tsv")) ?? [] where row.count >= 2 {
+            cameo[row[0]] = row[1]
+            if row.count >= 4, row[3] == "durative" { durative.insert(row[0]) }
+        }
+        self.cameo = cameo
+        self.durative = durative
+    }
+
+    public func resolve(_ documents: [Document]) -> Analysis {
+        var analysis = Analysis()
+        var entities = EntityTable(kb: kb)
+        for doc in documents {
+            analysis.documents.append(Analysis.DocumentEntry(
+                id: doc.id, published: doc.published?.iso, published_basis: doc.publishedBasis, source: doc.source,
+                title: doc.title, url: doc.url, parent: doc.parent, near_duplicate_of: nil, body: doc.body,
+                removed: doc.removed.map { Analysis.RemovedLine(start: $0.range.lowerBound, end: $0.range.upperBound, rule: $0.rule) }))
+            for m in doc.mentions where m.origin != .demonym {
+                let id = entities.id(for: m.ref, type: m.type, text: m.text)
+                entities.addMention(id, Analysis.Mention(doc: doc.id, text: m.text, start: m.start, end: m.end, origin: m.origin.rawValue))
+            }
+            for r in doc.roles {
+                let id = entities.id(for: r.person, type: .person, text: r.title)
+                entities.addRole(id, Analysis.Role(title: r.title, office: r.office, doc: doc.id, from: r.from?.iso, basis: r.basis))
+            }
+            for q in doc.quantities {
+                analysis.quantities.append(Analysis.QuantityEntry(
+                    doc: doc.id, text: q.text, start: q.start, end: q.end, value: q.value, min: q.min, max: q.max,
+                    qualifier: q.qualifier?.rawValue, unit: q.unit, duration: q.isDuration, event: nil))
+            }
+            for d in doc.dates {
+                analysis.dates.append(Analysis.DateEntry(doc: doc.id, text: d.text, start: d.start, end: d.end, date: d.date?.iso,
+                                                         basis: d.basis.rawValue, kind: d.kind, span_from: d.spanFrom?.iso, span_to: d.spanTo?.iso))
+            }
+            for q in doc.quotes {
+                let speaker = q.speaker.map { entities.id(for: $0, type: .person, text: q.speakerText ?? "") }
+                analysis.quotes.append(Analysis.Quote(doc: doc.id, speaker: speaker, speaker_text: q.speakerText, text: q.text,
+                                                      start: q.start, end: q.end, direct: q.direct, verb: q.verb))
+            }
+        }
+        resolveEvents(documents, &analysis, &entities)
+        analysis.entities = entities.entries
+        return analysis
+    }
+
+    /// State coding: a capital or seat of power acting in an event stands for its state.
+    func participantId(_ ref: EntityRef, _ entities: inout EntityTable) -> String {
+        if let id = ref.kbId, let kb, let e = kb.entity(id), e.kind == "capital" || e.kind == "seat",
+           let country = e.country, let state = kb.entity(country) {
+            return entities.id(for: .kb(state.id), type: EntityType(kbType: state.type) ?? .gpe, text: state.labelAr)
+        }
+        return entities.id(for: ref, type: .person, text: "")
+    }
+
+    func resolveEvents(_ documents: [Document], _ analysis: inout Analysis, _ entities: inout EntityTable) {
+        var items: [EventMerger.Item] = []
+        for (d, doc) in documents.enumerated() {
+            for e in doc.events {
+                let ids = e.participants.map { participantId($0.ref, &entities) }
+                let actors = zip(e.participants, ids).filter { $0.0.role == "actor" }.map(\.1)
+                items.append(.init(doc: d, mention: e, participants: Set(ids), actors: Set(actors), published: doc.published))
+            }
+        }
+        let clusters = EventMerger(durative: durative).merge(items)
+        var quantityIndex: [String: Int] = [:]
+        for (k, q) in analysis.quantities.enumerated() { quantityIndex["\(q.doc)#\(q.start)"] = k }
+        for (n, cluster) in clusters.enumerated() {
+            let eventId = "V\(n + 1)"
+            let members = cluster.map { items[$0] }
+            // The most precise date stated in the text wins; then relative; then the report's date.
+            let dated = members.filter { $0.mention.date != nil }.sorted { a, b in
+                let rank = ["text": 0, "relative": 1, "published": 2]
+                let ra = rank[a.mention.dateBasis ?? ""] ?? 3, rb = rank[b.mention.dateBasis ?? ""] ?? 3
+                if ra != rb { return ra < rb }
+                return a.mention.date!.precision > b.mention.date!.precision
+            }
+            let best = dated.first
+            var participants: [Analysis.Participant] = []
+            for item in members {
+                for (p, id) in zip(item.mention.participants, item.mention.participants.map({ participantId($0.ref, &entities) }))
+                where !participants.contains(where: { $0.entity == id }) {
+                    participants.append(Analysis.Participant(entity: id, role: p.role))
+                }
+            }
+            let place = members.compactMap(\.mention.place).first.map { entities.id(for: $0, type: .gpe, text: "") }
+            let mentions = members.map { item -> Analysis.EventMentionEntry in
+                let m = item.mention
+                return Analysis.EventMentionEntry(doc: documents[item.doc].id, text: m.text, start: m.start, end: m.end,
+                                                  trigger: m.trigger, date: m.date?.iso, date_basis: m.dateBasis,
+                                                  modality: m.modality.rawValue, attribution: m.attribution)
+            }
+            let sources = Array(Set(mentions.map(\.doc))).sorted()
+            let modality = members.map(\.mention.modality).contains(.asserted) ? "asserted" : members[0].mention.modality.rawValue
+            let event = Analysis.Event(id: eventId, type: members[0].mention.type, cameo: cameo[members[0].mention.type] ?? "",
+                                       date: best?.mention.date?.iso, date_basis: best?.mention.dateBasis, modality: modality,
+                                       participants: participants, place: place, sources: sources, mentions: mentions)
+            analysis.events.append(event)
+            for item in members {
+                for q in item.mention.quantities {
+                    let quantity = documents[item.doc].quantities[q]
+                    if let k = quantityIndex["\(documents[item.doc].id)#\(quantity.start)"] { analysis.quantities[k].event = eventId }
+                }
+            }
+        }
+        analysis.timeline = Timeline.entries(analysis, entities: entities)
+        analysis.discrepancies = Discrepancies.find(analysis, documents: documents)
+    }
+}

@@ -1,0 +1,51 @@
+/// The collection's entities: one per knowledge-base entry or per (type, name key), numbered E1, E2, ... in
+/// order of first mention.
+struct EntityTable {
+    let kb: KnowledgeBase?
+    private(set) var entries: [Analysis.Entity] = []
+    private var index: [EntityRef: Int] = [:]
+
+    init(kb: KnowledgeBase?) {
+        self.kb = kb
+    }
+
+    mutating func id(for ref: EntityRef, type: EntityType, text: String) -> String {
+        if let k = index[ref] { return entries[k].id }
+        var entity = Analysis.Entity(id: "E\(entries.count + 1)", type: type.rawValue, label: text, label_en: nil,
+                                     wikidata: nil, kb: nil, country: nil, aliases: [], roles: [], mentions: [])
+        if let id = ref.kbId, let e = kb?.entity(id) {
+            entity.type = (EntityType(kbType: e.type) ?? type).rawValue
+            entity.label = e.labelAr
+            entity.label_en = e.labelEn.isEmpty ? nil : e.labelEn
+            entity.wikidata = e.wikidata
+            entity.kb = e.id
+            entity.country = e.country
+        } else if case .name(let t, _) = ref {
+            entity.type = t.rawValue
+        }
+        index[ref] = entries.count
+        entries.append(entity)
+        return entity.id
+    }
+
+    mutating func addMention(_ id: String, _ mention: Analysis.Mention) {
+        guard let k = position(id) else { return }
+        entries[k].mentions.append(mention)
+        if !entries[k].aliases.contains(mention.text) { entries[k].aliases.append(mention.text) }
+        // A name not in the knowledge base is labelled by its longest form.
+        if entries[k].kb == nil, mention.text.count > entries[k].label.count { entries[k].label = mention.text }
+    }
+
+    mutating func addRole(_ id: String, _ role: Analysis.Role) {
+        guard let k = position(id) else { return }
+        if !entries[k].roles.contains(where: { $0.title == role.title && $0.doc == role.doc }) { entries[k].roles.append(role) }
+    }
+
+    /// Ids are "E" + position + 1.
+    func position(_ id: String) -> Int? {
+        guard let n = Int(id.dropFirst()), n >= 1, n <= entries.count else { return nil }
+        return n - 1
+    }
+
+    func entity(_ id: String) -> Analysis.Entity? { position(id).map { entries[$0] } }
+}

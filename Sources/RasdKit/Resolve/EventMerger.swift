@@ -1,0 +1,80 @@
+/// Merges event mentions that report one real-world event, within and across articles.
+///
+/// Two mentions are one event when they have the same type, neither is hypothetical while the other is not,
+/// their participants agree (one set contains the other and they share an actor), and their dates agree:
+/// a date contains the other (2024-06 and 2024-06-19), or one is only the report's date and the other falls
+/// in the month before it, or one has no date at all.
+struct EventMerger {
+    /// Event types that last (troops stationed, supplies flowing): reports months apart, dated only by their
+    /// publication, describe the same event.
+    var durative: Set<String> = []
+
+    struct Item {
+        var doc: Int
+        var mention: EventMention
+        /// Participant entity ids after state coding.
+        var participants: Set<String>
+        var actors: Set<String>
+        var published: PartialDate?
+    }
+
+    struct Cluster {
+        var items: [Int]
+        var participants: Set<String>
+        var actors: Set<String>
+        var type: String
+        var hypothetical: Bool
+    }
+
+    static func hypothetical(_ m: Modality) -> Bool { m == .speculative || m == .planned }
+
+    func merge(_ items: [Item]) -> [[Int]] {
+        var clusters: [Cluster] = []
+        for (index, item) in items.enumerated() {
+            let match = clusters.indices.first { c in
+                let cluster = clusters[c]
+                guard cluster.type == item.mention.type,
+                      cluster.hypothetical == Self.hypothetical(item.mention.modality),
+                      !cluster.participants.isDisjoint(with: item.participants),
+                      !cluster.actors.isDisjoint(with: item.actors),
+                      item.participants.isSubset(of: cluster.participants) || cluster.participants.isSubset(of: item.participants)
+                else { return false }
+                return cluster.items.allSatisfy { datesAgree(items[$0], item) }
+            }
+            if let c = match {
+                clusters[c].items.append(index)
+                clusters[c].participants.formUnion(item.participants)
+                clusters[c].actors.formUnion(item.actors)
+            } else {
+                clusters.append(Cluster(items: [index], participants: item.participants, actors: item.actors, type: item.mention.type,
+                                        hypothetical: Self.hypothetical(item.mention.modality)))
+            }
+        }
+        return clusters.map(\.items)
+    }
+
+    func datesAgree(_ a: Item, _ b: Item) -> Bool {
+        guard let da = a.mention.date, let db = b.mention.date else { return true }
+        let softA = a.mention.dateBasis == "published", softB = b.mention.dateBasis == "published"
+        switch (softA, softB) {
+        case (false, false):
+            return da.contains(db) || db.contains(da)
+        case (true, false):
+            return lasting(a) ? db <= da || db.contains(da) : withinMonthBefore(db, da)
+        case (false, true):
+            return lasting(a) ? da <= db || da.contains(db) : withinMonthBefore(da, db)
+        case (true, true):
+            return a.doc == b.doc || lasting(a) || abs(da.dayNumber - db.dayNumber) <= 3
+        }
+    }
+
+    func lasting(_ item: Item) -> Bool { durative.contains(item.mention.type) }
+
+    /// True when `date` falls in the 31 days up to `report` (or is a coarser date containing it).
+    func withinMonthBefore(_ date: PartialDate, _ report: PartialDate) -> Bool {
+        if date.contains(report) { return true }
+        guard date.precision == .day else { return false }
+        let gap = report.dayNumber - date.dayNumber
+        return gap >= 0 && gap <= 31
+    }
+}

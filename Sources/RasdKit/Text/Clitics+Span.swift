@@ -1,0 +1,44 @@
+/// Proclitic handling for matching names and lexicon words inside tokens ("وبيونغ"، "لروسيا"، "بالاتفاق").
+public enum Proclitics {
+    /// Candidate (prefix length in normalized scalars, stem) pairs for a normalized word, the word itself first.
+    /// Prefixes: و/ف, then one of ب ل ك س, then ال; "لل" stands for ل + ال. Stems keep at least 2 letters.
+    public static func candidates(_ word: String) -> [(prefix: Int, stem: String)] {
+        let s = Array(word.unicodeScalars)
+        var out: [(Int, String)] = [(0, word)]
+        func add(_ p: Int, _ stem: [Unicode.Scalar]) {
+            guard stem.count >= 2 else { return }
+            var v = String.UnicodeScalarView(); v.append(contentsOf: stem)
+            let str = String(v)
+            if !out.contains(where: { $0.1 == str }) { out.append((p, str)) }
+        }
+        var i = 0
+        if i < s.count, s[i] == "و" || s[i] == "ف" { i += 1; add(i, Array(s[i...])) }
+        if i < s.count, s[i] == "ب" || s[i] == "ل" || s[i] == "ك" || s[i] == "س" {
+            // "لل" + stem: ل + ال with the alef dropped.
+            if s[i] == "ل", i + 1 < s.count, s[i + 1] == "ل" {
+                // The span starts after "لل", so the mention reads as the bare noun ("للزعيم" → "زعيم").
+                add(i + 2, ["ا", "ل"] + Array(s[(i + 2)...]))
+                add(i + 2, Array(s[(i + 2)...]))
+            }
+            i += 1; add(i, Array(s[i...]))
+        }
+        if i + 1 < s.count, s[i] == "ا", s[i + 1] == "ل" { add(i + 2, Array(s[(i + 2)...])) }
+        return out
+    }
+
+    /// The original-text offset after `prefix` normalized scalars of a token (skipping what the normalizer drops).
+    public static func originalOffset(in text: ScalarText, token: Token, afterNormalized prefix: Int) -> Int {
+        guard prefix > 0 else { return token.start }
+        let normalizer = ArabicNormalizer.shared
+        var counted = 0
+        var i = token.start
+        while i < token.end, counted < prefix {
+            let out = normalizer.normalize(text, range: i..<(i + 1))
+            counted += out.scalars.count
+            i += 1
+        }
+        // Skip marks that belong to the last prefix letter.
+        while i < token.end, normalizer.normalize(text, range: i..<(i + 1)).scalars.isEmpty { i += 1 }
+        return i
+    }
+}

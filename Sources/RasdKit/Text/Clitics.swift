@@ -1,0 +1,69 @@
+/// Proclitics of Arabic words (و ف ب ل ك and the article ال, alone or combined: وال، بال، فال، كال، لل، ولل ...),
+/// stripped for matching against lexicons. Works on normalized text (see `ArabicNormalizer`).
+public enum Clitics {
+    /// Prefixes without the article, longest first.
+    static let plain: [String] = ["وب", "فب", "ول", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك"]
+    /// Prefixes that end with the article, longest first; "لل" is ل + ال with the alef dropped.
+    static let withArticle: [String] = ["وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"]
+
+    /// Candidate (prefix, stem) analyses of a normalized Arabic word, most likely first, including the word itself
+    /// with an empty prefix; stems shorter than 2 letters are not offered.
+    public static func analyses(_ norm: String) -> [(prefix: String, stem: String)] {
+        var out: [(prefix: String, stem: String)] = [("", norm)]
+        let scalars = Array(norm.unicodeScalars)
+        for prefix in withArticle + plain {
+            let p = Array(prefix.unicodeScalars)
+            guard scalars.count - p.count >= 2, scalars.starts(with: p) else { continue }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[p.count...])
+            out.append((prefix, String(view)))
+        }
+        return out
+    }
+
+    /// The surface forms a lexicon entry can take with proclitics attached, each with its prefix.
+    /// An entry that starts with the article takes ل as لل; `article` adds ال (and its combinations) to entries
+    /// written without it.
+    static func surfaceForms(of key: String, article: Bool) -> [(surface: String, prefix: String)] {
+        var out: [(surface: String, prefix: String)] = [(key, "")]
+        if key.hasPrefix("ال") {
+            let rest = String(key.unicodeScalars.dropFirst(2))
+            for p in plain {
+                if p.hasSuffix("ل") { out.append((String(p.unicodeScalars.dropLast()) + "لل" + rest, p)) }
+                else { out.append((p + key, p)) }
+            }
+        } else {
+            for p in plain { out.append((p + key, p)) }
+            if article { for p in withArticle { out.append((p + key, p)) } }
+        }
+        return out
+    }
+}
+
+/// A dictionary from normalized surface forms (clitics included) to lexicon values, so that matching a token is
+/// one hash lookup however the word is prefixed.
+struct CliticLexicon<Value: Sendable>: Sendable {
+    struct Hit: Sendable { let value: Value; let prefix: String }
+    private(set) var table: [String: Hit] = [:]
+
+    /// `entries` are (written form, value); forms are normalized here. The first entry for a surface form wins,
+    /// and a form without clitics always beats a prefixed reading of another entry.
+    init(_ entries: [(String, Value)], article: Bool = false, clitics: Bool = true) {
+        let normalizer = ArabicNormalizer.shared
+        for (form, value) in entries {
+            let key = normalizer.key(form)
+            guard !key.isEmpty else { continue }
+            if let old = table[key], old.prefix.isEmpty { continue }
+            table[key] = Hit(value: value, prefix: "")
+        }
+        guard clitics else { return }
+        for (form, value) in entries {
+            let key = normalizer.key(form)
+            for (surface, prefix) in Clitics.surfaceForms(of: key, article: article) where !prefix.isEmpty {
+                if table[surface] == nil { table[surface] = Hit(value: value, prefix: prefix) }
+            }
+        }
+    }
+
+    @inline(__always) subscript(_ norm: String) -> Hit? { table[norm] }
+}

@@ -1,0 +1,56 @@
+/// Which way a date with no year and no tense word is placed relative to the reference date.
+public enum DatePreference: String, Sendable { case past, future }
+
+/// Finds date expressions in a token sequence and resolves them against a reference date: absolute dates in
+/// words or digits (both month-name systems, Hijri with هـ), weekdays, relative words, durations before or after
+/// the reference (منذ 24 عاماً), parts of months, weeks, seasons, decades and holidays.
+///
+/// Conventions: `date` is the coarsest YYYY / YYYY-MM / YYYY-MM-DD that contains the expression (weeks, seasons,
+/// decades; nil when no single year does), with the exact span in `spanFrom`/`spanTo`; a range of days stated in
+/// the text ("13 إلى 15 تموز", "أوائل آذار", "رمضان 2019") is dated by its first day, its span giving both ends.
+/// A relative expression with no reference date stays `.unresolved` with a nil date. Never guessed otherwise.
+public struct DateExtractor: Sendable {
+    let lex: DateLexicon
+    let grammar: NumberGrammar
+    let units: QuantityBuilder
+
+    public static let shared = DateExtractor()
+
+    public init() {
+        lex = DateLexicon()
+        grammar = NumberExtractor.shared.grammar
+        units = NumberExtractor.shared.quantities
+    }
+
+    public func extract(_ tokens: [Token], in text: ScalarText, reference: PartialDate?, prefer: DatePreference = .past) -> [DateMention] {
+        let scan = DateScan(x: self, tokens: tokens, ref: reference, prefer: prefer)
+        var out: [DateMention] = []
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            let interesting = t.kind == .number || (t.kind == .arabic && (lex.starters.contains(t.norm) || grammar.ordinals[t.norm] != nil))
+            guard interesting, let f = scan.best(at: i) else { i += 1; continue }
+            let start = TextSpans.start(of: tokens[i], skippingLetters: f.startPrefix, in: text)
+            let end = TextSpans.end(of: tokens[f.end - 1], in: text)
+            var basis = f.basis
+            var date = f.date
+            if reference == nil && basis == .relative { basis = .unresolved; date = nil }
+            out.append(DateMention(start: start, end: end, text: text.string(start..<end), date: date, basis: basis,
+                                   spanFrom: reference == nil && f.basis == .relative ? nil : f.from,
+                                   spanTo: reference == nil && f.basis == .relative ? nil : f.to, kind: f.kind))
+            i = f.end
+        }
+        return out
+    }
+}
+
+/// One match: the token after it, the resolved value and how it was resolved.
+struct DateFound {
+    var end: Int
+    var date: PartialDate?
+    var basis: DateMention.Basis
+    var from: PartialDate? = nil
+    var to: PartialDate? = nil
+    var kind: String
+    var startPrefix = 0
+}

@@ -1,0 +1,87 @@
+/// The date words of `Resources/text/`: month names of the three calendars, weekdays, relative words, seasons,
+/// decades, holidays and the small words that frame a date.
+struct DateLexicon: Sendable {
+    enum Calendar: String, Sendable { case gregorian, levantine, hijri }
+    struct Month: Sendable { let month: Int; let calendar: Calendar }
+    struct Weekday: Sendable { let weekday: Int; let bare: Bool }
+    enum Relative: Sendable {
+        case day(Int), unit(String), modifier(Int), this, ago, later, vague(String)
+    }
+    enum Role: String, Sendable {
+        case year_cue, month_cue, day_cue, link, era, range_to, month_part, week_word, year_lead, this,
+             relative_clause, century
+    }
+    struct Word: Sendable { let roles: [Role: String] }
+    struct Season: Sendable { let from: Int; let to: Int }
+    enum HolidayRule: String, Sendable { case gregorian, hijri, easter }
+    struct Holiday: Sendable { let rule: HolidayRule; let month: Int; let day: Int }
+
+    let months: PhraseTable<Month>
+    let weekdays: CliticLexicon<Weekday>
+    let relative: PhraseTable<Relative>
+    let words: CliticLexicon<Word>
+    let seasons: CliticLexicon<Season>
+    let decades: CliticLexicon<Int>
+    let holidays: PhraseTable<Holiday>
+    /// Surface forms that can start some date expression, to skip other tokens with one lookup.
+    let starters: Set<String>
+
+    init() {
+        months = PhraseTable(TextResources.rows("months.tsv").compactMap { r in
+            guard r.count >= 3, let m = Int(r[1]), let c = Calendar(rawValue: r[2]) else { return nil }
+            return (r[0], Month(month: m, calendar: c))
+        })
+        weekdays = CliticLexicon(TextResources.rows("weekdays.tsv").compactMap { r in
+            guard r.count >= 3, let w = Int(r[1]) else { return nil }
+            return (r[0], Weekday(weekday: w, bare: r[2] == "yes"))
+        })
+        relative = PhraseTable(TextResources.rows("relative.tsv").compactMap { r in
+            guard r.count >= 3 else { return nil }
+            let rel: Relative
+            switch r[1] {
+            case "day": guard let v = Int(r[2]) else { return nil }; rel = .day(v)
+            case "unit": rel = .unit(r[2])
+            case "modifier": guard let v = Int(r[2]) else { return nil }; rel = .modifier(v)
+            case "this": rel = .this
+            case "ago": rel = .ago
+            case "later": rel = .later
+            case "vague": rel = .vague(r[2])
+            default: return nil
+            }
+            return (r[0], rel)
+        }, article: true)
+        var grouped: [String: [Role: String]] = [:]
+        var order: [String] = []
+        for r in TextResources.rows("date_words.tsv") where r.count >= 2 {
+            guard let role = Role(rawValue: r[1]) else { continue }
+            // Grouped by normalized form: "إلى" and "الي" are one key with two roles.
+            let key = ArabicNormalizer.shared.key(r[0])
+            if grouped[key] == nil { order.append(key) }
+            grouped[key, default: [:]][role] = r.count > 2 ? r[2] : ""
+        }
+        words = CliticLexicon(order.map { ($0, Word(roles: grouped[$0]!)) })
+        seasons = CliticLexicon(TextResources.rows("seasons.tsv").compactMap { r in
+            guard r.count >= 3, let a = Int(r[1]), let b = Int(r[2]) else { return nil }
+            return (r[0], Season(from: a, to: b))
+        }, article: true)
+        decades = CliticLexicon(TextResources.rows("decades.tsv").compactMap { r in
+            guard r.count >= 2, let d = Int(r[1]) else { return nil }
+            return (r[0], d)
+        })
+        holidays = PhraseTable(TextResources.rows("holidays.tsv").compactMap { r in
+            guard r.count >= 4, let rule = HolidayRule(rawValue: r[1]), let m = Int(r[2]), let d = Int(r[3]) else { return nil }
+            return (r[0], Holiday(rule: rule, month: m, day: d))
+        })
+        var s = Set<String>()
+        for file in ["months.tsv", "weekdays.tsv", "relative.tsv", "date_words.tsv", "seasons.tsv", "decades.tsv", "holidays.tsv"] {
+            for r in TextResources.rows(file) {
+                guard let first = TextResources.words(r[0]).first else { continue }
+                for (surface, _) in Clitics.surfaceForms(of: first, article: true) { s.insert(surface) }
+            }
+        }
+        starters = s
+    }
+
+    func has(_ t: Token, _ role: Role) -> Bool { words[t.norm]?.value.roles[role] != nil }
+    func value(_ t: Token, _ role: Role) -> String? { words[t.norm]?.value.roles[role] }
+}

@@ -1,0 +1,153 @@
+/// The date patterns: each tries to read a date expression starting at token `i`; `best` keeps the longest.
+extension DateScan {
+    func best(at i: Int) -> DateFound? {
+        var found: DateFound? = nil
+        func consider(_ f: DateFound?) {
+            guard let f else { return }
+            if found == nil || f.end > found!.end { found = f }
+        }
+        consider(range(i))
+        consider(explicitDate(i))
+        consider(weekdayDate(i))
+        consider(nthWeekdayBefore(i))
+        consider(relativeDate(i))
+        consider(duration(i))
+        consider(monthPart(i))
+        consider(weekOfMonth(i))
+        consider(season(i))
+        consider(decade(i))
+        consider(holiday(i))
+        consider(standaloneYear(i))
+        return found
+    }
+
+    /// "من 13 تموز إلى 15 تموز", "13 تموز - 15 تموز": two day dates joined by a range word.
+    func range(_ i: Int) -> DateFound? {
+        var j = i
+        let from = norm(i) == "من" || norm(i) == "ومن"
+        if from { j += 1 }
+        guard var a = explicitDate(j) else { return nil }
+        if from && a.kind == "range" { a.startPrefix = 0; return a }
+        guard a.date?.precision == .day, a.end < n, has(a.end, .range_to) || norm(a.end) == "-",
+              let b = explicitDate(a.end + 1), let d1 = a.date, let d2 = b.date, b.date?.precision == .day, d2 > d1 else { return nil }
+        return DateFound(end: b.end, date: d1, basis: a.basis == .relative || b.basis == .relative ? .relative : .absolute,
+                         from: d1, to: d2, kind: "range")
+    }
+
+    /// Dates with a day or a month: digits (19/11/2024, 2024-11-19, 19.11.2024, 2/2013), "19 نوفمبر 2024",
+    /// "الرابع من نيسان", "13 إلى 15 تموز", "يوليو 13-15", "نوفمبر 2024", "سبتمبر الماضي", Hijri "15 رمضان 1445 هـ".
+    func explicitDate(_ i: Int) -> DateFound? {
+        if let f = numericDate(i) { return f }
+        if let d = day(i) {
+            var j = d.end
+            var day2: Int? = nil
+            if j < n, has(j, .range_to) || norm(j) == "-", let d2 = day(j + 1), d2.day > d.day { day2 = d2.day; j = d2.end }
+            var k = j
+            if has(k, .link) { k += 1 }
+            if let m = month(k, hijri: true) {
+                let y = year(m.end, bare: true)
+                if let f = resolveDay(d.day, day2, m, y) {
+                    var f = f
+                    f.startPrefix = d.prefix
+                    return f
+                }
+            }
+        }
+        guard let m = month(i) else { return nil }
+        if case .relative = m.ref { return nil }   // "الشهر الماضي" alone is a relative month (relativeDate)
+        // Month first, then a day or a day range: "يوليو 13-15", "أغسطس 27 إلى 29".
+        if m.end < n, tokens[m.end].kind == .number, let d = day(m.end), tokens[m.end].norm.unicodeScalars.count <= 2 {
+            var j = d.end
+            var day2: Int? = nil
+            if j < n, has(j, .range_to) || norm(j) == "-", let d2 = day(j + 1), d2.day > d.day { day2 = d2.day; j = d2.end }
+            let y = year(j, bare: true)
+            if var f = resolveDay(d.day, day2, MonthPart(end: y?.end ?? j, ref: m.ref, prefix: m.prefix), y) {
+                f.startPrefix = m.prefix
+                return f
+            }
+        }
+        let y = year(m.end, bare: true)
+        var end = y?.end ?? m.end
+        var modifier: Int? = nil
+        if y == nil, let rm = lex.relative.match(tokens, at: end), case .modifier(let off) = rm.value, rm.prefix.isEmpty {
+            modifier = off; end = rm.end
+        }
+        guard let (yy, mm, rel) = resolveMonth(m.ref, y, modifier: modifier) else { return nil }
+        return DateFound(end: end, date: PartialDate(year: yy, month: mm), basis: rel ? .relative : .absolute,
+                         kind: "month", startPrefix: m.prefix)
+    }
+
+    /// A day (or day range) in a month with an optional year, resolved; Hijri months need a year.
+    func resolveDay(_ d: Int, _ d2: Int?, _ m: MonthPart, _ y: YearPart?) -> DateFound? {
+        let end = y?.end ?? m.end
+        if case .named(let mm, let cal) = m.ref, cal == .hijri {
+            guard let y, let hy = y.year, y.hijri || (1300...1600).contains(hy) else { return nil }
+            guard d <= 30 else { return nil }
+            let g = CalendarMath.hijriToGregorian(year: hy, month: mm, day: d)
+            let g2 = d2.map { CalendarMath.hijriToGregorian(year: hy, month: mm, day: $0) }
+            return DateFound(end: end, date: g, basis: .absolute, from: g2 == nil ? nil : g, to: g2, kind: "hijri")
+        }
+        guard let (yy, mm, rel) = resolveMonth(m.ref, y, dayForPast: d), let date = validDay(yy, mm, d) else { return nil }
+        if let d2 {
+            guard let last = validDay(yy, mm, d2) else { return nil }
+            return DateFound(end: end, date: date, basis: rel ? .relative : .absolute, from: date, to: last, kind: "range")
+        }
+        return DateFound(end: end, date: date, basis: rel ? .relative : .absolute, kind: "date")
+    }
+
+    /// 19/11/2024, 2024/11/19, 19-11-2024, 19.11.2024, and month/year 2/2013.
+    func numericDate(_ i: Int) -> DateFound? {
+        guard i < n, tokens[i].kind == .number else { return nil }
+        var parts: [String] = []
+        var end = i + 1
+        let t = tokens[i]
+        if t.norm.split(separator: ".").count == 3 {
+            parts = t.norm.split(separator: ".").map(String.init)
+        } else {
+            parts = [t.norm]
+            var j = i + 1
+            var sep: String? = nil
+            while parts.count < 3, j + 1 < n, tokens[j].start == tokens[j - 1].end, tokens[j + 1].start == tokens[j].end,
+                  ["/", "-", "."].contains(norm(j)), sep == nil || sep == norm(j), tokens[j + 1].kind == .number {
+                sep = norm(j); parts.append(norm(j + 1)); j += 2
+            }
+            end = j
+        }
+        let v = parts.map { Int($0) }
+        guard !v.contains(where: { $0 == nil }) else { return nil }
+        let nums = v.map { $0! }
+        if nums.count == 3 {
+            let date: PartialDate?
+            if parts[0].count == 4 { date = validDay(nums[0], nums[1], nums[2]) }
+            else if parts[2].count == 4 { date = validDay(nums[2], nums[1], nums[0]) }
+            else { date = nil }
+            guard let date, (1000...2200).contains(date.year) else { return nil }
+            return DateFound(end: end, date: date, basis: .absolute, kind: "date")
+        }
+        if nums.count == 2, parts[1].count == 4, (1...12).contains(nums[0]), (1900...2200).contains(nums[1]), norm(i + 1) == "/" {
+            return DateFound(end: end, date: PartialDate(year: nums[1], month: nums[0]), basis: .absolute, kind: "month")
+        }
+        return nil
+    }
+
+    /// A year on its own: "عام 2019", "العام 2022", "في 2022", "2010م", "1445 هـ".
+    func standaloneYear(_ i: Int) -> DateFound? {
+        guard i < n else { return nil }
+        if has(i, .year_cue), let y = year(i, bare: false), let yy = y.year {
+            return yearFound(yy, hijri: y.hijri, end: y.end, prefix: prefixLength(i))
+        }
+        guard tokens[i].kind == .number, i > 0 || i + 1 < n else { return nil }
+        let lead = i > 0 && (has(i - 1, .year_lead) || has(i - 1, .year_cue))
+        let era = i + 1 < n && has(i + 1, .era)
+        guard lead || era, let y = year(i, bare: true), let yy = y.year else { return nil }
+        return yearFound(yy, hijri: y.hijri, end: y.end, prefix: 0)
+    }
+
+    func yearFound(_ y: Int, hijri: Bool, end: Int, prefix: Int) -> DateFound {
+        guard hijri else { return DateFound(end: end, date: PartialDate(year: y), basis: .absolute, kind: "year", startPrefix: prefix) }
+        let from = CalendarMath.hijriToGregorian(year: y, month: 1, day: 1)
+        let to = CalendarMath.hijriToGregorian(year: y + 1, month: 1, day: 1).adding(days: -1)
+        return DateFound(end: end, date: CalendarMath.coarsest(from, to), basis: .absolute, from: from, to: to,
+                         kind: "hijri_year", startPrefix: prefix)
+    }
+}

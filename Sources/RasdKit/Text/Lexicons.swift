@@ -1,0 +1,55 @@
+/// Loading helpers for the TSV lexicons under `Resources/text/`.
+enum TextResources {
+    /// Rows of a text resource; a missing file is a packaging error, reported once on stderr, and yields no rows
+    /// so that extraction degrades instead of crashing.
+    static func rows(_ file: String) -> [[String]] {
+        do { return try ResourceStore.rows("text/" + file) } catch {
+            FileHandleStderr.write("rasd: \(error)\n")
+            return []
+        }
+    }
+
+    /// Normalized words of a multi-word phrase.
+    static func words(_ phrase: String) -> [String] {
+        ArabicNormalizer.shared.key(phrase).split(separator: " ").map(String.init)
+    }
+}
+
+/// Multi-word phrases matched over tokens: the first word may carry proclitics, the others must match exactly.
+struct PhraseTable<Value: Sendable>: Sendable {
+    struct Entry: Sendable { let rest: [String]; let value: Value }
+    struct Match: Sendable { let end: Int; let value: Value; let prefix: String }
+    private var byFirst: [String: [(prefix: String, entry: Entry)]] = [:]
+
+    init(_ phrases: [(String, Value)], article: Bool = false, clitics: Bool = true) {
+        for (phrase, value) in phrases {
+            let words = TextResources.words(phrase)
+            guard let first = words.first else { continue }
+            let entry = Entry(rest: Array(words.dropFirst()), value: value)
+            let forms = clitics ? Clitics.surfaceForms(of: first, article: article) : [(first, "")]
+            for (surface, prefix) in forms { byFirst[surface, default: []].append((prefix, entry)) }
+        }
+        // Longest phrases first, so the first match found is the longest.
+        for (k, v) in byFirst { byFirst[k] = v.sorted { $0.entry.rest.count > $1.entry.rest.count } }
+    }
+
+    /// The longest phrase starting at token `i`; `end` is the index after its last token.
+    func match(_ tokens: [Token], at i: Int) -> Match? {
+        guard i < tokens.count, let candidates = byFirst[tokens[i].norm] else { return nil }
+        outer: for (prefix, entry) in candidates {
+            guard i + entry.rest.count < tokens.count else { continue }
+            for (k, w) in entry.rest.enumerated() where tokens[i + 1 + k].norm != w { continue outer }
+            return Match(end: i + 1 + entry.rest.count, value: entry.value, prefix: prefix)
+        }
+        return nil
+    }
+
+    /// True when some phrase starts with this surface form.
+    func startsPhrase(_ norm: String) -> Bool { byFirst[norm] != nil }
+}
+
+import Foundation
+
+enum FileHandleStderr {
+    static func write(_ s: String) { FileHandle.standardError.write(s.data(using: .utf8) ?? Data()) }
+}

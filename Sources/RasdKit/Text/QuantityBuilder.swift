@@ -1,0 +1,136 @@
+/// Turns parsed numbers into quantities: a number or range, the qualifier before it (أكثر من، نحو ...) or after it
+/// (تقريبا), and the unit noun that follows it, kept as written. Numbers with a time unit are durations.
+struct QuantityBuilder: Sendable {
+    enum TimeUnit: String, Sendable { case day, week, month, year, decade, hour, minute }
+    struct UnitWord: Sendable { let unit: TimeUnit; let count: Int }
+    struct Qualifying: Sendable { let qualifier: Quantity.Qualifier; let pre: Bool }
+
+    let grammar: NumberGrammar
+    let qualifiers: PhraseTable<Qualifying>
+    let timeUnits: CliticLexicon<UnitWord>
+    let notUnits: Set<String>
+    let durationTriggers: CliticLexicon<Bool>
+    /// Connectors between the two ends of a range (normalized forms: ى is written ي).
+    static let rangeWords: Set<String> = ["الي", "حتي", "-", "و", "لغايه", "ولغايه", "والي"]
+
+    init(grammar: NumberGrammar) {
+        self.grammar = grammar
+        qualifiers = PhraseTable(TextResources.rows("qualifiers.tsv").compactMap { row in
+            guard row.count >= 3, let q = Quantity.Qualifier(rawValue: row[1]) else { return nil }
+            return (row[0], Qualifying(qualifier: q, pre: row[2] != "post"))
+        })
+        timeUnits = CliticLexicon(TextResources.rows("units.tsv").compactMap { row in
+            guard row.count >= 3, let u = TimeUnit(rawValue: row[1]), let c = Int(row[2]) else { return nil }
+            return (row[0], UnitWord(unit: u, count: c))
+        }, article: true)
+        var stop = Set<String>()
+        for row in TextResources.rows("unit_stopwords.tsv") { stop.insert(ArabicNormalizer.shared.key(row[0])) }
+        // Month and weekday names are date parts, never units.
+        for file in ["months.tsv", "weekdays.tsv"] {
+            for row in TextResources.rows(file) {
+                for (surface, _) in Clitics.surfaceForms(of: TextResources.words(row[0])[0], article: false) { stop.insert(surface) }
+            }
+        }
+        notUnits = stop
+        durationTriggers = CliticLexicon(TextResources.rows("duration_triggers.tsv").map { ($0[0], true) })
+    }
+
+    static func yearLike(_ p: NumberGrammar.Parsed) -> Bool {
+        p.digits && p.scale == 0 && p.value >= 1000 && p.value <= 2200 && p.value == p.value.rounded()
+    }
+
+    func timeUnit(_ t: Token) -> UnitWord? { timeUnits[t.norm]?.value }
+
+    func build(_ parsed: [NumberGrammar.Parsed], _ tokens: [Token], _ text: ScalarText) -> [Quantity] {
+        var out: [Quantity] = []
+        var covered = Set<Int>()   // token indexes already inside a quantity
+        var k = 0
+        while k < parsed.count {
+            var a = parsed[k]
+            k += 1
+            guard a.kind != .ordinal else { continue }
+            var startTok = a.start
+            var endTok = a.end
+            var lo: Double? = nil, hi: Double? = nil
+            // A range: "20 ألف إلى 50 ألف", "بين 20 و50", "13-15".
+            if k < parsed.count, parsed[k].kind != .ordinal, parsed[k].start == a.end + 1 || (parsed[k].start == a.end && tokens[a.end].norm.hasPrefix("و")) {
+                let b = parsed[k]
+                let connector = parsed[k].start == a.end + 1 ? tokens[a.end].norm : "و"
+                let between = startTok > 0 && ["بين", "وبين", "فبين"].contains(tokens[startTok - 1].norm)
+                var ok = QuantityBuilder.rangeWords.contains(connector)
+                if connector == "و" && !between { ok = false }
+                if connector == "-" && !(a.digits && b.digits) { ok = false }
+                if ok {
+                    if a.scale == 0, b.scale > 0, a.value * b.scale <= b.value { a.value *= b.scale }
+                    if a.value < b.value {
+                        lo = a.value; hi = b.value; endTok = b.end; k += 1
+                        if a.kind == .percent || b.kind == .percent { a.kind = .percent }
+                        if between {
+                            startTok -= 1
+                            if startTok > 0, tokens[startTok - 1].norm == "ما" { startTok -= 1 }
+                        } else if startTok > 0, ["من", "ومن"].contains(tokens[startTok - 1].norm), connector != "-" {
+                            startTok -= 1
+                        }
+                    }
+                }
+            }
+            // Qualifier before: the longest phrase that ends right at the number.
+            var qualifier: Quantity.Qualifier? = nil
+            for back in stride(from: min(4, startTok), through: 1, by: -1) {
+                if let m = qualifiers.match(tokens, at: startTok - back), m.end == startTok, m.value.pre {
+                    qualifier = m.value.qualifier; startTok -= back; break
+                }
+            }
+            let yearLike = QuantityBuilder.yearLike(a) || (lo != nil && QuantityBuilder.yearLike(parsed[k - 1]))
+            // Unit noun after the number (or "من" + noun after a vague plural: عشرات الآلاف من الجنود).
+            var unit: String? = nil
+            var duration = false
+            var u = endTok
+            if a.kind == .approximate || a.scale > 0, u + 1 < tokens.count, tokens[u].norm == "من", isUnitNoun(tokens[u + 1]) { u += 1 }
+            // A year ("2024 وغادر", "في 2022 والعام") has no unit unless the noun follows it directly.
+            let yearStops = yearLike && u < tokens.count && (tokens[u].norm.hasPrefix("و") || tokens[u].norm.hasPrefix("ف") || tokens[u].norm.hasPrefix("ال"))
+            if a.kind != .percent, !yearStops, u < tokens.count, isUnitNoun(tokens[u]) {
+                unit = text.string(tokens[u].start..<TextSpans.end(of: tokens[u], in: text))
+                duration = timeUnit(tokens[u]) != nil
+                endTok = u + 1
+            }
+            if a.kind == .percent { unit = "%" }
+            // Qualifier after: "تقريبا", "على الأقل".
+            if qualifier == nil, let m = qualifiers.match(tokens, at: endTok), !m.value.pre {
+                qualifier = m.value.qualifier; endTok = m.end
+            }
+            let keep = unit != nil || a.kind == .approximate || lo != nil && !yearLike || (qualifier != nil && !yearLike && qualifier != .up_to)
+            guard keep else { continue }
+            for i in startTok..<endTok { covered.insert(i) }
+            let start = startTok == a.start ? TextSpans.start(of: tokens[a.start], skippingLetters: a.startPrefix, in: text) : tokens[startTok].start
+            let end = TextSpans.end(of: tokens[endTok - 1], in: text)
+            out.append(Quantity(start: start, end: end, text: text.string(start..<end), value: lo == nil ? a.value : nil,
+                                min: lo, max: hi, qualifier: qualifier, unit: unit, isDuration: duration))
+        }
+        out.append(contentsOf: wordDurations(tokens, text, covered: covered))
+        return out.sorted { $0.start < $1.start }
+    }
+
+    /// Durations written without a number: a dual ("يومين") anywhere, or a singular after a trigger ("منذ عام").
+    private func wordDurations(_ tokens: [Token], _ text: ScalarText, covered: Set<Int>) -> [Quantity] {
+        var out: [Quantity] = []
+        for (i, t) in tokens.enumerated() where t.kind == .arabic && !covered.contains(i) {
+            guard let h = timeUnits[t.norm], !h.prefix.contains("ال") && h.prefix != "لل" else { continue }
+            let afterTrigger = i > 0 && durationTriggers[tokens[i - 1].norm] != nil
+            guard h.value.count == 2 || afterTrigger else { continue }
+            let start = TextSpans.start(of: t, skippingLetters: h.prefix.unicodeScalars.count, in: text)
+            let end = TextSpans.end(of: t, in: text)
+            out.append(Quantity(start: start, end: end, text: text.string(start..<end), value: Double(h.value.count),
+                                unit: text.string(start..<end), isDuration: true))
+        }
+        return out
+    }
+
+    /// True when the token can be the counted noun: an Arabic word that is not a function word, number or date word.
+    func isUnitNoun(_ t: Token) -> Bool {
+        guard t.kind == .arabic || t.kind == .latin else { return false }
+        if notUnits.contains(t.norm) || grammar.mayBeNumber(t) && timeUnits[t.norm] == nil { return false }
+        if qualifiers.startsPhrase(t.norm) { return false }
+        return t.norm.unicodeScalars.count >= 2
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import RasdKit
+
+/// `rasd eval-ner`: tags a CoNLL corpus and scores it against its tags like conlleval.
+struct EvalNER: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval-ner",
+        abstract: "Tag a CoNLL corpus and print conlleval's scores (exact span match over BIO)."
+    )
+
+    @Option(name: .long, help: "CoNLL file: TOKEN TAG a line, the tag last.") var conll: String
+    @Option(name: .long, help: "Model file (default: the bundled ANERCorp model).") var model: String?
+    @Option(name: .long, help: "Write TOKEN GOLD PRED lines here, one per input line, blank lines kept.")
+    var predictions: String?
+    @Flag(name: .long, help: "No timing on stderr.") var quiet = false
+
+    func run() throws {
+        let loadStart = Date()
+        let tagger = try model.map { try NERTagger(contentsOf: URL(fileURLWithPath: $0)) } ?? NERTagger.bundled()
+        let loadTime = Date().timeIntervalSince(loadStart)
+        let corpus = try CoNLLCorpus(contentsOf: URL(fileURLWithPath: conll))
+        let evaluation = NEREvaluation.run(tagger: tagger, corpus: corpus)
+        print(evaluation.scorer.report, terminator: "")
+        if let predictions {
+            try evaluation.predictionLines(corpus).write(toFile: predictions, atomically: true, encoding: .utf8)
+        }
+        if !quiet {
+            let rate = Double(evaluation.tokens) / max(evaluation.seconds, 1e-9)
+            let line = String(format: "model load %.1f ms; tagged %d tokens in %.3f s: %.0f tokens/s\n",
+                              loadTime * 1000, evaluation.tokens, evaluation.seconds, rate)
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+    }
+}

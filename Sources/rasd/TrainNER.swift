@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import RasdKit
+
+/// `rasd train-ner`: trains the named-entity tagger on a CoNLL `TOKEN TAG` corpus and writes the binary model.
+struct TrainNER: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train-ner",
+        abstract: "Train the named-entity tagger (averaged perceptron, Viterbi over BIO) on a CoNLL corpus."
+    )
+
+    @Option(name: .long, help: "CoNLL file: TOKEN TAG a line, the tag last.") var conll: String
+    @Option(name: [.customShort("o"), .long], help: "Where to write the model.") var output: String
+    @Option(name: .long, help: "Training passes over the corpus.") var epochs: Int = 10
+    @Option(name: .long, help: "Fraction of sentences (the last ones) held out as a development split.")
+    var devFraction: Double = 0
+    @Option(name: .long, help: "Seed for shuffling.") var seed: UInt64 = 1
+    @Option(name: .long, help: "Drop features seen fewer times than this.") var minCount: Int = 2
+    @Option(name: .long, help: "Feature dropout rate while training.") var dropout: Double = 0
+    @Flag(name: .long, help: "No progress on stderr.") var quiet = false
+
+    func run() throws {
+        let corpus = try CoNLLCorpus(contentsOf: URL(fileURLWithPath: conll))
+        var options = NERTrainer.Options()
+        options.epochs = epochs
+        options.devFraction = devFraction
+        options.seed = seed
+        options.minimumCount = minCount
+        options.dropout = dropout
+        let result = NERTrainer.train(corpus: corpus, options: options) { line in
+            if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        }
+        try result.modelData.write(to: URL(fileURLWithPath: output))
+        if !quiet {
+            FileHandle.standardError.write(Data("wrote \(output) (\(result.modelData.count) bytes)\n".utf8))
+        }
+    }
+}

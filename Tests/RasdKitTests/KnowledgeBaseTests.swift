@@ -1,0 +1,118 @@
+import XCTest
+@testable import RasdKit
+
+final class KnowledgeBaseTests: XCTestCase {
+    private func kb() throws -> KnowledgeBase { try KnowledgeBase.bundled() }
+    private func key(_ s: String) -> String { ArabicNormalizer.shared.key(s) }
+
+    /// Cases/kb_lookup.tsv: `surface  expected id`; the expected id must be among the lookup's answers.
+    func testLookupCorpus() throws {
+        let kb = try kb()
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Cases/kb_lookup.tsv")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var checked = 0
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.isEmpty {
+            let f = line.split(separator: "\t").map(String.init)
+            guard f.count >= 2 else { XCTFail("bad case line: \(line)"); continue }
+            let ids = kb.lookup(key(f[0])).map(\.id)
+            XCTAssertTrue(ids.contains(f[1]), "\(f[0]) → \(ids), expected \(f[1])")
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 50)
+    }
+
+    func testExactAliasWinsOverLooserLevels() throws {
+        let kb = try kb()
+        // غينيا and كينيا fold together only at the loosest level; each exact alias answers alone.
+        XCTAssertEqual(kb.lookup(key("غينيا")).map(\.id), ["gn"])
+        XCTAssertEqual(kb.lookup(key("كينيا")).map(\.id), ["ke"])
+        XCTAssertEqual(kb.lookup(key("كوبا")).map(\.id), ["cu"])
+        XCTAssertTrue(kb.lookup(key("كيف")).isEmpty, "the common word كيف must not link to Kyiv")
+        XCTAssertTrue(kb.lookup("").isEmpty)
+    }
+
+    func testEntityFields() throws {
+        let kb = try kb()
+        let putin = try XCTUnwrap(kb.entity("vladimir_putin"))
+        XCTAssertEqual(putin.type, "PERSON")
+        XCTAssertEqual(putin.country, "ru")
+        XCTAssertEqual(putin.wikidata, "Q7747")
+        XCTAssertEqual(kb.entity("kremlin")?.kind, "seat")
+        XCTAssertEqual(kb.entity("kremlin")?.type, "ORG")
+        XCTAssertEqual(kb.entity("moscow")?.country, "ru")
+        XCTAssertEqual(kb.entity("kp")?.type, "GPE")
+        XCTAssertEqual(kb.entity("black_sea")?.type, "LOC")
+        XCTAssertNil(kb.entity("united_nations")?.country)
+        XCTAssertNil(kb.entity("no_such_id"))
+    }
+
+    func testHolderByDate() throws {
+        let kb = try kb()
+        func holder(_ office: String, _ country: String, _ date: String?) -> String? {
+            kb.holder(office: office, country: country, on: date.flatMap { PartialDate(iso: $0) })?.id
+        }
+        XCTAssertEqual(holder("defence_minister", "ru", "2023-07"), "sergei_shoigu")
+        XCTAssertEqual(holder("defence_minister", "ru", "2024-09"), "andrei_belousov")
+        XCTAssertEqual(holder("defence_minister", "ru", "2024-05-13"), "sergei_shoigu")
+        XCTAssertEqual(holder("defence_minister", "ru", nil), "andrei_belousov")
+        XCTAssertEqual(holder("security_council_secretary", "ru", "2024-06"), "sergei_shoigu")
+        XCTAssertEqual(holder("security_council_secretary", "ru", "2020"), "nikolai_patrushev")
+        XCTAssertEqual(holder("head_of_state", "us", "2019-03"), "donald_trump")
+        XCTAssertEqual(holder("head_of_state", "us", "2023"), "joe_biden")
+        XCTAssertEqual(holder("head_of_state", "us", "2025-06-01"), "donald_trump")
+        XCTAssertEqual(holder("head_of_state", "ru", "2010"), "dmitry_medvedev")
+        XCTAssertEqual(holder("head_of_state", "ru", "2024-06-19"), "vladimir_putin")
+        XCTAssertEqual(holder("leader", "kp", "2024-06"), "kim_jong_un")
+        XCTAssertEqual(holder("foreign_minister", "kp", "2024-06"), "choe_son_hui")
+        XCTAssertEqual(holder("foreign_minister", "ru", "2024-06"), "sergei_lavrov")
+        XCTAssertEqual(holder("head_of_state", "cn", "2024"), "xi_jinping")
+        XCTAssertNil(holder("defence_minister", "ru", "1990"))
+        XCTAssertNil(holder("no_such_office", "ru", nil))
+    }
+
+    func testRoles() throws {
+        let kb = try kb()
+        let shoigu = kb.roles(of: "sergei_shoigu")
+        XCTAssertEqual(Set(shoigu.map(\.office)), ["defence_minister", "security_council_secretary"])
+        XCTAssertEqual(shoigu.first { $0.office == "defence_minister" }?.to?.iso, "2024-05-12")
+        XCTAssertTrue(kb.roles(of: "nobody").isEmpty)
+    }
+
+    func testNationalities() throws {
+        let kb = try kb()
+        let cases = ["الروسي": "ru", "الروسية": "ru", "الروس": "ru", "روسي": "ru", "الكوري الشمالي": "kp",
+                     "الكورية الشمالية": "kp", "الكوريين الشماليين": "kp", "الأمريكي": "us", "الأميركية": "us",
+                     "الأمريكيين": "us", "الصيني": "cn", "الأوكراني": "ua", "المصري": "eg", "السعودية": "sa",
+                     "الفرنسي": "fr", "البريطانية": "gb", "الكوري الجنوبي": "kr", "الياباني": "jp"]
+        for (form, country) in cases {
+            XCTAssertEqual(kb.country(forNationality: key(form)), country, form)
+        }
+        XCTAssertNil(kb.country(forNationality: key("المالي")), "financial, not Malian")
+        XCTAssertNil(kb.country(forNationality: key("الكبير")))
+    }
+
+    func testTitles() throws {
+        let kb = try kb()
+        XCTAssertEqual(kb.office(forTitle: key("وزير الخارجية"))?.office, "foreign_minister")
+        XCTAssertEqual(kb.office(forTitle: key("وزيرة الخارجية"))?.office, "foreign_minister")
+        XCTAssertEqual(kb.office(forTitle: key("كبير الدبلوماسيين"))?.office, "foreign_minister")
+        XCTAssertEqual(kb.office(forTitle: key("وزير الدفاع"))?.office, "defence_minister")
+        XCTAssertEqual(kb.office(forTitle: key("الزعيم"))?.office, "leader")
+        XCTAssertEqual(kb.office(forTitle: key("الرئيس"))?.office, "head_of_state")
+        XCTAssertEqual(kb.office(forTitle: key("رئيس الوزراء"))?.office, "head_of_government")
+        XCTAssertEqual(kb.office(forTitle: key("أمين مجلس الأمن"))?.office, "security_council_secretary")
+        XCTAssertEqual(kb.office(forTitle: key("وزير الموارد الطبيعية"))?.titleEn, "Minister of Natural Resources")
+        XCTAssertNil(kb.office(forTitle: key("المدينة")))
+        XCTAssertGreaterThanOrEqual(kb.maxTitleTokens, 3)
+        // "رئيس الكرملين": the seat gives the country, the title the office.
+        XCTAssertEqual(kb.countryOfSeat(key("الكرملين")), "ru")
+        XCTAssertEqual(kb.countryOfSeat(key("البيت الأبيض")), "us")
+        XCTAssertNil(kb.countryOfSeat(key("موسكو")))
+    }
+
+    func testMaxAliasTokens() throws {
+        let kb = try kb()
+        XCTAssertGreaterThanOrEqual(kb.maxAliasTokens, 5)
+        XCTAssertLessThan(kb.maxAliasTokens, 20)
+    }
+}

@@ -1,0 +1,96 @@
+import XCTest
+@testable import RasdKit
+
+final class NERTests: XCTestCase {
+    func testReaderSurvivesANERCorpQuirks() {
+        // An empty token, a token with a space, a blank line, an I- tag opening a chunk, a sentence-final ".".
+        let text = "فرانكفورت B-LOC\n O\nنيو يورك I-LOC\n. O\n\nقال O\nبوش I-PERS\n"
+        let corpus = CoNLLCorpus(text: text)
+        XCTAssertEqual(corpus.lines.count, 7)
+        XCTAssertEqual(corpus.lines[1], CoNLLCorpus.Line(token: "", tag: "O"))
+        XCTAssertEqual(corpus.lines[2], CoNLLCorpus.Line(token: "نيو يورك", tag: "I-LOC"))
+        XCTAssertNil(corpus.lines[4])
+        XCTAssertEqual(corpus.sentences, [0..<4, 5..<7])
+        XCTAssertEqual(corpus.tokenCount, 6)
+        XCTAssertEqual(BIOTag.repaired(["O", "I-PERS", "I-PERS", "I-LOC", "B-ORG", "I-ORG"]),
+                       ["O", "B-PERS", "I-PERS", "B-LOC", "B-ORG", "I-ORG"])
+    }
+
+    func testChunksFollowConlleval() {
+        let chunks = ChunkScorer.chunks(["I-PERS", "I-PERS", "I-LOC", "O", "B-ORG", "I-ORG", "B-ORG", "I-MISC"])
+        XCTAssertEqual(chunks.map { "\($0.type)\($0.start)-\($0.end)" }, ["PERS0-2", "LOC2-3", "ORG4-6", "ORG6-7", "MISC7-8"])
+    }
+
+    func testScorerCountsAndReport() {
+        var scorer = ChunkScorer()
+        // gold: PERS(0-2) LOC(3) ORG(5-7); predicted: PERS(0-2) correct, LOC(3) as ORG wrong, ORG(5-6) too short.
+        scorer.add(gold: ["B-PERS", "I-PERS", "O", "B-LOC", "O", "B-ORG", "I-ORG"],
+                   predicted: ["B-PERS", "I-PERS", "O", "B-ORG", "O", "B-ORG", "O"])
+        scorer.add(gold: ["B-LOC"], predicted: ["B-LOC"])   // a second segment (after a blank line)
+        XCTAssertEqual(scorer.overall, ChunkScorer.Counts(gold: 4, found: 4, correct: 2))
+        let lines = scorer.report.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines[0], "processed 8 tokens with 4 phrases; found: 4 phrases; correct: 2.")
+        XCTAssertEqual(lines[1], "accuracy:  75.00%; precision:  50.00%; recall:  50.00%; FB1:  50.00")
+        XCTAssertEqual(lines[2], "              LOC: precision: 100.00%; recall:  50.00%; FB1:  66.67  1")
+        XCTAssertEqual(lines[3], "              ORG: precision:   0.00%; recall:   0.00%; FB1:   0.00  2")
+        XCTAssertEqual(lines[4], "             PERS: precision: 100.00%; recall: 100.00%; FB1: 100.00  1")
+    }
+
+    func testProcliticCandidates() {
+        func stems(_ word: String) -> [String] {
+            let scalars = word.unicodeScalars.map(\.value)
+            var out: [Int] = []
+            scalars.withUnsafeBufferPointer { ProcliticStripper.candidateStarts($0, 0..<$0.count, minimum: 2, into: &out) }
+            return out.map { String(String.UnicodeScalarView(scalars[$0...].map { Unicode.Scalar($0)! })) }
+        }
+        XCTAssertEqual(Set(stems("وبالعراق")), ["وبالعراق", "بالعراق", "العراق", "عراق"])
+        XCTAssertEqual(Set(stems("للرئيس")), ["للرئيس", "لرئيس", "رئيس"])
+        XCTAssertEqual(stems("بوش"), ["بوش", "وش"])
+    }
+
+    /// A toy corpus: trains in milliseconds, and the model must survive a save/load round trip unchanged.
+    func testTrainSaveLoadRoundTrip() throws {
+        var lines: [String] = []
+        let names = ["سامي", "كريم", "هدى", "رامي", "نادر", "ليلى"]
+        let places = ["دمشق", "عمان", "تونس", "بيروت"]
+        for (i, name) in names.enumerated() {
+            let place = places[i % places.count]
+            lines += ["قال O", "الرئيس O", "\(name) B-PERS", "يوسف I-PERS", "في O", "\(place) B-LOC", ". O"]
+            lines += ["زار O", "\(name) B-PERS", "مدينة O", "\(place) B-LOC", "أمس O", ". O"]
+        }
+        let corpus = CoNLLCorpus(text: lines.joined(separator: "\n"))
+        var options = NERTrainer.Options()
+        options.epochs = 5
+        options.folds = 2
+        options.documentSentences = 2
+        options.minimumCount = 1
+        let result = NERTrainer.train(corpus: corpus, options: options) { _ in }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rasd-ner-test-\(UUID().uuidString).model")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try result.modelData.write(to: url)
+        let loaded = try NERTagger(contentsOf: url)
+        let sentence = ["قال", "الرئيس", "سامي", "يوسف", "في", "دمشق", "."]
+        XCTAssertEqual(loaded.tag(sentence), result.tagger.tag(sentence))
+        XCTAssertEqual(loaded.tag(sentence), ["O", "O", "B-PERS", "I-PERS", "O", "B-LOC", "O"])
+        XCTAssertThrowsError(try NERTagger(contentsOf: URL(fileURLWithPath: "/nonexistent/model")))
+    }
+
+    func testBundledModelCases() throws {
+        let tagger = try NERTagger.bundled()
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Cases/ner.tsv")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        var checked = 0
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t").map(String.init)
+            guard fields.count == 2 else { continue }
+            let words = fields[0].split(separator: " ").map(String.init)
+            let tags = tagger.tag(words)
+            let found = Set(ChunkScorer.chunks(tags).map { "\($0.type):" + words[$0.start..<$0.end].joined(separator: " ") })
+            for expected in fields[1].split(separator: "|").map(String.init) {
+                XCTAssertTrue(found.contains(expected), "\(expected) not found in: \(fields[0]) → \(found.sorted())")
+            }
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 0)
+    }
+}

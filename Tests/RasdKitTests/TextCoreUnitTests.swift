@@ -1,0 +1,44 @@
+import XCTest
+@testable import RasdKit
+
+final class TextCoreUnitTests: XCTestCase {
+    func testCliticAnalyses() {
+        let a = Clitics.analyses("وبالعشرين")
+        XCTAssertEqual(a.first?.prefix, "")
+        XCTAssertTrue(a.contains { $0.prefix == "وبال" && $0.stem == "عشرين" })
+        XCTAssertTrue(Clitics.analyses("للجيش").contains { $0.prefix == "لل" && $0.stem == "جيش" })
+        // Stems shorter than two letters are not offered.
+        XCTAssertFalse(Clitics.analyses("وب").contains { $0.prefix == "و" })
+    }
+
+    func testHijriConversion() {
+        // 1 Muharram 1435 was observed on 4 November 2013; 15 Ramadan 1445 fell on 25 March 2024.
+        XCTAssertEqual(CalendarMath.hijriToGregorian(year: 1435, month: 1, day: 1).iso, "2013-11-04")
+        XCTAssertEqual(CalendarMath.hijriToGregorian(year: 1445, month: 9, day: 15).iso, "2024-03-25")
+        // A month not in the observed table falls back to the tabular calendar.
+        XCTAssertEqual(CalendarMath.hijriToGregorian(year: 1400, month: 1, day: 1).iso, "1979-11-21")
+    }
+
+    func testEasterAndWeeks() {
+        XCTAssertEqual(CalendarMath.easter(2013).iso, "2013-03-31")
+        XCTAssertEqual(CalendarMath.easter(2024).iso, "2024-03-31")
+        XCTAssertEqual(CalendarMath.nthWeekday(-1, weekday: 1, year: 2013, month: 3)?.iso, "2013-03-25")
+        XCTAssertEqual(CalendarMath.coarsest(PartialDate(iso: "2024-12-30")!, PartialDate(iso: "2025-01-05")!), nil)
+    }
+
+    func testOffsetsSkipProcliticsAndKeepMarks() {
+        let text = ScalarText("وصل بخمسة آلافٍ جنديٍّ")
+        let tokens = Tokenizer().tokenize(text)
+        let r = NumberExtractor.shared.extract(tokens, in: text)
+        XCTAssertEqual(r.numbers.first?.text, "خمسة آلافٍ")
+        XCTAssertEqual(r.quantities.first?.unit, "جنديٍّ")
+    }
+
+    func testExtractionJSONIsStableAndEscaped() {
+        let q = Quantity(start: 0, end: 3, text: "a\"b", value: 10000, unit: "جندي")
+        let line = ExtractionJSON.line(text: "x\ty", numbers: [], quantities: [q], dates: [])
+        XCTAssertEqual(line, "{\"text\":\"x\\ty\",\"numbers\":[],\"quantities\":[{\"start\":0,\"end\":3,\"text\":\"a\\\"b\",\"value\":10000,\"min\":null,\"max\":null,\"qualifier\":null,\"unit\":\"جندي\",\"duration\":false}],\"dates\":[]}")
+        let object = try? JSONSerialization.jsonObject(with: Data(line.utf8))
+        XCTAssertNotNil(object)
+    }
+}
