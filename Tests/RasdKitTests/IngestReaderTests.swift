@@ -210,3 +210,30 @@ extension IngestReaderTests {
         XCTAssertEqual(try JSONLReader().record(line, location: "f:1", fallbackID: "f:1").get().title, "بالصور.. “داعش”")
     }
 }
+
+extension IngestReaderTests {
+    func testLargeJSONLIsReadInPiecesWithTheSameResult() throws {
+        var lines: [String] = []
+        for i in 1...60 {
+            switch i % 7 {
+            case 3: lines.append(#"{"id": "broken"#)
+            case 5: lines.append(#"{"title": "بلا نص"}"#)
+            default: lines.append(#"{"id": "r\#(i)", "text": "خبر رقم \#(i) عن الاقتصاد والسياسة في المنطقة"}"#)
+            }
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("big-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var data = Data([0xEF, 0xBB, 0xBF]); data.append(Data(lines.joined(separator: "\r\n").utf8))
+        try data.write(to: url)
+        let collector = InputCollector()
+        let whole = collector.read(file: url.path)
+        var articles: [SourceArticle] = [], problems: [InputProblem] = [], pieces = 0
+        collector.read(file: url.path, chunkBytes: 300) { a, p in articles += a; problems += p; pieces += 1 }
+        XCTAssertGreaterThan(pieces, 5)
+        XCTAssertEqual(articles, whole.articles)
+        XCTAssertEqual(problems, whole.problems)
+        XCTAssertEqual(articles.count, 60 - 9 - 8)
+        XCTAssertEqual(problems.first?.location, "\(url.path):3")
+        XCTAssertEqual(articles.last?.origin, "\(url.path):60")
+    }
+}
