@@ -134,6 +134,20 @@ final class IngestReaderTests: XCTestCase {
         }
     }
 
+    func testLeadParagraphInItsOwnContainerIsKept() throws {
+        let page = """
+            <html><body><div class="wrap"><h1>عنوان الخبر</h1>
+            <div class="lead">أعلن رئيس الوزراء اليوم عن حزمة إجراءات اقتصادية جديدة لدعم الأسر محدودة الدخل، تشمل زيادة الإعانات الشهرية.</div>
+            <div class="article-body"><p>وقال في مؤتمر صحفي إن الحزمة ستكلف الميزانية نحو ملياري دولار، وستمول من فائض العائدات النفطية هذا العام.</p>
+            <p>وأضاف أن الحكومة ستراجع الأسعار كل ثلاثة أشهر، وأن البرلمان سيناقش الخطة في جلسته المقبلة الأسبوع القادم.</p></div>
+            <div class="more"><a href="/1">خبر آخر عن الاقتصاد</a> <a href="/2">خبر ثالث عن السياسة المحلية</a></div></div></body></html>
+            """
+        let article = try XCTUnwrap(HTMLReader().read(Data(page.utf8), path: "lead.html").articles.first)
+        let lines = article.text.components(separatedBy: "\n")
+        XCTAssertEqual(lines.count, 3, article.text)
+        XCTAssertTrue(lines[0].hasPrefix("أعلن رئيس الوزراء"))
+    }
+
     func testTruncatedPageYieldsWhatItCan() throws {
         let result = HTMLReader().read(try fixture("truncated_page.html"), path: "t.html")
         let article = try XCTUnwrap(result.articles.first, "\(result.problems)")
@@ -235,5 +249,21 @@ extension IngestReaderTests {
         XCTAssertEqual(articles.count, 60 - 9 - 8)
         XCTAssertEqual(problems.first?.location, "\(url.path):3")
         XCTAssertEqual(articles.last?.origin, "\(url.path):60")
+    }
+}
+
+extension IngestReaderTests {
+    func testDeeplyNestedPageDoesNotExhaustTheStack() throws {
+        func page(_ depth: Int, intro: String = "") -> Data {
+            Data(("<html><body>\(intro)" + String(repeating: "<div>", count: depth)
+                + "<p>فقرة في أعماق الصفحة، طويلة بما يكفي لتكون من نص المقال.</p>" + String(repeating: "</div>", count: depth)
+                + "</body></html>").utf8)
+        }
+        // Nesting as deep as real pages get: everything is read.
+        let normal = HTMLReader().read(page(150), path: "deep.html")
+        XCTAssertEqual(normal.articles.first?.text, "فقرة في أعماق الصفحة، طويلة بما يكفي لتكون من نص المقال.")
+        // Absurd nesting (libxml2 stops at its depth limit): no crash, the text before it is kept.
+        let absurd = HTMLReader().read(page(20_000, intro: "<p>مقدمة الصفحة، فقرة أولى طويلة بما يكفي لتكون من نص المقال.</p>"), path: "deep.html")
+        XCTAssertTrue(absurd.articles.first?.text.hasPrefix("مقدمة الصفحة") ?? false, "\(absurd.problems)")
     }
 }

@@ -145,9 +145,13 @@ public struct HTMLContentExtractor: Sendable {
         let parent = nodes[top].parent
         if parent > 0 {
             let threshold = max(10, final(top) * 0.2)
+            var blockCount = [Int: Int]()
+            for b in blocks { var a = b.owner; while a > parent { if nodes[a].parent == parent { blockCount[a, default: 0] += 1 }; a = nodes[a].parent } }
             for s in nodes[parent].children where s != top && !dropped[s] && !nodes[s].isText {
                 let density = chars[s] == 0 ? 1 : Double(links[s]) / Double(chars[s])
-                if final(s) >= threshold || (nodes[s].tag == "p" && chars[s] > 80 && density < 0.25) { included.insert(s) }
+                // A lone paragraph beside the article body (a lead in its own <p> or <div>) is part of it.
+                let loneParagraph = chars[s] > 80 && density < 0.25 && (blockCount[s] ?? 0) <= 2
+                if final(s) >= threshold || loneParagraph { included.insert(s) }
             }
         }
         func isInside(_ i: Int) -> Bool {

@@ -56,7 +56,7 @@ public struct HTMLTree: Sendable {
             case XML_ELEMENT_NODE:
                 let name = node.name.map { String(cString: $0).lowercased() } ?? "unknown"
                 let index = append(Node(tag: name, text: "", attributes: HTMLTree.attributes(of: node),
-                                        children: [], parent: depth >= HTMLTree.maxDepth ? parent : parent))
+                                        children: [], parent: parent))
                 let childParent = depth >= HTMLTree.maxDepth ? parent : index
                 var kids: [xmlNodePtr] = []
                 var k = node.children
