@@ -19,12 +19,18 @@ public struct SearchHit: Sendable, Equatable, Codable {
 
 extension ArticleStore {
     /// Articles matching every word of the query (normalized, or by clitic-stripped stem), best first
-    /// (BM25, title words weighing double). Near-duplicates of a better hit are folded into it.
+    /// (BM25, title words weighing double); when none has them all, articles with any of them.
+    /// Near-duplicates of a better hit are folded into it.
     public func search(_ query: String, limit: Int = 10) throws -> [SearchHit] {
         let terms = SearchText.terms(query, stemmer: stemmer)
         guard !terms.isEmpty, limit > 0 else { return [] }
-        let expression = SearchText.matchExpression(terms)
-        return try dbQueue.read { db in
+        let hits = try search(terms, expression: SearchText.matchExpression(terms), limit: limit)
+        if !hits.isEmpty || terms.count == 1 { return hits }
+        return try search(terms, expression: SearchText.matchExpression(terms, anyWord: true), limit: limit)
+    }
+
+    private func search(_ terms: [(word: String, stem: String)], expression: String, limit: Int) throws -> [SearchHit] {
+        try dbQueue.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT d.rowid AS rowid, d.id, d.title, d.published, d.source, d.url, d.text,
                        bm25(documents_fts, 2.0, 1.0) AS rank,
@@ -68,7 +74,8 @@ enum Snippet {
         return flat(text)
     }
 
+    /// One line: white space runs collapsed, ends trimmed.
     static func flat(_ s: String) -> String {
-        String(s.unicodeScalars.map { $0.properties.isWhitespace ? " " : Character($0) })
+        HTMLTree.collapse(s)
     }
 }

@@ -76,56 +76,56 @@ public final class ArticleStore {
 
     private func store(_ p: PreparedArticle, stamp: String, db: Database, summary: inout IngestSummary) throws {
         let a = p.article
-        if let existing = try Row.fetchOne(db, sql: "SELECT rowid, id, source, url FROM documents WHERE content_hash = ?",
+        if let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid, id, source, url FROM documents WHERE content_hash = ?"),
                                            arguments: [p.contentHash]) {
             summary.alreadyStored += 1
             let rowid: Int64 = existing["rowid"]
             let sameAsStored = (existing["id"] as String) == a.id && (existing["source"] as String?) == a.source
                 && (existing["url"] as String?) == a.url
             if !sameAsStored {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT OR IGNORE INTO document_aliases (document_rowid, id, source, url, origin, seen_at)
                     VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [rowid, a.id, a.source ?? "", a.url ?? "", a.origin, stamp])
+                    """).execute(arguments: [rowid, a.id, a.source ?? "", a.url ?? "", a.origin, stamp])
                 summary.aliasesAdded += db.changesCount
             }
             return
         }
         // Known when the batch was planned but gone now (deleted meanwhile): left for the next run.
         guard p.isPrepared else { return }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO documents (content_hash, id, title, source, url, published, byline, dateline, text, origin, ingested_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [p.contentHash, a.id, a.title, a.source, a.url, a.published?.iso, a.byline, a.dateline,
+            """).execute(arguments: [p.contentHash, a.id, a.title, a.source, a.url, a.published?.iso, a.byline, a.dateline,
                              a.text, a.origin, stamp])
         let rowid = db.lastInsertedRowID
-        try db.execute(sql: "INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)",
-                       arguments: [rowid, p.indexedTitle, p.indexedBody])
+        try db.cachedStatement(sql: "INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)").execute(
+                arguments: [rowid, p.indexedTitle, p.indexedBody])
         guard !p.signature.isEmpty else { return }
         // Near-duplicates: earlier documents sharing an LSH band, confirmed on the whole signature.
         var candidates = Set<Int64>()
         for (band, hash) in p.bands.enumerated() {
-            let rows = try Int64.fetchAll(db, sql: "SELECT document_rowid FROM document_bands WHERE band = ? AND hash = ?",
+            let rows = try Int64.fetchAll(db.cachedStatement(sql: "SELECT document_rowid FROM document_bands WHERE band = ? AND hash = ?"),
                                           arguments: [band, hash])
             candidates.formUnion(rows)
         }
         var best: (rowid: Int64, similarity: Double)?
         for candidate in candidates.sorted() {
-            guard let blob = try Data.fetchOne(db, sql: "SELECT minhash FROM document_signatures WHERE document_rowid = ?",
+            guard let blob = try Data.fetchOne(db.cachedStatement(sql: "SELECT minhash FROM document_signatures WHERE document_rowid = ?"),
                                                arguments: [candidate]) else { continue }
             let similarity = NearDuplicateDetector.similarity(p.signature, PreparedArticle.signature(from: blob))
             if similarity >= nearDuplicates.threshold, similarity > (best?.similarity ?? 0) { best = (candidate, similarity) }
         }
         if let best {
-            try db.execute(sql: "INSERT OR IGNORE INTO near_duplicates (document_rowid, duplicate_of, similarity) VALUES (?, ?, ?)",
-                           arguments: [rowid, best.rowid, best.similarity])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO near_duplicates (document_rowid, duplicate_of, similarity) VALUES (?, ?, ?)").execute(
+                arguments: [rowid, best.rowid, best.similarity])
             summary.nearDuplicates += 1
         }
-        try db.execute(sql: "INSERT INTO document_signatures (document_rowid, minhash) VALUES (?, ?)",
-                       arguments: [rowid, PreparedArticle.blob(p.signature)])
+        try db.cachedStatement(sql: "INSERT INTO document_signatures (document_rowid, minhash) VALUES (?, ?)").execute(
+                arguments: [rowid, PreparedArticle.blob(p.signature)])
         for (band, hash) in p.bands.enumerated() {
-            try db.execute(sql: "INSERT INTO document_bands (document_rowid, band, hash) VALUES (?, ?, ?)",
-                           arguments: [rowid, band, hash])
+            try db.cachedStatement(sql: "INSERT INTO document_bands (document_rowid, band, hash) VALUES (?, ?, ?)").execute(
+                arguments: [rowid, band, hash])
         }
         summary.added += 1
     }

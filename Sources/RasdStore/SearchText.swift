@@ -33,11 +33,12 @@ enum SearchText {
     }
 
     /// An FTS5 MATCH expression: every query word must match, as written or by its stem.
-    static func matchExpression(_ terms: [(word: String, stem: String)]) -> String {
+    /// `anyWord`: any query word suffices (the fallback when no article has them all).
+    static func matchExpression(_ terms: [(word: String, stem: String)], anyWord: Bool = false) -> String {
         terms.map { term in
             let word = quote(term.word)
             return term.stem == term.word ? word : "(\(word) OR \(quote(term.stem)))"
-        }.joined(separator: " AND ")
+        }.joined(separator: anyWord ? " OR " : " AND ")
     }
 
     static func quote(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }

@@ -41,7 +41,8 @@ enum StoreSchema {
                 CREATE INDEX document_aliases_on_id ON document_aliases(id);
 
                 -- Full-text index: normalized title and text, plus clitic-stripped stems (rowid = documents.rowid).
-                CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0');
+                -- detail=column: no word positions (smaller, faster to fill); queries are words, not phrases.
+                CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0', detail = column);
                 """)
         }
 

@@ -25,6 +25,7 @@ struct Ingest: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        // Metadata problems are reported; a bad or missing --meta file does not stop the ingest.
         let loaded = meta.map { ArticleMetadata.load(path: $0) }
         let metadata = loaded?.entries ?? [:]
         for problem in loaded?.problems ?? [] { warn(problem.description) }
@@ -45,17 +46,18 @@ struct Ingest: ParsableCommand {
             batch.removeAll(keepingCapacity: true)
         }
         for file in files {
-            var (articles, problems) = collector.read(file: file)
-            for problem in problems {
-                warn(problem.description)
-                if problem.isFatalForPath { failedPath = true }
-            }
-            articles = articles.map { metadata[$0.id]?.applied(to: $0) ?? $0 }
             progress.bytes += (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-            for article in articles {
-                batch.append(article)
-                progress.read += 1
-                if batch.count >= batchSize { try flush() }
+            // Large JSONL feeds come in pieces, so batches are stored while the file is still being read.
+            try collector.read(file: file) { articles, problems in
+                for problem in problems {
+                    warn(problem.description)
+                    if problem.isFatalForPath { failedPath = true }
+                }
+                for article in articles {
+                    batch.append(metadata[article.id]?.applied(to: article) ?? article)
+                    progress.read += 1
+                    if batch.count >= batchSize { try flush() }
+                }
             }
         }
         try flush()

@@ -100,3 +100,12 @@ extension CollectionTests {
         }
     }
 }
+
+extension CollectionTests {
+    func testFastWhitespaceListMatchesUnicode() {
+        for v in UInt32(0x80)...0x3000 {
+            guard let s = Unicode.Scalar(v) else { continue }
+            XCTAssertEqual(ContentHash.isNonASCIIWhitespace(v), s.properties.isWhitespace, String(v, radix: 16))
+        }
+    }
+}

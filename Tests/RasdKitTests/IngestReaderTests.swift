@@ -134,6 +134,20 @@ final class IngestReaderTests: XCTestCase {
         }
     }
 
+    func testLeadParagraphInItsOwnContainerIsKept() throws {
+        let page = """
+            <html><body><div class="wrap"><h1>عنوان الخبر</h1>
+            <div class="lead">أعلن رئيس الوزراء اليوم عن حزمة إجراءات اقتصادية جديدة لدعم الأسر محدودة الدخل، تشمل زيادة الإعانات الشهرية.</div>
+            <div class="article-body"><p>وقال في مؤتمر صحفي إن الحزمة ستكلف الميزانية نحو ملياري دولار، وستمول من فائض العائدات النفطية هذا العام.</p>
+            <p>وأضاف أن الحكومة ستراجع الأسعار كل ثلاثة أشهر، وأن البرلمان سيناقش الخطة في جلسته المقبلة الأسبوع القادم.</p></div>
+            <div class="more"><a href="/1">خبر آخر عن الاقتصاد</a> <a href="/2">خبر ثالث عن السياسة المحلية</a></div></div></body></html>
+            """
+        let article = try XCTUnwrap(HTMLReader().read(Data(page.utf8), path: "lead.html").articles.first)
+        let lines = article.text.components(separatedBy: "\n")
+        XCTAssertEqual(lines.count, 3, article.text)
+        XCTAssertTrue(lines[0].hasPrefix("أعلن رئيس الوزراء"))
+    }
+
     func testTruncatedPageYieldsWhatItCan() throws {
         let result = HTMLReader().read(try fixture("truncated_page.html"), path: "t.html")
         let article = try XCTUnwrap(result.articles.first, "\(result.problems)")
@@ -144,12 +158,29 @@ final class IngestReaderTests: XCTestCase {
         XCTAssertFalse(article.text.contains("أخبار"))
     }
 
+    func testOldTableLayoutWithLineBreaks() throws {
+        let article = try XCTUnwrap(HTMLReader().read(try fixture("div_layout_page.html"), path: "d.html").articles.first)
+        XCTAssertEqual(article.dateline, "الرياض - واس")
+        let lines = article.text.components(separatedBy: "\n")
+        XCTAssertEqual(lines.count, 3, article.text)
+        XCTAssertTrue(lines[1].hasPrefix("أعلنت الهيئة العامة للإحصاء"))
+        XCTAssertFalse(article.text.contains("عدد القراءات") || article.text.contains("محليات") || article.text.contains("رابط"))
+    }
+
     func testWindows1256PageWithCharsetDeclaration() throws {
         var page = Data("<html><head><meta charset=\"windows-1256\"><title>t</title></head><body><div class=\"content\"><p>".utf8)
         page.append(IngestReaderTests.cp1256("العراق يعلن نتائج الانتخابات، ورئيس الحكومة يرحب بالنتائج."))
         page.append(Data("</p></div></body></html>".utf8))
         let article = try XCTUnwrap(HTMLReader().read(page, path: "p.htm").articles.first)
         XCTAssertEqual(article.text, "العراق يعلن نتائج الانتخابات، ورئيس الحكومة يرحب بالنتائج.")
+    }
+
+    func testScriptFilledPageFallsBackToJSONLDBody() throws {
+        let page = #"<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"عنوان","datePublished":"2021-04-05","articleBody":"الفقرة الأولى من الخبر.\nالفقرة الثانية."}</script></head><body><div id="app"></div></body></html>"#
+        let article = try XCTUnwrap(HTMLReader().read(Data(page.utf8), path: "spa.html").articles.first)
+        XCTAssertEqual(article.text, "الفقرة الأولى من الخبر.\nالفقرة الثانية.")
+        XCTAssertEqual(article.title, "عنوان")
+        XCTAssertEqual(article.published?.iso, "2021-04-05")
     }
 
     func testPageWithoutTextIsAProblem() {
@@ -174,3 +205,65 @@ final class IngestReaderTests: XCTestCase {
     }
 }
 
+
+extension IngestReaderTests {
+    func testMostlyUTF8TextKeepsItsTextWithAWarning() {
+        var data = Data("خبر عاجل: ارتفاع أسعار الذهب في الأسواق المحلية والعالمية اليوم بعد تراجع الدولار".utf8)
+        data.insert(0xFF, at: 10)
+        let result = PlainTextReader().read(data, path: "damaged.txt")
+        XCTAssertEqual(result.articles.count, 1)
+        XCTAssertTrue(result.articles[0].text.contains("\u{FFFD}"))
+        XCTAssertEqual(result.problems.count, 1)
+        XCTAssertTrue(result.problems.first?.description.hasPrefix("damaged.txt: ") ?? false)
+        XCTAssertTrue(result.problems.first?.reason.hasSuffix("invalid UTF-8 byte(s) replaced with U+FFFD") ?? false)
+    }
+
+    func testEntitiesInFeedTitles() {
+        XCTAssertEqual(HTMLEntities.decode("السلطان لـ&quot;سبق&quot; &#8220;داعش&#8221; &#x41; a&b &unknown; &"), "السلطان لـ\"سبق\" “داعش” A a&b &unknown; &")
+        let line = Data(#"{"id": "t", "title": "بالصور.. &#8220;داعش&#8221;", "text": "نص"}"#.utf8)
+        XCTAssertEqual(try JSONLReader().record(line, location: "f:1", fallbackID: "f:1").get().title, "بالصور.. “داعش”")
+    }
+}
+
+extension IngestReaderTests {
+    func testLargeJSONLIsReadInPiecesWithTheSameResult() throws {
+        var lines: [String] = []
+        for i in 1...60 {
+            switch i % 7 {
+            case 3: lines.append(#"{"id": "broken"#)
+            case 5: lines.append(#"{"title": "بلا نص"}"#)
+            default: lines.append(#"{"id": "r\#(i)", "text": "خبر رقم \#(i) عن الاقتصاد والسياسة في المنطقة"}"#)
+            }
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("big-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var data = Data([0xEF, 0xBB, 0xBF]); data.append(Data(lines.joined(separator: "\r\n").utf8))
+        try data.write(to: url)
+        let collector = InputCollector()
+        let whole = collector.read(file: url.path)
+        var articles: [SourceArticle] = [], problems: [InputProblem] = [], pieces = 0
+        collector.read(file: url.path, chunkBytes: 300) { a, p in articles += a; problems += p; pieces += 1 }
+        XCTAssertGreaterThan(pieces, 5)
+        XCTAssertEqual(articles, whole.articles)
+        XCTAssertEqual(problems, whole.problems)
+        XCTAssertEqual(articles.count, 60 - 9 - 8)
+        XCTAssertEqual(problems.first?.location, "\(url.path):3")
+        XCTAssertEqual(articles.last?.origin, "\(url.path):60")
+    }
+}
+
+extension IngestReaderTests {
+    func testDeeplyNestedPageDoesNotExhaustTheStack() throws {
+        func page(_ depth: Int, intro: String = "") -> Data {
+            Data(("<html><body>\(intro)" + String(repeating: "<div>", count: depth)
+                + "<p>فقرة في أعماق الصفحة، طويلة بما يكفي لتكون من نص المقال.</p>" + String(repeating: "</div>", count: depth)
+                + "</body></html>").utf8)
+        }
+        // Nesting as deep as real pages get: everything is read.
+        let normal = HTMLReader().read(page(150), path: "deep.html")
+        XCTAssertEqual(normal.articles.first?.text, "فقرة في أعماق الصفحة، طويلة بما يكفي لتكون من نص المقال.")
+        // Absurd nesting (libxml2 stops at its depth limit): no crash, the text before it is kept.
+        let absurd = HTMLReader().read(page(20_000, intro: "<p>مقدمة الصفحة، فقرة أولى طويلة بما يكفي لتكون من نص المقال.</p>"), path: "deep.html")
+        XCTAssertTrue(absurd.articles.first?.text.hasPrefix("مقدمة الصفحة") ?? false, "\(absurd.problems)")
+    }
+}

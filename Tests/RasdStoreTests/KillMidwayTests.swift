@@ -7,17 +7,7 @@ import RasdKit
 /// A run of `rasd ingest` killed with SIGKILL in the middle leaves a consistent store, and running it again
 /// completes it without duplicates. Runs the `rasd` binary that the test build produced (never builds it).
 final class KillMidwayTests: XCTestCase {
-    func rasdBinary() throws -> URL {
-        // .build/debug/RasdPackageTests.xctest (a folder on macOS, the test binary on Linux) → .build/debug/rasd
-        let bundle = Bundle(for: KillMidwayTests.self).bundleURL
-        var candidates: [URL] = []
-        var dir = bundle
-        for _ in 0..<3 { candidates.append(dir.appendingPathComponent("rasd")); dir = dir.deletingLastPathComponent() }
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("rasd binary not built next to the test bundle (\(bundle.path)); run `swift build` first")
-        }
-        return found
-    }
+    func rasdBinary() throws -> URL { try builtRasdBinary() }
 
     /// Distinct generated articles (seeded), one JSONL record each.
     func writeInput(_ url: URL, count: Int) throws {
@@ -103,4 +93,17 @@ struct SplitMix: RandomNumberGenerator {
         z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
         return z ^ (z >> 31)
     }
+}
+
+/// The `rasd` binary built with the tests: .build/debug/RasdPackageTests.xctest (a folder on macOS, the test
+/// binary on Linux) sits next to .build/debug/rasd. Skips the test when it is not there.
+func builtRasdBinary() throws -> URL {
+    let bundle = Bundle(for: KillMidwayTests.self).bundleURL
+    var candidates: [URL] = []
+    var dir = bundle
+    for _ in 0..<3 { candidates.append(dir.appendingPathComponent("rasd")); dir = dir.deletingLastPathComponent() }
+    guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+        throw XCTSkip("rasd binary not built next to the test bundle (\(bundle.path)); run `swift build` first")
+    }
+    return found
 }

@@ -73,7 +73,8 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try ids("احمد"), ["a3"])               // "أحمدُ" in the text
         XCTAssertEqual(try ids("الطاقه الشمسيه"), ["a2"])     // ة written as ه
         XCTAssertEqual(try ids("بغداد المياه"), ["a1"])
-        XCTAssertEqual(try ids("بغداد الشمسية"), [])
+        XCTAssertEqual(try ids("بغداد الشمسية"), ["a1", "a2"])     // no article has both: either word
+        XCTAssertEqual(try ids("طوكيو"), [])
         XCTAssertEqual(try ids("؟!"), [])
         let hit = try XCTUnwrap(try store.search("والعراق").first { $0.id == "a3" })
         XCTAssertTrue(hit.snippet.contains("[بالعراق]"), hit.snippet)
@@ -103,5 +104,20 @@ final class StoreTests: XCTestCase {
         let hits = try store.search("حملة التطعيم")
         XCTAssertEqual(hits.map(\.id), ["wire"])
         XCTAssertEqual(hits.first?.nearDuplicates, ["site"])
+    }
+}
+
+extension StoreTests {
+    func testArticlesReadBackForAnalysis() throws {
+        let store = try makeStore()
+        _ = try store.ingest(StoreTests.articles)
+        var copy = StoreTests.articles[1]; copy.id = "alias-2"
+        _ = try store.ingest([copy])
+        let page = try store.articles(limit: 2)
+        XCTAssertEqual(page.map(\.article), Array(StoreTests.articles.prefix(2)))
+        let rest = try store.articles(afterRowID: page.last!.rowid)
+        XCTAssertEqual(rest.map(\.article.id), ["a3"])
+        XCTAssertEqual(try store.article(id: "alias-2")?.id, "a2")
+        XCTAssertNil(try store.article(id: "zzz"))
     }
 }

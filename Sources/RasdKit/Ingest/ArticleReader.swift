@@ -14,15 +14,16 @@ public struct PlainTextReader: ArticleReader {
     public var extensions: Set<String> { ["txt"] }
 
     public func read(_ data: Data, path: String) -> (articles: [SourceArticle], problems: [InputProblem]) {
-        switch TextDecoding.decode(data, path: path) {
+        switch TextDecoding.decodeForReading(data, path: path) {
         case .failure(let problem):
             return ([], [problem])
-        case .success(let text):
-            if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
-                return ([], [InputProblem(location: path, reason: "no text (only white space)")])
+        case .success(let decoded):
+            let warnings = decoded.warning.map { [$0] } ?? []
+            if decoded.text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+                return ([], warnings + [InputProblem(location: path, reason: "no text (only white space)")])
             }
             let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-            return ([SourceArticle(id: id, text: text, origin: path)], [])
+            return ([SourceArticle(id: id, text: decoded.text, origin: path)], warnings)
         }
     }
 }

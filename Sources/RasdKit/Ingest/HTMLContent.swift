@@ -14,7 +14,8 @@ public struct HTMLContentExtractor: Sendable {
         public var linkCharacters: Int
         /// The element that holds the text (a <p>, a <div> with text of its own, a <td> ...).
         public var owner: Int
-        public var linkDensity: Double { text.isEmpty ? 0 : Double(linkCharacters) / Double(text.count) }
+        public var length: Int { text.unicodeScalars.count }
+        public var linkDensity: Double { text.isEmpty ? 0 : Double(linkCharacters) / Double(length) }
     }
 
     static let droppedTags: Set<String> = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form",
@@ -28,6 +29,7 @@ public struct HTMLContentExtractor: Sendable {
     /// Elements left out of the article, with everything inside them.
     public func droppedNodes(_ tree: HTMLTree) -> [Bool] {
         var dropped = [Bool](repeating: false, count: tree.nodes.count)
+        var verdicts: [String: Bool] = [:]   // pages repeat the same classes on many elements
         for i in tree.descendants() {
             let node = tree.nodes[i]
             if node.parent >= 0 && dropped[node.parent] { dropped[i] = true; continue }
@@ -36,7 +38,11 @@ public struct HTMLContentExtractor: Sendable {
             // A date line of its own (the date is taken as metadata); a <time> inside a sentence stays.
             if node.tag == "time", tree.nodes[node.parent].tag != "p" { dropped[i] = true; continue }
             if node.attributes["hidden"] != nil || node.attributes["aria-hidden"] == "true" { dropped[i] = true; continue }
-            if !HTMLContentExtractor.neverDropped.contains(node.tag), hints.judge(classAndID(node)).drop { dropped[i] = true }
+            guard !HTMLContentExtractor.neverDropped.contains(node.tag) else { continue }
+            let marks = classAndID(node)
+            guard !marks.isEmpty else { continue }
+            if verdicts[marks] == nil { verdicts[marks] = hints.judge(marks).drop }
+            if verdicts[marks]! { dropped[i] = true }
         }
         return dropped
     }
@@ -54,7 +60,7 @@ public struct HTMLContentExtractor: Sendable {
         var owner = 0
         func flush() {
             let text = HTMLTree.collapse(buffer)
-            if !text.isEmpty { blocks.append(Block(text: text, linkCharacters: min(linkChars, text.count), owner: owner)) }
+            if !text.isEmpty { blocks.append(Block(text: text, linkCharacters: min(linkChars, text.unicodeScalars.count), owner: owner)) }
             buffer = ""; linkChars = 0
         }
         func walk(_ i: Int, inLink: Bool, blockOwner: Int) {
@@ -63,7 +69,7 @@ public struct HTMLContentExtractor: Sendable {
             if node.isText {
                 owner = blockOwner
                 buffer += node.text
-                if inLink { linkChars += HTMLTree.collapse(node.text).count }
+                if inLink { linkChars += HTMLTree.collapse(node.text).unicodeScalars.count }
                 return
             }
             if node.tag == "br" { flush(); return }
@@ -80,7 +86,10 @@ public struct HTMLContentExtractor: Sendable {
 
     /// The article's paragraphs (title heading left out).
     public func paragraphs(_ tree: HTMLTree) -> [String] {
-        let dropped = droppedNodes(tree)
+        paragraphs(tree, dropped: droppedNodes(tree))
+    }
+
+    public func paragraphs(_ tree: HTMLTree, dropped: [Bool]) -> [String] {
         let blocks = blocks(tree, dropped: dropped)
         guard !blocks.isEmpty else { return [] }
         let nodes = tree.nodes
@@ -90,13 +99,17 @@ public struct HTMLContentExtractor: Sendable {
         var links = [Int](repeating: 0, count: nodes.count)
         for b in blocks {
             var a = b.owner
-            while a >= 0 { chars[a] += b.text.count; links[a] += b.linkCharacters; a = nodes[a].parent }
+            let length = b.length
+            while a >= 0 { chars[a] += length; links[a] += b.linkCharacters; a = nodes[a].parent }
         }
         // Paragraph scores flow to the container (full), its parent (half) and grandparent (a sixth).
         var score: [Int: Double] = [:]
+        var weights: [String: Double] = [:]
         func baseScore(_ i: Int) -> Double {
             let node = nodes[i]
-            var s = hints.judge(classAndID(node)).weight
+            let marks = classAndID(node)
+            if weights[marks] == nil { weights[marks] = hints.judge(marks).weight }
+            var s = weights[marks]!
             switch node.tag {
             case "div", "article", "main", "section": s += 5
             case "pre", "td", "blockquote": s += 3
@@ -107,11 +120,11 @@ public struct HTMLContentExtractor: Sendable {
             if node.tag == "article" { s += 10 }
             return s
         }
-        for b in blocks where b.text.count >= 25 {
+        for b in blocks where b.length >= 25 {
             let ownerTag = nodes[b.owner].tag
             if ownerTag.hasPrefix("h") && ownerTag.count == 2 { continue }
             let commas = b.text.unicodeScalars.reduce(0) { $0 + (($1 == "," || $1 == "،") ? 1 : 0) }
-            let value = 1 + Double(commas) + Double(min(b.text.count / 100, 3))
+            let value = 1 + Double(commas) + Double(min(b.length / 100, 3))
             // A <p>'s score goes to its container; a <div> holding its own text counts as its own container.
             var target = ownerTag == "p" || ownerTag == "li" ? nodes[b.owner].parent : b.owner
             for level in 0..<3 where target > 0 {
@@ -132,9 +145,13 @@ public struct HTMLContentExtractor: Sendable {
         let parent = nodes[top].parent
         if parent > 0 {
             let threshold = max(10, final(top) * 0.2)
+            var blockCount = [Int: Int]()
+            for b in blocks { var a = b.owner; while a > parent { if nodes[a].parent == parent { blockCount[a, default: 0] += 1 }; a = nodes[a].parent } }
             for s in nodes[parent].children where s != top && !dropped[s] && !nodes[s].isText {
                 let density = chars[s] == 0 ? 1 : Double(links[s]) / Double(chars[s])
-                if final(s) >= threshold || (nodes[s].tag == "p" && chars[s] > 80 && density < 0.25) { included.insert(s) }
+                // A lone paragraph beside the article body (a lead in its own <p> or <div>) is part of it.
+                let loneParagraph = chars[s] > 80 && density < 0.25 && (blockCount[s] ?? 0) <= 2
+                if final(s) >= threshold || loneParagraph { included.insert(s) }
             }
         }
         func isInside(_ i: Int) -> Bool {

@@ -5,6 +5,8 @@ public struct HTMLMetadata: Sendable, Equatable {
     public var title: String?
     public var byline: String?
     public var published: PartialDate?
+    /// JSON-LD `articleBody`: the text when the page's own markup has none (pages filled by script).
+    public var articleBody: String?
 
     /// `<meta>` names/properties that carry the publication date, best first.
     static let dateMetaNames = ["article:published_time", "og:published_time", "datepublished", "pubdate",
@@ -57,6 +59,7 @@ public struct HTMLMetadata: Sendable, Equatable {
             }
         }
         published = date
+        articleBody = ld.body
     }
 
     /// "Headline | Site" → "Headline" (the longer part is kept when a separator splits the title in two).
@@ -71,13 +74,14 @@ public struct HTMLMetadata: Sendable, Equatable {
     }
 
     /// Headline, author and datePublished from the page's JSON-LD blocks (objects, arrays and @graph).
-    static func jsonLD(_ tree: HTMLTree) -> (headline: String?, author: String?, published: PartialDate?) {
-        var headline: String?, author: String?, published: PartialDate?
+    static func jsonLD(_ tree: HTMLTree) -> (headline: String?, author: String?, published: PartialDate?, body: String?) {
+        var headline: String?, author: String?, published: PartialDate?, body: String?
         func visit(_ value: Any, depth: Int) {
             guard depth < 12 else { return }
             if let array = value as? [Any] { for v in array { visit(v, depth: depth + 1) }; return }
             guard let object = value as? [String: Any] else { return }
             if headline == nil, let h = object["headline"] as? String { headline = h }
+            if body == nil, let b = object["articleBody"] as? String, !b.isEmpty { body = b }
             if published == nil, let d = PartialDate.published(json: object["datePublished"]) { published = d }
             if author == nil {
                 if let name = (object["author"] as? [String: Any])?["name"] as? String { author = name }
@@ -94,6 +98,6 @@ public struct HTMLMetadata: Sendable, Equatable {
                   let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { continue }
             visit(value, depth: 0)
         }
-        return (headline, author, published)
+        return (headline, author, published, body)
     }
 }

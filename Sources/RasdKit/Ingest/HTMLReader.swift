@@ -12,10 +12,12 @@ public struct HTMLReader: ArticleReader {
     public func read(_ data: Data, path: String) -> (articles: [SourceArticle], problems: [InputProblem]) {
         let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let tree: HTMLTree
-        switch TextDecoding.decode(data, path: path) {
-        case .success(let text):
-            do { tree = try HTMLTree(utf8: Array(text.utf8)) } catch {
-                return ([], [InputProblem(location: path, reason: "\(error)")])
+        var warnings: [InputProblem] = []
+        switch TextDecoding.decodeForReading(data, path: path) {
+        case .success(let decoded):
+            if let warning = decoded.warning { warnings.append(warning) }
+            do { tree = try HTMLTree(utf8: Array(decoded.text.utf8)) } catch {
+                return ([], warnings + [InputProblem(location: path, reason: "\(error)")])
             }
         case .failure(let problem):
             // Another declared charset (ISO-8859-6, ...): let libxml2 decode by the page's own declaration.
@@ -24,8 +26,8 @@ public struct HTMLReader: ArticleReader {
             tree = parsed
         }
         switch article(from: tree, id: id, origin: path) {
-        case .success(let article): return ([article], [])
-        case .failure(let problem): return ([], [problem])
+        case .success(let article): return ([article], warnings)
+        case .failure(let problem): return ([], warnings + [problem])
         }
     }
 
@@ -41,7 +43,10 @@ public struct HTMLReader: ArticleReader {
     public func article(from tree: HTMLTree, id: String, origin: String) -> Result<SourceArticle, InputProblem> {
         let dropped = content.droppedNodes(tree)
         let meta = HTMLMetadata(tree, dropped: dropped)
-        let paragraphs = content.paragraphs(tree)
+        var paragraphs = content.paragraphs(tree, dropped: dropped)
+        if paragraphs.isEmpty, let body = meta.articleBody {
+            paragraphs = body.split(whereSeparator: \.isNewline).map { HTMLTree.collapse(String($0)) }.filter { !$0.isEmpty }
+        }
         guard !paragraphs.isEmpty else {
             return .failure(InputProblem(location: origin, reason: "no article text found in the HTML page"))
         }
@@ -65,6 +70,12 @@ public struct HTMLReader: ArticleReader {
                 let text = tree.text(of: i)
                 if !text.isEmpty && text.count <= 80 { return text }
             }
+        }
+        // A short first line of its own ("الرياض - واس") is the whole dateline.
+        let words = firstParagraph.split(separator: " ").count
+        if firstParagraph.unicodeScalars.count <= 40, words <= 5,
+           [" - ", " – ", " — "].contains(where: { firstParagraph.contains($0) }) {
+            return firstParagraph
         }
         for separator in [" - ", " – ", " — ", ": "] {
             guard let range = firstParagraph.range(of: separator) else { continue }

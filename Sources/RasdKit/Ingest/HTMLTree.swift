@@ -56,7 +56,7 @@ public struct HTMLTree: Sendable {
             case XML_ELEMENT_NODE:
                 let name = node.name.map { String(cString: $0).lowercased() } ?? "unknown"
                 let index = append(Node(tag: name, text: "", attributes: HTMLTree.attributes(of: node),
-                                        children: [], parent: depth >= HTMLTree.maxDepth ? parent : parent))
+                                        children: [], parent: parent))
                 let childParent = depth >= HTMLTree.maxDepth ? parent : index
                 var kids: [xmlNodePtr] = []
                 var k = node.children
@@ -123,7 +123,8 @@ public struct HTMLTree: Sendable {
         var view = String.UnicodeScalarView()
         var pending = false
         for scalar in s.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            let v = scalar.value
+            if v < 0x80 ? (v == 0x20 || (0x09...0x0D).contains(v)) : ContentHash.isNonASCIIWhitespace(v) {
                 pending = !view.isEmpty
             } else {
                 if pending { view.append(" "); pending = false }

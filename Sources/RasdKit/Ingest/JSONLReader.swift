@@ -32,11 +32,13 @@ public struct JSONLReader: ArticleReader {
         return Data(body)
     }
 
-    private func read(lines data: Data, path: String) -> (articles: [SourceArticle], problems: [InputProblem]) {
+    /// Reads UTF-8 lines (a whole file or a piece of one cut at a line end); `linesBefore` is the number of
+    /// lines of the file before this piece, so locations keep the file's line numbers.
+    public func read(lines data: Data, path: String, linesBefore: Int = 0) -> (articles: [SourceArticle], problems: [InputProblem]) {
         var articles: [SourceArticle] = []
         var problems: [InputProblem] = []
         let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        var lineNumber = 0
+        var lineNumber = linesBefore
         var start = data.startIndex
         while start < data.endIndex {
             let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
@@ -87,7 +89,7 @@ public struct JSONLReader: ArticleReader {
         } else {
             return fail("record has neither 'text' nor 'html'")
         }
-        if let title = string("title") { article.title = title }
+        if let title = string("title") { article.title = HTMLEntities.decode(title) }
         if let date = PartialDate.published(json: object["published"]) { article.published = date }
         if let source = string("source") { article.source = source }
         if let url = string("url") { article.url = url }

@@ -48,6 +48,37 @@ public enum TextDecoding {
         return fail("not valid UTF-8 (bad byte 0x\(String(bytes[bytes.startIndex + offset], radix: 16, uppercase: true)) at offset \(offset)) and not Arabic windows-1256 text")
     }
 
+    /// Like `decodeWithEncoding`, but UTF-8 text with a few bad bytes (under 1%, or up to 3: a damaged download, a
+    /// cut multi-byte character) is kept, the bad bytes replaced by U+FFFD, with a warning naming the file.
+    public static func decodeForReading(_ data: Data, path: String) -> Result<(text: String, encoding: TextEncoding, warning: InputProblem?), InputProblem> {
+        switch decodeWithEncoding(data, path: path) {
+        case .success(let decoded):
+            return .success((decoded.text, decoded.encoding, nil))
+        case .failure(let problem):
+            var bytes = data[...]
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            guard problem.reason.hasPrefix("not valid UTF-8"), binaryProblem(bytes) == nil else { return .failure(problem) }
+            let bad = invalidUTF8Count(bytes)
+            guard bad * 100 < bytes.count || (bad <= 3 && bytes.count >= 100) else { return .failure(problem) }
+            let warning = InputProblem(location: path, reason: "\(bad) invalid UTF-8 byte(s) replaced with U+FFFD")
+            return .success((String(decoding: bytes, as: UTF8.self), .utf8, warning))
+        }
+    }
+
+    /// How many decoding errors a UTF-8 decoder meets in the bytes.
+    static func invalidUTF8Count<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var errors = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return errors
+            case .error: errors += 1
+            }
+        }
+    }
+
     /// Why the bytes look binary, or nil: a NUL byte, or more than 5% control characters, in the sample.
     public static func binaryProblem<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
         let sample = bytes.prefix(sampleSize)

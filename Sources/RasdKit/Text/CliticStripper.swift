@@ -18,26 +18,31 @@ public struct CliticStripper: Sendable {
         minimumStem = rows.first { $0.first == "min" }.flatMap { $0.count > 1 ? Int($0[1]) : nil } ?? 3
     }
 
-    /// The stem of a normalized word (the word itself when nothing can be stripped).
+    /// The stem of a normalized word (the word itself when nothing can be stripped). Works on UTF-8 bytes:
+    /// it runs on every word of every stored article.
     public func stem(_ word: String) -> String {
-        let scalars = word.unicodeScalars
-        let total = scalars.count
-        var dropped = 0
-        // Strips the first matching prefix of a kind when enough letters remain after it.
+        let bytes = word.utf8
+        let letters = word.unicodeScalars.count
+        var droppedLetters = 0
+        var droppedBytes = 0
         func strip(_ prefixes: [String]) -> Bool {
-            let rest = scalars.dropFirst(dropped)
+            let rest = bytes.dropFirst(droppedBytes)
             for p in prefixes {
                 let n = p.unicodeScalars.count
-                if total - dropped - n >= minimumStem, rest.starts(with: p.unicodeScalars) { dropped += n; return true }
+                if letters - droppedLetters - n >= minimumStem, rest.starts(with: p.utf8) {
+                    droppedLetters += n; droppedBytes += p.utf8.count; return true
+                }
             }
             return false
         }
         _ = strip(conjunctions)
         let hadPreposition = strip(prepositions)
-        if !strip(articles), hadPreposition, scalars.dropFirst(dropped).first == "ل", total - dropped - 1 >= minimumStem {
+        if !strip(articles), hadPreposition, letters - droppedLetters - 1 >= minimumStem,
+           bytes.dropFirst(droppedBytes).starts(with: "ل".utf8) {
             // "للعراق" = ل + ال + عراق, written with one alef-lam dropped.
-            dropped += 1
+            droppedLetters += 1; droppedBytes += 2
         }
-        return dropped == 0 ? word : String(String.UnicodeScalarView(scalars.dropFirst(dropped)))
+        guard droppedBytes > 0 else { return word }
+        return String(Substring(word.utf8.dropFirst(droppedBytes)))
     }
 }
