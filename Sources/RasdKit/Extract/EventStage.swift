@@ -71,6 +71,7 @@ public struct EventStage: Sendable {
                                             trigger: trigger.match.tokens)
                 event.attribution = attributionOf(doc, sentence)
                 dateEvent(&event, doc: doc, trigger: trigger.match.tokens, clause: clause, clauses: clauseList, sentence: sentence)
+                dateRelativeToEvent(&event, doc: doc, trigger: trigger.match.tokens, anchor: sentenceEvents.last)
                 event.quantities = doc.quantities.indices.filter { q in
                     let quantity = doc.quantities[q]
                     return !quantity.isDuration && quantity.start >= doc.tokens[clause.lowerBound].start
@@ -190,6 +191,28 @@ public struct EventStage: Sendable {
             event.date = published
             event.dateBasis = "published"
         }
+    }
+
+    /// "ويأتي اجتماعهما بعد يومين من إطلاق ...": the launch is two days before the meeting (or, with no event
+    /// before it in the sentence, before the report). Dated with basis "relative".
+    func dateRelativeToEvent(_ event: inout EventMention, doc: Document, trigger: Range<Int>, anchor: EventMention?) {
+        guard trigger.lowerBound >= 2, doc.tokens[trigger.lowerBound - 1].norm == "من",
+              let reference = doc.published, reference.precision == .day else { return }
+        let beforeFrom = doc.tokens[trigger.lowerBound - 2].end
+        guard let d = doc.dates.first(where: { $0.end == beforeFrom || $0.end + 1 == beforeFrom }),
+              ArabicNormalizer.shared.key(d.text).hasPrefix("بعد"), let shifted = d.date,
+              let base = anchor?.date ?? doc.published else { return }
+        // The extractor resolved "بعد يومين" forward from the report date; the same span, taken backwards.
+        let result: PartialDate
+        switch shifted.precision {
+        case .day: result = base.precision == .day ? base.adding(days: reference.dayNumber - shifted.dayNumber)
+                                                     : base
+        case .month: result = base.adding(months: (reference.year - shifted.year) * 12 + (reference.month ?? 1) - (shifted.month ?? 1))
+        case .year: result = base.adding(years: reference.year - shifted.year)
+        }
+        event.date = result.truncated(to: min(result.precision, shifted.precision))
+        event.dateBasis = "relative"
+        event.dateText = d.text
     }
 
     func set(_ event: inout EventMention, _ d: DateMention, reporting: Bool) {
