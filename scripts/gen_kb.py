@@ -105,7 +105,7 @@ def countries():
             if e.get(key):
                 ar = clean(tr.gettext(e[key]))
                 if ar and ar != e[key] and "،" not in ar and "," not in ar:
-                    forms.append(ar)
+                    forms += cldr_forms(ar)
         label_ar = o.get("label_ar") or (forms[0] if forms else "")
         extra = split_aliases(o.get("aliases"))
         # An override alias written "-X" removes the generated form X (not news usage, or misleading).
@@ -219,6 +219,7 @@ def nationalities(country_rows):
 def main():
     os.makedirs(OUT, exist_ok=True)
     cs = finish(countries())
+    seen = {r["id"] for r in cs}
     write_entities("countries.tsv", cs)
     sources = {"places.tsv": ["capitals.tsv", "places.tsv"], "people.tsv": ["people.tsv"],
                "organizations.tsv": ["organizations.tsv"]}
@@ -227,11 +228,15 @@ def main():
         for r in rows:
             if r["type"] not in TYPES:
                 sys.exit(f"{name}: {r['id']}: bad type {r['type']!r}")
+            if r["id"] in seen:
+                sys.exit(f"{name}: duplicate id {r['id']}")
+            seen.add(r["id"])
         write_entities(name, rows)
     write("roles.tsv", ["person_id", "title_ar", "title_en", "office", "country", "from", "to"],
           [[clean(x) for x in (f + [""] * 7)[:7]] for n, f in read_tsv("roles.tsv")])
     write("nationalities.tsv", ["country_id", "forms"], nationalities(cs))
     write("ambiguous.tsv", ["alias", "ids"], [f[:2] for n, f in read_tsv("ambiguous.tsv")])
+    write("common_words.tsv", ["alias", "meaning"], [f[:2] for n, f in read_tsv("common_words.tsv")])
 
 
 if __name__ == "__main__":

@@ -13,6 +13,10 @@ struct EvalNER: ParsableCommand {
     @Option(name: .long, help: "Model file (default: the bundled ANERCorp model).") var model: String?
     @Option(name: .long, help: "Write TOKEN GOLD PRED lines here, one per input line, blank lines kept.")
     var predictions: String?
+    @Option(name: .long, help: "Sentences tagged together as one document (the corpus marks no documents).")
+    var documentSentences: Int = 20
+    @Option(name: .customLong("repeat"), help: "Tag the corpus this many times and report the fastest run (for benchmarks).")
+    var repeat_: Int = 1
     @Flag(name: .long, help: "No timing on stderr.") var quiet = false
 
     func run() throws {
@@ -20,7 +24,11 @@ struct EvalNER: ParsableCommand {
         let tagger = try model.map { try NERTagger(contentsOf: URL(fileURLWithPath: $0)) } ?? NERTagger.bundled()
         let loadTime = Date().timeIntervalSince(loadStart)
         let corpus = try CoNLLCorpus(contentsOf: URL(fileURLWithPath: conll))
-        let evaluation = NEREvaluation.run(tagger: tagger, corpus: corpus)
+        var evaluation = NEREvaluation.run(tagger: tagger, corpus: corpus, documentSentences: documentSentences)
+        for _ in 1..<max(1, repeat_) {
+            let again = NEREvaluation.run(tagger: tagger, corpus: corpus, documentSentences: documentSentences)
+            if again.seconds < evaluation.seconds { evaluation = again }
+        }
         print(evaluation.scorer.report, terminator: "")
         if let predictions {
             try evaluation.predictionLines(corpus).write(toFile: predictions, atomically: true, encoding: .utf8)

@@ -16,7 +16,9 @@ struct TrainNER: ParsableCommand {
     var devFraction: Double = 0
     @Option(name: .long, help: "Seed for shuffling.") var seed: UInt64 = 1
     @Option(name: .long, help: "Drop features seen fewer times than this.") var minCount: Int = 2
-    @Option(name: .long, help: "Feature dropout rate while training.") var dropout: Double = 0
+    @Option(name: .long, help: "Feature dropout rate while training.") var dropout: Double = 0.4
+    @Option(name: .long, help: "Sentences per pseudo-document for the document stage (the corpus marks none).")
+    var documentSentences: Int = 20
     @Flag(name: .long, help: "No progress on stderr.") var quiet = false
 
     func run() throws {
@@ -27,6 +29,7 @@ struct TrainNER: ParsableCommand {
         options.seed = seed
         options.minimumCount = minCount
         options.dropout = dropout
+        options.documentSentences = documentSentences
         let result = NERTrainer.train(corpus: corpus, options: options) { line in
             if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         }

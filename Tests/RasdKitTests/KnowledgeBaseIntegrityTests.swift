@@ -34,6 +34,13 @@ final class KnowledgeBaseIntegrityTests: XCTestCase {
         }
     }
 
+    func testCommonWordsAreAliases() throws {
+        let kb = try KnowledgeBase.bundled()
+        for row in try ResourceStore.rows("kb/common_words.tsv") {
+            XCTAssertFalse(kb.lookup(ArabicNormalizer.shared.key(row[0])).isEmpty, "common_words.tsv: \(row[0]) is no alias")
+        }
+    }
+
     func testEveryNationalityCountryExists() throws {
         let kb = try KnowledgeBase.bundled()
         for row in try ResourceStore.rows("kb/nationalities.tsv") {

@@ -31,6 +31,48 @@ final class KnowledgeBaseTests: XCTestCase {
         XCTAssertTrue(kb.lookup("").isEmpty)
     }
 
+    func testFirstTokenFilter() throws {
+        let kb = try kb()
+        for form in ["بيونغ", "بيونج", "الكرملين", "كرملين", "مجلس", "أ", "عربي", "كيم", "البنتاجون", "بوتن"] {
+            XCTAssertTrue(kb.mayStartAlias(key(form)), form)
+        }
+        for form in ["قال", "لكن", "التي", "حيث"] {
+            XCTAssertFalse(kb.mayStartAlias(key(form)), form)
+        }
+        // Every alias's first token passes the filter.
+        for e in kb.entities {
+            for alias in e.aliases {
+                let first = Tokenizer().tokenize(ScalarText(alias)).first?.norm ?? ""
+                XCTAssertTrue(kb.mayStartAlias(first), "\(e.id): \(alias)")
+            }
+        }
+    }
+
+    func testProcliticsAreStrippedOnlyWhenNeeded() throws {
+        let kb = try kb()
+        func ids(_ s: String) -> ([String], Int) {
+            let r = kb.lookup(strippingProclitics: key(s))
+            return (r.entities.map(\.id), r.cliticLength)
+        }
+        XCTAssertEqual(ids("وبوتين").0, ["vladimir_putin"])
+        XCTAssertEqual(ids("وبوتين").1, 1)
+        XCTAssertEqual(ids("للكرملين").0, ["kremlin"])
+        XCTAssertEqual(ids("وللكرملين").0, ["kremlin"])
+        XCTAssertEqual(ids("بموسكو").0, ["moscow"])
+        XCTAssertEqual(ids("وبموسكو").1, 2)
+        XCTAssertEqual(ids("بكين").0, ["beijing"], "a name starting with ب is not cut")
+        XCTAssertEqual(ids("بوتين").1, 0)
+        XCTAssertTrue(ids("وقال").0.isEmpty)
+    }
+
+    func testCommonWordAliasesAreFlagged() throws {
+        let kb = try kb()
+        XCTAssertTrue(kb.isCommonWord(key("مالي")))
+        XCTAssertEqual(kb.lookup(key("مالي")).map(\.id), ["ml"], "the alias still links")
+        XCTAssertTrue(kb.isCommonWord(key("حماس")))
+        XCTAssertFalse(kb.isCommonWord(key("موسكو")))
+    }
+
     func testEntityFields() throws {
         let kb = try kb()
         let putin = try XCTUnwrap(kb.entity("vladimir_putin"))
@@ -114,5 +156,62 @@ final class KnowledgeBaseTests: XCTestCase {
         let kb = try kb()
         XCTAssertGreaterThanOrEqual(kb.maxAliasTokens, 5)
         XCTAssertLessThan(kb.maxAliasTokens, 20)
+    }
+}
+
+final class KnowledgeBaseLoadTests: XCTestCase {
+    /// A fresh load (not the cached one) builds the same KB; prints the load time for BENCHMARKS
+    /// (`swift test -c release -Xswiftc -enable-testing --filter KnowledgeBaseLoadTests`).
+    func testFreshLoadMatchesBundled() throws {
+        func cpuMs() -> Double {
+            var ts = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+            return Double(ts.tv_sec) * 1e3 + Double(ts.tv_nsec) / 1e6
+        }
+        _ = ArabicNormalizer.shared.key("ا")   // the normalizer's own start-up is not the KB's
+        let wall = DispatchTime.now().uptimeNanoseconds, cpu = cpuMs()
+        let fresh = try KnowledgeBase(resources: ResourceStore.self)
+        let cpuTime = cpuMs() - cpu, wallTime = Double(DispatchTime.now().uptimeNanoseconds - wall) / 1e6
+        let aliases = fresh.entities.reduce(0) { $0 + $1.aliases.count }
+        print("KB load: \(fresh.entities.count) entities, \(aliases) aliases: "
+              + String(format: "%.1f ms CPU, %.1f ms wall", cpuTime, wallTime))
+        XCTAssertEqual(fresh.entities.map(\.id), try KnowledgeBase.bundled().entities.map(\.id))
+        // Lookup cost: every alias key (hits) and the same keys with a letter appended (mostly misses,
+        // which fall through all four levels).
+        let keys = fresh.entities.flatMap { $0.aliases.map { ArabicNormalizer.shared.key($0) } }
+        let misses = keys.map { $0 + "ق" }
+        let start = cpuMs()
+        var found = 0
+        for key in keys + misses where !fresh.lookup(key).isEmpty { found += 1 }
+        let perLookup = (cpuMs() - start) * 1e3 / Double(keys.count * 2)
+        print("KB lookup: \(keys.count * 2) lookups, " + String(format: "%.2f µs each", perLookup))
+        XCTAssertGreaterThanOrEqual(found, keys.count)
+    }
+}
+
+/// How the lead resolves a description ("الزعيم الكوري الشمالي", "رئيس الكرملين") to a person with the KB.
+final class KnowledgeBaseDescriptionTests: XCTestCase {
+    private func resolve(title: String, qualifier: String, on date: String) throws -> String? {
+        let kb = try KnowledgeBase.bundled()
+        let key = ArabicNormalizer.shared.key
+        guard let office = kb.office(forTitle: key(title))?.office else { return nil }
+        let country = kb.country(forNationality: key(qualifier)) ?? kb.countryOfSeat(key(qualifier))
+        guard let country else { return nil }
+        return kb.holder(office: office, country: country, on: PartialDate(iso: date))?.id
+    }
+
+    func testDescriptionsResolveToOfficeHolders() throws {
+        XCTAssertEqual(try resolve(title: "الزعيم", qualifier: "الكوري الشمالي", on: "2024-06-19"), "kim_jong_un")
+        XCTAssertEqual(try resolve(title: "رئيس", qualifier: "الكرملين", on: "2024-06-19"), "vladimir_putin")
+        XCTAssertEqual(try resolve(title: "سيد", qualifier: "البيت الأبيض", on: "2024-06"), nil) // "سيد" alone is not a title
+        XCTAssertEqual(try resolve(title: "الرئيس", qualifier: "الأمريكي", on: "2024-06"), "joe_biden")
+        XCTAssertEqual(try resolve(title: "الرئيس", qualifier: "الأمريكي", on: "2025-11"), "donald_trump")
+        XCTAssertEqual(try resolve(title: "وزير الدفاع", qualifier: "الروسي", on: "2023-07"), "sergei_shoigu")
+        XCTAssertEqual(try resolve(title: "وزير الدفاع", qualifier: "الروسي", on: "2024-09"), "andrei_belousov")
+        XCTAssertEqual(try resolve(title: "وزيرة الخارجية", qualifier: "الكورية الشمالية", on: "2024-11"), "choe_son_hui")
+        XCTAssertEqual(try resolve(title: "المستشار", qualifier: "الألماني", on: "2023"), "olaf_scholz")
+        XCTAssertEqual(try resolve(title: "العاهل", qualifier: "السعودي", on: "2024"), "salman_bin_abdulaziz")
+        XCTAssertEqual(try resolve(title: "ولي العهد", qualifier: "السعودي", on: "2024"), "mohammed_bin_salman")
+        XCTAssertEqual(try resolve(title: "رئيس الوزراء", qualifier: "الإسرائيلي", on: "2022-01"), "naftali_bennett")
     }
 }

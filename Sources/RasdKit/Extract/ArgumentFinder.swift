@@ -156,7 +156,8 @@ struct ArgumentFinder {
         let definite = Self.isDefinite(triggerWord)
         // A pronoun suffix as written (ة normalizes to ه, so look at the original letters).
         let written = doc.string(doc.tokens[trigger.upperBound - 1].start, doc.tokens[trigger.upperBound - 1].end)
-        let hasPronoun = pos == "noun" && (["ه", "ها", "هما", "هم"].contains { written.hasSuffix($0) }
+        // Only "their" (dual or plural) refers back to parties already named; "زيارتها" is as often an object.
+        let hasPronoun = pos == "noun" && (["هما", "هم"].contains { written.hasSuffix($0) }
             || (trigger.upperBound < sentence.upperBound && Self.pronounsAfter.contains(doc.tokens[trigger.upperBound].norm)))
         let adverbial = pos == "noun" && trigger.lowerBound > sentence.lowerBound
             && Self.during.contains(doc.tokens[trigger.lowerBound - 1].norm)
@@ -183,7 +184,16 @@ struct ArgumentFinder {
             // An explicit subject after the trigger: VSO after a verb (up to 6 words: a title may come first),
             // the genitive right after a verbal noun (up to 3).
             let reach = pos == "verb" ? 6 : (pos == "noun" ? 3 : -1)
-            if let m = after.first, m.tokens.lowerBound <= trigger.upperBound + reach,
+            // SVO: a name right before the verb is its subject ("إن بايدن التقى السيسي"); what follows is the object.
+            let svo = pos == "verb" ? before.last.flatMap { m -> EntityMention? in
+                guard m.tokens.upperBound >= trigger.lowerBound - 3, preposition(before: m) == nil, !takenByEarlier(m, earlier),
+                      !punctuationBetween(m.tokens.upperBound, trigger.lowerBound) else { return nil }
+                return m
+            } : nil
+            if let m = svo {
+                for g in coordination(endingAt: m, in: before) { add(g, "actor") }
+                actorFound = true
+            } else if let m = after.first, m.tokens.lowerBound <= trigger.upperBound + reach,
                preposition(before: m, floor: trigger.upperBound) == nil,
                !punctuationBetween(trigger.upperBound, m.tokens.lowerBound) {
                 add(m, "actor"); actorFound = true
@@ -243,6 +253,8 @@ struct ArgumentFinder {
             } else if let prep, Self.againstPrepositions.contains(prep) {
                 if type == "ATTACK" || type == "SANCTION" { add(m, "target"); targetTaken = true }
             } else if prep == nil || prep == "ل" {
+                // A statement has a speaker, not an object: names after it are what it is about.
+                if type == "STATEMENT" { continue }
                 if type == "VISIT", isPlace(m) || m.type == .org {
                     if place == nil { place = m.ref }
                 } else if !targetTaken {

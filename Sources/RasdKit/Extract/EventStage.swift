@@ -40,12 +40,14 @@ public struct EventStage: Sendable {
             var found: [Trigger] = []
             var i = sentence.lowerBound
             while i < sentence.upperBound {
-                if let m = triggers.match(doc.tokens, at: i, limit: sentence.upperBound),
-                   let type = m.values.first {
-                    let pos = m.values.count > 1 ? m.values[1] : "verb"
-                    let requires = m.values.count > 2 ? m.values[2] : ""
-                    if requires.isEmpty || clauseHas(doc, requires, around: m.tokens, in: sentence) {
-                        found.append(Trigger(match: m, type: type, pos: pos))
+                if let m = triggers.match(doc.tokens, at: i, limit: sentence.upperBound) {
+                    // The first reading whose required word class is in the clause.
+                    for row in triggers.allEntries[m.key] ?? [m.values] where !row.isEmpty {
+                        let requires = row.count > 2 ? row[2] : ""
+                        if requires.isEmpty || clauseHas(doc, requires, around: m.tokens, in: sentence) {
+                            found.append(Trigger(match: m, type: row[0], pos: row.count > 1 ? row[1] : "verb"))
+                            break
+                        }
                     }
                     i = m.tokens.upperBound
                 } else {
@@ -141,7 +143,7 @@ public struct EventStage: Sendable {
             return outer.type == "ACCUSE" ? .alleged : .denied
         }
         // Reported: a speech verb or an attribution phrase in the sentence.
-        for t in sentence where doc.tokens[t].isWord {
+        for t in sentence where doc.tokens[t].isWord && !trigger.contains(t) {
             if speech.contains(word: doc.tokens[t].norm) || attribution.match(doc.tokens, at: t, limit: sentence.upperBound) != nil {
                 return .reported
             }

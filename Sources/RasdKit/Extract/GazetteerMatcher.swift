@@ -24,7 +24,9 @@ public struct GazetteerMatcher: Sendable {
         while i < sentence.upperBound {
             guard tokens[i].isWord else { i += 1; continue }
             var found: Match?
-            let candidates = Proclitics.candidates(tokens[i].norm)
+            // Only readings of the first word that can begin an alias (most words cannot: skip them cheaply).
+            let candidates = Proclitics.candidates(tokens[i].norm).filter { kb.mayStartAlias($0.stem) }
+            if candidates.isEmpty { i += 1; continue }
             var len = min(maxLen, sentence.upperBound - i)
             search: while len >= 1 {
                 let rest = tokens[(i + 1)..<(i + len)]
@@ -33,6 +35,8 @@ public struct GazetteerMatcher: Sendable {
                 let tail = rest.map(\.norm).joined(separator: " ")
                 for (prefix, stem) in candidates {
                     let key = tail.isEmpty ? stem : stem + " " + tail
+                    // A one-word alias that is also a common word (مالي، جدة) waits for the tagger to agree.
+                    if len == 1 && kb.isCommonWord(key) { continue }
                     if let entity = best(kb.lookup(key, loose: key.contains(" "))) {
                         // A bare one-letter-clitic reading of a short word is too weak ("بكين" is not ب + كين).
                         if prefix > 0 && len == 1 && stem.unicodeScalars.count < 3 { continue }

@@ -2,6 +2,8 @@
 public struct PhraseLexicon: Sendable {
     /// normalized phrase → the row's other fields
     public private(set) var entries: [String: [String]] = [:]
+    /// Every row of a phrase listed more than once, in file order (`entries` holds the first).
+    public private(set) var allEntries: [String: [[String]]] = [:]
     public private(set) var maxTokens = 1
 
     public init(rows: [[String]], keyColumn: Int = 0) {
@@ -11,6 +13,7 @@ public struct PhraseLexicon: Sendable {
             var values = row
             values.remove(at: keyColumn)
             if entries[key] == nil { entries[key] = values }
+            allEntries[key, default: []].append(values)
             maxTokens = max(maxTokens, key.split(separator: " ").count)
         }
     }

@@ -30,24 +30,33 @@ struct EventMerger {
 
     func merge(_ items: [Item]) -> [[Int]] {
         var clusters: [Cluster] = []
+        // Clusters by type and actor: a mention is only compared with clusters sharing one of its actors, so
+        // cost grows with the events per actor, not with the collection.
+        var byActor: [String: [Int]] = [:]
         for (index, item) in items.enumerated() {
-            let match = clusters.indices.first { c in
+            var candidates = Set<Int>()
+            for actor in item.actors { candidates.formUnion(byActor[item.mention.type + "|" + actor] ?? []) }
+            let match = candidates.sorted().first { c in
                 let cluster = clusters[c]
-                guard cluster.type == item.mention.type,
-                      cluster.hypothetical == Self.hypothetical(item.mention.modality),
-                      !cluster.participants.isDisjoint(with: item.participants),
-                      !cluster.actors.isDisjoint(with: item.actors),
+                guard cluster.hypothetical == Self.hypothetical(item.mention.modality),
                       item.participants.isSubset(of: cluster.participants) || cluster.participants.isSubset(of: item.participants)
                 else { return false }
                 return cluster.items.allSatisfy { datesAgree(items[$0], item) }
             }
-            if let c = match {
+            let c: Int
+            if let match {
+                c = match
                 clusters[c].items.append(index)
                 clusters[c].participants.formUnion(item.participants)
                 clusters[c].actors.formUnion(item.actors)
             } else {
+                c = clusters.count
                 clusters.append(Cluster(items: [index], participants: item.participants, actors: item.actors, type: item.mention.type,
                                         hypothetical: Self.hypothetical(item.mention.modality)))
+            }
+            for actor in clusters[c].actors {
+                let key = item.mention.type + "|" + actor
+                if byActor[key]?.last != c { byActor[key, default: []].append(c) }
             }
         }
         return clusters.map(\.items)

@@ -1,11 +1,50 @@
 /// Parsers for the knowledge-base TSV files (see docs/knowledge-base.md for the formats).
 enum KBFiles {
+    /// The rows of a resource file, split on UTF-8 bytes (the `ResourceStore.rows` format: `#` comments,
+    /// blank lines skipped, tab-separated fields kept when empty). Byte splitting keeps start-up fast.
+    static func table(_ relativePath: String) throws -> [[String]] {
+        let data = try ResourceStore.data(relativePath)
+        var rows: [[String]] = []
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lineStart = 0
+            let n = bytes.count
+            while lineStart < n {
+                var lineEnd = lineStart
+                while lineEnd < n, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                var end = lineEnd
+                while end > lineStart, bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20 { end -= 1 }
+                if end > lineStart, bytes[lineStart] != 0x23 {
+                    var fields: [String] = []
+                    var fieldStart = lineStart
+                    for i in lineStart...end where i == end || bytes[i] == 0x09 {
+                        fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<i]), as: UTF8.self))
+                        fieldStart = i + 1
+                    }
+                    rows.append(fields)
+                }
+                lineStart = lineEnd + 1
+            }
+        }
+        return rows
+    }
+
+    /// `a|b|c` → [a, b, c], empty parts and surrounding spaces dropped.
+    static func list(_ field: String) -> [String] {
+        field.utf8.split(separator: 0x7C).compactMap { part in
+            var s = Substring(part)
+            while s.first == " " { s = s.dropFirst() }
+            while s.last == " " { s = s.dropLast() }
+            return s.isEmpty ? nil : String(s)
+        }
+    }
+
     static func entities(_ rows: [[String]], file: String) throws -> [KBEntity] {
         try rows.map { f in
             guard f.count >= 8 else {
                 throw KBFormatError(file: file, line: f.joined(separator: "\t"), reason: "expected 8 fields")
             }
-            let aliases = f[5].split(separator: "|").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+            let aliases = list(f[5])
             return KBEntity(id: f[0], type: f[1], labelAr: f[2], labelEn: f[3], wikidata: f[4].nonEmpty,
                             aliases: aliases.isEmpty ? [f[2]] : aliases, country: f[6].nonEmpty, kind: f[7])
         }
@@ -32,7 +71,7 @@ enum KBFiles {
     static func pairs(_ rows: [[String]], file: String) throws -> [(String, [String])] {
         try rows.map { f in
             guard f.count >= 2 else { throw KBFormatError(file: file, line: f.joined(separator: "\t"), reason: "expected 2 fields") }
-            return (f[0], f[1].split(separator: "|").map { $0.trimmingSpaces }.filter { !$0.isEmpty })
+            return (f[0], list(f[1]))
         }
     }
 

@@ -8,8 +8,103 @@ public enum KBKeys {
     /// تش → ش, hyphens as spaces, a final hamza dropped (كربلاء/كربلا), and the article ال of the first
     /// word removed. Doubled ي is kept: folding it would make كييف (Kyiv) the common word كيف.
     public static func variantKey(_ key: String) -> String {
+        string(variantScalars(key))
+    }
+
+    /// Loosest key: the variant key with ك folded onto ج as well (/g/ written ك: كوكل, سيركي) and spaces
+    /// removed (بيونغيانغ / بيونغ يانغ, أبوظبي / أبو ظبي).
+    public static func looseKey(_ key: String) -> String {
+        string(looseScalars(variantScalars(key)))
+    }
+
+    /// Both derived keys at once (one pass over the key, for building indexes).
+    static func derivedKeys(_ key: String) -> (variant: String, loose: String) {
+        let v = variantScalars(key)
+        return (string(v), string(looseScalars(v)))
+    }
+
+    /// The key with the article ال toggled on its first word: "الكرملين" ⇄ "كرملين".
+    public static func toggledArticle(_ key: String) -> String {
+        if key.hasPrefix("ال"), key.unicodeScalars.count > 4 { return String(key.unicodeScalars.dropFirst(2)) }
+        return "ال" + key
+    }
+
+    /// `ArabicNormalizer.shared.key(string)`, computed the same way with a cheaper white-space test
+    /// (the KB normalizes thousands of aliases at start-up).
+    static func normalizedKey(_ string: String, normalizer: ArabicNormalizer = .shared) -> String {
+        let out = normalizer.normalize(ScalarText(string))
+        var view = String.UnicodeScalarView()
+        var pendingSpace = false
+        for s in out.scalars {
+            let v = s.value
+            let isSpace = v == 0x20 || (v >= 0x09 && v <= 0x0D) || (v >= 0x80 && s.properties.isWhitespace)
+            if isSpace {
+                pendingSpace = !view.isEmpty
+            } else {
+                if pendingSpace { view.append(" "); pendingSpace = false }
+                view.append(s)
+            }
+        }
+        return String(view)
+    }
+
+    /// Number of tokens the `Tokenizer` makes of a normalized key: letter runs, digit runs, and each other
+    /// mark on its own (so a matcher window of that many tokens can hold the alias).
+    static func tokenCount(_ key: String) -> Int {
+        var count = 0
+        var previous: UInt8 = 0   // 0 none/space, 1 letter, 2 digit
+        for s in key.unicodeScalars {
+            let v = s.value
+            let cls: UInt8
+            if s == " " { previous = 0; continue }
+            if v >= 0x30 && v <= 0x39 { cls = 2 }
+            else if Tokenizer.isArabicLetter(v) || Tokenizer.isLatinLetter(s) { cls = 1 }
+            else { count += 1; previous = 0; continue }
+            if cls != previous { count += 1 }
+            previous = cls
+        }
+        return count
+    }
+
+    /// The first token of a normalized key, as the `Tokenizer` would cut it (a letter run, a digit run, or
+    /// one other mark).
+    static func firstToken(_ key: String) -> String {
+        var view = String.UnicodeScalarView()
+        var cls: UInt8 = 0
+        for s in key.unicodeScalars {
+            let v = s.value
+            let c: UInt8 = s == " " ? 0 : (v >= 0x30 && v <= 0x39) ? 2
+                : (Tokenizer.isArabicLetter(v) || Tokenizer.isLatinLetter(s)) ? 1 : 3
+            if c == 0 { if view.isEmpty { continue } else { break } }
+            if cls != 0 && (c != cls || c == 3) { break }
+            cls = c
+            view.append(s)
+        }
+        return String(view)
+    }
+
+    /// Possible proclitics at the start of a normalized key, longest first, as (scalars removed,
+    /// scalars put back): "لل" is ل + the article, so it gives back "ال". At least three letters must
+    /// remain, so short words are not cut.
+    static func proclitics(of scalars: [Unicode.Scalar]) -> [(Int, [Unicode.Scalar])] {
+        var out: [(Int, [Unicode.Scalar])] = []
+        func has(_ prefix: [Unicode.Scalar]) -> Bool {
+            scalars.count >= prefix.count + 3 && Array(scalars.prefix(prefix.count)) == prefix
+        }
+        let conjunctions: [Unicode.Scalar] = ["و", "ف"]
+        let prepositions: [Unicode.Scalar] = ["ب", "ل", "ك"]
+        for c in conjunctions {
+            if has([c, "ل", "ل"]) { out.append((2, ["ا"])) }       //ولل → و + ل + ال
+            for p in prepositions where has([c, p]) { out.append((2, [])) }
+        }
+        if has(["ل", "ل"]) { out.append((1, ["ا"])) }              // لل → ل + ال
+        for c in conjunctions + prepositions where has([c]) { out.append((1, [])) }
+        return out
+    }
+
+    private static func variantScalars(_ key: String) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
-        out.reserveCapacity(key.unicodeScalars.count)
+        out.reserveCapacity(key.utf8.count / 2 + 1)
         for s in key.unicodeScalars {
             var s = s
             switch s {
@@ -25,28 +120,19 @@ public enum KBKeys {
         // A final hamza after a long alef is often dropped in transliteration (كربلاء, صنعاء).
         if out.count > 3, out.last == "ء" { out.removeLast() }
         if out.count > 4, out[0] == "ا", out[1] == "ل" { out.removeFirst(2) }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: out)
-        return String(view)
+        return out
     }
 
-    /// Loosest key: the variant key with ك folded onto ج as well (/g/ written ك: كوكل, سيركي) and spaces
-    /// removed (بيونغيانغ / بيونغ يانغ, أبوظبي / أبو ظبي).
-    public static func looseKey(_ key: String) -> String {
-        var view = String.UnicodeScalarView()
-        for s in variantKey(key).unicodeScalars {
-            switch s {
-            case " ": continue
-            case "ك": view.append("ج")
-            default: view.append(s)
-            }
-        }
-        return String(view)
+    private static func looseScalars(_ variant: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(variant.count)
+        for s in variant where s != " " { out.append(s == "ك" ? "ج" : s) }
+        return out
     }
 
-    /// The key with the article ال toggled on its first word: "الكرملين" ⇄ "كرملين".
-    public static func toggledArticle(_ key: String) -> String {
-        if key.hasPrefix("ال"), key.unicodeScalars.count > 4 { return String(key.unicodeScalars.dropFirst(2)) }
-        return "ال" + key
+    private static func string(_ scalars: [Unicode.Scalar]) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
     }
 }

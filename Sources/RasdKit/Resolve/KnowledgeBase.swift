@@ -11,11 +11,13 @@ public struct KnowledgeBase: Sendable {
     private let exact: AliasIndex
     private let variant: AliasIndex
     private let loose: AliasIndex
+    private let firstTokens: Set<ByteKey>
+    private let commonWords: Set<ByteKey>
     private let rolesByPerson: [String: [KBRole]]
     private let rolesByOffice: [String: [KBRole]]   // "office|country"
-    private let nationalities: [String: String]
-    private let nationalityVariants: [String: String]
-    private let titles: [String: (office: String, titleEn: String)]
+    private let nationalities: [ByteKey: String]
+    private let nationalityVariants: [ByteKey: String]
+    private let titles: [ByteKey: (office: String, titleEn: String)]
     public let maxAliasTokens: Int
     public let maxTitleTokens: Int
 
@@ -28,31 +30,39 @@ public struct KnowledgeBase: Sendable {
     public init(resources: ResourceStore.Type) throws {
         var entities: [KBEntity] = []
         for file in KnowledgeBase.entityFiles {
-            entities += try KBFiles.entities(try ResourceStore.rows(file), file: file)
+            entities += try KBFiles.entities(try KBFiles.table(file), file: file)
         }
-        let roles = try KBFiles.roles(try ResourceStore.rows("kb/roles.tsv"))
-        let nationalities = try KBFiles.pairs(try ResourceStore.rows("kb/nationalities.tsv"), file: "kb/nationalities.tsv")
-        let titles = try KBFiles.titles(try ResourceStore.rows("lexicon/titles.tsv"))
-        self.init(entities: entities, roles: roles, nationalities: nationalities, titles: titles)
+        let roles = try KBFiles.roles(try KBFiles.table("kb/roles.tsv"))
+        let nationalities = try KBFiles.pairs(try KBFiles.table("kb/nationalities.tsv"), file: "kb/nationalities.tsv")
+        let titles = try KBFiles.titles(try KBFiles.table("lexicon/titles.tsv"))
+        let commonWords = try KBFiles.table("kb/common_words.tsv").map { $0[0] }
+        self.init(entities: entities, roles: roles, nationalities: nationalities, titles: titles,
+                  commonWords: commonWords)
     }
 
     /// Builds the indexes; `nationalities` are (country id, adjective forms), `titles` (title, office, English).
+    /// `commonWords` are aliases that are also ordinary words (see `isCommonWord`).
     public init(entities: [KBEntity], roles: [KBRole], nationalities: [(String, [String])],
-                titles: [(String, String, String)]) {
+                titles: [(String, String, String)], commonWords: [String] = []) {
         let normalizer = ArabicNormalizer.shared
-        let tokenizer = Tokenizer()
+        self.commonWords = Set(commonWords.map { ByteKey(KBKeys.normalizedKey($0, normalizer: normalizer)) })
         var byId: [String: Int] = [:]
         var exact = AliasIndex(), variant = AliasIndex(), loose = AliasIndex()
         var maxTokens = 1
+        var firstTokens: Set<ByteKey> = []
         for (i, e) in entities.enumerated() {
             byId[e.id] = i
             for alias in e.aliases {
-                let key = normalizer.key(alias)
+                let key = KBKeys.normalizedKey(alias, normalizer: normalizer)
                 guard !key.isEmpty else { continue }
+                let derived = KBKeys.derivedKeys(key)
                 exact.add(key, i)
-                variant.add(KBKeys.variantKey(key), i)
-                loose.add(KBKeys.looseKey(key), i)
-                maxTokens = max(maxTokens, tokenizer.tokenize(ScalarText(alias)).count)
+                variant.add(derived.variant, i)
+                loose.add(derived.loose, i)
+                maxTokens = max(maxTokens, KBKeys.tokenCount(key))
+                let first = KBKeys.derivedKeys(KBKeys.firstToken(key))
+                firstTokens.insert(ByteKey(first.variant))
+                firstTokens.insert(ByteKey(first.loose))
             }
         }
         self.entities = entities
@@ -61,6 +71,7 @@ public struct KnowledgeBase: Sendable {
         self.variant = variant
         self.loose = loose
         self.maxAliasTokens = maxTokens
+        self.firstTokens = firstTokens
 
         var byPerson: [String: [KBRole]] = [:], byOffice: [String: [KBRole]] = [:]
         for r in roles {
@@ -70,25 +81,26 @@ public struct KnowledgeBase: Sendable {
         rolesByPerson = byPerson
         rolesByOffice = byOffice
 
-        var nat: [String: String] = [:], natVariants: [String: String] = [:]
+        var nat: [ByteKey: String] = [:], natVariants: [ByteKey: String] = [:]
         for (country, forms) in nationalities {
             for form in forms {
-                let key = normalizer.key(form)
+                let key = KBKeys.normalizedKey(form, normalizer: normalizer)
                 guard !key.isEmpty else { continue }
-                if nat[key] == nil { nat[key] = country }
-                if natVariants[KBKeys.variantKey(key)] == nil { natVariants[KBKeys.variantKey(key)] = country }
+                if nat[ByteKey(key)] == nil { nat[ByteKey(key)] = country }
+                let variant = ByteKey(KBKeys.variantKey(key))
+                if natVariants[variant] == nil { natVariants[variant] = country }
             }
         }
         self.nationalities = nat
         self.nationalityVariants = natVariants
 
-        var titleIndex: [String: (office: String, titleEn: String)] = [:]
+        var titleIndex: [ByteKey: (office: String, titleEn: String)] = [:]
         var maxTitle = 1
         for (title, office, english) in titles {
-            let key = normalizer.key(title)
+            let key = KBKeys.normalizedKey(title, normalizer: normalizer)
             guard !key.isEmpty else { continue }
-            if titleIndex[key] == nil { titleIndex[key] = (office, english) }
-            maxTitle = max(maxTitle, tokenizer.tokenize(ScalarText(title)).count)
+            if titleIndex[ByteKey(key)] == nil { titleIndex[ByteKey(key)] = (office, english) }
+            maxTitle = max(maxTitle, KBKeys.tokenCount(key))
         }
         self.titles = titleIndex
         self.maxTitleTokens = maxTitle
@@ -104,9 +116,45 @@ public struct KnowledgeBase: Sendable {
         guard !normalizedKey.isEmpty else { return [] }
         var hits = exact[normalizedKey]
         if hits.isEmpty { hits = exact[KBKeys.toggledArticle(normalizedKey)] }
-        if hits.isEmpty { hits = variant[KBKeys.variantKey(normalizedKey)] }
-        if hits.isEmpty, loose { hits = self.loose[KBKeys.looseKey(normalizedKey)] }
+        if hits.isEmpty {
+            let derived = KBKeys.derivedKeys(normalizedKey)
+            hits = variant[derived.variant]
+            if hits.isEmpty, loose { hits = self.loose[derived.loose] }
+        }
         return hits.map { entities[$0] }
+    }
+
+    /// False when no alias can start with this normalized token, at any lookup level (after toggling the
+    /// article ال and folding variants): a matcher can skip the position without building windows.
+    /// Tokens glued to clitics (وبوتين) are the caller's to strip first.
+    public func mayStartAlias(_ normalizedToken: String) -> Bool {
+        let derived = KBKeys.derivedKeys(normalizedToken)
+        return firstTokens.contains(ByteKey(derived.variant)) || firstTokens.contains(ByteKey(derived.loose))
+    }
+
+    /// True when this normalized key is an alias that is also a common word or frequent name (مالي
+    /// "financial", جدة, حماس): a match on it alone is weak evidence; link it when the tagger or the
+    /// context agrees. Listed in `Resources/kb/common_words.tsv`.
+    public func isCommonWord(_ normalizedKey: String) -> Bool {
+        commonWords.contains(ByteKey(normalizedKey))
+    }
+
+    /// Like `lookup`, but when the key has no answer, retries with a proclitic removed from its first word
+    /// (و، ف، ب، ل، ك and their pairs وب، ول، فب، فل، وك; لل is ل + ال): "وبوتين" → بوتين,
+    /// "للكرملين" → الكرملين. Returns the entities and the number of scalars of the key's start that
+    /// were taken as clitic (0 when the key answered as it is).
+    public func lookup(strippingProclitics normalizedKey: String) -> (entities: [KBEntity], cliticLength: Int) {
+        let direct = lookup(normalizedKey)
+        if !direct.isEmpty { return (direct, 0) }
+        let scalars = Array(normalizedKey.unicodeScalars)
+        for (length, replacement) in KBKeys.proclitics(of: scalars) {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: replacement)
+            view.append(contentsOf: scalars[length...])
+            let hits = lookup(String(view))
+            if !hits.isEmpty { return (hits, length) }
+        }
+        return ([], 0)
     }
 
     /// Convenience: looks up a raw surface string.
@@ -149,12 +197,12 @@ public struct KnowledgeBase: Sendable {
 
     /// Country id for a nationality adjective ("الروسي" → "ru"), normalized key.
     public func country(forNationality normalizedKey: String) -> String? {
-        nationalities[normalizedKey] ?? nationalityVariants[KBKeys.variantKey(normalizedKey)]
+        nationalities[ByteKey(normalizedKey)] ?? nationalityVariants[ByteKey(KBKeys.variantKey(normalizedKey))]
     }
 
     /// Office key and English title for a title phrase ("وزير الخارجية" → foreign_minister), normalized key.
     public func office(forTitle normalizedKey: String) -> (office: String, titleEn: String)? {
-        titles[normalizedKey]
+        titles[ByteKey(normalizedKey)]
     }
 
     /// The country whose seat of power this normalized key names ("الكرملين" → "ru"), so that
@@ -166,18 +214,30 @@ public struct KnowledgeBase: Sendable {
 
 /// Normalized key → entity indexes (several entities may share a key: ambiguous aliases).
 struct AliasIndex: Sendable {
-    private var table: [String: [Int]] = [:]
+    private var table: [ByteKey: [Int32]] = [:]
 
     mutating func add(_ key: String, _ index: Int) {
         guard !key.isEmpty else { return }
-        if let existing = table[key] {
-            if !existing.contains(index) { table[key] = existing + [index] }
+        let k = ByteKey(key), i = Int32(index)
+        if let existing = table[k] {
+            if !existing.contains(i) { table[k] = existing + [i] }
         } else {
-            table[key] = [index]
+            table[k] = [i]
         }
     }
 
-    subscript(_ key: String) -> [Int] { table[key] ?? [] }
+    subscript(_ key: String) -> [Int] { table[ByteKey(key)].map { $0.map(Int.init) } ?? [] }
+}
 
-    var keys: Dictionary<String, [Int]>.Keys { table.keys }
+/// A normalized key as UTF-8 bytes. Keys all come out of `ArabicNormalizer`, so byte equality is the right
+/// equality, and hashing bytes avoids the Unicode-canonical hashing of non-ASCII `String`s (lookups are on
+/// the matcher's hot path).
+struct ByteKey: Hashable, Sendable {
+    let bytes: [UInt8]
+
+    init(_ string: String) { bytes = Array(string.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
 }

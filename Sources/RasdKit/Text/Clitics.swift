@@ -44,26 +44,48 @@ public enum Clitics {
 /// one hash lookup however the word is prefixed.
 struct CliticLexicon<Value: Sendable>: Sendable {
     struct Hit: Sendable { let value: Value; let prefix: String }
-    private(set) var table: [String: Hit] = [:]
+    private(set) var table: [UInt64: Hit] = [:]
+    private var filter = KeyFilter()
 
     /// `entries` are (written form, value); forms are normalized here. The first entry for a surface form wins,
     /// and a form without clitics always beats a prefixed reading of another entry.
-    init(_ entries: [(String, Value)], article: Bool = false, clitics: Bool = true) {
+    /// `kaf`: also accept ك ("like") as a proclitic; number words leave it out, since "كميات" is not ك + مئات.
+    init(_ entries: [(String, Value)], article: Bool = false, clitics: Bool = true, kaf: Bool = true) {
         let normalizer = ArabicNormalizer.shared
         for (form, value) in entries {
             let key = normalizer.key(form)
             guard !key.isEmpty else { continue }
-            if let old = table[key], old.prefix.isEmpty { continue }
-            table[key] = Hit(value: value, prefix: "")
+            let k = TokenKey.of(key)
+            if let old = table[k], old.prefix.isEmpty { continue }
+            table[k] = Hit(value: value, prefix: "")
         }
+        defer { for k in table.keys { filter.insert(k) } }
         guard clitics else { return }
         for (form, value) in entries {
             let key = normalizer.key(form)
             for (surface, prefix) in Clitics.surfaceForms(of: key, article: article) where !prefix.isEmpty {
-                if table[surface] == nil { table[surface] = Hit(value: value, prefix: prefix) }
+                if !kaf && prefix.contains("ك") { continue }
+                let k = TokenKey.of(surface)
+                if table[k] == nil { table[k] = Hit(value: value, prefix: prefix) }
             }
         }
     }
 
-    @inline(__always) subscript(_ norm: String) -> Hit? { table[norm] }
+    @inline(__always) subscript(_ key: UInt64) -> Hit? { filter.mayContain(key) ? table[key] : nil }
+    @inline(__always) subscript(_ token: Token) -> Hit? { self[token.key] }
+    subscript(_ norm: String) -> Hit? { table[TokenKey.of(norm)] }
+}
+
+/// A 65,536-bit set of key fingerprints in front of a dictionary: most tokens are in no lexicon, and one bit test
+/// rejects them without hashing.
+struct KeyFilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1024)
+    mutating func insert(_ key: UInt64) {
+        let b = Int(truncatingIfNeeded: (key >> 20) & 0xFFFF)
+        bits[b >> 6] |= 1 << UInt64(b & 63)
+    }
+    @inline(__always) func mayContain(_ key: UInt64) -> Bool {
+        let b = Int(truncatingIfNeeded: (key >> 20) & 0xFFFF)
+        return bits.withUnsafeBufferPointer { $0[b >> 6] & (1 << UInt64(b & 63)) != 0 }
+    }
 }

@@ -22,14 +22,16 @@ public struct DateExtractor: Sendable {
         units = NumberExtractor.shared.quantities
     }
 
+    /// `reference` must be a full date; a coarser one (a publication known only to the month) is not used, so
+    /// relative expressions stay unresolved rather than being guessed.
     public func extract(_ tokens: [Token], in text: ScalarText, reference: PartialDate?, prefer: DatePreference = .past) -> [DateMention] {
+        let reference = reference?.precision == .day ? reference : nil
         let scan = DateScan(x: self, tokens: tokens, ref: reference, prefer: prefer)
         var out: [DateMention] = []
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
-            let interesting = t.kind == .number || (t.kind == .arabic && (lex.starters.contains(t.norm) || grammar.ordinals[t.norm] != nil))
-            guard interesting, let f = scan.best(at: i) else { i += 1; continue }
+            guard t.kind == .number || t.kind == .arabic, let f = scan.best(at: i) else { i += 1; continue }
             let start = TextSpans.start(of: tokens[i], skippingLetters: f.startPrefix, in: text)
             let end = TextSpans.end(of: tokens[f.end - 1], in: text)
             var basis = f.basis

@@ -23,8 +23,18 @@ struct DateLexicon: Sendable {
     let seasons: CliticLexicon<Season>
     let decades: CliticLexicon<Int>
     let holidays: PhraseTable<Holiday>
-    /// Surface forms that can start some date expression, to skip other tokens with one lookup.
-    let starters: Set<String>
+    /// Which pattern families can start at a surface form (bits of `Start`), so that most tokens cost one
+    /// lookup and the common ones (في، من) only try the few patterns that can begin with them.
+    let starters: [UInt64: Start]
+    let startFilter: KeyFilter
+
+    struct Start: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let explicit = Start(rawValue: 1), range = Start(rawValue: 2), weekday = Start(rawValue: 4)
+        static let relative = Start(rawValue: 8), monthPart = Start(rawValue: 16), weekWord = Start(rawValue: 32)
+        static let season = Start(rawValue: 64), decade = Start(rawValue: 128), holiday = Start(rawValue: 256)
+        static let yearCue = Start(rawValue: 512)
+    }
 
     init() {
         months = PhraseTable(TextResources.rows("months.tsv").compactMap { r in
@@ -72,16 +82,34 @@ struct DateLexicon: Sendable {
             guard r.count >= 4, let rule = HolidayRule(rawValue: r[1]), let m = Int(r[2]), let d = Int(r[3]) else { return nil }
             return (r[0], Holiday(rule: rule, month: m, day: d))
         })
-        var s = Set<String>()
-        for file in ["months.tsv", "weekdays.tsv", "relative.tsv", "date_words.tsv", "seasons.tsv", "decades.tsv", "holidays.tsv"] {
+        var s: [UInt64: Start] = [:]
+        func add(_ file: String, _ bits: Start, roles: Set<String>? = nil) {
             for r in TextResources.rows(file) {
+                if let roles, !(r.count > 1 && roles.contains(r[1])) { continue }
                 guard let first = TextResources.words(r[0]).first else { continue }
-                for (surface, _) in Clitics.surfaceForms(of: first, article: true) { s.insert(surface) }
+                for (surface, _) in Clitics.surfaceForms(of: first, article: true) { s[TokenKey.of(surface), default: []].formUnion(bits) }
             }
         }
+        add("months.tsv", [.explicit, .range])
+        add("weekdays.tsv", [.weekday])
+        add("relative.tsv", [.relative])
+        add("relative.tsv", [.weekday, .season, .explicit], roles: ["this"])
+        add("date_words.tsv", [.explicit, .range], roles: ["month_cue", "this"])
+        add("date_words.tsv", [.weekday, .relative, .explicit, .monthPart], roles: ["day_cue"])
+        add("date_words.tsv", [.monthPart], roles: ["month_part"])
+        add("date_words.tsv", [.weekWord], roles: ["week_word"])
+        add("date_words.tsv", [.yearCue], roles: ["year_cue"])
+        add("date_words.tsv", [.weekday, .season, .relative, .explicit], roles: ["this"])
+        add("seasons.tsv", [.season])
+        add("decades.tsv", [.decade])
+        add("holidays.tsv", [.holiday])
+        for w in ["من", "ومن"] { s[TokenKey.of(w), default: []].formUnion(.range) }
         starters = s
+        var f = KeyFilter()
+        for k in s.keys { f.insert(k) }
+        startFilter = f
     }
 
-    func has(_ t: Token, _ role: Role) -> Bool { words[t.norm]?.value.roles[role] != nil }
-    func value(_ t: Token, _ role: Role) -> String? { words[t.norm]?.value.roles[role] }
+    func has(_ t: Token, _ role: Role) -> Bool { words[t.key]?.value.roles[role] != nil }
+    func value(_ t: Token, _ role: Role) -> String? { words[t.key]?.value.roles[role] }
 }

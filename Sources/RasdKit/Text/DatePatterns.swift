@@ -6,18 +6,24 @@ extension DateScan {
             guard let f else { return }
             if found == nil || f.end > found!.end { found = f }
         }
-        consider(range(i))
-        consider(explicitDate(i))
-        consider(weekdayDate(i))
-        consider(nthWeekdayBefore(i))
-        consider(relativeDate(i))
-        consider(duration(i))
-        consider(monthPart(i))
-        consider(weekOfMonth(i))
-        consider(season(i))
-        consider(decade(i))
-        consider(holiday(i))
-        consider(standaloneYear(i))
+        let t = tokens[i]
+        if t.kind == .number {
+            consider(range(i)); consider(explicitDate(i)); consider(standaloneYear(i))
+            return found
+        }
+        var s: DateLexicon.Start = lex.startFilter.mayContain(t.key) ? (lex.starters[t.key] ?? []) : []
+        if grammar.ordinals[t] != nil { s.formUnion([.explicit, .range, .monthPart, .weekWord, .weekday]) }
+        if s.isEmpty { return nil }
+        if s.contains(.range) { consider(range(i)) }
+        if s.contains(.explicit) { consider(explicitDate(i)) }
+        if s.contains(.weekday) { consider(weekdayDate(i)); consider(nthWeekdayBefore(i)) }
+        if s.contains(.relative) { consider(relativeDate(i)); consider(duration(i)) }
+        if s.contains(.monthPart) { consider(monthPart(i)) }
+        if s.contains(.weekWord) { consider(weekOfMonth(i)) }
+        if s.contains(.season) { consider(season(i)) }
+        if s.contains(.decade) { consider(decade(i)) }
+        if s.contains(.holiday) { consider(holiday(i)) }
+        if s.contains(.yearCue) { consider(standaloneYear(i)) }
         return found
     }
 
@@ -46,6 +52,13 @@ extension DateScan {
             if has(k, .link) { k += 1 }
             if let m = month(k, hijri: true) {
                 let y = year(m.end, bare: true)
+                // "15 يناير الماضي": the modifier places the month.
+                if y == nil, let md = modifier(m.end), case .named = m.ref,
+                   let f = resolveDay(d.day, day2, MonthPart(end: md.end, ref: m.ref, prefix: m.prefix), nil, modifier: md.offset) {
+                    var f = f
+                    f.startPrefix = d.prefix
+                    return f
+                }
                 if let f = resolveDay(d.day, day2, m, y) {
                     var f = f
                     f.startPrefix = d.prefix
@@ -78,7 +91,7 @@ extension DateScan {
     }
 
     /// A day (or day range) in a month with an optional year, resolved; Hijri months need a year.
-    func resolveDay(_ d: Int, _ d2: Int?, _ m: MonthPart, _ y: YearPart?) -> DateFound? {
+    func resolveDay(_ d: Int, _ d2: Int?, _ m: MonthPart, _ y: YearPart?, modifier: Int? = nil) -> DateFound? {
         let end = y?.end ?? m.end
         if case .named(let mm, let cal) = m.ref, cal == .hijri {
             guard let y, let hy = y.year, y.hijri || (1300...1600).contains(hy) else { return nil }
@@ -87,7 +100,7 @@ extension DateScan {
             let g2 = d2.map { CalendarMath.hijriToGregorian(year: hy, month: mm, day: $0) }
             return DateFound(end: end, date: g, basis: .absolute, from: g2 == nil ? nil : g, to: g2, kind: "hijri")
         }
-        guard let (yy, mm, rel) = resolveMonth(m.ref, y, dayForPast: d), let date = validDay(yy, mm, d) else { return nil }
+        guard let (yy, mm, rel) = resolveMonth(m.ref, y, dayForPast: d, modifier: modifier), let date = validDay(yy, mm, d) else { return nil }
         if let d2 {
             guard let last = validDay(yy, mm, d2) else { return nil }
             return DateFound(end: end, date: date, basis: rel ? .relative : .absolute, from: date, to: last, kind: "range")
@@ -116,6 +129,12 @@ extension DateScan {
         let v = parts.map { Int($0) }
         guard !v.contains(where: { $0 == nil }) else { return nil }
         let nums = v.map { $0! }
+        // A Hijri date in digits: "1445/9/15 هـ", "15/9/1445هـ".
+        if nums.count == 3, end < n, lex.value(tokens[end], .era) == "hijri" {
+            let (hy, hm, hd) = parts[0].count == 4 ? (nums[0], nums[1], nums[2]) : (nums[2], nums[1], nums[0])
+            guard (1...12).contains(hm), (1...30).contains(hd), (1200...1600).contains(hy) else { return nil }
+            return DateFound(end: end + 1, date: CalendarMath.hijriToGregorian(year: hy, month: hm, day: hd), basis: .absolute, kind: "hijri")
+        }
         if nums.count == 3 {
             let date: PartialDate?
             if parts[0].count == 4 { date = validDay(nums[0], nums[1], nums[2]) }
@@ -135,6 +154,10 @@ extension DateScan {
         guard i < n else { return nil }
         if has(i, .year_cue), let y = year(i, bare: false), let yy = y.year {
             return yearFound(yy, hijri: y.hijri, end: y.end, prefix: prefixLength(i))
+        }
+        // The second year of "عامي 2019 و2020".
+        if i >= 3, norm(i - 1) == "و", tokens[i - 2].kind == .number, norm(i - 3) == "عامي", let y = year(i, bare: true), let yy = y.year {
+            return yearFound(yy, hijri: y.hijri, end: y.end, prefix: 0)
         }
         guard tokens[i].kind == .number, i > 0 || i + 1 < n else { return nil }
         let lead = i > 0 && (has(i - 1, .year_lead) || has(i - 1, .year_cue))

@@ -23,7 +23,7 @@ extension DateScan {
         if norm(j) == "يوم" || (has(j, .day_cue) && !norm(j).contains("ال")) { cue = true; prefix = prefixLength(j); j += 1 }
         var this = false
         if has(j, .this) { this = true; j += 1 }
-        guard j < n, let w = lex.weekdays[norm(j)] else { return nil }
+        guard j < n, let w = lex.weekdays[key(j)] else { return nil }
         if !cue && !this { prefix = w.prefix.unicodeScalars.count }
         let wd = w.value.weekday
         guard w.value.bare || cue || has(j + 1, .week_word) || (j + 2 < n && norm(j + 1) == "من" && has(j + 2, .week_word))
@@ -36,7 +36,7 @@ extension DateScan {
         let stated = range(k) ?? explicitDate(k)
         // Nth weekday of a month: "الثلاثاء الأول من أكتوبر", "الاثنين الأخير من شهر آذار" (unless the words also
         // read as a date that falls on that weekday: "الخميس الأول من مارس" in a year where 1 March is a Thursday).
-        if let o = grammar.ordinals[norm(j)], o.prefix.isEmpty, o.value.role == .unit || o.value.role == .last,
+        if let o = grammar.ordinals[key(j)], o.prefix.isEmpty, o.value.role == .unit || o.value.role == .last,
            o.value.value <= 5, stated?.date?.precision != .day || stated?.date?.weekday != wd,
            let f = nthOfMonth(Int(o.value.value), wd, j + 1) {
             var f = f
@@ -95,10 +95,10 @@ extension DateScan {
 
     /// "أول ثلاثاء من أكتوبر", "ثالث يوم ثلاثاء بأيلول بعام 2014", "آخر اثنين من الشهر القادم".
     func nthWeekdayBefore(_ i: Int) -> DateFound? {
-        guard i < n, let o = grammar.ordinals[norm(i)], o.value.role == .unit || o.value.role == .last, o.value.value <= 5 else { return nil }
+        guard i < n, let o = grammar.ordinals[key(i)], o.value.role == .unit || o.value.role == .last, o.value.value <= 5 else { return nil }
         var j = i + 1
         if norm(j) == "يوم" { j += 1 }
-        guard j < n, let w = lex.weekdays[norm(j)], w.prefix.isEmpty else { return nil }
+        guard j < n, let w = lex.weekdays[key(j)], w.prefix.isEmpty else { return nil }
         guard var f = nthOfMonth(Int(o.value.value), w.value.weekday, j + 1) else { return nil }
         f.startPrefix = o.prefix.unicodeScalars.count
         return f
@@ -123,7 +123,21 @@ extension DateScan {
         let prefix = this ? 0 : m.prefix.unicodeScalars.count
         switch m.value {
         case .day(let off):
-            return DateFound(end: m.end, date: r.adding(days: off), basis: .relative, kind: "day", startPrefix: prefix)
+            // "اليوم الوطني", "اليوم العالمي": a named day, not today (an article word after it that is no date word).
+            if off == 0, m.end == j + 1, m.end < n, tokens[m.end].kind == .arabic, norm(m.end).hasPrefix("ال"),
+               lex.weekdays[key(m.end)] == nil, modifier(m.end) == nil, grammar.ordinals[key(m.end)] == nil {
+                return nil
+            }
+            // A weekday in apposition names the same day: "غدا الأربعاء", "اليوم (الثلاثاء)".
+            let date = r.adding(days: off)
+            var end = m.end
+            var k = end
+            if norm(k) == "(" { k += 1 }
+            if k < n, let w = lex.weekdays[key(k)], w.value.bare, ref == nil || w.value.weekday == date.weekday {
+                end = k + 1
+                if norm(end) == ")", k > m.end { end += 1 }
+            }
+            return DateFound(end: end, date: date, basis: .relative, kind: "day", startPrefix: prefix)
         case .unit(let unit):
             var offset = 0
             var end = m.end
@@ -167,7 +181,7 @@ extension DateScan {
         var end = j
         if let p = grammar.cardinal(tokens, at: j), p.end < n, let u = x.units.timeUnit(tokens[p.end]) {
             count = p.value; unitWord = u; end = p.end + 1
-        } else if j < n, let h = x.units.timeUnits[norm(j)], h.prefix.isEmpty {
+        } else if j < n, let h = x.units.timeUnits[key(j)], h.prefix.isEmpty, h.value.count > 0 {
             count = Double(h.value.count); unitWord = h.value; end = j + 1
         }
         guard let u = unitWord, count == count.rounded(), count < 100_000 else { return nil }

@@ -14,8 +14,9 @@ struct DateScan {
     var r: PartialDate { ref ?? PartialDate(year: 2000, month: 1, day: 1) }
 
     func norm(_ i: Int) -> String { i < n ? tokens[i].norm : "" }
+    func key(_ i: Int) -> UInt64 { i < n ? tokens[i].key : 0 }
     func has(_ i: Int, _ role: DateLexicon.Role) -> Bool { i < n && lex.has(tokens[i], role) }
-    func prefixLength(_ i: Int) -> Int { i < n ? (lex.words[tokens[i].norm]?.prefix.unicodeScalars.count ?? 0) : 0 }
+    func prefixLength(_ i: Int) -> Int { i < n ? (lex.words[tokens[i].key]?.prefix.unicodeScalars.count ?? 0) : 0 }
 
     // MARK: Parts
 
@@ -89,7 +90,7 @@ struct DateScan {
     func day(_ i: Int) -> DayPart? {
         guard i < n else { return nil }
         var j = i
-        if norm(j) == "اليوم", j + 1 < n, grammar.ordinals[norm(j + 1)] != nil { j += 1 }
+        if norm(j) == "اليوم", j + 1 < n, grammar.ordinals[key(j + 1)] != nil { j += 1 }
         let t = tokens[j]
         if t.kind == .number {
             guard t.norm.unicodeScalars.count <= 2, let v = Int(t.norm), (1...31).contains(v) else { return nil }

@@ -6,16 +6,18 @@ extension DateScan {
         guard i < n else { return nil }
         var j = i + 1
         var spec: String
-        if norm(i) == "اليوم", let o = grammar.ordinals[norm(i + 1)], o.value.role == .last {
+        if norm(i) == "اليوم", let o = grammar.ordinals[key(i + 1)], o.value.role == .last {
             spec = "0-0"; j = i + 2
         } else if let v = lex.value(tokens[i], .month_part) {
             spec = v
-        } else if let o = grammar.ordinals[norm(i)], o.value.role == .last {
+        } else if let o = grammar.ordinals[key(i)], o.value.role == .last {
             spec = "0-0"
         } else { return nil }
         if norm(j) == "يوم" { j += 1 }
         if has(j, .link) { j += 1 }
-        guard let m = month(j) else { return nil }
+        // "نهاية الشهر", "آخر يوم من الشهر": the month alone is the current one.
+        let thisMonth = j < n && norm(j) == "الشهر" && modifier(j + 1) == nil
+        guard let m = thisMonth ? MonthPart(end: j + 1, ref: .relative(0), prefix: 0) : month(j) else { return nil }
         let y = year(m.end, bare: true)
         var end = y?.end ?? m.end
         var modifier: Int? = nil
@@ -37,9 +39,9 @@ extension DateScan {
         guard i + 1 < n else { return nil }
         var nth: Int? = nil
         var j = i
-        if let o = grammar.ordinals[norm(i)], o.value.role == .unit || o.value.role == .last, has(i + 1, .week_word) {
+        if let o = grammar.ordinals[key(i)], o.value.role == .unit || o.value.role == .last, has(i + 1, .week_word) {
             nth = Int(o.value.value); j = i + 2
-        } else if has(i, .week_word), let o = grammar.ordinals[norm(i + 1)], o.prefix.isEmpty, o.value.role == .unit || o.value.role == .last {
+        } else if has(i, .week_word), let o = grammar.ordinals[key(i + 1)], o.prefix.isEmpty, o.value.role == .unit || o.value.role == .last {
             nth = Int(o.value.value); j = i + 2
         }
         guard let nth, nth == 1 || nth == -1 else { return nil }
@@ -57,7 +59,7 @@ extension DateScan {
         var j = i
         var this = false
         if has(j, .this) { this = true; j += 1 }
-        guard j < n, let s = lex.seasons[norm(j)] else { return nil }
+        guard j < n, let s = lex.seasons[key(j)] else { return nil }
         j += 1
         var year: Int? = nil
         var offset: Int? = this ? 0 : nil
@@ -97,8 +99,10 @@ extension DateScan {
     /// "التسعينيات", "ثمانينيات القرن الماضي": a decade; the century is the one named, or else the latest that
     /// puts the decade's start on or before the reference year.
     func decade(_ i: Int) -> DateFound? {
-        guard i < n, let d = lex.decades[norm(i)] else { return nil }
+        guard i < n, let d = lex.decades[key(i)] else { return nil }
         var j = i + 1
+        // "في الثلاثينات من عمره": an age, not a decade.
+        if norm(j) == "من", j + 1 < n, norm(j + 1).hasPrefix("عمر") || norm(j + 1).hasPrefix("العمر") { return nil }
         var century: Int? = nil
         var k = j
         if norm(k) == "من" { k += 1 }

@@ -5,7 +5,7 @@ public struct NumberExtractor: Sendable {
     let quantities: QuantityBuilder
     let percentPhrases: PhraseTable<Bool>
     /// First words of multi-word month names (كانون، تشرين، ربيع، جمادى): the ordinal after them is a month name.
-    let monthHeads: Set<String>
+    let monthHeads: Set<UInt64>
 
     /// Loads the lexicons from `Resources/text/` once.
     public static let shared = NumberExtractor()
@@ -13,10 +13,10 @@ public struct NumberExtractor: Sendable {
     public init() {
         grammar = NumberGrammar()
         percentPhrases = PhraseTable(TextResources.rows("percent.tsv").compactMap { $0.first.map { ($0, true) } }, clitics: false)
-        var heads = Set<String>()
+        var heads = Set<UInt64>()
         for row in TextResources.rows("months.tsv") {
             let words = TextResources.words(row[0])
-            if words.count > 1 { heads.insert(words[0]) }
+            if words.count > 1 { heads.insert(TokenKey.of(words[0])) }
         }
         monthHeads = heads
         quantities = QuantityBuilder(grammar: grammar)
@@ -62,7 +62,7 @@ public struct NumberExtractor: Sendable {
             if var p = grammar.cardinal(tokens, at: i) {
                 i = finish(&p, tokens, into: &out)
             } else if let p = grammar.ordinal(tokens, at: i) {
-                if i > 0, monthHeads.contains(tokens[i - 1].norm) { i += 1; continue }
+                if i > 0, monthHeads.contains(tokens[i - 1].key) { i += 1; continue }
                 out.append(p)
                 i = p.end
             } else {

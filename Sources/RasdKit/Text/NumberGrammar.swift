@@ -3,8 +3,9 @@
 /// (الحادي عشر، الثالث والعشرون). Word lists come from `number_words.tsv` and `ordinals.tsv`.
 struct NumberGrammar: Sendable {
     enum Role: String, Sendable {
-        case unit, teen_unit, teen_ten, ten, hundred, scale, dual_scale, plural_scale, vague, fraction, point
-        case last   // ordinals only: الأخير
+        case unit, teen, teen_unit, teen_ten, ten, hundred, scale, dual_scale, plural_scale, vague, fraction, point
+        case last            // ordinals only: الأخير
+        case compound_unit   // ordinals only: الأحد (عشر), الواحد (والعشرون)
     }
     struct Word: Sendable { let value: Double; let role: Role }
 
@@ -29,14 +30,14 @@ struct NumberGrammar: Sendable {
             guard let v = Double(row[1]), let role = Role(rawValue: row[2]) else { continue }
             words.append((row[0], Word(value: v, role: role)))
         }
-        cardinals = CliticLexicon(words)
-        articleScales = CliticLexicon(words.filter { $0.1.role == .plural_scale || $0.1.role == .scale }.map { ("ال" + $0.0, $0.1) })
+        cardinals = CliticLexicon(words, kaf: false)
+        articleScales = CliticLexicon(words.filter { $0.1.role == .plural_scale || $0.1.role == .scale }.map { ("ال" + $0.0, $0.1) }, kaf: false)
         var ords: [(String, Word)] = []
         for row in TextResources.rows("ordinals.tsv") where row.count >= 3 {
             guard let v = Double(row[1]), let role = Role(rawValue: row[2]) else { continue }
             ords.append((row[0], Word(value: v, role: role)))
         }
-        ordinals = CliticLexicon(ords)
+        ordinals = CliticLexicon(ords, kaf: false)
     }
 
     /// Value of a digit token ("1,000.5", "01.10"); nil for forms such as "19.11.2024".
@@ -54,7 +55,7 @@ struct NumberGrammar: Sendable {
 
     /// True when the token can start or continue a number.
     @inline(__always) func mayBeNumber(_ t: Token) -> Bool {
-        t.kind == .number || cardinals[t.norm] != nil || ordinals[t.norm] != nil
+        t.kind == .number || cardinals[t.key] != nil || ordinals[t.key] != nil
     }
 
     /// A cardinal number starting at token `i`.
@@ -88,8 +89,8 @@ struct NumberGrammar: Sendable {
                 continue
             }
             guard t.kind == .arabic else { break }
-            var hit = cardinals[t.norm]
-            if hit == nil, lastRole == .vague { hit = articleScales[t.norm] }
+            var hit = cardinals[t.key]
+            if hit == nil, lastRole == .vague { hit = articleScales[t.key] }
             guard let h = hit else { break }
             if h.prefix == "و" && any { viaWaw = true }
             else if !h.prefix.isEmpty && (any || viaWaw) { break }
@@ -97,12 +98,16 @@ struct NumberGrammar: Sendable {
             let next: Token? = k + 1 < n ? tokens[k + 1] : nil
             var consumedNext = false
             var take = false
-            let opensSmaller = !any || (viaWaw && groupOpenForSmaller)
+            // Colloquial numbers join hundreds and the rest without و: "متين واحد وعشرين", "خمسمية خمسة".
+            let afterBareHundreds = !viaWaw && lastRole == .hundred && hasHundreds && !hasUnits && !hasTens
+            let opensSmaller = !any || (viaWaw && groupOpenForSmaller) || afterBareHundreds
             switch w.role {
             case .unit:
                 if opensSmaller { group += w.value; hasUnits = true; lastUnitValue = w.value; take = true }
+            case .teen:
+                if opensSmaller { group += w.value; hasUnits = true; hasTens = true; lastUnitValue = w.value; take = true }
             case .teen_unit:
-                if let nx = next, let nh = cardinals[nx.norm], nh.value.role == .teen_ten, nh.prefix.isEmpty, opensSmaller {
+                if let nx = next, let nh = cardinals[nx.key], nh.value.role == .teen_ten, nh.prefix.isEmpty, opensSmaller {
                     group += 11; hasUnits = true; hasTens = true; consumedNext = true; take = true
                 }
             case .teen_ten:
@@ -143,7 +148,7 @@ struct NumberGrammar: Sendable {
             case .fraction:
                 if !any {
                     // "نصف مليون"
-                    if let nx = next, let nh = cardinals[nx.norm], nh.prefix.isEmpty,
+                    if let nx = next, let nh = cardinals[nx.key], nh.prefix.isEmpty,
                        nh.value.role == .scale || nh.value.role == .hundred {
                         total = w.value * nh.value.value; lastScale = nh.value.value; consumedNext = true; take = true
                     }
@@ -156,11 +161,11 @@ struct NumberGrammar: Sendable {
                 if any, !viaWaw, lastScale == 0, let nx = next {
                     if nx.kind == .number, let v = NumberGrammar.digitValue(nx.norm), !nx.norm.contains(".") {
                         group += v / NumberGrammar.pow10(nx.norm.unicodeScalars.count); consumedNext = true; take = true
-                    } else if let nh = cardinals[nx.norm], nh.prefix.isEmpty, nh.value.role == .unit {
+                    } else if let nh = cardinals[nx.key], nh.prefix.isEmpty, nh.value.role == .unit {
                         group += nh.value.value / 10; consumedNext = true; take = true
                     }
                 }
-            case .last:
+            case .last, .compound_unit:
                 break
             }
             if !take { break }
@@ -187,30 +192,31 @@ struct NumberGrammar: Sendable {
 
     /// An ordinal starting at token `i`: الثالث، الحادي عشر، الخامسة والعشرين، السبعين.
     func ordinal(_ tokens: [Token], at i: Int) -> Parsed? {
-        guard let h = ordinals[tokens[i].norm], h.value.role != .last else { return nil }
+        guard let h = ordinals[tokens[i].key], h.value.role != .last else { return nil }
         var p = Parsed(start: i, end: i + 1, value: h.value.value, kind: .ordinal)
         p.startPrefix = h.prefix.unicodeScalars.count
-        guard h.value.role == .unit, i + 1 < tokens.count else { return p }
+        let compoundOnly = h.value.role == .compound_unit
+        guard h.value.role == .unit || compoundOnly, i + 1 < tokens.count else { return compoundOnly ? nil : p }
         let next = tokens[i + 1]
         // Teens: الحادي عشر، الثالثة عشرة (the second word sometimes carries the article: الحادي العشر is rare).
-        if let nh = cardinals[next.norm], nh.prefix.isEmpty, nh.value.role == .teen_ten, h.value.value < 10 {
+        if let nh = cardinals[next.key], nh.prefix.isEmpty, nh.value.role == .teen_ten, h.value.value < 10 {
             p.value += 10; p.end = i + 2; return p
         }
         // Compound: الخامس والعشرون، الحادي و العشرين.
         var k = i + 1
         var waw = false
         if next.norm == "و", i + 2 < tokens.count { k = i + 2; waw = true }
-        if let th = ordinals[tokens[k].norm], th.value.role == .ten, th.value.value < 100,
+        if let th = ordinals[tokens[k].key], th.value.role == .ten, th.value.value < 100,
            waw ? th.prefix.isEmpty : th.prefix == "و", h.value.value < 10 {
             p.value += th.value.value; p.end = k + 1
         }
-        return p
+        return compoundOnly && p.end == i + 1 ? nil : p
     }
 
     /// A month number written as a word or digits after "شهر" (شهر ثلاثة، شهر 3) or an ordinal (الشهر الثامن).
     func smallValue(_ t: Token) -> Int? {
         if t.kind == .number { return NumberGrammar.digitValue(t.norm).flatMap { $0 == $0.rounded() ? Int($0) : nil } }
-        if let h = cardinals[t.norm], h.prefix.isEmpty, [.unit, .teen_ten].contains(h.value.role) { return Int(h.value.value) }
+        if let h = cardinals[t.key], h.prefix.isEmpty, [.unit, .teen_ten].contains(h.value.role) { return Int(h.value.value) }
         return nil
     }
 }

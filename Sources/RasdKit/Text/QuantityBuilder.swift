@@ -8,10 +8,10 @@ struct QuantityBuilder: Sendable {
     let grammar: NumberGrammar
     let qualifiers: PhraseTable<Qualifying>
     let timeUnits: CliticLexicon<UnitWord>
-    let notUnits: Set<String>
+    let notUnits: Set<UInt64>
     let durationTriggers: CliticLexicon<Bool>
     /// Connectors between the two ends of a range (normalized forms: ى is written ي).
-    static let rangeWords: Set<String> = ["الي", "حتي", "-", "و", "لغايه", "ولغايه", "والي"]
+    static let rangeWords: Set<UInt64> = Set(["الي", "حتي", "-", "و", "لغايه", "ولغايه", "والي"].map(TokenKey.of))
 
     init(grammar: NumberGrammar) {
         self.grammar = grammar
@@ -23,23 +23,28 @@ struct QuantityBuilder: Sendable {
             guard row.count >= 3, let u = TimeUnit(rawValue: row[1]), let c = Int(row[2]) else { return nil }
             return (row[0], UnitWord(unit: u, count: c))
         }, article: true)
-        var stop = Set<String>()
-        for row in TextResources.rows("unit_stopwords.tsv") { stop.insert(ArabicNormalizer.shared.key(row[0])) }
+        var stop = Set<UInt64>()
+        for row in TextResources.rows("unit_stopwords.tsv") { stop.insert(TokenKey.of(ArabicNormalizer.shared.key(row[0]))) }
         // Month and weekday names are date parts, never units.
         for file in ["months.tsv", "weekdays.tsv"] {
             for row in TextResources.rows(file) {
-                for (surface, _) in Clitics.surfaceForms(of: TextResources.words(row[0])[0], article: false) { stop.insert(surface) }
+                for (surface, _) in Clitics.surfaceForms(of: TextResources.words(row[0])[0], article: false) { stop.insert(TokenKey.of(surface)) }
             }
         }
         notUnits = stop
         durationTriggers = CliticLexicon(TextResources.rows("duration_triggers.tsv").map { ($0[0], true) })
     }
 
+    static let waw = TokenKey.of("و")
+    /// Words before a year ("عام 2019 بسبب ..."), so that the word after the year is not read as its unit.
+    static let yearCues: Set<UInt64> = Set(["عام", "العام", "لعام", "بعام", "وعام", "سنه", "السنه", "عامي"].map(TokenKey.of))
+    static let dash = TokenKey.of("-")
+
     static func yearLike(_ p: NumberGrammar.Parsed) -> Bool {
         p.digits && p.scale == 0 && p.value >= 1000 && p.value <= 2200 && p.value == p.value.rounded()
     }
 
-    func timeUnit(_ t: Token) -> UnitWord? { timeUnits[t.norm]?.value }
+    func timeUnit(_ t: Token) -> UnitWord? { timeUnits[t.key]?.value }
 
     func build(_ parsed: [NumberGrammar.Parsed], _ tokens: [Token], _ text: ScalarText) -> [Quantity] {
         var out: [Quantity] = []
@@ -55,11 +60,11 @@ struct QuantityBuilder: Sendable {
             // A range: "20 ألف إلى 50 ألف", "بين 20 و50", "13-15".
             if k < parsed.count, parsed[k].kind != .ordinal, parsed[k].start == a.end + 1 || (parsed[k].start == a.end && tokens[a.end].norm.hasPrefix("و")) {
                 let b = parsed[k]
-                let connector = parsed[k].start == a.end + 1 ? tokens[a.end].norm : "و"
+                let connector = parsed[k].start == a.end + 1 ? tokens[a.end].key : TokenKey.of("و")
                 let between = startTok > 0 && ["بين", "وبين", "فبين"].contains(tokens[startTok - 1].norm)
                 var ok = QuantityBuilder.rangeWords.contains(connector)
-                if connector == "و" && !between { ok = false }
-                if connector == "-" && !(a.digits && b.digits) { ok = false }
+                if connector == QuantityBuilder.waw && !between { ok = false }
+                if connector == QuantityBuilder.dash && !(a.digits && b.digits) { ok = false }
                 if ok {
                     if a.scale == 0, b.scale > 0, a.value * b.scale <= b.value { a.value *= b.scale }
                     if a.value < b.value {
@@ -68,7 +73,7 @@ struct QuantityBuilder: Sendable {
                         if between {
                             startTok -= 1
                             if startTok > 0, tokens[startTok - 1].norm == "ما" { startTok -= 1 }
-                        } else if startTok > 0, ["من", "ومن"].contains(tokens[startTok - 1].norm), connector != "-" {
+                        } else if startTok > 0, ["من", "ومن"].contains(tokens[startTok - 1].norm), connector != QuantityBuilder.dash {
                             startTok -= 1
                         }
                     }
@@ -88,8 +93,11 @@ struct QuantityBuilder: Sendable {
             var u = endTok
             if a.kind == .approximate || a.scale > 0, u + 1 < tokens.count, tokens[u].norm == "من", isUnitNoun(tokens[u + 1]) { u += 1 }
             // A year ("2024 وغادر", "في 2022 والعام") has no unit unless the noun follows it directly.
-            let yearStops = yearLike && u < tokens.count && (tokens[u].norm.hasPrefix("و") || tokens[u].norm.hasPrefix("ف") || tokens[u].norm.hasPrefix("ال"))
-            if a.kind != .percent, !yearStops, u < tokens.count, isUnitNoun(tokens[u]) {
+            let yearStops = yearLike && u < tokens.count && (["و", "ف", "ب", "ل", "ك", "ال"].contains { tokens[u].norm.hasPrefix($0) }
+                || (startTok > 0 && (notUnits.contains(tokens[startTok - 1].key) || QuantityBuilder.yearCues.contains(tokens[startTok - 1].key))))
+            // A bare 19xx/20xx is far more often a year than a count; it takes a unit only after a qualifier.
+            let plainYear = yearLike && a.value >= 1900 && a.value < 2100 && qualifier == nil
+            if a.kind != .percent, !yearStops, !plainYear, u < tokens.count, isUnitNoun(tokens[u]) {
                 unit = text.string(tokens[u].start..<TextSpans.end(of: tokens[u], in: text))
                 duration = timeUnit(tokens[u]) != nil
                 endTok = u + 1
@@ -114,10 +122,10 @@ struct QuantityBuilder: Sendable {
     /// Durations written without a number: a dual ("يومين") anywhere, or a singular after a trigger ("منذ عام").
     private func wordDurations(_ tokens: [Token], _ text: ScalarText, covered: Set<Int>) -> [Quantity] {
         var out: [Quantity] = []
-        for (i, t) in tokens.enumerated() where t.kind == .arabic && !covered.contains(i) {
-            guard let h = timeUnits[t.norm], !h.prefix.contains("ال") && h.prefix != "لل" else { continue }
-            let afterTrigger = i > 0 && durationTriggers[tokens[i - 1].norm] != nil
-            guard h.value.count == 2 || afterTrigger else { continue }
+        for (i, t) in tokens.enumerated() where t.kind == .arabic {
+            guard let h = timeUnits[t.key], !covered.contains(i), !h.prefix.contains("ال") && h.prefix != "لل" else { continue }
+            let afterTrigger = i > 0 && durationTriggers[tokens[i - 1].key] != nil
+            guard h.value.count == 2 || (afterTrigger && h.value.count == 1) else { continue }
             let start = TextSpans.start(of: t, skippingLetters: h.prefix.unicodeScalars.count, in: text)
             let end = TextSpans.end(of: t, in: text)
             out.append(Quantity(start: start, end: end, text: text.string(start..<end), value: Double(h.value.count),
@@ -129,8 +137,8 @@ struct QuantityBuilder: Sendable {
     /// True when the token can be the counted noun: an Arabic word that is not a function word, number or date word.
     func isUnitNoun(_ t: Token) -> Bool {
         guard t.kind == .arabic || t.kind == .latin else { return false }
-        if notUnits.contains(t.norm) || grammar.mayBeNumber(t) && timeUnits[t.norm] == nil { return false }
-        if qualifiers.startsPhrase(t.norm) { return false }
+        if notUnits.contains(t.key) || grammar.mayBeNumber(t) && timeUnits[t.key] == nil { return false }
+        if qualifiers.startsPhrase(t.key) { return false }
         return t.norm.unicodeScalars.count >= 2
     }
 }

@@ -27,47 +27,77 @@ public struct Tokenizer: Sendable {
 
     /// Tokens of already normalized text.
     public func tokenize(normalized: ArabicNormalizer.Output, originalCount: Int) -> [Token] {
-        let scalars = normalized.scalars
-        let origin = normalized.origin
-        let n = scalars.count
+        let n = normalized.scalars.count
         var tokens: [Token] = []
         tokens.reserveCapacity(n / 5)
-        var i = 0
-        func emit(_ from: Int, _ to: Int, _ kind: Token.Kind) {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[from..<to])
-            tokens.append(Token(start: Int(origin[from]), end: Int(origin[to - 1]) + 1, norm: String(view), kind: kind))
-        }
-        while i < n {
-            let s = scalars[i]
-            let v = s.value
-            if Tokenizer.isArabicLetter(v) {
-                var j = i + 1
-                while j < n, Tokenizer.isArabicLetter(scalars[j].value) { j += 1 }
-                emit(i, j, .arabic); i = j
-            } else if Tokenizer.isDigit(v) {
-                var j = i + 1
-                while j < n {
-                    let c = scalars[j].value
-                    if Tokenizer.isDigit(c) { j += 1; continue }
-                    // A decimal point between digits, or a thousands separator before exactly three digits.
-                    if (c == 0x2E || c == 0x2C), j + 1 < n, Tokenizer.isDigit(scalars[j + 1].value) {
-                        if c == 0x2E { j += 1; continue }
-                        var k = j + 1
-                        while k < n, Tokenizer.isDigit(scalars[k].value) { k += 1 }
-                        if k - j - 1 == 3 { j = k; continue }
+        normalized.scalars.withUnsafeBufferPointer { scalars in
+            normalized.origin.withUnsafeBufferPointer { origin in
+                // Builds the token's string straight from UTF-8 bytes and its key in the same pass.
+                func emit(_ from: Int, _ to: Int, _ kind: Token.Kind) {
+                    var bytes = 0
+                    var key = TokenKey.seed
+                    for k in from..<to {
+                        let v = scalars[k].value
+                        bytes += v < 0x80 ? 1 : (v < 0x800 ? 2 : (v < 0x10000 ? 3 : 4))
+                        key = TokenKey.mix(key, v)
                     }
-                    break
+                    let norm = String(unsafeUninitializedCapacity: bytes) { buf in
+                        var w = 0
+                        for k in from..<to {
+                            let v = scalars[k].value
+                            if v < 0x80 {
+                                buf[w] = UInt8(v); w += 1
+                            } else if v < 0x800 {
+                                buf[w] = UInt8(0xC0 | (v >> 6)); buf[w + 1] = UInt8(0x80 | (v & 0x3F)); w += 2
+                            } else if v < 0x10000 {
+                                buf[w] = UInt8(0xE0 | (v >> 12)); buf[w + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                                buf[w + 2] = UInt8(0x80 | (v & 0x3F)); w += 3
+                            } else {
+                                buf[w] = UInt8(0xF0 | (v >> 18)); buf[w + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                                buf[w + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buf[w + 3] = UInt8(0x80 | (v & 0x3F)); w += 4
+                            }
+                        }
+                        return w
+                    }
+                    tokens.append(Token(start: Int(origin[from]), end: Int(origin[to - 1]) + 1, norm: norm, kind: kind, key: key))
                 }
-                emit(i, j, .number); i = j
-            } else if Tokenizer.isLatinLetter(s) {
-                var j = i + 1
-                while j < n, Tokenizer.isLatinLetter(scalars[j]) { j += 1 }
-                emit(i, j, .latin); i = j
-            } else if s.properties.isWhitespace {
-                i += 1
-            } else {
-                emit(i, i + 1, .punct); i += 1
+                var i = 0
+                while i < n {
+                    let s = scalars[i]
+                    let v = s.value
+                    if Tokenizer.isArabicLetter(v) {
+                        var j = i + 1
+                        while j < n, Tokenizer.isArabicLetter(scalars[j].value) { j += 1 }
+                        emit(i, j, .arabic); i = j
+                    } else if v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D {
+                        i += 1
+                    } else if Tokenizer.isDigit(v) {
+                        var j = i + 1
+                        while j < n {
+                            let c = scalars[j].value
+                            if Tokenizer.isDigit(c) { j += 1; continue }
+                            // A decimal point between digits, or a thousands separator before exactly three digits.
+                            if (c == 0x2E || c == 0x2C), j + 1 < n, Tokenizer.isDigit(scalars[j + 1].value) {
+                                if c == 0x2E { j += 1; continue }
+                                var k = j + 1
+                                while k < n, Tokenizer.isDigit(scalars[k].value) { k += 1 }
+                                if k - j - 1 == 3 { j = k; continue }
+                            }
+                            break
+                        }
+                        emit(i, j, .number); i = j
+                    } else if Tokenizer.isLatinLetter(s) {
+                        var j = i + 1
+                        while j < n, Tokenizer.isLatinLetter(scalars[j]) { j += 1 }
+                        emit(i, j, .latin); i = j
+                    } else if v >= 0x80 && s.properties.isWhitespace {
+                        i += 1
+                    } else if v < 0x20 {
+                        i += 1
+                    } else {
+                        emit(i, i + 1, .punct); i += 1
+                    }
+                }
             }
         }
         return tokens

@@ -1,10 +1,7 @@
-import Foundation
-
 /// Turns a sentence of words into hashed features per token. The same code serves training and tagging, so a
 /// model and the extractor must agree: `version` is stored in the model and checked on load.
 struct NERFeatureExtractor: Sendable {
-    static let version: UInt32 = 1
-    static let ablate: Set<UInt64> = Set((ProcessInfo.processInfo.environment["RASD_NER_ABLATE"] ?? "").split(separator: ",").compactMap { UInt64($0) })
+    static let version: UInt32 = 2
 
     var lexicon: NERLexicon
     /// The tagger's own name list (from its training data), in addition to the lexicon.
@@ -65,7 +62,10 @@ struct NERFeatureExtractor: Sendable {
         }
 
         var atoms = [Atoms](repeating: Atoms(), count: n)
-        var firstForms = [[UInt64]](repeating: [], count: n)
+        var firstForms: [UInt64] = []
+        firstForms.reserveCapacity(n * 3)
+        var formStarts = [0]
+        formStarts.reserveCapacity(n + 1)
         var full = [UInt64](repeating: 0, count: n)
         var scratch: [Int] = []
         scratch.reserveCapacity(8)
@@ -97,21 +97,18 @@ struct NERFeatureExtractor: Sendable {
                 out.stems.append(a.stem)
 
                 ProcliticStripper.candidateStarts(buf, r, minimum: 2, into: &scratch)
-                var forms: [UInt64] = []
-                forms.reserveCapacity(scratch.count)
-                for s in scratch { forms.append(s == r.lowerBound ? a.norm : FeatureHash.scalars(buf, s..<r.upperBound)) }
-                firstForms[i] = forms
+                for s in scratch { firstForms.append(s == r.lowerBound ? a.norm : FeatureHash.scalars(buf, s..<r.upperBound)) }
+                formStarts.append(firstForms.count)
             }
         }
 
         var marks = [UInt64](repeating: 0, count: n)
-        lexicon.matcher.mark(firstForms: firstForms, full: full, marks: &marks)
-        names.mark(firstForms: firstForms, full: full, marks: &marks)
+        lexicon.matcher.mark(firstForms: firstForms, formStarts: formStarts, full: full, marks: &marks)
+        names.mark(firstForms: firstForms, formStarts: formStarts, full: full, marks: &marks)
 
         out.hashes.reserveCapacity(n * 48)
-        let off = NERFeatureExtractor.ablate
-        func emit(_ t: T, _ a: UInt64) { if !off.contains(t.rawValue) { out.hashes.append(FeatureHash.feature(t.rawValue, a)) } }
-        func emit(_ t: T, _ a: UInt64, _ b: UInt64) { if !off.contains(t.rawValue) { out.hashes.append(FeatureHash.feature(t.rawValue, a, b)) } }
+        func emit(_ t: T, _ a: UInt64) { out.hashes.append(FeatureHash.feature(t.rawValue, a)) }
+        func emit(_ t: T, _ a: UInt64, _ b: UInt64) { out.hashes.append(FeatureHash.feature(t.rawValue, a, b)) }
         let outside = NERFeatureExtractor.outside
         for i in 0..<n {
             let a = atoms[i]

@@ -8,6 +8,7 @@ struct NERLexicon: Sendable {
     enum PhraseClass: Int, CaseIterable {
         case kbPerson = 0, kbPlace, kbOrganization, title, organizationTrigger, placeTrigger
         case trainPerson, trainPlace, trainOrganization, trainMisc
+        case firstName, nameParticle, miscTrigger, nationality
     }
 
     var matcher = PhraseMatcher()
@@ -21,7 +22,8 @@ struct NERLexicon: Sendable {
         var lexicon = NERLexicon()
         let lists: [(String, PhraseClass)] = [
             ("ner/titles.txt", .title), ("ner/org_triggers.txt", .organizationTrigger),
-            ("ner/loc_triggers.txt", .placeTrigger),
+            ("ner/loc_triggers.txt", .placeTrigger), ("ner/first_names.txt", .firstName),
+            ("ner/particles.txt", .nameParticle), ("ner/misc_triggers.txt", .miscTrigger),
         ]
         for (file, phraseClass) in lists {
             for line in (try? ResourceStore.lines(file)) ?? [] {
@@ -38,6 +40,12 @@ struct NERLexicon: Sendable {
                     lexicon.matcher.add(text: alias, mask: 1 << UInt64(phraseClass.rawValue))
                     lexicon.knowledgeBaseAliases += 1
                 }
+            }
+        }
+        // Nationality adjectives ("الفرنسي", "الأمريكية"): country_id <TAB> forms separated by |.
+        for row in (try? ResourceStore.rows("kb/nationalities.tsv")) ?? [] where row.count >= 2 {
+            for form in row[1].split(separator: "|") where !form.isEmpty {
+                lexicon.matcher.add(text: String(form), mask: 1 << UInt64(PhraseClass.nationality.rawValue))
             }
         }
         return lexicon

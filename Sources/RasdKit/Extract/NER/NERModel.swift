@@ -77,10 +77,10 @@ struct NERModel: Sendable {
             table.weights.map(\.littleEndian).withUnsafeBytes { out.append(contentsOf: $0) }
             for t in transitions { f32(t) }
         }
-        let entries = names.entries.sorted { $0.key < $1.key }
+        let entries = names.entries.entries.sorted { $0.key < $1.key }
         u32(UInt32(entries.count))
         for (k, v) in entries { u64(k); u64(v) }
-        let firsts = names.firsts.sorted { $0.key < $1.key }
+        let firsts = names.firsts.entries.sorted { $0.key < $1.key }
         u32(UInt32(firsts.count))
         for (k, v) in firsts { u64(k); u32(UInt32(v)) }
         return out
@@ -142,14 +142,12 @@ struct NERModel: Sendable {
         }
         (base, transitions) = try table()
         (document, documentTransitions) = try table()
-        var entries: [UInt64: UInt64] = [:]
         let entryCount = Int(try u32())
-        entries.reserveCapacity(entryCount)
-        for _ in 0..<entryCount { let k = try u64(); entries[k] = try u64() }
-        var firsts: [UInt64: UInt8] = [:]
+        var entries = HashTable64(capacity: entryCount)
+        for _ in 0..<entryCount { let k = try u64(); let v = try u64(); entries.update(k) { _ in v } }
         let firstCount = Int(try u32())
-        firsts.reserveCapacity(firstCount)
-        for _ in 0..<firstCount { let k = try u64(); firsts[k] = UInt8(try u32()) }
+        var firsts = HashTable64(capacity: firstCount)
+        for _ in 0..<firstCount { let k = try u64(); let v = UInt64(try u32()); firsts.update(k) { _ in v } }
         names = PhraseMatcher(entries: entries, firsts: firsts)
     }
 }

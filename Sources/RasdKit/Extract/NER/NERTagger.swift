@@ -101,61 +101,81 @@ public struct NERTagger: Sendable {
     }
 }
 
-/// A weight table in an open-addressing hash table (feature hash → row of Int16 weights), for lookups
-/// without hashing twice or comparing strings.
+/// A weight table in an open-addressing hash table whose slots hold the feature hash and its Int16 weights
+/// together (32 bytes for 9 tags), so a lookup costs one cache miss; key 0 marks an empty slot.
 struct HashedWeights: Sendable {
-    private let slotKeys: [UInt64]
-    private let slotRows: [Int32]
+    private let slots: [UInt64]     // per slot: key, then the weights packed four to a word
+    private let wordsPerSlot: Int
     private let slotMask: Int
-    private let weights: [Int16]
     private let scale: Float
     private let tagCount: Int
 
     init(_ table: NERModel.Table, tagCount: Int) {
         var capacity = 16
         while capacity < table.hashes.count * 2 { capacity <<= 1 }
-        var keys = [UInt64](repeating: 0, count: capacity)
-        var rows = [Int32](repeating: -1, count: capacity)
+        let words = 1 + (tagCount + 3) / 4
+        var slots = [UInt64](repeating: 0, count: capacity * words)
         let mask = capacity - 1
-        for (row, hash) in table.hashes.enumerated() {
+        for (row, hash) in table.hashes.enumerated() where hash != 0 {
             var slot = Int(truncatingIfNeeded: hash) & mask
-            while rows[slot] >= 0 { slot = (slot + 1) & mask }
-            keys[slot] = hash
-            rows[slot] = Int32(row)
+            while slots[slot * words] != 0 { slot = (slot + 1) & mask }
+            slots[slot * words] = hash
+            for k in 0..<tagCount {
+                let bits = UInt64(UInt16(bitPattern: table.weights[row * tagCount + k]))
+                slots[slot * words + 1 + k / 4] |= bits << (16 * UInt64(k % 4))
+            }
         }
-        slotKeys = keys
-        slotRows = rows
+        self.slots = slots
+        wordsPerSlot = words
         slotMask = mask
-        weights = table.weights
         scale = table.scale
         self.tagCount = tagCount
     }
 
     /// Adds each token's feature weights to its row of `emissions` (tokens × tags).
+    ///
+    /// Two passes: the first only loads the home slot's key of every feature of the sentence (independent
+    /// loads, so the processor overlaps their cache misses); the second compares and sums.
     func addScores(_ features: NERFeatureExtractor.Output, to emissions: inout [Float]) {
-        let t = tagCount
+        let t = tagCount, words = wordsPerSlot, mask = slotMask
         var sums = [Int32](repeating: 0, count: t)
-        slotKeys.withUnsafeBufferPointer { keys in
-            slotRows.withUnsafeBufferPointer { rows in
-                weights.withUnsafeBufferPointer { w in
-                    features.hashes.withUnsafeBufferPointer { hashes in
-                        for i in 0..<features.count {
-                            for k in 0..<t { sums[k] = 0 }
-                            for f in features.range(i) {
-                                let h = hashes[f]
-                                var slot = Int(truncatingIfNeeded: h) & slotMask
-                                while true {
-                                    let row = rows[slot]
-                                    if row < 0 { break }
-                                    if keys[slot] == h {
-                                        let base = Int(row) * t
-                                        for k in 0..<t { sums[k] &+= Int32(w[base + k]) }
-                                        break
+        let count = features.hashes.count
+        var homeKeys = [UInt64](repeating: 0, count: count)
+        slots.withUnsafeBufferPointer { table in
+            features.hashes.withUnsafeBufferPointer { hashes in
+                homeKeys.withUnsafeMutableBufferPointer { home in
+                    for f in 0..<count {
+                        home[f] = table[(Int(truncatingIfNeeded: hashes[f]) & mask) &* words]
+                    }
+                }
+            }
+        }
+        slots.withUnsafeBufferPointer { table in
+            table.baseAddress!.withMemoryRebound(to: Int16.self, capacity: table.count * 4) { weights in
+                features.hashes.withUnsafeBufferPointer { hashes in
+                    homeKeys.withUnsafeBufferPointer { home in
+                        sums.withUnsafeMutableBufferPointer { sums in
+                            emissions.withUnsafeMutableBufferPointer { emissions in
+                                for i in 0..<features.count {
+                                    for k in 0..<t { sums[k] = 0 }
+                                    for f in features.starts[i]..<features.starts[i + 1] {
+                                        let h = hashes[f]
+                                        var key = home[f]
+                                        if key == 0 { continue }
+                                        var slot = Int(truncatingIfNeeded: h) & mask
+                                        while key != h {
+                                            slot = (slot &+ 1) & mask
+                                            key = table[slot &* words]
+                                            if key == 0 { break }
+                                        }
+                                        if key != h { continue }
+                                        // Little-endian packing: weight k is Int16 number 4 + k of the slot.
+                                        let base = slot &* words &* 4 &+ 4
+                                        for k in 0..<t { sums[k] &+= Int32(weights[base &+ k]) }
                                     }
-                                    slot = (slot + 1) & slotMask
+                                    for k in 0..<t { emissions[i &* t &+ k] += Float(sums[k]) * scale }
                                 }
                             }
-                            for k in 0..<t { emissions[i * t + k] += Float(sums[k]) * scale }
                         }
                     }
                 }

@@ -3,20 +3,20 @@
 /// proclitics (و ف ب ل ك ال لل) in the text and may or may not start with ال in the list.
 struct PhraseMatcher: Sendable {
     /// Phrase hash → bit mask of the classes it belongs to.
-    private(set) var entries: [UInt64: UInt64] = [:]
+    private(set) var entries = HashTable64()
     /// First-token hash → longest phrase length starting with it, to reject most tokens with one lookup.
-    private(set) var firsts: [UInt64: UInt8] = [:]
+    private(set) var firsts = HashTable64()
 
     static let maximumLength = 6
 
     init() {}
 
-    init(entries: [UInt64: UInt64], firsts: [UInt64: UInt8]) {
+    init(entries: HashTable64, firsts: HashTable64) {
         self.entries = entries
         self.firsts = firsts
     }
 
-    var isEmpty: Bool { entries.isEmpty }
+    var isEmpty: Bool { entries.count == 0 }
 
     /// Adds a phrase given as normalized tokens (each a list of scalar values).
     mutating func add(_ tokens: [[UInt32]], mask: UInt64) {
@@ -26,10 +26,10 @@ struct PhraseMatcher: Sendable {
         if tokens[0].count >= 4, Array(tokens[0].prefix(2)) == al { firstForms.append(Array(tokens[0].dropFirst(2))) }
         for form in firstForms {
             var h = FeatureHash.scalars(form)
-            let length = UInt8(tokens.count)
-            firsts[h] = max(firsts[h] ?? 0, length)
+            let length = UInt64(tokens.count)
+            firsts.update(h) { max($0 ?? 0, length) }
             for token in tokens.dropFirst() { h = FeatureHash.combine(h, FeatureHash.scalars(token)) }
-            entries[h, default: 0] |= mask
+            entries.update(h) { ($0 ?? 0) | mask }
         }
     }
 
@@ -43,18 +43,19 @@ struct PhraseMatcher: Sendable {
     /// Marks matches in `marks` (one mask per token): for class bit c of a match, bit 3c on its first token,
     /// 3c+1 on the others, 3c+2 on its last token.
     /// - Parameters:
-    ///   - firstForms: per token, the hashes of the token with each possible proclitic strip (unstripped first).
+    ///   - firstForms: the hashes of each token with each possible proclitic strip (unstripped first); token i's
+    ///     are `firstForms[formStarts[i]..<formStarts[i + 1]]`.
     ///   - full: per token, the hash of the whole normalized token.
-    func mark(firstForms: [[UInt64]], full: [UInt64], marks: inout [UInt64]) {
-        if entries.isEmpty { return }
+    func mark(firstForms: [UInt64], formStarts: [Int], full: [UInt64], marks: inout [UInt64]) {
+        if entries.count == 0 { return }
         let n = full.count
         for i in 0..<n {
-            for form in firstForms[i] {
-                guard let longest = firsts[form] else { continue }
+            for form in firstForms[formStarts[i]..<formStarts[i + 1]] {
+                guard let longest = firsts.get(form) else { continue }
                 var h = form
                 var length = 1
                 while true {
-                    if let classes = entries[h] { PhraseMatcher.apply(classes, i, length, &marks) }
+                    if let classes = entries.get(h) { PhraseMatcher.apply(classes, i, length, &marks) }
                     if length >= Int(longest) || i + length >= n { break }
                     h = FeatureHash.combine(h, full[i + length])
                     length += 1

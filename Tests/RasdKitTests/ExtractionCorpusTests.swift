@@ -1,0 +1,63 @@
+import Foundation
+import XCTest
+@testable import RasdKit
+
+/// The event and quote corpora (Cases/events.tsv, Cases/quotes.tsv): one case a line, each run through the
+/// whole pipeline as a one-sentence article.
+final class ExtractionCorpusTests: XCTestCase {
+    static let cases = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Cases")
+    static let analyzer = try! Analyzer()
+
+    static func rows(_ file: String) throws -> [[String]] {
+        let text = try String(contentsOf: cases.appendingPathComponent(file), encoding: .utf8)
+        return text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }
+            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    static func analyse(_ text: String, published: String?) -> Analysis {
+        let article = SourceArticle(id: "case", text: text, published: published.flatMap(PartialDate.init(iso:)), origin: "case")
+        return analyzer.analyze([article])
+    }
+
+    func testEventCases() throws {
+        var failures: [String] = []
+        let rows = try Self.rows("events.tsv")
+        XCTAssertGreaterThanOrEqual(rows.count, 13)
+        for row in rows {
+            XCTAssertEqual(row.count, 7, "malformed case: \(row)")
+            guard row.count == 7 else { continue }
+            let (text, published, type, actor, other, modality, date) = (row[0], row[1], row[2], row[3], row[4], row[5], row[6])
+            let analysis = Self.analyse(text, published: published)
+            let kb = Dictionary(uniqueKeysWithValues: analysis.entities.map { ($0.id, $0.kb ?? "") })
+            let found = analysis.events.first { e in
+                e.type == type && e.participants.contains { $0.role == "actor" && kb[$0.entity] == actor }
+            }
+            guard let event = found else {
+                let got = analysis.events.map { e in "\(e.type)(" + e.participants.map { "\(kb[$0.entity] ?? "?"):\($0.role)" }.joined(separator: ",") + ")" }
+                failures.append("\(text)\n    expected \(type) by \(actor); got \(got)")
+                continue
+            }
+            if other != "-" {
+                let others = Set(event.participants.compactMap { kb[$0.entity] }.filter { $0 != actor } + [event.place.flatMap { kb[$0] } ?? ""])
+                if !others.contains(other) { failures.append("\(text)\n    expected \(other) among \(others)") }
+            }
+            if event.modality != modality { failures.append("\(text)\n    modality \(event.modality), expected \(modality)") }
+            if date != "-", event.date != date { failures.append("\(text)\n    date \(event.date ?? "nil"), expected \(date)") }
+        }
+        XCTAssertTrue(failures.isEmpty, "\(failures.count) event cases failed:\n" + failures.joined(separator: "\n"))
+    }
+
+    func testQuoteCases() throws {
+        var failures: [String] = []
+        for row in try Self.rows("quotes.tsv") {
+            guard row.count == 3 else { XCTFail("malformed case: \(row)"); continue }
+            let analysis = Self.analyse(row[0], published: "2024-01-01")
+            let kb = Dictionary(uniqueKeysWithValues: analysis.entities.map { ($0.id, $0.kb ?? "") })
+            let ok = analysis.quotes.contains { q in q.speaker.flatMap { kb[$0] } == row[1] && q.text.contains(row[2]) }
+            if !ok {
+                failures.append("\(row[0])\n    got " + analysis.quotes.map { "\($0.speaker.flatMap { kb[$0] } ?? "nil"): \($0.text)" }.joined(separator: " | "))
+            }
+        }
+        XCTAssertTrue(failures.isEmpty, "\(failures.count) quote cases failed:\n" + failures.joined(separator: "\n"))
+    }
+}
