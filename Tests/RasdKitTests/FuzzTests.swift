@@ -6,7 +6,7 @@ import XCTest
 /// outputs keep their invariants. `RASD_FUZZ_ITERATIONS` and `RASD_FUZZ_SEED` run a longer or another
 /// campaign (docs/fuzzing.md); a failing iteration prints its seed and number.
 final class FuzzTests: XCTestCase {
-    var iterations: Int { Int(ProcessInfo.processInfo.environment["RASD_FUZZ_ITERATIONS"] ?? "") ?? 300 }
+    var iterations: Int { Int(ProcessInfo.processInfo.environment["RASD_FUZZ_ITERATIONS"] ?? "") ?? 1000 }
     var seed: UInt64 { UInt64(ProcessInfo.processInfo.environment["RASD_FUZZ_SEED"] ?? "") ?? 20_241_119 }
 
     static let page = (try? Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()

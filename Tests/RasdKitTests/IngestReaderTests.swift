@@ -267,3 +267,10 @@ extension IngestReaderTests {
         XCTAssertTrue(absurd.articles.first?.text.hasPrefix("مقدمة الصفحة") ?? false, "\(absurd.problems)")
     }
 }
+
+extension IngestReaderTests {
+    func testFeedOfBlankLinesIsReported() {
+        let data = Data("\n  \r\n\t\n".utf8)
+        XCTAssertEqual(JSONLReader().read(data, path: "b.jsonl").problems.map(\.description), ["b.jsonl: no records (only blank lines)"])
+    }
+}

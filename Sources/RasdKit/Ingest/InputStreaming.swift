@@ -18,6 +18,7 @@ extension InputCollector {
         var pending = Data()
         var linesBefore = 0
         var first = true
+        var anything = false
         while true {
             let chunk = (try? handle.read(upToCount: chunkBytes)) ?? nil
             let atEnd = chunk?.isEmpty ?? true
@@ -36,12 +37,16 @@ extension InputCollector {
             let cut = atEnd ? pending.endIndex : (pending.lastIndex(of: 0x0A).map { $0 + 1 } ?? pending.startIndex)
             if cut > pending.startIndex {
                 let piece = pending[pending.startIndex..<cut]
-                let result = jsonl.read(lines: Data(piece), path: path, linesBefore: linesBefore)
+                let result = jsonl.read(lines: Data(piece), path: path, linesBefore: linesBefore, reportEmpty: false)
+                anything = anything || !result.articles.isEmpty || !result.problems.isEmpty
                 linesBefore += piece.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
                 try body(result.articles, result.problems)
                 pending = Data(pending[cut...])
             }
-            if atEnd { return }
+            if atEnd {
+                if !anything { try body([], [JSONLReader.emptyFeed(path)]) }
+                return
+            }
         }
     }
 }

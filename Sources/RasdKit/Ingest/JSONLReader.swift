@@ -34,7 +34,8 @@ public struct JSONLReader: ArticleReader {
 
     /// Reads UTF-8 lines (a whole file or a piece of one cut at a line end); `linesBefore` is the number of
     /// lines of the file before this piece, so locations keep the file's line numbers.
-    public func read(lines data: Data, path: String, linesBefore: Int = 0) -> (articles: [SourceArticle], problems: [InputProblem]) {
+    /// `reportEmpty`: a piece with no record at all is a problem (off for the pieces of a chunked file).
+    public func read(lines data: Data, path: String, linesBefore: Int = 0, reportEmpty: Bool = true) -> (articles: [SourceArticle], problems: [InputProblem]) {
         var articles: [SourceArticle] = []
         var problems: [InputProblem] = []
         let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
@@ -52,7 +53,14 @@ public struct JSONLReader: ArticleReader {
             case .failure(let problem): problems.append(problem)
             }
         }
+        if articles.isEmpty && problems.isEmpty && reportEmpty {
+            problems.append(JSONLReader.emptyFeed(path))
+        }
         return (articles, problems)
+    }
+
+    static func emptyFeed(_ path: String) -> InputProblem {
+        InputProblem(location: path, reason: "no records (only blank lines)")
     }
 
     /// One line as an article.
