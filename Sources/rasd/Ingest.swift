@@ -24,6 +24,14 @@ struct Ingest: ParsableCommand {
     @Flag(help: "No progress on stderr (problems are still reported).")
     var quiet = false
 
+    func validate() throws {
+        let folder = URL(fileURLWithPath: db).deletingLastPathComponent().path
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
+            throw ValidationError("the folder of --db does not exist: \(folder)")
+        }
+    }
+
     func run() throws {
         // Metadata problems are reported; a bad or missing --meta file does not stop the ingest.
         let loaded = meta.map { ArticleMetadata.load(path: $0) }
