@@ -135,9 +135,20 @@ struct ArgumentFinder {
         earlier.contains { e in e.place == m.ref || e.participants.contains { $0.ref == m.ref && $0.role != "actor" } }
     }
 
-    /// The sentence's subject: its first mention not governed by a preposition.
+    /// The sentence's subject: its first mention not governed by a preposition, after the last "إن/أن" before
+    /// `limit` when there is one ("قالت الوكالة إن المسؤولين الروس، خلال اجتماعهم ..." → the officials).
     func subject(of sentence: Range<Int>, before limit: Int) -> EntityMention? {
-        mentions(in: sentence.lowerBound..<limit).first { preposition(before: $0) == nil }
+        let start = (sentence.lowerBound..<limit).last { Self.complementizers.contains(doc.tokens[$0].norm) }.map { $0 + 1 }
+            ?? sentence.lowerBound
+        return mentions(in: start..<limit).first { preposition(before: $0) == nil }
+    }
+
+    static let complementizers = keys(["إن", "أن", "إنه", "أنه", "إنها", "أنها"])
+
+    /// A city or seat of power: after a meeting noun it says where ("قمة شرم الشيخ"، "اجتماع الكرملين").
+    func isCityOrSeat(_ m: EntityMention) -> Bool {
+        guard let id = m.ref.kbId, let e = kb.entity(id) else { return false }
+        return ["capital", "city", "seat"].contains(e.kind)
     }
 
     func event(for trigger: Range<Int>, type: String, pos: String, clause: Range<Int>, sentence: Range<Int>,
@@ -194,6 +205,7 @@ struct ArgumentFinder {
                 for g in coordination(endingAt: m, in: before) { add(g, "actor") }
                 actorFound = true
             } else if let m = after.first, m.tokens.lowerBound <= trigger.upperBound + reach,
+               !(pos == "noun" && (type == "MEET" || type == "VISIT") && isCityOrSeat(m)),
                preposition(before: m, floor: trigger.upperBound) == nil,
                !punctuationBetween(trigger.upperBound, m.tokens.lowerBound) {
                 add(m, "actor"); actorFound = true

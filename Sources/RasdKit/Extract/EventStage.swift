@@ -176,14 +176,25 @@ public struct EventStage: Sendable {
         let triggerAt = doc.tokens[trigger.lowerBound].start
         let candidates = doc.dates.filter { span.contains($0.start) && $0.date != nil && usableForEvents($0, doc: doc) }
         func distance(_ d: DateMention) -> Int { abs(d.start - triggerAt) }
-        if let d = candidates.filter({ clauseSpan.contains($0.start) }).min(by: { distance($0) < distance($1) }) {
+        // The report's own date: within a clause of saying, or between a speech verb and its "إن"
+        // ("قالت وسائل إعلام رسمية، الثلاثاء 19 نوفمبر، إن ...").
+        let isSpeech = { (t: Int) in ["report", "say"].contains(speech.values(word: doc.tokens[t].norm)?.first ?? "") }
+        var reportingSpans = clauses.filter { c in c.contains { isSpeech($0) } }
+            .map { doc.tokens[$0.lowerBound].start..<doc.tokens[$0.upperBound - 1].end }
+        for v in sentence where doc.tokens[v].isWord && isSpeech(v) {
+            if let that = ((v + 1)..<min(v + 12, sentence.upperBound)).first(where: { ArgumentFinder.complementizers.contains(doc.tokens[$0].norm) }) {
+                reportingSpans.append(doc.tokens[v].start..<doc.tokens[that].end)
+            }
+        }
+        // A date inside the report's span dates the report, not the event.
+        let clauseDates = candidates.filter { d in clauseSpan.contains(d.start) }
+        let inReport = { (d: DateMention) in reportingSpans.contains { $0.contains(d.start) } }
+        if let d = clauseDates.filter({ !inReport($0) }).min(by: { distance($0) < distance($1) }) {
             set(&event, d, reporting: false)
             return
         }
-        let reportingSpans = clauses.filter { c in c.contains { t in speech.values(word: doc.tokens[t].norm)?.first == "report" || speech.values(word: doc.tokens[t].norm)?.first == "say" } }
-            .map { doc.tokens[$0.lowerBound].start..<doc.tokens[$0.upperBound - 1].end }
         let others = candidates.sorted { distance($0) < distance($1) }
-        if let d = others.first(where: { d in !reportingSpans.contains { $0.contains(d.start) } }) {
+        if let d = others.first(where: { !inReport($0) }) {
             set(&event, d, reporting: false)
         } else if let d = others.first {
             set(&event, d, reporting: true)
@@ -193,10 +204,10 @@ public struct EventStage: Sendable {
         }
     }
 
-    /// "ويأتي اجتماعهما بعد يومين من إطلاق ...": the launch is two days before the meeting (or, with no event
+    /// "ويأتي اجتماعهما بعد يومين من إطلاق ..."، "بعد تسعة أشهر على استقبال ...": the launch is two days before the meeting (or, with no event
     /// before it in the sentence, before the report). Dated with basis "relative".
     func dateRelativeToEvent(_ event: inout EventMention, doc: Document, trigger: Range<Int>, anchor: EventMention?) {
-        guard trigger.lowerBound >= 2, doc.tokens[trigger.lowerBound - 1].norm == "من",
+        guard trigger.lowerBound >= 2, ["من", "علي"].contains(doc.tokens[trigger.lowerBound - 1].norm),
               let reference = doc.published, reference.precision == .day else { return }
         let beforeFrom = doc.tokens[trigger.lowerBound - 2].end
         guard let d = doc.dates.first(where: { $0.end == beforeFrom || $0.end + 1 == beforeFrom }),
