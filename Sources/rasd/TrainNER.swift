@@ -11,14 +11,24 @@ struct TrainNER: ParsableCommand {
 
     @Option(name: .long, help: "CoNLL file: TOKEN TAG a line, the tag last.") var conll: String
     @Option(name: [.customShort("o"), .long], help: "Where to write the model.") var output: String
-    @Option(name: .long, help: "Training passes over the corpus.") var epochs: Int = 10
+    @Option(name: .long, help: "Training passes over the corpus.") var epochs: Int = 12
     @Option(name: .long, help: "Fraction of sentences (the last ones) held out as a development split.")
     var devFraction: Double = 0
     @Option(name: .long, help: "Seed for shuffling.") var seed: UInt64 = 1
     @Option(name: .long, help: "Drop features seen fewer times than this.") var minCount: Int = 2
-    @Option(name: .long, help: "Feature dropout rate while training.") var dropout: Double = 0.4
+    @Option(name: .long, help: "Feature dropout rate while training.") var dropout: Double = 0.3
+    @Option(name: .long, help: "Training runs (shuffles, dropout masks) whose weights are averaged.")
+    var runs: Int = 5
+    @Option(name: .long, help: "Margin of loss-augmented decoding while training (0: plain perceptron).")
+    var margin: Float = 0
     @Option(name: .long, help: "Sentences per pseudo-document for the document stage (the corpus marks none).")
     var documentSentences: Int = 20
+    @Flag(name: .long, help: "Also train the document stage (re-tags with how words were tagged elsewhere in the document).")
+    var documentStage = false
+    @Flag(name: .long, help: "Do not store the training data's names in the model as a feature list.")
+    var noNameList = false
+    @Option(name: .long, help: "Write the held-out development sentences here (CoNLL), to score them with eval-ner.")
+    var writeDev: String?
     @Flag(name: .long, help: "No progress on stderr.") var quiet = false
 
     func run() throws {
@@ -29,11 +39,18 @@ struct TrainNER: ParsableCommand {
         options.seed = seed
         options.minimumCount = minCount
         options.dropout = dropout
+        options.margin = margin
+        options.runs = runs
+        options.nameList = !noNameList
         options.documentSentences = documentSentences
+        options.documentStage = documentStage
         let result = NERTrainer.train(corpus: corpus, options: options) { line in
             if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         }
         try result.modelData.write(to: URL(fileURLWithPath: output))
+        if let writeDev {
+            try NERTrainer.developmentSplit(corpus, fraction: devFraction).write(toFile: writeDev, atomically: true, encoding: .utf8)
+        }
         if !quiet {
             FileHandle.standardError.write(Data("wrote \(output) (\(result.modelData.count) bytes)\n".utf8))
         }

@@ -50,6 +50,15 @@ final class NERTests: XCTestCase {
 
     /// A toy corpus: trains in milliseconds, and the model must survive a save/load round trip unchanged.
     func testTrainSaveLoadRoundTrip() throws {
+        try roundTrip(documentStage: false)
+    }
+
+    /// The same with the (optional) document stage, tagging a whole document.
+    func testTrainSaveLoadRoundTripWithDocumentStage() throws {
+        try roundTrip(documentStage: true)
+    }
+
+    private func roundTrip(documentStage: Bool) throws {
         var lines: [String] = []
         let names = ["سامي", "كريم", "هدى", "رامي", "نادر", "ليلى"]
         let places = ["دمشق", "عمان", "تونس", "بيروت"]
@@ -64,6 +73,8 @@ final class NERTests: XCTestCase {
         options.folds = 2
         options.documentSentences = 2
         options.minimumCount = 1
+        options.runs = 2
+        options.documentStage = documentStage
         let result = NERTrainer.train(corpus: corpus, options: options) { _ in }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("rasd-ner-test-\(UUID().uuidString).model")
         defer { try? FileManager.default.removeItem(at: url) }
@@ -72,6 +83,8 @@ final class NERTests: XCTestCase {
         let sentence = ["قال", "الرئيس", "سامي", "يوسف", "في", "دمشق", "."]
         XCTAssertEqual(loaded.tag(sentence), result.tagger.tag(sentence))
         XCTAssertEqual(loaded.tag(sentence), ["O", "O", "B-PERS", "I-PERS", "O", "B-LOC", "O"])
+        XCTAssertEqual(loaded.tag(document: [sentence, ["زار", "كريم", "تونس"]]), result.tagger.tag(document: [sentence, ["زار", "كريم", "تونس"]]))
+        XCTAssertEqual(loaded.tag([]), [])
         XCTAssertThrowsError(try NERTagger(contentsOf: URL(fileURLWithPath: "/nonexistent/model")))
     }
 

@@ -22,7 +22,8 @@ public struct CoNLLCorpus: Sendable {
     /// One entry per input line; `nil` for a blank line.
     public var lines: [Line?]
     /// Sentences as ranges of `lines`, never containing a blank line. ANERCorp has no blank lines, so a
-    /// sentence also ends after a sentence-final punctuation token tagged `O` (see `sentenceEnders`).
+    /// sentence also ends after a sentence-final punctuation token (see `sentenceEnders`); the tags play no
+    /// part, so tagging never depends on the gold answer.
     public var sentences: [Range<Int>]
 
     /// Tokens that end a sentence when the corpus has no blank lines between sentences.
@@ -38,7 +39,7 @@ public struct CoNLLCorpus: Sendable {
                 start = i + 1
                 continue
             }
-            if line.tag == "O", CoNLLCorpus.sentenceEnders.contains(line.token) {
+            if CoNLLCorpus.sentenceEnders.contains(line.token) {
                 sentences.append(start..<(i + 1))
                 start = i + 1
             }

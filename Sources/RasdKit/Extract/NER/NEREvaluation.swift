@@ -60,6 +60,11 @@ public struct NEREvaluation {
     }
 }
 
+extension NERTagger {
+    /// CPU time consumed by the calling thread so far, in seconds (for benchmarks on shared machines).
+    public static func threadCPUSeconds() -> Double { Double(threadCPUNanoseconds()) / 1e9 }
+}
+
 /// CPU time consumed by the calling thread so far, in nanoseconds.
 func threadCPUNanoseconds() -> UInt64 {
     var ts = timespec()

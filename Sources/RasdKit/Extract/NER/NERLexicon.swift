@@ -26,13 +26,12 @@ struct NERLexicon: Sendable {
             ("ner/particles.txt", .nameParticle), ("ner/misc_triggers.txt", .miscTrigger),
         ]
         for (file, phraseClass) in lists {
-            for line in (try? ResourceStore.lines(file)) ?? [] {
-                lexicon.matcher.add(text: line, mask: 1 << UInt64(phraseClass.rawValue))
+            for row in NERLexicon.rows(file) {
+                lexicon.matcher.add(text: row[0], mask: 1 << UInt64(phraseClass.rawValue))
             }
         }
         for file in knowledgeBaseFiles {
-            guard let rows = try? ResourceStore.rows("kb/" + file) else { continue }
-            for row in rows where row.count >= 3 {
+            for row in NERLexicon.rows("kb/" + file) where row.count >= 3 {
                 guard let phraseClass = knowledgeBaseClass(row[1]) else { continue }
                 var aliases = [row[2]]
                 if row.count >= 6 { aliases += row[5].split(separator: "|").map(String.init) }
@@ -43,12 +42,40 @@ struct NERLexicon: Sendable {
             }
         }
         // Nationality adjectives ("الفرنسي", "الأمريكية"): country_id <TAB> forms separated by |.
-        for row in (try? ResourceStore.rows("kb/nationalities.tsv")) ?? [] where row.count >= 2 {
+        for row in NERLexicon.rows("kb/nationalities.tsv") where row.count >= 2 {
             for form in row[1].split(separator: "|") where !form.isEmpty {
                 lexicon.matcher.add(text: String(form), mask: 1 << UInt64(PhraseClass.nationality.rawValue))
             }
         }
         return lexicon
+    }
+
+    /// Tab-separated rows of a resource, like `ResourceStore.rows` but split on UTF-8 bytes (several times
+    /// faster on the large knowledge-base files, which the tagger reads at start-up); none if it is absent.
+    static func rows(_ relativePath: String) -> [[String]] {
+        guard let data = try? ResourceStore.data(relativePath) else { return [] }
+        var result: [[String]] = []
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                var end = lineEnd
+                while end > lineStart, bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20 { end -= 1 }
+                if end > lineStart, bytes[lineStart] != 0x23 {   // not blank, not a # comment
+                    var fields: [String] = []
+                    var fieldStart = lineStart
+                    for i in lineStart...end where i == end || bytes[i] == 0x09 {
+                        fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<i]), as: UTF8.self))
+                        fieldStart = i + 1
+                    }
+                    result.append(fields)
+                }
+                lineStart = lineEnd + 1
+            }
+        }
+        return result
     }
 
     static func knowledgeBaseClass(_ type: String) -> PhraseClass? {

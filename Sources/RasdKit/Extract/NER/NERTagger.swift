@@ -80,6 +80,7 @@ public struct NERTagger: Sendable {
             emissions.append(e)
             stems.append(features.stems)
         }
+        if document.isEmpty { return firstStage }
         let extra = NERDocumentFeatures.extract(stems: stems, firstStage: firstStage, typeOf: typeOf, typeCount: typeCount)
         var result: [[Int]] = []
         result.reserveCapacity(sentences.count)
@@ -108,6 +109,7 @@ struct HashedWeights: Sendable {
     private let wordsPerSlot: Int
     private let slotMask: Int
     private let scale: Float
+    let isEmpty: Bool
     private let tagCount: Int
 
     init(_ table: NERModel.Table, tagCount: Int) {
@@ -126,6 +128,7 @@ struct HashedWeights: Sendable {
             }
         }
         self.slots = slots
+        isEmpty = table.hashes.isEmpty
         wordsPerSlot = words
         slotMask = mask
         scale = table.scale

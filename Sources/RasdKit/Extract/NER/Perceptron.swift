@@ -9,6 +9,8 @@ struct Perceptron {
     private var step: Double = 1
     /// Feature dropout rate during training.
     var dropout = 0.0
+    /// Margin for loss-augmented decoding during training (0: plain perceptron).
+    var margin: Float = 0
     private var rng = SplitMix(seed: 0xD20F)
     private let constraints: [Float]
 
@@ -27,6 +29,21 @@ struct Perceptron {
         let weights: [Float]
         let transitions: [Float]   // learned only
         let constrained: [Float]   // learned + BIO constraints
+
+        /// The mean of several models over the same features and tags.
+        static func mean(_ models: [Averaged]) -> Averaged {
+            if models.count == 1 { return models[0] }
+            let k = Float(models.count)
+            var w = models[0].weights, tr = models[0].transitions
+            for m in models.dropFirst() {
+                for i in 0..<w.count { w[i] += m.weights[i] }
+                for i in 0..<tr.count { tr[i] += m.transitions[i] }
+            }
+            for i in 0..<w.count { w[i] /= k }
+            for i in 0..<tr.count { tr[i] /= k }
+            let constraints = zip(models[0].constrained, models[0].transitions).map { $0 - $1 }
+            return Averaged(tagCount: models[0].tagCount, weights: w, transitions: tr, constrained: zip(tr, constraints).map { $0 + $1 })
+        }
 
         func decode(_ e: Encoded, base: [Float]? = nil) -> [Int] {
             let emissions = self.emissions(e, base: base)
@@ -76,6 +93,11 @@ struct Perceptron {
         let n = e.gold.count, t = tagCount
         var emissions = base ?? [Float](repeating: 0, count: n * t)
         Perceptron.score(e, weights, t, &emissions)
+        if margin > 0 {
+            // Loss-augmented decoding: every wrong tag gets a head start, so updates continue until the gold
+            // path wins by a margin (better generalization than just winning).
+            for i in 0..<n { for y in 0..<t where y != e.gold[i] { emissions[i * t + y] += margin } }
+        }
         let constrained = zip(transitions, constraints).map { $0 + $1 }
         var path: [Int] = []
         emissions.withUnsafeBufferPointer { em in

@@ -33,10 +33,20 @@ struct PhraseMatcher: Sendable {
         }
     }
 
-    /// Adds a phrase written as text (normalized here; tokens split on spaces).
+    /// Adds a phrase written as text (normalized here; tokens split on white space).
     mutating func add(text: String, mask: UInt64) {
-        let key = ArabicNormalizer.shared.key(text)
-        let tokens = key.split(separator: " ").map { $0.unicodeScalars.map(\.value) }
+        var scalars: [UInt32] = []
+        ArabicNormalizer.shared.appendNormalized(text, to: &scalars)
+        var tokens: [[UInt32]] = []
+        var current: [UInt32] = []
+        for v in scalars {
+            if v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D {
+                if !current.isEmpty { tokens.append(current); current.removeAll(keepingCapacity: true) }
+            } else {
+                current.append(v)
+            }
+        }
+        if !current.isEmpty { tokens.append(current) }
         add(tokens, mask: mask)
     }
 
