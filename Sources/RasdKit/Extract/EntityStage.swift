@@ -82,7 +82,7 @@ public struct EntityStage: Sendable {
         guard range.allSatisfy({ doc.tokens[$0].isWord }) else { return nil }
         for (prefix, stem) in Proclitics.candidates(first.norm) {
             let key = tail.isEmpty ? stem : stem + " " + tail
-            if let entity = matcher.best(kb.lookup(key, loose: key.contains(" "))), let kbType = EntityType(kbType: entity.type) {
+            if let entity = matcher.best(kb.lookupName(key)), let kbType = EntityType(kbType: entity.type) {
                 let start = Proclitics.originalOffset(in: doc.text, token: first, afterNormalized: prefix)
                 let end = doc.tokens[range.upperBound - 1].end
                 return EntityMention(start: start, end: end, text: doc.string(start, end), type: kbType,

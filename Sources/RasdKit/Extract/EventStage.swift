@@ -54,6 +54,8 @@ public struct EventStage: Sendable {
                     i += 1
                 }
             }
+            // The source the sentence cites is the same for all its events: found once.
+            let attribution = found.isEmpty ? nil : attributionOf(doc, sentence)
             var sentenceEvents: [EventMention] = []
             var waiting: [Trigger] = []   // sentence-opening "في زيارة ..." whose actor is the main clause's subject
             for trigger in found {
@@ -69,7 +71,7 @@ public struct EventStage: Sendable {
                 event.sentence = sIndex
                 event.modality = modalityOf(mood, event: event, earlier: sentenceEvents, doc: doc, sentence: sentence,
                                             trigger: trigger.match.tokens)
-                event.attribution = attributionOf(doc, sentence)
+                event.attribution = attribution
                 dateEvent(&event, doc: doc, trigger: trigger.match.tokens, clause: clause, clauses: clauseList, sentence: sentence)
                 dateRelativeToEvent(&event, doc: doc, trigger: trigger.match.tokens, anchor: sentenceEvents.last)
                 event.quantities = doc.quantities.indices.filter { q in

@@ -37,7 +37,7 @@ public struct GazetteerMatcher: Sendable {
                     let key = tail.isEmpty ? stem : stem + " " + tail
                     // A one-word alias that is also a common word (مالي، جدة) waits for the tagger to agree.
                     if len == 1 && kb.isCommonWord(key) { continue }
-                    if let entity = best(kb.lookup(key, loose: key.contains(" "))) {
+                    if let entity = best(kb.lookupName(key)) {
                         // A bare one-letter-clitic reading of a short word is too weak ("بكين" is not ب + كين).
                         if prefix > 0 && len == 1 && stem.unicodeScalars.count < 3 { continue }
                         var start = Proclitics.originalOffset(in: doc.text, token: tokens[i], afterNormalized: prefix)

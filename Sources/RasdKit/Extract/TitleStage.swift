@@ -76,13 +76,13 @@ public struct TitleStage: Sendable {
         doc.roles = roles
     }
 
+    /// A title head word, proclitics allowed (the word itself is the first reading tried).
     func isHead(_ token: Token) -> Bool {
-        heads.entries[token.norm] != nil || heads.values(word: token.norm) != nil
+        heads.values(word: token.norm) != nil
     }
 
     func cliticLength(_ token: Token) -> Int {
-        if heads.entries[token.norm] != nil { return 0 }
-        return Proclitics.candidates(token.norm).first { heads.entries[$0.stem] != nil }?.prefix ?? 0
+        Proclitics.candidates(token.norm).first { heads.entries[$0.stem] != nil }?.prefix ?? 0
     }
 
     /// The office of the longest title in the lexicon at the start of `range`, and how many tokens it covers.

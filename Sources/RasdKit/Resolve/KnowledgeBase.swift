@@ -157,6 +157,12 @@ public struct KnowledgeBase: Sendable {
         return ([], 0)
     }
 
+    /// The lookup name matchers use: the loosest level only for names of several words. Folded that far, a
+    /// single common word too often meets a name ("كبير" would meet "الجبير").
+    public func lookupName(_ normalizedKey: String) -> [KBEntity] {
+        lookup(normalizedKey, loose: normalizedKey.contains(" "))
+    }
+
     /// Convenience: looks up a raw surface string.
     public func lookup(surface: String) -> [KBEntity] { lookup(ArabicNormalizer.shared.key(surface)) }
 
