@@ -5,26 +5,12 @@ import RasdKit
 /// The SQLite store of ingested articles (GRDB). One `documents` row per distinct content; an article seen
 /// again under another id, source or url becomes a `document_aliases` row; near-duplicates are linked in
 /// `near_duplicates`. Every batch is one transaction, so a killed run leaves the store as of its last batch.
-public final class ArticleStore {
+public final class ArticleStore: Sendable {
     public let dbQueue: DatabaseQueue
     let nearDuplicates = NearDuplicateDetector()
     let stemmer = CliticStripper.shared
 
-    /// What one batch did.
-    public struct IngestSummary: Sendable, Equatable {
-        public var added = 0
-        /// Articles whose content was already stored (their new ids/sources/urls recorded as aliases).
-        public var alreadyStored = 0
-        public var aliasesAdded = 0
-        public var nearDuplicates = 0
-        public init() {}
-        public static func + (a: IngestSummary, b: IngestSummary) -> IngestSummary {
-            var s = a
-            s.added += b.added; s.alreadyStored += b.alreadyStored
-            s.aliasesAdded += b.aliasesAdded; s.nearDuplicates += b.nearDuplicates
-            return s
-        }
-    }
+    public typealias IngestSummary = RasdStore.IngestSummary
 
     /// Opens (creating if needed) the store at `path` and migrates it to the newest schema.
     public init(path: String) throws {

@@ -67,6 +67,18 @@ enum StoreSchema {
                 );
                 """)
         }
+
+        // v3: analyses of the stored articles (the collection's `Analysis` as JSON; the newest is served).
+        migrator.registerMigration("v3-analyses") { db in
+            try db.execute(sql: """
+                CREATE TABLE analyses (
+                    rowid INTEGER PRIMARY KEY,
+                    created_at TEXT NOT NULL,     -- ISO 8601
+                    document_count INTEGER NOT NULL,
+                    json BLOB NOT NULL            -- JSONOutput encoding of Analysis
+                );
+                """)
+        }
         return migrator
     }
 }

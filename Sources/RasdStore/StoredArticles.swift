@@ -6,13 +6,13 @@ import RasdKit
 extension ArticleStore {
     /// Stored articles in ingest order (`rowid`), a page at a time; `since` limits to rows after a rowid (for
     /// analysing only what a later ingest added).
-    public func articles(afterRowID since: Int64 = 0, limit: Int = 1000) throws -> [(rowid: Int64, article: SourceArticle)] {
+    public func articles(afterRowID since: Int64 = 0, limit: Int = 1000) throws -> [StoredArticle] {
         try dbQueue.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT rowid, id, title, source, url, published, byline, dateline, text, origin
                 FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?
                 """, arguments: [since, limit]).map { row in
-                (row["rowid"], ArticleStore.article(row))
+                StoredArticle(rowid: row["rowid"], article: ArticleStore.article(row))
             }
         }
     }

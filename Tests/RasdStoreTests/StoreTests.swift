@@ -29,7 +29,7 @@ final class StoreTests: XCTestCase {
     func testSchemaIsVersioned() throws {
         let store = try makeStore()
         let applied = try store.dbQueue.read { try StoreSchema.migrator.appliedIdentifiers($0) }
-        XCTAssertEqual(applied, ["v1-documents", "v2-near-duplicates"])
+        XCTAssertEqual(applied, ["v1-documents", "v2-near-duplicates", "v3-analyses"])
         XCTAssertTrue(try store.dbQueue.read { try $0.tableExists("documents") })
     }
 
@@ -119,5 +119,21 @@ extension StoreTests {
         XCTAssertEqual(rest.map(\.article.id), ["a3"])
         XCTAssertEqual(try store.article(id: "alias-2")?.id, "a2")
         XCTAssertNil(try store.article(id: "zzz"))
+    }
+
+    func testLatestAnalysisIsTheOneSavedLast() async throws {
+        let store = try makeStore()
+        let repository: any ArticleRepository = store
+        _ = try await repository.ingest(StoreTests.articles)
+        let none = try await repository.latestAnalysis()
+        XCTAssertNil(none)
+        let analyzer = try Analyzer()
+        let first = analyzer.analyze(Array(StoreTests.articles.prefix(1)))
+        let second = analyzer.analyze(StoreTests.articles)
+        try await repository.saveAnalysis(first)
+        try await repository.saveAnalysis(second)
+        let latest = try await repository.latestAnalysis()
+        XCTAssertEqual(latest?.documents.map(\.id), ["a1", "a2", "a3"])
+        XCTAssertEqual(latest, second)
     }
 }

@@ -1,0 +1,46 @@
+import RasdKit
+
+/// The seam between Rasd's commands or server and a store of articles and analyses. `ArticleStore` (SQLite, one
+/// file) implements it; a PostgreSQL store implements it for teams that share one database. Every method may be
+/// called from several tasks at once; `ingest` must also be safe from several processes writing one store.
+public protocol ArticleRepository: Sendable {
+    /// Stores the articles whose content is not stored yet; the others become aliases of the stored row.
+    func ingest(_ articles: [SourceArticle]) async throws -> IngestSummary
+    /// Number of distinct stored contents.
+    func documentCount() async throws -> Int
+    /// Stored articles in ingest order, a page at a time, after the given row.
+    func articles(afterRowID since: Int64, limit: Int) async throws -> [StoredArticle]
+    /// The stored article with this id or alias id.
+    func article(id: String) async throws -> SourceArticle?
+    /// Full-text search, best first.
+    func search(_ query: String, limit: Int) async throws -> [SearchHit]
+    /// Keeps an analysis of the stored articles; the newest one saved is what `latestAnalysis` returns.
+    func saveAnalysis(_ analysis: Analysis) async throws
+    func latestAnalysis() async throws -> Analysis?
+}
+
+/// One stored article with its position in ingest order.
+public struct StoredArticle: Sendable, Equatable {
+    public var rowid: Int64
+    public var article: SourceArticle
+    public init(rowid: Int64, article: SourceArticle) {
+        self.rowid = rowid
+        self.article = article
+    }
+}
+
+/// What an ingest did.
+public struct IngestSummary: Sendable, Equatable {
+    public var added = 0
+    /// Articles whose content was already stored (their new ids/sources/urls recorded as aliases).
+    public var alreadyStored = 0
+    public var aliasesAdded = 0
+    public var nearDuplicates = 0
+    public init() {}
+    public static func + (a: IngestSummary, b: IngestSummary) -> IngestSummary {
+        var s = a
+        s.added += b.added; s.alreadyStored += b.alreadyStored
+        s.aliasesAdded += b.aliasesAdded; s.nearDuplicates += b.nearDuplicates
+        return s
+    }
+}
