@@ -47,6 +47,17 @@ final class ExtractionCorpusTests: XCTestCase {
         XCTAssertTrue(failures.isEmpty, "\(failures.count) event cases failed:\n" + failures.joined(separator: "\n"))
     }
 
+    func testNonEventCases() throws {
+        var failures: [String] = []
+        for row in try Self.rows("non_events.tsv") {
+            guard row.count == 3 else { XCTFail("malformed case: \(row)"); continue }
+            let analysis = Self.analyse(row[0], published: row[1])
+            let wrong = analysis.events.filter { $0.type == row[2] }
+            if !wrong.isEmpty { failures.append("\(row[0])\n    unexpected \(row[2]): \(wrong.map(\.participants))") }
+        }
+        XCTAssertTrue(failures.isEmpty, "\(failures.count) non-event cases failed:\n" + failures.joined(separator: "\n"))
+    }
+
     func testQuoteCases() throws {
         var failures: [String] = []
         for row in try Self.rows("quotes.tsv") {

@@ -145,6 +145,19 @@ struct ArgumentFinder {
 
     static let complementizers = keys(["إن", "أن", "إنه", "أنه", "إنها", "أنها"])
 
+    /// False for a place that is not a state, a capital or a governed region (towns, landmarks, and place
+    /// names the knowledge base does not know).
+    func canAct(_ ref: EntityRef) -> Bool {
+        switch ref {
+        case .name(let type, _): return type != .gpe && type != .loc
+        case .kb(let id):
+            guard let e = kb.entity(id), e.type == "GPE" || e.type == "LOC" else { return true }
+            return Self.actingPlaceKinds.contains(e.kind)
+        }
+    }
+
+    static let actingPlaceKinds: Set<String> = ["country", "territory", "former_country", "capital", "region"]
+
     /// A city or seat of power: after a meeting noun it says where ("قمة شرم الشيخ"، "اجتماع الكرملين").
     func isCityOrSeat(_ m: EntityMention) -> Bool {
         guard let id = m.ref.kbId, let e = kb.entity(id) else { return false }
@@ -241,7 +254,9 @@ struct ArgumentFinder {
         if !actorFound, hasPronoun || (pos == "verb" && trigger.lowerBound <= sentence.lowerBound + 1) {
             if let p = previousSubject(before: sentence) { add(p); actorFound = true }
         }
-        guard actorFound else { return nil }
+        // Towns and landmarks do not act: a city as the only actor is where something happened ("هجوم سوسة"),
+        // while states, capitals (metonymy: "موسكو ترفض") and regions with governments can.
+        guard actorFound, participants.contains(where: { canAct($0.ref) }) else { return nil }
 
         // 2. Objects, counterparts and places after the actor.
         let actorRefs = Set(participants.map(\.ref))
