@@ -47,6 +47,20 @@ final class ExtractionCorpusTests: XCTestCase {
         XCTAssertTrue(failures.isEmpty, "\(failures.count) event cases failed:\n" + failures.joined(separator: "\n"))
     }
 
+    func testMentionCases() throws {
+        var failures: [String] = []
+        for row in try Self.rows("mentions.tsv") {
+            guard row.count == 4 else { XCTFail("malformed case: \(row)"); continue }
+            let analysis = Self.analyse(row[0], published: row[1])
+            let entity = analysis.entities.first { $0.kb == row[3] }
+            if !(entity?.mentions.contains { $0.text == row[2] } ?? false) {
+                let got = analysis.entities.map { "\($0.kb ?? $0.label): " + $0.mentions.map(\.text).joined(separator: "|") }
+                failures.append("\(row[0])\n    expected '\(row[2])' of \(row[3]); got \(got)")
+            }
+        }
+        XCTAssertTrue(failures.isEmpty, "\(failures.count) mention cases failed:\n" + failures.joined(separator: "\n"))
+    }
+
     func testNonEventCases() throws {
         var failures: [String] = []
         for row in try Self.rows("non_events.tsv") {

@@ -12,6 +12,8 @@ public struct TitleStage: Sendable {
     public let kb: KnowledgeBase
     let heads: PhraseLexicon
     let barriers: PhraseLexicon
+    /// "السابق" after a title: a former office, not its current holder.
+    let formerWords: PhraseLexicon
     let roleVerbs: PhraseLexicon
     let actorNouns: PhraseLexicon
     let speech: PhraseLexicon
@@ -19,8 +21,13 @@ public struct TitleStage: Sendable {
 
     public init(kb: KnowledgeBase) {
         self.kb = kb
-        heads = PhraseLexicon.resource("lexicon/title_heads.tsv")
+        // Title heads: the listed words, and the first word of every title ("خادم" of "خادم الحرمين الشريفين").
+        let titleFirstWords = ((try? ResourceStore.rows("lexicon/titles.tsv")) ?? []).compactMap { row in
+            row.first?.split(separator: " ").first.map { [String($0)] }
+        }
+        heads = PhraseLexicon(rows: ((try? ResourceStore.rows("lexicon/title_heads.tsv")) ?? []) + titleFirstWords)
         barriers = PhraseLexicon.resource("lexicon/title_barriers.tsv")
+        formerWords = PhraseLexicon.resource("lexicon/former_words.tsv")
         roleVerbs = PhraseLexicon.resource("lexicon/role_verbs.tsv")
         actorNouns = PhraseLexicon.resource("lexicon/actor_nouns.tsv")
         speech = PhraseLexicon.resource("quotes/speech_verbs.tsv")
@@ -86,7 +93,7 @@ public struct TitleStage: Sendable {
     }
 
     /// The office of the longest title in the lexicon at the start of `range`, and how many tokens it covers.
-    func office(_ doc: Document, _ range: Range<Int>) -> (office: String, titleEn: String, length: Int)? {
+    func office(_ doc: Document, _ range: Range<Int>) -> (office: String, titleEn: String, length: Int, country: String?)? {
         var len = min(range.count, kb.maxTitleTokens)
         let first = doc.tokens[range.lowerBound]
         while len >= 1 {
@@ -94,7 +101,8 @@ public struct TitleStage: Sendable {
             for (_, stem) in Proclitics.candidates(first.norm) {
                 // Titles are listed with or without the article: try both ("زعيم" / "الزعيم").
                 for word in [stem, KBKeys.toggledArticle(stem)] {
-                    if let o = kb.office(forTitle: tail.isEmpty ? word : word + " " + tail) { return (o.office, o.titleEn, len) }
+                    let key = tail.isEmpty ? word : word + " " + tail
+                    if let o = kb.office(forTitle: key) { return (o.office, o.titleEn, len, kb.impliedCountry(forTitle: key)) }
                 }
             }
             len -= 1
@@ -108,10 +116,12 @@ public struct TitleStage: Sendable {
         let isCounterpart = Proclitics.candidates(doc.tokens[t].norm).contains { $0.stem.hasPrefix("نظير") }
         var officeEnd = t + 1
         var titleOffice: String?
+        var impliedCountry: String?
         if !isCounterpart {
             guard let found = office(doc, t..<sentence.upperBound) else { return nil }
             officeEnd = t + found.length
             titleOffice = found.office
+            impliedCountry = found.country
         }
         // Country: a nationality adjective (1–3 words) or a GPE/seat mention right after the title.
         var country: String?
@@ -129,7 +139,10 @@ public struct TitleStage: Sendable {
             if e.kind == "country" { country = e.id } else if e.kind == "seat", let c = e.country { country = c }
             if country != nil { end = max(officeEnd, m.tokens.upperBound) }
         }
+        if country == nil, let implied = impliedCountry { country = implied }
         guard let country else { return nil }
+        // "ملك إسبانيا السابق": a former office holder is not the current one.
+        if end < sentence.upperBound, formerWords.contains(word: doc.tokens[end].norm) { return nil }
         // A name right after means this is a role, handled by the caller.
         if let k = startsAt[end], doc.mentions[k].type == .person { return nil }
         guard let officeKey = titleOffice ?? counterpartOffice(doc, near: t, sentence: sentence, excluding: country) else {
