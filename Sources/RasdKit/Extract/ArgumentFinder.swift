@@ -219,6 +219,9 @@ struct ArgumentFinder {
                 actorFound = true
             } else if let m = after.first, m.tokens.lowerBound <= trigger.upperBound + reach,
                !(pos == "noun" && (type == "MEET" || type == "VISIT") && isCityOrSeat(m)),
+               // A noun with the article takes no genitive ("حضر الاجتماع X": X attended); a nationality
+               // adjective ("الإطلاق الكوري الشمالي") or a relative clause ("الهجوم الذي تشنه موسكو") still names it.
+               !(pos == "noun" && Self.hasArticle(triggerWord) && m.origin != .demonym && m.tokens.lowerBound == trigger.upperBound),
                preposition(before: m, floor: trigger.upperBound) == nil,
                !punctuationBetween(trigger.upperBound, m.tokens.lowerBound) {
                 add(m, "actor"); actorFound = true
@@ -313,6 +316,16 @@ struct ArgumentFinder {
             if doc.tokens[mid].start < offset { lo = mid + 1 } else { hi = mid }
         }
         return lo
+    }
+
+    /// True when the word carries the article itself ("الاجتماع"، "والزيارة"، "بالاجتماع"); "لل" is left out,
+    /// since "للقاء" is as often ل + "لقاء" as ل + "اللقاء".
+    static func hasArticle(_ word: String) -> Bool {
+        var scalars = Substring(word).unicodeScalars[...]
+        for _ in 0..<2 where ["و", "ف", "ب", "ك"].contains(scalars.first ?? " ") && !scalars.starts(with: "ال".unicodeScalars) {
+            scalars = scalars.dropFirst()
+        }
+        return scalars.starts(with: "ال".unicodeScalars)
     }
 
     /// "الزيارة"، "والاجتماع"، "للقاء": a definite noun refers back to an event already told.
