@@ -46,6 +46,7 @@ struct ArgumentFinder {
     static let symmetric: Set<String> = ["MEET", "SIGN"]
     /// Words before a verbal noun that make it an adverbial ("خلال محادثات"): its actor is the sentence's subject.
     static let during = keys(["خلال", "أثناء", "عقب", "إثر", "لدى", "في"])
+    static let relativePronouns = keys(["الذي", "التي", "اللذين", "اللذان", "اللتين", "اللتان", "الذين", "اللاتي"])
     static let pronounsAfter = keys(["له", "لها", "لهما", "لهم", "بينهما", "بينهم"])
 
     func mentions(in range: Range<Int>) -> [EntityMention] {
@@ -221,7 +222,8 @@ struct ArgumentFinder {
                !(pos == "noun" && (type == "MEET" || type == "VISIT") && isCityOrSeat(m)),
                // A noun with the article takes no genitive ("حضر الاجتماع X": X attended); a nationality
                // adjective ("الإطلاق الكوري الشمالي") or a relative clause ("الهجوم الذي تشنه موسكو") still names it.
-               !(pos == "noun" && Self.hasArticle(triggerWord) && m.origin != .demonym && m.tokens.lowerBound == trigger.upperBound),
+               !(pos == "noun" && Self.hasArticle(triggerWord) && m.origin != .demonym
+                 && !(trigger.upperBound < sentence.upperBound && Self.relativePronouns.contains(doc.tokens[trigger.upperBound].norm))),
                preposition(before: m, floor: trigger.upperBound) == nil,
                !punctuationBetween(trigger.upperBound, m.tokens.lowerBound) {
                 add(m, "actor"); actorFound = true

@@ -5,6 +5,8 @@ public struct EventStage: Sendable {
     let triggers: PhraseLexicon
     let classes: [String: Set<String>]
     let modality: PhraseLexicon
+    /// Words opening a condition after the trigger (events/conditionals.tsv).
+    let conditionals: PhraseLexicon
     let speech: PhraseLexicon
     let attribution: PhraseLexicon
     let groupWords: PhraseLexicon
@@ -15,6 +17,7 @@ public struct EventStage: Sendable {
         self.kb = kb
         triggers = PhraseLexicon.resource("events/triggers.tsv")
         modality = PhraseLexicon.resource("events/modality.tsv")
+        conditionals = PhraseLexicon.resource("events/conditionals.tsv")
         speech = PhraseLexicon.resource("quotes/speech_verbs.tsv")
         attribution = PhraseLexicon.resource("quotes/attribution.tsv")
         groupWords = PhraseLexicon.resource("events/group_anaphors.tsv")
@@ -110,6 +113,12 @@ public struct EventStage: Sendable {
 
     /// Modality words in the three tokens before the trigger; "س" on the verb marks the future.
     func mood(_ doc: Document, _ trigger: Trigger, sentence: Range<Int>) -> String? {
+        // "سيستخدم الفيتو إذا عارض الكونغرس": a condition right after the trigger, even on a future verb.
+        var t = trigger.match.tokens.upperBound
+        while t < min(sentence.upperBound, trigger.match.tokens.upperBound + 6), doc.tokens[t].isWord {
+            if conditionals.match(doc.tokens, at: t, limit: sentence.upperBound) != nil { return "speculative" }
+            t += 1
+        }
         let first = doc.tokens[trigger.match.tokens.lowerBound].norm
         if trigger.pos == "verb", trigger.match.prefix > 0 {
             let prefix = String(first.unicodeScalars.prefix(trigger.match.prefix))
