@@ -146,6 +146,12 @@ struct ArgumentFinder {
 
     static let complementizers = keys(["إن", "أن", "إنه", "أنه", "إنها", "أنها"])
 
+    /// The other reading of an institution's name: the state beside "الجيش السوداني", and the reverse.
+    func companions(of m: EntityMention) -> [EntityMention] {
+        guard m.origin == .institution || m.origin == .demonym else { return [] }
+        return actors.filter { $0.tokens == m.tokens && $0.ref != m.ref }
+    }
+
     /// False for a place that is not a state, a capital or a governed region (towns, landmarks, and place
     /// names the knowledge base does not know).
     func canAct(_ ref: EntityRef) -> Bool {
@@ -171,6 +177,10 @@ struct ArgumentFinder {
         var place: EntityRef?
         func add(_ m: EntityMention, _ role: String) {
             if !participants.contains(where: { $0.ref == m.ref }) { participants.append(.init(ref: m.ref, role: role, text: m.text)) }
+            // "الجيش السوداني": the institution and its state take part together.
+            for c in companions(of: m) where !participants.contains(where: { $0.ref == c.ref }) {
+                participants.append(.init(ref: c.ref, role: role, text: c.text))
+            }
         }
         func add(_ p: EventMention.Participant) {
             if !participants.contains(where: { $0.ref == p.ref }) { participants.append(p) }

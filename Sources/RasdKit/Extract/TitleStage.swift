@@ -16,6 +16,7 @@ public struct TitleStage: Sendable {
     let formerWords: PhraseLexicon
     let roleVerbs: PhraseLexicon
     let actorNouns: PhraseLexicon
+    let institutions = Institutions.shared
     let speech: PhraseLexicon
     let notNames: PhraseLexicon
 
@@ -184,17 +185,28 @@ public struct TitleStage: Sendable {
         var out: [EntityMention] = []
         var t = 1
         while t < doc.tokens.count {
-            guard doc.tokens[t].isWord, !covered[t], actorNouns.contains(word: doc.tokens[t - 1].norm),
-                  !covered[t - 1] else { t += 1; continue }
+            guard doc.tokens[t].isWord, !covered[t], !covered[t - 1] else { t += 1; continue }
+            // "الجيش السوداني": an institution of the state; "القوات الكورية الشمالية": the state acting.
+            let institution = institutions.head(in: doc.tokens, endingAt: t, floor: 0).flatMap { m in
+                m.tokens.contains(where: { covered[$0] }) ? nil : m
+            }
+            guard institution != nil || actorNouns.contains(word: doc.tokens[t - 1].norm) else { t += 1; continue }
             var found = false
             for len in stride(from: 3, through: 1, by: -1) where t + len <= doc.tokens.count {
                 let words = doc.tokens[t..<(t + len)]
                 guard words.allSatisfy(\.isWord), !(t..<(t + len)).contains(where: { covered[$0] }) else { continue }
                 guard let country = kb.country(forNationality: words.map(\.norm).joined(separator: " ")) else { continue }
-                let start = doc.tokens[t - 1].start, end = doc.tokens[t + len - 1].end
+                let first = institution?.tokens.lowerBound ?? (t - 1)
+                let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[first], afterNormalized: institution?.prefix ?? 0)
+                let end = doc.tokens[t + len - 1].end
+                if let institution, let key = institution.values.first {
+                    out.append(EntityMention(start: start, end: end, text: doc.string(start, end), type: .org,
+                                             ref: .name(.org, Institutions.key(institution: key, country: country)),
+                                             origin: .institution, tokens: first..<(t + len)))
+                }
                 out.append(EntityMention(start: start, end: end, text: doc.string(start, end), type: .gpe,
-                                         ref: .kb(country), origin: .demonym, tokens: (t - 1)..<(t + len)))
-                for x in (t - 1)..<(t + len) { covered[x] = true }
+                                         ref: .kb(country), origin: .demonym, tokens: first..<(t + len)))
+                for x in first..<(t + len) { covered[x] = true }
                 t += len
                 found = true
                 break
