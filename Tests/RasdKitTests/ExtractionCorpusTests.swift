@@ -61,6 +61,22 @@ final class ExtractionCorpusTests: XCTestCase {
         XCTAssertTrue(failures.isEmpty, "\(failures.count) mention cases failed:\n" + failures.joined(separator: "\n"))
     }
 
+    func testDiscrepancyCases() throws {
+        var failures: [String] = []
+        let joint = "ووقع الجيش السوداني وقوات الدعم السريع إعلان جدة في المدينة السعودية."
+        for row in try Self.rows("discrepancies.tsv") {
+            guard row.count == 5 else { XCTFail("malformed case: \(row)"); continue }
+            let articles = [(row[0], row[1], "a"), (row[2], row[3], "b")].map { text, date, id in
+                SourceArticle(id: id, text: joint + "\n" + text, published: PartialDate(iso: date), origin: "case")
+            }
+            let analysis = Self.analyzer.analyze(articles)
+            let flagged = analysis.discrepancies.map { $0.values.map { String(Int($0.value)) }.sorted().joined(separator: ",") }
+            let expected = row[4] == "-" ? [] : [row[4].split(separator: ",").sorted().joined(separator: ",")]
+            if flagged != expected { failures.append("\(row[0]) / \(row[2])\n    got \(flagged), expected \(expected)") }
+        }
+        XCTAssertTrue(failures.isEmpty, "\(failures.count) discrepancy cases failed:\n" + failures.joined(separator: "\n"))
+    }
+
     func testNonEventCases() throws {
         var failures: [String] = []
         for row in try Self.rows("non_events.tsv") {
