@@ -64,7 +64,7 @@ struct ArgumentFinder {
         }
         var k = m.tokens.lowerBound - 1
         var skipped = 0
-        while k >= floor, skipped <= 6, doc.tokens[k].isWord {
+        while k >= floor, skipped <= 6, doc.tokens[k].isWord, !isDateToken(k) {
             let word = doc.tokens[k].norm
             if Self.prepositions.contains(word) { return word }
             if let c = Proclitics.candidates(word).dropFirst().first(where: { Self.prepositions.contains($0.stem) }) { return c.stem }
@@ -73,6 +73,12 @@ struct ArgumentFinder {
             k -= 1; skipped += 1
         }
         return nil
+    }
+
+    /// True for a token inside a date ("في بيان أمس الخميس قوات ..." : the date ends the phrase of "في").
+    func isDateToken(_ k: Int) -> Bool {
+        let t = doc.tokens[k]
+        return doc.dates.contains { $0.start <= t.start && t.end <= $0.end }
     }
 
     func isPlace(_ m: EntityMention) -> Bool {

@@ -33,7 +33,11 @@ public struct EventStage: Sendable {
         var match: PhraseLexicon.Match
         var type: String
         var pos: String
+        /// The trigger's row asks for a place ("@place"): without one it is another sense of the word.
+        var needsPlace = false
     }
+
+    static let placeRequirement = "@place"
 
     public func process(_ doc: inout Document) {
         var events: [EventMention] = []
@@ -47,8 +51,9 @@ public struct EventStage: Sendable {
                     // The first reading whose required word class is in the clause.
                     for row in triggers.allEntries[m.key] ?? [m.values] where !row.isEmpty {
                         let requires = row.count > 2 ? row[2] : ""
-                        if requires.isEmpty || clauseHas(doc, requires, around: m.tokens, in: sentence) {
-                            found.append(Trigger(match: m, type: row[0], pos: row.count > 1 ? row[1] : "verb"))
+                        let needsPlace = requires == Self.placeRequirement
+                        if requires.isEmpty || needsPlace || clauseHas(doc, requires, around: m.tokens, in: sentence) {
+                            found.append(Trigger(match: m, type: row[0], pos: row.count > 1 ? row[1] : "verb", needsPlace: needsPlace))
                             break
                         }
                     }
@@ -71,6 +76,7 @@ public struct EventStage: Sendable {
                     if trigger.pos == "noun", trigger.match.tokens.lowerBound <= sentence.lowerBound + 2 { waiting.append(trigger) }
                     continue
                 }
+                if trigger.needsPlace && event.place == nil { continue }
                 event.sentence = sIndex
                 event.modality = modalityOf(mood, event: event, earlier: sentenceEvents, doc: doc, sentence: sentence,
                                             trigger: trigger.match.tokens)
