@@ -16,6 +16,8 @@ struct ArgumentFinder {
     let lightVerbs: PhraseLexicon
     /// Commas that enclose a date on both sides ("، يوم الاثنين،").
     let parentheticalCommas: Set<Int>
+    /// Token where a name starts → first token of the title written right before it.
+    let titleBefore: [Int: Int]
 
     init(doc: Document, kb: KnowledgeBase, groupWords: PhraseLexicon, lightVerbs: PhraseLexicon) {
         self.doc = doc
@@ -33,6 +35,14 @@ struct ArgumentFinder {
             }
         }
         parentheticalCommas = commas
+        // Titles right before a name ("وزير الخارجية الروسي" before "سيرجي لافروف"): name token → title's first token.
+        var titles: [Int: Int] = [:]
+        for role in doc.roles {
+            guard let first = doc.tokens.firstIndex(where: { $0.end > role.start }) else { continue }
+            let last = doc.tokens[first...].firstIndex(where: { $0.start >= role.end }) ?? doc.tokens.count
+            if last < doc.tokens.count, first < last { titles[last] = min(titles[last] ?? first, first) }
+        }
+        titleBefore = titles
         actors = doc.mentions.filter { $0.type == .person || $0.type == .gpe || $0.type == .org }
     }
 
@@ -62,14 +72,19 @@ struct ArgumentFinder {
             if glued.hasSuffix("ب") { return "ب" }
             if glued.hasSuffix("ل") { return "ل" }
         }
+        // Only the person's title may stand between a preposition and the name ("مع وزير الخارجية الروسي
+        // سيرجي لافروف"): skip the title, then the word before must be the preposition.
+        // With a title recognized, the word before it decides; without ("مع نظيره الصيني وانغ يي"), up to six
+        // words may stand between, but never a date ("في بيان أمس الخميس قوات ...").
         var k = m.tokens.lowerBound - 1
+        var budget = 6
+        if let role = titleBefore[m.tokens.lowerBound] { k = role - 1; budget = 0 }
         var skipped = 0
-        while k >= floor, skipped <= 6, doc.tokens[k].isWord, !isDateToken(k) {
+        while k >= floor, k >= 0, skipped <= budget, doc.tokens[k].isWord, !isDateToken(k) {
             let word = doc.tokens[k].norm
             if Self.prepositions.contains(word) { return word }
             if let c = Proclitics.candidates(word).dropFirst().first(where: { Self.prepositions.contains($0.stem) }) { return c.stem }
-            // Only title words may stand between a preposition and its name.
-            if actors.contains(where: { $0.tokens.contains(k) }) || skipped == 6 { return nil }
+            if actors.contains(where: { $0.tokens.contains(k) }) { return nil }
             k -= 1; skipped += 1
         }
         return nil

@@ -7,6 +7,8 @@ public struct EventStage: Sendable {
     let modality: PhraseLexicon
     /// Words opening a condition after the trigger (events/conditionals.tsv).
     let conditionals: PhraseLexicon
+    /// Words making a date refer back to the previous event ("اليوم نفسه").
+    let sameTime: PhraseLexicon
     let speech: PhraseLexicon
     let attribution: PhraseLexicon
     let groupWords: PhraseLexicon
@@ -18,6 +20,7 @@ public struct EventStage: Sendable {
         triggers = PhraseLexicon.resource("events/triggers.tsv")
         modality = PhraseLexicon.resource("events/modality.tsv")
         conditionals = PhraseLexicon.resource("events/conditionals.tsv")
+        sameTime = PhraseLexicon.resource("events/same_time.tsv")
         speech = PhraseLexicon.resource("quotes/speech_verbs.tsv")
         attribution = PhraseLexicon.resource("quotes/attribution.tsv")
         groupWords = PhraseLexicon.resource("events/group_anaphors.tsv")
@@ -81,7 +84,8 @@ public struct EventStage: Sendable {
                 event.modality = modalityOf(mood, event: event, earlier: sentenceEvents, doc: doc, sentence: sentence,
                                             trigger: trigger.match.tokens)
                 event.attribution = attribution
-                dateEvent(&event, doc: doc, trigger: trigger.match.tokens, clause: clause, clauses: clauseList, sentence: sentence)
+                dateEvent(&event, doc: doc, trigger: trigger.match.tokens, clause: clause, clauses: clauseList, sentence: sentence,
+                          told: events + sentenceEvents)
                 dateRelativeToEvent(&event, doc: doc, trigger: trigger.match.tokens, anchor: sentenceEvents.last)
                 event.quantities = doc.quantities.indices.filter { q in
                     let quantity = doc.quantities[q]
@@ -97,7 +101,8 @@ public struct EventStage: Sendable {
                     opening.sentence = sIndex
                     opening.modality = event.modality
                     opening.attribution = event.attribution
-                    dateEvent(&opening, doc: doc, trigger: w.match.tokens, clause: wClause, clauses: clauseList, sentence: sentence)
+                    dateEvent(&opening, doc: doc, trigger: w.match.tokens, clause: wClause, clauses: clauseList, sentence: sentence,
+                              told: events + sentenceEvents)
                     sentenceEvents.append(opening)
                 }
                 if !waiting.isEmpty, event.participants.contains(where: { $0.role == "actor" }) { waiting = [] }
@@ -187,11 +192,17 @@ public struct EventStage: Sendable {
     /// The event's date: a date in its clause, else elsewhere in the sentence (a date in a reporting clause only
     /// dates the report), else the publication date for what the article reports as news.
     func dateEvent(_ event: inout EventMention, doc: Document, trigger: Range<Int>, clause: Range<Int>,
-                   clauses: [Range<Int>], sentence: Range<Int>) {
+                   clauses: [Range<Int>], sentence: Range<Int>, told: [EventMention] = []) {
         let span = doc.tokens[sentence.lowerBound].start..<doc.tokens[sentence.upperBound - 1].end
         let clauseSpan = doc.tokens[clause.lowerBound].start..<doc.tokens[clause.upperBound - 1].end
         let triggerAt = doc.tokens[trigger.lowerBound].start
-        let candidates = doc.dates.filter { span.contains($0.start) && $0.date != nil && usableForEvents($0, doc: doc) }
+        let dated = told.last { $0.dateBasis == "text" || $0.dateBasis == "relative" }
+        // "في وقت لاحق من اليوم نفسه": the time of the event told before.
+        if let anchor = dated, doc.dates.contains(where: { clauseSpan.contains($0.start) && refersBack($0, in: doc) }) {
+            event.date = anchor.date; event.dateBasis = "relative"; event.dateText = anchor.dateText
+            return
+        }
+        let candidates = doc.dates.filter { span.contains($0.start) && $0.date != nil && usableForEvents($0, doc: doc) && !refersBack($0, in: doc) }
         func distance(_ d: DateMention) -> Int { abs(d.start - triggerAt) }
         // The report's own date: within a clause of saying, or between a speech verb and its "إن"
         // ("قالت وسائل إعلام رسمية، الثلاثاء 19 نوفمبر، إن ...").
@@ -216,9 +227,25 @@ public struct EventStage: Sendable {
         } else if let d = others.first {
             set(&event, d, reporting: true)
         } else if event.modality == .asserted || event.modality == .reported, let published = doc.published {
+            // The story goes on: with no date of its own, an act of the actor of the event told just before
+            // ("وصل ... أمس. وأجرى فور وصوله محادثات") happened when that one did.
+            let actors = Set(event.participants.filter { $0.role == "actor" }.map(\.ref))
+            if let anchor = dated, event.sentence - anchor.sentence <= 2,
+               anchor.participants.contains(where: { $0.role == "actor" && actors.contains($0.ref) }) {
+                event.date = anchor.date; event.dateBasis = "relative"; event.dateText = anchor.dateText
+                return
+            }
             event.date = published
             event.dateBasis = "published"
         }
+    }
+
+    /// A date that points back to the event told before ("اليوم نفسه"، "في اليوم ذاته"): the word is in the date
+    /// or right after it.
+    func refersBack(_ d: DateMention, in doc: Document) -> Bool {
+        if d.text.split(separator: " ").contains(where: { sameTime.contains(word: ArabicNormalizer.shared.key(String($0))) }) { return true }
+        guard let next = doc.tokens.first(where: { $0.start >= d.end }), next.start - d.end <= 1 else { return false }
+        return next.isWord && sameTime.contains(word: next.norm)
     }
 
     /// "ويأتي اجتماعهما بعد يومين من إطلاق ..."، "بعد تسعة أشهر على استقبال ...": the launch is two days before the meeting (or, with no event
