@@ -1,17 +1,20 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
     name: "Rasd",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .library(name: "RasdKit", targets: ["RasdKit"]),
         .library(name: "RasdStore", targets: ["RasdStore"]),
+        .library(name: "RasdServer", targets: ["RasdServer"]),
         .executable(name: "rasd", targets: ["rasd"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The HTTP server (`rasd serve`); its swift-configuration support is not needed (settings come from flags).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
     ],
     targets: [
         // libxml2's HTML parser (Debian: libxml2-dev, found through pkg-config).
@@ -31,9 +34,15 @@ let package = Package(
             name: "RasdStore",
             dependencies: ["RasdKit", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The HTTP API and the web page over any ArticleRepository.
+        .target(
+            name: "RasdServer",
+            dependencies: ["RasdKit", "RasdStore", .product(name: "Hummingbird", package: "hummingbird")],
+            resources: [.copy("Public")]
+        ),
         .executableTarget(
             name: "rasd",
-            dependencies: ["RasdKit", "RasdStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RasdKit", "RasdStore", "RasdServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "RasdKitTests",
@@ -43,6 +52,10 @@ let package = Package(
         .testTarget(
             name: "RasdStoreTests",
             dependencies: ["RasdStore", "RasdKit"]
+        ),
+        .testTarget(
+            name: "RasdServerTests",
+            dependencies: ["RasdServer", "RasdStore", "RasdKit"]
         ),
     ],
     swiftLanguageModes: [.v5]

@@ -1,0 +1,103 @@
+import RasdKit
+
+/// The latest analysis held in memory with the look-ups the queries need (built once per analysis).
+struct StoryIndex: Sendable {
+    let analysis: Analysis
+    let documentIndex: [String: Int]
+    let entityIndex: [String: Int]
+    let eventIndex: [String: Int]
+    /// Event id → the timeline's one-line summary.
+    let summaries: [String: String]
+    /// Entity id → matching keys of its labels and aliases (normalized Arabic, lower-cased Latin).
+    let entityKeys: [String: [String]]
+
+    init(_ analysis: Analysis) {
+        self.analysis = analysis
+        documentIndex = Dictionary(analysis.documents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        entityIndex = Dictionary(analysis.entities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        eventIndex = Dictionary(analysis.events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        summaries = Dictionary(analysis.timeline.map { ($0.event, $0.summary) }, uniquingKeysWith: { a, _ in a })
+        var keys: [String: [String]] = [:]
+        for entity in analysis.entities {
+            let names = [entity.label, entity.label_en ?? ""] + entity.aliases
+            keys[entity.id] = names.filter { !$0.isEmpty }.map(StoryIndex.matchKey)
+        }
+        entityKeys = keys
+    }
+
+    /// The form a name is compared in: Arabic spelling variants folded, Latin lower-cased.
+    static func matchKey(_ text: String) -> String {
+        ArabicNormalizer.shared.key(text).lowercased()
+    }
+
+    func document(_ id: String) -> Analysis.DocumentEntry? { documentIndex[id].map { analysis.documents[$0] } }
+    func entity(_ id: String) -> Analysis.Entity? { entityIndex[id].map { analysis.entities[$0] } }
+    func event(_ id: String) -> Analysis.Event? { eventIndex[id].map { analysis.events[$0] } }
+
+    func entityRef(_ id: String?) -> EntityRef? {
+        guard let id, let entity = entity(id) else { return nil }
+        return EntityRef(id: id, type: entity.type, label: entity.label, label_en: entity.label_en)
+    }
+
+    func sourceRef(_ docID: String) -> SourceRef {
+        let doc = document(docID)
+        return SourceRef(id: docID, title: doc?.title, source: doc?.source, published: doc?.published, url: doc?.url)
+    }
+
+    func view(_ event: Analysis.Event) -> EventView {
+        EventView(id: event.id, type: event.type, cameo: event.cameo, date: event.date, date_basis: event.date_basis,
+                  modality: event.modality, summary: summaries[event.id],
+                  participants: event.participants.map { ParticipantView(entity: entityRef($0.entity), id: $0.entity, role: $0.role) },
+                  place: entityRef(event.place), sources: event.sources.map(sourceRef), mentions: event.mentions)
+    }
+
+    /// True when the event involves the entity, as a participant or as its place.
+    static func involves(_ event: Analysis.Event, _ entityID: String) -> Bool {
+        event.place == entityID || event.participants.contains { $0.entity == entityID }
+    }
+
+    /// True when one of the event's reports comes from this outlet (`source`) or is this document.
+    func reported(_ event: Analysis.Event, source: String?, doc: String?) -> Bool {
+        if let doc, !event.sources.contains(doc) { return false }
+        if let source, !event.sources.contains(where: { document($0)?.source == source }) { return false }
+        return true
+    }
+}
+
+/// An entity named in another record, with what a page needs to show it.
+struct EntityRef: Codable, Sendable, Equatable {
+    var id: String
+    var type: String
+    var label: String
+    var label_en: String?
+}
+
+/// A document named as the source of an event or a quote.
+struct SourceRef: Codable, Sendable, Equatable {
+    var id: String
+    var title: String?
+    var source: String?
+    var published: String?
+    var url: String?
+}
+
+struct ParticipantView: Codable, Sendable, Equatable {
+    var entity: EntityRef?
+    var id: String
+    var role: String
+}
+
+/// An event as the API shows it: the analysis' event with its summary and the names behind its ids.
+struct EventView: Codable, Sendable, Equatable {
+    var id: String
+    var type: String
+    var cameo: String
+    var date: String?
+    var date_basis: String?
+    var modality: String
+    var summary: String?
+    var participants: [ParticipantView]
+    var place: EntityRef?
+    var sources: [SourceRef]
+    var mentions: [Analysis.EventMentionEntry]
+}
