@@ -31,14 +31,24 @@ let package = Package(
             name: "RasdStore",
             dependencies: ["RasdKit", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Measurement of every stage for `rasd bench` (throughput, peak memory, growth inputs, HTML pages).
+        .target(
+            name: "RasdBench",
+            dependencies: ["RasdKit", "RasdStore"],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "rasd",
-            dependencies: ["RasdKit", "RasdStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RasdKit", "RasdStore", "RasdBench", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "RasdKitTests",
             dependencies: ["RasdKit"],
             exclude: ["Fixtures", "Cases"]
+        ),
+        .testTarget(
+            name: "RasdBenchTests",
+            dependencies: ["RasdBench", "RasdKit"]
         ),
         .testTarget(
             name: "RasdStoreTests",
