@@ -40,14 +40,25 @@ let package = Package(
             dependencies: ["RasdKit", "RasdStore", .product(name: "Hummingbird", package: "hummingbird")],
             resources: [.copy("Public")]
         ),
+        // Measurement of every stage for `rasd bench` (throughput, peak memory, growth inputs, HTML pages).
+        .target(
+            name: "RasdBench",
+            dependencies: ["RasdKit", "RasdStore"],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "rasd",
-            dependencies: ["RasdKit", "RasdStore", "RasdServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RasdKit", "RasdStore", "RasdServer", "RasdBench",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "RasdKitTests",
             dependencies: ["RasdKit"],
             exclude: ["Fixtures", "Cases"]
+        ),
+        .testTarget(
+            name: "RasdBenchTests",
+            dependencies: ["RasdBench", "RasdKit"]
         ),
         .testTarget(
             name: "RasdStoreTests",
