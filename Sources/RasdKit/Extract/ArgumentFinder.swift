@@ -239,7 +239,11 @@ struct ArgumentFinder {
         } else {
             // An explicit subject after the trigger: VSO after a verb (up to 6 words: a title may come first),
             // the genitive right after a verbal noun (up to 3).
-            let reach = pos == "verb" ? 6 : (pos == "noun" ? 3 : -1)
+            var reach = pos == "verb" ? 6 : (pos == "noun" ? 3 : -1)
+            // "اجتماع عقده وزير الخارجية ..."، "لقاء جمع ...": a light verb after the noun, then its subject.
+            if pos == "noun", trigger.upperBound < sentence.upperBound, lightVerbs.contains(word: doc.tokens[trigger.upperBound].norm) {
+                reach = 8
+            }
             // SVO: a name right before the verb is its subject ("إن بايدن التقى السيسي"); what follows is the object.
             let svo = pos == "verb" ? before.last.flatMap { m -> EntityMention? in
                 guard m.tokens.upperBound >= trigger.lowerBound - 3, preposition(before: m) == nil, !takenByEarlier(m, earlier),

@@ -115,9 +115,21 @@ public struct EventStage: Sendable {
     /// Whether a word of the class occurs in the sentence near the trigger (8 tokens before, 16 after).
     func clauseHas(_ doc: Document, _ className: String, around trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
         guard let words = classes[className] else { return false }
-        let lo = max(sentence.lowerBound, trigger.lowerBound - 8), hi = min(sentence.upperBound, trigger.upperBound + 16)
-        for t in lo..<hi where doc.tokens[t].isWord && !trigger.contains(t) {
-            if Proclitics.candidates(doc.tokens[t].norm).contains(where: { words.contains($0.stem) }) { return true }
+        // Eight words before the trigger and sixteen after it; punctuation ("، مساء أمس الخميس،") does not count.
+        func has(_ t: Int) -> Bool {
+            Proclitics.candidates(doc.tokens[t].norm).contains(where: { words.contains($0.stem) })
+        }
+        var seen = 0
+        var t = trigger.lowerBound - 1
+        while t >= sentence.lowerBound, seen < 8 {
+            if doc.tokens[t].isWord { if has(t) { return true }; seen += 1 }
+            t -= 1
+        }
+        seen = 0
+        t = trigger.upperBound
+        while t < sentence.upperBound, seen < 16 {
+            if doc.tokens[t].isWord { if has(t) { return true }; seen += 1 }
+            t += 1
         }
         return false
     }
