@@ -24,7 +24,7 @@ final class DevsetTests: XCTestCase {
         let result = try SeedsTests.score(analysis, gold: Self.devset.appendingPathComponent("gold.json").path)
         print(result.report)
         // The level reached so far (BENCHMARKS.md, "Development set"); a change that lowers it is a regression.
-        XCTAssertGreaterThanOrEqual(result.overall, 0.87, result.report)
+        XCTAssertGreaterThanOrEqual(result.overall, 0.9, result.report)
         XCTAssertEqual(result.categories["cleaning"], 1.0, result.report)
     }
 }

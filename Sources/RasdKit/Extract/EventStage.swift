@@ -242,8 +242,11 @@ public struct EventStage: Sendable {
             // The story goes on: with no date of its own, an act of the actor of the event told just before
             // ("وصل ... أمس. وأجرى فور وصوله محادثات") happened when that one did.
             let actors = Set(event.participants.filter { $0.role == "actor" }.map(\.ref))
-            if let anchor = dated, event.sentence - anchor.sentence <= 2,
-               anchor.participants.contains(where: { $0.role == "actor" && actors.contains($0.ref) }) {
+            let anchor = told.last { e in
+                (e.dateBasis == "text" || e.dateBasis == "relative") && event.sentence - e.sentence <= 2
+                    && e.participants.contains(where: { $0.role == "actor" && actors.contains($0.ref) })
+            }
+            if let anchor {
                 event.date = anchor.date; event.dateBasis = "relative"; event.dateText = anchor.dateText
                 return
             }
