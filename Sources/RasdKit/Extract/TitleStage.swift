@@ -20,6 +20,8 @@ public struct TitleStage: Sendable {
     let speech: PhraseLexicon
     let notNames: PhraseLexicon
 
+    static let postPrepositions: Set<String> = Set(["إلى", "لدى", "في"].map { ArabicNormalizer.shared.key($0) })
+
     public init(kb: KnowledgeBase) {
         self.kb = kb
         // Title heads: the listed words, and the first word of every title ("خادم" of "خادم الحرمين الشريفين").
@@ -59,6 +61,11 @@ public struct TitleStage: Sendable {
                         continue
                     }
                     let tok = doc.tokens[j]
+                    // "المبعوث الأممي إلى ليبيا X"، "سفير السعودية لدى واشنطن X": a post abroad stays in the title.
+                    if Self.postPrepositions.contains(tok.norm), let k = startsAt[j + 1], doc.mentions[k].type != .person {
+                        j = doc.mentions[k].tokens.upperBound
+                        continue
+                    }
                     if !tok.isWord || barriers.contains(word: tok.norm) { break }
                     j += 1
                 }
