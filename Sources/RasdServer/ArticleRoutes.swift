@@ -29,7 +29,7 @@ struct ArticleRoutes: Sendable {
     }
 
     func health() async throws -> Response {
-        JSONBody.response(Health(storedDocuments: try await repository.documentCount(), readOnly: configuration.readOnly,
+        JSONBody.response(Health(storedDocuments: try await StoreExecutor.run { try await repository.documentCount() }, readOnly: configuration.readOnly,
                                  analysis: await state.status))
     }
 
@@ -45,7 +45,8 @@ struct ArticleRoutes: Sendable {
             throw APIError(.badRequest, "\(upload.problems.count) of \(upload.problems.count + upload.articles.count) "
                            + "records are invalid; nothing was stored", problems: upload.problems)
         }
-        let summary = try await repository.ingest(upload.articles)
+        let articles = upload.articles
+        let summary = try await StoreExecutor.run { try await repository.ingest(articles) }
         return JSONBody.response(UploadResult(received: upload.articles.count, added: summary.added,
                                               alreadyStored: summary.alreadyStored, aliasesAdded: summary.aliasesAdded,
                                               nearDuplicates: summary.nearDuplicates))
@@ -81,7 +82,7 @@ struct ArticleRoutes: Sendable {
         var docs = story.analysis.documents
         var snippets: [String: String] = [:]
         if let q = query.string("q") {
-            let hits = try await repository.search(q, limit: ArticleRoutes.searchLimit)
+            let hits = try await StoreExecutor.run { try await repository.search(q, limit: ArticleRoutes.searchLimit) }
             var rank: [String: Int] = [:]
             for (i, hit) in hits.enumerated() {
                 snippets[hit.id] = hit.snippet
@@ -105,7 +106,7 @@ struct ArticleRoutes: Sendable {
         let entry = story.document(id)
         // A split-off story's offsets point into its article's text.
         let textID = entry?.parent ?? id
-        guard let article = try await repository.article(id: textID) else {
+        guard let article = try await StoreExecutor.run({ try await repository.article(id: textID) }) else {
             throw APIError.notFound("no document '\(id)' in the store")
         }
         let analysed = entry ?? story.document(article.id)

@@ -26,7 +26,8 @@ public struct RasdServer: Sendable {
     /// is cancelled or, with `handlingSignals`, until SIGINT or SIGTERM. Shutdown is graceful: requests in
     /// progress are answered before the server stops.
     public func run(handlingSignals: Bool = false, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        await state.install(try await repository.latestAnalysis())
+        let repository = self.repository
+        await state.install(try await StoreExecutor.run { try await repository.latestAnalysis() })
         let app = Application(
             router: makeRouter(),
             server: .http1(configuration: .init(idleTimeout: .nanoseconds(configuration.idleTimeout.nanoseconds))),

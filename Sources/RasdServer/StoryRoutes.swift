@@ -94,7 +94,7 @@ struct StoryRoutes: Sendable {
             id: e.id, type: e.type, label: e.label, label_en: e.label_en, wikidata: e.wikidata, kb: e.kb, country: e.country,
             aliases: e.aliases, roles: roles,
             documents: docOrder.map { DocumentMentions(document: story.sourceRef($0), mentions: byDoc[$0] ?? []) },
-            events: story.analysis.events.filter { StoryIndex.involves($0, id) }.map(story.view),
+            events: StoryIndex.byDate(story.analysis.events.filter { StoryIndex.involves($0, id) }).map(story.view),
             quotes: story.analysis.quotes.filter { $0.speaker == id }.map { QuoteView($0, story) })
         return JSONBody.response(detail)
     }
