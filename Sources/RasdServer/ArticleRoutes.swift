@@ -12,13 +12,13 @@ struct ArticleRoutes: Sendable {
     /// Most search hits a `q` filter considers.
     static let searchLimit = 1000
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("/api/health") { _, _ in try await health() }
-        router.post("/api/articles") { request, _ in try await upload(request) }
-        router.post("/api/analyze") { request, _ in try await analyze(QueryOptions(request)) }
-        router.get("/api/analysis") { _, _ in JSONBody.response(await state.status) }
-        router.get("/api/documents") { request, _ in try await documents(QueryOptions(request)) }
-        router.get("/api/documents/{id}") { _, context in try await document(try pathID(context)) }
+    func register(on routes: RouteTable) {
+        routes.get("/api/health") { _, _ in try await health() }
+        routes.post("/api/articles") { request, _ in try await upload(request) }
+        routes.post("/api/analyze") { request, _ in try await analyze(QueryOptions(request)) }
+        routes.get("/api/analysis") { _, _ in JSONBody.response(await state.status) }
+        routes.get("/api/documents") { request, _ in try await documents(QueryOptions(request)) }
+        routes.get("/api/documents/{id}") { _, context in try await document(try pathID(context)) }
     }
 
     struct Health: Encodable {

@@ -41,13 +41,14 @@ public struct RasdServer: Sendable {
     }
 
     func makeRouter() -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+        let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
         // Middleware first: routes added later are wrapped by it (unknown paths too).
-        router.add(middleware: GuardMiddleware(configuration: configuration))
+        let routes = RouteTable(router)
+        router.add(middleware: GuardMiddleware(configuration: configuration, routes: routes))
         let runner = AnalysisRunner(repository: repository, state: state)
-        ArticleRoutes(repository: repository, state: state, runner: runner, configuration: configuration).register(on: router)
-        StoryRoutes(state: state).register(on: router)
-        assets.register(on: router)
+        ArticleRoutes(repository: repository, state: state, runner: runner, configuration: configuration).register(on: routes)
+        StoryRoutes(state: state).register(on: routes)
+        assets.register(on: routes)
         return router
     }
 }

@@ -7,10 +7,10 @@ import XCTest
 final class OpenAPITests: XCTestCase {
     static let sources = SharedData.repository.appendingPathComponent("Sources/RasdServer")
 
-    /// "GET /api/documents/{id}" for each `router.get("/api/…")` / `router.post(…)` in the server's sources.
+    /// "GET /api/documents/{id}" for each `routes.get("/api/…")` / `routes.post(…)` in the server's sources.
     func registeredRoutes() throws -> Set<String> {
         var routes = Set<String>()
-        let pattern = try NSRegularExpression(pattern: #"router\.(get|post)\("(/api/[^"]+)"\)"#)
+        let pattern = try NSRegularExpression(pattern: #"routes\.(get|post)\("(/api/[^"]+)"\)"#)
         for name in try FileManager.default.contentsOfDirectory(atPath: OpenAPITests.sources.path) where name.hasSuffix(".swift") {
             let text = try String(contentsOf: OpenAPITests.sources.appendingPathComponent(name), encoding: .utf8)
             for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
