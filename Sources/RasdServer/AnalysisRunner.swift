@@ -88,7 +88,7 @@ final class AnalysisRunner: Sendable {
                 let articles = try await storedArticles()
                 await state.progress(done: 0, total: articles.count)
                 let analysis = try await analyze(articles)
-                try await repository.saveAnalysis(analysis)
+                try await StoreExecutor.run { try await repository.saveAnalysis(analysis) }
                 await state.finish(analysis)
             } catch {
                 await state.fail("analysis failed: \(error)")
@@ -101,7 +101,8 @@ final class AnalysisRunner: Sendable {
         var articles: [SourceArticle] = []
         var after: Int64 = 0
         while true {
-            let page = try await repository.articles(afterRowID: after, limit: AnalysisRunner.pageSize)
+            let from = after
+            let page = try await StoreExecutor.run { try await repository.articles(afterRowID: from, limit: AnalysisRunner.pageSize) }
             articles += page.map(\.article)
             guard let last = page.last, page.count == AnalysisRunner.pageSize else { return articles }
             after = last.rowid

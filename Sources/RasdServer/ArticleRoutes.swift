@@ -12,13 +12,13 @@ struct ArticleRoutes: Sendable {
     /// Most search hits a `q` filter considers.
     static let searchLimit = 1000
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("/api/health") { _, _ in try await health() }
-        router.post("/api/articles") { request, _ in try await upload(request) }
-        router.post("/api/analyze") { request, _ in try await analyze(QueryOptions(request)) }
-        router.get("/api/analysis") { _, _ in JSONBody.response(await state.status) }
-        router.get("/api/documents") { request, _ in try await documents(QueryOptions(request)) }
-        router.get("/api/documents/{id}") { _, context in try await document(try pathID(context)) }
+    func register(on routes: RouteTable) {
+        routes.get("/api/health") { _, _ in try await health() }
+        routes.post("/api/articles") { request, _ in try await upload(request) }
+        routes.post("/api/analyze") { request, _ in try await analyze(QueryOptions(request)) }
+        routes.get("/api/analysis") { _, _ in JSONBody.response(await state.status) }
+        routes.get("/api/documents") { request, _ in try await documents(QueryOptions(request)) }
+        routes.get("/api/documents/{id}") { _, context in try await document(try pathID(context)) }
     }
 
     struct Health: Encodable {
@@ -29,7 +29,7 @@ struct ArticleRoutes: Sendable {
     }
 
     func health() async throws -> Response {
-        JSONBody.response(Health(storedDocuments: try await repository.documentCount(), readOnly: configuration.readOnly,
+        JSONBody.response(Health(storedDocuments: try await StoreExecutor.run { try await repository.documentCount() }, readOnly: configuration.readOnly,
                                  analysis: await state.status))
     }
 
@@ -45,7 +45,8 @@ struct ArticleRoutes: Sendable {
             throw APIError(.badRequest, "\(upload.problems.count) of \(upload.problems.count + upload.articles.count) "
                            + "records are invalid; nothing was stored", problems: upload.problems)
         }
-        let summary = try await repository.ingest(upload.articles)
+        let articles = upload.articles
+        let summary = try await StoreExecutor.run { try await repository.ingest(articles) }
         return JSONBody.response(UploadResult(received: upload.articles.count, added: summary.added,
                                               alreadyStored: summary.alreadyStored, aliasesAdded: summary.aliasesAdded,
                                               nearDuplicates: summary.nearDuplicates))
@@ -81,7 +82,7 @@ struct ArticleRoutes: Sendable {
         var docs = story.analysis.documents
         var snippets: [String: String] = [:]
         if let q = query.string("q") {
-            let hits = try await repository.search(q, limit: ArticleRoutes.searchLimit)
+            let hits = try await StoreExecutor.run { try await repository.search(q, limit: ArticleRoutes.searchLimit) }
             var rank: [String: Int] = [:]
             for (i, hit) in hits.enumerated() {
                 snippets[hit.id] = hit.snippet
@@ -105,7 +106,7 @@ struct ArticleRoutes: Sendable {
         let entry = story.document(id)
         // A split-off story's offsets point into its article's text.
         let textID = entry?.parent ?? id
-        guard let article = try await repository.article(id: textID) else {
+        guard let article = try await StoreExecutor.run({ try await repository.article(id: textID) }) else {
             throw APIError.notFound("no document '\(id)' in the store")
         }
         let analysed = entry ?? story.document(article.id)

@@ -20,6 +20,10 @@ struct ArticleUpload {
         var seenIDs = Set<String>()
         for (number, record) in records {
             let location = "\(unit) \(number)"
+            if let reason = fieldTypeProblem(record) {
+                upload.problems.append(.init(location: location, reason: reason))
+                continue
+            }
             switch reader.record(record, location: location, fallbackID: "") {
             case .failure(let problem):
                 upload.problems.append(.init(location: location, reason: problem.reason))
@@ -64,6 +68,22 @@ struct ArticleUpload {
             records.append((number, Data(line)))
         }
         return (records, "line")
+    }
+
+    /// A field of the wrong JSON type (`"url": {}`): the feed reader would drop it silently; an API says so.
+    static func fieldTypeProblem(_ record: Data) -> String? {
+        guard let object = (try? JSONSerialization.jsonObject(with: record)) as? [String: Any] else { return nil }
+        for key in ["id", "text", "html", "title", "source", "url"] {
+            guard let value = object[key], !(value is NSNull) else { continue }
+            if value is String { continue }
+            // An id may be a number (as in feeds); the others must be text.
+            if key == "id", value is NSNumber { continue }
+            return "'\(key)' must be a string"
+        }
+        if let published = object["published"], !(published is NSNull), !(published is String), !(published is NSNumber) {
+            return "'published' must be a date string or a Unix time"
+        }
+        return nil
     }
 
     /// Foundation's JSON errors are long; the first clause says enough.

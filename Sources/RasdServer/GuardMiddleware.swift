@@ -3,10 +3,11 @@ import Hummingbird
 
 /// Checks every request before any route sees it: no `..` in the path (400), writes refused in read-only
 /// mode (403), a declared body over the limit refused before it is read (413); and turns every error into
-/// a JSON answer `{"error": …}`.
+/// a JSON answer `{"error": …}` (405 for a known path asked with another method).
 struct GuardMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
     let configuration: ServerConfiguration
+    let routes: RouteTable
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -14,6 +15,13 @@ struct GuardMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             return try error.response(from: request, context: context)
+        } catch let error as HTTPError where error.status == .notFound && routes.allowed(for: request.uri.path) != nil {
+            // The router found no route for this method on a path it knows.
+            let allow = routes.allowed(for: request.uri.path) ?? ""
+            var response = try APIError(.methodNotAllowed, "\(request.method) is not allowed on \(request.uri.path); allowed: \(allow)")
+                .response(from: request, context: context)
+            response.headers[.allow] = allow
+            return response
         } catch let error as HTTPError {
             let text = error.body ?? message(error.status, request)
             return try APIError(error.status, text).response(from: request, context: context)

@@ -10,10 +10,16 @@ struct QueryOptions {
 
     init(_ request: Request) { self.request = request }
 
-    /// The value of a parameter (percent-decoded), nil when absent or empty.
+    /// The value of a free-text parameter (percent-decoded), nil when absent or empty (no filter).
     func string(_ name: String) -> String? {
-        guard let value = request.uri.queryParameters[Substring(name)], !value.isEmpty else { return nil }
-        return String(value)
+        guard let value = raw(name), !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// The value as given, "" when the parameter is there with no value: a typed parameter (number, date,
+    /// type) given empty is an error, not a missing filter.
+    func raw(_ name: String) -> String? {
+        request.uri.queryParameters[Substring(name)].map(String.init)
     }
 
     /// `offset` (0 or more) and `limit` (1...500, default 50).
@@ -24,7 +30,7 @@ struct QueryOptions {
     }
 
     func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
-        guard let text = string(name) else { return nil }
+        guard let text = raw(name) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             throw APIError.badRequest("\(name) must be an integer from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
         }
@@ -41,7 +47,7 @@ struct QueryOptions {
     }
 
     func date(_ name: String) throws -> PartialDate? {
-        guard let text = string(name) else { return nil }
+        guard let text = raw(name) else { return nil }
         guard DateRange.isISODate(text), let date = PartialDate(iso: text) else {
             throw APIError.badRequest("\(name) must be a date YYYY, YYYY-MM or YYYY-MM-DD, not '\(text)'")
         }
@@ -50,7 +56,7 @@ struct QueryOptions {
 
     /// A value that must be one of a fixed set (an event type, an entity type).
     func choice(_ name: String, among allowed: Set<String>) throws -> String? {
-        guard let text = string(name) else { return nil }
+        guard let text = raw(name) else { return nil }
         let value = text.uppercased()
         guard allowed.contains(value) else {
             throw APIError.badRequest("\(name) must be one of \(allowed.sorted().joined(separator: ", ")), not '\(text)'")
@@ -59,7 +65,7 @@ struct QueryOptions {
     }
 
     func bool(_ name: String) throws -> Bool {
-        guard let text = string(name) else { return false }
+        guard let text = raw(name) else { return false }
         switch text.lowercased() {
         case "1", "true", "yes": return true
         case "0", "false", "no": return false

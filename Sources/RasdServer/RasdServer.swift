@@ -26,7 +26,8 @@ public struct RasdServer: Sendable {
     /// is cancelled or, with `handlingSignals`, until SIGINT or SIGTERM. Shutdown is graceful: requests in
     /// progress are answered before the server stops.
     public func run(handlingSignals: Bool = false, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        await state.install(try await repository.latestAnalysis())
+        let repository = self.repository
+        await state.install(try await StoreExecutor.run { try await repository.latestAnalysis() })
         let app = Application(
             router: makeRouter(),
             server: .http1(configuration: .init(idleTimeout: .nanoseconds(configuration.idleTimeout.nanoseconds))),
@@ -40,13 +41,14 @@ public struct RasdServer: Sendable {
     }
 
     func makeRouter() -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+        let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
         // Middleware first: routes added later are wrapped by it (unknown paths too).
-        router.add(middleware: GuardMiddleware(configuration: configuration))
+        let routes = RouteTable(router)
+        router.add(middleware: GuardMiddleware(configuration: configuration, routes: routes))
         let runner = AnalysisRunner(repository: repository, state: state)
-        ArticleRoutes(repository: repository, state: state, runner: runner, configuration: configuration).register(on: router)
-        StoryRoutes(state: state).register(on: router)
-        assets.register(on: router)
+        ArticleRoutes(repository: repository, state: state, runner: runner, configuration: configuration).register(on: routes)
+        StoryRoutes(state: state).register(on: routes)
+        assets.register(on: routes)
         return router
     }
 }

@@ -51,6 +51,18 @@ struct StoryIndex: Sendable {
                   place: entityRef(event.place), sources: event.sources.map(sourceRef), mentions: event.mentions)
     }
 
+    /// Events in date order (a coarser date before the finer ones it contains), undated ones last.
+    static func byDate(_ events: [Analysis.Event]) -> [Analysis.Event] {
+        events.enumerated().sorted { a, b in
+            switch (a.element.date.flatMap(PartialDate.init(iso:)), b.element.date.flatMap(PartialDate.init(iso:))) {
+            case let (x?, y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.offset < b.offset
+            }
+        }.map(\.element)
+    }
+
     /// True when the event involves the entity, as a participant or as its place.
     static func involves(_ event: Analysis.Event, _ entityID: String) -> Bool {
         event.place == entityID || event.participants.contains { $0.entity == entityID }

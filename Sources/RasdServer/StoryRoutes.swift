@@ -11,15 +11,15 @@ struct StoryRoutes: Sendable {
                                           "VETO", "STATEMENT", "SANCTION", "ATTACK"]
     static let entityTypes: Set<String> = ["PERSON", "GPE", "LOC", "ORG"]
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("/api/entities") { request, _ in try await entities(QueryOptions(request)) }
-        router.get("/api/entities/{id}") { _, context in try await entity(try pathID(context)) }
-        router.get("/api/events") { request, _ in try await events(QueryOptions(request)) }
-        router.get("/api/events/{id}") { _, context in try await event(try pathID(context)) }
-        router.get("/api/timeline") { request, _ in try await timeline(QueryOptions(request)) }
-        router.get("/api/quotes") { request, _ in try await quotes(QueryOptions(request)) }
-        router.get("/api/discrepancies") { request, _ in try await discrepancies(QueryOptions(request)) }
-        router.get("/api/network") { request, _ in try await network(QueryOptions(request)) }
+    func register(on routes: RouteTable) {
+        routes.get("/api/entities") { request, _ in try await entities(QueryOptions(request)) }
+        routes.get("/api/entities/{id}") { _, context in try await entity(try pathID(context)) }
+        routes.get("/api/events") { request, _ in try await events(QueryOptions(request)) }
+        routes.get("/api/events/{id}") { _, context in try await event(try pathID(context)) }
+        routes.get("/api/timeline") { request, _ in try await timeline(QueryOptions(request)) }
+        routes.get("/api/quotes") { request, _ in try await quotes(QueryOptions(request)) }
+        routes.get("/api/discrepancies") { request, _ in try await discrepancies(QueryOptions(request)) }
+        routes.get("/api/network") { request, _ in try await network(QueryOptions(request)) }
     }
 
     /// The latest analysis, or an empty one before any analysis was run (lists are then empty, not errors).
@@ -94,7 +94,7 @@ struct StoryRoutes: Sendable {
             id: e.id, type: e.type, label: e.label, label_en: e.label_en, wikidata: e.wikidata, kb: e.kb, country: e.country,
             aliases: e.aliases, roles: roles,
             documents: docOrder.map { DocumentMentions(document: story.sourceRef($0), mentions: byDoc[$0] ?? []) },
-            events: story.analysis.events.filter { StoryIndex.involves($0, id) }.map(story.view),
+            events: StoryIndex.byDate(story.analysis.events.filter { StoryIndex.involves($0, id) }).map(story.view),
             quotes: story.analysis.quotes.filter { $0.speaker == id }.map { QuoteView($0, story) })
         return JSONBody.response(detail)
     }

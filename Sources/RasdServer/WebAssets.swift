@@ -59,14 +59,14 @@ public struct WebAssets: Sendable {
         ], body: .init(byteBuffer: ByteBuffer(bytes: asset.data)))
     }
 
-    func register(on router: Router<BasicRequestContext>) {
-        for (path, asset) in files {
+    func register(on routes: RouteTable) {
+        for (path, asset) in files.sorted(by: { $0.key < $1.key }) {
             let response = response(asset)
-            router.get(RouterPath(path)) { _, _ in response }
+            routes.get(path) { _, _ in response }
         }
         if let openAPI {
             let response = response(openAPI)
-            router.get("/api/openapi.yaml") { _, _ in response }
+            routes.get("/api/openapi.yaml") { _, _ in response }
         }
     }
 }

@@ -43,6 +43,19 @@ final class APITests: XCTestCase {
         XCTAssertEqual(health["storedDocuments"] as? Int, 3)
     }
 
+    /// The same text posted under another id is stored once; the other id finds the stored document.
+    func testAnAliasIdFindsTheStoredDocument() throws {
+        var copy = APITests.articles[0]
+        copy["id"] = "t1-copy"
+        copy["source"] = "outlet-z"
+        let posted = try client.post("/api/articles", body: try JSONSerialization.data(withJSONObject: [copy]))
+        XCTAssertEqual(try posted.json()["aliasesAdded"] as? Int, 1, posted.text)
+        let doc = try client.get("/api/documents/t1-copy").json()
+        XCTAssertEqual(doc["id"] as? String, "t1")
+        XCTAssertEqual(doc["analysed"] as? Bool, true)
+        XCTAssertEqual(try client.send("HEAD", "/api/documents/t1").status, 200)
+    }
+
     func testDocumentsListAndFilters() throws {
         let all = try client.get("/api/documents").json()
         XCTAssertEqual(all["total"] as? Int, 2)

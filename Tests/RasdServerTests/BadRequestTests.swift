@@ -46,6 +46,9 @@ final class BadRequestTests: XCTestCase {
         let lines = "{\"id\": \"a\", \"text\": \"نص\"}\n{broken\n"
         let lineBody = try assertError(try client.post("/api/articles", body: Data(lines.utf8)), 400)
         XCTAssertEqual((lineBody["problems"] as? [[String: String]])?.first?["location"], "line 2")
+        let badType = #"[{"id": "u", "text": "نص عربي", "url": {"href": "x"}}]"#
+        let typeBody = try assertError(try client.post("/api/articles", body: Data(badType.utf8)), 400)
+        XCTAssertEqual((typeBody["problems"] as? [[String: String]])?.first?["reason"], "'url' must be a string")
         let duplicate = #"[{"id": "d", "text": "نص أول"}, {"id": "d", "text": "نص ثان"}]"#
         try assertError(try client.post("/api/articles", body: Data(duplicate.utf8)), 400, mentioning: "nothing was stored")
         XCTAssertEqual(try client.get("/api/health").json()["storedDocuments"] as? Int, 0)
@@ -61,6 +64,11 @@ final class BadRequestTests: XCTestCase {
         try assertError(try client.get("/api/events?type=PARTY"), 400, mentioning: "type must be one of")
         try assertError(try client.get("/api/entities?type=ANIMAL"), 400, mentioning: "type must be one of")
         try assertError(try client.post("/api/analyze?wait=perhaps", body: Data()), 400, mentioning: "wait")
+        // A typed parameter given empty is an error; an empty free-text one filters nothing.
+        try assertError(try client.get("/api/events?to="), 400, mentioning: "to must be a date")
+        try assertError(try client.get("/api/entities?type="), 400, mentioning: "type must be one of")
+        try assertError(try client.get("/api/quotes?limit="), 400, mentioning: "limit")
+        XCTAssertEqual(try client.get("/api/documents?q=&source=").status, 200)
         XCTAssertEqual(try client.get("/api/documents?limit=500").status, 200)
     }
 
@@ -69,7 +77,12 @@ final class BadRequestTests: XCTestCase {
         try assertError(try client.get("/api/entities/E999"), 404, mentioning: "E999")
         try assertError(try client.get("/api/events/V999"), 404, mentioning: "V999")
         try assertError(try client.get("/api/nothing"), 404)
-        try assertError(try client.send("DELETE", "/api/documents"), 404)
+        // Another method on a known path: 405 naming the allowed ones.
+        let delete = try client.send("DELETE", "/api/documents")
+        try assertError(delete, 405, mentioning: "not allowed")
+        XCTAssertEqual(delete.headers["allow"], "GET, HEAD")
+        try assertError(try client.send("TRACE", "/api/health"), 405)
+        XCTAssertEqual(try client.get("/api/articles").headers["allow"], "POST")
         // A name that is no asset is a 404, never the page.
         for path in ["/nope.js", "/index.htm", "/app.js/x", "/api/", "/Public/app.js", "/openapi.yaml"] {
             try assertError(try client.get(path), 404)
