@@ -10,6 +10,8 @@ public struct BenchRunner {
     /// Temporary inputs (growth) and stores go here.
     public var workDir: String
     public var progress: (String) -> Void
+    /// html stage: where the child writes the extracted articles.
+    public var extractedTo: String?
 
     public init(executable: String, input: String, repeatCount: Int?, workDir: String, progress: @escaping (String) -> Void) {
         self.executable = executable
@@ -60,6 +62,7 @@ public struct BenchRunner {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["bench", "--child", "--stage", stage.rawValue, "--input", input, "--scale", "\(scale)",
                              "--repeat", "\(repeatCount)", "--work-dir", workDir, "--quiet"]
+        if stage == .html, let extractedTo { process.arguments! += ["--extracted", extractedTo] }
         let stdout = Pipe()
         process.standardOutput = stdout
         try process.run()

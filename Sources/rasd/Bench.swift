@@ -60,7 +60,8 @@ struct Bench: ParsableCommand {
         defer { if ownWorkDir { try? FileManager.default.removeItem(atPath: dir) } }
         guard FileManager.default.fileExists(atPath: input) else { throw ValidationError("cannot read \(input)") }
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        let runner = BenchRunner(executable: executable, input: input, repeatCount: `repeat`, workDir: dir, progress: say)
+        var runner = BenchRunner(executable: executable, input: input, repeatCount: `repeat`, workDir: dir, progress: say)
+        runner.extractedTo = extracted
         let results = growth ? try runner.growth(stages) : try runner.run(stages)
         if json {
             print(try BenchReport.json(results))

@@ -133,8 +133,8 @@ public struct BoilerplateCleaner: Sendable {
         let n = text.count
         func flush(_ end: Int) {
             var lo = start, hi = end
-            while lo < hi, text[lo].properties.isWhitespace { lo += 1 }
-            while hi > lo, text[hi - 1].properties.isWhitespace { hi -= 1 }
+            while lo < hi, text[lo].isWhitespaceFast { lo += 1 }
+            while hi > lo, text[hi - 1].isWhitespaceFast { hi -= 1 }
             guard lo < hi else { return }
             let raw = text.string(lo..<hi)
             let key = BoilerplatePhrases.lineKey(raw)

@@ -37,9 +37,7 @@ public struct BoilerplatePhrases: Sendable {
         }
         while lo < hi, isTrim(scalars[lo]) { lo += 1 }
         while hi > lo, isTrim(scalars[hi - 1]) { hi -= 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lo..<hi])
-        return String(view)
+        return String(unicodeScalars: scalars[lo..<hi])
     }
 
     /// The rule a whole line matches, if any: exact phrases first, then prefixes (a prefix must end at a word
