@@ -40,15 +40,25 @@ public struct NERTrainer {
         public var featureCount: Int
     }
 
-    public static func train(corpus: CoNLLCorpus, options: Options, log: (String) -> Void) -> Result {
-        var sentences: [(tokens: [String], tags: [String])] = []
-        for i in 0..<corpus.sentences.count {
+    public typealias Sentence = (tokens: [String], tags: [String])
+
+    /// The corpus's sentences with their tags repaired (an `I-X` opening a chunk becomes `B-X`).
+    static func sentences(_ corpus: CoNLLCorpus) -> [Sentence] {
+        (0..<corpus.sentences.count).map { i in
             let s = corpus.sentence(i)
-            sentences.append((s.tokens, BIOTag.repaired(s.tags)))
+            return (s.tokens, BIOTag.repaired(s.tags))
         }
+    }
+
+    public static func train(corpus: CoNLLCorpus, options: Options, log: (String) -> Void) -> Result {
+        let sentences = self.sentences(corpus)
         let devCount = Int((Double(sentences.count) * options.devFraction).rounded())
-        let train = Array(sentences[0..<(sentences.count - devCount)])
-        let dev = Array(sentences[(sentences.count - devCount)...])
+        return train(Array(sentences[0..<(sentences.count - devCount)]), dev: Array(sentences[(sentences.count - devCount)...]),
+                     options: options, log: log)
+    }
+
+    /// Trains on `train`; `dev` (may be empty) is only scored, after training.
+    static func train(_ train: [Sentence], dev: [Sentence], options: Options, log: (String) -> Void) -> Result {
 
         var types = Set<String>()
         for s in train { for tag in s.tags where tag != "O" { types.insert(String(BIOTag.split(tag).type)) } }
