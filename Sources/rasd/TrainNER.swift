@@ -28,11 +28,17 @@ struct TrainNER: ParsableCommand {
     var documentStage = false
     @Flag(name: .long, help: "Do not store the training data's names in the model as a feature list.")
     var noNameList = false
+    @Flag(name: .long, help: "Do not store per-word training counts by entity type in the model.")
+    var noWordStats = false
+    @Flag(name: .long, help: "Read words missing from the training counts as one unknown word.")
+    var unknownWords = false
     @Option(name: .long, help: "Write the held-out development sentences here (CoNLL), to score them with eval-ner.")
     var writeDev: String?
     @Option(name: .long, help: "Instead of writing a model: K-fold cross-validation over contiguous blocks (prints each fold's FB1 and the mean).")
     var crossValidate: Int?
     @Flag(name: .long, help: "With --cross-validate: train two folds at a time.") var parallel = false
+    @Option(name: .long, help: "With --cross-validate: write every block's TOKEN GOLD PRED lines here (out-of-fold predictions).")
+    var predictions: String?
     @Flag(name: .long, help: "No progress on stderr.") var quiet = false
 
     func validate() throws {
@@ -50,6 +56,8 @@ struct TrainNER: ParsableCommand {
         options.margin = margin
         options.runs = runs
         options.nameList = !noNameList
+        options.wordStats = !noWordStats
+        options.unknownWords = unknownWords
         options.documentSentences = documentSentences
         options.documentStage = documentStage
         let quiet = self.quiet
@@ -60,6 +68,9 @@ struct TrainNER: ParsableCommand {
             let folds = NERCrossValidation.run(corpus: corpus, folds: k, options: options, documentSentences: documentSentences,
                                                parallel: parallel, log: log)
             print(NERCrossValidation.summary(folds), terminator: "")
+            if let predictions {
+                try NERCrossValidation.predictionLines(folds).write(toFile: predictions, atomically: true, encoding: .utf8)
+            }
             return
         }
         guard let output else { return }

@@ -8,6 +8,8 @@ public enum NERCrossValidation {
         public var index: Int
         public var sentences: Range<Int>
         public var scorer: ChunkScorer
+        /// Per sentence of the block, its tokens, gold tags and predicted tags.
+        public var tagged: [(tokens: [String], gold: [String], predicted: [String])]
     }
 
     /// - Parameters:
@@ -25,10 +27,11 @@ public enum NERCrossValidation {
             var quiet = options
             quiet.devFraction = 0
             let result = NERTrainer.train(train, dev: [], options: quiet) { _ in }
-            let scorer = score(result.tagger, Array(sentences[block]), documentSentences: documentSentences)
+            let (scorer, predicted) = score(result.tagger, Array(sentences[block]), documentSentences: documentSentences)
             log(String(format: "fold %d (sentences %d..<%d): FB1 %.2f (P %.2f R %.2f)", f + 1, block.lowerBound,
                        block.upperBound, scorer.overall.f1, scorer.overall.precision, scorer.overall.recall))
-            results.set(f, Fold(index: f, sentences: block, scorer: scorer))
+            results.set(f, Fold(index: f, sentences: block, scorer: scorer,
+                               tagged: zip(sentences[block], predicted).map { ($0.tokens, $0.tags, $1) }))
         }
         if parallel {
             DispatchQueue.concurrentPerform(iterations: k, execute: one)
@@ -40,17 +43,32 @@ public enum NERCrossValidation {
 
     /// Tags `sentences` in documents of `documentSentences` and scores them as one segment (like a CoNLL file
     /// without blank lines).
-    static func score(_ tagger: NERTagger, _ sentences: [NERTrainer.Sentence], documentSentences: Int) -> ChunkScorer {
+    static func score(_ tagger: NERTagger, _ sentences: [NERTrainer.Sentence], documentSentences: Int) -> (ChunkScorer, [[String]]) {
         var gold: [String] = [], predicted: [String] = []
+        var perSentence: [[String]] = []
         let size = max(1, documentSentences)
         for start in stride(from: 0, to: sentences.count, by: size) {
             let document = sentences[start..<min(sentences.count, start + size)]
             let tags = tagger.tag(document: document.map(\.tokens))
             for (s, t) in zip(document, tags) { gold += s.tags; predicted += t }
+            perSentence += tags
         }
         var scorer = ChunkScorer()
         scorer.add(gold: gold, predicted: predicted)
-        return scorer
+        return (scorer, perSentence)
+    }
+
+    /// `TOKEN GOLD PRED` lines of every fold's block, in corpus order (tokens as `NEREvaluation` writes them).
+    public static func predictionLines(_ folds: [Fold]) -> String {
+        var out = ""
+        for fold in folds {
+            for s in fold.tagged {
+                for (token, (g, p)) in zip(s.tokens, zip(s.gold, s.predicted)) {
+                    out += "\(NEREvaluation.field(token)) \(g) \(p)\n"
+                }
+            }
+        }
+        return out
     }
 
     /// The per-type and overall counts of all folds together (micro average), next to the mean of fold FB1s.
