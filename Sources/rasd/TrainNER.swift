@@ -10,7 +10,8 @@ struct TrainNER: ParsableCommand {
     )
 
     @Option(name: .long, help: "CoNLL file: TOKEN TAG a line, the tag last.") var conll: String
-    @Option(name: [.customShort("o"), .long], help: "Where to write the model.") var output: String
+    @Option(name: [.customShort("o"), .long], help: "Where to write the model (required unless --cross-validate).")
+    var output: String?
     @Option(name: .long, help: "Training passes over the corpus.") var epochs: Int = 12
     @Option(name: .long, help: "Fraction of sentences (the last ones) held out as a development split.")
     var devFraction: Double = 0
@@ -27,9 +28,22 @@ struct TrainNER: ParsableCommand {
     var documentStage = false
     @Flag(name: .long, help: "Do not store the training data's names in the model as a feature list.")
     var noNameList = false
+    @Flag(name: .long, help: "Do not store per-word training counts by entity type in the model.")
+    var noWordStats = false
+    @Flag(name: .long, help: "Read words missing from the training counts as one unknown word.")
+    var unknownWords = false
     @Option(name: .long, help: "Write the held-out development sentences here (CoNLL), to score them with eval-ner.")
     var writeDev: String?
+    @Option(name: .long, help: "Instead of writing a model: K-fold cross-validation over contiguous blocks (prints each fold's FB1 and the mean).")
+    var crossValidate: Int?
+    @Flag(name: .long, help: "With --cross-validate: train two folds at a time.") var parallel = false
+    @Option(name: .long, help: "With --cross-validate: write every block's TOKEN GOLD PRED lines here (out-of-fold predictions).")
+    var predictions: String?
     @Flag(name: .long, help: "No progress on stderr.") var quiet = false
+
+    func validate() throws {
+        if output == nil && crossValidate == nil { throw ValidationError("give -o MODEL (or --cross-validate K)") }
+    }
 
     func run() throws {
         let corpus = try CoNLLCorpus(contentsOf: URL(fileURLWithPath: conll))
@@ -42,11 +56,25 @@ struct TrainNER: ParsableCommand {
         options.margin = margin
         options.runs = runs
         options.nameList = !noNameList
+        options.wordStats = !noWordStats
+        options.unknownWords = unknownWords
         options.documentSentences = documentSentences
         options.documentStage = documentStage
-        let result = NERTrainer.train(corpus: corpus, options: options) { line in
+        let quiet = self.quiet
+        let log: @Sendable (String) -> Void = { line in
             if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         }
+        if let k = crossValidate {
+            let folds = NERCrossValidation.run(corpus: corpus, folds: k, options: options, documentSentences: documentSentences,
+                                               parallel: parallel, log: log)
+            print(NERCrossValidation.summary(folds), terminator: "")
+            if let predictions {
+                try NERCrossValidation.predictionLines(folds).write(toFile: predictions, atomically: true, encoding: .utf8)
+            }
+            return
+        }
+        guard let output else { return }
+        let result = NERTrainer.train(corpus: corpus, options: options, log: log)
         try result.modelData.write(to: URL(fileURLWithPath: output))
         if let writeDev {
             try NERTrainer.developmentSplit(corpus, fraction: devFraction).write(toFile: writeDev, atomically: true, encoding: .utf8)

@@ -52,11 +52,15 @@ public struct NEREvaluation {
         var out = ""
         for (i, line) in corpus.lines.enumerated() {
             guard let line else { out += "\n"; continue }
-            var token = String(String.UnicodeScalarView(line.token.unicodeScalars.map { $0.properties.isWhitespace ? "_" : $0 }))
-            if token.isEmpty { token = "_" }
-            out += "\(token) \(line.tag) \(predicted[i] ?? "O")\n"
+            out += "\(NEREvaluation.field(line.token)) \(line.tag) \(predicted[i] ?? "O")\n"
         }
         return out
+    }
+
+    /// A token as one white-space-free field: white space becomes `_`, an empty token is `_`.
+    static func field(_ token: String) -> String {
+        let s = String(String.UnicodeScalarView(token.unicodeScalars.map { $0.properties.isWhitespace ? "_" : $0 }))
+        return s.isEmpty ? "_" : s
     }
 }
 

@@ -1,11 +1,25 @@
 /// Turns a sentence of words into hashed features per token. The same code serves training and tagging, so a
 /// model and the extractor must agree: `version` is stored in the model and checked on load.
 struct NERFeatureExtractor: Sendable {
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
 
     var lexicon: NERLexicon
     /// The tagger's own name list (from its training data), in addition to the lexicon.
     var names: PhraseMatcher
+    /// Word counts by entity type from the training data.
+    var stats = WordStats()
+    /// Words missing from `stats` are read as one unknown word (their affixes and shape stay): training sees
+    /// the other folds' counts, so the model learns what an unseen word's context says, as unseen text needs.
+    var unknownWords = false
+
+    init(lexicon: NERLexicon, names: PhraseMatcher, stats: WordStats = WordStats(), unknownWords: Bool = false) {
+        self.lexicon = lexicon
+        self.names = names
+        self.stats = stats
+        self.unknownWords = unknownWords
+    }
+
+    private static let unknown = FeatureHash.finish(0x0C0C_0C0C)
 
     /// Features of one sentence: those of token i are `hashes[starts[i]..<starts[i + 1]]`.
     struct Output {
@@ -24,6 +38,8 @@ struct NERFeatureExtractor: Sendable {
         var suffixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         var stemPrefix2: UInt64 = 0, stemPrefix3: UInt64 = 0
         var shape: UInt64 = 0, length: UInt64 = 0
+        /// Training-count bucket (0: unseen ... 4: frequent) and the usual entity type with its share.
+        var seen: UInt64 = 0, usual: UInt64 = 0
     }
 
     private static let outside: Atoms = {
@@ -31,6 +47,7 @@ struct NERFeatureExtractor: Sendable {
         let h = FeatureHash.finish(0xB0B0_B0B0)
         a.word = h; a.norm = h; a.stem = h; a.shape = h
         a.suffixes = (h, h, h, h)
+        a.seen = 7; a.usual = 0xFF
         return a
     }()
 
@@ -41,6 +58,7 @@ struct NERFeatureExtractor: Sendable {
         case normM1, normM2, normP1, normP2, stemM1, stemM2, stemP1, stemP2
         case biM1, biP1, stemBiM1, stemBiP1, biM2M1, biP1P2
         case suf2M1, suf2P1, shapeM1, shapeP1, first, last, shapeStem
+        case seen, usual, seenAround, usualM1, usualP1, rareStemM1, rareStemP1, rareStemM2, rareNormM1, rareStemP2
         case phrase = 100   // + offset, with the mark bit as the part
     }
 
@@ -93,8 +111,12 @@ struct NERFeatureExtractor: Sendable {
                 a.stemPrefix3 = FeatureHash.scalars(buf, stemStart..<stemStart + min(3, sc))
                 a.shape = NERFeatureExtractor.shape(buf, r)
                 a.length = UInt64(min(c, 12))
-                atoms[i] = a
                 out.stems.append(a.stem)
+                if !stats.isEmpty {
+                    (a.seen, a.usual) = NERFeatureExtractor.seenAndUsual(stats.packed(a.stem))
+                    if unknownWords, a.seen == 0 { a.word = NERFeatureExtractor.unknown; a.norm = a.word; a.stem = a.word }
+                }
+                atoms[i] = a
 
                 ProcliticStripper.candidateStarts(buf, r, minimum: 2, into: &scratch)
                 for s in scratch { firstForms.append(s == r.lowerBound ? a.norm : FeatureHash.scalars(buf, s..<r.upperBound)) }
@@ -128,6 +150,16 @@ struct NERFeatureExtractor: Sendable {
             emit(.suf2M1, m1.suffixes.1); emit(.suf2P1, p1.suffixes.1)
             emit(.shapeM1, m1.shape); emit(.shapeP1, p1.shape)
             emit(.shapeStem, a.shape, a.stemPrefix2)
+            if !stats.isEmpty {
+                emit(.seen, a.seen); emit(.usual, a.usual)
+                emit(.seenAround, m1.seen << 8 | a.seen << 4 | p1.seen)
+                emit(.usualM1, m1.usual, a.seen); emit(.usualP1, p1.usual, a.seen)
+                if a.seen <= 1 {
+                    // An unknown or rare word: its context decides.
+                    emit(.rareStemM1, m1.stem); emit(.rareStemP1, p1.stem); emit(.rareStemM2, m2.stem)
+                    emit(.rareNormM1, m1.norm); emit(.rareStemP2, p2.stem)
+                }
+            }
             if i == 0 { emit(.first, 0) }
             if i == n - 1 { emit(.last, 0) }
             // Phrase marks of this token and its neighbours (offsets -3...+2).
@@ -143,6 +175,22 @@ struct NERFeatureExtractor: Sendable {
             }
             out.starts.append(out.hashes.count)
         }
+    }
+
+    /// The count bucket of a word's training counts (0 unseen, 1 once, 2 up to 3, 3 up to 15, 4 more) and its
+    /// usual type: the most frequent entity type with its share in quarters, or 0x80 | bucket if never in a name.
+    static func seenAndUsual(_ packed: UInt64) -> (UInt64, UInt64) {
+        if packed == 0 { return (0, 0x40) }
+        var total = 0, best = 0, bestCount = 0
+        for t in 0..<WordStats.slots {
+            let c = WordStats.count(packed, t)
+            total += c
+            if t > 0, c > bestCount { best = t; bestCount = c }
+        }
+        let bucket: UInt64 = total <= 1 ? 1 : total <= 3 ? 2 : total <= 15 ? 3 : 4
+        if bestCount == 0 { return (bucket, 0x80 | bucket) }
+        let share = UInt64(min(3, 4 * bestCount / total))
+        return (bucket, UInt64(best) << 4 | share << 2 | min(bucket, 3))
     }
 
     /// Hash of the word as written (before normalization).

@@ -9,6 +9,8 @@ import Foundation
 ///     table: second-stage (document) feature weights, then its transitions
 ///     u32 name-phrase count N, then N × (u64 hash, u64 class mask)
 ///     u32 first-token count M, then M × (u64 hash, u32 longest phrase)
+///     u32 word-stats count W, then W × (u64 stem hash, u64 packed counts by type)
+///     u32 flags (bit 0: words missing from the counts are read as unknown)
 ///
 /// where a table is: f32 scale (weight = Int16 × scale), u32 feature count F, F × u64 feature hashes
 /// (ascending), F × tagCount × i16 weights. All little-endian; reading is a few bulk copies.
@@ -44,6 +46,8 @@ struct NERModel: Sendable {
     var document: Table
     var documentTransitions: [Float]
     var names: PhraseMatcher
+    var stats: WordStats
+    var unknownWords = false
 
     static let magic = Array("RASDNER2".utf8)
 
@@ -52,7 +56,9 @@ struct NERModel: Sendable {
         var description: String { "NER model: \(message)" }
     }
 
-    init(tags: [String], base: Table, transitions: [Float], document: Table, documentTransitions: [Float], names: PhraseMatcher) {
+    init(tags: [String], base: Table, transitions: [Float], document: Table, documentTransitions: [Float], names: PhraseMatcher,
+         stats: WordStats) {
+        self.stats = stats
         self.tags = tags
         self.base = base
         self.transitions = transitions
@@ -83,6 +89,10 @@ struct NERModel: Sendable {
         let firsts = names.firsts.entries.sorted { $0.key < $1.key }
         u32(UInt32(firsts.count))
         for (k, v) in firsts { u64(k); u32(UInt32(v)) }
+        let words = stats.table.entries.sorted { $0.key < $1.key }
+        u32(UInt32(words.count))
+        for (k, v) in words { u64(k); u64(v) }
+        u32(unknownWords ? 1 : 0)
         return out
     }
 
@@ -149,5 +159,10 @@ struct NERModel: Sendable {
         var firsts = HashTable64(capacity: firstCount)
         for _ in 0..<firstCount { let k = try u64(); let v = UInt64(try u32()); firsts.update(k) { _ in v } }
         names = PhraseMatcher(entries: entries, firsts: firsts)
+        let wordCount = Int(try u32())
+        var words = HashTable64(capacity: wordCount)
+        for _ in 0..<wordCount { let k = try u64(); let v = try u64(); words.update(k) { _ in v } }
+        stats = WordStats(table: words)
+        unknownWords = try u32() & 1 != 0
     }
 }

@@ -32,7 +32,7 @@ public struct NERTagger: Sendable {
 
     init(model: NERModel, lexicon: NERLexicon) {
         tags = model.tags
-        extractor = NERFeatureExtractor(lexicon: lexicon, names: model.names)
+        extractor = NERFeatureExtractor(lexicon: lexicon, names: model.names, stats: model.stats, unknownWords: model.unknownWords)
         base = HashedWeights(model.base, tagCount: model.tags.count)
         document = HashedWeights(model.document, tagCount: model.tags.count)
         let constraints = Viterbi.constraints(model.tags)

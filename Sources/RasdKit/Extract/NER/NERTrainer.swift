@@ -30,6 +30,10 @@ public struct NERTrainer {
         public var runs = 5
         /// Loss-augmented decoding margin in the first stage's training.
         public var margin: Float = 0
+        /// Whether the model keeps per-word training counts by entity type (jackknifed in training).
+        public var wordStats = true
+        /// Whether words missing from the (other folds') counts are read as one unknown word.
+        public var unknownWords = false
         public init() {}
     }
 
@@ -40,15 +44,25 @@ public struct NERTrainer {
         public var featureCount: Int
     }
 
-    public static func train(corpus: CoNLLCorpus, options: Options, log: (String) -> Void) -> Result {
-        var sentences: [(tokens: [String], tags: [String])] = []
-        for i in 0..<corpus.sentences.count {
+    public typealias Sentence = (tokens: [String], tags: [String])
+
+    /// The corpus's sentences with their tags repaired (an `I-X` opening a chunk becomes `B-X`).
+    static func sentences(_ corpus: CoNLLCorpus) -> [Sentence] {
+        (0..<corpus.sentences.count).map { i in
             let s = corpus.sentence(i)
-            sentences.append((s.tokens, BIOTag.repaired(s.tags)))
+            return (s.tokens, BIOTag.repaired(s.tags))
         }
+    }
+
+    public static func train(corpus: CoNLLCorpus, options: Options, log: (String) -> Void) -> Result {
+        let sentences = self.sentences(corpus)
         let devCount = Int((Double(sentences.count) * options.devFraction).rounded())
-        let train = Array(sentences[0..<(sentences.count - devCount)])
-        let dev = Array(sentences[(sentences.count - devCount)...])
+        return train(Array(sentences[0..<(sentences.count - devCount)]), dev: Array(sentences[(sentences.count - devCount)...]),
+                     options: options, log: log)
+    }
+
+    /// Trains on `train`; `dev` (may be empty) is only scored, after training.
+    static func train(_ train: [Sentence], dev: [Sentence], options: Options, log: (String) -> Void) -> Result {
 
         var types = Set<String>()
         for s in train { for tag in s.tags where tag != "O" { types.insert(String(BIOTag.split(tag).type)) } }
@@ -71,18 +85,31 @@ public struct NERTrainer {
                 : PhraseMatcher())
         }
 
+        // Word counts by type, per fold (each sentence sees the other folds' counts) and for the whole data.
+        let plain = NERFeatureExtractor(lexicon: NERLexicon(), names: PhraseMatcher())
+        var stemsOnly = NERFeatureExtractor.Output()
+        let trainStemTags: [(stems: [UInt64], tags: [String])] = train.map { s in
+            plain.extract(s.tokens, into: &stemsOnly)
+            return (stemsOnly.stems, s.tags)
+        }
+        let allStats = options.wordStats ? WordStats.from(trainStemTags) : WordStats()
+        let foldStats = (0..<folds).map { f in
+            options.wordStats ? WordStats.from(trainStemTags.enumerated().filter { fold($0.offset) != f }.map(\.element)) : WordStats()
+        }
+
         // First-stage features of every sentence, as dense ids; name lists exclude the sentence's own fold.
         var baseIDs = FeatureIDs()
         var trainStems: [[UInt64]] = [], devStems: [[UInt64]] = []
         var trainData: [Encoded] = [], devData: [Encoded] = []
         var features = NERFeatureExtractor.Output()
-        let foldExtractors = foldNames.map { NERFeatureExtractor(lexicon: lexicon, names: $0) }
+        let foldExtractors = (0..<folds).map { NERFeatureExtractor(lexicon: lexicon, names: foldNames[$0], stats: foldStats[$0],
+                                                                     unknownWords: options.unknownWords) }
         for (k, s) in train.enumerated() {
             foldExtractors[fold(k)].extract(s.tokens, into: &features)
             trainData.append(baseIDs.encode(features, gold: s.tags.map { tagIndex[$0] ?? 0 }, grow: true))
             trainStems.append(features.stems)
         }
-        let fullExtractor = NERFeatureExtractor(lexicon: lexicon, names: allNames)
+        let fullExtractor = NERFeatureExtractor(lexicon: lexicon, names: allNames, stats: allStats, unknownWords: options.unknownWords)
         for s in dev {
             fullExtractor.extract(s.tokens, into: &features)
             devData.append(baseIDs.encode(features, gold: s.tags.map { tagIndex[$0] ?? 0 }, grow: false))
@@ -167,8 +194,9 @@ public struct NERTrainer {
         }
 
         let baseTable = NERModel.Table(tagCount: t, features: baseIDs.kept(full.weights, tagCount: t, minimumCount: options.minimumCount))
-        let model = NERModel(tags: tags, base: baseTable, transitions: full.transitions, document: docTable,
-                             documentTransitions: docTransitions, names: allNames)
+        var model = NERModel(tags: tags, base: baseTable, transitions: full.transitions, document: docTable,
+                             documentTransitions: docTransitions, names: allNames, stats: allStats)
+        model.unknownWords = options.unknownWords
         log("saved features: \(baseTable.hashes.count) of \(baseIDs.hashes.count) (document stage: \(docTable.hashes.count))")
         let tagger = NERTagger(model: model, lexicon: lexicon)
         return Result(tagger: tagger, modelData: model.serialized(), devF1: devF1, featureCount: baseTable.hashes.count)
