@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Rasd: ParsableCommand {
+struct Rasd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rasd",
         abstract: "Rasd (رصد): an Arabic news intelligence engine.",
