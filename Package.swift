@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "RasdKit", targets: ["RasdKit"]),
         .library(name: "RasdStore", targets: ["RasdStore"]),
         .library(name: "RasdServer", targets: ["RasdServer"]),
+        .library(name: "RasdPostgres", targets: ["RasdPostgres"]),
         .executable(name: "rasd", targets: ["rasd"]),
     ],
     dependencies: [
@@ -15,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // The HTTP server (`rasd serve`); its swift-configuration support is not needed (settings come from flags).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        // The PostgreSQL store, for teams that share one database.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // libxml2's HTML parser (Debian: libxml2-dev, found through pkg-config).
@@ -40,6 +43,11 @@ let package = Package(
             dependencies: ["RasdKit", "RasdStore", .product(name: "Hummingbird", package: "hummingbird")],
             resources: [.copy("Public")]
         ),
+        // The PostgreSQL store (PostgresNIO): the same ArticleRepository, shared by several workers.
+        .target(
+            name: "RasdPostgres",
+            dependencies: ["RasdKit", "RasdStore", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         // Measurement of every stage for `rasd bench` (throughput, peak memory, growth inputs, HTML pages).
         .target(
             name: "RasdBench",
@@ -48,7 +56,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "rasd",
-            dependencies: ["RasdKit", "RasdStore", "RasdServer", "RasdBench",
+            dependencies: ["RasdKit", "RasdStore", "RasdPostgres", "RasdServer", "RasdBench",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
@@ -67,6 +75,10 @@ let package = Package(
         .testTarget(
             name: "RasdServerTests",
             dependencies: ["RasdServer", "RasdStore", "RasdKit"]
+        ),
+        .testTarget(
+            name: "RasdPostgresTests",
+            dependencies: ["RasdPostgres", "RasdStore", "RasdKit", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
     ],
     swiftLanguageModes: [.v5]

@@ -1,15 +1,16 @@
 import ArgumentParser
 import Foundation
+import RasdPostgres
 import RasdServer
 import RasdStore
 
-/// `rasd serve --db FILE`: the HTTP API and the web page over a store (see docs/server.md).
+/// `rasd serve --db LOCATION`: the HTTP API and the web page over a store, SQLite or PostgreSQL (see docs/server.md).
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve the HTTP API (/api, described at /api/openapi.yaml) and the web page over a store."
     )
 
-    @Option(help: "The SQLite store (created when missing).")
+    @Option(help: "The store: an SQLite file (created when missing) or a postgres://USER:PASSWORD@HOST:PORT/DB URL.")
     var db: String
 
     @Option(help: "Port to listen on (0 picks a free one).")
@@ -23,6 +24,9 @@ struct Serve: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, not \(port)") }
+        let location: StoreLocation
+        do { location = try StoreLocation(db) } catch { throw ValidationError("\(error)") }
+        guard case .sqlite = location else { return }
         let folder = URL(fileURLWithPath: db).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: folder) else {
             throw ValidationError("the folder of --db does not exist: \(folder)")
@@ -30,10 +34,16 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try ArticleStore(path: db)
-        let server = try RasdServer(repository: store, configuration: .init(host: host, port: port, readOnly: readOnly))
-        try await server.run(handlingSignals: true) { port in
-            warn("rasd serve: http://\(host):\(port)/ (API at /api, \(readOnly ? "read-only" : "read-write")); Ctrl-C stops")
+        let store = try await StoreLocation(db).open()
+        do {
+            let server = try RasdServer(repository: store.repository, configuration: .init(host: host, port: port, readOnly: readOnly))
+            try await server.run(handlingSignals: true) { port in
+                warn("rasd serve: http://\(host):\(port)/ (API at /api, \(readOnly ? "read-only" : "read-write")); Ctrl-C stops")
+            }
+        } catch {
+            await store.close()
+            throw error
         }
+        await store.close()
     }
 }
