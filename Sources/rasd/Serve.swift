@@ -23,15 +23,22 @@ struct Serve: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, not \(port)") }
+        guard !db.contains("://") else { return }
         let folder = URL(fileURLWithPath: db).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: folder) else {
             throw ValidationError("the folder of --db does not exist: \(folder)")
         }
     }
 
+    /// The store `--db` names. A file path is a SQLite store; other stores (a connection URL) plug in here.
+    func openRepository() throws -> any ArticleRepository {
+        guard !db.contains("://") else { throw ValidationError("--db takes a SQLite file path, not \(db)") }
+        return try ArticleStore(path: db)
+    }
+
     func run() async throws {
-        let store = try ArticleStore(path: db)
-        let server = try RasdServer(repository: store, configuration: .init(host: host, port: port, readOnly: readOnly))
+        let server = try RasdServer(repository: try openRepository(),
+                                    configuration: .init(host: host, port: port, readOnly: readOnly))
         try await server.run(handlingSignals: true) { port in
             warn("rasd serve: http://\(host):\(port)/ (API at /api, \(readOnly ? "read-only" : "read-write")); Ctrl-C stops")
         }
