@@ -10,7 +10,7 @@ struct ArticleRoutes: Sendable {
     let runner: AnalysisRunner
     let configuration: ServerConfiguration
     /// Most search hits a `q` filter considers.
-    static let searchLimit = 1000
+    static let searchLimit = 500
 
     func register(on routes: RouteTable) {
         routes.get("/api/health") { _, _ in try await health() }
