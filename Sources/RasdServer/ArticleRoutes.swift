@@ -10,7 +10,7 @@ struct ArticleRoutes: Sendable {
     let runner: AnalysisRunner
     let configuration: ServerConfiguration
     /// Most search hits a `q` filter considers.
-    static let searchLimit = 1000
+    static let searchLimit = 500
 
     func register(on routes: RouteTable) {
         routes.get("/api/health") { _, _ in try await health() }
@@ -77,8 +77,6 @@ struct ArticleRoutes: Sendable {
         let dates = try query.dateRange()
         let paging = try query.paging()
         let story = await state.index ?? StoryIndex(Analysis())
-        var eventCount: [String: Int] = [:]
-        for event in story.analysis.events { for doc in Set(event.sources) { eventCount[doc, default: 0] += 1 } }
         var docs = story.analysis.documents
         var snippets: [String: String] = [:]
         if let q = query.string("q") {
@@ -92,13 +90,11 @@ struct ArticleRoutes: Sendable {
             func rankOf(_ d: Analysis.DocumentEntry) -> Int? { rank[d.id] ?? d.parent.flatMap { rank[$0] } }
             docs = docs.filter { rankOf($0) != nil }.sorted { rankOf($0)! < rankOf($1)! }
         }
-        let items = docs.filter { d in
-            (source == nil || d.source == source) && dates.admits(d.published)
-        }.map { d in
+        let matching = docs.filter { d in (source == nil || d.source == source) && dates.admits(d.published) }
+        return JSONBody.response(paging.page(matching) { d in
             DocumentSummary(id: d.id, title: d.title, published: d.published, source: d.source, url: d.url, parent: d.parent,
-                            near_duplicate_of: d.near_duplicate_of, events: eventCount[d.id] ?? 0, snippet: snippets[d.id])
-        }
-        return JSONBody.response(paging.page(items))
+                            near_duplicate_of: d.near_duplicate_of, events: story.eventCountByDoc[d.id] ?? 0, snippet: snippets[d.id])
+        })
     }
 
     func document(_ id: String) async throws -> Response {

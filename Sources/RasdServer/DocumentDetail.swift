@@ -17,15 +17,6 @@ struct DocumentDetail: Encodable {
     var quantities: [Analysis.QuantityEntry]
     var events: [EventView]
 
-    /// An entity mention with its entity's name and type.
-    struct MentionView: Encodable {
-        var entity, type, label: String
-        var label_en: String?
-        var text: String
-        var start, end: Int
-        var origin: String?
-    }
-
     init(article: SourceArticle, entry: Analysis.DocumentEntry?, story: StoryIndex) {
         let docID = entry?.id ?? article.id
         id = docID
@@ -38,24 +29,22 @@ struct DocumentDetail: Encodable {
         near_duplicate_of = entry?.near_duplicate_of
         analysed = entry != nil
         text = article.text
-        stories = story.analysis.documents.filter { $0.parent == docID }.map(\.id)
+        let own = story.byDoc[docID] ?? .init()
+        stories = own.stories
         removed = entry?.removed ?? []
-        let docs = Set([docID] + stories)
         guard analysed else {
             mentions = []; dates = []; quotes = []; quantities = []; events = []
             return
         }
-        mentions = story.analysis.entities.flatMap { e in
-            e.mentions.filter { docs.contains($0.doc) }.map {
-                MentionView(entity: e.id, type: e.type, label: e.label, label_en: e.label_en, text: $0.text,
-                            start: $0.start, end: $0.end, origin: $0.origin)
-            }
-        }.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
-        dates = story.analysis.dates.filter { docs.contains($0.doc) }
-        quotes = story.analysis.quotes.filter { docs.contains($0.doc) }.map { QuoteView($0, story) }
-        quantities = story.analysis.quantities.filter { docs.contains($0.doc) }
-        events = story.analysis.events.filter { $0.sources.contains(where: docs.contains) }.map { event in
-            var view = story.view(event)
+        // The stories split off this article share its text: their annotations are shown with it.
+        let parts = [own] + own.stories.map { story.byDoc[$0] ?? .init() }
+        let docs = Set([docID] + own.stories)
+        mentions = parts.flatMap(\.mentions).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        dates = parts.flatMap(\.dates)
+        quotes = parts.flatMap(\.quotes).map { QuoteView($0, story) }
+        quantities = parts.flatMap(\.quantities)
+        events = Set(parts.flatMap(\.events)).sorted().map { i in
+            var view = story.view(story.analysis.events[i])
             view.mentions = view.mentions.filter { docs.contains($0.doc) }
             return view
         }

@@ -79,10 +79,11 @@ struct Paging: Sendable {
     var offset: Int
     var limit: Int
 
-    func page<T: Encodable>(_ all: [T]) -> Page<T> {
+    /// The page of `all`, each item on it (only those) turned into what the answer shows.
+    func page<T, U: Encodable>(_ all: [T], _ view: (T) -> U) -> Page<U> {
         let start = min(offset, all.count)
         let end = min(start + limit, all.count)
-        return Page(total: all.count, offset: offset, limit: limit, items: Array(all[start..<end]))
+        return Page(total: all.count, offset: offset, limit: limit, items: all[start..<end].map(view))
     }
 }
 

@@ -8,8 +8,22 @@ struct StoryIndex: Sendable {
     let eventIndex: [String: Int]
     /// Event id → the timeline's one-line summary.
     let summaries: [String: String]
-    /// Entity id → matching keys of its labels and aliases (normalized Arabic, lower-cased Latin).
-    let entityKeys: [String: [String]]
+    /// Entity id → matching keys of its labels and aliases (normalized Arabic, lower-cased Latin), as UTF-8.
+    let entityKeys: [String: [[UInt8]]]
+    /// Events an entity takes part in (participant or place), and events a document reports.
+    let eventCountByEntity: [String: Int]
+    let eventCountByDoc: [String: Int]
+    /// Per document: what the document view shows, gathered once rather than per request.
+    let byDoc: [String: DocumentAnnotations]
+
+    struct DocumentAnnotations: Sendable {
+        var mentions: [MentionView] = []
+        var dates: [Analysis.DateEntry] = []
+        var quotes: [Analysis.Quote] = []
+        var quantities: [Analysis.QuantityEntry] = []
+        var events: [Int] = []
+        var stories: [String] = []
+    }
 
     init(_ analysis: Analysis) {
         self.analysis = analysis
@@ -17,12 +31,43 @@ struct StoryIndex: Sendable {
         entityIndex = Dictionary(analysis.entities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         eventIndex = Dictionary(analysis.events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         summaries = Dictionary(analysis.timeline.map { ($0.event, $0.summary) }, uniquingKeysWith: { a, _ in a })
-        var keys: [String: [String]] = [:]
+        var keys: [String: [[UInt8]]] = [:]
+        var byDoc: [String: DocumentAnnotations] = [:]
         for entity in analysis.entities {
             let names = [entity.label, entity.label_en ?? ""] + entity.aliases
-            keys[entity.id] = names.filter { !$0.isEmpty }.map(StoryIndex.matchKey)
+            keys[entity.id] = names.filter { !$0.isEmpty }.map { Array(StoryIndex.matchKey($0).utf8) }
+            for m in entity.mentions {
+                byDoc[m.doc, default: .init()].mentions.append(MentionView(
+                    entity: entity.id, type: entity.type, label: entity.label, label_en: entity.label_en, text: m.text,
+                    start: m.start, end: m.end, origin: m.origin))
+            }
         }
         entityKeys = keys
+        for d in analysis.dates { byDoc[d.doc, default: .init()].dates.append(d) }
+        for q in analysis.quotes { byDoc[q.doc, default: .init()].quotes.append(q) }
+        for q in analysis.quantities { byDoc[q.doc, default: .init()].quantities.append(q) }
+        for d in analysis.documents { if let parent = d.parent { byDoc[parent, default: .init()].stories.append(d.id) } }
+        var byEntity: [String: Int] = [:], perDoc: [String: Int] = [:]
+        for (i, event) in analysis.events.enumerated() {
+            for id in Set(event.participants.map(\.entity) + [event.place].compactMap { $0 }) { byEntity[id, default: 0] += 1 }
+            for doc in Set(event.sources) {
+                perDoc[doc, default: 0] += 1
+                byDoc[doc, default: .init()].events.append(i)
+            }
+        }
+        for key in byDoc.keys { byDoc[key]!.mentions.sort { ($0.start, $0.end) < ($1.start, $1.end) } }
+        eventCountByEntity = byEntity
+        eventCountByDoc = perDoc
+        self.byDoc = byDoc
+    }
+
+    /// True when one of the entity's names contains `key` (a `matchKey`), compared as UTF-8 bytes: the keys
+    /// are normalized already, and String's Unicode-aware `contains` is far slower over thousands of names.
+    func entity(_ id: String, nameContains key: [UInt8]) -> Bool {
+        (entityKeys[id] ?? []).contains { name in
+            guard name.count >= key.count else { return false }
+            return (0...(name.count - key.count)).contains { i in name[i..<(i + key.count)].elementsEqual(key) }
+        }
     }
 
     /// The form a name is compared in: Arabic spelling variants folded, Latin lower-cased.
@@ -74,6 +119,15 @@ struct StoryIndex: Sendable {
         if let source, !event.sources.contains(where: { document($0)?.source == source }) { return false }
         return true
     }
+}
+
+/// An entity mention with its entity's name and type.
+struct MentionView: Codable, Sendable, Equatable {
+    var entity, type, label: String
+    var label_en: String?
+    var text: String
+    var start, end: Int
+    var origin: String?
 }
 
 /// An entity named in another record, with what a page needs to show it.

@@ -38,23 +38,19 @@ struct StoryRoutes: Sendable {
 
     func entities(_ query: QueryOptions) async throws -> Response {
         let type = try query.choice("type", among: StoryRoutes.entityTypes)
-        let name = query.string("q").map(StoryIndex.matchKey)
+        let name = query.string("q").map { Array(StoryIndex.matchKey($0).utf8) }
         let paging = try query.paging()
         let story = await story()
-        var eventCount: [String: Int] = [:]
-        for event in story.analysis.events {
-            for id in Set(event.participants.map(\.entity) + [event.place].compactMap { $0 }) { eventCount[id, default: 0] += 1 }
-        }
-        let items = story.analysis.entities.filter { entity in
+        let matching = story.analysis.entities.filter { entity in
             if let type, entity.type != type { return false }
-            if let name, !(story.entityKeys[entity.id] ?? []).contains(where: { $0.contains(name) }) { return false }
+            if let name, !story.entity(entity.id, nameContains: name) { return false }
             return true
-        }.map { e in
+        }
+        return JSONBody.response(paging.page(matching) { e in
             EntitySummary(id: e.id, type: e.type, label: e.label, label_en: e.label_en, wikidata: e.wikidata, kb: e.kb,
                           country: e.country, aliases: e.aliases, mentions: e.mentions.count,
-                          documents: Set(e.mentions.map(\.doc)).count, events: eventCount[e.id] ?? 0)
-        }
-        return JSONBody.response(paging.page(items))
+                          documents: Set(e.mentions.map(\.doc)).count, events: story.eventCountByEntity[e.id] ?? 0)
+        })
     }
 
     struct EntityDetail: Encodable {
@@ -126,8 +122,7 @@ struct StoryRoutes: Sendable {
         let filter = try EventFilter(query)
         let paging = try query.paging()
         let story = await story()
-        let items = story.analysis.events.filter { filter.admits($0, story) }.map(story.view)
-        return JSONBody.response(paging.page(items))
+        return JSONBody.response(paging.page(story.analysis.events.filter { filter.admits($0, story) }, story.view))
     }
 
     func event(_ id: String) async throws -> Response {
@@ -152,14 +147,14 @@ struct StoryRoutes: Sendable {
         let filter = try EventFilter(query)
         let paging = try query.paging(defaultLimit: QueryOptions.maxLimit)
         let story = await story()
-        let items = story.analysis.timeline.compactMap { entry -> TimelineView? in
-            guard let event = story.event(entry.event), filter.admits(event, story) else { return nil }
+        let entries = story.analysis.timeline.filter { entry in story.event(entry.event).map { filter.admits($0, story) } ?? false }
+        return JSONBody.response(paging.page(entries) { entry in
+            let event = story.event(entry.event)!
             let view = story.view(event)
             return TimelineView(date: entry.date, event: entry.event, type: entry.type, summary: entry.summary,
                                 modality: event.modality, participants: view.participants, place: view.place,
                                 excerpt: event.mentions.first?.text, sources: entry.sources.map(story.sourceRef))
-        }
-        return JSONBody.response(paging.page(items))
+        })
     }
 
     // MARK: Quotes and discrepancies
@@ -169,10 +164,10 @@ struct StoryRoutes: Sendable {
         let doc = query.string("doc")
         let paging = try query.paging()
         let story = await story()
-        let items = story.analysis.quotes.filter { q in
+        let matching = story.analysis.quotes.filter { q in
             (speaker == nil || q.speaker == speaker) && (doc == nil || q.doc == doc)
-        }.map { QuoteView($0, story) }
-        return JSONBody.response(paging.page(items))
+        }
+        return JSONBody.response(paging.page(matching) { QuoteView($0, story) })
     }
 
     struct DiscrepancyView: Encodable {
@@ -193,11 +188,11 @@ struct StoryRoutes: Sendable {
         let eventID = query.string("event")
         let paging = try query.paging()
         let story = await story()
-        let items = story.analysis.discrepancies.filter { eventID == nil || $0.event == eventID }.map { d in
+        let matching = story.analysis.discrepancies.filter { eventID == nil || $0.event == eventID }
+        return JSONBody.response(paging.page(matching) { d in
             DiscrepancyView(about: d.about, kind: d.kind, event: d.event.flatMap(story.event).map(story.view), unit: d.unit,
                             values: d.values.map { ValueView(value: $0.value, text: $0.text, date: $0.date, document: story.sourceRef($0.doc)) })
-        }
-        return JSONBody.response(paging.page(items))
+        })
     }
 
     func network(_ query: QueryOptions) async throws -> Response {

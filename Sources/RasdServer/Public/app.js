@@ -133,7 +133,7 @@ Rasd.route = async () => {
     doc: () => Rasd.views.story(arg),
     entities: () => Rasd.views.entities(),
     entity: () => Rasd.views.entity(arg),
-    network: () => Rasd.views.network(),
+    network: () => Rasd.views.network(arg),
     discrepancies: () => Rasd.views.discrepancies(),
     documents: () => Rasd.views.documents(),
   }[name.split("?")[0]];

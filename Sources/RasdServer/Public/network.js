@@ -120,9 +120,21 @@
     }));
   }
 
-  Rasd.views.network = async () => {
-    const net = await Rasd.api("network");
-    const body = net.nodes.length ? [legend(net.edges), draw(net)] : [Rasd.empty()];
-    return h("section", { class: "panel" }, h("h2", {}, Rasd.t("navNetwork")), h("p", { class: "muted" }, Rasd.t("networkHelp")), body);
+  /** The most connected entities only (the API gives them busiest first): a larger graph is unreadable. */
+  const MAX_NODES = 60;
+
+  Rasd.views.network = async (entityID) => {
+    const net = await Rasd.api("network" + Rasd.query({ entity: entityID }));
+    const total = net.nodes.length;
+    const kept = net.nodes.slice(0, MAX_NODES);
+    const ids = new Set(kept.map((n) => n.id));
+    const shown = { nodes: kept, edges: net.edges.filter((e) => ids.has(e.source) && ids.has(e.target)) };
+    const note = total > MAX_NODES
+      ? h("p", { class: "muted" }, Rasd.t("networkTop").replace("{n}", MAX_NODES).replace("{total}", total)) : null;
+    const focus = entityID ? h("p", {}, Rasd.t("networkOf") + " ", Rasd.entityLink(net.nodes.find((n) => n.id === entityID)),
+      " · ", h("a", { href: "#/network" }, Rasd.t("networkAll"))) : null;
+    const body = shown.nodes.length ? [legend(shown.edges), draw(shown)] : [Rasd.empty()];
+    return h("section", { class: "panel" }, h("h2", {}, Rasd.t("navNetwork")), focus,
+      h("p", { class: "muted" }, Rasd.t("networkHelp")), note, body);
   };
 })();

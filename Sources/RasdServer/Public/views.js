@@ -55,7 +55,8 @@
     const head = h("header", { class: "entity-head" },
       h("h2", {}, Rasd.ar(e.label), e.label_en ? [" ", h("span", { class: "label-en", lang: "en", dir: "ltr" }, e.label_en)] : null),
       h("p", { class: "muted" }, Rasd.tMap("entityTypes", e.type), e.country ? [" · ", Rasd.ltr(e.country)] : null,
-        e.wikidata ? [" · ", Rasd.ltr(e.wikidata)] : null));
+        e.wikidata ? [" · ", Rasd.ltr(e.wikidata)] : null,
+        e.events.length ? [" · ", h("a", { href: "#/network/" + encodeURIComponent(e.id) }, Rasd.t("navNetwork"))] : null));
     const aliases = h("div", { class: "block" }, h("h3", {}, Rasd.t("aliases")),
       h("div", { class: "chips" }, e.aliases.map((a) => h("span", { class: "chip" }, Rasd.ar(a)))));
     // The same role (title, office, date, basis) found in several documents is one row listing them all.
