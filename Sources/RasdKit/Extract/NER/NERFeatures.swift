@@ -34,6 +34,9 @@ struct NERFeatureExtractor: Sendable {
         /// token first.
         var forms: [UInt64] = []
         var formStarts: [Int] = [0]
+        /// Per token: a common word (seen at least 3 times in training, mostly outside names), which the
+        /// consistency pass does not tag on its own.
+        var common: [Bool] = []
         var count: Int { starts.count - 1 }
         func range(_ i: Int) -> Range<Int> { starts[i]..<starts[i + 1] }
     }
@@ -82,6 +85,7 @@ struct NERFeatureExtractor: Sendable {
         out.forms.removeAll(keepingCapacity: true)
         out.formStarts.removeAll(keepingCapacity: true)
         out.formStarts.append(0)
+        out.common.removeAll(keepingCapacity: true)
         if n == 0 { return }
 
         // Normalized scalars of every word, end to end.
@@ -129,10 +133,15 @@ struct NERFeatureExtractor: Sendable {
                 out.forms.append(a.norm)
                 ProcliticStripper.appendCliticForms(buf, r, into: &out.forms)
                 out.formStarts.append(out.forms.count)
+                var common = false
                 if !stats.isEmpty {
-                    (a.seen, a.usual) = NERFeatureExtractor.seenAndUsual(stats.packed(a.stem))
+                    let packed = stats.packed(a.stem)
+                    let total = (0..<WordStats.slots).reduce(0) { $0 + WordStats.count(packed, $1) }
+                    common = total >= 3 && 2 * (total - WordStats.count(packed, 0)) < total
+                    (a.seen, a.usual) = NERFeatureExtractor.seenAndUsual(packed)
                     if unknownWords, a.seen == 0 { a.word = NERFeatureExtractor.unknown; a.norm = a.word; a.stem = a.word }
                 }
+                out.common.append(common)
                 atoms[i] = a
 
                 ProcliticStripper.candidateStarts(buf, r, minimum: 2, into: &scratch)

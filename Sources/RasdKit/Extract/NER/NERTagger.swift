@@ -74,7 +74,7 @@ public struct NERTagger: Sendable {
         var emissions: [[Float]] = []
         var stems: [[UInt64]] = []
         var firstStage: [[Int]] = []
-        var forms: [[UInt64]] = [], formStarts: [[Int]] = []
+        var forms: [[UInt64]] = [], formStarts: [[Int]] = [], common: [[Bool]] = []
         emissions.reserveCapacity(sentences.count)
         for words in sentences {
             extractor.extract(words, into: &features)
@@ -83,10 +83,10 @@ public struct NERTagger: Sendable {
             firstStage.append(NERTagger.decode(e, words.count, t, baseTransitions))
             emissions.append(e)
             stems.append(features.stems)
-            if consistency { forms.append(features.forms); formStarts.append(features.formStarts) }
+            if consistency { forms.append(features.forms); formStarts.append(features.formStarts); common.append(features.common) }
         }
         if consistency, sentences.count > 1 {
-            NERConsistency.apply(&firstStage, forms: forms, formStarts: formStarts, tags: tags)
+            NERConsistency.apply(&firstStage, forms: forms, formStarts: formStarts, common: common, tags: tags)
         }
         if document.isEmpty { return firstStage }
         let extra = NERDocumentFeatures.extract(stems: stems, firstStage: firstStage, typeOf: typeOf, typeCount: typeCount)
