@@ -13,8 +13,8 @@ struct EvalNER: ParsableCommand {
     @Option(name: .long, help: "Model file (default: the bundled ANERCorp model).") var model: String?
     @Option(name: .long, help: "Write TOKEN GOLD PRED lines here, one per input line, blank lines kept.")
     var predictions: String?
-    @Option(name: .long, help: "Sentences tagged together as one document (the corpus marks no documents).")
-    var documentSentences: Int = 20
+    @Option(name: .long, help: "Sentences tagged together as one document (the corpus marks no documents); 0: the whole file, each sentence seeing the names of the 5 sentences either side.")
+    var documentSentences: Int = 0
     @Option(name: .customLong("repeat"), help: "Tag the corpus this many times and report the fastest run (for benchmarks).")
     var repeat_: Int = 1
     @Flag(name: .long, help: "No timing on stderr.") var quiet = false

@@ -65,7 +65,7 @@ struct TrainNER: ParsableCommand {
             if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         }
         if let k = crossValidate {
-            let folds = NERCrossValidation.run(corpus: corpus, folds: k, options: options, documentSentences: documentSentences,
+            let folds = NERCrossValidation.run(corpus: corpus, folds: k, options: options, documentSentences: 0,
                                                parallel: parallel, log: log)
             print(NERCrossValidation.summary(folds), terminator: "")
             if let predictions {

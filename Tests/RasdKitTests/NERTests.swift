@@ -48,6 +48,38 @@ final class NERTests: XCTestCase {
         XCTAssertEqual(stems("بوش"), ["بوش", "وش"])
     }
 
+    /// A name tagged in one sentence is tagged where it recurs untagged (with a clitic, or a person's family
+    /// name alone); tags already given are kept, and sentences beyond the window do not count.
+    func testDocumentConsistency() {
+        let tags = ["O", "B-ORG", "I-ORG", "B-PERS", "I-PERS"]
+        let sentences = [["قال", "سلفان", "شالوم", "إن", "أسيك", "."],
+                         ["وقال", "شالوم", "إن", "وأسيك", "فاز", "على", "بيروت", "."]]
+        var paths = [[0, 3, 4, 0, 1, 0], [0, 0, 0, 0, 0, 0, 3, 0]]
+        let extractor = NERFeatureExtractor(lexicon: NERLexicon(), names: PhraseMatcher())
+        var out = NERFeatureExtractor.Output()
+        var forms: [[UInt64]] = [], starts: [[Int]] = [], common: [[Bool]] = []
+        for words in sentences {
+            extractor.extract(words, into: &out)
+            forms.append(out.forms); starts.append(out.formStarts)
+            common.append(words.map { $0 == "إن" })
+        }
+        NERConsistency.apply(&paths, forms: forms, formStarts: starts, common: common, tags: tags)
+        XCTAssertEqual(paths[1], [0, 3, 0, 1, 0, 0, 3, 0])
+        XCTAssertEqual(paths[0], [0, 3, 4, 0, 1, 0])
+
+        // A common word tagged once (wrongly) is not spread to its other occurrences.
+        var wrong = [[0, 0, 0, 3, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0]]
+        NERConsistency.apply(&wrong, forms: forms, formStarts: starts, common: common, tags: tags)
+        XCTAssertEqual(wrong[1], [0, 0, 0, 0, 0, 0, 0, 0])
+
+        var far = [[0, 3, 4, 0, 1, 0]] + [[Int]](repeating: [0], count: NERConsistency.window) + [[0, 0, 0, 0, 0, 0, 0, 0]]
+        let fill = [UInt64](repeating: 1, count: 1)
+        NERConsistency.apply(&far, forms: [forms[0]] + [[UInt64]](repeating: fill, count: NERConsistency.window) + [forms[1]],
+                             formStarts: [starts[0]] + [[Int]](repeating: [0, 1], count: NERConsistency.window) + [starts[1]],
+                             common: [common[0]] + [[Bool]](repeating: [false], count: NERConsistency.window) + [common[1]], tags: tags)
+        XCTAssertEqual(far.last, [0, 0, 0, 0, 0, 0, 0, 0])
+    }
+
     /// A toy corpus: trains in milliseconds, and the model must survive a save/load round trip unchanged.
     func testTrainSaveLoadRoundTrip() throws {
         try roundTrip(documentStage: false)

@@ -32,9 +32,12 @@ public struct EntityStage: Sendable {
         }
         if let tagger {
             var spans: [(range: Range<Int>, type: String)] = []
-            for sentence in doc.sentences {
-                let words = sentence.map { doc.string(doc.tokens[$0].start, doc.tokens[$0].end) }
-                for span in Self.spans(tagger.tag(words)) {
+            // The whole article at once: a name tagged in one sentence is tagged where it recurs.
+            let tagged = tagger.tag(document: doc.sentences.map { sentence in
+                sentence.map { doc.string(doc.tokens[$0].start, doc.tokens[$0].end) }
+            })
+            for (sentence, tags) in zip(doc.sentences, tagged) {
+                for span in Self.spans(tags) {
                     spans.append(((span.range.lowerBound + sentence.lowerBound)..<(span.range.upperBound + sentence.lowerBound), span.type))
                 }
             }

@@ -69,6 +69,27 @@ enum ProcliticStripper {
         }
     }
 
+    /// Hashes of the word without a leading conjunction (و ف) and/or preposition (ب ل ك), leaving at least three
+    /// scalars; a leading لل (ل + ال) also gives the form with ال. The article is kept: "الأهلي" and
+    /// "للأهلي" share a form, "أهلي" does not.
+    static func appendCliticForms(_ word: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, into out: inout [UInt64]) {
+        let end = range.upperBound
+        func at(_ i: Int) -> UInt32 { i < end ? word[i] : 0 }
+        var s = range.lowerBound
+        if (at(s) == waw || at(s) == fa), end - (s + 1) >= 3 { s += 1; out.append(FeatureHash.scalars(word, s..<end)) }
+        let p = at(s)
+        if p == lam, at(s + 1) == lam, end - (s + 2) >= 2 {
+            // لل + rest: the form ال + rest.
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            h ^= UInt64(alef); h = h &* 0x0000_0100_0000_01B3
+            h ^= UInt64(lam); h = h &* 0x0000_0100_0000_01B3
+            for i in (s + 2)..<end { h ^= UInt64(word[i]); h = h &* 0x0000_0100_0000_01B3 }
+            out.append(FeatureHash.finish(h ^ UInt64(end - s)))
+        } else if p == ba || p == kaf || p == lam, end - (s + 1) >= 3 {
+            out.append(FeatureHash.scalars(word, (s + 1)..<end))
+        }
+    }
+
     /// The start of the stem: the longest strip that leaves at least three scalars.
     static func stemStart(_ word: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, scratch: inout [Int]) -> Int {
         candidateStarts(word, range, minimum: 3, into: &scratch)

@@ -14,7 +14,7 @@ public enum NERCrossValidation {
 
     /// - Parameters:
     ///   - parallel: train two folds at a time (the machine's cores are shared: off by default).
-    public static func run(corpus: CoNLLCorpus, folds k: Int, options: NERTrainer.Options, documentSentences: Int = 20,
+    public static func run(corpus: CoNLLCorpus, folds k: Int, options: NERTrainer.Options, documentSentences: Int = 0,
                            parallel: Bool = false, log: @escaping @Sendable (String) -> Void) -> [Fold] {
         let sentences = NERTrainer.sentences(corpus)
         let n = sentences.count
@@ -41,12 +41,12 @@ public enum NERCrossValidation {
         return results.all
     }
 
-    /// Tags `sentences` in documents of `documentSentences` and scores them as one segment (like a CoNLL file
+    /// Tags `sentences` in documents of `documentSentences` (0: all as one) and scores them as one segment (like a CoNLL file
     /// without blank lines).
     static func score(_ tagger: NERTagger, _ sentences: [NERTrainer.Sentence], documentSentences: Int) -> (ChunkScorer, [[String]]) {
         var gold: [String] = [], predicted: [String] = []
         var perSentence: [[String]] = []
-        let size = max(1, documentSentences)
+        let size = documentSentences > 0 ? documentSentences : max(1, sentences.count)
         for start in stride(from: 0, to: sentences.count, by: size) {
             let document = sentences[start..<min(sentences.count, start + size)]
             let tags = tagger.tag(document: document.map(\.tokens))

