@@ -12,6 +12,8 @@ public struct BenchRunner {
     public var progress: (String) -> Void
     /// html stage: where the child writes the extracted articles.
     public var extractedTo: String?
+    /// Children report their progress (a line per chunk of a large input) on the shared stderr unless quiet.
+    public var quietChildren = true
 
     public init(executable: String, input: String, repeatCount: Int?, workDir: String, progress: @escaping (String) -> Void) {
         self.executable = executable
@@ -61,7 +63,7 @@ public struct BenchRunner {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["bench", "--child", "--stage", stage.rawValue, "--input", input, "--scale", "\(scale)",
-                             "--repeat", "\(repeatCount)", "--work-dir", workDir, "--quiet"]
+                             "--repeat", "\(repeatCount)", "--work-dir", workDir] + (quietChildren ? ["--quiet"] : [])
         if stage == .html, let extractedTo { process.arguments! += ["--extracted", extractedTo] }
         let stdout = Pipe()
         process.standardOutput = stdout

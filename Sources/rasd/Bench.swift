@@ -62,6 +62,7 @@ struct Bench: ParsableCommand {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         var runner = BenchRunner(executable: executable, input: input, repeatCount: `repeat`, workDir: dir, progress: say)
         runner.extractedTo = extracted
+        runner.quietChildren = quiet
         let results = growth ? try runner.growth(stages) : try runner.run(stages)
         if json {
             print(try BenchReport.json(results))

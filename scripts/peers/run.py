@@ -191,7 +191,7 @@ def print_table(rows, notes, analysis, machine, args):
     print(f"\nMachine: {machine['cores']} cores, {machine['cpu']}, {machine['memory_bytes'] >> 30} GiB; load average "
           f"{' '.join(f'{x:.1f}' for x in machine['load_average'])} at the start. Best of {args.passes} passes, "
           "process CPU time, start-up excluded (start-up CPU in its own column).\n")
-    print("| stage | input | Rasd | peer | peer | Rasd ÷ peer time | ≥ 10×? | peer start-up | answers |")
+    print("| stage | input | Rasd | peer | peer | Rasd faster by | ≥ 10×? | peer start-up | answers |")
     print("|---|---|---:|---|---:|---:|---|---:|---|")
     for stage, rasd, tool, cpu, startup, unit, quality in rows:
         size = f"{rasd['articles']} {'lines' if unit == 'line' else 'pages' if unit == 'page' else 'articles'}, {rasd['bytes'] / 1e6:.1f} MB"
