@@ -16,6 +16,50 @@ final class NERTests: XCTestCase {
                        ["O", "B-PERS", "I-PERS", "B-LOC", "B-ORG", "I-ORG"])
     }
 
+    /// Cases/conll_reader.tsv: how one input line is read and written back with a prediction.
+    func testReaderCorpus() throws {
+        var checked = 0
+        for (input, expected) in try Self.cases("conll_reader.tsv") {
+            let raw = input.replacingOccurrences(of: "\\t", with: "\t").replacingOccurrences(of: "\\r", with: "\r")
+            let corpus = CoNLLCorpus(text: raw + "\n")
+            let evaluation = NEREvaluation(predicted: corpus.lines.map { $0 == nil ? nil : "O" })
+            let written = evaluation.predictionLines(corpus)
+            let got: String
+            if let line = corpus.lines.first, let line {
+                got = "«\(line.token)» \(line.tag) ⇒ " + written.dropLast()
+            } else {
+                XCTAssertEqual(written, "\n", "a blank line is written back blank")
+                got = "blank"
+            }
+            XCTAssertEqual(corpus.lines.count, 1, input)
+            XCTAssertEqual(got, expected, "input: \(input)")
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 5)
+    }
+
+    /// Cases/conlleval.tsv: conlleval's report for TOKEN GOLD PRED lines.
+    func testConllevalCorpus() throws {
+        var checked = 0
+        for (input, expected) in try Self.cases("conlleval.tsv") {
+            let scorer = try ChunkScorer.scoring(predictionLines: input.replacingOccurrences(of: "⏎", with: "\n"))
+            XCTAssertEqual(scorer.report, expected.replacingOccurrences(of: "⏎", with: "\n") + "\n", "input: \(input)")
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 5)
+        XCTAssertThrowsError(try ChunkScorer.scoring(predictionLines: "a B-LOC B-LOC\nB-LOC\n"))
+    }
+
+    /// The (input, expected) pairs of a corpus file under Cases/.
+    static func cases(_ file: String) throws -> [(String, String)] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Cases/" + file)
+        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").compactMap { line in
+            guard !line.hasPrefix("#") else { return nil }
+            let fields = line.split(separator: "\t", maxSplits: 1).map(String.init)
+            return fields.count == 2 ? (fields[0], fields[1]) : nil
+        }
+    }
+
     func testChunksFollowConlleval() {
         let chunks = ChunkScorer.chunks(["I-PERS", "I-PERS", "I-LOC", "O", "B-ORG", "I-ORG", "B-ORG", "I-MISC"])
         XCTAssertEqual(chunks.map { "\($0.type)\($0.start)-\($0.end)" }, ["PERS0-2", "LOC2-3", "ORG4-6", "ORG6-7", "MISC7-8"])
