@@ -17,7 +17,7 @@ struct TrainNER: ParsableCommand {
     var devFraction: Double = 0
     @Option(name: .long, help: "Seed for shuffling.") var seed: UInt64 = 1
     @Option(name: .long, help: "Drop features seen fewer times than this.") var minCount: Int = 2
-    @Option(name: .long, help: "Feature dropout rate while training.") var dropout: Double = 0.3
+    @Option(name: .long, help: "Feature dropout rate while training.") var dropout: Double = 0.1
     @Option(name: .long, help: "Training runs (shuffles, dropout masks) whose weights are averaged.")
     var runs: Int = 5
     @Option(name: .long, help: "Margin of loss-augmented decoding while training (0: plain perceptron).")
