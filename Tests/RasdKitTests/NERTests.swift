@@ -134,6 +134,37 @@ final class NERTests: XCTestCase {
         try roundTrip(documentStage: true)
     }
 
+    /// Cross-validation on the toy corpus: every sentence is held out exactly once, in corpus order, and each
+    /// block is scored on the model trained without it.
+    func testCrossValidationCoversTheCorpus() {
+        let corpus = CoNLLCorpus(text: Self.toyCorpus().joined(separator: "\n"))
+        var options = NERTrainer.Options()
+        options.epochs = 3
+        options.folds = 2
+        options.documentSentences = 2
+        options.minimumCount = 1
+        options.runs = 1
+        let folds = NERCrossValidation.run(corpus: corpus, folds: 3, options: options) { _ in }
+        XCTAssertEqual(folds.map(\.sentences), [0..<4, 4..<8, 8..<12])
+        XCTAssertEqual(folds.reduce(0) { $0 + $1.scorer.tokens }, corpus.tokenCount)
+        let lines = NERCrossValidation.predictionLines(folds).split(separator: "\n")
+        XCTAssertEqual(lines.count, corpus.tokenCount)
+        XCTAssertTrue(lines.allSatisfy { $0.split(separator: " ").count == 3 })
+        XCTAssertTrue(NERCrossValidation.summary(folds).contains("mean FB1"))
+    }
+
+    static func toyCorpus() -> [String] {
+        var lines: [String] = []
+        let names = ["سامي", "كريم", "هدى", "رامي", "نادر", "ليلى"]
+        let places = ["دمشق", "عمان", "تونس", "بيروت"]
+        for (i, name) in names.enumerated() {
+            let place = places[i % places.count]
+            lines += ["قال O", "الرئيس O", "\(name) B-PERS", "يوسف I-PERS", "في O", "\(place) B-LOC", ". O"]
+            lines += ["زار O", "\(name) B-PERS", "مدينة O", "\(place) B-LOC", "أمس O", ". O"]
+        }
+        return lines
+    }
+
     private func roundTrip(documentStage: Bool) throws {
         var lines: [String] = []
         let names = ["سامي", "كريم", "هدى", "رامي", "نادر", "ليلى"]
