@@ -15,6 +15,18 @@ public struct SearchHit: Sendable, Equatable, Codable {
     public var score: Double
     /// Ids of near-duplicate documents folded into this hit (the same story elsewhere).
     public var nearDuplicates: [String]
+
+    public init(id: String, title: String?, published: String?, source: String?, url: String?, snippet: String,
+                score: Double, nearDuplicates: [String]) {
+        self.id = id
+        self.title = title
+        self.published = published
+        self.source = source
+        self.url = url
+        self.snippet = snippet
+        self.score = score
+        self.nearDuplicates = nearDuplicates
+    }
 }
 
 extension ArticleStore {
@@ -58,8 +70,8 @@ extension ArticleStore {
 }
 
 /// A short piece of the original text around the first word that matches the query.
-enum Snippet {
-    static func around(_ terms: [(word: String, stem: String)], in text: String, stemmer: CliticStripper,
+public enum Snippet {
+    public static func around(_ terms: [(word: String, stem: String)], in text: String, stemmer: CliticStripper,
                        before: Int = 60, after: Int = 120) -> String {
         let scalars = ScalarText(text)
         let words = Set(terms.map(\.word)), stems = Set(terms.map(\.stem))
@@ -75,7 +87,7 @@ enum Snippet {
     }
 
     /// One line: white space runs collapsed, ends trimmed.
-    static func flat(_ s: String) -> String {
+    public static func flat(_ s: String) -> String {
         HTMLTree.collapse(s)
     }
 }

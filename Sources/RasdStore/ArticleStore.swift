@@ -33,10 +33,7 @@ public final class ArticleStore: Sendable {
     public func ingest(_ articles: [SourceArticle], now: Date = Date()) throws -> IngestSummary {
         let stamp = ISO8601DateFormatter().string(from: now)
         // Hash first: content already stored needs no index text or signature (a re-run is cheap).
-        let hashed = articles.compactMap { article -> (SourceArticle, String)? in
-            let key = ContentHash.key(article.text)
-            return key.isEmpty ? nil : (article, SHA256.hex(Array(key.utf8)))
-        }
+        let hashed = articles.compactMap { article in PreparedArticle.contentHash(article).map { (article, $0) } }
         let known = try dbQueue.read { db in
             var known = Set<String>()
             for start in stride(from: 0, to: hashed.count, by: 500) {
@@ -126,18 +123,18 @@ public final class ArticleStore: Sendable {
     }
 }
 
-/// An article with everything the store needs computed: content hash, index text, MinHash signature.
-struct PreparedArticle {
-    var article: SourceArticle
-    var contentHash: String
-    var indexedTitle: String
-    var indexedBody: String
-    var signature: [UInt64]
-    var bands: [Int]
-    var isPrepared: Bool
+/// An article with everything a store needs computed: content hash, index text, MinHash signature.
+public struct PreparedArticle: Sendable {
+    public var article: SourceArticle
+    public var contentHash: String
+    public var indexedTitle: String
+    public var indexedBody: String
+    public var signature: [UInt64]
+    public var bands: [Int]
+    public var isPrepared: Bool
 
     /// `full`: also the index text and signature (not needed for content already stored).
-    init(_ article: SourceArticle, contentHash: String, full: Bool, stemmer: CliticStripper, nearDuplicates: NearDuplicateDetector) {
+    public init(_ article: SourceArticle, contentHash: String, full: Bool, stemmer: CliticStripper, nearDuplicates: NearDuplicateDetector) {
         self.article = article
         self.contentHash = contentHash
         indexedTitle = full ? SearchText.indexed(article.title ?? "", stemmer: stemmer) : ""
@@ -149,13 +146,19 @@ struct PreparedArticle {
         isPrepared = full
     }
 
-    static func blob(_ signature: [UInt64]) -> Data {
+    /// SHA-256 (hex) of the normalized text; nil for an empty article (never stored).
+    public static func contentHash(_ article: SourceArticle) -> String? {
+        let key = ContentHash.key(article.text)
+        return key.isEmpty ? nil : SHA256.hex(Array(key.utf8))
+    }
+
+    public static func blob(_ signature: [UInt64]) -> Data {
         var data = Data(capacity: signature.count * 8)
         for v in signature { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
         return data
     }
 
-    static func signature(from blob: Data) -> [UInt64] {
+    public static func signature(from blob: Data) -> [UInt64] {
         let bytes = [UInt8](blob)
         return stride(from: 0, to: bytes.count - 7, by: 8).map { i in
             (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[i + $1]) << (8 * UInt64($1)) }

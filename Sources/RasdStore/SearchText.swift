@@ -2,16 +2,17 @@ import RasdKit
 
 /// How text is put into the full-text index and how a query is turned into an FTS5 expression, with the same
 /// normalization on both sides: ArabicNormalizer keys, plus clitic-stripped stems so that "والعراق",
-/// "بالعراق" and "العراق" find each other.
-enum SearchText {
-    static let tokenizer = Tokenizer()
+/// "بالعراق" and "العراق" find each other. Public so that every store (SQLite, PostgreSQL) indexes and queries
+/// the same words.
+public enum SearchText {
+    public static let tokenizer = Tokenizer()
 
     /// Words of the text (normalized) followed by the stems that differ from their word.
-    static func indexed(_ text: String, stemmer: CliticStripper) -> String {
+    public static func indexed(_ text: String, stemmer: CliticStripper) -> String {
         indexed(tokens: tokenizer.tokenize(ScalarText(text)), stemmer: stemmer)
     }
 
-    static func indexed(tokens: [Token], stemmer: CliticStripper) -> String {
+    public static func indexed(tokens: [Token], stemmer: CliticStripper) -> String {
         var words: [String] = []
         var stems: [String] = []
         words.reserveCapacity(tokens.count)
@@ -26,7 +27,7 @@ enum SearchText {
     }
 
     /// The query's words as (normalized word, stem) pairs.
-    static func terms(_ query: String, stemmer: CliticStripper) -> [(word: String, stem: String)] {
+    public static func terms(_ query: String, stemmer: CliticStripper) -> [(word: String, stem: String)] {
         tokenizer.tokenize(ScalarText(query)).filter { $0.kind != .punct }.map { token in
             (token.norm, token.kind == .arabic ? stemmer.stem(token.norm) : token.norm)
         }
@@ -34,12 +35,12 @@ enum SearchText {
 
     /// An FTS5 MATCH expression: every query word must match, as written or by its stem.
     /// `anyWord`: any query word suffices (the fallback when no article has them all).
-    static func matchExpression(_ terms: [(word: String, stem: String)], anyWord: Bool = false) -> String {
+    public static func matchExpression(_ terms: [(word: String, stem: String)], anyWord: Bool = false) -> String {
         terms.map { term in
             let word = quote(term.word)
             return term.stem == term.word ? word : "(\(word) OR \(quote(term.stem)))"
         }.joined(separator: anyWord ? " OR " : " AND ")
     }
 
-    static func quote(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    public static func quote(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 }

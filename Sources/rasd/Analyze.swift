@@ -1,15 +1,20 @@
 import ArgumentParser
 import Foundation
 import RasdKit
+import RasdPostgres
+import RasdStore
 
-struct Analyze: ParsableCommand {
+struct Analyze: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Analyse articles (.txt, .html, .jsonl files or folders of them) into one report.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, md, csv }
 
     @Argument(help: "Article files or folders.")
-    var paths: [String]
+    var paths: [String] = []
+
+    @Option(help: "Analyse the articles stored here instead (SQLite file or postgres:// URL) and save the analysis in it.")
+    var db: String?
 
     @Option(help: "JSONL metadata: one {\"id\", \"published\", \"source\"} object per line.")
     var meta: String?
@@ -26,7 +31,12 @@ struct Analyze: ParsableCommand {
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
-    func run() throws {
+    func validate() throws {
+        if db == nil && paths.isEmpty { throw ValidationError("give article files or folders, or --db") }
+        if db != nil && !paths.isEmpty { throw ValidationError("give article files or --db, not both") }
+    }
+
+    func run() async throws {
         guard let prefer = DatePreference(rawValue: preferDatesFrom) else {
             throw ValidationError("--prefer-dates-from takes past or future, not \(preferDatesFrom)")
         }
@@ -38,14 +48,46 @@ struct Analyze: ParsableCommand {
             metadata = loaded.entries
             problems += loaded.problems
         }
-        let collector = InputCollector(excluded: Set([meta].compactMap { $0 }))
-        let listing = collector.files(in: paths)
-        problems += listing.problems
+        var store: OpenedStore?
+        if let db {
+            let location: StoreLocation
+            do { location = try StoreLocation(db) } catch { throw ValidationError("\(error)") }
+            if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
+                throw ValidationError("no store at \(db) (create it with `rasd ingest ... --db \(db)`)")
+            }
+            store = try await location.open()
+        }
+        do {
+            try await analyze(store: store?.repository, prefer: prefer, progress: progress, problems: problems, metadata: metadata)
+            await store?.close()
+        } catch {
+            await store?.close()
+            throw error
+        }
+    }
+
+    private func analyze(store: (any ArticleRepository)?, prefer: DatePreference, progress: Progress,
+                         problems: [InputProblem], metadata: [String: ArticleMetadata]) async throws {
+        var problems = problems
         var articles: [SourceArticle] = []
-        for file in listing.files {
-            let read = collector.read(file: file)
-            problems += read.problems
-            articles += read.articles.map { metadata[$0.id]?.applied(to: $0) ?? $0 }
+        if let store {
+            // Every stored article, in ingest order, a page at a time.
+            var last: Int64 = 0
+            while true {
+                let page = try await store.articles(afterRowID: last, limit: 1000)
+                guard let end = page.last?.rowid else { break }
+                articles += page.map { metadata[$0.article.id]?.applied(to: $0.article) ?? $0.article }
+                last = end
+            }
+        } else {
+            let collector = InputCollector(excluded: Set([meta].compactMap { $0 }))
+            let listing = collector.files(in: paths)
+            problems += listing.problems
+            for file in listing.files {
+                let read = collector.read(file: file)
+                problems += read.problems
+                articles += read.articles.map { metadata[$0.id]?.applied(to: $0) ?? $0 }
+            }
         }
         for problem in problems { progress.warn(problem.description) }
 
@@ -56,6 +98,7 @@ struct Analyze: ParsableCommand {
             progress.update(done, of: total)
         }
         progress.finish()
+        try await store?.saveAnalysis(analysis)
 
         let data: Data
         switch format {

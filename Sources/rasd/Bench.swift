@@ -1,38 +1,74 @@
 import ArgumentParser
 import Foundation
-import RasdKit
+import RasdBench
 
-/// `rasd bench`: throughput of the text core over real text, on one thread.
+/// `rasd bench`: throughput and peak memory of every stage, each in its own child process (RasdBench).
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure text-core throughput (MB/s, tokens/s) over the `text` fields of a JSONL file.")
+        abstract: "Measure every stage (throughput, peak memory) over a JSONL file; --growth for 0.1×…100× inputs.")
 
-    @Option(name: .long, help: "JSONL input with a `text` field per line.")
+    @Option(help: "JSONL input (a folder of .html pages for the html stage).")
     var input: String = "../shared/data/saudinewsnet/sample.jsonl"
 
-    @Option(name: .long, help: "all, normalize, tokenize, numbers or dates.")
+    @Option(help: "all, or a comma-separated list of: \(BenchStage.allCases.map(\.rawValue).joined(separator: ", ")).")
     var stage: String = "all"
 
-    @Option(name: .long, help: "Passes over the input for each stage (the best pass is reported).")
-    var `repeat`: Int = 3
+    @Option(help: "Passes per stage, the best counts (default: 3; 1 for analyze and ingest; 1 with --growth).")
+    var `repeat`: Int?
 
-    @Flag(name: .long, help: "No progress on stderr.")
+    @Flag(help: "Cost per unit at growing input sizes: text stages 1×, 10×, 100×; the others 0.1×, 1×, 10×.")
+    var growth = false
+
+    @Option(help: "Folder for the growth inputs and the stores (default: a new temporary folder, removed after).")
+    var workDir: String?
+
+    @Flag(help: "Print the results as JSON on stdout.")
+    var json = false
+
+    @Flag(help: "No progress on stderr.")
     var quiet = false
 
+    @Option(help: "Write generated HTML pages (and truth.jsonl) made from --input into this folder, then stop.")
+    var writePages: String?
+
+    @Option(help: "How many pages --write-pages makes.")
+    var pages: Int = HTMLStage.generatedPages
+
+    @Option(help: "html stage: write the extracted articles (JSONL: id, title, text) to this file.")
+    var extracted: String?
+
+    @Flag(help: .hidden) var child = false
+    @Option(help: .hidden) var scale: Double = 1
+
     func run() throws {
-        guard let stages = TextBenchmark.Stage.parse(stage) else {
-            throw ValidationError("--stage must be all, normalize, tokenize, numbers or dates")
+        let say: (String) -> Void = { message in if !quiet { FileHandle.standardError.write(Data((message + "\n").utf8)) } }
+        guard let stages = BenchStage.parseList(stage) else { throw ValidationError("unknown stage in --stage \(stage)") }
+        if let folder = writePages {
+            let written = try BenchPages.write(from: input, count: pages, to: folder)
+            say("bench: \(written) pages and truth.jsonl written to \(folder)")
+            return
         }
-        guard let data = FileManager.default.contents(atPath: input) else {
-            throw ValidationError("cannot read \(input)")
+        let ownWorkDir = workDir == nil
+        let dir = workDir ?? NSTemporaryDirectory() + "rasd-bench-\(ProcessInfo.processInfo.processIdentifier)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        if child {
+            let result = try BenchRunner.runHere(stages[0], input: input, scale: scale, repeatCount: `repeat` ?? stages[0].defaultRepeat,
+                                                 workDir: dir, extractedTo: extracted, progress: say)
+            print(String(decoding: try JSONEncoder().encode(result), as: UTF8.self))
+            return
         }
-        let texts = TextBenchmark.texts(fromJSONL: data)
-        if !quiet { FileHandle.standardError.write("bench: \(texts.count) texts from \(input)\n".data(using: .utf8)!) }
-        for s in stages {
-            let result = TextBenchmark.run(s, texts: texts, repeat: max(1, `repeat`)) { pass, seconds in
-                if !quiet { FileHandle.standardError.write("bench: \(s.rawValue) pass \(pass): \(String(format: "%.3f", seconds)) s\n".data(using: .utf8)!) }
-            }
-            print(result.summary)
+        defer { if ownWorkDir { try? FileManager.default.removeItem(atPath: dir) } }
+        guard FileManager.default.fileExists(atPath: input) else { throw ValidationError("cannot read \(input)") }
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        var runner = BenchRunner(executable: executable, input: input, repeatCount: `repeat`, workDir: dir, progress: say)
+        runner.extractedTo = extracted
+        runner.quietChildren = quiet
+        let results = growth ? try runner.growth(stages) : try runner.run(stages)
+        if json {
+            print(try BenchReport.json(results))
+        } else {
+            print(BenchReport.table(results))
+            if growth { print("\n" + BenchReport.growth(results)) }
         }
     }
 }

@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
 import RasdKit
+import RasdPostgres
 import RasdStore
 
-/// `rasd ingest PATH... --db FILE`: reads articles (txt, html, jsonl) into the SQLite store, incrementally.
-struct Ingest: ParsableCommand {
+/// `rasd ingest PATH... --db LOCATION`: reads articles (txt, html, jsonl) into a store, incrementally: an SQLite
+/// file, or a PostgreSQL database named by a postgres:// URL (several workers may ingest into one at once).
+struct Ingest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Add articles (.txt, .html/.htm, .jsonl files or folders) to a store; already stored content is skipped."
     )
@@ -15,7 +17,7 @@ struct Ingest: ParsableCommand {
     @Option(help: "JSON Lines file with id, published and optional source per article.")
     var meta: String?
 
-    @Option(help: "The SQLite store (created when missing).")
+    @Option(help: "The store: an SQLite file (created when missing) or a postgres://USER:PASSWORD@HOST:PORT/DATABASE URL.")
     var db: String
 
     @Option(help: "Articles stored per transaction.")
@@ -25,6 +27,9 @@ struct Ingest: ParsableCommand {
     var quiet = false
 
     func validate() throws {
+        let location: StoreLocation
+        do { location = try StoreLocation(db) } catch { throw ValidationError("\(error)") }
+        guard case .sqlite = location else { return }
         let folder = URL(fileURLWithPath: db).deletingLastPathComponent().path
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
@@ -32,31 +37,42 @@ struct Ingest: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         // Metadata problems are reported; a bad or missing --meta file does not stop the ingest.
         let loaded = meta.map { ArticleMetadata.load(path: $0) }
         let metadata = loaded?.entries ?? [:]
         for problem in loaded?.problems ?? [] { warn(problem.description) }
         var failedPath = loaded?.problems.contains { $0.isFatalForPath } ?? false
-        let store = try ArticleStore(path: db)
+        let store = try await StoreLocation(db).open()
+        do {
+            try await ingest(into: store.repository, metadata: metadata, failedPath: &failedPath)
+            await store.close()
+        } catch {
+            await store.close()
+            throw error
+        }
+        if failedPath { throw ExitCode(1) }
+    }
+
+    private func ingest(into store: any ArticleRepository, metadata: [String: ArticleMetadata], failedPath: inout Bool) async throws {
         let collector = InputCollector(excluded: meta.map { [$0] } ?? [])
         let (files, missing) = collector.files(in: paths)
         if !missing.isEmpty { failedPath = true }
         for problem in missing { warn(problem.description) }
 
         let progress = IngestProgress(quiet: quiet)
-        var total = ArticleStore.IngestSummary()
+        var total = IngestSummary()
         var batch: [SourceArticle] = []
-        func flush() throws {
+        func flush() async throws {
             guard !batch.isEmpty else { return }
-            total = total + (try store.ingest(batch))
+            total = total + (try await store.ingest(batch))
             progress.update(read: progress.read, summary: total)
             batch.removeAll(keepingCapacity: true)
         }
         for file in files {
             progress.bytes += (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
             // Large JSONL feeds come in pieces, so batches are stored while the file is still being read.
-            try collector.read(file: file) { articles, problems in
+            for (articles, problems) in collector.pieces(file: file) {
                 for problem in problems {
                     warn(problem.description)
                     if problem.isFatalForPath { failedPath = true }
@@ -64,13 +80,12 @@ struct Ingest: ParsableCommand {
                 for article in articles {
                     batch.append(metadata[article.id]?.applied(to: article) ?? article)
                     progress.read += 1
-                    if batch.count >= batchSize { try flush() }
+                    if batch.count >= batchSize { try await flush() }
                 }
             }
         }
-        try flush()
+        try await flush()
         progress.finish(summary: total)
-        if failedPath { throw ExitCode(1) }
     }
 }
 
@@ -84,13 +99,13 @@ final class IngestProgress {
 
     init(quiet: Bool) { self.quiet = quiet }
 
-    func update(read: Int, summary: ArticleStore.IngestSummary) {
+    func update(read: Int, summary: IngestSummary) {
         guard !quiet, Date().timeIntervalSince(lastReport) >= 1 else { return }
         lastReport = Date()
         warn("ingest: \(read) articles read, \(summary.added) new (\(rate(read))/s)")
     }
 
-    func finish(summary: ArticleStore.IngestSummary) {
+    func finish(summary: IngestSummary) {
         guard !quiet else { return }
         let seconds = Date().timeIntervalSince(start)
         let mb = Double(bytes) / 1_000_000

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Rasd: ParsableCommand {
+struct Rasd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rasd",
         abstract: "Rasd (رصد): an Arabic news intelligence engine.",
@@ -13,6 +13,7 @@ struct Rasd: ParsableCommand {
             TrainNER.self,
             EvalNER.self,
             Bench.self,
+            Serve.self,
         ]
     )
 }

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import RasdPostgres
 import RasdStore
 
-/// `rasd search QUERY --db FILE`: Arabic-aware full-text search of the store.
-struct Search: ParsableCommand {
+/// `rasd search QUERY --db LOCATION`: Arabic-aware full-text search of a store (SQLite file or postgres:// URL).
+struct Search: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find stored articles (normalized spelling, clitics stripped: والعراق finds العراق), best first."
     )
@@ -11,7 +12,7 @@ struct Search: ParsableCommand {
     @Argument(help: "Words to find (all must match).")
     var query: String
 
-    @Option(help: "The SQLite store.")
+    @Option(help: "The store: an SQLite file or a postgres://USER:PASSWORD@HOST:PORT/DATABASE URL.")
     var db: String
 
     @Option(help: "Most hits to show.")
@@ -20,11 +21,14 @@ struct Search: ParsableCommand {
     @Flag(help: "Print hits as a JSON array.")
     var json = false
 
-    func run() throws {
-        guard FileManager.default.fileExists(atPath: db) else {
+    func run() async throws {
+        let location: StoreLocation
+        do { location = try StoreLocation(db) } catch { throw ValidationError("\(error)") }
+        if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
             throw ValidationError("no store at \(db) (create it with `rasd ingest ... --db \(db)`)")
         }
-        let hits = try ArticleStore(path: db).search(query, limit: limit)
+        let (query, limit) = (query, limit)
+        let hits = try await location.withRepository { try await $0.search(query, limit: limit) }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -47,6 +47,60 @@ final class ExtractionCorpusTests: XCTestCase {
         XCTAssertTrue(failures.isEmpty, "\(failures.count) event cases failed:\n" + failures.joined(separator: "\n"))
     }
 
+    func testMentionCases() throws {
+        var failures: [String] = []
+        for row in try Self.rows("mentions.tsv") {
+            guard row.count == 4 else { XCTFail("malformed case: \(row)"); continue }
+            let analysis = Self.analyse(row[0], published: row[1])
+            let entity = analysis.entities.first { $0.kb == row[3] }
+            if !(entity?.mentions.contains { $0.text == row[2] } ?? false) {
+                let got = analysis.entities.map { "\($0.kb ?? $0.label): " + $0.mentions.map(\.text).joined(separator: "|") }
+                failures.append("\(row[0])\n    expected '\(row[2])' of \(row[3]); got \(got)")
+            }
+        }
+        XCTAssertTrue(failures.isEmpty, "\(failures.count) mention cases failed:\n" + failures.joined(separator: "\n"))
+    }
+
+    func testDiscrepancyCases() throws {
+        var failures: [String] = []
+        let joint = "ووقع الجيش السوداني وقوات الدعم السريع إعلان جدة في المدينة السعودية."
+        for row in try Self.rows("discrepancies.tsv") {
+            guard row.count == 5 else { XCTFail("malformed case: \(row)"); continue }
+            let articles = [(row[0], row[1], "a"), (row[2], row[3], "b")].map { text, date, id in
+                SourceArticle(id: id, text: joint + "\n" + text, published: PartialDate(iso: date), origin: "case")
+            }
+            let analysis = Self.analyzer.analyze(articles)
+            let flagged = analysis.discrepancies.map { $0.values.map { String(Int($0.value)) }.sorted().joined(separator: ",") }
+            let expected = row[4] == "-" ? [] : [row[4].split(separator: ",").sorted().joined(separator: ",")]
+            if flagged != expected { failures.append("\(row[0]) / \(row[2])\n    got \(flagged), expected \(expected)") }
+        }
+        XCTAssertTrue(failures.isEmpty, "\(failures.count) discrepancy cases failed:\n" + failures.joined(separator: "\n"))
+    }
+
+    func testRoleCases() throws {
+        var failures: [String] = []
+        for row in try Self.rows("roles.tsv") {
+            guard row.count == 4 else { XCTFail("malformed case: \(row)"); continue }
+            let analysis = Self.analyse(row[0], published: row[1])
+            let person = analysis.entities.first { $0.label == row[2] || $0.aliases.contains(row[2]) }
+            if !(person?.roles.contains { $0.title.contains(row[3]) } ?? false) {
+                failures.append("\(row[0])\n    got " + analysis.entities.map { "\($0.label): \($0.roles.map(\.title))" }.joined(separator: "; "))
+            }
+        }
+        XCTAssertTrue(failures.isEmpty, "\(failures.count) role cases failed:\n" + failures.joined(separator: "\n"))
+    }
+
+    func testNonEventCases() throws {
+        var failures: [String] = []
+        for row in try Self.rows("non_events.tsv") {
+            guard row.count == 3 else { XCTFail("malformed case: \(row)"); continue }
+            let analysis = Self.analyse(row[0], published: row[1])
+            let wrong = analysis.events.filter { $0.type == row[2] }
+            if !wrong.isEmpty { failures.append("\(row[0])\n    unexpected \(row[2]): \(wrong.map(\.participants))") }
+        }
+        XCTAssertTrue(failures.isEmpty, "\(failures.count) non-event cases failed:\n" + failures.joined(separator: "\n"))
+    }
+
     func testQuoteCases() throws {
         var failures: [String] = []
         for row in try Self.rows("quotes.tsv") {

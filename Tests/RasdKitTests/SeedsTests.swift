@@ -23,13 +23,14 @@ final class SeedsTests: XCTestCase {
     }
 
     /// Runs the shared scorer on an analysis and returns its category scores and the overall score.
-    static func score(_ analysis: Analysis) throws -> (categories: [String: Double], overall: Double, report: String) {
+    static func score(_ analysis: Analysis, gold: String? = nil) throws -> (categories: [String: Double], overall: Double, report: String) {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("rasd-seeds-\(UUID().uuidString).json")
         try JSONOutput.encode(analysis).write(to: out)
         defer { try? FileManager.default.removeItem(at: out) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", shared.appendingPathComponent("tools/score_seeds.py").path, out.path, "-v"]
+            + (gold.map { ["--gold", $0] } ?? [])
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

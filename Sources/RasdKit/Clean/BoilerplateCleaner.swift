@@ -10,6 +10,8 @@ public struct BoilerplateCleaner: Sendable {
     /// this document's outlet. Only short lines are taken from it: a paragraph shared by several articles is
     /// wire copy, not a menu.
     public var repeatedLines: Set<String> = []
+    /// Menus, share bars, bylines and copyright lines recognized by their shape.
+    public var shapes = BoilerplateShapes.bundled
     public static let maxRepeatedLineWords = 12
 
     public init(phrases: BoilerplatePhrases = .bundled) {
@@ -74,11 +76,17 @@ public struct BoilerplateCleaner: Sendable {
             case .line?, .prefix?:
                 keep[i] = false; rules[i] = rule!.rawValue
             case .credit?:
-                if i >= lines.count - 3 && line.words <= 30 { keep[i] = false; rules[i] = "credit" }
+                // A credit closes an article; at its top the same words are a byline ("إعداد: ...").
+                if (i >= lines.count - 3 || i <= 5) && line.words <= 30 { keep[i] = false; rules[i] = "credit" }
+            case .contains?:
+                if line.words <= 20 { keep[i] = false; rules[i] = "copyright" }
             case .section?:
                 if i <= 1 { keep[i] = false; rules[i] = "section" }
             case nil:
-                if line.words <= 14, seen[line.key, default: 0] >= 2 {
+                let raw = document.text.string(line.range)
+                if let shape = shapes.boilerplateShape(raw, words: line.words, index: i, firstKept: firstKept(keep, upTo: i)) {
+                    keep[i] = false; rules[i] = shape
+                } else if line.words <= 14, seen[line.key, default: 0] >= 2 {
                     keep[i] = false; rules[i] = "repeated_in_article"
                 } else if isTagCloud(document.text, line) {
                     keep[i] = false; rules[i] = "tag_cloud"
@@ -113,6 +121,11 @@ public struct BoilerplateCleaner: Sendable {
         return result
     }
 
+    /// The first line before `i` still kept (the headline, on most pages), if any.
+    func firstKept(_ keep: [Bool], upTo i: Int) -> Int? {
+        (0..<i).first { keep[$0] }
+    }
+
     /// Non-blank lines with their keys.
     func splitLines(_ text: ScalarText) -> [Line] {
         var lines: [Line] = []
@@ -120,8 +133,8 @@ public struct BoilerplateCleaner: Sendable {
         let n = text.count
         func flush(_ end: Int) {
             var lo = start, hi = end
-            while lo < hi, text[lo].properties.isWhitespace { lo += 1 }
-            while hi > lo, text[hi - 1].properties.isWhitespace { hi -= 1 }
+            while lo < hi, text[lo].isWhitespaceFast { lo += 1 }
+            while hi > lo, text[hi - 1].isWhitespaceFast { hi -= 1 }
             guard lo < hi else { return }
             let raw = text.string(lo..<hi)
             let key = BoilerplatePhrases.lineKey(raw)

@@ -1,11 +1,12 @@
 /// The boilerplate phrase list (`Resources/clean/boilerplate.tsv`), keyed by normalized phrase.
 public struct BoilerplatePhrases: Sendable {
     public enum Rule: String, Sendable {
-        case line, prefix, readAlso = "read_also", end, credit, section
+        case line, prefix, readAlso = "read_also", end, credit, section, contains
     }
 
     var exact: [String: Rule] = [:]
     var prefixes: [(key: String, rule: Rule)] = []
+    var inside: [String] = []
 
     public static let bundled: BoilerplatePhrases = {
         (try? BoilerplatePhrases(rows: ResourceStore.rows("clean/boilerplate.tsv"))) ?? BoilerplatePhrases(rows: [])
@@ -18,6 +19,7 @@ public struct BoilerplatePhrases: Sendable {
             guard !key.isEmpty else { continue }
             switch rule {
             case .prefix, .credit: prefixes.append((key, rule))
+            case .contains: inside.append(key)
             default: exact[key] = rule
             }
         }
@@ -35,9 +37,7 @@ public struct BoilerplatePhrases: Sendable {
         }
         while lo < hi, isTrim(scalars[lo]) { lo += 1 }
         while hi > lo, isTrim(scalars[hi - 1]) { hi -= 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lo..<hi])
-        return String(view)
+        return String(unicodeScalars: scalars[lo..<hi])
     }
 
     /// The rule a whole line matches, if any: exact phrases first, then prefixes (a prefix must end at a word
@@ -52,6 +52,7 @@ public struct BoilerplatePhrases: Sendable {
         for (phrase, rule) in exact where rule == .readAlso && key.hasPrefix(phrase + ":") {
             return rule
         }
+        if inside.contains(where: { key.contains($0) }) { return .contains }
         return nil
     }
 }

@@ -39,6 +39,7 @@ public struct EntityMention: Sendable, Equatable {
         case partialName    // part of a name mentioned earlier (a surname after the full name)
         case apposition     // a name followed by its title ("أرتيوم لوكين، الأستاذ في جامعة ...")
         case description    // a description resolved to the office holder ("الزعيم الكوري الشمالي")
+        case institution    // a state institution: head noun and nationality ("الجيش السوداني")
         case demonym        // a nationality adjective naming a state as actor ("القوات الكورية الشمالية");
                             // used by events, not listed as a name mention
     }

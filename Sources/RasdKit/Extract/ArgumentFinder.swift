@@ -16,6 +16,8 @@ struct ArgumentFinder {
     let lightVerbs: PhraseLexicon
     /// Commas that enclose a date on both sides ("، يوم الاثنين،").
     let parentheticalCommas: Set<Int>
+    /// Token where a name starts → first token of the title written right before it.
+    let titleBefore: [Int: Int]
 
     init(doc: Document, kb: KnowledgeBase, groupWords: PhraseLexicon, lightVerbs: PhraseLexicon) {
         self.doc = doc
@@ -33,6 +35,14 @@ struct ArgumentFinder {
             }
         }
         parentheticalCommas = commas
+        // Titles right before a name ("وزير الخارجية الروسي" before "سيرجي لافروف"): name token → title's first token.
+        var titles: [Int: Int] = [:]
+        for role in doc.roles {
+            guard let first = doc.tokens.firstIndex(where: { $0.end > role.start }) else { continue }
+            let last = doc.tokens[first...].firstIndex(where: { $0.start >= role.end }) ?? doc.tokens.count
+            if last < doc.tokens.count, first < last { titles[last] = min(titles[last] ?? first, first) }
+        }
+        titleBefore = titles
         actors = doc.mentions.filter { $0.type == .person || $0.type == .gpe || $0.type == .org }
     }
 
@@ -46,6 +56,7 @@ struct ArgumentFinder {
     static let symmetric: Set<String> = ["MEET", "SIGN"]
     /// Words before a verbal noun that make it an adverbial ("خلال محادثات"): its actor is the sentence's subject.
     static let during = keys(["خلال", "أثناء", "عقب", "إثر", "لدى", "في"])
+    static let relativePronouns = keys(["الذي", "التي", "اللذين", "اللذان", "اللتين", "اللتان", "الذين", "اللاتي"])
     static let pronounsAfter = keys(["له", "لها", "لهما", "لهم", "بينهما", "بينهم"])
 
     func mentions(in range: Range<Int>) -> [EntityMention] {
@@ -61,17 +72,28 @@ struct ArgumentFinder {
             if glued.hasSuffix("ب") { return "ب" }
             if glued.hasSuffix("ل") { return "ل" }
         }
+        // Only the person's title may stand between a preposition and the name ("مع وزير الخارجية الروسي
+        // سيرجي لافروف"): skip the title, then the word before must be the preposition.
+        // With a title recognized, the word before it decides; without ("مع نظيره الصيني وانغ يي"), up to six
+        // words may stand between, but never a date ("في بيان أمس الخميس قوات ...").
         var k = m.tokens.lowerBound - 1
+        var budget = 6
+        if let role = titleBefore[m.tokens.lowerBound] { k = role - 1; budget = 0 }
         var skipped = 0
-        while k >= floor, skipped <= 6, doc.tokens[k].isWord {
+        while k >= floor, k >= 0, skipped <= budget, doc.tokens[k].isWord, !isDateToken(k) {
             let word = doc.tokens[k].norm
             if Self.prepositions.contains(word) { return word }
             if let c = Proclitics.candidates(word).dropFirst().first(where: { Self.prepositions.contains($0.stem) }) { return c.stem }
-            // Only title words may stand between a preposition and its name.
-            if actors.contains(where: { $0.tokens.contains(k) }) || skipped == 6 { return nil }
+            if actors.contains(where: { $0.tokens.contains(k) }) { return nil }
             k -= 1; skipped += 1
         }
         return nil
+    }
+
+    /// True for a token inside a date ("في بيان أمس الخميس قوات ..." : the date ends the phrase of "في").
+    func isDateToken(_ k: Int) -> Bool {
+        let t = doc.tokens[k]
+        return doc.dates.contains { $0.start <= t.start && t.end <= $0.end }
     }
 
     func isPlace(_ m: EntityMention) -> Bool {
@@ -145,6 +167,25 @@ struct ArgumentFinder {
 
     static let complementizers = keys(["إن", "أن", "إنه", "أنه", "إنها", "أنها"])
 
+    /// The other reading of an institution's name: the state beside "الجيش السوداني", and the reverse.
+    func companions(of m: EntityMention) -> [EntityMention] {
+        guard m.origin == .institution || m.origin == .demonym else { return [] }
+        return actors.filter { $0.tokens == m.tokens && $0.ref != m.ref }
+    }
+
+    /// False for a place that is not a state, a capital or a governed region (towns, landmarks, and place
+    /// names the knowledge base does not know).
+    func canAct(_ ref: EntityRef) -> Bool {
+        switch ref {
+        case .name(let type, _): return type != .gpe && type != .loc
+        case .kb(let id):
+            guard let e = kb.entity(id), e.type == "GPE" || e.type == "LOC" else { return true }
+            return Self.actingPlaceKinds.contains(e.kind)
+        }
+    }
+
+    static let actingPlaceKinds: Set<String> = ["country", "territory", "former_country", "capital", "region"]
+
     /// A city or seat of power: after a meeting noun it says where ("قمة شرم الشيخ"، "اجتماع الكرملين").
     func isCityOrSeat(_ m: EntityMention) -> Bool {
         guard let id = m.ref.kbId, let e = kb.entity(id) else { return false }
@@ -157,6 +198,10 @@ struct ArgumentFinder {
         var place: EntityRef?
         func add(_ m: EntityMention, _ role: String) {
             if !participants.contains(where: { $0.ref == m.ref }) { participants.append(.init(ref: m.ref, role: role, text: m.text)) }
+            // "الجيش السوداني": the institution and its state take part together.
+            for c in companions(of: m) where !participants.contains(where: { $0.ref == c.ref }) {
+                participants.append(.init(ref: c.ref, role: role, text: c.text))
+            }
         }
         func add(_ p: EventMention.Participant) {
             if !participants.contains(where: { $0.ref == p.ref }) { participants.append(p) }
@@ -194,7 +239,11 @@ struct ArgumentFinder {
         } else {
             // An explicit subject after the trigger: VSO after a verb (up to 6 words: a title may come first),
             // the genitive right after a verbal noun (up to 3).
-            let reach = pos == "verb" ? 6 : (pos == "noun" ? 3 : -1)
+            var reach = pos == "verb" ? 6 : (pos == "noun" ? 3 : -1)
+            // "اجتماع عقده وزير الخارجية ..."، "لقاء جمع ...": a light verb after the noun, then its subject.
+            if pos == "noun", trigger.upperBound < sentence.upperBound, lightVerbs.contains(word: doc.tokens[trigger.upperBound].norm) {
+                reach = 8
+            }
             // SVO: a name right before the verb is its subject ("إن بايدن التقى السيسي"); what follows is the object.
             let svo = pos == "verb" ? before.last.flatMap { m -> EntityMention? in
                 guard m.tokens.upperBound >= trigger.lowerBound - 3, preposition(before: m) == nil, !takenByEarlier(m, earlier),
@@ -206,6 +255,10 @@ struct ArgumentFinder {
                 actorFound = true
             } else if let m = after.first, m.tokens.lowerBound <= trigger.upperBound + reach,
                !(pos == "noun" && (type == "MEET" || type == "VISIT") && isCityOrSeat(m)),
+               // A noun with the article takes no genitive ("حضر الاجتماع X": X attended); a nationality
+               // adjective ("الإطلاق الكوري الشمالي") or a relative clause ("الهجوم الذي تشنه موسكو") still names it.
+               !(pos == "noun" && Self.hasArticle(triggerWord) && m.origin != .demonym
+                 && !(trigger.upperBound < sentence.upperBound && Self.relativePronouns.contains(doc.tokens[trigger.upperBound].norm))),
                preposition(before: m, floor: trigger.upperBound) == nil,
                !punctuationBetween(trigger.upperBound, m.tokens.lowerBound) {
                 add(m, "actor"); actorFound = true
@@ -241,7 +294,9 @@ struct ArgumentFinder {
         if !actorFound, hasPronoun || (pos == "verb" && trigger.lowerBound <= sentence.lowerBound + 1) {
             if let p = previousSubject(before: sentence) { add(p); actorFound = true }
         }
-        guard actorFound else { return nil }
+        // Towns and landmarks do not act: a city as the only actor is where something happened ("هجوم سوسة"),
+        // while states, capitals (metonymy: "موسكو ترفض") and regions with governments can.
+        guard actorFound, participants.contains(where: { canAct($0.ref) }) else { return nil }
 
         // 2. Objects, counterparts and places after the actor.
         let actorRefs = Set(participants.map(\.ref))
@@ -298,6 +353,16 @@ struct ArgumentFinder {
             if doc.tokens[mid].start < offset { lo = mid + 1 } else { hi = mid }
         }
         return lo
+    }
+
+    /// True when the word carries the article itself ("الاجتماع"، "والزيارة"، "بالاجتماع"); "لل" is left out,
+    /// since "للقاء" is as often ل + "لقاء" as ل + "اللقاء".
+    static func hasArticle(_ word: String) -> Bool {
+        var scalars = Substring(word).unicodeScalars[...]
+        for _ in 0..<2 where ["و", "ف", "ب", "ك"].contains(scalars.first ?? " ") && !scalars.starts(with: "ال".unicodeScalars) {
+            scalars = scalars.dropFirst()
+        }
+        return scalars.starts(with: "ال".unicodeScalars)
     }
 
     /// "الزيارة"، "والاجتماع"، "للقاء": a definite noun refers back to an event already told.

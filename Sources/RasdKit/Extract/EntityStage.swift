@@ -144,11 +144,12 @@ public struct EntityStage: Sendable {
             while i < sentence.upperBound {
                 guard !covered[i], doc.tokens[i].isWord else { i += 1; continue }
                 var matched = false
+                let readings = Proclitics.candidates(doc.tokens[i].norm)   // once for both lengths
                 for len in [2, 1] where i + len <= sentence.upperBound {
                     let range = i..<(i + len)
                     if range.contains(where: { covered[$0] || !doc.tokens[$0].isWord }) { continue }
                     let tail = doc.tokens[(i + 1)..<(i + len)].map(\.norm).joined(separator: " ")
-                    for (prefix, stem) in Proclitics.candidates(doc.tokens[i].norm) {
+                    for (prefix, stem) in readings {
                         let key = KBKeys.variantKey(tail.isEmpty ? stem : stem + " " + tail)
                         guard let found = parts[key], let ref = found else { continue }
                         let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[i], afterNormalized: prefix)

@@ -5,6 +5,10 @@ public struct EventStage: Sendable {
     let triggers: PhraseLexicon
     let classes: [String: Set<String>]
     let modality: PhraseLexicon
+    /// Words opening a condition after the trigger (events/conditionals.tsv).
+    let conditionals: PhraseLexicon
+    /// Words making a date refer back to the previous event ("اليوم نفسه").
+    let sameTime: PhraseLexicon
     let speech: PhraseLexicon
     let attribution: PhraseLexicon
     let groupWords: PhraseLexicon
@@ -15,6 +19,8 @@ public struct EventStage: Sendable {
         self.kb = kb
         triggers = PhraseLexicon.resource("events/triggers.tsv")
         modality = PhraseLexicon.resource("events/modality.tsv")
+        conditionals = PhraseLexicon.resource("events/conditionals.tsv")
+        sameTime = PhraseLexicon.resource("events/same_time.tsv")
         speech = PhraseLexicon.resource("quotes/speech_verbs.tsv")
         attribution = PhraseLexicon.resource("quotes/attribution.tsv")
         groupWords = PhraseLexicon.resource("events/group_anaphors.tsv")
@@ -30,7 +36,11 @@ public struct EventStage: Sendable {
         var match: PhraseLexicon.Match
         var type: String
         var pos: String
+        /// The trigger's row asks for a place ("@place"): without one it is another sense of the word.
+        var needsPlace = false
     }
+
+    static let placeRequirement = "@place"
 
     public func process(_ doc: inout Document) {
         var events: [EventMention] = []
@@ -44,8 +54,9 @@ public struct EventStage: Sendable {
                     // The first reading whose required word class is in the clause.
                     for row in triggers.allEntries[m.key] ?? [m.values] where !row.isEmpty {
                         let requires = row.count > 2 ? row[2] : ""
-                        if requires.isEmpty || clauseHas(doc, requires, around: m.tokens, in: sentence) {
-                            found.append(Trigger(match: m, type: row[0], pos: row.count > 1 ? row[1] : "verb"))
+                        let needsPlace = requires == Self.placeRequirement
+                        if requires.isEmpty || needsPlace || clauseHas(doc, requires, around: m.tokens, in: sentence) {
+                            found.append(Trigger(match: m, type: row[0], pos: row.count > 1 ? row[1] : "verb", needsPlace: needsPlace))
                             break
                         }
                     }
@@ -68,11 +79,13 @@ public struct EventStage: Sendable {
                     if trigger.pos == "noun", trigger.match.tokens.lowerBound <= sentence.lowerBound + 2 { waiting.append(trigger) }
                     continue
                 }
+                if trigger.needsPlace && event.place == nil { continue }
                 event.sentence = sIndex
                 event.modality = modalityOf(mood, event: event, earlier: sentenceEvents, doc: doc, sentence: sentence,
                                             trigger: trigger.match.tokens)
                 event.attribution = attribution
-                dateEvent(&event, doc: doc, trigger: trigger.match.tokens, clause: clause, clauses: clauseList, sentence: sentence)
+                dateEvent(&event, doc: doc, trigger: trigger.match.tokens, clause: clause, clauses: clauseList, sentence: sentence,
+                          told: events + sentenceEvents)
                 dateRelativeToEvent(&event, doc: doc, trigger: trigger.match.tokens, anchor: sentenceEvents.last)
                 event.quantities = doc.quantities.indices.filter { q in
                     let quantity = doc.quantities[q]
@@ -88,7 +101,8 @@ public struct EventStage: Sendable {
                     opening.sentence = sIndex
                     opening.modality = event.modality
                     opening.attribution = event.attribution
-                    dateEvent(&opening, doc: doc, trigger: w.match.tokens, clause: wClause, clauses: clauseList, sentence: sentence)
+                    dateEvent(&opening, doc: doc, trigger: w.match.tokens, clause: wClause, clauses: clauseList, sentence: sentence,
+                              told: events + sentenceEvents)
                     sentenceEvents.append(opening)
                 }
                 if !waiting.isEmpty, event.participants.contains(where: { $0.role == "actor" }) { waiting = [] }
@@ -101,15 +115,33 @@ public struct EventStage: Sendable {
     /// Whether a word of the class occurs in the sentence near the trigger (8 tokens before, 16 after).
     func clauseHas(_ doc: Document, _ className: String, around trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
         guard let words = classes[className] else { return false }
-        let lo = max(sentence.lowerBound, trigger.lowerBound - 8), hi = min(sentence.upperBound, trigger.upperBound + 16)
-        for t in lo..<hi where doc.tokens[t].isWord && !trigger.contains(t) {
-            if Proclitics.candidates(doc.tokens[t].norm).contains(where: { words.contains($0.stem) }) { return true }
+        // Eight words before the trigger and sixteen after it; punctuation ("، مساء أمس الخميس،") does not count.
+        func has(_ t: Int) -> Bool {
+            Proclitics.candidates(doc.tokens[t].norm).contains(where: { words.contains($0.stem) })
+        }
+        var seen = 0
+        var t = trigger.lowerBound - 1
+        while t >= sentence.lowerBound, seen < 8 {
+            if doc.tokens[t].isWord { if has(t) { return true }; seen += 1 }
+            t -= 1
+        }
+        seen = 0
+        t = trigger.upperBound
+        while t < sentence.upperBound, seen < 16 {
+            if doc.tokens[t].isWord { if has(t) { return true }; seen += 1 }
+            t += 1
         }
         return false
     }
 
     /// Modality words in the three tokens before the trigger; "س" on the verb marks the future.
     func mood(_ doc: Document, _ trigger: Trigger, sentence: Range<Int>) -> String? {
+        // "سيستخدم الفيتو إذا عارض الكونغرس": a condition right after the trigger, even on a future verb.
+        var t = trigger.match.tokens.upperBound
+        while t < min(sentence.upperBound, trigger.match.tokens.upperBound + 6), doc.tokens[t].isWord {
+            if conditionals.match(doc.tokens, at: t, limit: sentence.upperBound) != nil { return "speculative" }
+            t += 1
+        }
         let first = doc.tokens[trigger.match.tokens.lowerBound].norm
         if trigger.pos == "verb", trigger.match.prefix > 0 {
             let prefix = String(first.unicodeScalars.prefix(trigger.match.prefix))
@@ -172,11 +204,17 @@ public struct EventStage: Sendable {
     /// The event's date: a date in its clause, else elsewhere in the sentence (a date in a reporting clause only
     /// dates the report), else the publication date for what the article reports as news.
     func dateEvent(_ event: inout EventMention, doc: Document, trigger: Range<Int>, clause: Range<Int>,
-                   clauses: [Range<Int>], sentence: Range<Int>) {
+                   clauses: [Range<Int>], sentence: Range<Int>, told: [EventMention] = []) {
         let span = doc.tokens[sentence.lowerBound].start..<doc.tokens[sentence.upperBound - 1].end
         let clauseSpan = doc.tokens[clause.lowerBound].start..<doc.tokens[clause.upperBound - 1].end
         let triggerAt = doc.tokens[trigger.lowerBound].start
-        let candidates = doc.dates.filter { span.contains($0.start) && $0.date != nil && usableForEvents($0, doc: doc) }
+        let dated = told.last { $0.dateBasis == "text" || $0.dateBasis == "relative" }
+        // "في وقت لاحق من اليوم نفسه": the time of the event told before.
+        if let anchor = dated, doc.dates.contains(where: { clauseSpan.contains($0.start) && refersBack($0, in: doc) }) {
+            event.date = anchor.date; event.dateBasis = "relative"; event.dateText = anchor.dateText
+            return
+        }
+        let candidates = doc.dates.filter { span.contains($0.start) && $0.date != nil && usableForEvents($0, doc: doc) && !refersBack($0, in: doc) }
         func distance(_ d: DateMention) -> Int { abs(d.start - triggerAt) }
         // The report's own date: within a clause of saying, or between a speech verb and its "إن"
         // ("قالت وسائل إعلام رسمية، الثلاثاء 19 نوفمبر، إن ...").
@@ -201,9 +239,28 @@ public struct EventStage: Sendable {
         } else if let d = others.first {
             set(&event, d, reporting: true)
         } else if event.modality == .asserted || event.modality == .reported, let published = doc.published {
+            // The story goes on: with no date of its own, an act of the actor of the event told just before
+            // ("وصل ... أمس. وأجرى فور وصوله محادثات") happened when that one did.
+            let actors = Set(event.participants.filter { $0.role == "actor" }.map(\.ref))
+            let anchor = told.last { e in
+                (e.dateBasis == "text" || e.dateBasis == "relative") && event.sentence - e.sentence <= 2
+                    && e.participants.contains(where: { $0.role == "actor" && actors.contains($0.ref) })
+            }
+            if let anchor {
+                event.date = anchor.date; event.dateBasis = "relative"; event.dateText = anchor.dateText
+                return
+            }
             event.date = published
             event.dateBasis = "published"
         }
+    }
+
+    /// A date that points back to the event told before ("اليوم نفسه"، "في اليوم ذاته"): the word is in the date
+    /// or right after it.
+    func refersBack(_ d: DateMention, in doc: Document) -> Bool {
+        if d.text.split(separator: " ").contains(where: { sameTime.contains(word: ArabicNormalizer.shared.key(String($0))) }) { return true }
+        guard let next = doc.tokens.first(where: { $0.start >= d.end }), next.start - d.end <= 1 else { return false }
+        return next.isWord && sameTime.contains(word: next.norm)
     }
 
     /// "ويأتي اجتماعهما بعد يومين من إطلاق ..."، "بعد تسعة أشهر على استقبال ...": the launch is two days before the meeting (or, with no event

@@ -35,8 +35,9 @@ public struct GazetteerMatcher: Sendable {
                 let tail = rest.map(\.norm).joined(separator: " ")
                 for (prefix, stem) in candidates {
                     let key = tail.isEmpty ? stem : stem + " " + tail
-                    // A one-word alias that is also a common word (مالي، جدة) waits for the tagger to agree.
-                    if len == 1 && kb.isCommonWord(key) { continue }
+                    // A one-word alias that is also a common word (مالي، جدة) waits for the tagger to agree; so do
+                    // the word's other readings ("الرياض" must not match as ال + "رياض").
+                    if len == 1 && kb.isCommonWord(key) { break }
                     if let entity = best(kb.lookupName(key)) {
                         // A bare one-letter-clitic reading of a short word is too weak ("بكين" is not ب + كين).
                         if prefix > 0 && len == 1 && stem.unicodeScalars.count < 3 { continue }

@@ -5,6 +5,10 @@ public struct PhraseLexicon: Sendable {
     /// Every row of a phrase listed more than once, in file order (`entries` holds the first).
     public private(set) var allEntries: [String: [[String]]] = [:]
     public private(set) var maxTokens = 1
+    /// `TokenKey`s of the entries' first words and of the whole entries: most tokens begin no phrase, and a hash
+    /// test rejects them before any key String is built or hashed (slow for Arabic text).
+    private var firstWords = Set<UInt64>()
+    private var wholeKeys = Set<UInt64>()
 
     public init(rows: [[String]], keyColumn: Int = 0) {
         for row in rows where row.count > keyColumn {
@@ -14,6 +18,8 @@ public struct PhraseLexicon: Sendable {
             values.remove(at: keyColumn)
             if entries[key] == nil { entries[key] = values }
             allEntries[key, default: []].append(values)
+            firstWords.insert(TokenKey.of(String(key.prefix { $0 != " " })))
+            wholeKeys.insert(TokenKey.of(key))
             maxTokens = max(maxTokens, key.split(separator: " ").count)
         }
     }
@@ -35,7 +41,9 @@ public struct PhraseLexicon: Sendable {
     public func match(_ tokens: [Token], at i: Int, limit: Int? = nil, allowClitics: Bool = true) -> Match? {
         let end = min(limit ?? tokens.count, tokens.count)
         guard i < end, tokens[i].isWord else { return nil }
-        let candidates = allowClitics ? Proclitics.candidates(tokens[i].norm) : [(0, tokens[i].norm)]
+        let readings = allowClitics ? Proclitics.candidates(tokens[i].norm) : [(0, tokens[i].norm)]
+        let candidates = readings.filter { firstWords.contains(TokenKey.of($0.1)) }
+        if candidates.isEmpty { return nil }
         var len = min(maxTokens, end - i)
         while len >= 1 {
             let rest = tokens[(i + 1)..<(i + len)]
@@ -55,11 +63,13 @@ public struct PhraseLexicon: Sendable {
 
     /// True when the single word (proclitics allowed) is in the lexicon.
     public func contains(word norm: String) -> Bool {
-        Proclitics.candidates(norm).contains { entries[$0.stem] != nil }
+        Proclitics.candidates(norm).contains { wholeKeys.contains(TokenKey.of($0.stem)) && entries[$0.stem] != nil }
     }
 
     public func values(word norm: String) -> [String]? {
-        for c in Proclitics.candidates(norm) { if let v = entries[c.stem] { return v } }
+        for c in Proclitics.candidates(norm) where wholeKeys.contains(TokenKey.of(c.stem)) {
+            if let v = entries[c.stem] { return v }
+        }
         return nil
     }
 }

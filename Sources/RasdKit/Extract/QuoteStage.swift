@@ -98,10 +98,17 @@ public struct QuoteStage: Sendable {
             }
         }
         // VSO: the subject after the verb, allowing a title between ("وقال وزير الخارجية الروسي لافروف").
-        if let m = people.first(where: { $0.tokens.lowerBound > verb && $0.tokens.lowerBound <= verb + 7 && sentence.contains($0.tokens.lowerBound) }) {
-            let between = (verb + 1)..<m.tokens.lowerBound
-            let clean = between.allSatisfy { doc.tokens[$0].isWord && !Self.complementizers.contains(doc.tokens[$0].norm) }
-            if clean { return (m.ref, m.text) }
+        let window = people.filter { $0.tokens.lowerBound > verb && $0.tokens.lowerBound <= verb + 9 && sentence.contains($0.tokens.lowerBound) }
+        let clean = { (m: EntityMention) in
+            ((verb + 1)..<m.tokens.lowerBound).allSatisfy { doc.tokens[$0].isWord && !Self.complementizers.contains(doc.tokens[$0].norm) }
+        }
+        if let m = window.first, m.tokens.lowerBound <= verb + 7, clean(m) {
+            // A place or body inside the title ("رئيسة بعثة الصندوق إلى مصر إيفانا هولار"): the person after it speaks.
+            if m.type != .person, let person = window.first(where: { $0.type == .person && $0.tokens.lowerBound <= m.tokens.upperBound + 4 }),
+               clean(person) {
+                return (person.ref, person.text)
+            }
+            return (m.ref, m.text)
         }
         // SVO or a relative clause ("بوتين قال"، "زعيم كوريا الشمالية الذي صرح"): the nearest person before it.
         let before = people.filter { $0.tokens.upperBound <= verb && sentence.contains($0.tokens.lowerBound) }

@@ -12,15 +12,25 @@ public struct TitleStage: Sendable {
     public let kb: KnowledgeBase
     let heads: PhraseLexicon
     let barriers: PhraseLexicon
+    /// "السابق" after a title: a former office, not its current holder.
+    let formerWords: PhraseLexicon
     let roleVerbs: PhraseLexicon
     let actorNouns: PhraseLexicon
+    let institutions = Institutions.shared
     let speech: PhraseLexicon
     let notNames: PhraseLexicon
 
+    static let postPrepositions: Set<String> = Set(["إلى", "لدى", "في"].map { ArabicNormalizer.shared.key($0) })
+
     public init(kb: KnowledgeBase) {
         self.kb = kb
-        heads = PhraseLexicon.resource("lexicon/title_heads.tsv")
+        // Title heads: the listed words, and the first word of every title ("خادم" of "خادم الحرمين الشريفين").
+        let titleFirstWords = ((try? ResourceStore.rows("lexicon/titles.tsv")) ?? []).compactMap { row in
+            row.first?.split(separator: " ").first.map { [String($0)] }
+        }
+        heads = PhraseLexicon(rows: ((try? ResourceStore.rows("lexicon/title_heads.tsv")) ?? []) + titleFirstWords)
         barriers = PhraseLexicon.resource("lexicon/title_barriers.tsv")
+        formerWords = PhraseLexicon.resource("lexicon/former_words.tsv")
         roleVerbs = PhraseLexicon.resource("lexicon/role_verbs.tsv")
         actorNouns = PhraseLexicon.resource("lexicon/actor_nouns.tsv")
         speech = PhraseLexicon.resource("quotes/speech_verbs.tsv")
@@ -51,6 +61,11 @@ public struct TitleStage: Sendable {
                         continue
                     }
                     let tok = doc.tokens[j]
+                    // "المبعوث الأممي إلى ليبيا X"، "سفير السعودية لدى واشنطن X": a post abroad stays in the title.
+                    if Self.postPrepositions.contains(tok.norm), let k = startsAt[j + 1], doc.mentions[k].type != .person {
+                        j = doc.mentions[k].tokens.upperBound
+                        continue
+                    }
                     if !tok.isWord || barriers.contains(word: tok.norm) { break }
                     j += 1
                 }
@@ -86,7 +101,7 @@ public struct TitleStage: Sendable {
     }
 
     /// The office of the longest title in the lexicon at the start of `range`, and how many tokens it covers.
-    func office(_ doc: Document, _ range: Range<Int>) -> (office: String, titleEn: String, length: Int)? {
+    func office(_ doc: Document, _ range: Range<Int>) -> (office: String, titleEn: String, length: Int, country: String?)? {
         var len = min(range.count, kb.maxTitleTokens)
         let first = doc.tokens[range.lowerBound]
         while len >= 1 {
@@ -94,7 +109,8 @@ public struct TitleStage: Sendable {
             for (_, stem) in Proclitics.candidates(first.norm) {
                 // Titles are listed with or without the article: try both ("زعيم" / "الزعيم").
                 for word in [stem, KBKeys.toggledArticle(stem)] {
-                    if let o = kb.office(forTitle: tail.isEmpty ? word : word + " " + tail) { return (o.office, o.titleEn, len) }
+                    let key = tail.isEmpty ? word : word + " " + tail
+                    if let o = kb.office(forTitle: key) { return (o.office, o.titleEn, len, kb.impliedCountry(forTitle: key)) }
                 }
             }
             len -= 1
@@ -108,10 +124,12 @@ public struct TitleStage: Sendable {
         let isCounterpart = Proclitics.candidates(doc.tokens[t].norm).contains { $0.stem.hasPrefix("نظير") }
         var officeEnd = t + 1
         var titleOffice: String?
+        var impliedCountry: String?
         if !isCounterpart {
             guard let found = office(doc, t..<sentence.upperBound) else { return nil }
             officeEnd = t + found.length
             titleOffice = found.office
+            impliedCountry = found.country
         }
         // Country: a nationality adjective (1–3 words) or a GPE/seat mention right after the title.
         var country: String?
@@ -129,7 +147,10 @@ public struct TitleStage: Sendable {
             if e.kind == "country" { country = e.id } else if e.kind == "seat", let c = e.country { country = c }
             if country != nil { end = max(officeEnd, m.tokens.upperBound) }
         }
+        if country == nil, let implied = impliedCountry { country = implied }
         guard let country else { return nil }
+        // "ملك إسبانيا السابق": a former office holder is not the current one.
+        if end < sentence.upperBound, formerWords.contains(word: doc.tokens[end].norm) { return nil }
         // A name right after means this is a role, handled by the caller.
         if let k = startsAt[end], doc.mentions[k].type == .person { return nil }
         guard let officeKey = titleOffice ?? counterpartOffice(doc, near: t, sentence: sentence, excluding: country) else {
@@ -171,17 +192,28 @@ public struct TitleStage: Sendable {
         var out: [EntityMention] = []
         var t = 1
         while t < doc.tokens.count {
-            guard doc.tokens[t].isWord, !covered[t], actorNouns.contains(word: doc.tokens[t - 1].norm),
-                  !covered[t - 1] else { t += 1; continue }
+            guard doc.tokens[t].isWord, !covered[t], !covered[t - 1] else { t += 1; continue }
+            // "الجيش السوداني": an institution of the state; "القوات الكورية الشمالية": the state acting.
+            let institution = institutions.head(in: doc.tokens, endingAt: t, floor: 0).flatMap { m in
+                m.tokens.contains(where: { covered[$0] }) ? nil : m
+            }
+            guard institution != nil || actorNouns.contains(word: doc.tokens[t - 1].norm) else { t += 1; continue }
             var found = false
             for len in stride(from: 3, through: 1, by: -1) where t + len <= doc.tokens.count {
                 let words = doc.tokens[t..<(t + len)]
                 guard words.allSatisfy(\.isWord), !(t..<(t + len)).contains(where: { covered[$0] }) else { continue }
                 guard let country = kb.country(forNationality: words.map(\.norm).joined(separator: " ")) else { continue }
-                let start = doc.tokens[t - 1].start, end = doc.tokens[t + len - 1].end
+                let first = institution?.tokens.lowerBound ?? (t - 1)
+                let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[first], afterNormalized: institution?.prefix ?? 0)
+                let end = doc.tokens[t + len - 1].end
+                if let institution, let key = institution.values.first {
+                    out.append(EntityMention(start: start, end: end, text: doc.string(start, end), type: .org,
+                                             ref: .name(.org, Institutions.key(institution: key, country: country)),
+                                             origin: .institution, tokens: first..<(t + len)))
+                }
                 out.append(EntityMention(start: start, end: end, text: doc.string(start, end), type: .gpe,
-                                         ref: .kb(country), origin: .demonym, tokens: (t - 1)..<(t + len)))
-                for x in (t - 1)..<(t + len) { covered[x] = true }
+                                         ref: .kb(country), origin: .demonym, tokens: first..<(t + len)))
+                for x in first..<(t + len) { covered[x] = true }
                 t += len
                 found = true
                 break

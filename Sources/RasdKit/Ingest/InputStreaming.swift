@@ -6,47 +6,88 @@ extension InputCollector {
     /// files in one piece. Files that must be decoded as a whole (UTF-16, windows-1256) are read whole.
     public func read(file path: String, chunkBytes: Int = 8 << 20,
                      _ body: (_ articles: [SourceArticle], _ problems: [InputProblem]) throws -> Void) rethrows {
-        let ext = (path as NSString).pathExtension.lowercased()
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        guard let jsonl = readers.first(where: { $0.extensions.contains(ext) }) as? JSONLReader,
-              size > chunkBytes, let handle = FileHandle(forReadingAtPath: path) else {
-            let whole = read(file: path)
-            try body(whole.articles, whole.problems)
-            return
+        for piece in pieces(file: path, chunkBytes: chunkBytes) {
+            try body(piece.articles, piece.problems)
         }
-        defer { try? handle.close() }
-        var pending = Data()
-        var linesBefore = 0
-        var first = true
-        var anything = false
-        while true {
-            let chunk = (try? handle.read(upToCount: chunkBytes)) ?? nil
-            let atEnd = chunk?.isEmpty ?? true
-            if let chunk { pending.append(chunk) }
-            if first {
-                first = false
-                // Not plain UTF-8 lines: decode the whole file instead.
-                if JSONLReader.utf8Bytes(pending.prefix(TextDecoding.sampleSize), path: path) == nil {
-                    let whole = read(file: path)
-                    try body(whole.articles, whole.problems)
-                    return
+    }
+
+    /// The same pieces as a sequence, for callers that must `await` between pieces (storing a batch).
+    public func pieces(file path: String, chunkBytes: Int = 8 << 20) -> FilePieces {
+        FilePieces(collector: self, path: path, chunkBytes: chunkBytes)
+    }
+}
+
+/// The articles of one file, a piece at a time (see `InputCollector.read(file:chunkBytes:_:)`).
+public struct FilePieces: Sequence {
+    let collector: InputCollector
+    let path: String
+    let chunkBytes: Int
+
+    public func makeIterator() -> Iterator { Iterator(self) }
+
+    public final class Iterator: IteratorProtocol {
+        private let collector: InputCollector
+        private let path: String
+        private let chunkBytes: Int
+        private let jsonl: JSONLReader?
+        private var handle: FileHandle?
+        private var pending = Data()
+        private var linesBefore = 0
+        private var first = true
+        private var anything = false
+        private var finished = false
+
+        init(_ pieces: FilePieces) {
+            collector = pieces.collector
+            path = pieces.path
+            chunkBytes = pieces.chunkBytes
+            let ext = (path as NSString).pathExtension.lowercased()
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            let reader = collector.readers.first(where: { $0.extensions.contains(ext) }) as? JSONLReader
+            jsonl = reader
+            handle = reader != nil && size > chunkBytes ? FileHandle(forReadingAtPath: path) : nil
+        }
+
+        deinit { try? handle?.close() }
+
+        public func next() -> (articles: [SourceArticle], problems: [InputProblem])? {
+            guard !finished else { return nil }
+            guard let handle, let jsonl else { return whole() }
+            while true {
+                let chunk = (try? handle.read(upToCount: chunkBytes)) ?? nil
+                let atEnd = chunk?.isEmpty ?? true
+                if let chunk { pending.append(chunk) }
+                if first {
+                    first = false
+                    // Not plain UTF-8 lines: decode the whole file instead.
+                    if JSONLReader.utf8Bytes(pending.prefix(TextDecoding.sampleSize), path: path) == nil { return whole() }
+                    if pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeFirst(3) }
                 }
-                if pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeFirst(3) }
+                // Hand over every complete line; keep the unfinished last one for the next chunk.
+                let cut = atEnd ? pending.endIndex : (pending.lastIndex(of: 0x0A).map { $0 + 1 } ?? pending.startIndex)
+                if atEnd { finish() }
+                if cut > pending.startIndex {
+                    let piece = pending[pending.startIndex..<cut]
+                    let result = jsonl.read(lines: Data(piece), path: path, linesBefore: linesBefore, reportEmpty: false)
+                    anything = anything || !result.articles.isEmpty || !result.problems.isEmpty
+                    linesBefore += piece.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                    pending = Data(pending[cut...])
+                    if atEnd && !anything { return ([], [JSONLReader.emptyFeed(path)]) }
+                    return result
+                }
+                if atEnd { return anything ? nil : ([], [JSONLReader.emptyFeed(path)]) }
             }
-            // Hand over every complete line; keep the unfinished last one for the next chunk.
-            let cut = atEnd ? pending.endIndex : (pending.lastIndex(of: 0x0A).map { $0 + 1 } ?? pending.startIndex)
-            if cut > pending.startIndex {
-                let piece = pending[pending.startIndex..<cut]
-                let result = jsonl.read(lines: Data(piece), path: path, linesBefore: linesBefore, reportEmpty: false)
-                anything = anything || !result.articles.isEmpty || !result.problems.isEmpty
-                linesBefore += piece.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-                try body(result.articles, result.problems)
-                pending = Data(pending[cut...])
-            }
-            if atEnd {
-                if !anything { try body([], [JSONLReader.emptyFeed(path)]) }
-                return
-            }
+        }
+
+        private func whole() -> (articles: [SourceArticle], problems: [InputProblem]) {
+            finish()
+            return collector.read(file: path)
+        }
+
+        private func finish() {
+            finished = true
+            try? handle?.close()
+            handle = nil
         }
     }
 }

@@ -114,5 +114,9 @@ public struct CollectionResolver: Sendable {
         }
         analysis.timeline = Timeline.entries(analysis, entities: entities)
         analysis.discrepancies = Discrepancies.find(analysis, documents: documents)
+        // Tolls and counts of people no event holds, compared across the articles of one story.
+        let flagged = Set(analysis.discrepancies.map { Set($0.values.map(\.value)) })
+        analysis.discrepancies += MeasureDiscrepancies.shared.find(analysis, documents: documents)
+            .filter { !flagged.contains(Set($0.values.map(\.value))) }
     }
 }

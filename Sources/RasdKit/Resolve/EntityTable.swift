@@ -20,8 +20,11 @@ struct EntityTable {
             entity.wikidata = e.wikidata
             entity.kb = e.id
             entity.country = e.country
-        } else if case .name(let t, _) = ref {
+        } else if case .name(let t, let key) = ref {
             entity.type = t.rawValue
+            // "army@sd": a state institution, labelled in English from its state's name.
+            entity.label_en = Institutions.shared.englishLabel(key: key) { kb?.entity($0)?.labelEn }
+            if entity.label_en != nil { entity.country = key.split(separator: "@").last.map(String.init) }
         }
         index[ref] = entries.count
         entries.append(entity)

@@ -83,6 +83,13 @@ enum KBFiles {
             return (f[0], f[1], f.count > 2 ? f[2] : "")
         }
     }
+
+    /// Titles whose optional fourth column names the one state they belong to.
+    static func titleCountries(_ rows: [[String]]) -> [String: String] {
+        var out: [String: String] = [:]
+        for f in rows where f.count > 3 && !f[3].trimmingSpaces.isEmpty { out[f[0]] = f[3].trimmingSpaces }
+        return out
+    }
 }
 
 fileprivate extension String {

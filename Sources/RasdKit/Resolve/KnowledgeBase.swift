@@ -18,6 +18,7 @@ public struct KnowledgeBase: Sendable {
     private let nationalities: [ByteKey: String]
     private let nationalityVariants: [ByteKey: String]
     private let titles: [ByteKey: (office: String, titleEn: String)]
+    private let titleCountries: [ByteKey: String]
     public let maxAliasTokens: Int
     public let maxTitleTokens: Int
 
@@ -34,16 +35,18 @@ public struct KnowledgeBase: Sendable {
         }
         let roles = try KBFiles.roles(try KBFiles.table("kb/roles.tsv"))
         let nationalities = try KBFiles.pairs(try KBFiles.table("kb/nationalities.tsv"), file: "kb/nationalities.tsv")
-        let titles = try KBFiles.titles(try KBFiles.table("lexicon/titles.tsv"))
+        let titleRows = try KBFiles.table("lexicon/titles.tsv")
+        let titles = try KBFiles.titles(titleRows)
         let commonWords = try KBFiles.table("kb/common_words.tsv").map { $0[0] }
         self.init(entities: entities, roles: roles, nationalities: nationalities, titles: titles,
-                  commonWords: commonWords)
+                  commonWords: commonWords, titleCountries: KBFiles.titleCountries(titleRows))
     }
 
     /// Builds the indexes; `nationalities` are (country id, adjective forms), `titles` (title, office, English).
-    /// `commonWords` are aliases that are also ordinary words (see `isCommonWord`).
+    /// `commonWords` are aliases that are also ordinary words (see `isCommonWord`); `titleCountries` maps a title
+    /// that belongs to one state to it ("خادم الحرمين الشريفين" → sa).
     public init(entities: [KBEntity], roles: [KBRole], nationalities: [(String, [String])],
-                titles: [(String, String, String)], commonWords: [String] = []) {
+                titles: [(String, String, String)], commonWords: [String] = [], titleCountries: [String: String] = [:]) {
         let normalizer = ArabicNormalizer.shared
         self.commonWords = Set(commonWords.map { ByteKey(KBKeys.normalizedKey($0, normalizer: normalizer)) })
         var byId: [String: Int] = [:]
@@ -104,6 +107,8 @@ public struct KnowledgeBase: Sendable {
         }
         self.titles = titleIndex
         self.maxTitleTokens = maxTitle
+        self.titleCountries = Dictionary(titleCountries.map { (ByteKey(KBKeys.normalizedKey($0.key, normalizer: normalizer)), $0.value) },
+                                         uniquingKeysWith: { a, _ in a })
     }
 
     public func entity(_ id: String) -> KBEntity? { byId[id].map { entities[$0] } }
@@ -209,6 +214,11 @@ public struct KnowledgeBase: Sendable {
     /// Office key and English title for a title phrase ("وزير الخارجية" → foreign_minister), normalized key.
     public func office(forTitle normalizedKey: String) -> (office: String, titleEn: String)? {
         titles[ByteKey(normalizedKey)]
+    }
+
+    /// The state a title belongs to when it names one by itself ("خادم الحرمين الشريفين" → sa), normalized key.
+    public func impliedCountry(forTitle normalizedKey: String) -> String? {
+        titleCountries[ByteKey(normalizedKey)]
     }
 
     /// The country whose seat of power this normalized key names ("الكرملين" → "ru"), so that

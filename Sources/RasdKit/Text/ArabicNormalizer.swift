@@ -10,11 +10,7 @@ public struct ArabicNormalizer: Sendable {
     public struct Output: Sendable {
         public var scalars: [Unicode.Scalar]
         public var origin: [Int32]
-        public var string: String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars)
-            return String(view)
-        }
+        public var string: String { String(unicodeScalars: scalars) }
     }
 
     /// Per-BMP-scalar action: `keep` leaves it, `drop` removes it, otherwise a replacement.
@@ -141,16 +137,17 @@ public struct ArabicNormalizer: Sendable {
     public func key(_ string: String) -> String {
         let out = normalize(ScalarText(string))
         // Collapse runs of white space and trim, so that keys compare equal however they were typed.
-        var view = String.UnicodeScalarView()
+        var kept: [Unicode.Scalar] = []
+        kept.reserveCapacity(out.scalars.count)
         var pendingSpace = false
         for s in out.scalars {
-            if s.properties.isWhitespace {
-                pendingSpace = !view.isEmpty
+            if s.isWhitespaceFast {
+                pendingSpace = !kept.isEmpty
             } else {
-                if pendingSpace { view.append(" "); pendingSpace = false }
-                view.append(s)
+                if pendingSpace { kept.append(" "); pendingSpace = false }
+                kept.append(s)
             }
         }
-        return String(view)
+        return String(unicodeScalars: kept)
     }
 }

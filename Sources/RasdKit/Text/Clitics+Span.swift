@@ -10,11 +10,13 @@ public enum Proclitics {
         guard let head = word.unicodeScalars.first, proclitic.contains(head.value) else { return [(0, word)] }
         let s = Array(word.unicodeScalars)
         var out: [(Int, String)] = [(0, word)]
+        // Duplicates are found on scalars: comparing non-ASCII Strings takes Swift's slow canonical-equivalence
+        // path, and this runs for most words of every article (normalized words have one spelling either way).
+        var seen: [[Unicode.Scalar]] = [s]
         func add(_ p: Int, _ stem: [Unicode.Scalar]) {
-            guard stem.count >= 2 else { return }
-            var v = String.UnicodeScalarView(); v.append(contentsOf: stem)
-            let str = String(v)
-            if !out.contains(where: { $0.1 == str }) { out.append((p, str)) }
+            guard stem.count >= 2, !seen.contains(stem) else { return }
+            seen.append(stem)
+            out.append((p, String(unicodeScalars: stem)))
         }
         var i = 0
         if i < s.count, s[i] == "و" || s[i] == "ف" { i += 1; add(i, Array(s[i...])) }

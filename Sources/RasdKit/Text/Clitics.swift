@@ -14,9 +14,7 @@ public enum Clitics {
         for prefix in withArticle + plain {
             let p = Array(prefix.unicodeScalars)
             guard scalars.count - p.count >= 2, scalars.starts(with: p) else { continue }
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[p.count...])
-            out.append((prefix, String(view)))
+            out.append((prefix, String(unicodeScalars: scalars[p.count...])))
         }
         return out
     }

@@ -20,10 +20,47 @@ public struct ScalarText: Sendable, Equatable {
 
     /// The original text of a scalar range.
     public func string(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[range.clamped(to: 0..<scalars.count)])
-        return String(view)
+        String(unicodeScalars: scalars[range.clamped(to: 0..<scalars.count)])
     }
 
     public var string: String { string(0..<scalars.count) }
+}
+
+extension String {
+    /// A string of the given scalars, their UTF-8 written straight into the string's storage.
+    /// `String.UnicodeScalarView.append(contentsOf:)` takes a slow generic path (a profile of `rasd analyze`
+    /// showed a fifth of the time in it), and the pipeline builds many short strings from scalars.
+    public init<C: Collection>(unicodeScalars scalars: C) where C.Element == Unicode.Scalar {
+        var count = 0
+        for s in scalars { count += UTF8.width(s) }
+        self.init(unsafeUninitializedCapacity: count) { buffer in
+            var i = 0
+            for s in scalars {
+                let v = s.value
+                if v < 0x80 {
+                    buffer[i] = UInt8(v); i += 1
+                } else if v < 0x800 {
+                    buffer[i] = UInt8(0xC0 | (v >> 6)); buffer[i + 1] = UInt8(0x80 | (v & 0x3F)); i += 2
+                } else if v < 0x10000 {
+                    buffer[i] = UInt8(0xE0 | (v >> 12)); buffer[i + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[i + 2] = UInt8(0x80 | (v & 0x3F)); i += 3
+                } else {
+                    buffer[i] = UInt8(0xF0 | (v >> 18)); buffer[i + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    buffer[i + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buffer[i + 3] = UInt8(0x80 | (v & 0x3F)); i += 4
+                }
+            }
+            return i
+        }
+    }
+}
+
+extension Unicode.Scalar {
+    /// `properties.isWhitespace` without the Unicode table lookup for ASCII and the Arabic blocks (never white
+    /// space), which are nearly all of the text.
+    @inline(__always) public var isWhitespaceFast: Bool {
+        let v = value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        if v >= 0x0600 && v < 0x1680 { return false }
+        return properties.isWhitespace
+    }
 }

@@ -1,0 +1,121 @@
+/// Counts of people that the sources of one story disagree on when no event holds the count ("قُتل 604 أشخاص"
+/// in one report, "نحو 750 قتيلاً" in another): casualty tolls, the displaced, the detained, troops.
+///
+/// - A story is the set of articles joined by the events they report together (the cross-document merge).
+/// - What is counted (the measure) comes from the unit noun ("قتيلاً") or, for a generic one ("شخص"، "مدني"),
+///   from the nearest predicate word around the number ("فرّ"، "مقتل"), as listed in `resolve/measures.tsv`.
+/// - Each article gives its first count of a measure (its headline figure; later ones are often history).
+///   Articles of one story whose figures differ by no more than a factor of three disagree; further apart,
+///   they count different things.
+struct MeasureDiscrepancies {
+    let lexicon: PhraseLexicon
+
+    static let shared = MeasureDiscrepancies(lexicon: PhraseLexicon.resource("resolve/measures.tsv"))
+
+    /// Farther than this many tokens from the number, a predicate word says something else.
+    static let reachBefore = 6, reachAfter = 4
+    static let maxRatio = 3.0
+
+    func find(_ analysis: Analysis, documents: [Document]) -> [Analysis.Discrepancy] {
+        let story = stories(analysis, documents: documents)
+        // story → measure → doc → (value, quantity)
+        var figures: [Int: [String: [String: (Double, Quantity)]]] = [:]
+        for doc in documents where doc.parent == nil {
+            guard let s = story[doc.id] else { continue }
+            for q in doc.quantities where !q.isDuration {
+                guard let value = q.value ?? q.max, value >= 2, let measure = measure(of: q, in: doc) else { continue }
+                if figures[s]?[measure]?[doc.id] != nil { continue }
+                figures[s, default: [:]][measure, default: [:]][doc.id] = (value, q)
+            }
+        }
+        let published = Dictionary(documents.map { ($0.id, $0.published) }, uniquingKeysWith: { a, _ in a })
+        var out: [Analysis.Discrepancy] = []
+        for s in figures.keys.sorted() {
+            for (measure, allDocs) in figures[s]!.sorted(by: { $0.key < $1.key }) {
+              for byDoc in clusters(allDocs) {
+                let values = byDoc.values.map(\.0)
+                guard byDoc.count >= 2, Set(values).count >= 2 else { continue }
+                let entries = byDoc.map { doc, figure in
+                    Analysis.DiscrepancyValue(value: figure.0, text: figure.1.text, doc: doc, date: published[doc]??.iso)
+                }.sorted { ($0.date ?? "", $0.doc) < ($1.date ?? "", $1.doc) }
+                let unit = entries.first.flatMap { e in byDoc[e.doc]?.1.unit }
+                out.append(Analysis.Discrepancy(about: "\(measure): \(unit ?? "")", kind: kind(entries, measure: measure),
+                                                event: nil, unit: unit, values: entries))
+              }
+            }
+        }
+        return out
+    }
+
+    /// The articles' figures split where one is more than `maxRatio` times the next smaller one: 700,000
+    /// displaced in the whole country and 12,000 fled from one town are counts of different things.
+    func clusters(_ byDoc: [String: (Double, Quantity)]) -> [[String: (Double, Quantity)]] {
+        var out: [[String: (Double, Quantity)]] = []
+        var current: [String: (Double, Quantity)] = [:]
+        var last: Double?
+        for (doc, figure) in byDoc.sorted(by: { ($0.value.0, $0.key) < ($1.value.0, $1.key) }) {
+            if let last, figure.0 / last > Self.maxRatio { out.append(current); current = [:] }
+            current[doc] = figure
+            last = figure.0
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+
+    /// A toll that only grows from one day's report to the next is being updated; otherwise as for events.
+    func kind(_ values: [Analysis.DiscrepancyValue], measure: String) -> String {
+        let dated = values.compactMap { v in v.date.flatMap(PartialDate.init(iso:)).map { ($0.dayNumber, v.value) } }
+        if Self.tolls.contains(measure), dated.count == values.count,
+           zip(dated, dated.dropFirst()).allSatisfy({ $0.0 < $1.0 && $0.1 < $1.1 }) {
+            return "update"
+        }
+        return Discrepancies.kind(values)
+    }
+
+    static let tolls: Set<String> = ["killed", "injured"]
+
+    /// Articles joined by events reported in several of them: document id → story number.
+    func stories(_ analysis: Analysis, documents: [Document]) -> [String: Int] {
+        var parent = Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0.id) })
+        func root(_ x: String) -> String {
+            var x = x
+            while let p = parent[x], p != x { x = p }
+            return x
+        }
+        for event in analysis.events {
+            let docs = Set(event.mentions.map(\.doc)).sorted()
+            for d in docs.dropFirst() where parent[d] != nil && parent[docs[0]] != nil { parent[root(d)] = root(docs[0]) }
+        }
+        var numbers: [String: Int] = [:]
+        var out: [String: Int] = [:]
+        for doc in documents {
+            let r = root(doc.id)
+            if numbers[r] == nil { numbers[r] = numbers.count }
+            out[doc.id] = numbers[r]
+        }
+        return out
+    }
+
+    /// What a count of people measures, or nil when it counts something else (money, days, ships).
+    func measure(of q: Quantity, in doc: Document) -> String? {
+        if let word = q.text.split(separator: " ").first, lexicon.values(word: ArabicNormalizer.shared.key(String(word)))?.last == "vague" {
+            return nil
+        }
+        guard let unit = q.unit, let first = unit.split(separator: " ").first,
+              let entry = lexicon.values(word: ArabicNormalizer.shared.key(String(first))), entry.count >= 2 else { return nil }
+        if entry[1] == "unit" { return entry[0] }
+        guard entry[1] == "generic" else { return nil }
+        // The nearest predicate word in the sentence, before the number or just after its unit.
+        guard let first = doc.tokens.firstIndex(where: { $0.end > q.start }),
+              let sentence = doc.sentences.first(where: { $0.contains(first) }) else { return nil }
+        let last = doc.tokens[first...].firstIndex(where: { $0.start >= q.end }) ?? sentence.upperBound
+        var best: (distance: Int, measure: String)?
+        let lo = max(sentence.lowerBound, first - Self.reachBefore), hi = min(sentence.upperBound, last + Self.reachAfter)
+        for t in lo..<hi where doc.tokens[t].isWord && (t < first || t >= last) {
+            guard let v = lexicon.values(word: doc.tokens[t].norm), v.count >= 2, v[1] == "predicate" else { continue }
+            let distance = t < first ? first - t : t - last + 1
+            if best == nil || distance < best!.distance { best = (distance, v[0]) }
+        }
+        return best?.measure
+    }
+}

@@ -1,0 +1,129 @@
+import Dispatch
+import Foundation
+import RasdKit
+import RasdStore
+
+/// What the server knows of analyses: the latest one (in memory, for the queries) and the run in progress.
+/// One run at a time; a second request while one runs is told so (409) rather than queued.
+actor StoryState {
+    private(set) var index: StoryIndex?
+    private(set) var status = AnalysisStatus()
+
+    func install(_ analysis: Analysis?) {
+        index = analysis.map(StoryIndex.init)
+        status.analysedDocuments = analysis?.documents.count ?? 0
+    }
+
+    /// Marks a run as started; throws 409 when one is already running.
+    func begin() throws -> AnalysisStatus {
+        if status.state == .running {
+            throw APIError(.conflict, "an analysis is already running (started \(status.startedAt ?? "?"), "
+                           + "\(status.done) of \(status.total) articles); try again when GET /api/analysis says it is done")
+        }
+        status.state = .running
+        status.startedAt = AnalysisStatus.stamp()
+        status.finishedAt = nil
+        status.error = nil
+        status.done = 0
+        status.total = 0
+        return status
+    }
+
+    /// Progress reports may arrive out of order: the count only grows.
+    func progress(done: Int, total: Int) {
+        guard status.state == .running else { return }
+        status.done = max(status.done, done)
+        status.total = total
+    }
+
+    func finish(_ analysis: Analysis) {
+        install(analysis)
+        status.state = .idle
+        status.finishedAt = AnalysisStatus.stamp()
+    }
+
+    func fail(_ message: String) {
+        status.state = .failed
+        status.error = message
+        status.finishedAt = AnalysisStatus.stamp()
+    }
+}
+
+/// The analysis run as `GET /api/analysis` reports it.
+struct AnalysisStatus: Codable, Sendable, Equatable {
+    enum State: String, Codable, Sendable { case idle, running, failed }
+    var state: State = .idle
+    var startedAt: String?
+    var finishedAt: String?
+    /// Articles analysed so far and in all, for the run in progress (or the last one).
+    var done = 0
+    var total = 0
+    /// Documents in the analysis the queries use.
+    var analysedDocuments = 0
+    var error: String?
+
+    static func stamp() -> String { ISO8601DateFormatter().string(from: Date()) }
+}
+
+/// Runs `Analyzer` over every stored article and saves the result. The analysis is CPU-bound and long, so it
+/// runs on its own dispatch queue: neither NIO's event loops nor Swift's cooperative threads are held.
+final class AnalysisRunner: Sendable {
+    let repository: any ArticleRepository
+    let state: StoryState
+    private let queue = DispatchQueue(label: "rasd.analysis", qos: .utility)
+    /// The analyzer loads its knowledge base and model once, on first use (on `queue` only).
+    private nonisolated(unsafe) var analyzer: Analyzer?
+    static let pageSize = 500
+
+    init(repository: any ArticleRepository, state: StoryState) {
+        self.repository = repository
+        self.state = state
+    }
+
+    /// Starts a run; the returned task ends with the run (a client that stops waiting does not stop it).
+    func start() async throws -> Task<AnalysisStatus, Never> {
+        _ = try await state.begin()
+        return Task.detached { [self] in
+            do {
+                let articles = try await storedArticles()
+                await state.progress(done: 0, total: articles.count)
+                let analysis = try await analyze(articles)
+                try await StoreExecutor.run { try await repository.saveAnalysis(analysis) }
+                await state.finish(analysis)
+            } catch {
+                await state.fail("analysis failed: \(error)")
+            }
+            return await state.status
+        }
+    }
+
+    private func storedArticles() async throws -> [SourceArticle] {
+        var articles: [SourceArticle] = []
+        var after: Int64 = 0
+        while true {
+            let from = after
+            let page = try await StoreExecutor.run { try await repository.articles(afterRowID: from, limit: AnalysisRunner.pageSize) }
+            articles += page.map(\.article)
+            guard let last = page.last, page.count == AnalysisRunner.pageSize else { return articles }
+            after = last.rowid
+        }
+    }
+
+    private func analyze(_ articles: [SourceArticle]) async throws -> Analysis {
+        let state = self.state
+        return try await withCheckedThrowingContinuation { continuation in
+            queue.async { [self] in
+                do {
+                    if analyzer == nil { analyzer = try Analyzer() }
+                    let analysis = analyzer!.analyze(articles) { done, total in
+                        // Progress every 20 articles is enough for a status line.
+                        if done % 20 == 0 || done == total { Task { await state.progress(done: done, total: total) } }
+                    }
+                    continuation.resume(returning: analysis)
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
+    }
+}

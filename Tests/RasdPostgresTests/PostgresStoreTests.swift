@@ -1,0 +1,143 @@
+import Foundation
+import XCTest
+import RasdKit
+import RasdStore
+@testable import RasdPostgres
+
+/// Opens a store on a fresh database, runs `body`, closes and drops it.
+func withPostgresStore(_ body: (PostgresArticleStore, TestDatabase) async throws -> Void) async throws {
+    let database = try await TestDatabase.make()
+    do {
+        let store = try await PostgresArticleStore.open(database.location)
+        do { try await body(store, database) } catch { await store.close(); throw error }
+        await store.close()
+    } catch {
+        await database.drop()
+        throw error
+    }
+    await database.drop()
+}
+
+/// The repository contract on PostgreSQL.
+final class PostgresContractTests: XCTestCase {
+    func run(_ check: (any ArticleRepository) async throws -> Void) async throws {
+        try await withPostgresStore { store, _ in try await check(store) }
+    }
+
+    func testReingest() async throws { try await run(RepositoryContract.reingestAddsNothingAndLinksOtherIds) }
+    func testDuplicatesInBatch() async throws { try await run(RepositoryContract.duplicatesWithinOneBatchAreStoredOnce) }
+    func testEmptyArticle() async throws { try await run(RepositoryContract.emptyArticleIsNotStored) }
+    func testSearchVariants() async throws { try await run(RepositoryContract.searchMatchesCliticAndSpellingVariants) }
+    func testSearchRanking() async throws { try await run(RepositoryContract.searchRanksTitleAndFrequentMatchesFirst) }
+    func testNearDuplicates() async throws { try await run(RepositoryContract.nearDuplicatesAreLinkedAndFoldedInSearch) }
+    func testReadBack() async throws { try await run(RepositoryContract.articlesReadBackInIngestOrder) }
+    func testLatestAnalysis() async throws { try await run(RepositoryContract.latestAnalysisIsTheOneSavedLast) }
+}
+
+/// What only PostgreSQL has: schema versions under an advisory lock, alias rows, concurrent writers.
+final class PostgresStoreTests: XCTestCase {
+    func testSchemaIsVersionedAndStoresOpeningTogetherMigrateOnce() async throws {
+        let database = try await TestDatabase.make()
+        do {
+            // Four stores opening a new database at once: one migrates, the others wait and find it done.
+            let stores = try await withThrowingTaskGroup(of: PostgresArticleStore.self) { group in
+                for _ in 0..<4 { group.addTask { try await PostgresArticleStore.open(database.location) } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let versions = try await stores[0].strings("SELECT version::text || ' ' || name FROM rasd_schema_versions ORDER BY version")
+            XCTAssertEqual(versions, ["1 v1-documents", "2 v2-near-duplicates", "3 v3-analyses"])
+            for store in stores { await store.close() }
+        } catch {
+            await database.drop()
+            throw error
+        }
+        await database.drop()
+    }
+
+    func testAliasRowsKeepTheOtherNames() async throws {
+        try await withPostgresStore { store, _ in
+            _ = try await store.ingest(RepositoryContract.articles)
+            var copy = RepositoryContract.articles[0]
+            copy.id = "other-7"; copy.source = "mirror"; copy.url = nil; copy.origin = "g:9"
+            _ = try await store.ingest([copy])
+            let alias = try await store.strings("""
+                SELECT d.id || '|' || a.id || '|' || a.source || '|' || a.url || '|' || a.origin
+                FROM document_aliases a JOIN documents d ON d.rowid = a.document_rowid
+                """)
+            XCTAssertEqual(alias, ["a1|other-7|mirror||g:9"])
+        }
+    }
+
+    func testNullCharactersAreStoredAsReplacementCharacters() async throws {
+        try await withPostgresStore { store, _ in
+            let text = "نص فيه\u{0}حرف فارغ في وسطه."
+            let summary = try await store.ingest([SourceArticle(id: "n\u{0}", text: text, origin: "n")])
+            XCTAssertEqual(summary.added, 1)
+            let stored = try await store.articles(afterRowID: 0, limit: 1).first?.article
+            XCTAssertEqual(stored?.text, "نص فيه\u{FFFD}حرف فارغ في وسطه.")
+            XCTAssertEqual(stored?.text.unicodeScalars.count, text.unicodeScalars.count)
+        }
+    }
+
+    /// Several writers (two stores, three tasks each) ingest overlapping batches in different orders: every
+    /// content is stored once, every id is a document or an alias, and nobody fails.
+    func testConcurrentWritersNeitherLoseNorDuplicate() async throws {
+        let database = try await TestDatabase.make()
+        do {
+            let a = try await PostgresArticleStore.open(database.location)
+            let b = try await PostgresArticleStore.open(database.location)
+            var generator = SplitMix(seed: 7)
+            let words = ["الحكومة", "وزير", "الاقتصاد", "مدينة", "اجتماع", "مشروع", "الطاقة", "المياه", "التعليم", "الصحة"]
+            let contents = (0..<300).map { i in
+                (0..<25).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: " ") + " رقم \(i)."
+            }
+            // Writer w sees content i under id "w<w>-<i>"; batches of 40 in shuffled order.
+            let writers = (0..<6).map { w -> [[SourceArticle]] in
+                var order = Array(contents.indices)
+                var rng = SplitMix(seed: UInt64(w + 1))
+                order.shuffle(using: &rng)
+                let articles = order.map { SourceArticle(id: "w\(w)-\($0)", text: contents[$0], origin: "w\(w)") }
+                return stride(from: 0, to: articles.count, by: 40).map { Array(articles[$0..<min($0 + 40, articles.count)]) }
+            }
+            let summaries = try await withThrowingTaskGroup(of: IngestSummary.self) { group in
+                for (w, batches) in writers.enumerated() {
+                    let store = w % 2 == 0 ? a : b
+                    group.addTask {
+                        var total = IngestSummary()
+                        for batch in batches { total = total + (try await store.ingest(batch)) }
+                        return total
+                    }
+                }
+                return try await group.reduce(IngestSummary(), +)
+            }
+            XCTAssertEqual(summaries.added, contents.count)
+            XCTAssertEqual(summaries.alreadyStored, 5 * contents.count)
+            XCTAssertEqual(summaries.aliasesAdded, 5 * contents.count)
+            let count = try await a.documentCount()
+            XCTAssertEqual(count, contents.count)
+            let aliases = try await a.int("SELECT count(*) FROM document_aliases")
+            XCTAssertEqual(aliases, 5 * contents.count)
+            let ids = try await a.int("SELECT count(DISTINCT id) FROM (SELECT id FROM documents UNION ALL SELECT id FROM document_aliases) ids")
+            XCTAssertEqual(ids, 6 * contents.count)
+            await a.close()
+            await b.close()
+        } catch {
+            await database.drop()
+            throw error
+        }
+        await database.drop()
+    }
+}
+
+/// A small seeded random generator, so generated inputs are the same on every run.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import RasdServer
+import RasdStore
+import XCTest
+
+/// A `RasdServer` running in this process on a free loopback port, over a fresh SQLite store in a temporary
+/// folder. `stop()` cancels it (a graceful shutdown) and waits until it has stopped.
+final class ServerHarness: @unchecked Sendable {
+    let folder: URL
+    let store: ArticleStore
+    let port: Int
+    private let task: Task<Void, Error>
+    private let stopped = DispatchSemaphore(value: 0)
+
+    var client: RawHTTPClient { RawHTTPClient(port: port) }
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// `store`: serve an existing store (a second server over the same file) instead of a new one.
+    init(configure: (inout ServerConfiguration) -> Void = { _ in }, store existing: (ArticleStore, URL)? = nil) throws {
+        if let existing {
+            (store, folder) = existing
+        } else {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("rasd-server-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            store = try ArticleStore(path: folder.appendingPathComponent("news.db").path)
+        }
+        var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
+        configure(&configuration)
+        let server = try RasdServer(repository: store, configuration: configuration)
+        let bound = PortBox()
+        let started = DispatchSemaphore(value: 0)
+        let stopped = self.stopped
+        task = Task {
+            defer { stopped.signal() }
+            try await server.run { port in
+                bound.port = port
+                started.signal()
+            }
+        }
+        // The server either binds (and says so) or fails at once; a minute covers a loaded machine.
+        guard started.wait(timeout: .now() + 60) == .success, bound.port > 0 else {
+            task.cancel()
+            throw RawHTTPClient.ClientError("the server did not start on loopback within a minute")
+        }
+        port = bound.port
+    }
+
+    func stop() {
+        task.cancel()
+        _ = stopped.wait(timeout: .now() + 30)
+    }
+
+    func removeFolder() { try? FileManager.default.removeItem(at: folder) }
+
+    private final class PortBox: @unchecked Sendable { var port = 0 }
+}
+
+/// Where the shared data lives (../shared beside the repository), or nil.
+enum SharedData {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static var seeds: URL? {
+        let url = repository.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+        return FileManager.default.fileExists(atPath: url.appendingPathComponent("meta.jsonl").path) ? url : nil
+    }
+}
