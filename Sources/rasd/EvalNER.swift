@@ -9,7 +9,9 @@ struct EvalNER: ParsableCommand {
         abstract: "Tag a CoNLL corpus and print conlleval's scores (exact span match over BIO)."
     )
 
-    @Option(name: .long, help: "CoNLL file: TOKEN TAG a line, the tag last.") var conll: String
+    @Option(name: .long, help: "CoNLL file: TOKEN TAG a line, the tag last.") var conll: String?
+    @Option(name: .long, help: "Instead of tagging: score an existing TOKEN GOLD PRED file (conlleval's input) and print the report.")
+    var scorePredictions: String?
     @Option(name: .long, help: "Model file (default: the bundled ANERCorp model).") var model: String?
     @Option(name: .long, help: "Write TOKEN GOLD PRED lines here, one per input line, blank lines kept.")
     var predictions: String?
@@ -19,7 +21,19 @@ struct EvalNER: ParsableCommand {
     var repeat_: Int = 1
     @Flag(name: .long, help: "No timing on stderr.") var quiet = false
 
+    func validate() throws {
+        if conll == nil && scorePredictions == nil { throw ValidationError("give --conll FILE (or --score-predictions FILE)") }
+    }
+
     func run() throws {
+        if let scorePredictions {
+            guard let data = FileManager.default.contents(atPath: scorePredictions) else {
+                throw ValidationError("cannot read \(scorePredictions)")
+            }
+            print(try ChunkScorer.scoring(predictionLines: String(decoding: data, as: UTF8.self)).report, terminator: "")
+            return
+        }
+        guard let conll else { return }
         let loadStart = Date()
         let loadCPUStart = NERTagger.threadCPUSeconds()
         let tagger = try model.map { try NERTagger(contentsOf: URL(fileURLWithPath: $0)) } ?? NERTagger.bundled()

@@ -17,11 +17,13 @@ struct TrainNER: ParsableCommand {
     var devFraction: Double = 0
     @Option(name: .long, help: "Seed for shuffling.") var seed: UInt64 = 1
     @Option(name: .long, help: "Drop features seen fewer times than this.") var minCount: Int = 2
-    @Option(name: .long, help: "Feature dropout rate while training.") var dropout: Double = 0.3
+    @Option(name: .long, help: "Feature dropout rate while training.") var dropout: Double = 0.1
     @Option(name: .long, help: "Training runs (shuffles, dropout masks) whose weights are averaged.")
     var runs: Int = 5
     @Option(name: .long, help: "Margin of loss-augmented decoding while training (0: plain perceptron).")
     var margin: Float = 0
+    @Option(name: .long, help: "Folds for the jackknifed training-name list and word counts (each sentence sees the other folds').")
+    var jackknifeFolds: Int = 5
     @Option(name: .long, help: "Sentences per pseudo-document for the document stage (the corpus marks none).")
     var documentSentences: Int = 20
     @Flag(name: .long, help: "Also train the document stage (re-tags with how words were tagged elsewhere in the document).")
@@ -60,6 +62,7 @@ struct TrainNER: ParsableCommand {
         options.unknownWords = unknownWords
         options.documentSentences = documentSentences
         options.documentStage = documentStage
+        options.folds = jackknifeFolds
         let quiet = self.quiet
         let log: @Sendable (String) -> Void = { line in
             if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }

@@ -16,6 +16,50 @@ final class NERTests: XCTestCase {
                        ["O", "B-PERS", "I-PERS", "B-LOC", "B-ORG", "I-ORG"])
     }
 
+    /// Cases/conll_reader.tsv: how one input line is read and written back with a prediction.
+    func testReaderCorpus() throws {
+        var checked = 0
+        for (input, expected) in try Self.cases("conll_reader.tsv") {
+            let raw = input.replacingOccurrences(of: "\\t", with: "\t").replacingOccurrences(of: "\\r", with: "\r")
+            let corpus = CoNLLCorpus(text: raw + "\n")
+            let evaluation = NEREvaluation(predicted: corpus.lines.map { $0 == nil ? nil : "O" })
+            let written = evaluation.predictionLines(corpus)
+            let got: String
+            if let line = corpus.lines.first, let line {
+                got = "«\(line.token)» \(line.tag) ⇒ " + written.dropLast()
+            } else {
+                XCTAssertEqual(written, "\n", "a blank line is written back blank")
+                got = "blank"
+            }
+            XCTAssertEqual(corpus.lines.count, 1, input)
+            XCTAssertEqual(got, expected, "input: \(input)")
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 5)
+    }
+
+    /// Cases/conlleval.tsv: conlleval's report for TOKEN GOLD PRED lines.
+    func testConllevalCorpus() throws {
+        var checked = 0
+        for (input, expected) in try Self.cases("conlleval.tsv") {
+            let scorer = try ChunkScorer.scoring(predictionLines: input.replacingOccurrences(of: "⏎", with: "\n"))
+            XCTAssertEqual(scorer.report, expected.replacingOccurrences(of: "⏎", with: "\n") + "\n", "input: \(input)")
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 5)
+        XCTAssertThrowsError(try ChunkScorer.scoring(predictionLines: "a B-LOC B-LOC\nB-LOC\n"))
+    }
+
+    /// The (input, expected) pairs of a corpus file under Cases/.
+    static func cases(_ file: String) throws -> [(String, String)] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Cases/" + file)
+        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").compactMap { line in
+            guard !line.hasPrefix("#") else { return nil }
+            let fields = line.split(separator: "\t", maxSplits: 1).map(String.init)
+            return fields.count == 2 ? (fields[0], fields[1]) : nil
+        }
+    }
+
     func testChunksFollowConlleval() {
         let chunks = ChunkScorer.chunks(["I-PERS", "I-PERS", "I-LOC", "O", "B-ORG", "I-ORG", "B-ORG", "I-MISC"])
         XCTAssertEqual(chunks.map { "\($0.type)\($0.start)-\($0.end)" }, ["PERS0-2", "LOC2-3", "ORG4-6", "ORG6-7", "MISC7-8"])
@@ -88,6 +132,37 @@ final class NERTests: XCTestCase {
     /// The same with the (optional) document stage, tagging a whole document.
     func testTrainSaveLoadRoundTripWithDocumentStage() throws {
         try roundTrip(documentStage: true)
+    }
+
+    /// Cross-validation on the toy corpus: every sentence is held out exactly once, in corpus order, and each
+    /// block is scored on the model trained without it.
+    func testCrossValidationCoversTheCorpus() {
+        let corpus = CoNLLCorpus(text: Self.toyCorpus().joined(separator: "\n"))
+        var options = NERTrainer.Options()
+        options.epochs = 3
+        options.folds = 2
+        options.documentSentences = 2
+        options.minimumCount = 1
+        options.runs = 1
+        let folds = NERCrossValidation.run(corpus: corpus, folds: 3, options: options) { _ in }
+        XCTAssertEqual(folds.map(\.sentences), [0..<4, 4..<8, 8..<12])
+        XCTAssertEqual(folds.reduce(0) { $0 + $1.scorer.tokens }, corpus.tokenCount)
+        let lines = NERCrossValidation.predictionLines(folds).split(separator: "\n")
+        XCTAssertEqual(lines.count, corpus.tokenCount)
+        XCTAssertTrue(lines.allSatisfy { $0.split(separator: " ").count == 3 })
+        XCTAssertTrue(NERCrossValidation.summary(folds).contains("mean FB1"))
+    }
+
+    static func toyCorpus() -> [String] {
+        var lines: [String] = []
+        let names = ["سامي", "كريم", "هدى", "رامي", "نادر", "ليلى"]
+        let places = ["دمشق", "عمان", "تونس", "بيروت"]
+        for (i, name) in names.enumerated() {
+            let place = places[i % places.count]
+            lines += ["قال O", "الرئيس O", "\(name) B-PERS", "يوسف I-PERS", "في O", "\(place) B-LOC", ". O"]
+            lines += ["زار O", "\(name) B-PERS", "مدينة O", "\(place) B-LOC", "أمس O", ". O"]
+        }
+        return lines
     }
 
     private func roundTrip(documentStage: Bool) throws {

@@ -86,10 +86,11 @@ public struct ChunkScorer: Sendable {
     /// conlleval's report: the overall lines, then one line per type.
     public var report: String {
         var out = "processed \(tokens) tokens with \(overall.gold) phrases; found: \(overall.found) phrases; correct: \(overall.correct).\n"
+        // As conlleval: the overall line only when there were tokens.
         if tokens > 0 {
             out += "accuracy: " + ChunkScorer.percent(100 * Double(correctTags) / Double(tokens)) + "%; "
+            out += "precision: \(ChunkScorer.percent(overall.precision))%; recall: \(ChunkScorer.percent(overall.recall))%; FB1: \(ChunkScorer.percent(overall.f1))\n"
         }
-        out += "precision: \(ChunkScorer.percent(overall.precision))%; recall: \(ChunkScorer.percent(overall.recall))%; FB1: \(ChunkScorer.percent(overall.f1))\n"
         for type in byType.keys.sorted() {
             let c = byType[type]!
             let name = String(repeating: " ", count: max(0, 17 - type.count)) + type
@@ -102,5 +103,30 @@ public struct ChunkScorer: Sendable {
     static func percent(_ value: Double) -> String {
         let s = String(format: "%.2f", value)
         return String(repeating: " ", count: max(0, 6 - s.count)) + s
+    }
+}
+
+extension ChunkScorer {
+    /// Scores conlleval's own input: lines whose last two white-space-separated fields are the gold and the
+    /// predicted tag (`TOKEN GOLD PRED`, as `rasd eval-ner --predictions` writes them); a blank line closes every
+    /// chunk and is not a token. Lines with fewer than two fields are reported as errors.
+    public static func scoring(predictionLines text: String) throws -> ChunkScorer {
+        var scorer = ChunkScorer()
+        var gold: [String] = [], predicted: [String] = []
+        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let fields = raw.split(whereSeparator: { $0.isWhitespace })
+            if fields.isEmpty {
+                if !gold.isEmpty { scorer.add(gold: gold, predicted: predicted) }
+                gold.removeAll(); predicted.removeAll()
+                continue
+            }
+            guard fields.count >= 2 else {
+                throw CoNLLCorpus.ParseError(message: "line \(number + 1): expected TOKEN GOLD PRED, found \"\(raw)\"")
+            }
+            gold.append(String(fields[fields.count - 2]))
+            predicted.append(String(fields[fields.count - 1]))
+        }
+        if !gold.isEmpty { scorer.add(gold: gold, predicted: predicted) }
+        return scorer
     }
 }

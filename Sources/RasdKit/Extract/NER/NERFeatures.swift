@@ -1,5 +1,3 @@
-import Foundation
-
 /// Turns a sentence of words into hashed features per token. The same code serves training and tagging, so a
 /// model and the extractor must agree: `version` is stored in the model and checked on load.
 struct NERFeatureExtractor: Sendable {
@@ -51,9 +49,6 @@ struct NERFeatureExtractor: Sendable {
         /// Training-count bucket (0: unseen ... 4: frequent) and the usual entity type with its share.
         var seen: UInt64 = 0, usual: UInt64 = 0
     }
-
-    // EXPERIMENT switches (temporary).
-    static let exp = ProcessInfo.processInfo.environment["RASD_NER_EXP"] ?? ""
 
 
     private static let outside: Atoms = {

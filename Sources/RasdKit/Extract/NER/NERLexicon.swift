@@ -8,7 +8,7 @@ struct NERLexicon: Sendable {
     enum PhraseClass: Int, CaseIterable {
         case kbPerson = 0, kbPlace, kbOrganization, title, organizationTrigger, placeTrigger
         case trainPerson, trainPlace, trainOrganization, trainMisc
-        case firstName, nameParticle, miscTrigger, nationality
+        case firstName, nameParticle, miscTrigger, nationality, city
     }
 
     var matcher = PhraseMatcher()
@@ -24,6 +24,7 @@ struct NERLexicon: Sendable {
             ("ner/titles.txt", .title), ("ner/org_triggers.txt", .organizationTrigger),
             ("ner/loc_triggers.txt", .placeTrigger), ("ner/first_names.txt", .firstName),
             ("ner/particles.txt", .nameParticle), ("ner/misc_triggers.txt", .miscTrigger),
+            ("ner/cldr_cities.txt", .city),
         ]
         for (file, phraseClass) in lists {
             for row in NERLexicon.rows(file) {

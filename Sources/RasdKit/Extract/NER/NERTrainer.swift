@@ -22,8 +22,9 @@ public struct NERTrainer {
         /// Whether to train the document stage at all. Off by default: in 10-fold cross-validation on ANERCorp's
         /// training part it lowered FB1 by 0.7 on average (74.0 against 74.8).
         public var documentStage = false
-        /// Feature dropout rate in the first stage's training.
-        public var dropout = 0.3
+        /// Feature dropout rate in the first stage's training (10-fold FB1 with the word counts: 0.4 77.2, 0.3
+        /// 77.6, 0.2 78.0, 0.1 78.1).
+        public var dropout = 0.1
         /// Whether the model keeps a list of the training data's names (stored in the model, as hashes).
         public var nameList = true
         /// Training runs averaged into the model (different shuffles and dropout masks).
