@@ -18,10 +18,10 @@ final class DevsetTests: XCTestCase {
         let meta = ArticleMetadata.load(path: metaPath).entries
         let collector = InputCollector(excluded: [metaPath])
         let listing = collector.files(in: [Self.devset.path])
-        XCTAssertEqual(listing.files.count, 10, "ten articles, without meta.jsonl, gold.json or README.md")
+        XCTAssertEqual(listing.files.count, 10, "ten articles, without meta.jsonl, reference.json or README.md")
         let articles = listing.files.flatMap { collector.read(file: $0).articles }.map { meta[$0.id]?.applied(to: $0) ?? $0 }
         let analysis = try Analyzer().analyze(articles)
-        let result = try SeedsTests.score(analysis, gold: Self.devset.appendingPathComponent("gold.json").path)
+        let result = try SeedsTests.score(analysis, gold: Self.devset.appendingPathComponent("reference.json").path)
         print(result.report)
         // The level reached so far (BENCHMARKS.md, "Development set"); a change that lowers it is a regression.
         XCTAssertGreaterThanOrEqual(result.overall, 0.9, result.report)
