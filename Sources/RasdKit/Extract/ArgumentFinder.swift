@@ -38,8 +38,8 @@ struct ArgumentFinder {
         // Titles right before a name ("وزير الخارجية الروسي" before "سيرجي لافروف"): name token → title's first token.
         var titles: [Int: Int] = [:]
         for role in doc.roles {
-            guard let first = doc.tokens.firstIndex(where: { $0.end > role.start }) else { continue }
-            let last = doc.tokens[first...].firstIndex(where: { $0.start >= role.end }) ?? doc.tokens.count
+            let first = doc.firstToken(endingAfter: role.start)
+            let last = doc.firstToken(startingAtOrAfter: role.end)
             if last < doc.tokens.count, first < last { titles[last] = min(titles[last] ?? first, first) }
         }
         titleBefore = titles
@@ -226,7 +226,7 @@ struct ArgumentFinder {
         if opener > sentence.lowerBound, pos == "noun", lightVerbs.contains(word: doc.tokens[opener].norm) { opener -= 1 }
         let continued = opener >= sentence.lowerBound && Self.continuations.contains(doc.tokens[opener].norm)
         let nestedIn = earlier.last(where: { $0.type == "ACCUSE" || $0.type == "DENY" }).flatMap { outer in
-            punctuationBetween(tokenIndex(at: outer.triggerEnd), trigger.lowerBound) ? nil : outer
+            punctuationBetween(doc.firstToken(startingAtOrAfter: outer.triggerEnd), trigger.lowerBound) ? nil : outer
         }
         let carried = earlier.last.flatMap { $0.participants.first(where: { $0.role == "actor" }) }
         let carriedSubject = carried ?? subject(of: sentence, before: trigger.lowerBound).map {
@@ -288,7 +288,7 @@ struct ArgumentFinder {
             add(.init(ref: target.ref, role: "actor", text: target.text)); actorFound = true
         }
         if !actorFound, let outer = earlier.last, let actor = carried,
-           !punctuationBetween(tokenIndex(at: outer.triggerEnd), trigger.lowerBound) {
+           !punctuationBetween(doc.firstToken(startingAtOrAfter: outer.triggerEnd), trigger.lowerBound) {
             add(actor); actorFound = true
         }
         if !actorFound, hasPronoun || (pos == "verb" && trigger.lowerBound <= sentence.lowerBound + 1) {
@@ -343,16 +343,6 @@ struct ArgumentFinder {
                             start: s0, end: s1, text: doc.string(s0, s1), participants: participants, place: place,
                             date: nil, dateBasis: nil, dateText: nil, modality: .asserted, attribution: nil,
                             quantities: [], sentence: 0)
-    }
-
-    /// The first token starting at or after a text offset.
-    func tokenIndex(at offset: Int) -> Int {
-        var lo = 0, hi = doc.tokens.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if doc.tokens[mid].start < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 
     /// True when the word carries the article itself ("الاجتماع"، "والزيارة"، "بالاجتماع"); "لل" is left out,

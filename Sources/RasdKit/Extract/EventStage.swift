@@ -259,7 +259,10 @@ public struct EventStage: Sendable {
     /// or right after it.
     func refersBack(_ d: DateMention, in doc: Document) -> Bool {
         if d.text.split(separator: " ").contains(where: { sameTime.contains(word: ArabicNormalizer.shared.key(String($0))) }) { return true }
-        guard let next = doc.tokens.first(where: { $0.start >= d.end }), next.start - d.end <= 1 else { return false }
+        let k = doc.firstToken(startingAtOrAfter: d.end)
+        guard k < doc.tokens.count else { return false }
+        let next = doc.tokens[k]
+        guard next.start - d.end <= 1 else { return false }
         return next.isWord && sameTime.contains(word: next.norm)
     }
 
@@ -301,7 +304,8 @@ public struct EventStage: Sendable {
         if before.contains(where: { $0.norm == "منذ" }) { return false }
         if first.hasPrefix("بعد") || first.hasPrefix("قبل") {
             // followed by من/على: relative to another event, not to the report.
-            if let next = doc.tokens.first(where: { $0.start >= d.end }), next.norm == "من" || next.norm == "علي" { return false }
+            let k = doc.firstToken(startingAtOrAfter: d.end)
+            if k < doc.tokens.count, doc.tokens[k].norm == "من" || doc.tokens[k].norm == "علي" { return false }
         }
         return true
     }

@@ -55,6 +55,28 @@ public struct Document: Sendable {
     /// The original text of a span.
     public func string(_ start: Int, _ end: Int) -> String { text.string(start..<end) }
 
+    /// Index of the first token starting at or after a text offset (`tokens.count` when none does). Tokens are in
+    /// text order, so this is a binary search.
+    public func firstToken(startingAtOrAfter offset: Int) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Index of the first token ending after a text offset: the token holding it, or the next one
+    /// (`tokens.count` when none does).
+    public func firstToken(endingAfter offset: Int) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].end <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     /// Scalar span of a sentence.
     public func span(ofSentence s: Range<Int>) -> Range<Int> {
         guard let first = s.first, let last = s.last else { return 0..<0 }

@@ -101,14 +101,14 @@ struct MeasureDiscrepancies {
         if let word = q.text.split(separator: " ").first, lexicon.values(word: ArabicNormalizer.shared.key(String(word)))?.last == "vague" {
             return nil
         }
-        guard let unit = q.unit, let first = unit.split(separator: " ").first,
-              let entry = lexicon.values(word: ArabicNormalizer.shared.key(String(first))), entry.count >= 2 else { return nil }
+        guard let unit = q.unit, let unitWord = unit.split(separator: " ").first,
+              let entry = lexicon.values(word: ArabicNormalizer.shared.key(String(unitWord))), entry.count >= 2 else { return nil }
         if entry[1] == "unit" { return entry[0] }
         guard entry[1] == "generic" else { return nil }
         // The nearest predicate word in the sentence, before the number or just after its unit.
-        guard let first = doc.tokens.firstIndex(where: { $0.end > q.start }),
-              let sentence = doc.sentences.first(where: { $0.contains(first) }) else { return nil }
-        let last = doc.tokens[first...].firstIndex(where: { $0.start >= q.end }) ?? sentence.upperBound
+        let first = doc.firstToken(endingAfter: q.start)
+        guard let sentence = doc.sentences.first(where: { $0.contains(first) }) else { return nil }
+        let last = min(doc.firstToken(startingAtOrAfter: q.end), sentence.upperBound)
         var best: (distance: Int, measure: String)?
         let lo = max(sentence.lowerBound, first - Self.reachBefore), hi = min(sentence.upperBound, last + Self.reachAfter)
         for t in lo..<hi where doc.tokens[t].isWord && (t < first || t >= last) {
