@@ -59,6 +59,11 @@ let package = Package(
             dependencies: ["RasdKit", "RasdStore", "RasdPostgres", "RasdServer", "RasdBench",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // What several test targets share: running the `rasd` binary the test build produced.
+        .target(
+            name: "RasdTestSupport",
+            path: "Tests/RasdTestSupport"
+        ),
         .testTarget(
             name: "RasdKitTests",
             dependencies: ["RasdKit"],
@@ -70,7 +75,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RasdStoreTests",
-            dependencies: ["RasdStore", "RasdKit"]
+            dependencies: ["RasdStore", "RasdKit", "RasdTestSupport"]
         ),
         .testTarget(
             name: "RasdServerTests",
@@ -78,7 +83,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RasdPostgresTests",
-            dependencies: ["RasdPostgres", "RasdStore", "RasdKit", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: ["RasdPostgres", "RasdStore", "RasdKit", "RasdTestSupport",
+                           .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
     ],
     swiftLanguageModes: [.v5]

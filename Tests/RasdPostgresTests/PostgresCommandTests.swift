@@ -1,26 +1,13 @@
 import Foundation
 import XCTest
+import RasdTestSupport
 import RasdKit
 import RasdStore
 @testable import RasdPostgres
 
 /// `rasd ingest`, `search` and `analyze --db` with a postgres:// URL, as a user runs them (the built binary).
 final class PostgresCommandTests: XCTestCase {
-    struct Output { var status: Int32; var stdout: String; var stderr: String }
-
-    func rasd(_ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = try builtRasdBinary()
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out; process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    func rasd(_ arguments: [String]) throws -> RasdRun { try runRasd(arguments) }
 
     func testIngestSearchAndAnalyzeThroughAURL() async throws {
         _ = try builtRasdBinary()

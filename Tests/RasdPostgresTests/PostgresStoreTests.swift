@@ -86,7 +86,7 @@ final class PostgresStoreTests: XCTestCase {
         do {
             let a = try await PostgresArticleStore.open(database.location)
             let b = try await PostgresArticleStore.open(database.location)
-            var generator = SplitMix(seed: 7)
+            var generator = SplitMix64(seed: 7)
             let words = ["الحكومة", "وزير", "الاقتصاد", "مدينة", "اجتماع", "مشروع", "الطاقة", "المياه", "التعليم", "الصحة"]
             let contents = (0..<300).map { i in
                 (0..<25).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: " ") + " رقم \(i)."
@@ -94,7 +94,7 @@ final class PostgresStoreTests: XCTestCase {
             // Writer w sees content i under id "w<w>-<i>"; batches of 40 in shuffled order.
             let writers = (0..<6).map { w -> [[SourceArticle]] in
                 var order = Array(contents.indices)
-                var rng = SplitMix(seed: UInt64(w + 1))
+                var rng = SplitMix64(seed: UInt64(w + 1))
                 order.shuffle(using: &rng)
                 let articles = order.map { SourceArticle(id: "w\(w)-\($0)", text: contents[$0], origin: "w\(w)") }
                 return stride(from: 0, to: articles.count, by: 40).map { Array(articles[$0..<min($0 + 40, articles.count)]) }
@@ -129,15 +129,3 @@ final class PostgresStoreTests: XCTestCase {
     }
 }
 
-/// A small seeded random generator, so generated inputs are the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}

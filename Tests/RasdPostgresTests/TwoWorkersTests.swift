@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import RasdTestSupport
 import RasdKit
 import RasdStore
 @testable import RasdPostgres
@@ -78,15 +79,3 @@ final class TwoWorkersTests: XCTestCase {
     }
 }
 
-/// The `rasd` binary built with the tests: .build/debug/RasdPackageTests.xctest (a folder on macOS, the test
-/// binary on Linux) sits next to .build/debug/rasd. Skips the test when it is not there.
-func builtRasdBinary() throws -> URL {
-    let bundle = Bundle(for: TwoWorkersTests.self).bundleURL
-    var candidates: [URL] = []
-    var dir = bundle
-    for _ in 0..<3 { candidates.append(dir.appendingPathComponent("rasd")); dir = dir.deletingLastPathComponent() }
-    guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-        throw XCTSkip("rasd binary not built next to the test bundle (\(bundle.path)); run `swift build` first")
-    }
-    return found
-}

@@ -1,25 +1,11 @@
 import Foundation
 import XCTest
+import RasdTestSupport
 @testable import RasdStore
 
 /// `rasd ingest` and `rasd search` as a user runs them (the binary the test build produced).
 final class IngestCommandTests: XCTestCase {
-    struct Output { var status: Int32; var stdout: String; var stderr: String }
-
-    func rasd(_ arguments: [String]) throws -> Output {
-        let binary = try builtRasdBinary()
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out; process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    func rasd(_ arguments: [String]) throws -> RasdRun { try runRasd(arguments) }
 
     func testIngestReportsProblemsStoresTheRestAndFailsOnMissingPath() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rasd-cli-\(UUID().uuidString)")

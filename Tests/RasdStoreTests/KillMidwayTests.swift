@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import XCTest
+import RasdTestSupport
 import RasdKit
 @testable import RasdStore
 
@@ -13,7 +14,7 @@ final class KillMidwayTests: XCTestCase {
     func writeInput(_ url: URL, count: Int) throws {
         let words = ["الحكومة", "وزير", "الاقتصاد", "مدينة", "اجتماع", "مشروع", "الطاقة", "المياه", "التعليم", "الصحة",
                      "أعلن", "قال", "بحث", "افتتح", "الرياض", "بغداد", "القاهرة", "تونس", "الشركة", "المجلس"]
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         var lines: [String] = []
         for i in 0..<count {
             let body = (0..<40).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: " ")
@@ -82,28 +83,4 @@ final class KillMidwayTests: XCTestCase {
     }
 }
 
-/// A small seeded random generator, so generated inputs are the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
 
-/// The `rasd` binary built with the tests: .build/debug/RasdPackageTests.xctest (a folder on macOS, the test
-/// binary on Linux) sits next to .build/debug/rasd. Skips the test when it is not there.
-func builtRasdBinary() throws -> URL {
-    let bundle = Bundle(for: KillMidwayTests.self).bundleURL
-    var candidates: [URL] = []
-    var dir = bundle
-    for _ in 0..<3 { candidates.append(dir.appendingPathComponent("rasd")); dir = dir.deletingLastPathComponent() }
-    guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-        throw XCTSkip("rasd binary not built next to the test bundle (\(bundle.path)); run `swift build` first")
-    }
-    return found
-}
