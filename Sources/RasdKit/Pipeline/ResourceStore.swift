@@ -36,19 +36,40 @@ public enum ResourceStore {
 
     /// The non-comment lines of a text resource, trimmed of trailing white space.
     public static func lines(_ relativePath: String) throws -> [String] {
-        let text = String(decoding: try data(relativePath), as: UTF8.self)
-        var result: [String] = []
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            var line = Substring(raw)
-            while let last = line.last, last == "\r" || last == " " { line = line.dropLast() }
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            result.append(String(line))
-        }
-        return result
+        try rows(relativePath).map { $0.joined(separator: "\t") }
     }
 
     /// Tab-separated rows of a resource; empty fields are kept.
     public static func rows(_ relativePath: String) throws -> [[String]] {
-        try lines(relativePath).map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        rows(in: try data(relativePath))
+    }
+
+    /// Tab-separated rows of resource text: blank lines and `#` comments skipped, trailing spaces and CR trimmed,
+    /// empty fields kept. Split on UTF-8 bytes: the knowledge-base files are read at start-up, and this is
+    /// several times faster than splitting a `String`.
+    public static func rows(in data: Data) -> [[String]] {
+        var rows: [[String]] = []
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lineStart = 0
+            let n = bytes.count
+            while lineStart < n {
+                var lineEnd = lineStart
+                while lineEnd < n, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                var end = lineEnd
+                while end > lineStart, bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20 { end -= 1 }
+                if end > lineStart, bytes[lineStart] != 0x23 {   // not blank, not a # comment
+                    var fields: [String] = []
+                    var fieldStart = lineStart
+                    for i in lineStart...end where i == end || bytes[i] == 0x09 {
+                        fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<i]), as: UTF8.self))
+                        fieldStart = i + 1
+                    }
+                    rows.append(fields)
+                }
+                lineStart = lineEnd + 1
+            }
+        }
+        return rows
     }
 }

@@ -1,32 +1,8 @@
 /// Parsers for the knowledge-base TSV files (see docs/knowledge-base.md for the formats).
 enum KBFiles {
-    /// The rows of a resource file, split on UTF-8 bytes (the `ResourceStore.rows` format: `#` comments,
-    /// blank lines skipped, tab-separated fields kept when empty). Byte splitting keeps start-up fast.
+    /// The rows of a resource file (`ResourceStore.rows`).
     static func table(_ relativePath: String) throws -> [[String]] {
-        let data = try ResourceStore.data(relativePath)
-        var rows: [[String]] = []
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var lineStart = 0
-            let n = bytes.count
-            while lineStart < n {
-                var lineEnd = lineStart
-                while lineEnd < n, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-                var end = lineEnd
-                while end > lineStart, bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20 { end -= 1 }
-                if end > lineStart, bytes[lineStart] != 0x23 {
-                    var fields: [String] = []
-                    var fieldStart = lineStart
-                    for i in lineStart...end where i == end || bytes[i] == 0x09 {
-                        fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<i]), as: UTF8.self))
-                        fieldStart = i + 1
-                    }
-                    rows.append(fields)
-                }
-                lineStart = lineEnd + 1
-            }
-        }
-        return rows
+        try ResourceStore.rows(relativePath)
     }
 
     /// `a|b|c` → [a, b, c], empty parts and surrounding spaces dropped.
