@@ -46,7 +46,7 @@ struct ArticleRoutes: Sendable {
                            + "records are invalid; nothing was stored", problems: upload.problems)
         }
         let articles = upload.articles
-        let summary = try await StoreExecutor.run { try await repository.ingest(articles) }
+        let (summary, _) = try await StoreExecutor.run { try await repository.ingestKeepingIDsDistinct(articles) }
         return JSONBody.response(UploadResult(received: upload.articles.count, added: summary.added,
                                               alreadyStored: summary.alreadyStored, aliasesAdded: summary.aliasesAdded,
                                               nearDuplicates: summary.nearDuplicates))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How `rasd serve` listens and what it lets through.
 public struct ServerConfiguration: Sendable {
     public var host = "127.0.0.1"
@@ -15,9 +17,39 @@ public struct ServerConfiguration: Sendable {
     /// Most records one POST /api/articles may carry.
     public var maxArticlesPerRequest = 10_000
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, readOnly: Bool = false) {
+    /// Host names (besides the loopback names and `host`) that requests may name in their `Host` header.
+    /// A page on another name that resolves here (DNS rebinding) is refused, so it cannot read the API.
+    public var allowedHosts: [String] = []
+    /// When set, every state-changing request must carry it (`Authorization: Bearer TOKEN`).
+    public var token: String?
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, readOnly: Bool = false,
+                allowedHosts: [String] = [], token: String? = nil) {
         self.host = host
         self.port = port
         self.readOnly = readOnly
+        self.allowedHosts = allowedHosts
+        self.token = token
+    }
+
+    static let loopbackNames: Set<String> = ["localhost", "127.0.0.1", "::1"]
+
+    /// True for an address that only this machine reaches.
+    public static func isLoopback(_ host: String) -> Bool {
+        let name = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return loopbackNames.contains(name) || name.hasPrefix("127.") || name.hasSuffix(".localhost")
+    }
+
+    /// True for a bind address that listens on every interface.
+    public static func isWildcard(_ host: String) -> Bool { ["0.0.0.0", "::", "[::]"].contains(host) }
+
+    /// Whether a request's `Host` name (port removed, lower case) is one this server answers to: the loopback
+    /// names, the address it was started on, and `allowedHosts`. Bound to every interface with no allowed
+    /// list, any name is accepted (the operator chose to be reachable by any name).
+    func accepts(hostName name: String) -> Bool {
+        if ServerConfiguration.isLoopback(name) { return true }
+        if name == host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]")) { return true }
+        if allowedHosts.contains(where: { $0.lowercased() == name }) { return true }
+        return ServerConfiguration.isWildcard(host) && allowedHosts.isEmpty
     }
 }

@@ -89,6 +89,9 @@ struct Analyze: AsyncParsableCommand {
                 articles += read.articles.map { metadata[$0.id]?.applied(to: $0) ?? $0 }
             }
         }
+        let distinct = DistinctIDs.apply(articles)
+        articles = distinct.articles
+        problems += distinct.problems
         for problem in problems { progress.warn(problem.description) }
 
         var options = Analyzer.Options()

@@ -65,7 +65,9 @@ struct Ingest: AsyncParsableCommand {
         var batch: [SourceArticle] = []
         func flush() async throws {
             guard !batch.isEmpty else { return }
-            total = total + (try await store.ingest(batch))
+            let (summary, renames) = try await store.ingestKeepingIDsDistinct(batch)
+            for problem in renames { warn(problem.description) }
+            total = total + summary
             progress.update(read: progress.read, summary: total)
             batch.removeAll(keepingCapacity: true)
         }

@@ -7,7 +7,7 @@ final class CleanCorpusTests: XCTestCase {
 
     func testCleanCases() throws {
         var failures: [String] = []
-        let rows = try ExtractionCorpusTests.rows("clean.tsv")
+        let rows = try ExtractionCorpusTests.rows("clean.tsv", minimum: 20)
         XCTAssertGreaterThanOrEqual(rows.count, 15)
         for row in rows {
             guard row.count == 3, let position = Int(row[1]) else { XCTFail("malformed case: \(row)"); continue }

@@ -8,10 +8,8 @@ final class ExtractionCorpusTests: XCTestCase {
     static let cases = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Cases")
     static let analyzer = try! Analyzer()
 
-    static func rows(_ file: String) throws -> [[String]] {
-        let text = try String(contentsOf: cases.appendingPathComponent(file), encoding: .utf8)
-        return text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }
-            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    static func rows(_ file: String, minimum: Int) throws -> [[String]] {
+        try CaseFile.rows(file, minimum: minimum).map(\.fields)
     }
 
     static func analyse(_ text: String, published: String?) -> Analysis {
@@ -21,7 +19,7 @@ final class ExtractionCorpusTests: XCTestCase {
 
     func testEventCases() throws {
         var failures: [String] = []
-        let rows = try Self.rows("events.tsv")
+        let rows = try Self.rows("events.tsv", minimum: 25)
         XCTAssertGreaterThanOrEqual(rows.count, 13)
         for row in rows {
             XCTAssertEqual(row.count, 7, "malformed case: \(row)")
@@ -49,7 +47,7 @@ final class ExtractionCorpusTests: XCTestCase {
 
     func testMentionCases() throws {
         var failures: [String] = []
-        for row in try Self.rows("mentions.tsv") {
+        for row in try Self.rows("mentions.tsv", minimum: 5) {
             guard row.count == 4 else { XCTFail("malformed case: \(row)"); continue }
             let analysis = Self.analyse(row[0], published: row[1])
             let entity = analysis.entities.first { $0.kb == row[3] }
@@ -64,7 +62,7 @@ final class ExtractionCorpusTests: XCTestCase {
     func testDiscrepancyCases() throws {
         var failures: [String] = []
         let joint = "ووقع الجيش السوداني وقوات الدعم السريع إعلان جدة في المدينة السعودية."
-        for row in try Self.rows("discrepancies.tsv") {
+        for row in try Self.rows("discrepancies.tsv", minimum: 7) {
             guard row.count == 5 else { XCTFail("malformed case: \(row)"); continue }
             let articles = [(row[0], row[1], "a"), (row[2], row[3], "b")].map { text, date, id in
                 SourceArticle(id: id, text: joint + "\n" + text, published: PartialDate(iso: date), origin: "case")
@@ -79,7 +77,7 @@ final class ExtractionCorpusTests: XCTestCase {
 
     func testRoleCases() throws {
         var failures: [String] = []
-        for row in try Self.rows("roles.tsv") {
+        for row in try Self.rows("roles.tsv", minimum: 3) {
             guard row.count == 4 else { XCTFail("malformed case: \(row)"); continue }
             let analysis = Self.analyse(row[0], published: row[1])
             let person = analysis.entities.first { $0.label.contains(row[2]) || $0.aliases.contains(row[2]) }
@@ -92,7 +90,7 @@ final class ExtractionCorpusTests: XCTestCase {
 
     func testNonEventCases() throws {
         var failures: [String] = []
-        for row in try Self.rows("non_events.tsv") {
+        for row in try Self.rows("non_events.tsv", minimum: 5) {
             guard row.count == 3 else { XCTFail("malformed case: \(row)"); continue }
             let analysis = Self.analyse(row[0], published: row[1])
             let wrong = analysis.events.filter { $0.type == row[2] }
@@ -103,7 +101,7 @@ final class ExtractionCorpusTests: XCTestCase {
 
     func testQuoteCases() throws {
         var failures: [String] = []
-        for row in try Self.rows("quotes.tsv") {
+        for row in try Self.rows("quotes.tsv", minimum: 9) {
             guard row.count == 3 else { XCTFail("malformed case: \(row)"); continue }
             let analysis = Self.analyse(row[0], published: "2024-01-01")
             let kb = Dictionary(uniqueKeysWithValues: analysis.entities.map { ($0.id, $0.kb ?? "") })

@@ -38,6 +38,22 @@ final class FuzzTests: XCTestCase {
         }
     }
 
+    /// JSON Lines that repeat an id (the same record, or mutated copies with other text) analysed whole: the
+    /// resolver keys documents by id, and a repeat once stopped the process.
+    func testRepeatedIdsNeverReachTheResolver() throws {
+        var rng = FuzzRandom(seed: seed &+ 2)
+        let analyzer = try Analyzer()
+        for i in 0..<min(iterations, 40) {
+            var input = Data()
+            for _ in 0..<(2 + Int(rng.next() % 4)) {
+                input += (rng.next() % 2 == 0 ? FuzzTests.record : rng.mutate(FuzzTests.record)) + Data([0x0A])
+            }
+            let read = JSONLReader().read(input, path: "d.jsonl")
+            let analysis = analyzer.analyze(read.articles)
+            XCTAssertEqual(Set(analysis.documents.map(\.id)).count, analysis.documents.count, "seed \(seed) iteration \(i)")
+        }
+    }
+
     func testTextCoreSurvivesRandomScalars() {
         var rng = FuzzRandom(seed: seed &+ 1)
         let tokenizer = Tokenizer(), splitter = SentenceSplitter()

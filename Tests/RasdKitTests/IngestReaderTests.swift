@@ -12,15 +12,11 @@ final class IngestReaderTests: XCTestCase {
     // MARK: Dates (corpus file)
 
     func testPublishedDateCases() throws {
-        let text = try String(contentsOf: IngestReaderTests.here.appendingPathComponent("Cases/ingest_dates.tsv"), encoding: .utf8)
-        var count = 0
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        for row in try CaseFile.rows("ingest_dates.tsv", minimum: 15, fields: 1...2) {
+            let fields = row.fields
             let expected = fields.count > 1 ? fields[1] : ""
-            XCTAssertEqual(PartialDate.published(fields[0])?.iso ?? "", expected, "input: \(fields[0])")
-            count += 1
+            XCTAssertEqual(PartialDate.published(fields[0])?.iso ?? "", expected, "\(row.location): \(fields[0])")
         }
-        XCTAssertGreaterThan(count, 10)
     }
 
     // MARK: Encodings
@@ -272,5 +268,34 @@ extension IngestReaderTests {
     func testFeedOfBlankLinesIsReported() {
         let data = Data("\n  \r\n\t\n".utf8)
         XCTAssertEqual(JSONLReader().read(data, path: "b.jsonl").problems.map(\.description), ["b.jsonl: no records (only blank lines)"])
+    }
+}
+
+/// An id seen twice never reaches the stages that key documents by id.
+final class DistinctIDsTests: XCTestCase {
+    func testRepeatsAreRenamedOrDroppedAndReported() throws {
+        let articles = [
+            SourceArticle(id: "a", text: "نص أول", origin: "f.jsonl:1"),
+            SourceArticle(id: "a", text: "نص ثان", origin: "f.jsonl:2"),
+            SourceArticle(id: "a", text: "نص أول", origin: "f.jsonl:3"),
+            SourceArticle(id: "a~2", text: "نص ثالث", origin: "f.jsonl:4"),
+            SourceArticle(id: "a", text: "نص رابع", origin: "f.jsonl:5"),
+        ]
+        let (kept, problems) = DistinctIDs.apply(articles)
+        XCTAssertEqual(kept.map(\.id), ["a", "a~3", "a~2", "a~4"])
+        XCTAssertEqual(problems.map(\.location), ["f.jsonl:2", "f.jsonl:3", "f.jsonl:5"])
+        XCTAssertTrue(problems[0].reason.contains("duplicate id \"a\""), problems[0].reason)
+        XCTAssertTrue(problems[1].reason.contains("skipped"), problems[1].reason)
+        // The whole analysis survives it (it once stopped with a fatal error).
+        let analysis = try Analyzer().analyze(articles)
+        XCTAssertEqual(Set(analysis.documents.map(\.id)).count, analysis.documents.count)
+        XCTAssertEqual(analysis.problems.count, 3)
+    }
+
+    func testNULBecomesReplacementCharacter() {
+        let article = SourceArticle(id: "n", text: "قبل\u{0}بعد", title: "عنوان\u{0}", origin: "x")
+        XCTAssertEqual(article.text, "قبل\u{FFFD}بعد")
+        XCTAssertEqual(article.text.unicodeScalars.count, 7)
+        XCTAssertEqual(article.title, "عنوان\u{FFFD}")
     }
 }

@@ -19,7 +19,7 @@ final class NERTests: XCTestCase {
     /// Cases/conll_reader.tsv: how one input line is read and written back with a prediction.
     func testReaderCorpus() throws {
         var checked = 0
-        for (input, expected) in try Self.cases("conll_reader.tsv") {
+        for (input, expected) in try Self.cases("conll_reader.tsv", minimum: 10) {
             let raw = input.replacingOccurrences(of: "\\t", with: "\t").replacingOccurrences(of: "\\r", with: "\r")
             let corpus = CoNLLCorpus(text: raw + "\n")
             let evaluation = NEREvaluation(predicted: corpus.lines.map { $0 == nil ? nil : "O" })
@@ -41,7 +41,7 @@ final class NERTests: XCTestCase {
     /// Cases/conlleval.tsv: conlleval's report for TOKEN GOLD PRED lines.
     func testConllevalCorpus() throws {
         var checked = 0
-        for (input, expected) in try Self.cases("conlleval.tsv") {
+        for (input, expected) in try Self.cases("conlleval.tsv", minimum: 9) {
             let scorer = try ChunkScorer.scoring(predictionLines: input.replacingOccurrences(of: "⏎", with: "\n"))
             XCTAssertEqual(scorer.report, expected.replacingOccurrences(of: "⏎", with: "\n") + "\n", "input: \(input)")
             checked += 1
@@ -51,13 +51,8 @@ final class NERTests: XCTestCase {
     }
 
     /// The (input, expected) pairs of a corpus file under Cases/.
-    static func cases(_ file: String) throws -> [(String, String)] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Cases/" + file)
-        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").compactMap { line in
-            guard !line.hasPrefix("#") else { return nil }
-            let fields = line.split(separator: "\t", maxSplits: 1).map(String.init)
-            return fields.count == 2 ? (fields[0], fields[1]) : nil
-        }
+    static func cases(_ file: String, minimum: Int) throws -> [(String, String)] {
+        try CaseFile.rows(file, minimum: minimum, fields: 2...2, maxFields: 2).map { ($0.fields[0], $0.fields[1]) }
     }
 
     func testChunksFollowConlleval() {
@@ -197,20 +192,14 @@ final class NERTests: XCTestCase {
 
     func testBundledModelCases() throws {
         let tagger = try NERTagger.bundled()
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Cases/ner.tsv")
-        let text = try String(contentsOf: file, encoding: .utf8)
-        var checked = 0
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let fields = line.split(separator: "\t").map(String.init)
-            guard fields.count == 2 else { continue }
+        for row in try CaseFile.rows("ner.tsv", minimum: 5, fields: 2...2) {
+            let fields = row.fields
             let words = fields[0].split(separator: " ").map(String.init)
             let tags = tagger.tag(words)
             let found = Set(ChunkScorer.chunks(tags).map { "\($0.type):" + words[$0.start..<$0.end].joined(separator: " ") })
             for expected in fields[1].split(separator: "|").map(String.init) {
-                XCTAssertTrue(found.contains(expected), "\(expected) not found in: \(fields[0]) → \(found.sorted())")
+                XCTAssertTrue(found.contains(expected), "\(row.location): \(expected) not found in: \(fields[0]) → \(found.sorted())")
             }
-            checked += 1
         }
-        XCTAssertGreaterThan(checked, 0)
     }
 }

@@ -9,15 +9,13 @@ import XCTest
 final class TextCorpusTests: XCTestCase {
     struct Case { let line: Int; let input: String; let reference: PartialDate?; let prefer: DatePreference; let expected: [[String: String]] }
 
+    /// Fewer cases than this means a corpus was emptied or cut.
+    static let minimumCases = ["numbers.tsv": 90, "quantities.tsv": 39, "dates.tsv": 100]
+
     static func cases(_ name: String) throws -> [Case] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Cases/\(name)")
-        let text = try String(contentsOf: url, encoding: .utf8)
         var out: [Case] = []
-        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = String(raw)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard f.count >= 3 else { XCTFail("\(name):\(n + 1): needs 3 tab-separated fields"); continue }
+        for row in try CaseFile.rows(name, minimum: minimumCases[name] ?? 1, fields: 3...3) {
+            let f = row.fields
             let refParts = f[1].split(separator: " ").map(String.init)
             let reference = refParts.first.flatMap { PartialDate(iso: $0) }
             let prefer: DatePreference = refParts.contains("future") ? .future : .past
@@ -26,7 +24,9 @@ final class TextCorpusTests: XCTestCase {
                 for item in f[2].components(separatedBy: " ; ") {
                     var kv: [String: String] = [:]
                     for pair in item.split(separator: " ") {
-                        guard let eq = pair.firstIndex(of: "=") else { continue }
+                        guard let eq = pair.firstIndex(of: "=") else {
+                            throw CaseFile.Problem(description: "Cases/\(name):\(row.line): '\(pair)' is not key=value")
+                        }
                         let key = String(pair[..<eq])
                         let value = String(pair[pair.index(after: eq)...])
                         kv[key] = key == "text" ? value.replacingOccurrences(of: "_", with: " ") : value
@@ -34,7 +34,7 @@ final class TextCorpusTests: XCTestCase {
                     expected.append(kv)
                 }
             }
-            out.append(Case(line: n + 1, input: f[0], reference: reference, prefer: prefer, expected: expected))
+            out.append(Case(line: row.line, input: f[0], reference: reference, prefer: prefer, expected: expected))
         }
         return out
     }

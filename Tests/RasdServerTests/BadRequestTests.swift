@@ -110,9 +110,10 @@ final class BadRequestTests: XCTestCase {
         defer { small.stop(); small.removeFolder() }
         // Chunked (no length declared): cut off once it passes the limit.
         let big = Data(("[" + String(repeating: " ", count: 5000) + "]").utf8)
-        try assertError(try small.client.send("POST", "/api/articles", body: big, chunked: true), 413, mentioning: "larger than")
+        try assertError(try small.client.send("POST", "/api/articles", headers: ["Content-Type": "application/json"], body: big, chunked: true), 413, mentioning: "larger than")
         // A body that stops arriving: 408 when the body timeout passes.
-        let slow = try small.client.send("POST", "/api/articles", body: Data("[{".utf8), declaredLength: 500)
+        let slow = try small.client.send("POST", "/api/articles", headers: ["Content-Type": "application/json"],
+                                        body: Data("[{".utf8), declaredLength: 500)
         try assertError(slow, 408, mentioning: "did not arrive")
     }
 
@@ -139,5 +140,26 @@ final class BadRequestTests: XCTestCase {
         }
         await state.fail("stopped by the test")
         _ = try await state.begin()
+    }
+}
+
+/// Inputs that once crashed or corrupted the server: one id posted twice with other texts (the analysis keyed
+/// documents by id and stopped the process), and a NUL in a text (SQLite ended the text there).
+final class DuplicateIdAndNULTests: XCTestCase {
+    func testSameIdTwiceThenAnalysisAndANULKeepsTheText() throws {
+        let server = try ServerHarness()
+        defer { server.stop(); server.removeFolder() }
+        let first = #"[{"id": "a", "text": "التقى وزير الخارجية نظيره في الرياض."}]"#
+        let second = #"[{"id": "a", "text": "قال المتحدث إن\u0000 المحادثات مستمرة في القاهرة."}]"#
+        XCTAssertEqual(try server.client.post("/api/articles", body: Data(first.utf8)).status, 200)
+        XCTAssertEqual(try server.client.post("/api/articles", body: Data(second.utf8)).status, 200)
+        let run = try server.client.post("/api/analyze?wait=true", body: Data())
+        XCTAssertEqual(run.status, 200, run.text)
+        let documents = try server.client.get("/api/documents?limit=10")
+        XCTAssertEqual(documents.status, 200, "the server is still up: \(documents.text)")
+        XCTAssertTrue(documents.text.contains("a~2"), "the second text is analysed under a suffixed id: \(documents.text)")
+        let stored = try server.client.get("/api/documents/a~2")
+        XCTAssertTrue(stored.text.contains("المحادثات مستمرة"), "the text after the NUL is kept: \(stored.text)")
+        XCTAssertTrue(stored.text.contains("\u{FFFD}") || stored.text.contains("\\ufffd"), stored.text)
     }
 }

@@ -51,8 +51,10 @@ struct RawHTTPClient {
         }
         guard connected == 0 else { throw ClientError("connect to port \(port): errno \(errno)") }
 
-        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
-        for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        // A "Host" in `headers` replaces the loopback one (a page reached through another name sends its own).
+        let host = headers.first { $0.key.lowercased() == "host" }?.value ?? "127.0.0.1:\(port)"
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n"
+        for (name, value) in headers where name.lowercased() != "host" { head += "\(name): \(value)\r\n" }
         var payload = body
         if chunked {
             head += "Transfer-Encoding: chunked\r\n"

@@ -19,9 +19,16 @@ public struct SourceArticle: Sendable, Equatable {
     public init(id: String, text: String, title: String? = nil, published: PartialDate? = nil,
                 source: String? = nil, url: String? = nil, origin: String,
                 byline: String? = nil, dateline: String? = nil) {
-        self.id = id; self.text = text; self.title = title; self.published = published
+        self.id = id; self.text = SourceArticle.replacingNUL(text); self.title = title.map(SourceArticle.replacingNUL); self.published = published
         self.source = source; self.url = url; self.origin = origin
         self.byline = byline; self.dateline = dateline
+    }
+
+    /// U+0000 becomes U+FFFD: stores and C libraries end a string at NUL, which would silently cut the text,
+    /// and one scalar for one keeps every offset.
+    static func replacingNUL(_ text: String) -> String {
+        guard text.utf8.contains(0) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : $0 }))
     }
 }
 

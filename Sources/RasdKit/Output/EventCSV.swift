@@ -7,7 +7,7 @@ public enum EventCSV {
     ]
 
     public static func render(_ analysis: Analysis) -> String {
-        let entities = Dictionary(uniqueKeysWithValues: analysis.entities.map { ($0.id, $0) })
+        let entities = Dictionary(analysis.entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var rows = [header.joined(separator: ",")]
         for event in analysis.events {
             let actors = event.participants.filter { $0.role == "actor" }.compactMap { entities[$0.entity] }

@@ -3,7 +3,7 @@
 public enum MarkdownReport {
     public static func render(_ analysis: Analysis) -> String {
         var out: [String] = []
-        let entities = Dictionary(uniqueKeysWithValues: analysis.entities.map { ($0.id, $0) })
+        let entities = Dictionary(analysis.entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         func name(_ id: String?) -> String {
             guard let id, let e = entities[id] else { return "?" }
             if let en = e.label_en, !en.isEmpty { return "\(e.label) (\(en))" }

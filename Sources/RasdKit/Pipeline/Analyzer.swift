@@ -50,6 +50,9 @@ public struct Analyzer: Sendable {
     /// Analyses a collection. `progress` is called after each article with (done, total).
     public func analyze(_ articles: [SourceArticle], problems: [InputProblem] = [],
                         progress: ((Int, Int) -> Void)? = nil) -> Analysis {
+        // Every later step keys documents by id: an id seen twice is renamed or dropped here, and reported.
+        let (articles, idProblems) = DistinctIDs.apply(articles)
+        let problems = problems + idProblems
         // Collection-level cleaning: lines an outlet repeats across its articles.
         let repeated = RepeatedBlockDetector(minArticles: options.repeatedLineMinArticles).repeatedLines(in: articles)
         var documents: [Document] = []

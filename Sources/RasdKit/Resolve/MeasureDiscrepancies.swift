@@ -76,7 +76,7 @@ struct MeasureDiscrepancies {
 
     /// Articles joined by events reported in several of them: document id → story number.
     func stories(_ analysis: Analysis, documents: [Document]) -> [String: Int] {
-        var parent = Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0.id) })
+        var parent = Dictionary(documents.map { ($0.id, $0.id) }, uniquingKeysWith: { first, _ in first })
         func root(_ x: String) -> String {
             var x = x
             while let p = parent[x], p != x { x = p }

@@ -109,7 +109,7 @@ Rasd.refreshStatus = async () => {
 };
 
 Rasd.runAnalysis = async () => {
-  try { await Rasd.api("analyze", { method: "POST" }); } catch (e) { alert(e.message); }
+  try { await Rasd.api("analyze", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" }); } catch (e) { alert(e.message); }
   await Rasd.refreshStatus();
   const poll = async () => {
     const status = await Rasd.api("analysis");

@@ -1,0 +1,37 @@
+/// Makes the ids of a collection distinct before analysis.
+///
+/// Every later step keys documents by id, so an id seen twice must never reach them. A repeat with the same
+/// text is the same article read twice and is dropped; a repeat with other text is kept under a suffixed id
+/// (`a~2`, `a~3` …) so that no article is lost, and both cases are reported as problems naming where the
+/// repeat came from.
+public enum DistinctIDs {
+    public static func apply(_ articles: [SourceArticle]) -> (articles: [SourceArticle], problems: [InputProblem]) {
+        var firstSeen: [String: (origin: String, text: String)] = [:]
+        var taken = Set(articles.map(\.id))
+        var kept: [SourceArticle] = []
+        kept.reserveCapacity(articles.count)
+        var problems: [InputProblem] = []
+        for var article in articles {
+            guard let first = firstSeen[article.id] else {
+                firstSeen[article.id] = (article.origin, article.text)
+                kept.append(article)
+                continue
+            }
+            if first.text == article.text {
+                problems.append(InputProblem(location: article.origin,
+                    reason: "duplicate id \"\(article.id)\" with the same text as \(first.origin); skipped"))
+                continue
+            }
+            var n = 2
+            while taken.contains("\(article.id)~\(n)") { n += 1 }
+            let renamed = "\(article.id)~\(n)"
+            problems.append(InputProblem(location: article.origin,
+                reason: "duplicate id \"\(article.id)\" (first at \(first.origin)) with other text; analysed as \"\(renamed)\""))
+            taken.insert(renamed)
+            article.id = renamed
+            firstSeen[renamed] = (article.origin, article.text)
+            kept.append(article)
+        }
+        return (kept, problems)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import XCTest
+@testable import RasdKit
+
+/// The news reference set (eval/newsref): SaudiNewsNet articles annotated exhaustively by hand, without seeing
+/// Rasd's output, so the scorer counts event precision too. The articles stay in ../shared (their licence keeps
+/// them out of the repository): the test takes the part's ids from the sample. The floors are the levels
+/// measured when the set was made (BENCHMARKS.md, "Events on unseen news"): a change that lowers them is a
+/// regression. The test part is scored in BENCHMARKS.md only, never read case by case.
+final class NewsReferenceTests: XCTestCase {
+    static let folder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("eval/newsref")
+    static let sample = SeedsTests.shared.appendingPathComponent("data/saudinewsnet/sample.jsonl")
+
+    /// The part's articles, read from the sample by id, with the part's metadata.
+    static func articles(part: String) throws -> [SourceArticle] {
+        guard FileManager.default.fileExists(atPath: sample.path),
+              FileManager.default.fileExists(atPath: SeedsTests.shared.appendingPathComponent("tools/score_seeds.py").path) else {
+            throw XCTSkip("../shared/data/saudinewsnet/sample.jsonl or the scorer is absent: the reference set cannot be scored")
+        }
+        let ids = try String(contentsOf: folder.appendingPathComponent("\(part)/ids.txt"), encoding: .utf8)
+            .split(whereSeparator: \.isNewline).map(String.init)
+        let read = JSONLReader().read(try Data(contentsOf: sample), path: sample.path)
+        let byID = Dictionary(read.articles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let meta = ArticleMetadata.load(path: folder.appendingPathComponent("\(part)/meta.jsonl").path).entries
+        let articles = ids.compactMap { id in byID[id].map { meta[id]?.applied(to: $0) ?? $0 } }
+        XCTAssertEqual(articles.count, ids.count, "every id of eval/newsref/\(part)/ids.txt is in the sample")
+        return articles
+    }
+
+    func testDevelopmentPart() throws {
+        let articles = try Self.articles(part: "dev")
+        XCTAssertEqual(articles.count, 60)
+        let result = try SeedsTests.score(try Analyzer().analyze(articles),
+                                          gold: Self.folder.appendingPathComponent("dev/reference.json").path)
+        print(result.report)
+        let floors = ["entity mentions": 0.64, "events": 0.15, "event precision": 0.23, "quotes": 0.5]
+        for (category, floor) in floors {
+            XCTAssertGreaterThanOrEqual(result.categories[category] ?? -1, floor, "\(category)\n\(result.report)")
+        }
+    }
+
+    /// The seeds annotated exhaustively by the same rules (the shared gold.json lists only some events).
+    func testSeedsAnnotatedExhaustively() throws {
+        let articles = try SeedsTests.seedArticles()
+        let result = try SeedsTests.score(try Analyzer().analyze(articles),
+                                          gold: Self.folder.appendingPathComponent("seeds/reference.json").path)
+        print(result.report)
+        XCTAssertGreaterThanOrEqual(result.overall, 0.82, result.report)
+        XCTAssertGreaterThanOrEqual(result.categories["events"] ?? -1, 0.58, result.report)
+        XCTAssertGreaterThanOrEqual(result.categories["event precision"] ?? -1, 0.64, result.report)
+    }
+}

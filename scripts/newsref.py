@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""The news reference set (eval/newsref): SaudiNewsNet articles annotated exhaustively by hand.
+
+The articles themselves are not in the repository (SaudiNewsNet is CC BY-NC-SA and stays in ../shared): each
+part keeps the ids of its articles (`ids.txt`), their `meta.jsonl` and the reference facts (`reference.json`).
+
+  newsref.py materialize [PART...]   write eval/newsref/PART/articles.jsonl from ../shared/data/saudinewsnet/sample.jsonl
+  newsref.py build ANNOT_DIR          (team use) merge annotators' batch files into dev/test reference files
+  newsref.py agreement A.json B.json  agreement of two annotations of the same articles
+  newsref.py check PART               every participant, speaker and form of PART's reference is consistent
+  newsref.py by-type ANALYSIS GOLD    event recall and precision per type (the shared scorer, run once per type)
+
+Score a part: `rasd analyze eval/newsref/dev/articles.jsonl --meta eval/newsref/dev/meta.jsonl -o /tmp/dev.json`
+then `python3 ../shared/tools/score_seeds.py /tmp/dev.json --gold eval/newsref/dev/reference.json -v`.
+"""
+import json, pathlib, re, sys
+
+HERE = pathlib.Path(__file__).resolve().parent.parent / "eval" / "newsref"
+SAMPLE = HERE.parent.parent.parent / "shared" / "data" / "saudinewsnet" / "sample.jsonl"
+PARTS = ["dev", "test"]
+DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+
+
+def norm(s):
+    s = DIACRITICS.sub("", s or "")
+    s = re.sub("[إأآٱ]", "ا", s).replace("ى", "ي").replace("ة", "ه")
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def materialize(parts):
+    if not SAMPLE.exists():
+        sys.exit(f"newsref: {SAMPLE} is absent: the articles cannot be extracted")
+    records = {}
+    with SAMPLE.open(encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            records[r["id"]] = line if line.endswith("\n") else line + "\n"
+    for part in parts or PARTS:
+        ids = (HERE / part / "ids.txt").read_text(encoding="utf-8").split()
+        missing = [i for i in ids if i not in records]
+        if missing:
+            sys.exit(f"newsref: {part}: {len(missing)} ids not in the sample: {missing[:5]}")
+        (HERE / part / "articles.jsonl").write_text("".join(records[i] for i in ids), encoding="utf-8")
+        print(f"{part}: {len(ids)} articles -> {HERE / part / 'articles.jsonl'}")
+
+
+def merge(files):
+    out = {"about": "", "events_exhaustive": True, "boilerplate": {}, "keep": {}, "entities": [], "events": [],
+           "quantities": [], "discrepancies": [], "quotes": [], "roles": []}
+    ents, keys = {}, set()
+    for f in files:
+        g = json.loads(pathlib.Path(f).read_text(encoding="utf-8"))
+        for e in g.get("entities", []):
+            cur = ents.setdefault(e["key"], {"key": e["key"], "type": e["type"], "mentions": []})
+            for m in e["mentions"]:
+                if list(m) not in cur["mentions"]:
+                    cur["mentions"].append(list(m))
+        for ev in g.get("events", []):
+            ev = dict(ev)
+            if ev["key"] in keys:
+                ev["key"] = pathlib.Path(f).stem + "_" + ev["key"]
+            keys.add(ev["key"])
+            out["events"].append(ev)
+        for k in ("quotes", "roles", "discrepancies"):
+            out[k] += g.get(k, [])
+    out["entities"] = list(ents.values())
+    return out
+
+
+def fix_reference(ref, texts):
+    """What the scorer cannot read: a quote speaker given as alternates takes the first that is an entity; a
+    form that does not occur in its document (a slip of the annotator) is dropped and reported."""
+    keys = {e["key"] for e in ref["entities"]}
+    for q in ref["quotes"]:
+        if q["speaker"] not in keys:
+            q["speaker"] = next((k for k in q["speaker"].split("|") if k in keys), q["speaker"])
+    for e in ref["entities"]:
+        kept = [m for m in e["mentions"] if norm(m[1]) in norm(texts.get(m[0], ""))]
+        for d, form in e["mentions"]:
+            if [d, form] not in kept:
+                print(f"  dropped form '{form}' of {e['key']}: not in {d}")
+        e["mentions"] = kept
+
+
+def build(annot):
+    annot = pathlib.Path(annot)
+    selection = json.loads((annot / "selection.json").read_text(encoding="utf-8"))
+    sample = {}
+    with SAMPLE.open(encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            sample[r["id"]] = r
+    batches = {"dev": ["A1", "A2"], "test": ["A3", "A4"]}
+    for part in PARTS:
+        ids = selection[part]
+        ref = merge([annot / "out" / f"{b}.json" for b in batches[part]])
+        ref["about"] = (f"Reference facts for the {len(ids)} SaudiNewsNet articles of the {part} part, annotated by hand "
+                        "from the text alone by ../../../shared/docs/event-guidelines.md, without seeing Rasd's output "
+                        "or code; every event is listed (events_exhaustive). Documents by full id.")
+        fix_reference(ref, {i: sample[i]["text"] for i in ids})
+        folder = HERE / part
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "reference.json").write_text(json.dumps(ref, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        (folder / "ids.txt").write_text("\n".join(ids) + "\n", encoding="utf-8")
+        meta = [json.dumps({"id": i, "published": sample[i]["published"], "source": sample[i]["source"]}, ensure_ascii=False)
+                for i in ids]
+        (folder / "meta.jsonl").write_text("\n".join(meta) + "\n", encoding="utf-8")
+        print(f"{part}: {len(ids)} articles, {len(ref['entities'])} entities, {len(ref['events'])} events, "
+              f"{len(ref['quotes'])} quotes, {len(ref['roles'])} roles")
+
+
+def check(part):
+    folder = HERE / part
+    ref = json.loads((folder / "reference.json").read_text(encoding="utf-8"))
+    texts = {}
+    articles = folder / "articles.jsonl"
+    if articles.exists():
+        for line in articles.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            texts[r["id"]] = norm(r["text"])
+    keys = {e["key"] for e in ref["entities"]}
+    problems = []
+    for ev in ref["events"]:
+        for p in ev["participants"] + ([ev["place"]] if ev.get("place") else []):
+            if not any(q in keys for q in p.split("|")):
+                problems.append(f"event {ev['key']}: participant {p} is no entity")
+    for q in ref["quotes"]:
+        if q["speaker"] not in keys:
+            problems.append(f"quote in {q['doc']}: speaker {q['speaker']} is no entity")
+        if texts and norm(q["contains"]) not in texts.get(q["doc"], ""):
+            problems.append(f"quote in {q['doc']}: '{q['contains']}' not in the text")
+    for e in ref["entities"]:
+        for d, form in e["mentions"]:
+            if texts and norm(form) not in texts.get(d, ""):
+                problems.append(f"entity {e['key']}: '{form}' not in {d}")
+    for p in problems:
+        print(p)
+    print(f"{part}: {len(problems)} problems")
+
+
+def agreement(a_path, b_path):
+    """Event agreement of two annotations (F1 over matched events: same type, same documents overlapping,
+    participants sharing an entity resolved through the mention forms, dates agreeing on their common prefix),
+    and the same for quotes (speaker forms and overlapping words) and entity forms."""
+    a = json.loads(pathlib.Path(a_path).read_text(encoding="utf-8"))
+    b = json.loads(pathlib.Path(b_path).read_text(encoding="utf-8"))
+    docs = {d for e in b["events"] for d in e["docs"]} | {d for e in b["entities"] for d, _ in e["mentions"]}
+
+    def forms(g):
+        return {e["key"]: {norm(f) for _, f in e["mentions"]} for e in g["entities"]}
+    fa, fb = forms(a), forms(b)
+
+    def same_party(pa, pb):
+        sa = set().union(*(fa.get(k, {k}) for k in pa.split("|")))
+        sb = set().union(*(fb.get(k, {k}) for k in pb.split("|")))
+        return bool(sa & sb)
+
+    def same_event(x, y):
+        if x["type"] != y["type"] or not set(x["docs"]) & set(y["docs"]):
+            return False
+        dx, dy = x.get("date") or "", y.get("date") or ""
+        if dx and dy and not (dx.startswith(dy) or dy.startswith(dx)):
+            return False
+        return all(any(same_party(p, q) for q in y["participants"]) for p in x["participants"][:1]) and \
+            all(any(same_party(q, p) for p in x["participants"]) for q in y["participants"][:1])
+
+    ea = [e for e in a["events"] if set(e["docs"]) & docs]
+    eb = b["events"]
+
+    # An event either annotator marked optional is never a disagreement when the other left it out, and may
+    # match a required one: agreement counts the required events of each side found anywhere in the other.
+    def found(x, others):
+        return any(same_event(x, y) or same_event(y, x) for y in others)
+    ra = [x for x in ea if not x.get("optional")]
+    rb = [y for y in eb if not y.get("optional")]
+    r = sum(found(x, eb) for x in ra) / len(ra) if ra else 0
+    p = sum(found(y, ea) for y in rb) / len(rb) if rb else 0
+    f = 2 * p * r / (p + r) if p + r else 0
+    print(f"events: A {len(ea)} ({len(ra)} required), B {len(eb)} ({len(rb)} required); "
+          f"A's required found in B {r:.3f}, B's required found in A {p:.3f}; agreement F1 {f:.3f}")
+    by_type = {}
+    for x in ea:
+        by_type.setdefault(x["type"], [0, 0])[0] += 1
+    for y in eb:
+        by_type.setdefault(y["type"], [0, 0])[1] += 1
+    print("  by type (A, B): " + ", ".join(f"{t} {n[0]}/{n[1]}" for t, n in sorted(by_type.items())))
+    qa = [q for q in a["quotes"] if q["doc"] in docs]
+    qm = sum(1 for q in qa if any(q2["doc"] == q["doc"] and same_party(q["speaker"], q2["speaker"])
+                                  and (norm(q["contains"]) in norm(q2["contains"]) or norm(q2["contains"]) in norm(q["contains"])
+                                       or len(set(norm(q["contains"]).split()) & set(norm(q2["contains"]).split())) >= 3)
+                                  for q2 in b["quotes"]))
+    print(f"quotes: A {len(qa)}, B {len(b['quotes'])}, A's found in B {qm}")
+    ma = {(d, norm(f)) for e in a["entities"] for d, f in e["mentions"] if d in docs}
+    mb = {(d, norm(f)) for e in b["entities"] for d, f in e["mentions"]}
+    inter = len(ma & mb)
+    print(f"entity forms: A {len(ma)}, B {len(mb)}, both {inter}; F1 {2 * inter / (len(ma) + len(mb)) if ma or mb else 0:.3f}")
+
+
+def by_type(analysis, gold):
+    """Runs ../shared/tools/score_seeds.py once per event type on the analysis and reference cut to that type."""
+    import subprocess, tempfile
+    scorer = HERE.parent.parent.parent / "shared" / "tools" / "score_seeds.py"
+    a = json.loads(pathlib.Path(analysis).read_text(encoding="utf-8"))
+    g = json.loads(pathlib.Path(gold).read_text(encoding="utf-8"))
+    types = sorted({e["type"] for e in g["events"]} | {str(e.get("type")) for e in a["events"]})
+    print(f"{'type':10s} {'recall':>14s} {'precision':>14s}")
+    for t in types:
+        with tempfile.TemporaryDirectory() as tmp:
+            at, gt = dict(a), dict(g)
+            at["events"] = [e for e in a["events"] if e.get("type") == t]
+            gt["events"] = [e for e in g["events"] if e["type"] == t]
+            pa, pg = pathlib.Path(tmp) / "a.json", pathlib.Path(tmp) / "g.json"
+            pa.write_text(json.dumps(at, ensure_ascii=False), encoding="utf-8")
+            pg.write_text(json.dumps(gt, ensure_ascii=False), encoding="utf-8")
+            out = subprocess.run([sys.executable, str(scorer), str(pa), "--gold", str(pg)], capture_output=True, text=True).stdout
+        cells = {}
+        for line in out.splitlines():
+            for name in ("events", "event precision"):
+                if line.startswith(name + " ") and not line.startswith("events merged"):
+                    cells[name] = line[32:].split()[0]
+        print(f"{t:10s} {cells.get('events', '-'):>14s} {cells.get('event precision', '-'):>14s}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    cmd, args = sys.argv[1], sys.argv[2:]
+    if cmd == "materialize":
+        materialize(args)
+    elif cmd == "build" and len(args) == 1:
+        build(args[0])
+    elif cmd == "agreement" and len(args) == 2:
+        agreement(*args)
+    elif cmd == "by-type" and len(args) == 2:
+        by_type(*args)
+    elif cmd == "check" and len(args) == 1:
+        check(args[0])
+    else:
+        sys.exit(__doc__)
