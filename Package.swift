@@ -87,5 +87,5 @@ let package = Package(
                            .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -160,8 +160,15 @@ public struct PreparedArticle: Sendable {
 
     public static func signature(from blob: Data) -> [UInt64] {
         let bytes = [UInt8](blob)
-        return stride(from: 0, to: bytes.count - 7, by: 8).map { i in
-            (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[i + $1]) << (8 * UInt64($1)) }
+        var words: [UInt64] = []
+        words.reserveCapacity(bytes.count / 8)
+        var i = 0
+        while i + 8 <= bytes.count {
+            var word: UInt64 = 0
+            for k in 0..<8 { word |= UInt64(bytes[i + k]) << UInt64(8 * k) }
+            words.append(word)
+            i += 8
         }
+        return words
     }
 }

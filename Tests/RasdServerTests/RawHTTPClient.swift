@@ -63,12 +63,12 @@ struct RawHTTPClient {
             head += "Content-Length: \(declaredLength ?? body.count)\r\n"
         }
         head += "\r\n"
-        try write(fd, Data(head.utf8) + payload)
+        write(fd, Data(head.utf8) + payload)
         return try read(fd)
     }
 
-    private func write(_ fd: Int32, _ data: Data) throws {
-        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+    private func write(_ fd: Int32, _ data: Data) {
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             var sent = 0
             while sent < raw.count {
                 let n = Glibc.send(fd, raw.baseAddress! + sent, raw.count - sent, Int32(MSG_NOSIGNAL))
