@@ -3,21 +3,7 @@ import Foundation
 import XCTest
 
 /// Requests the server must refuse, each with a clear 4xx JSON answer `{"error": …}`.
-final class BadRequestTests: XCTestCase {
-    nonisolated(unsafe) static var harness: ServerHarness?
-
-    override class func setUp() {
-        super.setUp()
-        harness = try? ServerHarness()
-    }
-
-    override class func tearDown() {
-        harness?.stop()
-        harness?.removeFolder()
-        super.tearDown()
-    }
-
-    var client: RawHTTPClient { get throws { try XCTUnwrap(BadRequestTests.harness, "server did not start").client } }
+final class BadRequestTests: SharedServerTestCase {
 
     /// The status and that the body is `{"error": "…"}` naming what is wrong.
     @discardableResult

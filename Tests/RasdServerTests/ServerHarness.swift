@@ -64,3 +64,24 @@ enum SharedData {
         return FileManager.default.fileExists(atPath: url.appendingPathComponent("meta.jsonl").path) ? url : nil
     }
 }
+
+/// A test class whose tests share one server: started before the first test, stopped after the last.
+class SharedServerTestCase: XCTestCase {
+    nonisolated(unsafe) private static var servers: [ObjectIdentifier: ServerHarness] = [:]
+
+    override class func setUp() {
+        super.setUp()
+        servers[ObjectIdentifier(self)] = try? ServerHarness()
+    }
+
+    override class func tearDown() {
+        if let server = servers.removeValue(forKey: ObjectIdentifier(self)) {
+            server.stop()
+            server.removeFolder()
+        }
+        super.tearDown()
+    }
+
+    var harness: ServerHarness { get throws { try XCTUnwrap(Self.servers[ObjectIdentifier(Self.self)], "server did not start") } }
+    var client: RawHTTPClient { get throws { try harness.client } }
+}

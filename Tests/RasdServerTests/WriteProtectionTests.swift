@@ -3,21 +3,7 @@ import Foundation
 import XCTest
 
 /// Other web pages must not write to a local server or read it through another host name.
-final class WriteProtectionTests: XCTestCase {
-    nonisolated(unsafe) static var harness: ServerHarness?
-
-    override class func setUp() {
-        super.setUp()
-        harness = try? ServerHarness()
-    }
-
-    override class func tearDown() {
-        harness?.stop()
-        harness?.removeFolder()
-        super.tearDown()
-    }
-
-    var client: RawHTTPClient { get throws { try XCTUnwrap(WriteProtectionTests.harness, "server did not start").client } }
+final class WriteProtectionTests: SharedServerTestCase {
     let article = Data(#"[{"id": "w1", "text": "زار وزير الخارجية العاصمة أمس."}]"#.utf8)
 
     func status(_ response: RawHTTPClient.Response, _ expected: Int, file: StaticString = #filePath, line: UInt = #line) {
@@ -43,7 +29,7 @@ final class WriteProtectionTests: XCTestCase {
     }
 
     func testSameOriginAndToolsStillWrite() throws {
-        let port = try XCTUnwrap(WriteProtectionTests.harness).port
+        let port = try harness.port
         let own = try client.send("POST", "/api/articles", headers: ["Content-Type": "application/json; charset=utf-8",
                                                                       "Origin": "http://127.0.0.1:\(port)"], body: article)
         XCTAssertEqual(own.status, 200, own.text)
