@@ -27,6 +27,7 @@ struct Extract: ParsableCommand {
         let tokenizer = Tokenizer()
         let numbers = NumberExtractor.shared
         let dates = DateExtractor.shared
+        try ResourceStore.checkLoaded()
         var output = ""
         while let line = readLine(strippingNewline: true) {
             let text = ScalarText(line)

@@ -25,11 +25,14 @@ public struct RasdRun: Sendable {
     public var stderr: String
 }
 
-/// Runs the built `rasd` with these arguments and waits for it.
-public func runRasd(_ arguments: [String]) throws -> RasdRun {
+/// Runs the built `rasd` with these arguments (and these environment variables besides the test's) and waits for it.
+public func runRasd(_ arguments: [String], environment: [String: String] = [:]) throws -> RasdRun {
     let process = Process()
     process.executableURL = try builtRasdBinary()
     process.arguments = arguments
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out; process.standardError = err
     try process.run()

@@ -24,10 +24,18 @@ public struct PhraseLexicon: Sendable {
         }
     }
 
-    /// Loads a resource; a missing file gives an empty lexicon (the stage then finds nothing, and says so in tests).
+    /// Loads a resource once; a missing file gives an empty lexicon here and an error from
+    /// `ResourceStore.checkLoaded()` (which `Analyzer.init` calls).
     public static func resource(_ path: String, keyColumn: Int = 0) -> PhraseLexicon {
-        PhraseLexicon(rows: (try? ResourceStore.rows(path)) ?? [], keyColumn: keyColumn)
+        let key = "\(keyColumn):\(path)"
+        if let loaded = loaded.withLock({ $0[key] }) { return loaded }
+        let lexicon = PhraseLexicon(rows: (try? ResourceStore.rows(path)) ?? [], keyColumn: keyColumn)
+        loaded.withLock { $0[key] = lexicon }
+        return lexicon
     }
+
+    /// Each file is read and indexed once, however many stages use it (speech verbs, titles, not-names).
+    private static let loaded = Locked<[String: PhraseLexicon]>([:])
 
     public struct Match: Sendable, Equatable {
         public var tokens: Range<Int>

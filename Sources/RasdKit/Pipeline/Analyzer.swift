@@ -29,6 +29,7 @@ public struct Analyzer: Sendable {
         titleStage = TitleStage(kb: kb)
         quoteStage = QuoteStage()
         eventStage = EventStage(kb: kb)
+        try ResourceStore.checkLoaded()
     }
 
     /// Runs the per-article stages on one article; returns the article and any story split off it.

@@ -29,9 +29,30 @@ public enum ResourceStore {
     public static func data(_ relativePath: String) throws -> Data {
         let url = url(relativePath)
         guard let data = FileManager.default.contents(atPath: url.path) else {
+            _ = missing.withLock { $0.insert(url.path) }
             throw MissingResource(path: url.path)
         }
         return data
+    }
+
+    /// Every resource file some stage asked for and did not find. Stages are built without `throws` and keep
+    /// an empty lexicon when their file is missing; `checkLoaded()` is where that stops the program.
+    static let missing = Locked<Set<String>>([])
+
+    /// Resource files missing at start-up, as one error.
+    public struct LoadError: Error, CustomStringConvertible, Equatable {
+        public let missing: [String]
+        public var description: String {
+            "resource files not found (a broken installation, or RASD_RESOURCES pointing at an incomplete copy): "
+                + missing.joined(separator: ", ")
+        }
+    }
+
+    /// Throws `LoadError` when any resource asked for so far was missing. `Analyzer.init` calls it after
+    /// building every stage, so a missing lexicon is one clear error instead of a silent empty one.
+    public static func checkLoaded() throws {
+        let paths = missing.withLock { $0.sorted() }
+        if !paths.isEmpty { throw LoadError(missing: paths) }
     }
 
     /// The non-comment lines of a text resource, trimmed of trailing white space.
@@ -71,5 +92,17 @@ public enum ResourceStore {
             }
         }
         return rows
+    }
+}
+
+/// A value behind a lock, for the few process-wide caches (resources load once, from any thread).
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    init(_ value: Value) { self.value = value }
+    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
     }
 }

@@ -1,12 +1,9 @@
 /// Loading helpers for the TSV lexicons under `Resources/text/`.
 enum TextResources {
-    /// Rows of a text resource; a missing file is a packaging error, reported once on stderr, and yields no rows
-    /// so that extraction degrades instead of crashing.
+    /// Rows of a text resource; a missing file yields no rows here and an error from
+    /// `ResourceStore.checkLoaded()` (called by `Analyzer.init` and `rasd extract`).
     static func rows(_ file: String) -> [[String]] {
-        do { return try ResourceStore.rows("text/" + file) } catch {
-            FileHandleStderr.write("rasd: \(error)\n")
-            return []
-        }
+        (try? ResourceStore.rows("text/" + file)) ?? []
     }
 
     /// Normalized words of a multi-word phrase.
@@ -49,8 +46,3 @@ struct PhraseTable<Value: Sendable>: Sendable {
     func startsPhrase(_ key: UInt64) -> Bool { filter.mayContain(key) && byFirst[key] != nil }
 }
 
-import Foundation
-
-enum FileHandleStderr {
-    static func write(_ s: String) { FileHandle.standardError.write(s.data(using: .utf8) ?? Data()) }
-}
