@@ -12,6 +12,17 @@ final class CollectionTests: XCTestCase {
         }
     }
 
+    /// The folder an article's lines are grouped by, for every shape of origin (a one-letter name once trapped
+    /// inside Foundation).
+    func testSourceKeyOfOrigins() {
+        func key(_ origin: String) -> String { RepeatedBlockDetector.sourceKey(SourceArticle(id: "i", text: "t", origin: origin)) }
+        XCTAssertEqual(key("q"), "")
+        XCTAssertEqual(key("a.txt"), "")
+        XCTAssertEqual(key("in/feed.jsonl:12"), "in")
+        XCTAssertEqual(key("/x"), "/")
+        XCTAssertEqual(key("/data/news/a.html"), "/data/news")
+    }
+
     func testRepeatedLinesPerOutlet() {
         func article(_ id: String, _ source: String?, _ body: String, origin: String = "x") -> SourceArticle {
             SourceArticle(id: id, text: body, source: source, origin: origin)

@@ -40,7 +40,9 @@ public struct RepeatedBlockDetector: Sendable {
         if let colon = path.lastIndex(of: ":"), path[path.index(after: colon)...].allSatisfy(\.isNumber) {
             path = String(path[..<colon])
         }
-        return (path as NSString).deletingLastPathComponent
+        // The folder part, by hand: Foundation's NSString.deletingLastPathComponent traps on a one-letter path.
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// The matching form of a line: normalized (ArabicNormalizer key) with every number folded to "0", so

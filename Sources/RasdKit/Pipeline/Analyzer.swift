@@ -1,7 +1,8 @@
 /// The whole pipeline: articles in, one analysis of the collection out.
 ///
-/// Stages per article: clean → text → entities → roles → quotes → events; then the collection is resolved
-/// (one entity and one event across articles, timeline, discrepancies).
+/// Per article: cleaning (which may split off appended stories as documents of their own), then `stages` in
+/// order: text → dateline → dates → entities → titles → quotes → events by default. Then the collection is
+/// resolved (one entity and one event across articles, timeline, discrepancies, near duplicates).
 public struct Analyzer: Sendable {
     public struct Options: Sendable {
         public var preferDates: DatePreference = .past
@@ -12,24 +13,32 @@ public struct Analyzer: Sendable {
 
     public var options: Options
     public var cleaner: BoilerplateCleaner
-    public var textStage: TextStage
     public let kb: KnowledgeBase
-    public var entityStage: EntityStage
-    public var titleStage: TitleStage
-    public var quoteStage: QuoteStage
-    public var eventStage: EventStage
+    /// The per-article stages, in order; `init(options:stages:)` takes another list (a stage dropped or added).
+    public private(set) var stages: [any DocumentStage]
 
-    /// Loads the bundled resources: knowledge base, tagger model, lexicons.
+    /// Loads the bundled resources (knowledge base, tagger model, lexicons) and builds the default stages.
+    /// Throws `ResourceStore.LoadError` when a resource file is missing.
     public init(options: Options = Options()) throws {
+        let kb = try KnowledgeBase.bundled()
+        try self.init(options: options, kb: kb, stages: Analyzer.defaultStages(kb: kb, options: options))
+    }
+
+    /// An analyzer with these stages. Throws `StageOrderError` when a stage reads a field that no earlier stage
+    /// writes, and `ResourceStore.LoadError` when a resource file is missing.
+    public init(options: Options = Options(), kb: KnowledgeBase, stages: [any DocumentStage]) throws {
         self.options = options
-        kb = try KnowledgeBase.bundled()
+        self.kb = kb
         cleaner = BoilerplateCleaner()
-        textStage = TextStage(preferDates: options.preferDates)
-        entityStage = EntityStage(kb: kb, tagger: try NERTagger.bundled())
-        titleStage = TitleStage(kb: kb)
-        quoteStage = QuoteStage()
-        eventStage = EventStage(kb: kb)
+        self.stages = stages
+        try StageOrderError.check(stages)
         try ResourceStore.checkLoaded()
+    }
+
+    /// text → dateline → dates → entities → titles → quotes → events.
+    public static func defaultStages(kb: KnowledgeBase, options: Options = Options()) throws -> [any DocumentStage] {
+        [TextStage(), DatelineStage(preferDates: options.preferDates), DateStage(preferDates: options.preferDates),
+         EntityStage(kb: kb, tagger: try NERTagger.bundled()), TitleStage(kb: kb), QuoteStage(), EventStage(kb: kb)]
     }
 
     /// Runs the per-article stages on one article; returns the article and any story split off it.
@@ -39,11 +48,7 @@ public struct Analyzer: Sendable {
         cleaner.repeatedLines = repeatedLines
         var docs = cleaner.clean(Document(article: article))
         for i in docs.indices {
-            textStage.process(&docs[i])
-            entityStage.process(&docs[i])
-            titleStage.process(&docs[i])
-            quoteStage.process(&docs[i])
-            eventStage.process(&docs[i])
+            for stage in stages { stage.process(&docs[i]) }
         }
         return docs
     }

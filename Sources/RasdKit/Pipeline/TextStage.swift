@@ -1,15 +1,9 @@
-/// Text stage: tokens and sentences of the kept segments, then numbers, quantities and dates.
-///
-/// Without a publication date, the article's own dateline gives one: the first full date (day, month and year)
-/// written in its first two sentences ("الثلاثاء 19نوفمبر2024").
+/// Text stage: tokens and sentences of the kept segments, then numbers and quantities.
 public struct TextStage: Sendable {
     public var tokenizer = Tokenizer()
     public var splitter = SentenceSplitter()
-    public var preferDates: DatePreference
 
-    public init(preferDates: DatePreference = .past) {
-        self.preferDates = preferDates
-    }
+    public init() {}
 
     public func process(_ doc: inout Document) {
         doc.tokens = []
@@ -25,11 +19,22 @@ public struct TextStage: Sendable {
         let numbers = NumberExtractor.shared.extract(doc.tokens, in: doc.text)
         doc.numbers = numbers.numbers
         doc.quantities = numbers.quantities
-        if doc.published == nil, let dateline = datelineDate(doc) {
-            doc.published = dateline
-            doc.publishedBasis = "text"
-        }
-        doc.dates = DateExtractor.shared.extract(doc.tokens, in: doc.text, reference: doc.published, prefer: preferDates)
+    }
+}
+
+/// Without a publication date, the article's own dateline gives one: the first full date (day, month and year)
+/// written in its first two sentences ("الثلاثاء 19نوفمبر2024").
+public struct DatelineStage: Sendable {
+    public var preferDates: DatePreference
+
+    public init(preferDates: DatePreference = .past) {
+        self.preferDates = preferDates
+    }
+
+    public func process(_ doc: inout Document) {
+        guard doc.published == nil, let dateline = datelineDate(doc) else { return }
+        doc.published = dateline
+        doc.publishedBasis = "text"
     }
 
     /// A full date stated in the first two sentences.
@@ -38,5 +43,18 @@ public struct TextStage: Sendable {
         let head = Array(doc.tokens[0..<last.upperBound])
         return DateExtractor.shared.extract(head, in: doc.text, reference: nil, prefer: preferDates)
             .first { $0.basis == .absolute && $0.date?.precision == .day }?.date
+    }
+}
+
+/// Dates written in the article, relative ones resolved against its publication date.
+public struct DateStage: Sendable {
+    public var preferDates: DatePreference
+
+    public init(preferDates: DatePreference = .past) {
+        self.preferDates = preferDates
+    }
+
+    public func process(_ doc: inout Document) {
+        doc.dates = DateExtractor.shared.extract(doc.tokens, in: doc.text, reference: doc.published, prefer: preferDates)
     }
 }
