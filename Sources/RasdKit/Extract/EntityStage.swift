@@ -52,6 +52,17 @@ public struct EntityStage: Sendable {
         }
         mentions.sort { $0.start < $1.start }
         doc.mentions = linkPartialNames(doc, mentions, covered: &covered)
+        // A place of the knowledge base wins over a month word with no day or year beside it: "مدينة إب" is not
+        // the month آب.
+        let places = doc.mentions.filter { m in
+            if case .kb = m.ref { return m.type == .gpe || m.type == .loc }
+            return false
+        }
+        if !places.isEmpty {
+            doc.dates.removeAll { d in
+                d.kind == "month" && d.basis != .absolute && places.contains { $0.start <= d.start && d.end <= $0.end }
+            }
+        }
     }
 
     /// BIO tags to typed spans (an I- tag with no open chunk starts one, as conlleval reads it).

@@ -123,8 +123,10 @@ extension DateScan {
         let prefix = this ? 0 : m.prefix.unicodeScalars.count
         switch m.value {
         case .day(let off):
-            // "اليوم الوطني", "اليوم العالمي": a named day, not today (an article word after it that is no date word).
+            // "اليوم الوطني", "اليوم العالمي": a named day, not today (an article word after it that is no date word),
+            // unless the word ends its line or follows a dateline ("الرياض - اليوم").
             if off == 0, m.end == j + 1, m.end < n, tokens[m.end].kind == .arabic, norm(m.end).hasPrefix("ال"),
+               !lineBreak(j, m.end), !afterDateline(j),
                lex.weekdays[key(m.end)] == nil, modifier(m.end) == nil, grammar.ordinals[key(m.end)] == nil {
                 return nil
             }
