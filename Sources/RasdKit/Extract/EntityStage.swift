@@ -95,6 +95,8 @@ public struct EntityStage: Sendable {
         let tail = doc.tokens[(range.lowerBound + 1)..<range.upperBound].map(\.norm).joined(separator: " ")
         guard range.allSatisfy({ doc.tokens[$0].isWord }) else { return nil }
         for (prefix, stem) in Proclitics.candidates(first.norm) {
+            // As in the gazetteer: a clitic before a two-letter stem is too weak ("باب" is not ب + إب).
+            if prefix > 0 && tail.isEmpty && stem.unicodeScalars.count < 3 { continue }
             let key = tail.isEmpty ? stem : stem + " " + tail
             if let entity = matcher.best(kb.lookupName(key)), let kbType = EntityType(kbType: entity.type) {
                 let start = Proclitics.originalOffset(in: doc.text, token: first, afterNormalized: prefix)

@@ -36,7 +36,7 @@ public struct DateExtractor: Sendable {
             let t = tokens[i]
             guard t.kind == .number || t.kind == .arabic, var f = scan.best(at: i) else { i += 1; continue }
             // A relative date read again in the direction its sentence gives, counted from the reference day.
-            if reference != nil, f.basis == .relative, let d = tense.direction(tokens, start: i, end: f.end),
+            if reference != nil, f.basis == .relative, let d = tense.direction(tokens, start: i, end: f.end, text: text),
                let g = DateScan(x: self, tokens: tokens, ref: reference, prefer: d, byTense: true, text: text).best(at: i) {
                 f = g
             }

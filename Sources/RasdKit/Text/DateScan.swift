@@ -59,7 +59,9 @@ struct DateScan {
             return MonthPart(end: j + 2, ref: .relative(0), prefix: 0)
         }
         if has(j, .month_cue) { cue = true; prefix = prefixLength(j); j += 1 }
-        if let m = lex.months.match(tokens, at: j), hijri || m.value.calendar != .hijri {
+        // "باب" (a door) is not ب + آب: a preposition glued to a two-letter month name is too weak.
+        if let m = lex.months.match(tokens, at: j), hijri || m.value.calendar != .hijri,
+           m.prefix.isEmpty || m.prefix == "و" || tokens[j].norm.unicodeScalars.count - m.prefix.unicodeScalars.count > 2 {
             if !cue { prefix = m.prefix.unicodeScalars.count }
             var end = m.end
             // A pair of names for the same month, "يونيو/حزيران", "حزيران (يونيو)", "يونيو حزيران".

@@ -5,6 +5,8 @@ struct DateTense: Sendable {
     enum Role: String, Sendable { case future, past, future_prefix, not_verb, boundary, clause, object_suffix }
 
     let words: CliticLexicon<Role>
+    /// Entries of several words ("من المتوقع": "المتوقع" alone is also "على غير المتوقع", unexpectedly).
+    let phrases: PhraseTable<Role>
     /// The starts of a future verb (normalized): سي، ست، سن.
     let futurePrefixes: [[Unicode.Scalar]]
     /// Object pronouns after a past verb, longest first.
@@ -15,7 +17,9 @@ struct DateTense: Sendable {
             guard r.count >= 2, let role = Role(rawValue: r[1]) else { return nil }
             return (r[0], role)
         }
-        words = CliticLexicon(rows.filter { $0.1 != .future_prefix && $0.1 != .object_suffix })
+        let entries = rows.filter { $0.1 != .future_prefix && $0.1 != .object_suffix }
+        words = CliticLexicon(entries.filter { !$0.0.contains(" ") })
+        phrases = PhraseTable(entries.filter { $0.0.contains(" ") })
         func affixes(_ role: Role) -> [[Unicode.Scalar]] {
             rows.filter { $0.1 == role }.map { Array(ArabicNormalizer.shared.key($0.0).unicodeScalars) }.sorted { $0.count > $1.count }
         }
@@ -41,23 +45,42 @@ struct DateTense: Sendable {
         return .future
     }
 
+    /// How far before the date a future verb (سـ) counts, in words: farther, a foreign word that starts the same
+    /// way ("سيدان") is likelier than a verb of the date's clause.
+    static let verbReach = 10
+
+    /// The role of the word or phrase that starts at token `k`, nil for none.
+    func role(_ tokens: [Token], at k: Int) -> Role? {
+        if let p = phrases.match(tokens, at: k) { return p.value }
+        return role(tokens[k])
+    }
+
     /// The direction for the date in tokens `start..<end`: the nearest tense word before it in its sentence (past
     /// words only before any `boundary`; none beyond a relative pronoun, which opens the date's own clause), else
     /// one of the four words after it (a comma may follow the date); nil when the sentence says nothing.
-    func direction(_ tokens: [Token], start: Int, end: Int) -> DatePreference? {
+    func direction(_ tokens: [Token], start: Int, end: Int, text: ScalarText? = nil) -> DatePreference? {
+        /// A line break between tokens a and a + 1 (a headline above the sentence is another sentence).
+        func lineBreak(_ a: Int) -> Bool {
+            guard let text, a >= 0, a + 1 < tokens.count else { return false }
+            var i = tokens[a].end
+            while i < tokens[a + 1].start { if text[i] == "\n" { return true }; i += 1 }
+            return false
+        }
         var crossed = false
         var words = 0
         var k = start - 1
-        while k >= 0, words < 24 {
+        while k >= 0, words < 24, !lineBreak(k) {
             let t = tokens[k]
             if t.kind == .punct, t.norm == "." || t.norm == "!" || t.norm == "?" { break }
             if t.isWord {
                 words += 1
-                switch role(t) {
-                case .future: return .future
+                switch role(tokens, at: k) {
+                case .future:
+                    if words > Self.verbReach, self.words[tokens[k]] == nil, phrases.match(tokens, at: k) == nil { break }
+                    return .future
                 case .past:
                     // "المقرر عقدها الأحد": after a word of plan, the verb's form is its noun ("its holding").
-                    if k > 0, role(tokens[k - 1]) == .future { return .future }
+                    if k > 0, role(tokens, at: k - 1) == .future { return .future }
                     if !crossed { return .past }
                 case .boundary: crossed = true
                 case .clause: return nil
@@ -68,7 +91,7 @@ struct DateTense: Sendable {
         }
         k = end
         words = 0
-        while k < tokens.count, words < 4 {
+        while k < tokens.count, words < 4, !lineBreak(k - 1) {
             if tokens[k].kind == .punct {
                 // "الخميس، أعلنت الوزارة": a comma right after the date does not end the search.
                 guard tokens[k].norm == ",", words == 0 else { break }
@@ -76,7 +99,7 @@ struct DateTense: Sendable {
                 continue
             }
             words += 1
-            switch role(tokens[k]) {
+            switch role(tokens, at: k) {
             case .future: return .future
             case .past: return .past
             case .boundary, .clause: return nil
