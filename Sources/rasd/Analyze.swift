@@ -25,7 +25,7 @@ struct Analyze: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "Resolve dates with no year and no tense word to the past (default) or the future.")
+    @Option(help: "Resolve dates with no year and no tense word (in a sentence with no tense either) to the past (default) or the future.")
     var preferDatesFrom: String = "past"
 
     @Flag(help: "No progress on standard error.")

@@ -10,7 +10,7 @@ struct Extract: ParsableCommand {
     @Option(name: .long, help: "Reference date (YYYY-MM-DD) for relative dates; without it they stay unresolved.")
     var date: String?
 
-    @Option(name: .customLong("prefer-dates-from"), help: "past or future: how to place a date with no year or tense.")
+    @Option(name: .customLong("prefer-dates-from"), help: "past or future: how to place a date with no year or tense word, in a sentence with no tense.")
     var preferDatesFrom: String = "past"
 
     func run() throws {

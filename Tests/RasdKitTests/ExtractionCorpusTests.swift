@@ -59,6 +59,25 @@ final class ExtractionCorpusTests: XCTestCase {
         XCTAssertTrue(failures.isEmpty, "\(failures.count) mention cases failed:\n" + failures.joined(separator: "\n"))
     }
 
+    func testNameChainCases() throws {
+        var failures: [String] = []
+        let rows = try Self.rows("name_chains.tsv")
+        XCTAssertGreaterThanOrEqual(rows.count, 5)
+        for row in rows {
+            guard row.count == 4 else { XCTFail("malformed case: \(row)"); continue }
+            let analysis = Self.analyse(row[0], published: row[1])
+            let entity = analysis.entities.first { $0.mentions.contains { $0.text == row[2] } }
+            let got = analysis.entities.map { "\($0.kb ?? $0.label): " + $0.mentions.map(\.text).joined(separator: "|") }
+            let ok: Bool
+            if row[3] == "new" { ok = entity != nil && entity?.kb == nil }
+            else if row[3].hasPrefix("kb:") { ok = entity?.kb == String(row[3].dropFirst(3)) }
+            else if row[3].hasPrefix("same:") { ok = entity?.mentions.contains { $0.text == String(row[3].dropFirst(5)) } ?? false }
+            else { XCTFail("unknown expectation: \(row[3])"); continue }
+            if !ok { failures.append("\(row[0])\n    expected '\(row[2])' \(row[3]); got \(got)") }
+        }
+        XCTAssertTrue(failures.isEmpty, "\(failures.count) name-chain cases failed:\n" + failures.joined(separator: "\n"))
+    }
+
     func testDiscrepancyCases() throws {
         var failures: [String] = []
         let joint = "ووقع الجيش السوداني وقوات الدعم السريع إعلان جدة في المدينة السعودية."

@@ -1,7 +1,7 @@
 import XCTest
 @testable import RasdKit
 
-/// Runs the corpus files Cases/numbers.tsv, quantities.tsv and dates.tsv: one case a line,
+/// Runs the corpus files Cases/numbers.tsv, quantities.tsv, dates.tsv and article_dates.tsv: one case a line,
 /// `input <TAB> reference <TAB> expected`. The reference is `-` or `YYYY-MM-DD` optionally followed by ` future`.
 /// Expected is `none`, or the mentions in text order separated by ` ; `, each a list of `key=value` pairs that must
 /// match (keys not written are not checked): numbers value/kind/text, quantities value/min/max/q/unit/duration/text,
@@ -86,6 +86,19 @@ final class TextCorpusTests: XCTestCase {
             return NumberExtractor.shared.extract(tokens, in: text).quantities.map {
                 ["value": Self.fmt($0.value), "min": Self.fmt($0.min), "max": Self.fmt($0.max),
                  "q": $0.qualifier?.rawValue ?? "nil", "unit": $0.unit ?? "nil", "duration": $0.isDuration ? "1" : "0", "text": $0.text]
+            }
+        }
+    }
+
+    /// Cases/article_dates.tsv: dates that need the article around them (the knowledge base's places, line breaks
+    /// written `\n`), read by the whole pipeline from an article published on the reference date.
+    func testArticleDatesCorpus() throws {
+        try check("article_dates.tsv") { c in
+            let article = SourceArticle(id: "case", text: c.input.replacingOccurrences(of: "\\n", with: "\n"),
+                                        published: c.reference, origin: "case")
+            return ExtractionCorpusTests.analyzer.analyze([article]).dates.map {
+                ["date": $0.date ?? "nil", "kind": $0.kind, "basis": $0.basis,
+                 "from": $0.span_from ?? "nil", "to": $0.span_to ?? "nil", "text": $0.text]
             }
         }
     }

@@ -10,12 +10,14 @@ public struct EntityStage: Sendable {
     public let tagger: NERTagger?
     let matcher: GazetteerMatcher
     let stopNames: PhraseLexicon
+    let lineage: Lineage
 
     public init(kb: KnowledgeBase, tagger: NERTagger?) {
         self.kb = kb
         self.tagger = tagger
         matcher = GazetteerMatcher(kb: kb)
         stopNames = PhraseLexicon.resource("lexicon/not_names.tsv")
+        lineage = Lineage()
     }
 
     public func process(_ doc: inout Document) {
@@ -30,6 +32,7 @@ public struct EntityStage: Sendable {
                 for t in m.tokens { covered[t] = true }
             }
         }
+        var personTags: [Int: Int] = [:]   // token → the tagger's person span it is in
         if let tagger {
             var spans: [(range: Range<Int>, type: String)] = []
             // The whole article at once: a name tagged in one sentence is tagged where it recurs.
@@ -43,6 +46,7 @@ public struct EntityStage: Sendable {
             }
             // Names as the article writes them without a clitic, to tell "وبوتين" (و + name) from "واشنطن".
             let knownNames = Set(spans.map { s in s.range.map { doc.tokens[$0].norm }.joined(separator: " ") })
+            for (n, span) in spans.enumerated() where span.type.hasPrefix("PER") { for t in span.range { personTags[t] = n } }
             for span in spans where !span.range.contains(where: { covered[$0] }) {
                 if let m = taggedMention(doc, span.range, span.type, knownNames: knownNames) {
                     mentions.append(m)
@@ -51,7 +55,19 @@ public struct EntityStage: Sendable {
             }
         }
         mentions.sort { $0.start < $1.start }
+        mentions = joinLineage(doc, mentions, personTags: personTags, covered: &covered)
         doc.mentions = linkPartialNames(doc, mentions, covered: &covered)
+        // A place of the knowledge base wins over a month word with no day or year beside it: "مدينة إب" is not
+        // the month آب.
+        let places = doc.mentions.filter { m in
+            if case .kb = m.ref { return m.type == .gpe || m.type == .loc }
+            return false
+        }
+        if !places.isEmpty {
+            doc.dates.removeAll { d in
+                d.kind == "month" && d.basis != .absolute && places.contains { $0.start <= d.start && d.end <= $0.end }
+            }
+        }
     }
 
     /// BIO tags to typed spans (an I- tag with no open chunk starts one, as conlleval reads it).
@@ -84,6 +100,8 @@ public struct EntityStage: Sendable {
         let tail = doc.tokens[(range.lowerBound + 1)..<range.upperBound].map(\.norm).joined(separator: " ")
         guard range.allSatisfy({ doc.tokens[$0].isWord }) else { return nil }
         for (prefix, stem) in Proclitics.candidates(first.norm) {
+            // A preposition glued to a two-letter stem is too weak ("باب" is not ب + إب); the conjunction is not ("وإب").
+            if prefix > 0 && tail.isEmpty && stem.unicodeScalars.count < 3 && !first.norm.hasPrefix("و") { continue }
             let key = tail.isEmpty ? stem : stem + " " + tail
             if let entity = matcher.best(kb.lookupName(key)), let kbType = EntityType(kbType: entity.type) {
                 let start = Proclitics.originalOffset(in: doc.text, token: first, afterNormalized: prefix)
@@ -121,11 +139,18 @@ public struct EntityStage: Sendable {
             if let existing = parts[key], existing != ref { parts[key] = .some(nil) } else { parts[key] = ref }
         }
         for m in mentions where m.type == .person && m.tokens.count >= 2 {
-            let words = ArabicNormalizer.shared.key(m.text).split(separator: " ").map(String.init)
+            var words = ArabicNormalizer.shared.key(m.text).split(separator: " ").map(String.init)
+            // A title that an alias begins with ("الأمير محمد بن سلمان") is not a part of the name.
+            while words.count > 2, kb.office(forTitle: words[0]) != nil { words.removeFirst() }
             guard words.count >= 2 else { continue }
             let firstWord = words[0]
             register(KBKeys.variantKey(firstWord), m.ref)
+            // In a name with a نسب chain the last words are the father's ("بن عبدالعزيز"); only a family name after
+            // the chain ("الجبير") stands for the person.
+            let before = words[words.count - 2]
+            if lineage.roles[before] != nil && lineage.roles[before] != "compound" { continue }
             register(KBKeys.variantKey(words[words.count - 1]), m.ref)
+            if words.contains(where: { lineage.roles[$0] == "link" }) { continue }
             if words.count >= 3 {
                 register(KBKeys.variantKey(words[(words.count - 2)...].joined(separator: " ")), m.ref)
             }

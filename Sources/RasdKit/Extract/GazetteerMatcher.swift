@@ -27,6 +27,10 @@ public struct GazetteerMatcher: Sendable {
             // Only readings of the first word that can begin an alias (most words cannot: skip them cheaply).
             let candidates = Proclitics.candidates(tokens[i].norm).filter { kb.mayStartAlias($0.stem) }
             if candidates.isEmpty { i += 1; continue }
+            // "مدينة إب"، "محافظة إب": a place noun before a one-word alias that is also a common word is the
+            // evidence it waits for, when the alias names a place.
+            let headed = i > sentence.lowerBound
+                && Proclitics.candidates(tokens[i - 1].norm).contains { placeHeads.entries[$0.stem] != nil }
             var len = min(maxLen, sentence.upperBound - i)
             search: while len >= 1 {
                 let rest = tokens[(i + 1)..<(i + len)]
@@ -37,8 +41,10 @@ public struct GazetteerMatcher: Sendable {
                     let key = tail.isEmpty ? stem : stem + " " + tail
                     // A one-word alias that is also a common word (مالي، جدة) waits for the tagger to agree; so do
                     // the word's other readings ("الرياض" must not match as ال + "رياض").
-                    if len == 1 && kb.isCommonWord(key) { break }
+                    let common = len == 1 && kb.isCommonWord(key)
+                    if common && !headed { break }
                     if let entity = best(kb.lookupName(key)) {
+                        if common && entity.type != "GPE" && entity.type != "LOC" { break }
                         // A bare one-letter-clitic reading of a short word is too weak ("بكين" is not ب + كين).
                         if prefix > 0 && len == 1 && stem.unicodeScalars.count < 3 { continue }
                         var start = Proclitics.originalOffset(in: doc.text, token: tokens[i], afterNormalized: prefix)

@@ -1,5 +1,7 @@
-/// Calendar arithmetic for date resolution: weeks (Monday first, ISO), nth weekday of a month, the tabular Islamic
-/// calendar, Western Easter, and the coarsest ISO date that contains a span.
+import Foundation
+
+/// Calendar arithmetic for date resolution: weeks (Monday first, ISO), nth weekday of a month, the Hijri calendar
+/// (Umm al-Qura), Western Easter, and the coarsest ISO date that contains a span.
 enum CalendarMath {
     /// Monday of the week that contains `d`.
     static func weekStart(_ d: PartialDate) -> PartialDate { d.adding(days: 1 - d.weekday) }
@@ -22,25 +24,24 @@ enum CalendarMath {
         return lastSunday.adding(days: -6)
     }
 
-    /// Day number (days since 1970-01-01) of a date of the tabular Islamic calendar (civil epoch, 16 July 622).
-    static func hijriDayNumber(year y: Int, month m: Int, day d: Int) -> Int {
-        let jdn = d + Int((29.5 * Double(m - 1)).rounded(.up)) + (y - 1) * 354 + (3 + 11 * y) / 30 + 1948439
-        return jdn - 2440588
-    }
-
-    /// Observed month starts (`hijri_observed.tsv`) keyed by year * 100 + month, as day numbers.
-    static let observedHijri: [Int: Int] = {
-        var out: [Int: Int] = [:]
-        for r in TextResources.rows("hijri_observed.tsv") where r.count >= 3 {
-            guard let y = Int(r[0]), let m = Int(r[1]), let d = PartialDate(iso: r[2]), d.precision == .day else { continue }
-            out[y * 100 + m] = d.dayNumber
-        }
-        return out
+    /// The Umm al-Qura calendar (Saudi Arabia's official Hijri calendar; ICU's tables cover 1300-1600 AH and fall
+    /// back to the civil tabular calendar outside them), in UTC so that a day number is a calendar day.
+    static let ummAlQura: Foundation.Calendar = {
+        var c = Foundation.Calendar(identifier: .islamicUmmAlQura)
+        c.timeZone = TimeZone(identifier: "UTC")!
+        return c
     }()
 
-    /// First day of a Hijri month: observed where known, tabular otherwise.
+    /// Day number (days since 1970-01-01) of the first day of a Hijri month; months past 12 roll into the next
+    /// year.
     static func hijriMonthStart(year: Int, month: Int) -> Int {
-        observedHijri[year * 100 + month] ?? hijriDayNumber(year: year, month: month, day: 1)
+        let y = year + (month - 1) / 12, m = (month - 1) % 12 + 1
+        guard let date = ummAlQura.date(from: DateComponents(year: y, month: m, day: 1)) else {
+            // Not expected from ICU; the tabular calendar (civil epoch) keeps dates computable.
+            let jdn = 1 + Int((29.5 * Double(m - 1)).rounded(.up)) + (y - 1) * 354 + (3 + 11 * y) / 30 + 1948439
+            return jdn - 2440588
+        }
+        return Int((date.timeIntervalSince1970 / 86400).rounded(.down))
     }
 
     static func hijriToGregorian(year: Int, month: Int, day: Int) -> PartialDate {
@@ -48,15 +49,17 @@ enum CalendarMath {
     }
 
     static func hijriMonthLength(year: Int, month: Int) -> Int {
-        let next = month == 12 ? hijriMonthStart(year: year + 1, month: 1) : hijriMonthStart(year: year, month: month + 1)
-        return next - hijriMonthStart(year: year, month: month)
+        hijriMonthStart(year: year, month: month + 1) - hijriMonthStart(year: year, month: month)
     }
 
-    /// The Hijri year in progress on a Gregorian date (approximate to the day, enough to pick candidates).
-    static func hijriYear(containing d: PartialDate) -> Int {
-        let days = d.dayNumber - hijriDayNumber(year: 1, month: 1, day: 1)
-        return Int(Double(days) / 354.36667) + 1
+    /// The Hijri date (Umm al-Qura) of a Gregorian day.
+    static func hijri(of d: PartialDate) -> (year: Int, month: Int, day: Int) {
+        let c = ummAlQura.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(d.dayNumber) * 86400 + 43200))
+        return (c.year ?? 0, c.month ?? 1, c.day ?? 1)
     }
+
+    /// The Hijri year in progress on a Gregorian date.
+    static func hijriYear(containing d: PartialDate) -> Int { hijri(of: d).year }
 
     /// Western (Gregorian) Easter Sunday: the anonymous Gregorian computus.
     static func easter(_ y: Int) -> PartialDate {

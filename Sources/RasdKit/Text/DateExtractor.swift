@@ -13,6 +13,7 @@ public struct DateExtractor: Sendable {
     let lex: DateLexicon
     let grammar: NumberGrammar
     let units: QuantityBuilder
+    let tense: DateTense
 
     public static let shared = DateExtractor()
 
@@ -20,18 +21,25 @@ public struct DateExtractor: Sendable {
         lex = DateLexicon()
         grammar = NumberExtractor.shared.grammar
         units = NumberExtractor.shared.quantities
+        tense = DateTense()
     }
 
     /// `reference` must be a full date; a coarser one (a publication known only to the month) is not used, so
-    /// relative expressions stay unresolved rather than being guessed.
+    /// relative expressions stay unresolved rather than being guessed. `prefer` places a date with no year and no
+    /// tense word only when its sentence has no tense either (`DateTense`: "سيعقد يوم 20 سبتمبر" is ahead).
     public func extract(_ tokens: [Token], in text: ScalarText, reference: PartialDate?, prefer: DatePreference = .past) -> [DateMention] {
         let reference = reference?.precision == .day ? reference : nil
-        let scan = DateScan(x: self, tokens: tokens, ref: reference, prefer: prefer)
+        let scan = DateScan(x: self, tokens: tokens, ref: reference, prefer: prefer, text: text)
         var out: [DateMention] = []
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
-            guard t.kind == .number || t.kind == .arabic, let f = scan.best(at: i) else { i += 1; continue }
+            guard t.kind == .number || t.kind == .arabic, var f = scan.best(at: i) else { i += 1; continue }
+            // A relative date read again in the direction its sentence gives, counted from the reference day.
+            if reference != nil, f.basis == .relative, let d = tense.direction(tokens, start: i, end: f.end, text: text),
+               let g = DateScan(x: self, tokens: tokens, ref: reference, prefer: d, byTense: true, text: text).best(at: i) {
+                f = g
+            }
             let start = TextSpans.start(of: tokens[i], skippingLetters: f.startPrefix, in: text)
             let end = TextSpans.end(of: tokens[f.end - 1], in: text)
             var basis = f.basis

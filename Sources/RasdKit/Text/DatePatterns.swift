@@ -66,6 +66,14 @@ extension DateScan {
                 }
             }
         }
+        // A Hijri month with its year: "ذي القعدة 1436هـ", from its first day to its last.
+        if let hm = month(i, hijri: true), case .named(let mm, .hijri) = hm.ref, let y = year(hm.end, bare: true),
+           let hy = y.year, y.hijri {
+            let from = CalendarMath.hijriToGregorian(year: hy, month: mm, day: 1)
+            let to = from.adding(days: CalendarMath.hijriMonthLength(year: hy, month: mm) - 1)
+            return DateFound(end: y.end, date: CalendarMath.coarsest(from, to), basis: .absolute, from: from, to: to,
+                             kind: "hijri_month", startPrefix: hm.prefix)
+        }
         guard let m = month(i) else { return nil }
         if case .relative = m.ref { return nil }   // "الشهر الماضي" alone is a relative month (relativeDate)
         // Month first, then a day or a day range: "يوليو 13-15", "أغسطس 27 إلى 29".
@@ -94,13 +102,23 @@ extension DateScan {
     func resolveDay(_ d: Int, _ d2: Int?, _ m: MonthPart, _ y: YearPart?, modifier: Int? = nil) -> DateFound? {
         let end = y?.end ?? m.end
         if case .named(let mm, let cal) = m.ref, cal == .hijri {
-            guard let y, let hy = y.year, y.hijri || (1300...1600).contains(hy) else { return nil }
             guard d <= 30 else { return nil }
+            let hy: Int
+            var rel = false
+            if let y, let yy = y.year, y.hijri || (1300...1600).contains(yy) {
+                hy = yy
+            } else if y == nil, let modifier {
+                // "15 رمضان الجاري": this Hijri year's month; "المقبل"/"الماضي": the next or latest such month.
+                let now = CalendarMath.hijri(of: r)
+                hy = modifier > 0 ? (mm > now.month ? now.year : now.year + 1)
+                    : modifier < 0 ? (mm < now.month ? now.year : now.year - 1) : now.year
+                rel = true
+            } else { return nil }
             let g = CalendarMath.hijriToGregorian(year: hy, month: mm, day: d)
             let g2 = d2.map { CalendarMath.hijriToGregorian(year: hy, month: mm, day: $0) }
-            return DateFound(end: end, date: g, basis: .absolute, from: g2 == nil ? nil : g, to: g2, kind: "hijri")
+            return DateFound(end: end, date: g, basis: rel ? .relative : .absolute, from: g2 == nil ? nil : g, to: g2, kind: "hijri")
         }
-        guard let (yy, mm, rel) = resolveMonth(m.ref, y, dayForPast: d, modifier: modifier), let date = validDay(yy, mm, d) else { return nil }
+        guard let (yy, mm, rel) = resolveMonth(m.ref, y, day: d, modifier: modifier), let date = validDay(yy, mm, d) else { return nil }
         if let d2 {
             guard let last = validDay(yy, mm, d2) else { return nil }
             return DateFound(end: end, date: date, basis: rel ? .relative : .absolute, from: date, to: last, kind: "range")
@@ -108,7 +126,7 @@ extension DateScan {
         return DateFound(end: end, date: date, basis: rel ? .relative : .absolute, kind: "date")
     }
 
-    /// 19/11/2024, 2024/11/19, 19-11-2024, 19.11.2024, and month/year 2/2013.
+    /// 19/11/2024, 2024/11/19, 19-11-2024, 19.11.2024, "7 /3 /2016 م", Hijri "٢/٥/١٤٣٦هـ", and month/year 2/2013.
     func numericDate(_ i: Int) -> DateFound? {
         guard i < n, tokens[i].kind == .number else { return nil }
         var parts: [String] = []
@@ -120,7 +138,12 @@ extension DateScan {
             parts = [t.norm]
             var j = i + 1
             var sep: String? = nil
-            while parts.count < 3, j + 1 < n, tokens[j].start == tokens[j - 1].end, tokens[j + 1].start == tokens[j].end,
+            // Parts written together, or around slashes with a space or two: "7 /3 /2016 م".
+            func joined(_ a: Int, _ b: Int) -> Bool {
+                let gap = tokens[b].start - tokens[a].end
+                return gap == 0 || (gap <= 2 && (norm(a) == "/" || norm(b) == "/"))
+            }
+            while parts.count < 3, j + 1 < n, joined(j - 1, j), joined(j, j + 1),
                   ["/", "-", "."].contains(norm(j)), sep == nil || sep == norm(j), tokens[j + 1].kind == .number {
                 sep = norm(j); parts.append(norm(j + 1)); j += 2
             }
@@ -141,7 +164,9 @@ extension DateScan {
             else if parts[2].count == 4 { date = validDay(nums[2], nums[1], nums[0]) }
             else { date = nil }
             guard let date, (1000...2200).contains(date.year) else { return nil }
-            return DateFound(end: end, date: date, basis: .absolute, kind: "date")
+            // "7/3/2016 م": the Gregorian era written after the date.
+            let era = end < n && lex.value(tokens[end], .era) == "gregorian"
+            return DateFound(end: era ? end + 1 : end, date: date, basis: .absolute, kind: "date")
         }
         if nums.count == 2, parts[1].count == 4, (1...12).contains(nums[0]), (1900...2200).contains(nums[1]), norm(i + 1) == "/" {
             return DateFound(end: end, date: PartialDate(year: nums[1], month: nums[0]), basis: .absolute, kind: "month")

@@ -65,7 +65,9 @@ extension DateScan {
         }
         var end = j
         if let m = modifier(j), m.offset == 0 { end = m.end }
-        return DateFound(end: end, date: weekday(wd, past: prefer == .past, strict: prefer == .future), basis: .relative,
+        // By the preference alone a future weekday is after the reference day; by the sentence's tense it may be
+        // the reference day itself (news is often dated the day after it is written).
+        return DateFound(end: end, date: weekday(wd, past: prefer == .past, strict: prefer == .future && !byTense), basis: .relative,
                          kind: "weekday", startPrefix: prefix)
     }
 
@@ -123,19 +125,24 @@ extension DateScan {
         let prefix = this ? 0 : m.prefix.unicodeScalars.count
         switch m.value {
         case .day(let off):
-            // "اليوم الوطني", "اليوم العالمي": a named day, not today (an article word after it that is no date word).
+            // "اليوم الوطني", "اليوم العالمي": a named day, not today (an article word after it that is no date word),
+            // unless the word ends its line or follows a dateline ("الرياض - اليوم").
             if off == 0, m.end == j + 1, m.end < n, tokens[m.end].kind == .arabic, norm(m.end).hasPrefix("ال"),
+               !lineBreak(j, m.end), !afterDateline(j),
                lex.weekdays[key(m.end)] == nil, modifier(m.end) == nil, grammar.ordinals[key(m.end)] == nil {
                 return nil
             }
-            // A weekday in apposition names the same day: "غدا الأربعاء", "اليوم (الثلاثاء)".
-            let date = r.adding(days: off)
+            // A weekday in apposition names the same day: "غدا الأربعاء", "اليوم (الثلاثاء)". When the two disagree
+            // (an article dated the day after it was written), the weekday wins, nearest to the day the word gives.
+            var date = r.adding(days: off)
             var end = m.end
             var k = end
             if norm(k) == "(" { k += 1 }
-            if k < n, let w = lex.weekdays[key(k)], w.value.bare, ref == nil || w.value.weekday == date.weekday {
+            if k < n, let w = lex.weekdays[key(k)], w.value.bare {
                 end = k + 1
                 if norm(end) == ")", k > m.end { end += 1 }
+                let ahead = (w.value.weekday - date.weekday + 7) % 7
+                date = date.adding(days: ahead <= 2 ? ahead : ahead - 7)
             }
             return DateFound(end: end, date: date, basis: .relative, kind: "day", startPrefix: prefix)
         case .unit(let unit):

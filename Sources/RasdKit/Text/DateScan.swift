@@ -5,6 +5,11 @@ struct DateScan {
     let tokens: [Token]
     let ref: PartialDate?
     let prefer: DatePreference
+    /// The direction comes from the sentence's tense: a future date with a day is then on or after the reference
+    /// day (with the preference alone, the reference month counts as current).
+    var byTense = false
+    /// The text the tokens come from, to see line breaks (datelines); nil when only tokens are known.
+    var text: ScalarText? = nil
 
     var lex: DateLexicon { x.lex }
     var grammar: NumberGrammar { x.grammar }
@@ -17,6 +22,25 @@ struct DateScan {
     func key(_ i: Int) -> UInt64 { i < n ? tokens[i].key : 0 }
     func has(_ i: Int, _ role: DateLexicon.Role) -> Bool { i < n && lex.has(tokens[i], role) }
     func prefixLength(_ i: Int) -> Int { i < n ? (lex.words[tokens[i].key]?.prefix.unicodeScalars.count ?? 0) : 0 }
+
+    /// True when a line break separates tokens `a` and `b` (a < b).
+    func lineBreak(_ a: Int, _ b: Int) -> Bool {
+        guard let text else { return false }
+        var k = tokens[a].end
+        while k < tokens[b].start { if text[k] == "\n" { return true }; k += 1 }
+        return false
+    }
+
+    /// The word after a dateline, "الرياض - اليوم": one to three words at the start of a line, then a dash or colon.
+    func afterDateline(_ i: Int) -> Bool {
+        guard text != nil, i >= 2, ["-", "–", "—", ":"].contains(norm(i - 1)) else { return false }
+        var k = i - 2
+        while k >= 0, k >= i - 4, tokens[k].kind == .arabic {
+            if k == 0 || lineBreak(k - 1, k) { return true }
+            k -= 1
+        }
+        return false
+    }
 
     // MARK: Parts
 
@@ -35,7 +59,9 @@ struct DateScan {
             return MonthPart(end: j + 2, ref: .relative(0), prefix: 0)
         }
         if has(j, .month_cue) { cue = true; prefix = prefixLength(j); j += 1 }
-        if let m = lex.months.match(tokens, at: j), hijri || m.value.calendar != .hijri {
+        // "باب" (a door) is not ب + آب: a preposition glued to a two-letter month name is too weak.
+        if let m = lex.months.match(tokens, at: j), hijri || m.value.calendar != .hijri,
+           m.prefix.isEmpty || m.prefix == "و" || tokens[j].norm.unicodeScalars.count - m.prefix.unicodeScalars.count > 2 {
             if !cue { prefix = m.prefix.unicodeScalars.count }
             var end = m.end
             // A pair of names for the same month, "يونيو/حزيران", "حزيران (يونيو)", "يونيو حزيران".
@@ -107,7 +133,7 @@ struct DateScan {
     /// Year and month of a month reference with an optional year; `relative` tells whether the reference date
     /// was needed. Months with no year follow the preference at month level (the reference month counts as
     /// current for `future`, so "الأول من شباط" on 12 February is this February).
-    func resolveMonth(_ m: MonthRef, _ y: YearPart?, dayForPast: Int? = nil, modifier: Int? = nil) -> (year: Int, month: Int, relative: Bool)? {
+    func resolveMonth(_ m: MonthRef, _ y: YearPart?, day: Int? = nil, modifier: Int? = nil) -> (year: Int, month: Int, relative: Bool)? {
         switch m {
         case .relative(let off):
             let d = r.adding(months: off)
@@ -126,9 +152,11 @@ struct DateScan {
                 return (r.year, month, true)
             }
             switch prefer {
-            case .future: return (month >= r.month! ? r.year : r.year + 1, month, true)
+            case .future:
+                if byTense, let day = day, month == r.month!, day < r.day! { return (r.year + 1, month, true) }
+                return (month >= r.month! ? r.year : r.year + 1, month, true)
             case .past:
-                let day = dayForPast ?? 1
+                let day = day ?? 1
                 let candidate = PartialDate(year: r.year, month: month, day: min(day, PartialDate.daysIn(year: r.year, month: month)))
                 return (candidate > r ? r.year - 1 : r.year, month, true)
             }

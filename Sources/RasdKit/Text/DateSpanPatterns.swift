@@ -151,7 +151,9 @@ extension DateScan {
         } else if y == nil {
             rel = true
             let all = (r.year - 1...r.year + 1).flatMap(occurrence)
-            chosen = prefer == .future ? all.first { $0.1 >= r } : all.last { $0.0 <= r }
+            // Ahead: the next one, or one that ended within the week (its days off, its season, go on).
+            let lastDay = r.adding(days: -7)
+            chosen = prefer == .future ? all.first { $0.1 >= lastDay } : all.last { $0.0 <= r }
         }
         guard let (a, b) = chosen else { return nil }
         return DateFound(end: end, date: a, basis: rel ? .relative : .absolute, from: a == b ? nil : a, to: a == b ? nil : b,
