@@ -50,7 +50,9 @@ final class ExtractionCorpusTests: XCTestCase {
         for row in try Self.rows("mentions.tsv", minimum: 5) {
             guard row.count == 4 else { XCTFail("malformed case: \(row)"); continue }
             let analysis = Self.analyse(row[0], published: row[1])
-            let entity = analysis.entities.first { $0.kb == row[3] }
+            // The entity: a knowledge-base id, or "en:" and the English label of an entity the base does not hold.
+            let entity = row[3].hasPrefix("en:") ? analysis.entities.first { $0.label_en == String(row[3].dropFirst(3)) }
+                : analysis.entities.first { $0.kb == row[3] }
             if !(entity?.mentions.contains { $0.text == row[2] } ?? false) {
                 let got = analysis.entities.map { "\($0.kb ?? $0.label): " + $0.mentions.map(\.text).joined(separator: "|") }
                 failures.append("\(row[0])\n    expected '\(row[2])' of \(row[3]); got \(got)")

@@ -83,10 +83,12 @@ public struct TitleStage: Sendable {
                 }
             }
         }
-        descriptions += demonyms(doc, covered: &covered)
+        var absorbed = Set<Int>()
+        descriptions += demonyms(doc, covered: &covered, absorbed: &absorbed)
         roles += appositions(doc)
         roles += officeVerbs(doc)
-        doc.mentions = (doc.mentions + descriptions).sorted { $0.start < $1.start }
+        doc.mentions = (doc.mentions.enumerated().filter { !absorbed.contains($0.offset) }.map(\.element) + descriptions)
+            .sorted { $0.start < $1.start }
         roles += knowledgeBaseRoles(doc)
         doc.roles = roles
     }
@@ -188,20 +190,33 @@ public struct TitleStage: Sendable {
 
     /// Nationality adjectives after a noun ("القوات الكورية الشمالية"، "المشرعون الروس") name their state as
     /// an actor for events (origin `.demonym`; not listed among the state's name mentions).
-    func demonyms(_ doc: Document, covered: inout [Bool]) -> [EntityMention] {
+    ///
+    /// After an institution's head, a nationality adjective that the knowledge base also lists as a name of its
+    /// state ("وزارة الداخلية التركية": "التركية" is an alias of Turkey) is the institution's, not a mention of
+    /// the state alone: its mention is absorbed (its index added to `absorbed`).
+    func demonyms(_ doc: Document, covered: inout [Bool], absorbed: inout Set<Int>) -> [EntityMention] {
         var out: [EntityMention] = []
+        // Mentions of a state written as one of its nationality adjectives, by their first token.
+        var adjectiveMention: [Int: Int] = [:]
+        for (k, m) in doc.mentions.enumerated() where m.type == .gpe {
+            guard case .kb(let id) = m.ref,
+                  kb.country(forNationality: doc.tokens[m.tokens].map(\.norm).joined(separator: " ")) == id else { continue }
+            adjectiveMention[m.tokens.lowerBound] = k
+        }
         var t = 1
         while t < doc.tokens.count {
-            guard doc.tokens[t].isWord, !covered[t], !covered[t - 1] else { t += 1; continue }
+            let adjective = adjectiveMention[t]
+            guard doc.tokens[t].isWord, !covered[t] || adjective != nil, !covered[t - 1] else { t += 1; continue }
             // "الجيش السوداني": an institution of the state; "القوات الكورية الشمالية": the state acting.
             let institution = institutions.head(in: doc.tokens, endingAt: t, floor: 0).flatMap { m in
                 m.tokens.contains(where: { covered[$0] }) ? nil : m
             }
-            guard institution != nil || actorNouns.contains(word: doc.tokens[t - 1].norm) else { t += 1; continue }
+            guard institution != nil || (adjective == nil && actorNouns.contains(word: doc.tokens[t - 1].norm)) else { t += 1; continue }
             var found = false
             for len in stride(from: 3, through: 1, by: -1) where t + len <= doc.tokens.count {
                 let words = doc.tokens[t..<(t + len)]
-                guard words.allSatisfy(\.isWord), !(t..<(t + len)).contains(where: { covered[$0] }) else { continue }
+                let absorbs = adjective.map { doc.mentions[$0].tokens == t..<(t + len) } ?? false
+                guard words.allSatisfy(\.isWord), absorbs || !(t..<(t + len)).contains(where: { covered[$0] }) else { continue }
                 guard let country = kb.country(forNationality: words.map(\.norm).joined(separator: " ")) else { continue }
                 let first = institution?.tokens.lowerBound ?? (t - 1)
                 let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[first], afterNormalized: institution?.prefix ?? 0)
@@ -214,6 +229,7 @@ public struct TitleStage: Sendable {
                 out.append(EntityMention(start: start, end: end, text: doc.string(start, end), type: .gpe,
                                          ref: .kb(country), origin: .demonym, tokens: first..<(t + len)))
                 for x in first..<(t + len) { covered[x] = true }
+                if absorbs, let k = adjective { absorbed.insert(k) }
                 t += len
                 found = true
                 break
