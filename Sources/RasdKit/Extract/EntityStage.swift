@@ -10,6 +10,8 @@ public struct EntityStage: Sendable {
     public let tagger: NERTagger?
     let matcher: GazetteerMatcher
     let stopNames: PhraseLexicon
+    /// Words of courtesy before a name ("الأمير"، "آية الله"): not part of the person's mention.
+    let honorifics: PhraseLexicon
     let lineage: Lineage
 
     public init(kb: KnowledgeBase, tagger: NERTagger?) {
@@ -17,6 +19,7 @@ public struct EntityStage: Sendable {
         self.tagger = tagger
         matcher = GazetteerMatcher(kb: kb)
         stopNames = PhraseLexicon.resource("lexicon/not_names.tsv")
+        honorifics = PhraseLexicon.resource("lexicon/honorifics.tsv")
         lineage = Lineage()
     }
 
@@ -27,8 +30,15 @@ public struct EntityStage: Sendable {
             for m in matcher.matches(in: doc, sentence: sentence) {
                 guard let type = EntityType(kbType: m.entity.type) else { continue }
                 let end = doc.tokens[m.tokens.upperBound - 1].end
-                mentions.append(EntityMention(start: m.start, end: end, text: doc.string(m.start, end), type: type,
-                                              ref: .kb(m.entity.id), origin: .gazetteer, tokens: m.tokens))
+                // "الأمير محمد بن سلمان": the name starts after the honorific (which stays covered).
+                var start = m.start, tokens = m.tokens
+                if type == .person, let h = honorifics.match(doc.tokens, at: m.tokens.lowerBound, limit: m.tokens.upperBound),
+                   h.tokens.upperBound < m.tokens.upperBound {
+                    tokens = h.tokens.upperBound..<m.tokens.upperBound
+                    start = doc.tokens[tokens.lowerBound].start
+                }
+                mentions.append(EntityMention(start: start, end: end, text: doc.string(start, end), type: type,
+                                              ref: .kb(m.entity.id), origin: .gazetteer, tokens: tokens))
                 for t in m.tokens { covered[t] = true }
             }
         }
