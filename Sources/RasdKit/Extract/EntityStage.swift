@@ -65,6 +65,7 @@ public struct EntityStage: Sendable {
             }
         }
         mentions.sort { $0.start < $1.start }
+        mentions = withMiddleNames(doc, mentions, covered: &covered)
         mentions = joinLineage(doc, mentions, personTags: personTags, covered: &covered)
         doc.mentions = linkPartialNames(doc, mentions, covered: &covered)
         // A place of the knowledge base wins over a month word with no day or year beside it: "مدينة إب" is not
@@ -141,6 +142,31 @@ public struct EntityStage: Sendable {
 
     /// Single words and word pairs that repeat the first or last part of a person named in full in the article
     /// become mentions of that person; tagger mentions that do so are relinked to the full name.
+    /// A known person's family name written with the given name and a middle name the knowledge base does not
+    /// list ("رمضان أحمد قاديروف" for the alias "رمضان قاديروف"): the mention takes in both words.
+    func withMiddleNames(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool]) -> [EntityMention] {
+        mentions.map { m in
+            guard m.type == .person, case .kb(let id) = m.ref, m.tokens.count == 1, m.tokens.lowerBound >= 2,
+                  let person = kb.entity(id) else { return m }
+            let given = m.tokens.lowerBound - 2, middle = m.tokens.lowerBound - 1
+            guard doc.tokens[given].isWord, doc.tokens[middle].isWord, !covered[given], !covered[middle] else { return m }
+            let family = KBKeys.variantKey(doc.tokens[m.tokens.lowerBound].norm)
+            let written = KBKeys.variantKey(doc.tokens[given].norm)
+            let known = person.aliases.contains { alias in
+                let words = ArabicNormalizer.shared.key(alias).split(separator: " ").map { KBKeys.variantKey(String($0)) }
+                return words.count == 2 && words[0] == written && words[1] == family
+            }
+            guard known else { return m }
+            var extended = m
+            extended.start = doc.tokens[given].start
+            extended.tokens = given..<m.tokens.upperBound
+            extended.text = doc.string(extended.start, extended.end)
+            covered[given] = true
+            covered[middle] = true
+            return extended
+        }
+    }
+
     func linkPartialNames(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool]) -> [EntityMention] {
         // Name parts of people named in full here: variant key of the part → ref (nil when two people share it).
         var parts: [String: EntityRef?] = [:]
