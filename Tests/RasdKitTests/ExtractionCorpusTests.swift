@@ -122,10 +122,12 @@ final class ExtractionCorpusTests: XCTestCase {
     func testQuoteCases() throws {
         var failures: [String] = []
         for row in try Self.rows("quotes.tsv", minimum: 9) {
-            guard row.count == 3 else { XCTFail("malformed case: \(row)"); continue }
+            guard row.count == 3 || row.count == 4 else { XCTFail("malformed case: \(row)"); continue }
             let analysis = Self.analyse(row[0], published: "2024-01-01")
             let kb = Dictionary(uniqueKeysWithValues: analysis.entities.map { ($0.id, $0.kb ?? "") })
-            let ok = analysis.quotes.contains { q in q.speaker.flatMap { kb[$0] } == row[1] && q.text.contains(row[2]) }
+            var ok = analysis.quotes.contains { q in q.speaker.flatMap { kb[$0] } == row[1] && q.text.contains(row[2]) }
+            // A fourth column: words no quote may hold (a quote must not run over into the narrative after it).
+            if row.count == 4, analysis.quotes.contains(where: { $0.text.contains(row[3]) }) { ok = false }
             if !ok {
                 failures.append("\(row[0])\n    got " + analysis.quotes.map { "\($0.speaker.flatMap { kb[$0] } ?? "nil"): \($0.text)" }.joined(separator: " | "))
             }

@@ -14,11 +14,20 @@ public struct QuoteStage: Sendable {
     public func process(_ doc: inout Document) {
         var quotes: [QuoteMention] = []
         var lastSpeaker: (ref: EntityRef, text: String)?
+        var continuing = false
         for sentence in doc.sentences {
-            let spans = quoteSpans(doc, sentence)
+            let spans = quoteSpans(doc, sentence, continuing: continuing)
+            continuing = endsInsideStraightQuote(doc, sentence, continuing: continuing)
             let verbs = sentence.filter { doc.tokens[$0].isWord && speech.values(word: doc.tokens[$0].norm) != nil }
             var usedVerbs = Set<Int>()
             for span in spans {
+                if span.continued {
+                    if let speaker = lastSpeaker {
+                        quotes.append(QuoteMention(start: span.start, end: span.end, text: doc.string(span.start, span.end),
+                                                   speaker: speaker.ref, speakerText: speaker.text, direct: true, verb: nil))
+                    }
+                    continue
+                }
                 // The speech verb nearest before the quote, else the first after it.
                 let verb = verbs.last(where: { doc.tokens[$0].end <= span.start }) ?? verbs.first(where: { doc.tokens[$0].start >= span.end })
                 var speaker: (ref: EntityRef, text: String)?
@@ -58,15 +67,56 @@ public struct QuoteStage: Sendable {
 
     static let complementizers: Set<String> = ["ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها"]
 
-    struct Span { var start: Int; var end: Int; var words: Int }
+    struct Span {
+        var start: Int
+        var end: Int
+        var words: Int
+        /// The end of a quote opened in the previous sentence: its speaker is that quote's.
+        var continued = false
+    }
 
     /// Quoted stretches inside a sentence (between a quote mark and its partner).
-    func quoteSpans(_ doc: Document, _ sentence: Range<Int>) -> [Span] {
+    /// How a straight quote mark stands in the text: space before and a word after opens, a word before and
+    /// space or punctuation after closes; otherwise it cannot be told.
+    enum StraightMark { case opening, closing, unknown }
+
+    static func straightMark(_ doc: Document, _ t: Int) -> StraightMark {
+        let token = doc.tokens[t]
+        let before: Unicode.Scalar? = token.start > 0 ? doc.text[token.start - 1] : nil
+        let after: Unicode.Scalar? = token.end < doc.text.count ? doc.text[token.end] : nil
+        let spaceBefore = before.map { $0.properties.isWhitespace || "(«:،".unicodeScalars.contains($0) } ?? true
+        let spaceAfter = after.map { $0.properties.isWhitespace || ".،,؛:!?)»".unicodeScalars.contains($0) } ?? true
+        if spaceBefore && !spaceAfter { return .opening }
+        if !spaceBefore && spaceAfter { return .closing }
+        return .unknown
+    }
+
+    /// Quoted spans of a sentence. `continuing`: the previous sentence ended inside a straight-quoted quote, so
+    /// the words up to a closing mark here are its end.
+    func quoteSpans(_ doc: Document, _ sentence: Range<Int>, continuing: Bool = false) -> [Span] {
         var spans: [Span] = []
         var open: Int?   // token index of the opening mark
+        var resuming = continuing
         for t in sentence where doc.tokens[t].kind == .punct {
             guard let mark = doc.tokens[t].norm.unicodeScalars.first else { continue }
+            if resuming, open == nil, mark == "\"" {
+                resuming = false
+                if Self.straightMark(doc, t) != .opening {
+                    let words = (sentence.lowerBound..<t).filter { doc.tokens[$0].isWord }.count
+                    if words >= 2 { spans.append(Span(start: doc.tokens[sentence.lowerBound].start, end: doc.tokens[t].start, words: words, continued: true)) }
+                    continue
+                }
+            }
             if let o = open {
+                // A straight mark shaped as an opener while one is open: the first was never closed.
+                if mark == "\"", Self.straightMark(doc, t) == .opening, t > o + 1 {
+                    let words = ((o + 1)..<t).filter { doc.tokens[$0].isWord }.count
+                    var last = t - 1
+                    if doc.tokens[last].kind == .punct && last > o + 1 { last -= 1 }
+                    if words >= 3 { spans.append(Span(start: doc.tokens[o].end, end: doc.tokens[last].end, words: words)) }
+                    open = t
+                    continue
+                }
                 if Self.closers.contains(mark) && (mark != "“" || doc.tokens[o].norm == "”") {
                     let words = ((o + 1)..<t).filter { doc.tokens[$0].isWord }.count
                     if words >= 2 { spans.append(Span(start: doc.tokens[o].end, end: doc.tokens[t].start, words: words)) }
@@ -84,6 +134,19 @@ public struct QuoteStage: Sendable {
             if words >= 3 { spans.append(Span(start: doc.tokens[o].end, end: doc.tokens[last].end, words: words)) }
         }
         return spans
+    }
+
+    /// Whether a straight-quoted quote is still open at the end of the sentence (it runs on into the next).
+    func endsInsideStraightQuote(_ doc: Document, _ sentence: Range<Int>, continuing: Bool) -> Bool {
+        var open = continuing
+        for t in sentence where doc.tokens[t].kind == .punct && doc.tokens[t].norm == "\"" {
+            switch Self.straightMark(doc, t) {
+            case .opening: open = true
+            case .closing: open = false
+            case .unknown: open.toggle()
+            }
+        }
+        return open
     }
 
     /// Who speaks with this verb.

@@ -9,7 +9,6 @@ public struct SentenceSplitter: Sendable {
         var sentences: [Range<Int>] = []
         var begin = 0
         var quoteDepth = 0
-        var straightOpen = false
         for (i, t) in tokens.enumerated() {
             // A line break between this token and the next always ends the sentence (headlines, list items).
             var lineBreak = false
@@ -22,18 +21,20 @@ public struct SentenceSplitter: Sendable {
                 switch t.norm {
                 case "«", "“", "(": quoteDepth += 1
                 case "»", "”", ")": quoteDepth = max(0, quoteDepth - 1)
-                case "\"": straightOpen.toggle()
                 default: break
                 }
             }
             var ends = lineBreak
-            if !ends, t.kind == .punct, quoteDepth == 0, !straightOpen, t.norm == "." || t.norm == "!" || t.norm == "?" {
+            // Inside «» “” () a full stop does not end the sentence; inside straight quotes it does: a straight
+            // quote mark does not say whether it opens or closes, and one left unclosed must not swallow the
+            // paragraph after it (the quote stage joins a quote that runs on into the next sentence).
+            if !ends, t.kind == .punct, quoteDepth == 0, t.norm == "." || t.norm == "!" || t.norm == "?" {
                 let prev = i > 0 ? tokens[i - 1] : nil
                 let abbreviation = prev.map { $0.isWord && $0.norm.unicodeScalars.count == 1 && $0.end == t.start } ?? false
                 ends = !abbreviation
             }
             if ends {
-                if lineBreak { quoteDepth = 0; straightOpen = false }
+                if lineBreak { quoteDepth = 0 }
                 sentences.append(begin..<(i + 1))
                 begin = i + 1
             }
