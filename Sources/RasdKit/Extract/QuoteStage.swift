@@ -149,10 +149,38 @@ public struct QuoteStage: Sendable {
         return open
     }
 
+    /// Words before a name that make it the place, the addressee or the topic of the speech, not its speaker
+    /// ("قال ... في تونس"، "قال ... لرويترز"، "قال لوكالة الأنباء"); عن stays open for "نقلت ... عن X".
+    static let notSpeakerBefore: Set<String> = Set(["في", "الى", "إلى", "من", "على", "مع", "لدى", "حول", "بشأن", "ضد"].map {
+        ArabicNormalizer.shared.key($0)
+    })
+
+    /// Whether a mention may be a speaker: not a nationality adjective ("المسؤول التركي" is an official, not
+    /// Turkey), not after a preposition, not with the preposition ب or ل on it, not the outlet spoken to
+    /// ("لوكالة رويترز"، "لصحيفة ...").
+    func canSpeak(_ m: EntityMention, _ doc: Document) -> Bool {
+        if m.origin == .demonym { return false }
+        let first = doc.tokens[m.tokens.lowerBound]
+        if m.start > first.start {
+            let clitics = doc.string(first.start, m.start)
+            if clitics.unicodeScalars.contains("ل") || clitics.unicodeScalars.contains("ب") { return false }
+        }
+        guard m.tokens.lowerBound > 0 else { return true }
+        let previous = doc.tokens[m.tokens.lowerBound - 1]
+        guard previous.isWord else { return true }
+        if Self.notSpeakerBefore.contains(previous.norm) { return false }
+        // "لوكالة"، "لصحيفة"، "لقناة": an outlet addressed with ل.
+        return !(previous.norm.hasPrefix("ل") && Self.outletHeads.contains(String(previous.norm.dropFirst())))
+    }
+
+    static let outletHeads: Set<String> = Set(["وكالة", "صحيفة", "قناة", "موقع", "تلفزيون", "إذاعة", "مجلة", "شبكة"].map {
+        ArabicNormalizer.shared.key($0)
+    })
+
     /// Who speaks with this verb.
     func speaker(_ doc: Document, verb: Int, sentence: Range<Int>) -> (ref: EntityRef, text: String)? {
         let kind = speech.values(word: doc.tokens[verb].norm)?.first ?? "say"
-        let people = doc.mentions.filter { $0.type == .person || $0.type == .org || $0.type == .gpe }
+        let people = doc.mentions.filter { ($0.type == .person || $0.type == .org || $0.type == .gpe) && canSpeak($0, doc) }
         // "نقلت رويترز عن X قوله": the source after عن.
         if kind == "relay" {
             for m in people where m.tokens.lowerBound > verb && m.tokens.lowerBound <= verb + 6 && sentence.contains(m.tokens.lowerBound) {
