@@ -103,17 +103,7 @@ extension DateScan {
         let end = y?.end ?? m.end
         if case .named(let mm, let cal) = m.ref, cal == .hijri {
             guard d <= 30 else { return nil }
-            let hy: Int
-            var rel = false
-            if let y, let yy = y.year, y.hijri || (1300...1600).contains(yy) {
-                hy = yy
-            } else if y == nil, let modifier {
-                // "15 رمضان الجاري": this Hijri year's month; "المقبل"/"الماضي": the next or latest such month.
-                let now = CalendarMath.hijri(of: r)
-                hy = modifier > 0 ? (mm > now.month ? now.year : now.year + 1)
-                    : modifier < 0 ? (mm < now.month ? now.year : now.year - 1) : now.year
-                rel = true
-            } else { return nil }
+            guard let (hy, rel) = hijriYear(mm, y, modifier: modifier) else { return nil }
             let g = CalendarMath.hijriToGregorian(year: hy, month: mm, day: d)
             let g2 = d2.map { CalendarMath.hijriToGregorian(year: hy, month: mm, day: $0) }
             return DateFound(end: end, date: g, basis: rel ? .relative : .absolute, from: g2 == nil ? nil : g, to: g2, kind: "hijri")
@@ -124,6 +114,17 @@ extension DateScan {
             return DateFound(end: end, date: date, basis: rel ? .relative : .absolute, from: date, to: last, kind: "range")
         }
         return DateFound(end: end, date: date, basis: rel ? .relative : .absolute, kind: "date")
+    }
+
+    /// The Hijri year of a Hijri month: the year written ("1436هـ", or four digits in the Hijri range), or placed
+    /// by a modifier: "رمضان الجاري" this Hijri year's, "المقبل"/"الماضي" the next or latest such month.
+    func hijriYear(_ month: Int, _ y: YearPart?, modifier: Int?) -> (year: Int, relative: Bool)? {
+        if let y, let yy = y.year, y.hijri || (1300...1600).contains(yy) { return (yy, false) }
+        guard y == nil, let modifier else { return nil }
+        let now = CalendarMath.hijri(of: r)
+        let hy = modifier > 0 ? (month > now.month ? now.year : now.year + 1)
+            : modifier < 0 ? (month < now.month ? now.year : now.year - 1) : now.year
+        return (hy, true)
     }
 
     /// 19/11/2024, 2024/11/19, 19-11-2024, 19.11.2024, "7 /3 /2016 م", Hijri "٢/٥/١٤٣٦هـ", and month/year 2/2013.
