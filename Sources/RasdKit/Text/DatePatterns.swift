@@ -98,12 +98,20 @@ extension DateScan {
                          kind: "month", startPrefix: m.prefix)
     }
 
-    /// A day (or day range) in a month with an optional year, resolved; Hijri months need a year.
+    /// A day (or day range) in a month with an optional year, resolved (a Hijri one by the Umm al-Qura calendar).
     func resolveDay(_ d: Int, _ d2: Int?, _ m: MonthPart, _ y: YearPart?, modifier: Int? = nil) -> DateFound? {
         let end = y?.end ?? m.end
         if case .named(let mm, let cal) = m.ref, cal == .hijri {
             guard d <= 30 else { return nil }
-            guard let (hy, rel) = hijriYear(mm, y, modifier: modifier) else { return nil }
+            var found = hijriYear(mm, y, modifier: modifier)
+            // A day of a Hijri month with no year ("في 15 شعبان"): the nearest such day by the preference; not صفر,
+            // which after a number is more often a score ("2 صفر").
+            if found == nil, y == nil, modifier == nil, mm != 2 {
+                let now = CalendarMath.hijri(of: r)
+                let later = (mm, d) > (now.month, now.day), earlier = (mm, d) < (now.month, now.day)
+                found = (prefer == .past ? (later ? now.year - 1 : now.year) : (earlier ? now.year + 1 : now.year), true)
+            }
+            guard let (hy, rel) = found else { return nil }
             let g = CalendarMath.hijriToGregorian(year: hy, month: mm, day: d)
             let g2 = d2.map { CalendarMath.hijriToGregorian(year: hy, month: mm, day: $0) }
             return DateFound(end: end, date: g, basis: rel ? .relative : .absolute, from: g2 == nil ? nil : g, to: g2, kind: "hijri")
