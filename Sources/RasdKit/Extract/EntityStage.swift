@@ -184,9 +184,9 @@ public struct EntityStage: Sendable {
             // In a name with a نسب chain the last words are the father's ("بن عبدالعزيز"); only a family name after
             // the chain ("الجبير") stands for the person.
             let before = words[words.count - 2]
-            if lineage.roles[before] != nil && lineage.roles[before] != "compound" { continue }
+            if let r = lineage.role(before), r != "compound" { continue }
             register(KBKeys.variantKey(words[words.count - 1]), m.ref)
-            if words.contains(where: { lineage.roles[$0] == "link" }) { continue }
+            if words.contains(where: { lineage.role($0) == "link" }) { continue }
             if words.count >= 3 {
                 register(KBKeys.variantKey(words[(words.count - 2)...].joined(separator: " ")), m.ref)
             }

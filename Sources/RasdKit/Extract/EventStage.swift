@@ -186,11 +186,14 @@ public struct EventStage: Sendable {
         return .asserted
     }
 
-    /// "حسبما ذكرت وكالة ..."، "وفق رويترز"، "قالت وسائل إعلام رسمية": the source the sentence cites.
+    /// "حسبما ذكرت وكالة ..."، "وفق رويترز"، "قالت وسائل إعلام رسمية"، "نقلت وكالة ... عن": the source the sentence cites.
     func attributionOf(_ doc: Document, _ sentence: Range<Int>) -> String? {
         for t in sentence {
             let isCue = attribution.match(doc.tokens, at: t, limit: sentence.upperBound)
-            let isReport = speech.values(word: doc.tokens[t].norm).map { $0.first == "report" || $0.first == "say" } ?? false
+            // "نقلت وكالة فارس عن ...": the outlet that relays is the source too (with its "عن": "نقل تمنياته" is no report).
+            let kind = speech.values(word: doc.tokens[t].norm)?.first ?? ""
+            let isReport = kind == "report" || kind == "say"
+                || (kind == "relay" && ((t + 1)..<min(t + 9, sentence.upperBound)).contains { doc.tokens[$0].norm == "عن" })
             guard isCue != nil || isReport else { continue }
             let after = isCue?.tokens.upperBound ?? (t + 1)
             if let m = doc.mentions.first(where: { $0.tokens.lowerBound >= after && $0.tokens.lowerBound <= after + 3

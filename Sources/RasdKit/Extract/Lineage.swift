@@ -3,17 +3,19 @@
 /// سلمان"، "عادل الجبير"), else a new name keyed by its first link ("فيصل بن سلمان"), so that the long and short
 /// forms are one person within and across articles. The words are data (`Resources/lexicon/lineage.tsv`).
 struct Lineage: Sendable {
-    let roles: [String: String]
+    /// Keyed by `TokenKey` of the normalized word: every token of every sentence is looked up.
+    let roles: [UInt64: String]
 
     init() {
-        var r: [String: String] = [:]
+        var r: [UInt64: String] = [:]
         for row in (try? ResourceStore.rows("lexicon/lineage.tsv")) ?? [] where row.count >= 2 {
-            r[ArabicNormalizer.shared.key(row[0])] = row[1]
+            r[TokenKey.of(ArabicNormalizer.shared.key(row[0]))] = row[1]
         }
         roles = r
     }
 
-    func role(_ t: Token) -> String? { t.kind == .arabic ? roles[t.norm] : nil }
+    func role(_ t: Token) -> String? { t.kind == .arabic ? roles[t.key] : nil }
+    func role(_ norm: String) -> String? { roles[TokenKey.of(norm)] }
 
     /// A plural or feminine ending (ين، ون، ات، ة): a noun after the name ("الخريجين"), not a family name.
     func pluralOrFeminine(_ norm: String) -> Bool {

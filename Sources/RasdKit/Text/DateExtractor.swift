@@ -35,8 +35,11 @@ public struct DateExtractor: Sendable {
         while i < tokens.count {
             let t = tokens[i]
             guard t.kind == .number || t.kind == .arabic, var f = scan.best(at: i) else { i += 1; continue }
-            // A relative date read again in the direction its sentence gives, counted from the reference day.
-            if reference != nil, f.basis == .relative, let d = tense.direction(tokens, start: i, end: f.end, text: text),
+            // A relative date after "الموافق" is the day of the date before it; any other is read again in the
+            // direction its sentence gives, counted from the reference day.
+            if f.basis == .relative, let g = sameDay(as: out.last, tokens, at: i, text: text) {
+                f = g
+            } else if reference != nil, f.basis == .relative, let d = tense.direction(tokens, start: i, end: f.end, text: text),
                let g = DateScan(x: self, tokens: tokens, ref: reference, prefer: d, byTense: true, text: text).best(at: i) {
                 f = g
             }
@@ -51,6 +54,22 @@ public struct DateExtractor: Sendable {
             i = f.end
         }
         return out
+    }
+
+    /// "6 أغسطس 2012، الموافق 17 رمضان", "10 ذو القعدة 1436هـ الموافق 25 أغسطس": a date with no year right after
+    /// "الموافق" names the same day as the full date before it; read against that date, it is absolute.
+    func sameDay(as previous: DateMention?, _ tokens: [Token], at i: Int, text: ScalarText) -> DateFound? {
+        guard let previous, previous.basis == .absolute, let anchor = previous.date, anchor.precision == .day,
+              i >= 2, lex.has(tokens[i - 1], .link), tokens[i - 1].norm == "الموافق" else { return nil }
+        let before = tokens[i - 2].norm == "," && i >= 3 ? i - 3 : i - 2
+        guard TextSpans.end(of: tokens[before], in: text) == previous.end else { return nil }
+        let readings = [DatePreference.past, .future].compactMap {
+            DateScan(x: self, tokens: tokens, ref: anchor, prefer: $0, text: text).best(at: i)
+        }
+        guard var best = readings.compactMap({ f in f.date.map { (f, abs($0.dayNumber - anchor.dayNumber)) } })
+            .min(by: { $0.1 < $1.1 }), best.1 <= 2 else { return nil }
+        best.0.basis = .absolute
+        return best.0
     }
 }
 

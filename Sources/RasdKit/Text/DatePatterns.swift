@@ -98,22 +98,20 @@ extension DateScan {
                          kind: "month", startPrefix: m.prefix)
     }
 
-    /// A day (or day range) in a month with an optional year, resolved; Hijri months need a year.
+    /// A day (or day range) in a month with an optional year, resolved (a Hijri one by the Umm al-Qura calendar).
     func resolveDay(_ d: Int, _ d2: Int?, _ m: MonthPart, _ y: YearPart?, modifier: Int? = nil) -> DateFound? {
         let end = y?.end ?? m.end
         if case .named(let mm, let cal) = m.ref, cal == .hijri {
             guard d <= 30 else { return nil }
-            let hy: Int
-            var rel = false
-            if let y, let yy = y.year, y.hijri || (1300...1600).contains(yy) {
-                hy = yy
-            } else if y == nil, let modifier {
-                // "15 رمضان الجاري": this Hijri year's month; "المقبل"/"الماضي": the next or latest such month.
+            var found = hijriYear(mm, y, modifier: modifier)
+            // A day of a Hijri month with no year ("في 15 شعبان"): the nearest such day by the preference; not صفر,
+            // which after a number is more often a score ("2 صفر").
+            if found == nil, y == nil, modifier == nil, mm != 2 {
                 let now = CalendarMath.hijri(of: r)
-                hy = modifier > 0 ? (mm > now.month ? now.year : now.year + 1)
-                    : modifier < 0 ? (mm < now.month ? now.year : now.year - 1) : now.year
-                rel = true
-            } else { return nil }
+                let later = (mm, d) > (now.month, now.day), earlier = (mm, d) < (now.month, now.day)
+                found = (prefer == .past ? (later ? now.year - 1 : now.year) : (earlier ? now.year + 1 : now.year), true)
+            }
+            guard let (hy, rel) = found else { return nil }
             let g = CalendarMath.hijriToGregorian(year: hy, month: mm, day: d)
             let g2 = d2.map { CalendarMath.hijriToGregorian(year: hy, month: mm, day: $0) }
             return DateFound(end: end, date: g, basis: rel ? .relative : .absolute, from: g2 == nil ? nil : g, to: g2, kind: "hijri")
@@ -124,6 +122,17 @@ extension DateScan {
             return DateFound(end: end, date: date, basis: rel ? .relative : .absolute, from: date, to: last, kind: "range")
         }
         return DateFound(end: end, date: date, basis: rel ? .relative : .absolute, kind: "date")
+    }
+
+    /// The Hijri year of a Hijri month: the year written ("1436هـ", or four digits in the Hijri range), or placed
+    /// by a modifier: "رمضان الجاري" this Hijri year's, "المقبل"/"الماضي" the next or latest such month.
+    func hijriYear(_ month: Int, _ y: YearPart?, modifier: Int?) -> (year: Int, relative: Bool)? {
+        if let y, let yy = y.year, y.hijri || (1300...1600).contains(yy) { return (yy, false) }
+        guard y == nil, let modifier else { return nil }
+        let now = CalendarMath.hijri(of: r)
+        let hy = modifier > 0 ? (month > now.month ? now.year : now.year + 1)
+            : modifier < 0 ? (month < now.month ? now.year : now.year - 1) : now.year
+        return (hy, true)
     }
 
     /// 19/11/2024, 2024/11/19, 19-11-2024, 19.11.2024, "7 /3 /2016 م", Hijri "٢/٥/١٤٣٦هـ", and month/year 2/2013.

@@ -25,10 +25,7 @@ struct DateScan {
 
     /// True when a line break separates tokens `a` and `b` (a < b).
     func lineBreak(_ a: Int, _ b: Int) -> Bool {
-        guard let text else { return false }
-        var k = tokens[a].end
-        while k < tokens[b].start { if text[k] == "\n" { return true }; k += 1 }
-        return false
+        text?.hasLineBreak(tokens[a].end..<tokens[b].start) ?? false
     }
 
     /// The word after a dateline, "الرياض - اليوم": one to three words at the start of a line, then a dash or colon.

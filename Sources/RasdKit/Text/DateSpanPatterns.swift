@@ -1,7 +1,7 @@
 /// Date patterns for spans: parts of a month, weeks of a month, seasons, decades, holidays.
 extension DateScan {
     /// "منتصف آذار", "بداية شهر 3", "أوائل مارس", "أواخر الشهر الماضي", "آخر يوم بشهر عشرة سنة 2015",
-    /// "اليوم الأخير من شهر عشرة".
+    /// "اليوم الأخير من شهر عشرة", Hijri "غرة شوال 1436هـ".
     func monthPart(_ i: Int) -> DateFound? {
         guard i < n else { return nil }
         var j = i + 1
@@ -17,18 +17,28 @@ extension DateScan {
         if has(j, .link) { j += 1 }
         // "نهاية الشهر", "آخر يوم من الشهر": the month alone is the current one.
         let thisMonth = j < n && norm(j) == "الشهر" && modifier(j + 1) == nil
-        guard let m = thisMonth ? MonthPart(end: j + 1, ref: .relative(0), prefix: 0) : month(j) else { return nil }
+        guard let m = thisMonth ? MonthPart(end: j + 1, ref: .relative(0), prefix: 0) : month(j, hijri: true) else { return nil }
         let y = year(m.end, bare: true)
         var end = y?.end ?? m.end
         var modifier: Int? = nil
         if y == nil, let md = self.modifier(end) { modifier = md.offset; end = md.end }
-        guard let (yy, mm, rel) = resolveMonth(m.ref, y, modifier: modifier) else { return nil }
         let parts = spec.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 2 else { return nil }
+        let prefix = prefixLength(i)
+        // A Hijri month ("غرة شوال 1436هـ"، "منتصف ذي الحجة المقبل"): its days counted from its first.
+        if case .named(let hm, .hijri) = m.ref {
+            guard let (hy, rel) = hijriYear(hm, y, modifier: modifier) else { return nil }
+            let first = CalendarMath.hijriToGregorian(year: hy, month: hm, day: 1)
+            let last = CalendarMath.hijriMonthLength(year: hy, month: hm)
+            let from = first.adding(days: (parts[0] == 0 ? last : min(parts[0], last)) - 1)
+            let to = first.adding(days: (parts[1] == 0 ? last : min(parts[1], last)) - 1)
+            return DateFound(end: end, date: from, basis: rel ? .relative : .absolute, from: from == to ? nil : from,
+                             to: from == to ? nil : to, kind: from == to ? "hijri" : "month_part", startPrefix: prefix)
+        }
+        guard let (yy, mm, rel) = resolveMonth(m.ref, y, modifier: modifier) else { return nil }
         let last = PartialDate.daysIn(year: yy, month: mm)
         let a = parts[0] == 0 ? last : parts[0], b = parts[1] == 0 ? last : parts[1]
         let from = PartialDate(year: yy, month: mm, day: a)
-        let prefix = prefixLength(i)
         if a == b { return DateFound(end: end, date: from, basis: rel ? .relative : .absolute, kind: "date", startPrefix: prefix) }
         return DateFound(end: end, date: from, basis: rel ? .relative : .absolute, from: from,
                          to: PartialDate(year: yy, month: mm, day: b), kind: "month_part", startPrefix: prefix)

@@ -62,9 +62,7 @@ struct DateTense: Sendable {
         /// A line break between tokens a and a + 1 (a headline above the sentence is another sentence).
         func lineBreak(_ a: Int) -> Bool {
             guard let text, a >= 0, a + 1 < tokens.count else { return false }
-            var i = tokens[a].end
-            while i < tokens[a + 1].start { if text[i] == "\n" { return true }; i += 1 }
-            return false
+            return text.hasLineBreak(tokens[a].end..<tokens[a + 1].start)
         }
         var crossed = false
         var words = 0

@@ -24,6 +24,11 @@ public struct ScalarText: Sendable, Equatable {
     }
 
     public var string: String { string(0..<scalars.count) }
+
+    /// True when a line feed lies in `range` (the gap between two tokens).
+    public func hasLineBreak(_ range: Range<Int>) -> Bool {
+        scalars[range.clamped(to: 0..<scalars.count)].contains("\n")
+    }
 }
 
 extension String {

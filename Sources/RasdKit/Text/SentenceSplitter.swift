@@ -11,12 +11,7 @@ public struct SentenceSplitter: Sendable {
         var quoteDepth = 0
         for (i, t) in tokens.enumerated() {
             // A line break between this token and the next always ends the sentence (headlines, list items).
-            var lineBreak = false
-            if i + 1 < tokens.count {
-                var k = t.end
-                let stop = tokens[i + 1].start
-                while k < stop { if text[k] == "\n" { lineBreak = true; break }; k += 1 }
-            }
+            let lineBreak = i + 1 < tokens.count && text.hasLineBreak(t.end..<tokens[i + 1].start)
             if t.kind == .punct {
                 switch t.norm {
                 case "«", "“", "(": quoteDepth += 1
