@@ -14,22 +14,23 @@ import RasdStore
 /// - every article not stored by this batch (already there, stored by another worker, or twice in the batch)
 ///   becomes a `document_aliases` row (ON CONFLICT DO NOTHING) when its id, source or url differ.
 extension PostgresArticleStore {
-    public func ingest(_ articles: [SourceArticle]) async throws -> IngestSummary {
-        let hashed = articles.compactMap { article in PreparedArticle.contentHash(article).map { (article, $0) } }
+    public func ingest(_ articles: [SourceArticle], jobs: Int) async throws -> IngestSummary {
+        let hashed = await PreparedArticle.hashed(articles, jobs: jobs)
         guard !hashed.isEmpty else { return IngestSummary() }
         let known = try await storedHashes(Array(Set(hashed.map(\.1))))
         // The first sighting of a new content in the batch is the one to store; the expensive preparation
         // (index text, MinHash) happens before the transaction and only for those.
         var firstSightings = Set<String>()
-        var candidates: [PreparedArticle] = []
+        var firstOnes: [(SourceArticle, String, Bool)] = []
         var others: [(article: SourceArticle, hash: String)] = []
         for (article, hash) in hashed {
             if !known.contains(hash), firstSightings.insert(hash).inserted {
-                candidates.append(PreparedArticle(article, contentHash: hash, full: true, stemmer: stemmer, nearDuplicates: nearDuplicates))
+                firstOnes.append((article, hash, true))
             } else {
                 others.append((article, hash))
             }
         }
+        let candidates = await PreparedArticle.prepared(firstOnes, jobs: jobs, stemmer: stemmer, nearDuplicates: nearDuplicates)
         let documents = candidates.map(DocumentRow.init)
         return try await inTransaction { connection in
             var summary = IngestSummary()

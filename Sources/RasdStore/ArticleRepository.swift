@@ -4,8 +4,9 @@ import RasdKit
 /// file) implements it; a PostgreSQL store implements it for teams that share one database. Every method may be
 /// called from several tasks at once; `ingest` must also be safe from several processes writing one store.
 public protocol ArticleRepository: Sendable {
-    /// Stores the articles whose content is not stored yet; the others become aliases of the stored row.
-    func ingest(_ articles: [SourceArticle]) async throws -> IngestSummary
+    /// Stores the articles whose content is not stored yet; the others become aliases of the stored row. The
+    /// per-article preparation (content hash, index text, MinHash signature) runs on up to `jobs` at once.
+    func ingest(_ articles: [SourceArticle], jobs: Int) async throws -> IngestSummary
     /// Number of distinct stored contents.
     func documentCount() async throws -> Int
     /// Stored articles in ingest order, a page at a time, after the given row.
@@ -42,5 +43,12 @@ public struct IngestSummary: Sendable, Equatable {
         s.added += b.added; s.alreadyStored += b.alreadyStored
         s.aliasesAdded += b.aliasesAdded; s.nearDuplicates += b.nearDuplicates
         return s
+    }
+}
+
+extension ArticleRepository {
+    /// Stores the articles, preparing one at a time.
+    public func ingest(_ articles: [SourceArticle]) async throws -> IngestSummary {
+        try await ingest(articles, jobs: 1)
     }
 }

@@ -31,23 +31,43 @@ public final class ArticleStore: Sendable {
 
     /// Stores a batch of articles in one transaction. Empty articles are skipped (readers report them).
     public func ingest(_ articles: [SourceArticle], now: Date = Date()) throws -> IngestSummary {
-        let stamp = ISO8601DateFormatter().string(from: now)
         // Hash first: content already stored needs no index text or signature (a re-run is cheap).
         let hashed = articles.compactMap { article in PreparedArticle.contentHash(article).map { (article, $0) } }
-        let known = try dbQueue.read { db in
+        let known = try storedHashes(hashed.map(\.1))
+        // The expensive part (stemming, MinHash) happens outside the write transaction.
+        let prepared = hashed.map { article, hash in
+            PreparedArticle(article, contentHash: hash, full: !known.contains(hash), stemmer: stemmer, nearDuplicates: nearDuplicates)
+        }
+        return try store(prepared, now: now)
+    }
+
+    /// The same, hashing and preparing up to `jobs` articles at once.
+    public func ingest(_ articles: [SourceArticle], jobs: Int) async throws -> IngestSummary {
+        let now = Date()
+        let hashed = await PreparedArticle.hashed(articles, jobs: jobs)
+        let known = try storedHashes(hashed.map(\.1))
+        let prepared = await PreparedArticle.prepared(hashed.map { ($0.0, $0.1, !known.contains($0.1)) }, jobs: jobs,
+                                                      stemmer: stemmer, nearDuplicates: nearDuplicates)
+        return try store(prepared, now: now)
+    }
+
+    /// Which of these content hashes are stored.
+    private func storedHashes(_ hashes: [String]) throws -> Set<String> {
+        try dbQueue.read { db in
             var known = Set<String>()
-            for start in stride(from: 0, to: hashed.count, by: 500) {
-                let chunk = hashed[start..<min(start + 500, hashed.count)].map(\.1)
+            for start in stride(from: 0, to: hashes.count, by: 500) {
+                let chunk = Array(hashes[start..<min(start + 500, hashes.count)])
                 known.formUnion(try String.fetchAll(db, sql: """
                     SELECT content_hash FROM documents WHERE content_hash IN (\(databaseQuestionMarks(count: chunk.count)))
                     """, arguments: StatementArguments(chunk)))
             }
             return known
         }
-        // The expensive part (stemming, MinHash) happens outside the write transaction.
-        let prepared = hashed.map { article, hash in
-            PreparedArticle(article, contentHash: hash, full: !known.contains(hash), stemmer: stemmer, nearDuplicates: nearDuplicates)
-        }
+    }
+
+    /// Stores prepared articles in one transaction.
+    private func store(_ prepared: [PreparedArticle], now: Date) throws -> IngestSummary {
+        let stamp = ISO8601DateFormatter().string(from: now)
         return try dbQueue.write { db in
             var summary = IngestSummary()
             for article in prepared {
@@ -150,6 +170,26 @@ public struct PreparedArticle: Sendable {
     public static func contentHash(_ article: SourceArticle) -> String? {
         let key = ContentHash.key(article.text)
         return key.isEmpty ? nil : SHA256.hex(Array(key.utf8))
+    }
+
+    /// The articles of a batch with their content hashes, hashed up to `jobs` at a time; empty articles are left out.
+    public static func hashed(_ articles: [SourceArticle], jobs: Int) async -> [(SourceArticle, String)] {
+        var out: [(SourceArticle, String)] = []
+        await ArticleRunner(jobs: jobs).run(articles.count, { contentHash(articles[$0]) }) { i, hash in
+            if let hash { out.append((articles[i], hash)) }
+        }
+        return out
+    }
+
+    /// Prepares (article, content hash, full) items up to `jobs` at a time, in order.
+    public static func prepared(_ items: [(SourceArticle, String, Bool)], jobs: Int, stemmer: CliticStripper,
+                                nearDuplicates: NearDuplicateDetector) async -> [PreparedArticle] {
+        var out: [PreparedArticle] = []
+        out.reserveCapacity(items.count)
+        await ArticleRunner(jobs: jobs).run(items.count, { i in
+            PreparedArticle(items[i].0, contentHash: items[i].1, full: items[i].2, stemmer: stemmer, nearDuplicates: nearDuplicates)
+        }) { _, p in out.append(p) }
+        return out
     }
 
     public static func blob(_ signature: [UInt64]) -> Data {

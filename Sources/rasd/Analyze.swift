@@ -28,12 +28,16 @@ struct Analyze: AsyncParsableCommand {
     @Option(help: "Resolve dates with no year and no tense word (in a sentence with no tense either) to the past (default) or the future.")
     var preferDatesFrom: String = "past"
 
+    @Option(help: "Articles analysed at once (default: the cores this process may use).")
+    var jobs: Int = ArticleRunner.availableCores
+
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
     func validate() throws {
         if db == nil && paths.isEmpty { throw ValidationError("give article files or folders, or --db") }
         if db != nil && !paths.isEmpty { throw ValidationError("give article files or --db, not both") }
+        if jobs < 1 { throw ValidationError("--jobs takes a number of at least 1, not \(jobs)") }
     }
 
     func run() async throws {
@@ -97,22 +101,28 @@ struct Analyze: AsyncParsableCommand {
         var options = Analyzer.Options()
         options.preferDates = prefer
         let analyzer = try Analyzer(options: options)
-        let analysis = analyzer.analyze(articles, problems: problems) { done, total in
+        let analysis = await analyzer.analyze(articles, problems: problems, jobs: jobs) { done, total in
             progress.update(done, of: total)
         }
         progress.finish()
+        articles = []   // their texts are not needed for the output: the analysis has the bodies
         try await store?.saveAnalysis(analysis)
 
-        let data: Data
         switch format {
-        case .json: data = try JSONOutput.encode(analysis)
-        case .md: data = Data(MarkdownReport.render(analysis).utf8)
-        case .csv: data = Data(EventCSV.render(analysis).utf8)
-        }
-        if let output {
-            try data.write(to: URL(fileURLWithPath: output))
-        } else {
-            FileHandle.standardOutput.write(data)
+        case .json:
+            // Streamed: the JSON of a large collection is never held whole.
+            if let output {
+                try JSONOutput.write(analysis, toFile: output)
+            } else {
+                try JSONOutput.write(analysis) { FileHandle.standardOutput.write($0) }
+            }
+        case .md, .csv:
+            let data = Data((format == .md ? MarkdownReport.render(analysis) : EventCSV.render(analysis)).utf8)
+            if let output {
+                try data.write(to: URL(fileURLWithPath: output))
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
         }
         if problems.contains(where: { $0.isFatalForPath }) {
             throw ExitCode(1)

@@ -37,8 +37,11 @@ struct Bench: ParsableCommand {
     @Option(help: "html stage: write the extracted articles (JSONL: id, title, text) to this file.")
     var extracted: String?
 
+    @Option(help: "Write the growth input at --scale times --input (as --growth makes it) to this file, then stop.")
+    var writeGrowth: String?
+
     @Flag(help: .hidden) var child = false
-    @Option(help: .hidden) var scale: Double = 1
+    @Option(help: "With --write-growth: the scale (10 for ten times the input).") var scale: Double = 1
 
     func run() throws {
         let say: (String) -> Void = { message in if !quiet { FileHandle.standardError.write(Data((message + "\n").utf8)) } }
@@ -46,6 +49,11 @@ struct Bench: ParsableCommand {
         if let folder = writePages {
             let written = try BenchPages.write(from: input, count: pages, to: folder)
             say("bench: \(written) pages and truth.jsonl written to \(folder)")
+            return
+        }
+        if let file = writeGrowth {
+            let written = try GrowthInput.write(from: input, scale: scale, to: file)
+            say("bench: \(written.records) records (\(written.bytes) bytes) written to \(file)")
             return
         }
         let ownWorkDir = workDir == nil

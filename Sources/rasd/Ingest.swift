@@ -23,10 +23,14 @@ struct Ingest: AsyncParsableCommand {
     @Option(help: "Articles stored per transaction.")
     var batchSize: Int = 500
 
+    @Option(help: "Articles prepared at once (content hash, index text, MinHash; default: the cores this process may use).")
+    var jobs: Int = ArticleRunner.availableCores
+
     @Flag(help: "No progress on stderr (problems are still reported).")
     var quiet = false
 
     func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs takes a number of at least 1, not \(jobs)") }
         let location: StoreLocation
         do { location = try StoreLocation(db) } catch { throw ValidationError("\(error)") }
         guard case .sqlite = location else { return }
@@ -65,7 +69,7 @@ struct Ingest: AsyncParsableCommand {
         var batch: [SourceArticle] = []
         func flush() async throws {
             guard !batch.isEmpty else { return }
-            let (summary, renames) = try await store.ingestKeepingIDsDistinct(batch)
+            let (summary, renames) = try await store.ingestKeepingIDsDistinct(batch, jobs: jobs)
             for problem in renames { warn(problem.description) }
             total = total + summary
             progress.update(read: progress.read, summary: total)

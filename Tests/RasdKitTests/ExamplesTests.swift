@@ -8,15 +8,17 @@ final class ExamplesTests: XCTestCase {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("examples")
 
-    static let analysis: Analysis = {
+    /// The articles under examples/ with their metadata, as `rasd analyze examples --meta examples/meta.jsonl` reads them.
+    static func articles() -> [SourceArticle] {
         let metaPath = examples.appendingPathComponent("meta.jsonl").path
         let meta = ArticleMetadata.load(path: metaPath).entries
         let collector = InputCollector(excluded: [metaPath])
-        let articles = collector.files(in: [examples.path]).files
+        return collector.files(in: [examples.path]).files
             .flatMap { collector.read(file: $0).articles }
             .map { meta[$0.id]?.applied(to: $0) ?? $0 }
-        return try! Analyzer().analyze(articles)
-    }()
+    }
+
+    static let analysis: Analysis = try! Analyzer().analyze(articles())
 
     var analysis: Analysis { Self.analysis }
 

@@ -20,7 +20,7 @@ final class RepositoryTests: XCTestCase {
             lock.withLock { if offQueue { callsOffTheStoreQueue.append(call) } }
         }
 
-        func ingest(_ articles: [SourceArticle]) async throws -> IngestSummary {
+        func ingest(_ articles: [SourceArticle], jobs: Int) async throws -> IngestSummary {
             note("ingest")
             return lock.withLock {
                 var summary = IngestSummary()

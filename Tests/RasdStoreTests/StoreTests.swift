@@ -57,6 +57,27 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(alias?["source"], "mirror")
     }
 
+    /// Hashing and indexing several articles at once stores the same rows, index and signatures as one at a time.
+    func testIngestWithFourJobsStoresTheSame() async throws {
+        var copy = StoreTests.articles[1]
+        copy.id = "a2-again"
+        let batch = StoreTests.articles + [copy, SourceArticle(id: "empty", text: " ", origin: "e")] + StoreTests.articles.reversed()
+        var dumps: [[String]] = []
+        for jobs in [1, 4] {
+            let store = try ArticleStore(path: directory.appendingPathComponent("jobs\(jobs).db").path)
+            let summary = try await store.ingest(batch, jobs: jobs)
+            XCTAssertEqual(summary.added, 3)
+            XCTAssertEqual(summary.alreadyStored, 4)
+            XCTAssertEqual(summary.aliasesAdded, 1)
+            dumps.append(try await store.dbQueue.read { db in
+                try Row.fetchAll(db, sql: "SELECT d.rowid, d.id, d.content_hash, f.body, s.minhash FROM documents d JOIN documents_fts f ON f.rowid = d.rowid JOIN document_signatures s ON s.document_rowid = d.rowid ORDER BY d.rowid").map(\.description)
+                + (try Row.fetchAll(db, sql: "SELECT document_rowid, id FROM document_aliases ORDER BY id").map(\.description))
+            })
+        }
+        XCTAssertEqual(dumps[0].count, 4)
+        XCTAssertEqual(dumps[0], dumps[1])
+    }
+
     func testEmptyArticleIsNotStored() throws {
         let store = try makeStore()
         let summary = try store.ingest([SourceArticle(id: "e", text: " \n ـــ ", origin: "e.txt")])

@@ -12,24 +12,48 @@ public struct RepeatedBlockDetector: Sendable {
 
     /// Source key → normalized lines (see `normalizedLine`) found in at least `minArticles` articles of it.
     public func repeatedLines(in articles: [SourceArticle]) -> [String: Set<String>] {
+        var tally = Tally(minArticles: minArticles)
+        for article in articles where !tally.seen(article) { tally.add(article, lines: Self.lines(of: article)) }
+        return tally.repeated
+    }
+
+    /// An article's distinct non-empty lines, normalized (the per-article part, which may run concurrently).
+    public static func lines(of article: SourceArticle) -> Set<String> {
+        var lines = Set<String>()
+        for raw in article.text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            let line = normalizedLine(String(raw))
+            if !line.isEmpty { lines.insert(line) }
+        }
+        return lines
+    }
+
+    /// Counts of lines per outlet, added one article at a time in input order.
+    public struct Tally {
+        public let minArticles: Int
         var counts: [String: [String: Int]] = [:]
         var seenTexts = Set<Int>()
-        for article in articles {
-            guard seenTexts.insert(article.text.hashValue).inserted else { continue }
-            var lines = Set<String>()
-            for raw in article.text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-                let line = RepeatedBlockDetector.normalizedLine(String(raw))
-                if !line.isEmpty { lines.insert(line) }
-            }
+
+        public init(minArticles: Int) { self.minArticles = minArticles }
+
+        /// True when an exact copy of the article's text was added already (it would count once).
+        public func seen(_ article: SourceArticle) -> Bool { seenTexts.contains(article.text.hashValue) }
+
+        /// Adds an article's `lines(of:)`; an exact copy of an article added before is not counted again.
+        public mutating func add(_ article: SourceArticle, lines: Set<String>) {
+            guard seenTexts.insert(article.text.hashValue).inserted else { return }
             let key = RepeatedBlockDetector.sourceKey(article)
             for line in lines { counts[key, default: [:]][line, default: 0] += 1 }
         }
-        var result: [String: Set<String>] = [:]
-        for (key, lines) in counts {
-            let repeated = Set(lines.filter { $0.value >= minArticles }.map(\.key))
-            if !repeated.isEmpty { result[key] = repeated }
+
+        /// Source key → the lines found in at least `minArticles` of its articles.
+        public var repeated: [String: Set<String>] {
+            var result: [String: Set<String>] = [:]
+            for (key, lines) in counts {
+                let repeated = Set(lines.filter { $0.value >= minArticles }.map(\.key))
+                if !repeated.isEmpty { result[key] = repeated }
+            }
+            return result
         }
-        return result
     }
 
     /// The group an article belongs to: its source, else the folder of its file.

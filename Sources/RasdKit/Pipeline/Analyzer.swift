@@ -1,8 +1,10 @@
 /// The whole pipeline: articles in, one analysis of the collection out.
 ///
 /// Per article: cleaning (which may split off appended stories as documents of their own), then `stages` in
-/// order: text → dateline → dates → entities → titles → quotes → events by default. Then the collection is
-/// resolved (one entity and one event across articles, timeline, discrepancies, near duplicates).
+/// order: text → dateline → dates → entities → titles → quotes → events by default, on several articles at once
+/// with `analyze(_:jobs:)` (see `ArticleRunner`), each article reduced to its `ArticleRecord`. Then the collection
+/// is resolved from the records (one entity and one event across articles, timeline, discrepancies, near
+/// duplicates).
 public struct Analyzer: Sendable {
     public struct Options: Sendable {
         public var preferDates: DatePreference = .past
@@ -53,7 +55,13 @@ public struct Analyzer: Sendable {
         return docs
     }
 
-    /// Analyses a collection. `progress` is called after each article with (done, total).
+    /// Runs the per-article stages and keeps what the resolve needs (see `ArticleRecord`): the article's record
+    /// and those of the stories split off it.
+    public func records(_ article: SourceArticle, repeatedLines: [String: Set<String>]) -> [ArticleRecord] {
+        process(article, repeatedLines: repeatedLines[RepeatedBlockDetector.sourceKey(article)] ?? []).map { ArticleRecord($0) }
+    }
+
+    /// Analyses a collection one article at a time. `progress` is called after each article with (done, total).
     public func analyze(_ articles: [SourceArticle], problems: [InputProblem] = [],
                         progress: ((Int, Int) -> Void)? = nil) -> Analysis {
         // Every later step keys documents by id: an id seen twice is renamed or dropped here, and reported.
@@ -61,16 +69,41 @@ public struct Analyzer: Sendable {
         let problems = problems + idProblems
         // Collection-level cleaning: lines an outlet repeats across its articles.
         let repeated = RepeatedBlockDetector(minArticles: options.repeatedLineMinArticles).repeatedLines(in: articles)
-        var documents: [Document] = []
+        var records: [ArticleRecord] = []
         for (i, article) in articles.enumerated() {
-            documents.append(contentsOf: process(article, repeatedLines: repeated[RepeatedBlockDetector.sourceKey(article)] ?? []))
+            records += self.records(article, repeatedLines: repeated)
             progress?(i + 1, articles.count)
         }
-        var analysis = CollectionResolver(kb: kb).resolve(documents)
-        // The same story on several sites: later copies point to the first.
-        let originals = documents.filter { $0.parent == nil }.map { (id: $0.id, text: $0.body) }
+        return resolve(records, problems: problems)
+    }
+
+    /// Analyses a collection with up to `jobs` articles in flight (see `ArticleRunner`); the result is the same
+    /// as one at a time, since the records reach the resolve in input order.
+    public func analyze(_ articles: [SourceArticle], problems: [InputProblem] = [], jobs: Int,
+                        progress: ((Int, Int) -> Void)? = nil) async -> Analysis {
+        let (articles, idProblems) = DistinctIDs.apply(articles)
+        let problems = problems + idProblems
+        let runner = ArticleRunner(jobs: jobs)
+        var tally = RepeatedBlockDetector.Tally(minArticles: options.repeatedLineMinArticles)
+        await runner.run(articles.count, { RepeatedBlockDetector.lines(of: articles[$0]) }) { i, lines in
+            tally.add(articles[i], lines: lines)
+        }
+        let repeated = tally.repeated
+        var collected: [ArticleRecord] = []
+        await runner.run(articles.count, { [self] in records(articles[$0], repeatedLines: repeated) }) { i, made in
+            collected += made
+            progress?(i + 1, articles.count)
+        }
+        return resolve(collected, problems: problems)
+    }
+
+    /// The cross-document part: one entity and one event across articles, timeline, discrepancies, and the
+    /// same story on several sites (later copies point to the first).
+    public func resolve(_ records: [ArticleRecord], problems: [InputProblem] = []) -> Analysis {
+        var analysis = CollectionResolver(kb: kb).resolve(records)
+        let originals = records.filter { $0.parent == nil }.map { (id: $0.id, signature: $0.signature) }
         var duplicateOf: [String: String] = [:]
-        for group in NearDuplicateDetector().groups(originals) {
+        for group in NearDuplicateDetector().groups(signed: originals) {
             for id in group.dropFirst() { duplicateOf[id] = group[0] }
         }
         for k in analysis.documents.indices { analysis.documents[k].near_duplicate_of = duplicateOf[analysis.documents[k].id] }

@@ -17,14 +17,15 @@ public struct CollectionResolver: Sendable {
         self.durative = durative
     }
 
-    public func resolve(_ documents: [Document]) -> Analysis {
+    /// Resolves a collection from its articles' records (see `ArticleRecord`), in input order.
+    public func resolve(_ documents: [ArticleRecord]) -> Analysis {
         var analysis = Analysis()
         var entities = EntityTable(kb: kb)
         for doc in documents {
             analysis.documents.append(Analysis.DocumentEntry(
                 id: doc.id, published: doc.published?.iso, published_basis: doc.publishedBasis, source: doc.source,
                 title: doc.title, url: doc.url, parent: doc.parent, near_duplicate_of: nil, body: doc.body,
-                removed: doc.removed.map { Analysis.RemovedLine(start: $0.range.lowerBound, end: $0.range.upperBound, rule: $0.rule) }))
+                removed: doc.removed))
             for m in doc.mentions where m.origin != .demonym {
                 let id = entities.id(for: m.ref, type: m.type, text: m.text)
                 entities.addMention(id, Analysis.Mention(doc: doc.id, text: m.text, start: m.start, end: m.end, origin: m.origin.rawValue))
@@ -62,7 +63,7 @@ public struct CollectionResolver: Sendable {
         return entities.id(for: ref, type: .person, text: "")
     }
 
-    func resolveEvents(_ documents: [Document], _ analysis: inout Analysis, _ entities: inout EntityTable) {
+    func resolveEvents(_ documents: [ArticleRecord], _ analysis: inout Analysis, _ entities: inout EntityTable) {
         var items: [EventMerger.Item] = []
         for (d, doc) in documents.enumerated() {
             for e in doc.events {

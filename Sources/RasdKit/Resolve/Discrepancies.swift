@@ -2,7 +2,7 @@
 /// same unit (troops sent, workers hired), each value with its source and date. Reports far apart in time that
 /// move one way are an `update`; otherwise a `conflict`.
 enum Discrepancies {
-    static func find(_ analysis: Analysis, documents: [Document]) -> [Analysis.Discrepancy] {
+    static func find(_ analysis: Analysis, documents: [ArticleRecord]) -> [Analysis.Discrepancy] {
         let published = Dictionary(documents.map { ($0.id, $0.published) }, uniquingKeysWith: { a, _ in a })
         var groups: [String: [Analysis.QuantityEntry]] = [:]
         var order: [String] = []

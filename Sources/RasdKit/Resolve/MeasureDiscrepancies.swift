@@ -16,14 +16,14 @@ struct MeasureDiscrepancies {
     static let reachBefore = 6, reachAfter = 4
     static let maxRatio = 3.0
 
-    func find(_ analysis: Analysis, documents: [Document]) -> [Analysis.Discrepancy] {
+    func find(_ analysis: Analysis, documents: [ArticleRecord]) -> [Analysis.Discrepancy] {
         let story = stories(analysis, documents: documents)
         // story → measure → doc → (value, quantity)
         var figures: [Int: [String: [String: (Double, Quantity)]]] = [:]
         for doc in documents where doc.parent == nil {
             guard let s = story[doc.id] else { continue }
-            for q in doc.quantities where !q.isDuration {
-                guard let value = q.value ?? q.max, value >= 2, let measure = measure(of: q, in: doc) else { continue }
+            for (q, measure) in zip(doc.quantities, doc.measures) where !q.isDuration {
+                guard let value = q.value ?? q.max, value >= 2, let measure else { continue }
                 if figures[s]?[measure]?[doc.id] != nil { continue }
                 figures[s, default: [:]][measure, default: [:]][doc.id] = (value, q)
             }
@@ -75,7 +75,7 @@ struct MeasureDiscrepancies {
     static let tolls: Set<String> = ["killed", "injured"]
 
     /// Articles joined by events reported in several of them: document id → story number.
-    func stories(_ analysis: Analysis, documents: [Document]) -> [String: Int] {
+    func stories(_ analysis: Analysis, documents: [ArticleRecord]) -> [String: Int] {
         var parent = Dictionary(documents.map { ($0.id, $0.id) }, uniquingKeysWith: { first, _ in first })
         func root(_ x: String) -> String {
             var x = x
@@ -96,7 +96,8 @@ struct MeasureDiscrepancies {
         return out
     }
 
-    /// What a count of people measures, or nil when it counts something else (money, days, ships).
+    /// What a count of people measures, or nil when it counts something else (money, days, ships). Worked out
+    /// while the article's tokens exist (`ArticleRecord.measures`).
     func measure(of q: Quantity, in doc: Document) -> String? {
         if let word = q.text.split(separator: " ").first, lexicon.values(word: ArabicNormalizer.shared.key(String(word)))?.last == "vague" {
             return nil

@@ -21,7 +21,12 @@ public struct NearDuplicateDetector: Sendable {
 
     /// Groups of ids (two or more, in input order) whose texts are near-duplicates; groups in input order.
     public func groups(_ articles: [(id: String, text: String)]) -> [[String]] {
-        let signatures = articles.map { signature($0.text) }
+        groups(signed: articles.map { (id: $0.id, signature: signature($0.text)) })
+    }
+
+    /// The same from signatures already made (see `signature(_:)`).
+    public func groups(signed articles: [(id: String, signature: [UInt64])]) -> [[String]] {
+        let signatures = articles.map(\.signature)
         var parent = Array(articles.indices)
         func find(_ i: Int) -> Int {
             var i = i

@@ -1,0 +1,53 @@
+/// What an article keeps once its per-article stages are done: what the cross-document resolve and the output
+/// read, and nothing of its tokens, sentences or scalar text. A collection is held as these, so memory grows
+/// with what is found in the articles rather than with the text's working form.
+public struct ArticleRecord: Sendable {
+    public var id: String
+    public var title: String?
+    public var source: String?
+    public var url: String?
+    public var published: PartialDate?
+    public var publishedBasis: String?
+    public var parent: String?
+    /// The cleaned text (kept segments joined by line breaks).
+    public var body: String
+    public var removed: [Analysis.RemovedLine]
+
+    public var mentions: [EntityMention]
+    public var roles: [RoleMention]
+    public var quotes: [QuoteMention]
+    public var events: [EventMention]
+    public var dates: [DateMention]
+    public var quantities: [Quantity]
+    /// For each quantity: what a count of people measures ("killed", "displaced"), worked out from the words
+    /// around it while the tokens were at hand (see `MeasureDiscrepancies`); nil for other amounts and for the
+    /// quantities the comparison leaves out.
+    public var measures: [String?]
+    /// The MinHash signature of the body, for near-duplicate stories (empty for a story split off an article,
+    /// and for a body without words).
+    public var signature: [UInt64]
+
+    public init(_ doc: Document, nearDuplicates: NearDuplicateDetector = NearDuplicateDetector()) {
+        id = doc.id
+        title = doc.title
+        source = doc.source
+        url = doc.url
+        published = doc.published
+        publishedBasis = doc.publishedBasis
+        parent = doc.parent
+        body = doc.body
+        removed = doc.removed.map { Analysis.RemovedLine(start: $0.range.lowerBound, end: $0.range.upperBound, rule: $0.rule) }
+        mentions = doc.mentions
+        roles = doc.roles
+        quotes = doc.quotes
+        events = doc.events
+        dates = doc.dates
+        quantities = doc.quantities
+        measures = doc.quantities.map { q in
+            // Only the counts `MeasureDiscrepancies.find` compares: an article's own, not durations, at least 2.
+            guard doc.parent == nil, !q.isDuration, (q.value ?? q.max ?? 0) >= 2 else { return nil }
+            return MeasureDiscrepancies.shared.measure(of: q, in: doc)
+        }
+        signature = doc.parent == nil ? nearDuplicates.signature(body) : []
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import XCTest
+@testable import RasdKit
+
+/// Several articles at a time (`--jobs`): the same analysis, byte for byte, as one at a time; and the JSON
+/// streamed to a file is the JSON encoded whole.
+final class JobsTests: XCTestCase {
+    static let analyzer = try! Analyzer()
+
+    func assertJobsAgree(_ articles: [SourceArticle], file: StaticString = #filePath, line: UInt = #line) async throws {
+        XCTAssertGreaterThan(articles.count, 1, file: file, line: line)
+        let sequential = try JSONOutput.encode(Self.analyzer.analyze(articles))
+        for jobs in [1, 4] {
+            var reported: [Int] = []
+            let analysis = await Self.analyzer.analyze(articles, jobs: jobs) { done, total in
+                XCTAssertEqual(total, articles.count)
+                reported.append(done)
+            }
+            XCTAssertEqual(reported, Array(1...articles.count), "progress once per article, in order", file: file, line: line)
+            let json = try JSONOutput.encode(analysis)
+            XCTAssertEqual(String(decoding: json, as: UTF8.self), String(decoding: sequential, as: UTF8.self),
+                           "--jobs \(jobs) differs from one article at a time", file: file, line: line)
+        }
+    }
+
+    func testExamplesSameWithFourJobs() async throws {
+        try await assertJobsAgree(ExamplesTests.articles())
+    }
+
+    func testSeedsSameWithFourJobs() async throws {
+        try await assertJobsAgree(try SeedsTests.seedArticles())
+    }
+
+    /// Results come back in input order although later items finish first, and no more than `jobs` run at once.
+    func testRunnerKeepsOrderAndBound() async {
+        final class Gauge: @unchecked Sendable {
+            let lock = NSLock()
+            var running = 0, most = 0
+            func enter() { lock.lock(); running += 1; most = max(most, running); lock.unlock() }
+            func leave() { lock.lock(); running -= 1; lock.unlock() }
+        }
+        let gauge = Gauge()
+        var seen: [Int] = []
+        await ArticleRunner(jobs: 3).run(40, { i in
+            gauge.enter()
+            // Early items take longest, so they finish after later ones.
+            usleep(UInt32((40 - i) % 7) * 2_000)
+            gauge.leave()
+            return i * i
+        }) { i, square in
+            XCTAssertEqual(square, i * i)
+            seen.append(i)
+        }
+        XCTAssertEqual(seen, Array(0..<40))
+        XCTAssertLessThanOrEqual(gauge.most, 3)
+        XCTAssertGreaterThan(gauge.most, 1, "the items ran concurrently")
+    }
+
+    func testAllowedCoresFromProcStatus() {
+        XCTAssertEqual(ArticleRunner.allowedCores(status: "Name:\trasd\nCpus_allowed:\t3\nCpus_allowed_list:\t0-1\n"), 2)
+        XCTAssertEqual(ArticleRunner.allowedCores(status: "Cpus_allowed:\t1\nCpus_allowed_list:\t0\n"), 1)
+        XCTAssertEqual(ArticleRunner.allowedCores(status: "Cpus_allowed:\tff,ffffffff\n"), 40)
+        XCTAssertNil(ArticleRunner.allowedCores(status: "Name:\trasd\n"))
+        XCTAssertGreaterThanOrEqual(ArticleRunner.availableCores, 1)
+    }
+
+    func testStreamedJSONIsTheEncodedJSON() throws {
+        for analysis in [ExamplesTests.analysis, Analysis()] {
+            var streamed = Data()
+            try JSONOutput.write(analysis) { streamed.append($0) }
+            XCTAssertEqual(String(decoding: streamed, as: UTF8.self), String(decoding: try JSONOutput.encode(analysis), as: UTF8.self))
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("rasd-stream-\(UUID().uuidString).json")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try JSONOutput.write(analysis, toFile: file.path)
+            XCTAssertEqual(try Data(contentsOf: file), try JSONOutput.encode(analysis))
+        }
+    }
+}
