@@ -47,9 +47,8 @@ public struct Analyzer: Sendable {
         return docs
     }
 
-    /// Analyses a collection. `progress` is called after each article with (done, total).
-    public func analyze(_ articles: [SourceArticle], problems: [InputProblem] = [],
-                        progress: ((Int, Int) -> Void)? = nil) -> Analysis {
+    /// The per-article stages over a collection: its documents before the collection is resolved.
+    public func documents(_ articles: [SourceArticle], progress: ((Int, Int) -> Void)? = nil) -> [Document] {
         // Collection-level cleaning: lines an outlet repeats across its articles.
         let repeated = RepeatedBlockDetector(minArticles: options.repeatedLineMinArticles).repeatedLines(in: articles)
         var documents: [Document] = []
@@ -57,6 +56,13 @@ public struct Analyzer: Sendable {
             documents.append(contentsOf: process(article, repeatedLines: repeated[RepeatedBlockDetector.sourceKey(article)] ?? []))
             progress?(i + 1, articles.count)
         }
+        return documents
+    }
+
+    /// Analyses a collection. `progress` is called after each article with (done, total).
+    public func analyze(_ articles: [SourceArticle], problems: [InputProblem] = [],
+                        progress: ((Int, Int) -> Void)? = nil) -> Analysis {
+        let documents = self.documents(articles, progress: progress)
         var analysis = CollectionResolver(kb: kb).resolve(documents)
         // The same story on several sites: later copies point to the first.
         let originals = documents.filter { $0.parent == nil }.map { (id: $0.id, text: $0.body) }
