@@ -96,4 +96,22 @@ final class StoriesAPITests: XCTestCase {
             XCTAssertNotNil(try answer.json()["error"] as? String, query)
         }
     }
+
+    /// The page: the list of stories (filters in the URL) and one story in English, as headless Chromium renders them.
+    func testStoriesPageInChromium() throws {
+        let harness = try XCTUnwrap(StoriesAPITests.harness, "server did not start")
+        let chromium = try Chromium.find()
+        let list = try chromium.dumpDOM(harness.baseURL + "/#/stories?min_documents=1&sort=size")
+        XCTAssertTrue(list.contains("data-ready=\"stories\""), "the stories view did not finish rendering")
+        XCTAssertEqual(list.occurrences(of: "class=\"story-item\""), 2)
+        XCTAssertTrue(list.contains("class=\"sparkline\""))
+        XCTAssertTrue(list.contains("القصص"), "Arabic labels")
+        let meeting = try XCTUnwrap(try items("/api/stories?min_documents=2").first?["id"] as? String)
+        let story = try chromium.dumpDOM(harness.baseURL + "/?lang=en#/stories/\(meeting)")
+        XCTAssertTrue(story.contains("<html lang=\"en\" dir=\"ltr\">"), String(story.prefix(300)))
+        XCTAssertTrue(story.contains("data-story=\"\(meeting)\""), "the story view did not render")
+        XCTAssertGreaterThanOrEqual(story.occurrences(of: "class=\"tl-entry\""), 2)
+        XCTAssertTrue(story.contains("id=\"discrepancies\""))
+        XCTAssertTrue(story.contains("Timeline"))
+    }
 }
