@@ -84,6 +84,7 @@ public struct BenchRunner {
         let store = workDir + "/store-\(scale).db"
         switch stage {
         case .analyze: return try CollectionStages.analyze(input: input, scale: scale, repeatCount: repeatCount)
+        case .stories: return try CollectionStages.stories(input: input, scale: scale, repeatCount: repeatCount)
         case .ingest: return try CollectionStages.ingest(input: input, scale: scale, repeatCount: repeatCount, store: store)
         case .search: return try CollectionStages.search(input: input, scale: scale, repeatCount: repeatCount, store: store)
         case .html: return try HTMLStage.run(input: input, scale: scale, repeatCount: repeatCount, extractedTo: extractedTo)

@@ -2,7 +2,7 @@ import Foundation
 
 /// The stages `rasd bench` measures.
 public enum BenchStage: String, CaseIterable, Codable, Sendable {
-    case normalize, tokenize, numbers, dates, ner, html, analyze, ingest, search
+    case normalize, tokenize, numbers, dates, ner, html, analyze, stories, ingest, search
 
     /// Text-core stages: measured at 1×, 10× and 100× the sample in the growth run; the others at 0.1×, 1×, 10×.
     public var isTextStage: Bool { [.normalize, .tokenize, .numbers, .dates, .ner].contains(self) }
@@ -19,6 +19,7 @@ public enum BenchStage: String, CaseIterable, Codable, Sendable {
         case .ner: return "statistical entity tagger on tokenized sentences (tokenizing not timed)"
         case .html: return "HTML reader on generated pages (parse + article extraction + metadata)"
         case .analyze: return "Analyzer.analyze over all articles (every per-article stage + collection resolve)"
+        case .stories: return "story detection and the stories' records, over the analysed collection (the analysis not timed)"
         case .ingest: return "ArticleStore.ingest into a new SQLite file, 500 articles a transaction"
         case .search: return "ArticleStore.search, limit 10, over the store the ingest stage built"
         }
@@ -74,14 +75,14 @@ public struct StageResult: Codable, Sendable {
     public var microsecondsPerUnit: Double {
         switch stage {
         case .search: return cpuSeconds * 1e6 / Double(max(queries, 1))
-        case .analyze, .ingest, .html: return cpuSeconds * 1e6 / Double(max(articles, 1))
+        case .analyze, .stories, .ingest, .html: return cpuSeconds * 1e6 / Double(max(articles, 1))
         default: return cpuSeconds * 1e6 / max(Double(bytes) / 1e6, 1e-9)
         }
     }
     public var unitName: String {
         switch stage {
         case .search: return "µs/query"
-        case .analyze, .ingest, .html: return "µs/article"
+        case .analyze, .stories, .ingest, .html: return "µs/article"
         default: return "µs/MB"
         }
     }

@@ -122,12 +122,3 @@ struct DateRange: Sendable {
         return true
     }
 }
-
-extension PartialDate {
-    /// Day number of the first and last day of the span.
-    var firstDay: Int { dayNumber }
-    var lastDay: Int {
-        guard let month else { return PartialDate(year: year, month: 12, day: 31).dayNumber }
-        return PartialDate(year: year, month: month, day: day ?? PartialDate.daysIn(year: year, month: month)).dayNumber
-    }
-}

@@ -89,10 +89,11 @@ final class ExamplesTests: XCTestCase {
 
     func testReportsRender() {
         let md = MarkdownReport.render(analysis)
-        XCTAssertTrue(md.contains("## Timeline"))
+        XCTAssertTrue(md.contains("## Stories"))
         XCTAssertTrue(md.contains("2025-07-17"))
         let csv = EventCSV.render(analysis).split(separator: "\n")
         XCTAssertEqual(csv.count, analysis.events.count + 1)
         XCTAssertTrue(csv[0].hasPrefix("GlobalEventID,Day"))
+        XCTAssertTrue(csv[0].hasSuffix(",StoryID"))
     }
 }

@@ -10,6 +10,8 @@ public struct Analysis: Sendable, Codable, Equatable {
         public var url: String?
         public var parent: String?
         public var near_duplicate_of: String?
+        /// The story the document is in (`stories[].id`).
+        public var story: String?
         public var body: String
         public var removed: [RemovedLine]
     }
@@ -77,6 +79,11 @@ public struct Analysis: Sendable, Codable, Equatable {
         public var place: String?
         public var sources: [String]
         public var mentions: [EventMentionEntry]
+        /// True for an event the articles recall from history (dated more than a year before the earliest
+        /// report of it): it never opens a story's timeline. Left out when false.
+        public var background: Bool?
+        /// The story most of its reports are in.
+        public var story: String?
     }
 
     public struct QuantityEntry: Sendable, Codable, Equatable {
@@ -129,6 +136,8 @@ public struct Analysis: Sendable, Codable, Equatable {
         public var event: String?
         public var unit: String?
         public var values: [DiscrepancyValue]
+        /// The story whose articles give the values (a discrepancy never spans two stories).
+        public var story: String?
     }
 
     public struct TimelineEntry: Sendable, Codable, Equatable {
@@ -137,6 +146,31 @@ public struct Analysis: Sendable, Codable, Equatable {
         public var type: String
         public var summary: String
         public var sources: [String]
+        public var background: Bool?
+    }
+
+    /// A story: the articles that report the same events or developments of one situation (see
+    /// docs/output-schema.md, `stories[]`).
+    public struct Story: Sendable, Codable, Equatable {
+        public var id: String
+        /// Generated from the main event and the main actors, in Arabic and from the English labels.
+        public var title: String
+        public var title_en: String
+        public var documents: [String]
+        /// The outlets (`source`) of its documents, sorted.
+        public var sources: [String]
+        /// Events reported in its documents, background events included.
+        public var events: [String]
+        /// Its main event and actors (entity ids), as in the title.
+        public var main_event: String?
+        public var actors: [String]
+        /// Entities named in its documents, the most distinctive first (documents naming it × rarity).
+        public var entities: [String]
+        /// The span of its coverage: publication dates and the dates of its events, background and planned ones
+        /// left out.
+        public var first: String?
+        public var last: String?
+        public var discrepancies: Int
     }
 
     public struct Problem: Sendable, Codable, Equatable {
@@ -153,6 +187,8 @@ public struct Analysis: Sendable, Codable, Equatable {
     public var dates: [DateEntry] = []
     public var quotes: [Quote] = []
     public var discrepancies: [Discrepancy] = []
+    /// Optional only so that an analysis saved before stories existed still reads; `resolve` always sets it.
+    public var stories: [Story]? = nil
     public var problems: [Problem] = []
 
     public init() {}

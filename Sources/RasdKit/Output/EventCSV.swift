@@ -3,7 +3,7 @@ public enum EventCSV {
     public static let header = [
         "GlobalEventID", "Day", "DatePrecision", "Actor1Code", "Actor1Name", "Actor2Code", "Actor2Name",
         "EventCode", "EventRootCode", "EventType", "Modality", "ActionGeo_FullName", "ActionGeo_Code",
-        "NumArticles", "Sources", "Text",
+        "NumArticles", "Sources", "Text", "StoryID",
     ]
 
     public static func render(_ analysis: Analysis) -> String {
@@ -27,7 +27,7 @@ public enum EventCSV {
                 event.cameo, String(event.cameo.prefix(2)), event.type, event.modality,
                 place.map { $0.label_en ?? $0.label } ?? "", code(place),
                 String(event.sources.count), event.sources.joined(separator: " "),
-                event.mentions.first?.text ?? "",
+                event.mentions.first?.text ?? "", event.story ?? "",
             ]
             rows.append(fields.map(escape).joined(separator: ","))
         }

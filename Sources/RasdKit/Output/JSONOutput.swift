@@ -61,6 +61,8 @@ public enum JSONOutput {
         try field("problems", analysis.problems)
         try field("quantities", analysis.quantities)
         try field("quotes", analysis.quotes)
+        // Absent (not empty) when no story step ran, as the encoder leaves a nil optional out.
+        if let stories = analysis.stories { try field("stories", stories) }
         try field("timeline", analysis.timeline, last: true)
         buffer.append(contentsOf: Array("}\n".utf8))
         try flush(true)

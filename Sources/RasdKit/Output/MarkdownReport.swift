@@ -1,4 +1,4 @@
-/// A report a person reads: the story's timeline with dates and sources, the main actors with their roles,
+/// A report a person reads: the stories, each with its timeline (dates and sources) and its articles, the main actors with their roles,
 /// quotes, and where sources disagree.
 public enum MarkdownReport {
     public static func render(_ analysis: Analysis) -> String {
@@ -16,14 +16,43 @@ public enum MarkdownReport {
                    + "\(analysis.quotes.count) quotes, \(analysis.discrepancies.count) discrepancies.")
         out.append("")
 
-        out.append("## Timeline")
+        out.append("## Stories")
         out.append("")
-        if analysis.timeline.isEmpty { out.append("No dated events.") }
-        for entry in analysis.timeline {
-            let date = entry.date ?? "undated"
-            out.append("- **\(date)** \(entry.type): \(entry.summary) — sources: \(entry.sources.joined(separator: ", "))")
+        let stories = analysis.stories ?? []
+        let multi = stories.filter { $0.documents.count > 1 }.count
+        out.append("\(stories.count) stories, \(multi) of them told by more than one article; the largest first.")
+        out.append("")
+        let timeline = Dictionary(analysis.timeline.map { ($0.event, $0) }, uniquingKeysWith: { a, _ in a })
+        let position = Dictionary(analysis.timeline.enumerated().map { ($1.event, $0) }, uniquingKeysWith: { a, _ in a })
+        let documents = Dictionary(analysis.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let storyOfEvent = Dictionary(analysis.events.map { ($0.id, $0.story) }, uniquingKeysWith: { a, _ in a })
+        for story in stories.sorted(by: { ($0.documents.count, $1.last ?? "", $1.id) > ($1.documents.count, $0.last ?? "", $0.id) }) {
+            let span = [story.first, story.last].compactMap { $0 }
+            out.append("### \(story.id): \(story.title)")
+            out.append("")
+            var line = story.title_en.isEmpty || story.title_en == story.title ? "" : "\(story.title_en). "
+            line += "\(story.documents.count) article\(story.documents.count == 1 ? "" : "s")"
+            if !story.sources.isEmpty { line += " (\(story.sources.joined(separator: ", ")))" }
+            if let first = span.first, let last = span.last { line += ", \(first == last ? first : first + " to " + last)" }
+            if story.discrepancies > 0 { line += ", \(story.discrepancies) discrepanc\(story.discrepancies == 1 ? "y" : "ies")" }
+            out.append(line + ".")
+            out.append("")
+            // Its own events (those most of whose reports are in it), in timeline order; background apart.
+            let events = story.events.filter { storyOfEvent[$0] ?? nil == story.id }
+                .compactMap { timeline[$0] }.sorted { (position[$0.event] ?? 0) < (position[$1.event] ?? 0) }
+            for entry in events where entry.background != true {
+                out.append("- **\(entry.date ?? "undated")** \(entry.type): \(entry.summary) — sources: \(entry.sources.joined(separator: ", "))")
+            }
+            let background = events.filter { $0.background == true }
+            if !background.isEmpty {
+                out.append("- Background: " + background.map { "\($0.date ?? "undated") \($0.type): \($0.summary)" }.joined(separator: "; "))
+            }
+            for id in story.documents {
+                let d = documents[id]
+                out.append("- article \(id)\(d?.source.map { ", \($0)" } ?? ""), \(d?.published ?? "undated")\(d?.title.map { ": \($0)" } ?? "")")
+            }
+            out.append("")
         }
-        out.append("")
 
         out.append("## Main actors")
         out.append("")
@@ -52,7 +81,7 @@ public enum MarkdownReport {
         out.append("")
         if analysis.discrepancies.isEmpty { out.append("None found.") }
         for d in analysis.discrepancies {
-            out.append("- \(d.about) (\(d.kind)):")
+            out.append("- \(d.about) (\(d.kind)\(d.story.map { ", story \($0)" } ?? "")):")
             for v in d.values {
                 out.append("  - \(formatNumber(v.value)) «\(v.text)» — \(v.doc)\(v.date.map { ", \($0)" } ?? "")")
             }
@@ -63,7 +92,7 @@ public enum MarkdownReport {
         out.append("")
         for d in analysis.documents {
             let extra = d.parent.map { " (split off \($0))" } ?? ""
-            out.append("- \(d.id)\(extra): \(d.published ?? "undated")\(d.source.map { ", \($0)" } ?? "")")
+            out.append("- \(d.id)\(extra): \(d.published ?? "undated")\(d.source.map { ", \($0)" } ?? "")\(d.story.map { ", story \($0)" } ?? "")")
         }
         if !analysis.problems.isEmpty {
             out.append("")

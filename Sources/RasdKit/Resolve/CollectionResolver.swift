@@ -102,9 +102,12 @@ public struct CollectionResolver: Sendable {
             }
             let sources = Array(Set(mentions.map(\.doc))).sorted()
             let modality = members.map(\.mention.modality).contains(.asserted) ? "asserted" : members[0].mention.modality.rawValue
+            let reported = members.compactMap(\.published).min()
+            let background = Self.isBackground(best?.mention.date, reportedOn: reported) ? true : nil
             let event = Analysis.Event(id: eventId, type: members[0].mention.type, cameo: cameo[members[0].mention.type] ?? "",
                                        date: best?.mention.date?.iso, date_basis: best?.mention.dateBasis, modality: modality,
-                                       participants: participants, place: place, sources: sources, mentions: mentions)
+                                       participants: participants, place: place, sources: sources, mentions: mentions,
+                                       background: background)
             analysis.events.append(event)
             for item in members {
                 for q in item.mention.quantities {
@@ -114,10 +117,30 @@ public struct CollectionResolver: Sendable {
             }
         }
         analysis.timeline = Timeline.entries(analysis, entities: entities)
-        analysis.discrepancies = Discrepancies.find(analysis, documents: documents)
+        // Stories: which articles report one situation; discrepancies compare the figures of one story only.
+        analysis.entities = entities.entries
+        let groups = StoryDetector.shared.group(documents, analysis)
+        var storyOf = [Int](repeating: 0, count: documents.count)
+        for (k, group) in groups.enumerated() { for d in group { storyOf[d] = k } }
+        analysis.discrepancies = Discrepancies.find(analysis, documents: documents, storyOf: storyOf)
         // Tolls and counts of people no event holds, compared across the articles of one story.
         let flagged = Set(analysis.discrepancies.map { Set($0.values.map(\.value)) })
-        analysis.discrepancies += MeasureDiscrepancies.shared.find(analysis, documents: documents)
+        analysis.discrepancies += MeasureDiscrepancies.shared.find(analysis, documents: documents, storyOf: storyOf)
             .filter { !flagged.contains(Set($0.values.map(\.value))) }
+        StoryRecords(detector: StoryDetector.shared).fill(&analysis, groups: groups, documents: documents)
+    }
+
+    /// Story detection alone over a resolved collection (`resolve` runs it as one of its steps): the stories, and
+    /// each document's and event's story. Discrepancies are left as they are.
+    public static func stories(_ documents: [ArticleRecord], _ analysis: inout Analysis) {
+        let groups = StoryDetector.shared.group(documents, analysis)
+        StoryRecords(detector: StoryDetector.shared).fill(&analysis, groups: groups, documents: documents)
+    }
+
+    /// An event the articles recall from history: dated (at its latest day) more than a year before its
+    /// earliest report.
+    static func isBackground(_ date: PartialDate?, reportedOn published: PartialDate?) -> Bool {
+        guard let date, let published else { return false }
+        return published.dayNumber - date.lastDay > 365
     }
 }

@@ -2,13 +2,17 @@
 /// same unit (troops sent, workers hired), each value with its source and date. Reports far apart in time that
 /// move one way are an `update`; otherwise a `conflict`.
 enum Discrepancies {
-    static func find(_ analysis: Analysis, documents: [ArticleRecord]) -> [Analysis.Discrepancy] {
+    /// `storyOf`: each document's story number (index into `documents`); values of one event are compared
+    /// within one story only.
+    static func find(_ analysis: Analysis, documents: [ArticleRecord], storyOf: [Int]) -> [Analysis.Discrepancy] {
         let published = Dictionary(documents.map { ($0.id, $0.published) }, uniquingKeysWith: { a, _ in a })
+        var story: [String: Int] = [:]
+        for (i, d) in documents.enumerated() where story[d.id] == nil { story[d.id] = storyOf[i] }
         var groups: [String: [Analysis.QuantityEntry]] = [:]
         var order: [String] = []
         for q in analysis.quantities {
             guard let event = q.event, let unit = q.unit, (q.value ?? q.max) != nil else { continue }
-            let key = event + "|" + unitKey(unit)
+            let key = event + "|" + unitKey(unit) + "|" + String(story[q.doc] ?? -1)
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(q)
         }
@@ -23,7 +27,8 @@ enum Discrepancies {
                 Analysis.DiscrepancyValue(value: q.value ?? q.max ?? 0, text: q.text, doc: q.doc, date: published[q.doc]??.iso)
             }.sorted { ($0.date ?? "", $0.doc) < ($1.date ?? "", $1.doc) }
             let about = "\(event?.type ?? "event") \(event?.id ?? ""): \(group[0].unit ?? "")"
-            out.append(Analysis.Discrepancy(about: about, kind: kind(entries), event: event?.id, unit: group[0].unit, values: entries))
+            out.append(Analysis.Discrepancy(about: about, kind: kind(entries), event: event?.id, unit: group[0].unit, values: entries,
+                                            story: story[group[0].doc].map { StoryRecords.id($0) }))
         }
         return out
     }

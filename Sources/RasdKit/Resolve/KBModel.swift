@@ -58,13 +58,7 @@ public struct KBRole: Sendable, Hashable {
     }
 
     /// Last day number of a partial date's span.
-    static func lastDay(of date: PartialDate) -> Int {
-        switch date.precision {
-        case .day: return date.dayNumber
-        case .month: return date.adding(months: 1).dayNumber - 1
-        case .year: return PartialDate(year: date.year + 1).dayNumber - 1
-        }
-    }
+    static func lastDay(of date: PartialDate) -> Int { date.lastDay }
 }
 
 /// A malformed knowledge-base file line.

@@ -1,7 +1,7 @@
 /// Counts of people that the sources of one story disagree on when no event holds the count ("قُتل 604 أشخاص"
 /// in one report, "نحو 750 قتيلاً" in another): casualty tolls, the displaced, the detained, troops.
 ///
-/// - A story is the set of articles joined by the events they report together (the cross-document merge).
+/// - A story is the set of articles `StoryDetector` groups (the same situation across outlets and days).
 /// - What is counted (the measure) comes from the unit noun ("قتيلاً") or, for a generic one ("شخص"، "مدني"),
 ///   from the nearest predicate word around the number ("فرّ"، "مقتل"), as listed in `resolve/measures.tsv`.
 /// - Each article gives its first count of a measure (its headline figure; later ones are often history).
@@ -16,12 +16,12 @@ struct MeasureDiscrepancies {
     static let reachBefore = 6, reachAfter = 4
     static let maxRatio = 3.0
 
-    func find(_ analysis: Analysis, documents: [ArticleRecord]) -> [Analysis.Discrepancy] {
-        let story = stories(analysis, documents: documents)
+    /// `storyOf`: each document's story number (index into `documents`, from `StoryDetector`).
+    func find(_ analysis: Analysis, documents: [ArticleRecord], storyOf: [Int]) -> [Analysis.Discrepancy] {
         // story → measure → doc → (value, quantity)
         var figures: [Int: [String: [String: (Double, Quantity)]]] = [:]
-        for doc in documents where doc.parent == nil {
-            guard let s = story[doc.id] else { continue }
+        for (i, doc) in documents.enumerated() where doc.parent == nil {
+            let s = storyOf[i]
             for (q, measure) in zip(doc.quantities, doc.measures) where !q.isDuration {
                 guard let value = q.value ?? q.max, value >= 2, let measure else { continue }
                 if figures[s]?[measure]?[doc.id] != nil { continue }
@@ -40,7 +40,7 @@ struct MeasureDiscrepancies {
                 }.sorted { ($0.date ?? "", $0.doc) < ($1.date ?? "", $1.doc) }
                 let unit = entries.first.flatMap { e in byDoc[e.doc]?.1.unit }
                 out.append(Analysis.Discrepancy(about: "\(measure): \(unit ?? "")", kind: kind(entries, measure: measure),
-                                                event: nil, unit: unit, values: entries))
+                                                event: nil, unit: unit, values: entries, story: StoryRecords.id(s)))
               }
             }
         }
@@ -73,28 +73,6 @@ struct MeasureDiscrepancies {
     }
 
     static let tolls: Set<String> = ["killed", "injured"]
-
-    /// Articles joined by events reported in several of them: document id → story number.
-    func stories(_ analysis: Analysis, documents: [ArticleRecord]) -> [String: Int] {
-        var parent = Dictionary(documents.map { ($0.id, $0.id) }, uniquingKeysWith: { first, _ in first })
-        func root(_ x: String) -> String {
-            var x = x
-            while let p = parent[x], p != x { x = p }
-            return x
-        }
-        for event in analysis.events {
-            let docs = Set(event.mentions.map(\.doc)).sorted()
-            for d in docs.dropFirst() where parent[d] != nil && parent[docs[0]] != nil { parent[root(d)] = root(docs[0]) }
-        }
-        var numbers: [String: Int] = [:]
-        var out: [String: Int] = [:]
-        for doc in documents {
-            let r = root(doc.id)
-            if numbers[r] == nil { numbers[r] = numbers.count }
-            out[doc.id] = numbers[r]
-        }
-        return out
-    }
 
     /// What a count of people measures, or nil when it counts something else (money, days, ships). Worked out
     /// while the article's tokens exist (`ArticleRecord.measures`).

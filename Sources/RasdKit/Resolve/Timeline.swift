@@ -20,7 +20,8 @@ enum Timeline {
             if !others.isEmpty { summary += " → " + others.joined(separator: " & ") }
             if let place = e.place { summary += " @ " + name(place) }
             if e.modality != "asserted" && e.modality != "reported" { summary += " [\(e.modality)]" }
-            return Analysis.TimelineEntry(date: e.date, event: e.id, type: e.type, summary: summary, sources: e.sources)
+            return Analysis.TimelineEntry(date: e.date, event: e.id, type: e.type, summary: summary, sources: e.sources,
+                                         background: e.background)
         }
     }
 }

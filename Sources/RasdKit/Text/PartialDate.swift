@@ -107,6 +107,13 @@ public struct PartialDate: Hashable, Comparable, Sendable, Codable, CustomString
 
     public func adding(days: Int) -> PartialDate { PartialDate(dayNumber: dayNumber + days) }
 
+    /// Day numbers of the first and last day of the span (a year, a month or a day).
+    public var firstDay: Int { dayNumber }
+    public var lastDay: Int {
+        guard let month else { return PartialDate(year: year, month: 12, day: 31).dayNumber }
+        return PartialDate(year: year, month: month, day: day ?? PartialDate.daysIn(year: year, month: month)).dayNumber
+    }
+
     /// Adds months, keeping the precision (a day past the month's end is clamped).
     public func adding(months: Int) -> PartialDate {
         let total = year * 12 + (month ?? 1) - 1 + months

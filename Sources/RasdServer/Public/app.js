@@ -130,6 +130,7 @@ Rasd.route = async () => {
   const arg = rest.length ? decodeURIComponent(rest.join("/")) : undefined;
   const render = {
     story: () => Rasd.views.story(),
+    stories: () => Rasd.views.stories(arg),
     doc: () => Rasd.views.story(arg),
     entities: () => Rasd.views.entities(),
     entity: () => Rasd.views.entity(arg),
@@ -137,14 +138,15 @@ Rasd.route = async () => {
     discrepancies: () => Rasd.views.discrepancies(),
     documents: () => Rasd.views.documents(),
   }[name.split("?")[0]];
-  document.querySelectorAll("#nav a").forEach((a) => a.classList.toggle("active", a.dataset.view === name));
+  const key = name.split("?")[0];
+  document.querySelectorAll("#nav a").forEach((a) => a.classList.toggle("active", a.dataset.view === key));
   if (!render) { view.replaceChildren(Rasd.empty("notFound")); return; }
   try {
     view.replaceChildren(await render());
   } catch (e) {
     view.replaceChildren(Rasd.h("p", { class: "error" }, Rasd.t("error") + ": " + e.message));
   }
-  document.body.dataset.ready = name;
+  document.body.dataset.ready = key;
 };
 
 // ---- the story: timeline beside the article reader, discrepancies below ------------------------------------

@@ -1,0 +1,215 @@
+import Foundation
+
+/// Story detection, a step of the cross-document resolve: the articles that report the same events or
+/// developments of one situation, across outlets and days, are one story (as news aggregators group coverage).
+///
+/// Two documents are linked by three signals, each a cosine over vectors weighted by rarity in the collection
+/// (IDF, so that a hub entity such as السعودية, named in half the feed, weighs next to nothing):
+/// - words: the stems of the title and body words (function and reporting words of `resolve/stories.tsv` and
+///   words in more than `commonShare` of the documents left out);
+/// - entities: the resolved entities each names (weighted by how often it names them);
+/// - events: the merged events (one real-world event reported by both), background events left out.
+/// A pair is a candidate when at least two signals agree (or the wording alone is nearly the same), the two are
+/// published within `windowDays` of each other, and its combined score reaches `link`. Candidates join stories
+/// in order of score (then input order), and two stories join only while the mean score over all their pairs
+/// (a missing pair counts 0) stays at `average` or more: average linkage, so a chain of pairwise links through
+/// a hub never grows one story over a mixed feed. Every document is in exactly one story; a story of one
+/// article is fine. Ids `S1`, `S2`, … follow the input order of each story's first document.
+struct StoryDetector: Sendable {
+    struct Options: Sendable {
+        var windowDays = 7
+        /// A word in more than this share of the documents (of a collection of 20 or more) is left out.
+        var commonShare = 0.1
+        /// Thresholds for a signal to count as shared.
+        var minWords = 0.1
+        var minEntities = 0.2
+        var minEvents = 0.05
+        /// Wording this close links without a second signal (the same wire story).
+        var wordsAlone = 0.35
+        /// Weights of the combined score.
+        var entityWeight = 0.3
+        var eventWeight = 0.2
+        var link = 0.3
+        var average = 0.22
+        /// Rarity is counted as if the collection had at least this many documents: in a feed of three, a word
+        /// that all three share is what they have in common, not a word every article uses.
+        var minCollection = 50
+    }
+
+    /// What two documents share.
+    struct Pair: Sendable, Equatable {
+        var words: Double = 0
+        var entities: Double = 0
+        var events: Double = 0
+        /// Days between the two publication dates (0 when one is unknown).
+        var gap = 0
+    }
+
+    let options: Options
+    /// Keys (`TokenKey`) of the stems never counted.
+    let stopwords: Set<UInt64>
+    /// Event type → (Arabic, English) noun for a title.
+    let typeLabels: [String: (ar: String, en: String)]
+
+    static let shared = StoryDetector()
+
+    init(options: Options = Options()) {
+        self.options = options
+        var stop: Set<UInt64> = []
+        var labels: [String: (ar: String, en: String)] = [:]
+        for row in (try? ResourceStore.rows("resolve/stories.tsv")) ?? [] {
+            if row.count >= 2, row[0] == "stop" {
+                stop.insert(TokenKey.of(CliticStripper.shared.stem(ArabicNormalizer.shared.key(row[1]))))
+            } else if row.count >= 4, row[0] == "type" {
+                labels[row[1]] = (row[2], row[3])
+            }
+        }
+        stopwords = stop
+        typeLabels = labels
+    }
+
+    // MARK: Grouping
+
+    /// The stories as lists of document indices (each sorted), in order of their first document.
+    func group(_ documents: [ArticleRecord], _ analysis: Analysis) -> [[Int]] {
+        let pairs = self.pairs(documents, analysis)
+        var scores: [Int: Double] = [:]
+        var edges: [(score: Double, i: Int, j: Int)] = []
+        let n = documents.count
+        for (key, pair) in pairs {
+            let s = score(pair)
+            guard s > 0 else { continue }
+            scores[key] = s
+            if s >= options.link { edges.append((s, key / n, key % n)) }
+        }
+        edges.sort { ($0.score, $1.i, $1.j) > ($1.score, $0.i, $0.j) }
+        var members = (0..<n).map { [$0] }
+        var root = Array(0..<n)
+        for edge in edges {
+            let a = root[edge.i], b = root[edge.j]
+            guard a != b else { continue }
+            var total = 0.0
+            for x in members[a] { for y in members[b] { total += scores[min(x, y) * n + max(x, y)] ?? 0 } }
+            guard total / Double(members[a].count * members[b].count) >= options.average else { continue }
+            let (keep, drop) = a < b ? (a, b) : (b, a)
+            for x in members[drop] { root[x] = keep }
+            members[keep] += members[drop]
+            members[drop] = []
+        }
+        return members.filter { !$0.isEmpty }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+
+    /// The combined score of a pair, 0 when it is no candidate.
+    func score(_ p: Pair) -> Double {
+        let signals = (p.words >= options.minWords ? 1 : 0) + (p.entities >= options.minEntities ? 1 : 0)
+            + (p.events >= options.minEvents ? 1 : 0)
+        if p.gap > options.windowDays {
+            // Farther apart, only a situation that goes on: the same events reported, and all three signals.
+            guard signals == 3 else { return 0 }
+        } else {
+            guard signals >= 2 || p.words >= options.wordsAlone else { return 0 }
+        }
+        return p.words + options.entityWeight * p.entities + options.eventWeight * p.events
+    }
+
+    /// What each pair of documents within the time window shares (only pairs sharing something), keyed by
+    /// `i * n + j` with i < j.
+    func pairs(_ documents: [ArticleRecord], _ analysis: Analysis) -> [Int: Pair] {
+        let n = documents.count
+        guard n > 1 else { return [:] }
+        var docIndex: [String: Int] = [:]
+        for (i, d) in documents.enumerated() where docIndex[d.id] == nil { docIndex[d.id] = i }
+
+        // Words: stems of the title (counted twice) and the body.
+        var termIndex: [UInt64: Int32] = [:]
+        var wordBags: [[Int32: Float]] = []
+        wordBags.reserveCapacity(n)
+        let tokenizer = Tokenizer()
+        for doc in documents {
+            var bag: [Int32: Float] = [:]
+            func add(_ token: Token, _ weight: Float) {
+                guard token.isWord, token.norm.unicodeScalars.count >= 3 else { return }
+                let key = TokenKey.of(CliticStripper.shared.stem(token.norm))
+                guard !stopwords.contains(key) else { return }
+                let t: Int32
+                if let known = termIndex[key] { t = known } else { t = Int32(termIndex.count); termIndex[key] = t }
+                bag[t, default: 0] += weight
+            }
+            if let title = doc.title, !title.isEmpty { for token in tokenizer.tokenize(ScalarText(title)) { add(token, 2) } }
+            for token in tokenizer.tokenize(ScalarText(doc.body)) { add(token, 1) }
+            wordBags.append(bag)
+        }
+        // Entities: mentions per document.
+        var entityBags = [[Int32: Float]](repeating: [:], count: n)
+        for (e, entity) in analysis.entities.enumerated() {
+            for m in entity.mentions { if let d = docIndex[m.doc] { entityBags[d][Int32(e), default: 0] += 1 } }
+        }
+        // Events: the merged events each document reports (background ones left out).
+        var eventBags = [[Int32: Float]](repeating: [:], count: n)
+        for (v, event) in analysis.events.enumerated() where event.background != true && Set(event.sources).count > 1 {
+            for doc in Set(event.sources) { if let d = docIndex[doc] { eventBags[d][Int32(v)] = 1 } }
+        }
+        let common = n >= 20 ? Int(Double(n) * options.commonShare) : n
+        let size = max(n, options.minCollection)
+        let words = Self.cosines(wordBags, maxDF: max(common, 2), collection: size)
+        let entities = Self.cosines(entityBags, maxDF: n, collection: size)
+        let events = Self.cosines(eventBags, maxDF: n, collection: size)
+
+        let days = documents.map { $0.published?.dayNumber }
+        var out: [Int: Pair] = [:]
+        for (key, v) in words { out[key, default: Pair()].words = v }
+        for (key, v) in entities { out[key, default: Pair()].entities = v }
+        for (key, v) in events { out[key, default: Pair()].events = v }
+        for key in out.keys {
+            if let a = days[key / n], let b = days[key % n] { out[key]!.gap = abs(a - b) }
+        }
+        return out
+    }
+
+    /// Cosine similarity of every pair of bags that share a feature, over (1 + ln count) × IDF weights (IDF as in
+    /// a collection of `collection` documents); features in more than `maxDF` bags are left out. Keyed by `i * n + j`, i < j. Cost: the sum over features of the
+    /// square of their document frequency.
+    static func cosines(_ bags: [[Int32: Float]], maxDF: Int, collection: Int) -> [Int: Double] {
+        let n = bags.count
+        var df: [Int32: Int] = [:]
+        for bag in bags { for t in bag.keys { df[t, default: 0] += 1 } }
+        var postings: [Int32: [(doc: Int32, w: Float)]] = [:]
+        var vectors: [[(Int32, Float)]] = []
+        vectors.reserveCapacity(n)
+        for (i, bag) in bags.enumerated() {
+            var v: [(Int32, Float)] = []
+            var norm: Float = 0
+            for (t, count) in bag {
+                let f = df[t]!
+                guard f <= maxDF else { continue }
+                let w = (1 + logf(count)) * logf(Float(collection + 1) / Float(f))
+                v.append((t, w))
+                norm += w * w
+            }
+            norm = norm.squareRoot()
+            if norm > 0 {
+                v = v.map { ($0.0, $0.1 / norm) }
+                for (t, w) in v where df[t]! > 1 { postings[t, default: []].append((Int32(i), w)) }
+            }
+            vectors.append(v)
+        }
+        var out: [Int: Double] = [:]
+        var scratch = [Float](repeating: 0, count: n)
+        var touched: [Int] = []
+        for i in 0..<n {
+            for (t, w) in vectors[i] {
+                guard let list = postings[t] else { continue }
+                for (j, wj) in list where Int(j) > i {
+                    if scratch[Int(j)] == 0 { touched.append(Int(j)) }
+                    scratch[Int(j)] += w * wj
+                }
+            }
+            for j in touched {
+                out[i * n + j] = Double(min(scratch[j], 1))
+                scratch[j] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        return out
+    }
+}

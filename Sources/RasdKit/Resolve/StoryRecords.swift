@@ -1,0 +1,139 @@
+import Foundation
+
+/// The stories `StoryDetector` found, written into the analysis: each story's documents, events, entities ranked
+/// by how distinctive they are of it, its main event and actors, a title in Arabic and English, the span of its
+/// coverage and its discrepancies; each document, event and discrepancy names its story.
+struct StoryRecords {
+    let detector: StoryDetector
+    /// Actors named in a title.
+    static let titleActors = 3
+
+    static func id(_ number: Int) -> String { "S\(number + 1)" }
+
+    func fill(_ analysis: inout Analysis, groups: [[Int]], documents: [ArticleRecord]) {
+        let n = documents.count
+        var storyOf = [Int](repeating: 0, count: n)
+        for (k, group) in groups.enumerated() { for d in group { storyOf[d] = k } }
+        var docIndex: [String: Int] = [:]
+        for (i, d) in documents.enumerated() where docIndex[d.id] == nil { docIndex[d.id] = i }
+        for i in analysis.documents.indices where i < n { analysis.documents[i].story = Self.id(storyOf[i]) }
+
+        // Entities: per story, the documents naming each entity and its mentions; rarity over the collection.
+        var perStory = [[Int: (docs: Int, mentions: Int)]](repeating: [:], count: groups.count)
+        var df = [Int](repeating: 0, count: analysis.entities.count)
+        for (e, entity) in analysis.entities.enumerated() {
+            var seen = Set<Int>()
+            for m in entity.mentions {
+                guard let d = docIndex[m.doc] else { continue }
+                let first = seen.insert(d).inserted
+                if first { df[e] += 1 }
+                perStory[storyOf[d]][e, default: (0, 0)].docs += first ? 1 : 0
+                perStory[storyOf[d]][e, default: (0, 0)].mentions += 1
+            }
+        }
+        func weight(_ e: Int, _ c: (docs: Int, mentions: Int)) -> Double {
+            (Double(c.docs) + 0.1 * log(1 + Double(c.mentions))) * log(Double(n + 1) / Double(max(df[e], 1)))
+        }
+
+        // Events: every story whose documents report it; the event's own story is the one with most reports.
+        var eventsOf = [[Int]](repeating: [], count: groups.count)
+        var reportsIn = [[Int: Int]](repeating: [:], count: analysis.events.count)
+        for (v, event) in analysis.events.enumerated() {
+            var counts: [Int: Int] = [:]
+            for doc in Set(event.mentions.map(\.doc)) { if let d = docIndex[doc] { counts[storyOf[d], default: 0] += 1 } }
+            reportsIn[v] = counts
+            for k in counts.keys.sorted() { eventsOf[k].append(v) }
+            if let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) { analysis.events[v].story = Self.id(best.key) }
+        }
+        var discrepancies = [Int](repeating: 0, count: groups.count)
+        for d in analysis.discrepancies {
+            if let s = d.story, let k = Int(s.dropFirst()), k >= 1, k <= groups.count { discrepancies[k - 1] += 1 }
+        }
+
+        var stories: [Analysis.Story] = []
+        for (k, group) in groups.enumerated() {
+            let ranked = perStory[k].sorted { a, b in
+                let wa = weight(a.key, a.value), wb = weight(b.key, b.value)
+                return wa != wb ? wa > wb : a.key < b.key
+            }.map(\.key)
+            // The main event: reported by most of the story's documents, then with most participants; never background
+            // nor hypothetical.
+            let main = eventsOf[k].filter { v in
+                let e = analysis.events[v]
+                return e.background != true && e.modality != "planned" && e.modality != "speculative"
+            }.max { a, b in
+                let ea = analysis.events[a], eb = analysis.events[b]
+                return (reportsIn[a][k] ?? 0, ea.participants.count, b) < (reportsIn[b][k] ?? 0, eb.participants.count, a)
+            }
+            var actorIDs: [String] = []
+            if let main {
+                let e = analysis.events[main]
+                for p in e.participants.filter({ $0.role == "actor" }) + e.participants.filter({ $0.role != "actor" })
+                where !actorIDs.contains(p.entity) && actorIDs.count < 2 {
+                    actorIDs.append(p.entity)
+                }
+            }
+            // Then the most distinctive entities that take part in its events (not the agencies it cites), else any
+            // person, organisation or state.
+            var taking = Set<String>()
+            for v in eventsOf[k] { for p in analysis.events[v].participants { taking.insert(p.entity) } }
+            for pass in 0..<2 {
+                for e in ranked where actorIDs.count < Self.titleActors {
+                    let entity = analysis.entities[e]
+                    guard ["PERSON", "ORG", "GPE"].contains(entity.type), !actorIDs.contains(entity.id),
+                          pass == 1 || taking.contains(entity.id) else { continue }
+                    actorIDs.append(entity.id)
+                }
+                if !actorIDs.isEmpty { break }
+            }
+            let place = main.flatMap { analysis.events[$0].place }
+            let (title, titleEn) = titles(main.map { analysis.events[$0].type }, actors: actorIDs, place: place,
+                                          analysis: analysis, fallback: documents[group[0]])
+
+            var dates: [PartialDate] = group.compactMap { documents[$0].published }
+            // The dates its own documents give its events (another story's report may date one differently).
+            let members = Set(group.map { documents[$0].id })
+            for v in eventsOf[k] where analysis.events[v].background != true {
+                for m in analysis.events[v].mentions where members.contains(m.doc) && m.modality != "planned" && m.modality != "speculative" {
+                    if let date = m.date.flatMap(PartialDate.init(iso:)) { dates.append(date) }
+                }
+            }
+            let first = dates.min { $0.dayNumber < $1.dayNumber }
+            let last = dates.max { $0.lastDay < $1.lastDay }
+            let sources = Set(group.compactMap { documents[$0].source }).sorted()
+            stories.append(Analysis.Story(
+                id: Self.id(k), title: title, title_en: titleEn, documents: group.map { documents[$0].id }, sources: sources,
+                events: eventsOf[k].map { analysis.events[$0].id }, main_event: main.map { analysis.events[$0].id },
+                actors: actorIDs, entities: ranked.map { analysis.entities[$0].id }, first: first?.iso, last: last?.iso,
+                discrepancies: discrepancies[k]))
+        }
+        analysis.stories = stories
+    }
+
+    /// "لقاء: محمد بن سلمان، رمضان قديروف — جدة" / "Meeting: Mohammed bin Salman, Ramzan Kadyrov — Jeddah"; with no
+    /// event the actors alone; with no actor either, the first document's title (or its first words).
+    func titles(_ type: String?, actors: [String], place: String?, analysis: Analysis, fallback: ArticleRecord) -> (String, String) {
+        let byID = { (id: String) -> Analysis.Entity? in
+            guard let n = Int(id.dropFirst()), n >= 1, n <= analysis.entities.count, analysis.entities[n - 1].id == id
+            else { return analysis.entities.first { $0.id == id } }
+            return analysis.entities[n - 1]
+        }
+        let names = actors.compactMap(byID)
+        var ar = names.map(\.label).joined(separator: "، ")
+        var en = names.map { $0.label_en ?? $0.label }.joined(separator: ", ")
+        if let type, let label = detector.typeLabels[type] {
+            ar = ar.isEmpty ? label.ar : label.ar + ": " + ar
+            en = en.isEmpty ? label.en : label.en + ": " + en
+        }
+        if let place = place.flatMap(byID), !actors.contains(place.id) {
+            ar += " — " + place.label
+            en += " — " + (place.label_en ?? place.label)
+        }
+        if ar.isEmpty {
+            let text = fallback.title.flatMap { $0.isEmpty ? nil : $0 }
+                ?? fallback.body.split(whereSeparator: { $0 == " " || $0 == "\n" }).prefix(8).joined(separator: " ")
+            return (text, text)
+        }
+        return (ar, en)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import XCTest
+@testable import RasdKit
+
+/// Story detection (Resolve/StoryDetector): small hand-written feeds (Cases/stories.tsv), a mixed feed of our
+/// own articles (eval/devset) that must come out as several stories, and background events.
+final class StoryTests: XCTestCase {
+    static let analyzer = ExtractionCorpusTests.analyzer
+
+    /// The stories as sets of document ids.
+    static func partition(_ analysis: Analysis) -> Set<Set<String>> {
+        Set((analysis.stories ?? []).map { Set($0.documents) })
+    }
+
+    func testStoryCases() throws {
+        var failures: [String] = []
+        let rows = try ExtractionCorpusTests.rows("stories.tsv", minimum: 6)
+        for row in rows {
+            guard row.count >= 4, (row.count - 1) % 3 == 0 else { XCTFail("malformed case: \(row.prefix(2))"); continue }
+            let letters = "abcdefghij".map(String.init)
+            let articles = stride(from: 1, to: row.count, by: 3).enumerated().map { k, i in
+                SourceArticle(id: letters[k], text: row[i + 2], published: PartialDate(iso: row[i + 1]), source: row[i], origin: "case")
+            }
+            let analysis = Self.analyzer.analyze(articles)
+            let expected = Set(row[0].split(separator: " ").map { Set($0.map(String.init)) })
+            let got = Self.partition(analysis)
+            // Every document in exactly one story.
+            XCTAssertEqual((analysis.stories ?? []).flatMap(\.documents).sorted(), articles.map(\.id).sorted())
+            if got != expected {
+                let shown = (analysis.stories ?? []).map { $0.documents.joined() }.sorted().joined(separator: " ")
+                failures.append("\(row[0]) (\(articles.map { String($0.text.prefix(30)) }.joined(separator: " / ")))\n    got \(shown)")
+            }
+        }
+        XCTAssertTrue(failures.isEmpty, "\(failures.count) story cases failed:\n" + failures.joined(separator: "\n"))
+    }
+
+    /// A mixed feed of ten articles (three reports of the Jeddah talks on Sudan, two of clashes in Tripoli, five
+    /// other stories, two stories split off articles) is nine stories, the same on a second run.
+    func testMixedFeedIsSeveralStories() throws {
+        let devset = DevsetTests.devset
+        let metaPath = devset.appendingPathComponent("meta.jsonl").path
+        let meta = ArticleMetadata.load(path: metaPath).entries
+        let collector = InputCollector(excluded: [metaPath])
+        let articles = collector.files(in: [devset.path]).files.flatMap { collector.read(file: $0).articles }
+            .map { meta[$0.id]?.applied(to: $0) ?? $0 }
+        let analysis = Self.analyzer.analyze(articles)
+        let stories = try XCTUnwrap(analysis.stories)
+        XCTAssertEqual(Self.partition(analysis), [
+            ["101_sudan_jeddah_wire", "102_sudan_jeddah_daily", "103_sudan_jeddah_tv"],
+            ["106_tripoli_clashes_wire", "107_tripoli_clashes_daily"],
+            ["104_saudi_fm_tehran"], ["105_egypt_imf_loan"], ["108_tunisia_election"], ["109_saudi_argentina_worldcup"],
+            ["110_aramco_us_troops"],
+            // The stories split off two articles (after "اقرأ أيضا") are stories of their own.
+            ["104_saudi_fm_tehran~1"], ["109_saudi_argentina_worldcup~1"],
+        ], stories.map { "\($0.id): \($0.documents)" }.joined(separator: "\n"))
+        // Ids follow the input order; every document, event and discrepancy names its story.
+        XCTAssertEqual(stories.map(\.id), (1...stories.count).map { "S\($0)" })
+        for doc in analysis.documents { XCTAssertEqual(stories.first { $0.documents.contains(doc.id) }?.id, doc.story) }
+        for event in analysis.events { XCTAssertNotNil(event.story) }
+        for d in analysis.discrepancies {
+            let story = try XCTUnwrap(stories.first { $0.id == d.story }, d.about)
+            XCTAssertTrue(d.values.allSatisfy { story.documents.contains($0.doc) }, d.about)
+        }
+        // The Sudan story: titled from its main event and actors, in both languages, with its span.
+        let sudan = try XCTUnwrap(stories.first { $0.documents.contains("101_sudan_jeddah_wire") })
+        XCTAssertFalse(sudan.title.isEmpty)
+        XCTAssertFalse(sudan.title_en.isEmpty)
+        XCTAssertLessThanOrEqual(try XCTUnwrap(sudan.first), "2023-05-12")
+        XCTAssertEqual(sudan.last, "2023-05-13")
+        XCTAssertNotNil(sudan.main_event)
+        XCTAssertEqual(Self.analyzer.analyze(articles).stories, stories, "the same feed gives the same stories")
+    }
+
+    /// An event an article recalls from years before is background: it does not open the story's span.
+    func testBackgroundEventsStayOutOfTheStorySpan() throws {
+        let text = "التقى الرئيس الروسي فلاديمير بوتين الرئيس الصيني شي جين بينغ في بكين يوم الخميس. "
+            + "وكان بوتين قد التقى الرئيس الأمريكي جورج بوش في موسكو في مايو 2002."
+        let analysis = Self.analyzer.analyze([SourceArticle(id: "a", text: text, published: PartialDate(iso: "2024-05-17"), origin: "case")])
+        let old = try XCTUnwrap(analysis.events.first { $0.date?.hasPrefix("2002") == true }, "\(analysis.events.map { ($0.type, $0.date) })")
+        XCTAssertEqual(old.background, true)
+        XCTAssertTrue(analysis.events.contains { $0.background == nil && $0.date?.hasPrefix("2024") == true })
+        XCTAssertEqual(analysis.timeline.first { $0.event == old.id }?.background, true)
+        let story = try XCTUnwrap(analysis.stories?.first)
+        XCTAssertEqual(story.first, "2024-05-16")
+    }
+}

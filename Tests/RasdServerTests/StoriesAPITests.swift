@@ -1,0 +1,117 @@
+import Foundation
+import XCTest
+
+/// `GET /api/stories` and `GET /api/stories/{id}` against a real server on loopback: a feed of two stories (two
+/// outlets' reports of one meeting with different troop figures, and a football match).
+final class StoriesAPITests: XCTestCase {
+    nonisolated(unsafe) static var harness: ServerHarness?
+
+    static let articles: [[String: String]] = [
+        ["id": "m1", "source": "outlet-a", "published": "2024-06-20", "title": "بوتين وكيم يوقعان اتفاقية",
+         "text": "موسكو - التقى الرئيس الروسي فلاديمير بوتين الزعيم الكوري الشمالي كيم جونغ أون في بيونغ يانغ يوم الأربعاء 19 يونيو 2024، ووقع الزعيمان اتفاقية شراكة استراتيجية شاملة.\nوأرسلت كوريا الشمالية نحو عشرة آلاف جندي إلى روسيا بحسب مصادر غربية."],
+        ["id": "m2", "source": "outlet-b", "published": "2024-06-21",
+         "text": "بيونغ يانغ - استقبل كيم جونغ أون الرئيس فلاديمير بوتين في العاصمة الكورية الشمالية يوم 19 يونيو 2024، ووقع الزعيمان اتفاقية شراكة استراتيجية شاملة خلال الزيارة.\nوأرسلت كوريا الشمالية نحو اثني عشر ألف جندي إلى روسيا بحسب مصادر غربية."],
+        ["id": "f1", "source": "outlet-c", "published": "2024-06-21",
+         "text": "فاز نادي الهلال على نادي النصر بثلاثة أهداف مقابل هدف في مباراة الدوري السعودي للمحترفين مساء الخميس على ملعب المملكة أرينا في الرياض."],
+    ]
+
+    override class func setUp() {
+        super.setUp()
+        harness = try? ServerHarness()
+        guard let harness else { return }
+        let body = try! JSONSerialization.data(withJSONObject: articles)
+        _ = try? harness.client.post("/api/articles", body: body)
+        _ = try? harness.client.post("/api/analyze?wait=true", body: Data())
+    }
+
+    override class func tearDown() {
+        harness?.stop()
+        harness?.removeFolder()
+        super.tearDown()
+    }
+
+    var client: RawHTTPClient { get throws { try XCTUnwrap(StoriesAPITests.harness, "server did not start").client } }
+
+    func items(_ path: String) throws -> [[String: Any]] {
+        let answer = try client.get(path)
+        XCTAssertEqual(answer.status, 200, "\(path): \(answer.text)")
+        return try XCTUnwrap(try answer.json()["items"] as? [[String: Any]], path)
+    }
+
+    func testListFiltersAndPaging() throws {
+        let all = try items("/api/stories")
+        XCTAssertEqual(all.count, 2, "\(all)")
+        let meeting = try XCTUnwrap(all.first { $0["documents"] as? Int == 2 })
+        XCTAssertEqual(meeting["sources"] as? [String], ["outlet-a", "outlet-b"])
+        XCTAssertEqual(meeting["outlets"] as? Int, 2)
+        XCTAssertFalse((meeting["title"] as? String ?? "").isEmpty)
+        XCTAssertFalse((meeting["actors"] as? [Any] ?? []).isEmpty)
+        XCTAssertEqual((meeting["coverage"] as? [[String: Any]])?.compactMap { $0["date"] as? String }, ["2024-06-20", "2024-06-21"])
+        // Most documents first with sort=size; at least two documents; by outlet, type, dates, actor.
+        XCTAssertEqual(try items("/api/stories?sort=size").first?["id"] as? String, meeting["id"] as? String)
+        XCTAssertEqual(try items("/api/stories?min_documents=2").map { $0["id"] as? String }, [meeting["id"] as? String])
+        XCTAssertEqual(try items("/api/stories?outlet=outlet-c").count, 1)
+        XCTAssertEqual(try items("/api/stories?outlet=outlet-z").count, 0)
+        XCTAssertEqual(try items("/api/stories?type=MEET").map { $0["id"] as? String }, [meeting["id"] as? String])
+        XCTAssertEqual(try items("/api/stories?from=2024-06&to=2024-06").count, 2)
+        XCTAssertEqual(try items("/api/stories?to=2023").count, 0)
+        let actor = try XCTUnwrap((meeting["actors"] as? [[String: Any]])?.first?["id"] as? String)
+        XCTAssertEqual(try items("/api/stories?actor=\(actor)").map { $0["id"] as? String }, [meeting["id"] as? String])
+        let paged = try client.get("/api/stories?offset=1&limit=1").json()
+        XCTAssertEqual(paged["total"] as? Int, 2)
+        XCTAssertEqual((paged["items"] as? [Any])?.count, 1)
+    }
+
+    func testOneStory() throws {
+        let all = try items("/api/stories?min_documents=2")
+        let id = try XCTUnwrap(all.first?["id"] as? String)
+        let answer = try client.get("/api/stories/\(id)")
+        XCTAssertEqual(answer.status, 200, answer.text)
+        let story = try answer.json()
+        XCTAssertEqual((story["story"] as? [String: Any])?["id"] as? String, id)
+        XCTAssertEqual(Set((story["documents"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }), ["m1", "m2"])
+        let timeline = try XCTUnwrap(story["timeline"] as? [[String: Any]])
+        // The signing both outlets report is one event with its two sources.
+        XCTAssertTrue(timeline.contains { $0["type"] as? String == "SIGN" && ($0["sources"] as? [Any])?.count == 2 }, "\(timeline)")
+        let dates = timeline.compactMap { $0["date"] as? String }
+        XCTAssertEqual(dates, dates.sorted())
+        XCTAssertNotNil(story["background"] as? [Any])
+        XCTAssertFalse((story["entities"] as? [Any] ?? []).isEmpty)
+        let network = try XCTUnwrap(story["network"] as? [String: Any])
+        XCTAssertFalse((network["edges"] as? [Any] ?? []).isEmpty)
+        // The two outlets' troop figures differ: a discrepancy of this story, none in the other.
+        let discrepancies = try XCTUnwrap(story["discrepancies"] as? [[String: Any]])
+        XCTAssertTrue(discrepancies.contains { d in
+            Set((d["values"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? Double }) == [10000, 12000]
+        }, "\(discrepancies)")
+        let other = try XCTUnwrap(try items("/api/stories?outlet=outlet-c").first?["id"] as? String)
+        XCTAssertEqual((try client.get("/api/stories/\(other)").json()["discrepancies"] as? [Any])?.count, 0)
+    }
+
+    func testBadRequestsAndUnknownStory() throws {
+        XCTAssertEqual(try client.get("/api/stories/S999").status, 404)
+        for query in ["type=PARTY", "from=2024-13", "from=2024-06-02&to=2024-06-01", "limit=0", "min_documents=0", "sort=oldest"] {
+            let answer = try client.get("/api/stories?\(query)")
+            XCTAssertEqual(answer.status, 400, query)
+            XCTAssertNotNil(try answer.json()["error"] as? String, query)
+        }
+    }
+
+    /// The page: the list of stories (filters in the URL) and one story in English, as headless Chromium renders them.
+    func testStoriesPageInChromium() throws {
+        let harness = try XCTUnwrap(StoriesAPITests.harness, "server did not start")
+        let chromium = try Chromium.find()
+        let list = try chromium.dumpDOM(harness.baseURL + "/#/stories?min_documents=1&sort=size")
+        XCTAssertTrue(list.contains("data-ready=\"stories\""), "the stories view did not finish rendering")
+        XCTAssertEqual(list.occurrences(of: "class=\"story-item\""), 2)
+        XCTAssertTrue(list.contains("class=\"sparkline\""))
+        XCTAssertTrue(list.contains("القصص"), "Arabic labels")
+        let meeting = try XCTUnwrap(try items("/api/stories?min_documents=2").first?["id"] as? String)
+        let story = try chromium.dumpDOM(harness.baseURL + "/?lang=en#/stories/\(meeting)")
+        XCTAssertTrue(story.contains("<html lang=\"en\" dir=\"ltr\">"), String(story.prefix(300)))
+        XCTAssertTrue(story.contains("data-story=\"\(meeting)\""), "the story view did not render")
+        XCTAssertGreaterThanOrEqual(story.occurrences(of: "class=\"tl-entry\""), 2)
+        XCTAssertTrue(story.contains("id=\"discrepancies\""))
+        XCTAssertTrue(story.contains("Timeline"))
+    }
+}
