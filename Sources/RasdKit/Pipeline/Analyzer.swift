@@ -97,16 +97,9 @@ public struct Analyzer: Sendable {
         return resolve(collected, problems: problems)
     }
 
-    /// The cross-document part: one entity and one event across articles, timeline, discrepancies, and the
-    /// same story on several sites (later copies point to the first).
+    /// The cross-document part (`CollectionResolver`'s steps) and the input problems.
     public func resolve(_ records: [ArticleRecord], problems: [InputProblem] = []) -> Analysis {
         var analysis = CollectionResolver(kb: kb).resolve(records)
-        let originals = records.filter { $0.parent == nil }.map { (id: $0.id, signature: $0.signature) }
-        var duplicateOf: [String: String] = [:]
-        for group in NearDuplicateDetector().groups(signed: originals) {
-            for id in group.dropFirst() { duplicateOf[id] = group[0] }
-        }
-        for k in analysis.documents.indices { analysis.documents[k].near_duplicate_of = duplicateOf[analysis.documents[k].id] }
         analysis.problems = problems.map { Analysis.Problem(location: $0.location, reason: $0.reason) }
         return analysis
     }

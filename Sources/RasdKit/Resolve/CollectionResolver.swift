@@ -1,5 +1,6 @@
-/// Cross-document resolution: one entity per knowledge-base entry or name across articles, one event per
-/// real-world event with every article that reports it, the timeline, and the discrepancies between sources.
+/// Cross-document resolution, in named steps: the documents' annotations gathered, one event per real-world
+/// event with every article that reports it, the timeline, one entity per knowledge-base entry or name across
+/// articles, stories, discrepancies between sources within a story, and near-duplicate copies.
 public struct CollectionResolver: Sendable {
     public let kb: KnowledgeBase?
     let cameo: [String: String]
@@ -49,8 +50,16 @@ public struct CollectionResolver: Sendable {
                                                       start: q.start, end: q.end, direct: q.direct, verb: q.verb))
             }
         }
-        resolveEvents(documents, &analysis, &entities)
-        analysis.entities = entities.entries
+        // The named steps, in order: each reads what the steps before it wrote.
+        resolveEvents(documents, &analysis, &entities)                    // events: one per real-world event
+        analysis.timeline = Timeline.entries(analysis, entities: entities)  // timeline
+        analysis.entities = entities.entries                               // entities: one per entry or name
+        let groups = StoryDetector.shared.group(documents, analysis)       // stories: articles of one situation
+        var storyOf = [Int](repeating: 0, count: documents.count)
+        for (k, group) in groups.enumerated() { for d in group { storyOf[d] = k } }
+        findDiscrepancies(documents, &analysis, storyOf: storyOf)         // discrepancies, within a story
+        StoryRecords(detector: StoryDetector.shared).fill(&analysis, groups: groups, documents: documents)
+        markNearDuplicates(documents, &analysis)                           // near duplicates
         return analysis
     }
 
@@ -116,18 +125,25 @@ public struct CollectionResolver: Sendable {
                 }
             }
         }
-        analysis.timeline = Timeline.entries(analysis, entities: entities)
-        // Stories: which articles report one situation; discrepancies compare the figures of one story only.
-        analysis.entities = entities.entries
-        let groups = StoryDetector.shared.group(documents, analysis)
-        var storyOf = [Int](repeating: 0, count: documents.count)
-        for (k, group) in groups.enumerated() { for d in group { storyOf[d] = k } }
+    }
+
+    /// Step "discrepancies": figures that sources give differently for one event, and counts of people no
+    /// event holds (tolls, the displaced), each compared within one story only.
+    func findDiscrepancies(_ documents: [ArticleRecord], _ analysis: inout Analysis, storyOf: [Int]) {
         analysis.discrepancies = Discrepancies.find(analysis, documents: documents, storyOf: storyOf)
-        // Tolls and counts of people no event holds, compared across the articles of one story.
         let flagged = Set(analysis.discrepancies.map { Set($0.values.map(\.value)) })
         analysis.discrepancies += MeasureDiscrepancies.shared.find(analysis, documents: documents, storyOf: storyOf)
             .filter { !flagged.contains(Set($0.values.map(\.value))) }
-        StoryRecords(detector: StoryDetector.shared).fill(&analysis, groups: groups, documents: documents)
+    }
+
+    /// Step "near duplicates": the same story on several sites; later copies point to the first.
+    func markNearDuplicates(_ documents: [ArticleRecord], _ analysis: inout Analysis) {
+        let originals = documents.filter { $0.parent == nil }.map { (id: $0.id, signature: $0.signature) }
+        var duplicateOf: [String: String] = [:]
+        for group in NearDuplicateDetector().groups(signed: originals) {
+            for id in group.dropFirst() { duplicateOf[id] = group[0] }
+        }
+        for k in analysis.documents.indices { analysis.documents[k].near_duplicate_of = duplicateOf[analysis.documents[k].id] }
     }
 
     /// Story detection alone over a resolved collection (`resolve` runs it as one of its steps): the stories, and
