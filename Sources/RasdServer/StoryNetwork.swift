@@ -17,7 +17,7 @@ struct StoryNetwork: Encodable {
         var events: [String]
     }
 
-    static let undirected: Set<String> = ["MEET", "SIGN"]
+    static let undirected = Set(EventType.allCases.filter(\.isSymmetric).map(\.rawValue))
 
     var nodes: [Node] = []
     var edges: [Edge] = []

@@ -7,9 +7,10 @@ import RasdKit
 struct StoryRoutes: Sendable {
     let state: StoryState
 
-    static let eventTypes: Set<String> = ["MEET", "VISIT", "SIGN", "RATIFY", "DEPLOY", "SUPPLY", "LAUNCH", "ACCUSE", "DENY",
-                                          "VETO", "STATEMENT", "SANCTION", "ATTACK"]
+    static let eventTypes = Set(EventType.allCases.map(\.rawValue))
     static let entityTypes: Set<String> = ["PERSON", "GPE", "LOC", "ORG"]
+    /// The closed sets, for the page (it keeps no copy of them).
+    static let vocabulary = Vocabulary.current()
 
     func register(on routes: RouteTable) {
         routes.get("/api/entities") { request, _ in try await entities(QueryOptions(request)) }
@@ -20,6 +21,7 @@ struct StoryRoutes: Sendable {
         routes.get("/api/quotes") { request, _ in try await quotes(QueryOptions(request)) }
         routes.get("/api/discrepancies") { request, _ in try await discrepancies(QueryOptions(request)) }
         routes.get("/api/network") { request, _ in try await network(QueryOptions(request)) }
+        routes.get("/api/vocabulary") { _, _ in JSONBody.response(Self.vocabulary) }
     }
 
     /// The latest analysis, or an empty one before any analysis was run (lists are then empty, not errors).

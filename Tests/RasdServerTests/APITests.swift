@@ -137,6 +137,16 @@ final class APITests: XCTestCase {
         XCTAssertNotNil(try client.get("/api/discrepancies").json()["total"] as? Int)
     }
 
+    /// The closed sets the page reads instead of keeping its own copy.
+    func testVocabulary() throws {
+        let vocabulary = try client.get("/api/vocabulary").json()
+        let types = try XCTUnwrap(vocabulary["eventTypes"] as? [[String: Any]])
+        XCTAssertEqual(types.count, 13)
+        XCTAssertEqual(types.first?["type"] as? String, "MEET")
+        XCTAssertEqual(types.first?["symmetric"] as? Bool, true)
+        XCTAssertEqual(vocabulary["participantRoles"] as? [String], ["actor", "target", "counterpart"])
+    }
+
     func testThePageAndItsFilesAreServed() throws {
         let page = try client.get("/")
         XCTAssertEqual(page.status, 200)

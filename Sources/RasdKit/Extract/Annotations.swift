@@ -85,7 +85,7 @@ public struct QuoteMention: Sendable, Equatable {
 }
 
 /// How sure the article is that an event happened.
-public enum Modality: String, Sendable, Codable {
+public enum Modality: String, Sendable, Codable, CaseIterable {
     case asserted       // reported as fact
     case reported       // attributed to a source ("قالت وكالة ... إن")
     case alleged        // an accusation's content

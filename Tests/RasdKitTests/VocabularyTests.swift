@@ -1,0 +1,27 @@
+import XCTest
+@testable import RasdKit
+
+/// The data files name only the closed sets' members, so a typo in a file is a failing test, not a type no one
+/// handles.
+final class VocabularyTests: XCTestCase {
+    func testEventTypesOfTheDataFiles() throws {
+        let types = Set(EventType.allCases.map(\.rawValue))
+        let triggers = try ResourceStore.rows("events/triggers.tsv")
+        XCTAssertGreaterThan(triggers.count, 200)
+        for row in triggers {
+            XCTAssertTrue(row.count >= 2 && types.contains(row[1]), "events/triggers.tsv: unknown type in \(row)")
+            if row.count >= 3 { XCTAssertTrue(["verb", "noun", "dismissal"].contains(row[2]), "events/triggers.tsv: unknown pos in \(row)") }
+        }
+        let cameo = try ResourceStore.rows("events/cameo.tsv")
+        XCTAssertEqual(Set(cameo.map { $0[0] }), types, "events/cameo.tsv lists every event type once")
+    }
+
+    func testVocabularyServedToThePage() {
+        let vocabulary = Vocabulary.current()
+        XCTAssertEqual(vocabulary.eventTypes.count, 13)
+        XCTAssertFalse(vocabulary.eventTypes.contains { $0.cameo.isEmpty }, "every type has a CAMEO code")
+        XCTAssertEqual(vocabulary.eventTypes.filter(\.symmetric).map(\.type), ["MEET", "SIGN"])
+        XCTAssertEqual(vocabulary.participantRoles, ["actor", "target", "counterpart"])
+        XCTAssertTrue(vocabulary.modalities.contains("planned"))
+    }
+}
