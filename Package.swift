@@ -59,9 +59,10 @@ let package = Package(
             dependencies: ["RasdKit", "RasdStore", "RasdPostgres", "RasdServer", "RasdBench",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        // What several test targets share: running the `rasd` binary the test build produced.
+        // What several test targets share: running the `rasd` binary the test build produced, test articles.
         .target(
             name: "RasdTestSupport",
+            dependencies: ["RasdKit"],
             path: "Tests/RasdTestSupport"
         ),
         .testTarget(

@@ -1,19 +1,13 @@
 import Foundation
 import XCTest
 import RasdKit
+import RasdTestSupport
 import RasdStore
 
 /// What every `ArticleRepository` must do, checked through the protocol alone; `SQLiteContractTests` and
 /// `PostgresContractTests` run each check on a fresh store of their kind.
 enum RepositoryContract {
-    static let articles = [
-        SourceArticle(id: "a1", text: "زار وزير الخارجية العراق أمس، والتقى رئيس الحكومة في بغداد لبحث ملف المياه.",
-                      title: "زيارة إلى بغداد", published: PartialDate(iso: "2024-05-01"), source: "wire", origin: "f:1"),
-        SourceArticle(id: "a2", text: "أعلنت الحكومة السعودية عن خطة جديدة للطاقة الشمسية بالتعاون مع شركات دولية.",
-                      title: "خطة للطاقة", published: PartialDate(iso: "2024-05-02"), source: "wire", origin: "f:2"),
-        SourceArticle(id: "a3", text: "قال أحمدُ الخبير إن الاقتصاد بالعراق يتعافى تدريجيا بعد سنوات من الأزمة.",
-                      title: "الاقتصاد", published: PartialDate(iso: "2024-05-03"), source: "site", origin: "f:3"),
-    ]
+    static let articles = TestArticles.threeReports
 
     static func reingestAddsNothingAndLinksOtherIds(_ store: any ArticleRepository) async throws {
         let first = try await store.ingest(articles)

@@ -1,8 +1,11 @@
 import GRDB
 import XCTest
 import RasdKit
+import RasdTestSupport
 @testable import RasdStore
 
+/// What only the SQLite store has (its schema, alias rows, the near-duplicate table, parallel preparation); what
+/// every store must do is `RepositoryContract`, run on SQLite by `SQLiteContractTests`.
 final class StoreTests: XCTestCase {
     var directory: URL!
 
@@ -17,14 +20,7 @@ final class StoreTests: XCTestCase {
 
     func makeStore() throws -> ArticleStore { try ArticleStore(path: directory.appendingPathComponent("test.db").path) }
 
-    static let articles = [
-        SourceArticle(id: "a1", text: "زار وزير الخارجية العراق أمس، والتقى رئيس الحكومة في بغداد لبحث ملف المياه.",
-                      title: "زيارة إلى بغداد", published: PartialDate(iso: "2024-05-01"), source: "wire", origin: "f:1"),
-        SourceArticle(id: "a2", text: "أعلنت الحكومة السعودية عن خطة جديدة للطاقة الشمسية بالتعاون مع شركات دولية.",
-                      title: "خطة للطاقة", published: PartialDate(iso: "2024-05-02"), source: "wire", origin: "f:2"),
-        SourceArticle(id: "a3", text: "قال أحمدُ الخبير إن الاقتصاد بالعراق يتعافى تدريجيا بعد سنوات من الأزمة.",
-                      title: "الاقتصاد", published: PartialDate(iso: "2024-05-03"), source: "site", origin: "f:3"),
-    ]
+    static let articles = TestArticles.threeReports
 
     func testSchemaIsVersioned() throws {
         let store = try makeStore()
@@ -78,40 +74,6 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(dumps[0], dumps[1])
     }
 
-    func testEmptyArticleIsNotStored() throws {
-        let store = try makeStore()
-        let summary = try store.ingest([SourceArticle(id: "e", text: " \n ـــ ", origin: "e.txt")])
-        XCTAssertEqual(summary.added, 0)
-        XCTAssertEqual(try store.documentCount(), 0)
-    }
-
-    func testSearchMatchesCliticAndSpellingVariants() throws {
-        let store = try makeStore()
-        _ = try store.ingest(StoreTests.articles)
-        func ids(_ q: String) throws -> [String] { try store.search(q, limit: 10).map(\.id).sorted() }
-        XCTAssertEqual(try ids("العراق"), ["a1", "a3"])      // "بالعراق" in a3
-        XCTAssertEqual(try ids("والعراق"), ["a1", "a3"])
-        XCTAssertEqual(try ids("احمد"), ["a3"])               // "أحمدُ" in the text
-        XCTAssertEqual(try ids("الطاقه الشمسيه"), ["a2"])     // ة written as ه
-        XCTAssertEqual(try ids("بغداد المياه"), ["a1"])
-        XCTAssertEqual(try ids("بغداد الشمسية"), ["a1", "a2"])     // no article has both: either word
-        XCTAssertEqual(try ids("طوكيو"), [])
-        XCTAssertEqual(try ids("؟!"), [])
-        let hit = try XCTUnwrap(try store.search("والعراق").first { $0.id == "a3" })
-        XCTAssertTrue(hit.snippet.contains("[بالعراق]"), hit.snippet)
-        XCTAssertEqual(hit.published, "2024-05-03")
-        XCTAssertEqual(hit.title, "الاقتصاد")
-    }
-
-    func testSearchRanksTitleAndFrequentMatchesFirst() throws {
-        let store = try makeStore()
-        _ = try store.ingest([
-            SourceArticle(id: "low", text: "خبر عن الاقتصاد يذكر النفط مرة واحدة بين أمور كثيرة أخرى في المنطقة والعالم.", origin: "x"),
-            SourceArticle(id: "high", text: "النفط يرتفع. أسعار النفط تقفز، وتجار النفط يتوقعون مزيدا من ارتفاع النفط.", title: "النفط", origin: "y"),
-        ])
-        XCTAssertEqual(try store.search("نفط").map(\.id), ["high", "low"])
-    }
-
     func testNearDuplicatesAreLinkedAndFoldedInSearch() throws {
         let store = try makeStore()
         let story = "أعلنت وزارة الصحة اليوم تسجيل انخفاض كبير في عدد الإصابات بالمرض خلال الأسبوع الماضي، وقالت الوزارة في بيان إن حملة التطعيم الوطنية شملت أكثر من مليون شخص في مختلف المناطق، وإن المستشفيات عادت إلى العمل بطاقتها المعتادة بعد أشهر من الضغط الشديد على الطواقم الطبية."
@@ -125,36 +87,5 @@ final class StoreTests: XCTestCase {
         let hits = try store.search("حملة التطعيم")
         XCTAssertEqual(hits.map(\.id), ["wire"])
         XCTAssertEqual(hits.first?.nearDuplicates, ["site"])
-    }
-}
-
-extension StoreTests {
-    func testArticlesReadBackForAnalysis() throws {
-        let store = try makeStore()
-        _ = try store.ingest(StoreTests.articles)
-        var copy = StoreTests.articles[1]; copy.id = "alias-2"
-        _ = try store.ingest([copy])
-        let page = try store.articles(limit: 2)
-        XCTAssertEqual(page.map(\.article), Array(StoreTests.articles.prefix(2)))
-        let rest = try store.articles(afterRowID: page.last!.rowid)
-        XCTAssertEqual(rest.map(\.article.id), ["a3"])
-        XCTAssertEqual(try store.article(id: "alias-2")?.id, "a2")
-        XCTAssertNil(try store.article(id: "zzz"))
-    }
-
-    func testLatestAnalysisIsTheOneSavedLast() async throws {
-        let store = try makeStore()
-        let repository: any ArticleRepository = store
-        _ = try await repository.ingest(StoreTests.articles)
-        let none = try await repository.latestAnalysis()
-        XCTAssertNil(none)
-        let analyzer = try Analyzer()
-        let first = analyzer.analyze(Array(StoreTests.articles.prefix(1)))
-        let second = analyzer.analyze(StoreTests.articles)
-        try await repository.saveAnalysis(first)
-        try await repository.saveAnalysis(second)
-        let latest = try await repository.latestAnalysis()
-        XCTAssertEqual(latest?.documents.map(\.id), ["a1", "a2", "a3"])
-        XCTAssertEqual(latest, second)
     }
 }
