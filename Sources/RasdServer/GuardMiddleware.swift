@@ -48,6 +48,10 @@ struct GuardMiddleware: RouterMiddleware {
     func check(_ request: Request) throws {
         let protection = WriteProtection(configuration: configuration)
         try protection.checkHost(request)
+        let target = request.uri.string.utf8.count
+        if target > configuration.maxURIBytes {
+            throw APIError(.uriTooLong, "the request target is \(target) bytes long; at most \(configuration.maxURIBytes) are accepted")
+        }
         let path = request.uri.path
         let decoded = path.removingPercentEncoding ?? path
         if GuardMiddleware.hasDotSegment(path) || GuardMiddleware.hasDotSegment(decoded) || decoded.contains("\\") {

@@ -16,6 +16,10 @@ public struct ServerConfiguration: Sendable {
     public var idleTimeout: Duration = .seconds(60)
     /// Most records one POST /api/articles may carry.
     public var maxArticlesPerRequest = 10_000
+    /// Longest request target (path and query) accepted (414 beyond). Longer than any query the page writes, and
+    /// well under the HTTP parser's own limit on a request head (80 KB), past which it can only drop the connection
+    /// with a bare 400.
+    public var maxURIBytes = 16 * 1024
 
     /// Host names (besides the loopback names and `host`) that requests may name in their `Host` header.
     /// A page on another name that resolves here (DNS rebinding) is refused, so it cannot read the API.

@@ -75,6 +75,13 @@ final class BadRequestTests: SharedServerTestCase {
         }
     }
 
+    func testOverlongURLGetsAJSONError() throws {
+        let query = String(repeating: "ب", count: 12_000)   // 24 KB in UTF-8, 144 KB percent-encoded
+        let encoded = query.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!
+        try assertError(try client.get("/api/documents?q=" + String(encoded.prefix(40_000))), 414, mentioning: "at most")
+        XCTAssertEqual(try client.get("/api/documents?q=" + String(repeating: "a", count: 2000)).status, 200)
+    }
+
     func testPathsWithDotDotAreRefused() throws {
         for path in ["/../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/api/documents/..%2F..%2Fetc", "/app.js/../index.html",
                      "/..", "/%2E%2E%5Capp.js"] {
