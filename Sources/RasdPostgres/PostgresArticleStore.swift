@@ -135,6 +135,19 @@ public final class PostgresArticleStore: ArticleRepository {
         let count = analysis.documents.count
         try await withConnection { connection in
             _ = try await connection.query("INSERT INTO analyses (document_count, json) VALUES (\(count), \(json)::jsonb)", logger: logger)
+            _ = try await connection.query("""
+                DELETE FROM analyses WHERE rowid NOT IN (SELECT rowid FROM analyses ORDER BY rowid DESC LIMIT \(keptAnalyses))
+                """, logger: logger)
+        }
+    }
+
+    public func latestAnalysisNumber() async throws -> Int64? {
+        try await withConnection { connection in
+            var number: Int64?
+            for try await value in try await connection.query("SELECT max(rowid) FROM analyses", logger: logger).decode(Int64?.self) {
+                number = value
+            }
+            return number
         }
     }
 

@@ -9,9 +9,18 @@ actor StoryState {
     private(set) var index: StoryIndex?
     private(set) var status = AnalysisStatus()
 
-    func install(_ analysis: Analysis?) {
+    /// The store's number of the analysis installed (see `ArticleRepository.latestAnalysisNumber`).
+    private(set) var installedNumber: Int64?
+
+    func install(_ analysis: Analysis?, number: Int64? = nil) {
         index = analysis.map(StoryIndex.init)
         status.analysedDocuments = analysis?.documents.count ?? 0
+        installedNumber = number
+    }
+
+    /// Whether the store holds a newer analysis than the one installed, and no run of ours is in progress.
+    func isOlder(than number: Int64?) -> Bool {
+        status.state != .running && number != nil && number != installedNumber
     }
 
     /// Marks a run as started; throws 409 when one is already running.
@@ -36,8 +45,8 @@ actor StoryState {
         status.total = total
     }
 
-    func finish(_ analysis: Analysis) {
-        install(analysis)
+    func finish(_ analysis: Analysis, number: Int64? = nil) {
+        install(analysis, number: number)
         status.state = .idle
         status.finishedAt = AnalysisStatus.stamp()
     }
@@ -89,7 +98,8 @@ final class AnalysisRunner: Sendable {
                 await state.progress(done: 0, total: articles.count)
                 let analysis = try await analyze(articles)
                 try await StoreExecutor.run { try await repository.saveAnalysis(analysis) }
-                await state.finish(analysis)
+                let number = try await StoreExecutor.run { try await repository.latestAnalysisNumber() }
+                await state.finish(analysis, number: number)
             } catch {
                 await state.fail("analysis failed: \(error)")
             }
@@ -98,15 +108,8 @@ final class AnalysisRunner: Sendable {
     }
 
     private func storedArticles() async throws -> [SourceArticle] {
-        var articles: [SourceArticle] = []
-        var after: Int64 = 0
-        while true {
-            let from = after
-            let page = try await StoreExecutor.run { try await repository.articles(afterRowID: from, limit: AnalysisRunner.pageSize) }
-            articles += page.map(\.article)
-            guard let last = page.last, page.count == AnalysisRunner.pageSize else { return articles }
-            after = last.rowid
-        }
+        let repository = self.repository
+        return try await StoreExecutor.run { try await repository.allArticles(pageSize: AnalysisRunner.pageSize) }
     }
 
     private func analyze(_ articles: [SourceArticle]) async throws -> Analysis {

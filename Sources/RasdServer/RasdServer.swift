@@ -27,7 +27,19 @@ public struct RasdServer: Sendable {
     /// progress are answered before the server stops.
     public func run(handlingSignals: Bool = false, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let repository = self.repository
-        await state.install(try await StoreExecutor.run { try await repository.latestAnalysis() })
+        let number = try await StoreExecutor.run { try await repository.latestAnalysisNumber() }
+        await state.install(try await StoreExecutor.run { try await repository.latestAnalysis() }, number: number)
+        // Analyses saved by others (`rasd watch`, `rasd analyze --db`, another server) are picked up.
+        let reload = Task { [state, interval = configuration.reloadInterval] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                guard let number = try? await StoreExecutor.run({ try await repository.latestAnalysisNumber() }),
+                      await state.isOlder(than: number),
+                      let analysis = try? await StoreExecutor.run({ try await repository.latestAnalysis() }) else { continue }
+                await state.install(analysis, number: number)
+            }
+        }
+        defer { reload.cancel() }
         let app = Application(
             router: makeRouter(),
             server: .http1(configuration: .init(idleTimeout: .nanoseconds(configuration.idleTimeout.nanoseconds))),

@@ -14,6 +14,8 @@ public struct ServerConfiguration: Sendable {
     public var bodyTimeout: Duration = .seconds(30)
     /// A connection with no request in progress is closed after this time.
     public var idleTimeout: Duration = .seconds(60)
+    /// How often the server looks for an analysis that another process saved in the store.
+    public var reloadInterval: Duration = .seconds(3)
     /// Most records one POST /api/articles may carry.
     public var maxArticlesPerRequest = 10_000
     /// Longest request target (path and query) accepted (414 beyond). Longer than any query the page writes, and

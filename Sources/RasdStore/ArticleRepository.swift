@@ -15,9 +15,13 @@ public protocol ArticleRepository: Sendable {
     func article(id: String) async throws -> SourceArticle?
     /// Full-text search, best first.
     func search(_ query: String, limit: Int) async throws -> [SearchHit]
-    /// Keeps an analysis of the stored articles; the newest one saved is what `latestAnalysis` returns.
+    /// Keeps an analysis of the stored articles; the newest one saved is what `latestAnalysis` returns. Only the
+    /// last `keptAnalyses` are kept: a feed saves one per batch.
     func saveAnalysis(_ analysis: Analysis) async throws
     func latestAnalysis() async throws -> Analysis?
+    /// A number that grows with every analysis saved (nil before the first): a reader compares it to tell,
+    /// cheaply, that a newer analysis is there (a `rasd watch` or another server saved one).
+    func latestAnalysisNumber() async throws -> Int64?
 }
 
 /// One stored article with its position in ingest order.
@@ -50,5 +54,22 @@ extension ArticleRepository {
     /// Stores the articles, preparing one at a time.
     public func ingest(_ articles: [SourceArticle]) async throws -> IngestSummary {
         try await ingest(articles, jobs: 1)
+    }
+}
+
+/// How many saved analyses a store keeps (the newest; each is the JSON of a whole collection).
+public let keptAnalyses = 3
+
+extension ArticleRepository {
+    /// Every stored article in ingest order, read a page at a time.
+    public func allArticles(pageSize: Int = 1000) async throws -> [SourceArticle] {
+        var all: [SourceArticle] = []
+        var last: Int64 = 0
+        while true {
+            let page = try await articles(afterRowID: last, limit: pageSize)
+            guard let end = page.last?.rowid else { return all }
+            all += page.map(\.article)
+            last = end
+        }
     }
 }

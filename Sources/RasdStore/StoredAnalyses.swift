@@ -10,7 +10,13 @@ extension ArticleStore {
         try dbQueue.write { db in
             try db.execute(sql: "INSERT INTO analyses (created_at, document_count, json) VALUES (?, ?, ?)",
                            arguments: [stamp, analysis.documents.count, json])
+            try db.execute(sql: "DELETE FROM analyses WHERE rowid NOT IN (SELECT rowid FROM analyses ORDER BY rowid DESC LIMIT ?)",
+                           arguments: [keptAnalyses])
         }
+    }
+
+    public func latestAnalysisNumber() throws -> Int64? {
+        try dbQueue.read { try Int64.fetchOne($0, sql: "SELECT max(rowid) FROM analyses") }
     }
 
     /// The analysis saved last, if any.

@@ -75,14 +75,7 @@ struct Analyze: AsyncParsableCommand {
         var problems = problems
         var articles: [SourceArticle] = []
         if let store {
-            // Every stored article, in ingest order, a page at a time.
-            var last: Int64 = 0
-            while true {
-                let page = try await store.articles(afterRowID: last, limit: 1000)
-                guard let end = page.last?.rowid else { break }
-                articles += page.map { metadata[$0.article.id]?.applied(to: $0.article) ?? $0.article }
-                last = end
-            }
+            articles = try await store.allArticles().map { metadata[$0.id]?.applied(to: $0) ?? $0 }
         } else {
             let collector = InputCollector(excluded: Set([meta].compactMap { $0 }))
             let listing = collector.files(in: paths)

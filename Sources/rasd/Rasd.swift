@@ -14,6 +14,7 @@ struct Rasd: AsyncParsableCommand {
             EvalNER.self,
             Bench.self,
             Serve.self,
+            Watch.self,
         ]
     )
 }

@@ -117,11 +117,19 @@ enum RepositoryContract {
         _ = try await store.ingest(articles)
         let none = try await store.latestAnalysis()
         XCTAssertNil(none)
+        let noNumber = try await store.latestAnalysisNumber()
+        XCTAssertNil(noNumber)
         let analyzer = try Analyzer()
         let first = analyzer.analyze(Array(articles.prefix(1)))
         let second = analyzer.analyze(articles)
-        try await store.saveAnalysis(first)
-        try await store.saveAnalysis(second)
+        // More saves than the store keeps: the newest is the one read, and its number grows with each save.
+        var numbers: [Int64] = []
+        for analysis in Array(repeating: first, count: keptAnalyses + 1) + [second] {
+            try await store.saveAnalysis(analysis)
+            numbers.append(try await store.latestAnalysisNumber() ?? -1)
+        }
+        XCTAssertEqual(numbers, numbers.sorted())
+        XCTAssertEqual(Set(numbers).count, numbers.count)
         let latest = try await store.latestAnalysis()
         XCTAssertEqual(latest?.documents.map(\.id), ["a1", "a2", "a3"])
         XCTAssertEqual(latest, second)

@@ -59,6 +59,7 @@ final class RepositoryTests: XCTestCase {
         func saveAnalysis(_ analysis: Analysis) async throws { note("saveAnalysis"); lock.withLock { analyses.append(analysis) } }
 
         func latestAnalysis() async throws -> Analysis? { note("latestAnalysis"); return lock.withLock { analyses.last } }
+        func latestAnalysisNumber() async throws -> Int64? { lock.withLock { analyses.isEmpty ? nil : Int64(analyses.count) } }
     }
 
     func testServerRunsOverAnyRepositoryWithStoreCallsOnTheStoreQueue() throws {
