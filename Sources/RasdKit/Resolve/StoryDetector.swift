@@ -34,6 +34,10 @@ struct StoryDetector: Sendable {
         /// Rarity is counted as if the collection had at least this many documents: in a feed of three, a word
         /// that all three share is what they have in common, not a word every article uses.
         var minCollection = 50
+        /// A word, entity or event in more documents than this is left out: it says little about which story a
+        /// document is in, and leaving it out keeps the cost linear in the feed (each feature costs the square of
+        /// its document count).
+        var maxShared = 100
     }
 
     /// What two documents share.
@@ -151,9 +155,9 @@ struct StoryDetector: Sendable {
         }
         let common = n >= 20 ? Int(Double(n) * options.commonShare) : n
         let size = max(n, options.minCollection)
-        let words = Self.cosines(wordBags, maxDF: max(common, 2), collection: size)
-        let entities = Self.cosines(entityBags, maxDF: n, collection: size)
-        let events = Self.cosines(eventBags, maxDF: n, collection: size)
+        let words = Self.cosines(wordBags, maxDF: min(max(common, 2), options.maxShared), collection: size)
+        let entities = Self.cosines(entityBags, maxDF: min(n, options.maxShared), collection: size)
+        let events = Self.cosines(eventBags, maxDF: min(n, options.maxShared), collection: size)
 
         let days = documents.map { $0.published?.dayNumber }
         var out: [Int: Pair] = [:]

@@ -11,7 +11,7 @@
     if (!coverage || !coverage.length) return null;
     const most = Math.max(...coverage.map((c) => c.documents));
     return h("span", { class: "sparkline", dir: "ltr", title: coverage.map((c) => `${c.date}: ${c.documents}`).join("\n") },
-      coverage.map((c) => h("span", { class: "spark-bar", style: `height:${Math.max(15, Math.round(100 * c.documents / most))}%` })));
+      coverage.map((c) => h("span", { class: "spark-bar", style: `height:${Math.max(3, Math.round(18 * c.documents / most))}px` })));
   }
 
   function title(s) { return Rasd.lang === "en" && s.title_en ? s.title_en : Rasd.ar(s.title); }
