@@ -187,6 +187,7 @@ Rasd.views.story = async (docID) => {
 
 // ---- start -------------------------------------------------------------------------------------------------
 
+Rasd.vocabulary = { eventTypes: [], entityTypes: [], participantRoles: [], modalities: [], dateBases: [] };
 window.addEventListener("hashchange", Rasd.route);
 document.addEventListener("DOMContentLoaded", () => {
   document.getElementById("lang-toggle").addEventListener("click", () => {
@@ -198,5 +199,8 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   Rasd.applyLanguage();
   Rasd.refreshStatus();
-  Rasd.route();
+  // The closed sets (event types …) come from the server, which holds them once for the analysis and the page.
+  Rasd.api("vocabulary")
+    .then((v) => { Rasd.vocabulary = v; }, () => { /* the lists stay empty; the views still show what they have */ })
+    .then(Rasd.route);
 });

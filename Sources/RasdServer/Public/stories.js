@@ -39,7 +39,7 @@
       ["1", "2", "3"].map((v) => h("option", { value: v, selected: (params.get("min_documents") || "2") === v }, Rasd.t("minDocuments_" + v))));
     const outlet = h("input", { id: "story-outlet", type: "search", value: params.get("outlet") || "", placeholder: Rasd.t("source") });
     const type = h("select", { id: "story-type" }, h("option", { value: "" }, Rasd.t("allTypes")),
-      ["MEET", "VISIT", "SIGN", "RATIFY", "DEPLOY", "SUPPLY", "LAUNCH", "ACCUSE", "DENY", "VETO", "STATEMENT", "SANCTION", "ATTACK"]
+      Rasd.vocabulary.eventTypes.map((e) => e.type)
         .map((t) => h("option", { value: t, selected: params.get("type") === t }, Rasd.tMap("eventTypes", t))));
     const offset = Number(params.get("offset") || 0);
     const query = { sort: sort.value, min_documents: min.value, outlet: outlet.value, type: type.value, actor: params.get("actor"),
