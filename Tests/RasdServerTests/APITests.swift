@@ -2,8 +2,7 @@ import Foundation
 import XCTest
 
 /// The API against a real server on loopback: upload, analysis, queries and their answers.
-final class APITests: XCTestCase {
-    nonisolated(unsafe) static var harness: ServerHarness?
+final class APITests: SharedServerTestCase {
 
     /// Two reports of one meeting from two outlets, written for these tests.
     static let articles: [[String: String]] = [
@@ -13,22 +12,7 @@ final class APITests: XCTestCase {
          "text": "بيونغ يانغ - استقبل كيم جونغ أون الرئيس فلاديمير بوتين في العاصمة الكورية الشمالية يوم 19 يونيو 2024، في أول زيارة له منذ 24 عاما.\nوقال كيم إن العلاقات بين البلدين تدخل مرحلة جديدة."],
     ]
 
-    override class func setUp() {
-        super.setUp()
-        harness = try? ServerHarness()
-        guard let harness else { return }
-        let body = try! JSONSerialization.data(withJSONObject: articles)
-        _ = try? harness.client.post("/api/articles", body: body)
-        _ = try? harness.client.post("/api/analyze?wait=true", body: Data())
-    }
-
-    override class func tearDown() {
-        harness?.stop()
-        harness?.removeFolder()
-        super.tearDown()
-    }
-
-    var client: RawHTTPClient { get throws { try XCTUnwrap(APITests.harness, "server did not start").client } }
+    override class var seedArticles: [[String: String]] { articles }
 
     func testUploadIsIdempotentAndAcceptsJSONLines() throws {
         let again = try client.post("/api/articles", body: try JSONSerialization.data(withJSONObject: APITests.articles))

@@ -69,9 +69,16 @@ enum SharedData {
 class SharedServerTestCase: XCTestCase {
     nonisolated(unsafe) private static var servers: [ObjectIdentifier: ServerHarness] = [:]
 
+    /// Articles posted (and analysed) before the first test; none by default.
+    class var seedArticles: [[String: String]] { [] }
+
     override class func setUp() {
         super.setUp()
-        servers[ObjectIdentifier(self)] = try? ServerHarness()
+        let server = try? ServerHarness()
+        servers[ObjectIdentifier(self)] = server
+        guard let server, !seedArticles.isEmpty, let body = try? JSONSerialization.data(withJSONObject: seedArticles) else { return }
+        _ = try? server.client.post("/api/articles", body: body)
+        _ = try? server.client.post("/api/analyze?wait=true", body: Data())
     }
 
     override class func tearDown() {

@@ -3,8 +3,7 @@ import XCTest
 
 /// `GET /api/stories` and `GET /api/stories/{id}` against a real server on loopback: a feed of two stories (two
 /// outlets' reports of one meeting with different troop figures, and a football match).
-final class StoriesAPITests: XCTestCase {
-    nonisolated(unsafe) static var harness: ServerHarness?
+final class StoriesAPITests: SharedServerTestCase {
 
     static let articles: [[String: String]] = [
         ["id": "m1", "source": "outlet-a", "published": "2024-06-20", "title": "بوتين وكيم يوقعان اتفاقية",
@@ -15,22 +14,7 @@ final class StoriesAPITests: XCTestCase {
          "text": "فاز نادي الهلال على نادي النصر بثلاثة أهداف مقابل هدف في مباراة الدوري السعودي للمحترفين مساء الخميس على ملعب المملكة أرينا في الرياض."],
     ]
 
-    override class func setUp() {
-        super.setUp()
-        harness = try? ServerHarness()
-        guard let harness else { return }
-        let body = try! JSONSerialization.data(withJSONObject: articles)
-        _ = try? harness.client.post("/api/articles", body: body)
-        _ = try? harness.client.post("/api/analyze?wait=true", body: Data())
-    }
-
-    override class func tearDown() {
-        harness?.stop()
-        harness?.removeFolder()
-        super.tearDown()
-    }
-
-    var client: RawHTTPClient { get throws { try XCTUnwrap(StoriesAPITests.harness, "server did not start").client } }
+    override class var seedArticles: [[String: String]] { articles }
 
     func items(_ path: String) throws -> [[String: Any]] {
         let answer = try client.get(path)
@@ -99,7 +83,7 @@ final class StoriesAPITests: XCTestCase {
 
     /// The page: the list of stories (filters in the URL) and one story in English, as headless Chromium renders them.
     func testStoriesPageInChromium() throws {
-        let harness = try XCTUnwrap(StoriesAPITests.harness, "server did not start")
+        let harness = try self.harness
         let chromium = try Chromium.find()
         let list = try chromium.dumpDOM(harness.baseURL + "/#/stories?min_documents=1&sort=size")
         XCTAssertTrue(list.contains("data-ready=\"stories\""), "the stories view did not finish rendering")
