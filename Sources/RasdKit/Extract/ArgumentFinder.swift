@@ -43,8 +43,16 @@ struct ArgumentFinder {
             if last < doc.tokens.count, first < last { titles[last] = min(titles[last] ?? first, first) }
         }
         titleBefore = titles
-        actors = doc.mentions.filter { $0.type == .person || $0.type == .gpe || $0.type == .org }
+        // News agencies and outlets are the source of what is told, never its participants ("نقلت وكالة ... عن").
+        actors = doc.mentions.filter { m in
+            guard m.type == .person || m.type == .gpe || m.type == .org else { return false }
+            if let id = m.ref.kbId, let e = kb.entity(id), Self.sourceKinds.contains(e.kind) { return false }
+            return true
+        }
     }
+
+    /// Knowledge-base kinds of the organisations that report news.
+    static let sourceKinds: Set<String> = ["agency", "outlet"]
 
     static func keys(_ words: [String]) -> Set<String> { Set(words.map { ArabicNormalizer.shared.key($0) }) }
     static let prepositions = keys(["مع", "في", "إلى", "ب", "من", "عن", "على", "ضد", "لدى", "داخل", "نحو", "حول", "بين"])
@@ -206,7 +214,11 @@ struct ArgumentFinder {
         func add(_ p: EventMention.Participant) {
             if !participants.contains(where: { $0.ref == p.ref }) { participants.append(p) }
         }
+        // A statement's speaker is named before what is said ("قال X إن ..."، "قال X: ..."): a name inside the
+        // complement is what the statement is about.
+        let complement = type == "STATEMENT" ? complementStart(after: trigger, in: sentence) : sentence.upperBound
         let after = mentions(in: trigger.upperBound..<sentence.upperBound)
+        let speakers = mentions(in: trigger.upperBound..<complement)
         let before = mentions(in: sentence.lowerBound..<trigger.lowerBound)
         let triggerWord = doc.tokens[trigger.lowerBound].norm
         let definite = Self.isDefinite(triggerWord)
@@ -228,7 +240,14 @@ struct ArgumentFinder {
         let nestedIn = earlier.last(where: { $0.type == "ACCUSE" || $0.type == "DENY" }).flatMap { outer in
             punctuationBetween(doc.firstToken(startingAtOrAfter: outer.triggerEnd), trigger.lowerBound) ? nil : outer
         }
-        let carried = earlier.last.flatMap { $0.participants.first(where: { $0.role == "actor" }) }
+        // The speaker of "قال X إن Y ..." does not act in what is reported (event-guidelines.md): a statement's
+        // actor passes only to a verbal noun it governs directly ("أعلن X فرض عقوبات").
+        let carried = earlier.last.flatMap { outer -> EventMention.Participant? in
+            if outer.type == "STATEMENT", complementBetween(doc.firstToken(startingAtOrAfter: outer.triggerEnd), trigger.lowerBound) {
+                return nil
+            }
+            return outer.participants.first(where: { $0.role == "actor" })
+        }
         let carriedSubject = carried ?? subject(of: sentence, before: trigger.lowerBound).map {
             EventMention.Participant(ref: $0.ref, role: "actor", text: $0.text)
         }
@@ -250,10 +269,19 @@ struct ArgumentFinder {
                       !punctuationBetween(m.tokens.upperBound, trigger.lowerBound) else { return nil }
                 return m
             } : nil
-            if let m = svo {
+            if let m = agent(after: trigger, in: sentence) {
+                // The passive names its agent ("قصفت المدينة من قبل ..."، "على يد ..."): it is the actor.
+                add(m, "actor"); actorFound = true
+                for c in coordinated(after: m, limit: sentence.upperBound) { add(c, "actor") }
+            } else if let m = svo {
                 for g in coordination(endingAt: m, in: before) { add(g, "actor") }
                 actorFound = true
-            } else if let m = after.first, m.tokens.lowerBound <= trigger.upperBound + reach,
+            } else if pos == "noun", type == "ATTACK" || type == "MEET", let sides = sides(after: trigger, in: sentence) {
+                // "اشتباكات بين الجيش والشرطة"، "محادثات بين البلدين ...": both sides take part.
+                for m in sides { add(m, "actor") }
+                actorFound = true
+                objectStart = participantsEnd(participants, after)
+            } else if let m = (type == "STATEMENT" ? speakers : after).first, m.tokens.lowerBound <= trigger.upperBound + reach,
                !(pos == "noun" && (type == "MEET" || type == "VISIT") && isCityOrSeat(m)),
                // A noun with the article takes no genitive ("حضر الاجتماع X": X attended); a nationality
                // adjective ("الإطلاق الكوري الشمالي") or a relative clause ("الهجوم الذي تشنه موسكو") still names it.
@@ -276,6 +304,7 @@ struct ArgumentFinder {
                 actorFound = true
             } else if !(pos == "noun" && definite), let m = before.last, m.tokens.upperBound >= trigger.lowerBound - (pos == "noun" ? 3 : 5),
                       preposition(before: m) == nil, !takenByEarlier(m, earlier),
+                      pos == "dismissal" || !complementBetween(m.tokens.upperBound, trigger.lowerBound),
                       !punctuationBetween(m.tokens.upperBound, trigger.lowerBound) || pos == "dismissal" {
                 // SVO ("بوتين وكيم التقيا") or the subject of a light verb ("أجرى تشوي محادثات").
                 for g in coordination(endingAt: m, in: before) { add(g, "actor") }
@@ -291,7 +320,7 @@ struct ArgumentFinder {
            !punctuationBetween(doc.firstToken(startingAtOrAfter: outer.triggerEnd), trigger.lowerBound) {
             add(actor); actorFound = true
         }
-        if !actorFound, hasPronoun || (pos == "verb" && trigger.lowerBound <= sentence.lowerBound + 1) {
+        if !actorFound, hasPronoun || (pos == "verb" && trigger.lowerBound <= sentence.lowerBound + 1 && !(type == "STATEMENT" && writtenSubject(after: trigger, before: complement))) {
             if let p = previousSubject(before: sentence) { add(p); actorFound = true }
         }
         // Towns and landmarks do not act: a city as the only actor is where something happened ("هجوم سوسة"),
@@ -343,6 +372,70 @@ struct ArgumentFinder {
                             start: s0, end: s1, text: doc.string(s0, s1), participants: participants, place: place,
                             date: nil, dateBasis: nil, dateText: nil, modality: .asserted, attribution: nil,
                             quantities: [], sentence: 0)
+    }
+
+    static let between = ArabicNormalizer.shared.key("بين")
+    static let agentPhrases: [[String]] = [["من", "قبل"], ["علي", "يد"], ["علي", "ايدي"]].map { $0.map { ArabicNormalizer.shared.key($0) } }
+
+    /// The agent of a passive, "من قبل X" or "على يد X", within eight words after the trigger and before any
+    /// punctuation.
+    func agent(after trigger: Range<Int>, in sentence: Range<Int>) -> EntityMention? {
+        var k = trigger.upperBound
+        while k + 1 < min(sentence.upperBound, trigger.upperBound + 8), doc.tokens[k].isWord {
+            if Self.agentPhrases.contains(where: { $0[0] == doc.tokens[k].norm && $0[1] == doc.tokens[k + 1].norm }) {
+                return actors.first { $0.tokens.lowerBound >= k + 2 && $0.tokens.lowerBound <= k + 5 && !punctuationBetween(k, $0.tokens.lowerBound) }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// "بين X و Y" within three words after a verbal noun ("معارك عنيفة بين X و Y"): X and the names joined to it.
+    func sides(after trigger: Range<Int>, in sentence: Range<Int>) -> [EntityMention]? {
+        guard let k = (trigger.upperBound..<min(trigger.upperBound + 3, sentence.upperBound)).first(where: { doc.tokens[$0].norm == Self.between }),
+              !punctuationBetween(trigger.upperBound, k),
+              let first = actors.first(where: { $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 4 && $0.tokens.lowerBound < sentence.upperBound }),
+              !punctuationBetween(k, first.tokens.lowerBound) else { return nil }
+        let rest = coordinated(after: first, limit: sentence.upperBound)
+        return rest.isEmpty ? nil : [first] + rest
+    }
+
+    /// Marks that open what a speech verb reports: "إن/أن", a colon or a quote mark.
+    static let complementMarks: Set<String> = [":", "\"", "«", "“", "”", "„"]
+
+    /// The first token of a speech verb's complement after the trigger (the sentence's end when there is none).
+    func complementStart(after trigger: Range<Int>, in sentence: Range<Int>) -> Int {
+        Self.complementStart(doc, after: trigger, in: sentence)
+    }
+
+    static func complementStart(_ doc: Document, after trigger: Range<Int>, in sentence: Range<Int>) -> Int {
+        (trigger.upperBound..<sentence.upperBound).first { k in
+            let norm = doc.tokens[k].norm
+            return Self.complementizers.contains(norm) || Self.complementMarks.contains(norm)
+        } ?? sentence.upperBound
+    }
+
+    /// True when "إن/أن", a colon or a quote mark stands between two token positions.
+    func complementBetween(_ a: Int, _ b: Int) -> Bool {
+        guard a < b else { return false }
+        return (a..<b).contains { k in
+            let norm = doc.tokens[k].norm
+            return Self.complementizers.contains(norm) || Self.complementMarks.contains(norm)
+        }
+    }
+
+    /// "وقالت مصادر محلية إن ..."، "وقال المسؤول: ...": a subject is written after the verb (a noun, not a
+    /// preposition or a date), so the verb does not continue the previous sentence's subject, even when that
+    /// subject is no name Rasd knows.
+    func writtenSubject(after trigger: Range<Int>, before limit: Int) -> Bool {
+        guard let k = (trigger.upperBound..<min(limit, doc.tokens.count)).first(where: { doc.tokens[$0].isWord }) else { return false }
+        if isDateToken(k) { return false }
+        let word = doc.tokens[k].norm
+        if Self.prepositions.contains(word) || Proclitics.candidates(word).dropFirst().contains(where: { Self.prepositions.contains($0.stem) }) {
+            return false
+        }
+        if Self.complementizers.contains(word) || Self.continuations.contains(word) { return false }
+        return true
     }
 
     /// True when the word carries the article itself ("الاجتماع"، "والزيارة"، "بالاجتماع"); "لل" is left out,

@@ -56,7 +56,10 @@ public struct EventStage: Sendable {
                         let requires = row.count > 2 ? row[2] : ""
                         let needsPlace = requires == Self.placeRequirement
                         if requires.isEmpty || needsPlace || clauseHas(doc, requires, around: m.tokens, in: sentence) {
-                            found.append(Trigger(match: m, type: row[0], pos: row.count > 1 ? row[1] : "verb", needsPlace: needsPlace))
+                            var pos = row.count > 1 ? row[1] : "verb"
+                            // "القصف"، "والهجوم": a verb form with the article is its verbal noun.
+                            if pos == "verb", hasArticle(doc.tokens[m.tokens.lowerBound].norm, prefix: m.prefix) { pos = "noun" }
+                            found.append(Trigger(match: m, type: row[0], pos: pos, needsPlace: needsPlace))
                             break
                         }
                     }
@@ -72,6 +75,7 @@ public struct EventStage: Sendable {
             for trigger in found {
                 let mood = self.mood(doc, trigger, sentence: sentence)
                 if mood == "negated" { continue }
+                if trigger.type == "MEET", isInterview(doc, trigger.match.tokens, in: sentence) { continue }
                 let clause = clauseList.first { $0.contains(trigger.match.tokens.lowerBound) } ?? sentence
                 guard var event = arguments.event(for: trigger.match.tokens, type: trigger.type, pos: trigger.pos,
                                                   clause: clause, sentence: sentence, earlier: sentenceEvents,
@@ -110,6 +114,25 @@ public struct EventStage: Sendable {
             events += sentenceEvents
         }
         doc.events = events
+    }
+
+    /// "لقاء مع قناة ..."، "في حديث لصحيفة ...": an interview or media appearance (a "media" word of classes.tsv
+    /// within three words after the trigger) is no meeting.
+    func isInterview(_ doc: Document, _ trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
+        guard let words = classes["media"] else { return false }
+        var t = trigger.upperBound, seen = 0
+        while t < sentence.upperBound, seen < 3, doc.tokens[t].isWord {
+            if Proclitics.candidates(doc.tokens[t].norm).contains(where: { words.contains($0.stem) }) { return true }
+            seen += 1; t += 1
+        }
+        return false
+    }
+
+    /// True when the proclitics matched before a trigger end in the article ("ال"، "لل").
+    func hasArticle(_ word: String, prefix: Int) -> Bool {
+        guard prefix >= 2 else { return false }
+        let clitics = String(String.UnicodeScalarView(word.unicodeScalars.prefix(prefix)))
+        return clitics.hasSuffix("ال") || clitics.hasSuffix("لل")
     }
 
     /// Whether a word of the class occurs in the sentence near the trigger (8 tokens before, 16 after).
@@ -217,7 +240,17 @@ public struct EventStage: Sendable {
             event.date = anchor.date; event.dateBasis = "relative"; event.dateText = anchor.dateText
             return
         }
-        let candidates = doc.dates.filter { span.contains($0.start) && $0.date != nil && usableForEvents($0, doc: doc) && !refersBack($0, in: doc) }
+        var candidates = doc.dates.filter { span.contains($0.start) && $0.date != nil && usableForEvents($0, doc: doc) && !refersBack($0, in: doc) }
+        // A statement is dated by the words around its verb, never by a date inside what it says.
+        if event.type == "STATEMENT" {
+            let finder = ArgumentFinder.complementStart(doc, after: trigger, in: sentence)
+            let limit = finder < sentence.upperBound ? doc.tokens[finder].start : span.upperBound
+            candidates = candidates.filter { $0.start < limit }
+            if let d = candidates.min(by: { abs($0.start - triggerAt) < abs($1.start - triggerAt) }) {
+                set(&event, d, reporting: false)
+                return
+            }
+        }
         func distance(_ d: DateMention) -> Int { abs(d.start - triggerAt) }
         // The report's own date: within a clause of saying, or between a speech verb and its "إن"
         // ("قالت وسائل إعلام رسمية، الثلاثاء 19 نوفمبر، إن ...").
