@@ -9,6 +9,7 @@ part keeps the ids of its articles (`ids.txt`), their `meta.jsonl` and the refer
   newsref.py agreement A.json B.json  agreement of two annotations of the same articles
   newsref.py check PART               every participant, speaker and form of PART's reference is consistent
   newsref.py by-type ANALYSIS GOLD    event recall and precision per type (the shared scorer, run once per type)
+  newsref.py quotes ANALYSIS GOLD     how often a quote's speaker is right, where its words hold a listed quote
 
 Score a part: `rasd analyze eval/newsref/dev/articles.jsonl --meta eval/newsref/dev/meta.jsonl -o /tmp/dev.json`
 then `python3 ../shared/tools/score_seeds.py /tmp/dev.json --gold eval/newsref/dev/reference.json -v`.
@@ -221,6 +222,39 @@ def by_type(analysis, gold):
         print(f"{t:10s} {cells.get('events', '-'):>14s} {cells.get('event precision', '-'):>14s}")
 
 
+def quote_speakers(analysis, gold):
+    """Of Rasd's quotes with a speaker, those whose words contain a listed quote: speaker right or wrong (the
+    entity clusters are mapped as the shared scorer maps them); and those that contain no listed quote."""
+    sys.path.insert(0, str(HERE.parent.parent.parent / "shared" / "tools"))
+    from score_seeds import same_name
+    a = json.loads(pathlib.Path(analysis).read_text(encoding="utf-8"))
+    g = json.loads(pathlib.Path(gold).read_text(encoding="utf-8"))
+    kinds = {"PERSON": {"PERSON"}, "GPE": {"GPE", "LOC"}, "ORG": {"ORG"}}
+    owner = {}
+    for ge in g["entities"]:
+        ids = owner.setdefault(ge["key"], set())
+        for d, form in ge["mentions"]:
+            ids.update(e["id"] for e in a["entities"] if e["type"] in kinds[ge["type"]]
+                       and any(m["doc"] == d and same_name(m["text"], form) for m in e["mentions"]))
+    docs = {q["doc"] for q in g["quotes"]} | {d for e in g["entities"] for d, _ in e["mentions"]}
+    right = wrong = unlisted = nobody = 0
+    for q in a["quotes"]:
+        if q["doc"] not in docs:
+            continue
+        if not q.get("speaker"):
+            nobody += 1
+            continue
+        listed = [x for x in g["quotes"] if x["doc"] == q["doc"] and norm(x["contains"]) in norm(q["text"])]
+        if not listed:
+            unlisted += 1
+        elif any(q["speaker"] in owner.get(x["speaker"], set()) for x in listed):
+            right += 1
+        else:
+            wrong += 1
+    print(f"quotes with a speaker whose words hold a listed quote: {right} right, {wrong} wrong "
+          f"(speaker right {right / max(1, right + wrong):.2f}); {unlisted} hold no listed quote; {nobody} without a speaker")
+
+
 if __name__ == "__main__":
     if len(sys.argv) < 2:
         sys.exit(__doc__)
@@ -231,6 +265,8 @@ if __name__ == "__main__":
         build(args[0])
     elif cmd == "agreement" and len(args) == 2:
         agreement(*args)
+    elif cmd == "quotes" and len(args) == 2:
+        quote_speakers(*args)
     elif cmd == "by-type" and len(args) == 2:
         by_type(*args)
     elif cmd == "check" and len(args) == 1:
