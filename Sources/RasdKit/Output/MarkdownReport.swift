@@ -12,8 +12,10 @@ public enum MarkdownReport {
         let articles = analysis.documents.filter { $0.parent == nil }
         out.append("# Rasd report")
         out.append("")
-        out.append("\(articles.count) articles, \(analysis.entities.count) entities, \(analysis.events.count) events, "
-                   + "\(analysis.quotes.count) quotes, \(analysis.discrepancies.count) discrepancies.")
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        out.append([count(articles.count, "article", "articles"), count(analysis.entities.count, "entity", "entities"),
+                    count(analysis.events.count, "event", "events"), count(analysis.quotes.count, "quote", "quotes"),
+                    count(analysis.discrepancies.count, "discrepancy", "discrepancies")].joined(separator: ", ") + ".")
         out.append("")
 
         out.append("## Stories")
