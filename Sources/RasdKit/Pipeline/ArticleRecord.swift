@@ -26,6 +26,8 @@ public struct ArticleRecord: Sendable {
     /// The MinHash signature of the body, for near-duplicate stories (empty for a story split off an article,
     /// and for a body without words).
     public var signature: [UInt64]
+    /// Word stems of the title and body for the story step (see `StoryDetector.terms`).
+    public var storyTerms: [StoryDetector.Term]
 
     public init(_ doc: Document, nearDuplicates: NearDuplicateDetector = NearDuplicateDetector()) {
         id = doc.id
@@ -49,5 +51,6 @@ public struct ArticleRecord: Sendable {
             return MeasureDiscrepancies.shared.measure(of: q, in: doc)
         }
         signature = doc.parent == nil ? nearDuplicates.signature(body) : []
+        storyTerms = StoryDetector.terms(title: doc.title, tokens: doc.tokens)
     }
 }
