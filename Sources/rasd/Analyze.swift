@@ -31,6 +31,9 @@ struct Analyze: AsyncParsableCommand {
     @Option(help: "Articles analysed at once (default: the cores this process may use).")
     var jobs: Int = ArticleRunner.availableCores
 
+    @Flag(help: "Say how each event and entity mention was found: the trigger's row, the rule (source line) behind each participant, date and link, and why reports were merged (fields `explain`).")
+    var explain = false
+
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
@@ -93,6 +96,7 @@ struct Analyze: AsyncParsableCommand {
 
         var options = Analyzer.Options()
         options.preferDates = prefer
+        options.explain = explain
         let analyzer = try Analyzer(options: options)
         let analysis = await analyzer.analyze(articles, problems: problems, jobs: jobs) { done, total in
             progress.update(done, of: total)

@@ -52,10 +52,15 @@ public struct EntityMention: Sendable, Equatable {
     public var origin: Origin
     /// Token index range in the document.
     public var tokens: Range<Int>
+    /// The rule that found it and linked it (`--explain`); never part of its identity.
+    public var provenance: Provenance
 
-    public init(start: Int, end: Int, text: String, type: EntityType, ref: EntityRef, origin: Origin, tokens: Range<Int>) {
+    /// `reason` says what linked it (the alias, the earlier full name); the caller's line is recorded with it.
+    public init(start: Int, end: Int, text: String, type: EntityType, ref: EntityRef, origin: Origin, tokens: Range<Int>,
+                reason: String = "", file: StaticString = #fileID, line: UInt = #line) {
         self.start = start; self.end = end; self.text = text; self.type = type; self.ref = ref
         self.origin = origin; self.tokens = tokens
+        provenance = Provenance("\(origin.rawValue) → \(ref)\(reason.isEmpty ? "" : ": " + reason)", file: file, line: line)
     }
 }
 
@@ -124,4 +129,6 @@ public struct EventMention: Sendable, Equatable {
     /// Indices into the document's quantities of the amounts this event involves.
     public var quantities: [Int]
     public var sentence: Int
+    /// The trigger's row, the rule behind each participant, the modality and the date (`--explain`).
+    public var provenance = Provenance()
 }

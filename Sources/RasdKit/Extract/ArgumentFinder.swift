@@ -204,15 +204,24 @@ struct ArgumentFinder {
                earlier: [EventMention], previous: [EventMention]) -> EventMention? {
         var participants: [EventMention.Participant] = []
         var place: EntityRef?
-        func add(_ m: EntityMention, _ role: String) {
-            if !participants.contains(where: { $0.ref == m.ref }) { participants.append(.init(ref: m.ref, role: role, text: m.text)) }
+        // Each participant with the line of the rule that took it (`--explain`).
+        var provenance = Provenance()
+        func add(_ m: EntityMention, _ role: String, line: UInt = #line) {
+            if !participants.contains(where: { $0.ref == m.ref }) {
+                participants.append(.init(ref: m.ref, role: role, text: m.text))
+                provenance.add("\(role) «\(m.text)»", line: line)
+            }
             // "الجيش السوداني": the institution and its state take part together.
             for c in companions(of: m) where !participants.contains(where: { $0.ref == c.ref }) {
                 participants.append(.init(ref: c.ref, role: role, text: c.text))
+                provenance.add("\(role) «\(c.text)», the state of «\(m.text)»", line: line)
             }
         }
-        func add(_ p: EventMention.Participant) {
-            if !participants.contains(where: { $0.ref == p.ref }) { participants.append(p) }
+        func add(_ p: EventMention.Participant, line: UInt = #line) {
+            if !participants.contains(where: { $0.ref == p.ref }) {
+                participants.append(p)
+                provenance.add("\(p.role) «\(p.text)», named in another clause", line: line)
+            }
         }
         // A statement's speaker is named before what is said ("قال X إن ..."، "قال X: ..."): a name inside the
         // complement is what the statement is about.
@@ -295,6 +304,7 @@ struct ArgumentFinder {
                 // "حتى التقى بوتين": the sentence's subject met the one named after the verb.
                 if continued, Self.symmetric.contains(type), let c = carriedSubject, !participants.contains(where: { $0.ref == c.ref }) {
                     participants = participants.map { .init(ref: $0.ref, role: "counterpart", text: $0.text) }
+                    provenance.add("those named after the verb become counterparts of the sentence's subject")
                     participants.insert(c, at: 0)
                 }
             } else if continued || adverbial, let c = carriedSubject {
@@ -371,7 +381,7 @@ struct ArgumentFinder {
         return EventMention(type: type, triggerStart: t0.start, triggerEnd: t1.end, trigger: doc.string(t0.start, t1.end),
                             start: s0, end: s1, text: doc.string(s0, s1), participants: participants, place: place,
                             date: nil, dateBasis: nil, dateText: nil, modality: .asserted, attribution: nil,
-                            quantities: [], sentence: 0)
+                            quantities: [], sentence: 0, provenance: provenance)
     }
 
     static let between = ArabicNormalizer.shared.key("بين")

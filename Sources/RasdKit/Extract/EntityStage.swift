@@ -38,7 +38,8 @@ public struct EntityStage: Sendable {
                     start = doc.tokens[tokens.lowerBound].start
                 }
                 mentions.append(EntityMention(start: start, end: end, text: doc.string(start, end), type: type,
-                                              ref: .kb(m.entity.id), origin: .gazetteer, tokens: tokens))
+                                              ref: .kb(m.entity.id), origin: .gazetteer, tokens: tokens,
+                                              reason: "alias of \(m.entity.labelEn)"))
                 for t in m.tokens { covered[t] = true }
             }
         }
@@ -118,7 +119,8 @@ public struct EntityStage: Sendable {
                 let start = Proclitics.originalOffset(in: doc.text, token: first, afterNormalized: prefix)
                 let end = doc.tokens[range.upperBound - 1].end
                 return EntityMention(start: start, end: end, text: doc.string(start, end), type: kbType,
-                                     ref: .kb(entity.id), origin: .gazetteer, tokens: range)
+                                     ref: .kb(entity.id), origin: .gazetteer, tokens: range,
+                                     reason: "tagged \(tag); its name is an alias of \(entity.labelEn)")
             }
         }
         // A nationality adjective ("الكورية الشمالية") is not a name.
@@ -137,7 +139,8 @@ public struct EntityStage: Sendable {
         let start = Proclitics.originalOffset(in: doc.text, token: first, afterNormalized: prefix)
         let end = doc.tokens[range.upperBound - 1].end
         return EntityMention(start: start, end: end, text: doc.string(start, end), type: type,
-                             ref: .name(type, KBKeys.variantKey(key)), origin: .tagger, tokens: range)
+                             ref: .name(type, KBKeys.variantKey(key)), origin: .tagger, tokens: range,
+                             reason: "tagged \(tag), not in the knowledge base")
     }
 
     /// Single words and word pairs that repeat the first or last part of a person named in full in the article
@@ -195,7 +198,10 @@ public struct EntityStage: Sendable {
         for var m in mentions {
             if m.origin == .tagger, m.type == .person, m.tokens.count <= 2 {
                 let key = KBKeys.variantKey(ArabicNormalizer.shared.key(m.text))
-                if let ref = parts[key] ?? nil { m.ref = ref; m.origin = .partialName }
+                if let ref = parts[key] ?? nil {
+                    m.ref = ref; m.origin = .partialName
+                    m.provenance.add("partialName → \(ref): part of a name the article gives in full")
+                }
             }
             out.append(m)
         }
@@ -216,7 +222,8 @@ public struct EntityStage: Sendable {
                         let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[i], afterNormalized: prefix)
                         let end = doc.tokens[i + len - 1].end
                         out.append(EntityMention(start: start, end: end, text: doc.string(start, end), type: .person,
-                                                 ref: ref, origin: .partialName, tokens: range))
+                                                 ref: ref, origin: .partialName, tokens: range,
+                                                 reason: "part of a name the article gives in full"))
                         for t in range { covered[t] = true }
                         matched = true
                         break

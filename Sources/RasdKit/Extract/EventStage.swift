@@ -38,6 +38,14 @@ public struct EventStage: Sendable {
         var pos: String
         /// The trigger's row asks for a place ("@place"): without one it is another sense of the word.
         var needsPlace = false
+
+        /// The lexicon row that made it a trigger (`--explain`).
+        var provenance: Provenance {
+            var p = Provenance()
+            let requirement = needsPlace ? ", needs a place" : ""
+            p.addData("trigger «\(match.key)» → \(type) (\(pos)\(requirement); events/triggers.tsv)")
+            return p
+        }
     }
 
     static let placeRequirement = "@place"
@@ -85,8 +93,10 @@ public struct EventStage: Sendable {
                 }
                 if trigger.needsPlace && event.place == nil { continue }
                 event.sentence = sIndex
+                event.provenance.insert(trigger.provenance)
                 event.modality = modalityOf(mood, event: event, earlier: sentenceEvents, doc: doc, sentence: sentence,
                                             trigger: trigger.match.tokens)
+                event.provenance.add("modality \(event.modality.rawValue)\(mood.map { " (clause read as \($0))" } ?? "")")
                 event.attribution = attribution
                 dateEvent(&event, doc: doc, trigger: trigger.match.tokens, clause: clause, clauses: clauseList, sentence: sentence,
                           told: events + sentenceEvents)
@@ -103,6 +113,8 @@ public struct EventStage: Sendable {
                     guard var opening = arguments.event(for: w.match.tokens, type: w.type, pos: w.pos, clause: wClause,
                                                         sentence: sentence, earlier: [event], previous: events) else { continue }
                     opening.sentence = sIndex
+                    opening.provenance.insert(w.provenance)
+                    opening.provenance.add("actor taken from the main clause's event «\(event.trigger)»")
                     opening.modality = event.modality
                     opening.attribution = event.attribution
                     dateEvent(&opening, doc: doc, trigger: w.match.tokens, clause: wClause, clauses: clauseList, sentence: sentence,
@@ -238,6 +250,7 @@ public struct EventStage: Sendable {
         // "في وقت لاحق من اليوم نفسه": the time of the event told before.
         if let anchor = dated, doc.dates.contains(where: { clauseSpan.contains($0.start) && refersBack($0, in: doc) }) {
             event.date = anchor.date; event.dateBasis = "relative"; event.dateText = anchor.dateText
+            event.provenance.add("date of the event told before («\(anchor.trigger)»)")
             return
         }
         var candidates = doc.dates.filter { span.contains($0.start) && $0.date != nil && usableForEvents($0, doc: doc) && !refersBack($0, in: doc) }
@@ -284,8 +297,10 @@ public struct EventStage: Sendable {
             }
             if let anchor {
                 event.date = anchor.date; event.dateBasis = "relative"; event.dateText = anchor.dateText
+                event.provenance.add("date of the same actor's event told just before («\(anchor.trigger)»)")
                 return
             }
+            event.provenance.add("no date in the sentence: the publication date")
             event.date = published
             event.dateBasis = "published"
         }
@@ -321,10 +336,12 @@ public struct EventStage: Sendable {
         }
         event.date = result.truncated(to: min(result.precision, shifted.precision))
         event.dateBasis = "relative"
+        event.provenance.add("date counted back from «\(d.text)»")
         event.dateText = d.text
     }
 
-    func set(_ event: inout EventMention, _ d: DateMention, reporting: Bool) {
+    func set(_ event: inout EventMention, _ d: DateMention, reporting: Bool, line: UInt = #line) {
+        event.provenance.add("date from «\(d.text)»\(reporting ? ", the report's own date" : "")", line: line)
         event.date = d.date
         event.dateText = d.text
         event.dateBasis = reporting ? "published" : (d.basis == .absolute ? "text" : "relative")

@@ -107,7 +107,8 @@ extension EntityStage {
                 let end = doc.tokens[range.upperBound - 1].end
                 out.removeAll { $0.tokens.overlaps(range) }
                 out.append(EntityMention(start: start, end: end, text: doc.string(start, end), type: .person, ref: refOut,
-                                         origin: ref == nil ? .tagger : .gazetteer, tokens: range))
+                                         origin: ref == nil ? .tagger : .gazetteer, tokens: range,
+                                         reason: "a name with its نسب chain"))
                 for t in range { covered[t] = true }
             }
         }

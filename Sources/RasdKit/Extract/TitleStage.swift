@@ -162,7 +162,8 @@ public struct TitleStage: Sendable {
         let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[t], afterNormalized: cliticLength(doc.tokens[t]))
         let stop = doc.tokens[end - 1].end
         return EntityMention(start: start, end: stop, text: doc.string(start, stop), type: .person,
-                             ref: .kb(holder.id), origin: .description, tokens: t..<end)
+                             ref: .kb(holder.id), origin: .description, tokens: t..<end,
+                             reason: "holder of \(officeKey) (\(country)) on the article's date")
     }
 
     /// The office (on the article's date) of the nearest known person who is not of `country`: in the same
@@ -224,7 +225,8 @@ public struct TitleStage: Sendable {
                 if let institution, let key = institution.values.first {
                     out.append(EntityMention(start: start, end: end, text: doc.string(start, end), type: .org,
                                              ref: .name(.org, Institutions.key(institution: key, country: country)),
-                                             origin: .institution, tokens: first..<(t + len)))
+                                             origin: .institution, tokens: first..<(t + len),
+                                             reason: "\(key) of \(country)"))
                 }
                 out.append(EntityMention(start: start, end: end, text: doc.string(start, end), type: .gpe,
                                          ref: .kb(country), origin: .demonym, tokens: first..<(t + len)))
@@ -258,7 +260,8 @@ public struct TitleStage: Sendable {
                     let text = doc.string(start, end)
                     out.append(EntityMention(start: start, end: end, text: text, type: .person,
                                              ref: .name(.person, KBKeys.variantKey(ArabicNormalizer.shared.key(text))),
-                                             origin: .apposition, tokens: words))
+                                             origin: .apposition, tokens: words,
+                                             reason: "a name before a comma and a title"))
                     break
                 }
             }

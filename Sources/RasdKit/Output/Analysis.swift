@@ -28,6 +28,8 @@ public struct Analysis: Sendable, Codable, Equatable {
         public var start: Int
         public var end: Int
         public var origin: String?
+        /// How it was found and linked, one note per decision (only with `--explain`).
+        public var explain: [String]? = nil
     }
 
     public struct Role: Sendable, Codable, Equatable {
@@ -66,6 +68,8 @@ public struct Analysis: Sendable, Codable, Equatable {
         public var date_basis: String?
         public var modality: String
         public var attribution: String?
+        /// The trigger's row, the rule behind each participant, the modality and the date (only with `--explain`).
+        public var explain: [String]? = nil
     }
 
     public struct Event: Sendable, Codable, Equatable {
@@ -84,6 +88,8 @@ public struct Analysis: Sendable, Codable, Equatable {
         public var background: Bool?
         /// The story most of its reports are in.
         public var story: String?
+        /// Why its reports are one event (only with `--explain`).
+        public var explain: [String]? = nil
     }
 
     public struct QuantityEntry: Sendable, Codable, Equatable {

@@ -28,6 +28,7 @@ public enum MarkdownReport {
         let position = Dictionary(analysis.timeline.enumerated().map { ($1.event, $0) }, uniquingKeysWith: { a, _ in a })
         let documents = Dictionary(analysis.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let storyOfEvent = Dictionary(analysis.events.map { ($0.id, $0.story) }, uniquingKeysWith: { a, _ in a })
+        let eventsById = Dictionary(analysis.events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for story in stories.sorted(by: { ($0.documents.count, $1.last ?? "", $1.id) > ($1.documents.count, $0.last ?? "", $0.id) }) {
             let span = [story.first, story.last].compactMap { $0 }
             out.append("### \(story.id): \(story.title)")
@@ -44,6 +45,7 @@ public enum MarkdownReport {
                 .compactMap { timeline[$0] }.sorted { (position[$0.event] ?? 0) < (position[$1.event] ?? 0) }
             for entry in events where entry.background != true {
                 out.append("- **\(entry.date ?? "undated")** \(entry.type): \(entry.summary) — sources: \(entry.sources.joined(separator: ", "))")
+                out += explanation(of: eventsById[entry.event])
             }
             let background = events.filter { $0.background == true }
             if !background.isEmpty {
@@ -108,5 +110,16 @@ public enum MarkdownReport {
 
     static func formatNumber(_ v: Double) -> String {
         v.rounded() == v && abs(v) < 1e15 ? String(Int64(v)) : String(v)
+    }
+
+    /// With `--explain`: why the event is one event, then each report's notes, as nested items.
+    static func explanation(of event: Analysis.Event?) -> [String] {
+        guard let event, let notes = event.explain else { return [] }
+        var out = notes.map { "    - \($0)" }
+        for m in event.mentions {
+            guard let mentionNotes = m.explain else { continue }
+            out.append("    - in \(m.doc) «\(m.trigger)»: " + mentionNotes.joined(separator: "; "))
+        }
+        return out
     }
 }

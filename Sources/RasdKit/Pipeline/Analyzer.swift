@@ -10,6 +10,8 @@ public struct Analyzer: Sendable {
         public var preferDates: DatePreference = .past
         /// A line repeated in this many articles of one outlet is boilerplate.
         public var repeatedLineMinArticles = 3
+        /// Keep each entity mention's and event's provenance in the analysis (`rasd analyze --explain`).
+        public var explain = false
         public init() {}
     }
 
@@ -99,7 +101,7 @@ public struct Analyzer: Sendable {
 
     /// The cross-document part (`CollectionResolver`'s steps) and the input problems.
     public func resolve(_ records: [ArticleRecord], problems: [InputProblem] = []) -> Analysis {
-        var analysis = CollectionResolver(kb: kb).resolve(records)
+        var analysis = CollectionResolver(kb: kb, explain: options.explain).resolve(records)
         analysis.problems = problems.map { Analysis.Problem(location: $0.location, reason: $0.reason) }
         return analysis
     }

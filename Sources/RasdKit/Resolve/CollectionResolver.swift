@@ -5,9 +5,12 @@ public struct CollectionResolver: Sendable {
     public let kb: KnowledgeBase?
     let cameo: [String: String]
     let durative: Set<String>
+    /// Keep each finding's provenance in the analysis (`rasd analyze --explain`).
+    public var explain: Bool
 
-    public init(kb: KnowledgeBase? = nil) {
+    public init(kb: KnowledgeBase? = nil, explain: Bool = false) {
         self.kb = kb
+        self.explain = explain
         var cameo: [String: String] = [:]
         var durative: Set<String> = []
         for row in (try? ResourceStore.rows("events/cameo.tsv")) ?? [] where row.count >= 2 {
@@ -29,7 +32,8 @@ public struct CollectionResolver: Sendable {
                 removed: doc.removed))
             for m in doc.mentions where m.origin != .demonym {
                 let id = entities.id(for: m.ref, type: m.type, text: m.text)
-                entities.addMention(id, Analysis.Mention(doc: doc.id, text: m.text, start: m.start, end: m.end, origin: m.origin.rawValue))
+                entities.addMention(id, Analysis.Mention(doc: doc.id, text: m.text, start: m.start, end: m.end, origin: m.origin.rawValue,
+                                                         explain: explain ? m.provenance.notes : nil))
             }
             for r in doc.roles {
                 let id = entities.id(for: r.person, type: .person, text: r.title)
@@ -107,7 +111,8 @@ public struct CollectionResolver: Sendable {
                 let m = item.mention
                 return Analysis.EventMentionEntry(doc: documents[item.doc].id, text: m.text, start: m.start, end: m.end,
                                                   trigger: m.trigger, date: m.date?.iso, date_basis: m.dateBasis,
-                                                  modality: m.modality.rawValue, attribution: m.attribution)
+                                                  modality: m.modality.rawValue, attribution: m.attribution,
+                                                  explain: explain ? m.provenance.notes : nil)
             }
             let sources = Array(Set(mentions.map(\.doc))).sorted()
             let modality = members.map(\.mention.modality).contains(.asserted) ? "asserted" : members[0].mention.modality.rawValue
@@ -116,7 +121,7 @@ public struct CollectionResolver: Sendable {
             let event = Analysis.Event(id: eventId, type: members[0].mention.type, cameo: cameo[members[0].mention.type] ?? "",
                                        date: best?.mention.date?.iso, date_basis: best?.mention.dateBasis, modality: modality,
                                        participants: participants, place: place, sources: sources, mentions: mentions,
-                                       background: background)
+                                       background: background, explain: explain ? mergeNotes(members) : nil)
             analysis.events.append(event)
             for item in members {
                 for q in item.mention.quantities {
@@ -125,6 +130,16 @@ public struct CollectionResolver: Sendable {
                 }
             }
         }
+    }
+
+    /// Why the reports of one event were merged (`EventMerger`'s criteria, as they held for these reports).
+    func mergeNotes(_ members: [EventMerger.Item]) -> [String] {
+        guard members.count > 1 else { return ["one report"] }
+        let shared = members.dropFirst().reduce(members[0].actors) { $0.intersection($1.actors) }.sorted()
+        let documents = Set(members.map(\.doc)).count
+        return ["\(members.count) reports in \(documents) document\(documents == 1 ? "" : "s") merged by EventMerger: same type "
+                + "\(members[0].mention.type), participants of one contained in the other's, dates agreeing, same modality class"
+                + (shared.isEmpty ? "" : "; shared actors: " + shared.joined(separator: ", "))]
     }
 
     /// Step "discrepancies": figures that sources give differently for one event, and counts of people no
