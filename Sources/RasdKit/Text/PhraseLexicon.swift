@@ -4,10 +4,10 @@ public struct PhraseLexicon: Sendable {
     public private(set) var entries: [String: [String]] = [:]
     /// Every row of a phrase listed more than once, in file order (`entries` holds the first).
     public private(set) var allEntries: [String: [[String]]] = [:]
-    public private(set) var maxTokens = 1
-    /// `TokenKey`s of the entries' first words and of the whole entries: most tokens begin no phrase, and a hash
-    /// test rejects them before any key String is built or hashed (slow for Arabic text).
-    private var firstWords = Set<UInt64>()
+    public var maxTokens: Int { max(1, index.maxWords) }
+    /// The phrases, by their first word (see `PhraseIndex`); each entry's value is its key and its row.
+    private var index = PhraseIndex<(key: String, values: [String])>()
+    /// `TokenKey`s of the whole entries, to reject most single words with one hash test.
     private var wholeKeys = Set<UInt64>()
 
     public init(rows: [[String]], keyColumn: Int = 0) {
@@ -16,11 +16,13 @@ public struct PhraseLexicon: Sendable {
             guard !key.isEmpty else { continue }
             var values = row
             values.remove(at: keyColumn)
-            if entries[key] == nil { entries[key] = values }
+            if entries[key] == nil {
+                entries[key] = values
+                let words = key.split(separator: " ").map(String.init)
+                index.insert(first: words[0], rest: Array(words.dropFirst()), value: (key, values))
+                wholeKeys.insert(TokenKey.of(key))
+            }
             allEntries[key, default: []].append(values)
-            firstWords.insert(TokenKey.of(String(key.prefix { $0 != " " })))
-            wholeKeys.insert(TokenKey.of(key))
-            maxTokens = max(maxTokens, key.split(separator: " ").count)
         }
     }
 
@@ -45,28 +47,25 @@ public struct PhraseLexicon: Sendable {
         public var values: [String]
     }
 
-    /// The longest phrase starting at token `i` (within `limit`), if any.
+    /// The longest phrase starting at token `i` (within `limit`), if any; among readings of the first word
+    /// (the word itself, then with its proclitics stripped) the first wins a tie.
     public func match(_ tokens: [Token], at i: Int, limit: Int? = nil, allowClitics: Bool = true) -> Match? {
         let end = min(limit ?? tokens.count, tokens.count)
         guard i < end, tokens[i].isWord else { return nil }
-        let readings = allowClitics ? Proclitics.candidates(tokens[i].norm) : [(0, tokens[i].norm)]
-        let candidates = readings.filter { firstWords.contains(TokenKey.of($0.1)) }
-        if candidates.isEmpty { return nil }
-        var len = min(maxTokens, end - i)
-        while len >= 1 {
-            let rest = tokens[(i + 1)..<(i + len)]
-            if !rest.contains(where: { !$0.isWord }) {
-                let tail = rest.map(\.norm).joined(separator: " ")
-                for (prefix, stem) in candidates {
-                    let key = tail.isEmpty ? stem : stem + " " + tail
-                    if let values = entries[key] {
-                        return Match(tokens: i..<(i + len), prefix: prefix, key: key, values: values)
-                    }
-                }
-            }
-            len -= 1
+        var best: (entry: PhraseIndex<(key: String, values: [String])>.Entry, prefix: Int)?
+        func consider(_ prefix: Int, _ stem: String, _ key: UInt64) {
+            guard let entry = index.longest(first: stem, key: key, tokens: tokens, after: i, end: end, wordsOnly: true),
+                  entry.rest.count > (best?.entry.rest.count ?? -1) else { return }
+            best = (entry, prefix)
         }
-        return nil
+        // The word as written first: most words carry no proclitic, and then no reading is built.
+        consider(0, tokens[i].norm, tokens[i].key)
+        if allowClitics {
+            for (prefix, stem) in Proclitics.candidates(tokens[i].norm).dropFirst() { consider(prefix, stem, TokenKey.of(stem)) }
+        }
+        guard let best else { return nil }
+        return Match(tokens: i..<(i + 1 + best.entry.rest.count), prefix: best.prefix, key: best.entry.value.key,
+                     values: best.entry.value.values)
     }
 
     /// True when the single word (proclitics allowed) is in the lexicon.
