@@ -6,31 +6,9 @@ public enum ContentHash {
         SHA256.hex(Array(key(text).utf8))
     }
 
-    /// The same string as `ArabicNormalizer.shared.key(text)`, with a fast path for ASCII white space
-    /// (the Unicode property look-up dominated ingest profiles).
+    /// The normalized text whose hash identifies the content: `ArabicNormalizer.shared.key(text)`.
     public static func key(_ text: String) -> String {
-        let out = ArabicNormalizer.shared.normalize(ScalarText(text))
-        var view = String.UnicodeScalarView()
-        var pendingSpace = false
-        for s in out.scalars {
-            let v = s.value
-            let space = v < 0x80 ? (v == 0x20 || (0x09...0x0D).contains(v)) : ContentHash.isNonASCIIWhitespace(v)
-            if space {
-                pendingSpace = !view.isEmpty
-            } else {
-                if pendingSpace { view.append(" "); pendingSpace = false }
-                view.append(s)
-            }
-        }
-        return String(view)
-    }
-
-    /// Unicode White_Space above ASCII (the whole list: U+0085, U+00A0, U+1680, U+2000-200A, U+2028, U+2029,
-    /// U+202F, U+205F, U+3000), without a property look-up per scalar.
-    @inline(__always) static func isNonASCIIWhitespace(_ v: UInt32) -> Bool {
-        if v < 0x85 || (v > 0xA0 && v < 0x1680) { return false }
-        return v == 0x85 || v == 0xA0 || v == 0x1680 || (0x2000...0x200A).contains(v) || v == 0x2028 || v == 0x2029
-            || v == 0x202F || v == 0x205F || v == 0x3000
+        ArabicNormalizer.shared.key(text)
     }
 }
 

@@ -123,8 +123,7 @@ public struct HTMLTree: Sendable {
         var view = String.UnicodeScalarView()
         var pending = false
         for scalar in s.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 ? (v == 0x20 || (0x09...0x0D).contains(v)) : ContentHash.isNonASCIIWhitespace(v) {
+            if scalar.isWhitespaceFast {
                 pending = !view.isEmpty
             } else {
                 if pending { view.append(" "); pending = false }

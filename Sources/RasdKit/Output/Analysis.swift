@@ -74,6 +74,8 @@ public struct Analysis: Sendable, Codable, Equatable {
 
     public struct Event: Sendable, Codable, Equatable {
         public var id: String
+        /// Why its reports are one event (only with `--explain`).
+        public var explain: [String]? = nil
         public var type: String
         public var cameo: String
         public var date: String?
@@ -88,8 +90,6 @@ public struct Analysis: Sendable, Codable, Equatable {
         public var background: Bool?
         /// The story most of its reports are in.
         public var story: String?
-        /// Why its reports are one event (only with `--explain`).
-        public var explain: [String]? = nil
     }
 
     public struct QuantityEntry: Sendable, Codable, Equatable {

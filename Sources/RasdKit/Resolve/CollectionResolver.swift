@@ -118,10 +118,10 @@ public struct CollectionResolver: Sendable {
             let modality = members.map(\.mention.modality).contains(.asserted) ? "asserted" : members[0].mention.modality.rawValue
             let reported = members.compactMap(\.published).min()
             let background = Self.isBackground(best?.mention.date, reportedOn: reported) ? true : nil
-            let event = Analysis.Event(id: eventId, type: members[0].mention.type, cameo: cameo[members[0].mention.type] ?? "",
+            let event = Analysis.Event(id: eventId, explain: explain ? mergeNotes(members) : nil, type: members[0].mention.type, cameo: cameo[members[0].mention.type] ?? "",
                                        date: best?.mention.date?.iso, date_basis: best?.mention.dateBasis, modality: modality,
                                        participants: participants, place: place, sources: sources, mentions: mentions,
-                                       background: background, explain: explain ? mergeNotes(members) : nil)
+                                       background: background)
             analysis.events.append(event)
             for item in members {
                 for q in item.mention.quantities {

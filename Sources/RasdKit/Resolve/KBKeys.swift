@@ -29,23 +29,9 @@ public enum KBKeys {
         return "ال" + key
     }
 
-    /// `ArabicNormalizer.shared.key(string)`, computed the same way with a cheaper white-space test
-    /// (the KB normalizes thousands of aliases at start-up).
+    /// The normalized key of a name, as `ArabicNormalizer.key` makes it.
     static func normalizedKey(_ string: String, normalizer: ArabicNormalizer = .shared) -> String {
-        let out = normalizer.normalize(ScalarText(string))
-        var view = String.UnicodeScalarView()
-        var pendingSpace = false
-        for s in out.scalars {
-            let v = s.value
-            let isSpace = v == 0x20 || (v >= 0x09 && v <= 0x0D) || (v >= 0x80 && s.properties.isWhitespace)
-            if isSpace {
-                pendingSpace = !view.isEmpty
-            } else {
-                if pendingSpace { view.append(" "); pendingSpace = false }
-                view.append(s)
-            }
-        }
-        return String(view)
+        normalizer.key(string)
     }
 
     /// Number of tokens the `Tokenizer` makes of a normalized key: letter runs, digit runs, and each other

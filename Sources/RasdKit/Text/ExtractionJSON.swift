@@ -8,7 +8,7 @@ public enum ExtractionJSON {
         w.key("numbers"); w.open("[")
         for n in numbers {
             w.item(); w.open("{")
-            w.key("start"); w.int(n.start); w.key("end"); w.int(n.end); w.key("text"); w.string(n.text)
+            w.span(n.start, n.end, n.text)
             w.key("value"); w.number(n.value); w.key("kind"); w.string(n.kind.rawValue)
             w.close("}")
         }
@@ -16,7 +16,7 @@ public enum ExtractionJSON {
         w.key("quantities"); w.open("[")
         for q in quantities {
             w.item(); w.open("{")
-            w.key("start"); w.int(q.start); w.key("end"); w.int(q.end); w.key("text"); w.string(q.text)
+            w.span(q.start, q.end, q.text)
             w.key("value"); w.number(q.value); w.key("min"); w.number(q.min); w.key("max"); w.number(q.max)
             w.key("qualifier"); w.string(q.qualifier?.rawValue); w.key("unit"); w.string(q.unit)
             w.key("duration"); w.bool(q.isDuration)
@@ -26,7 +26,7 @@ public enum ExtractionJSON {
         w.key("dates"); w.open("[")
         for d in dates {
             w.item(); w.open("{")
-            w.key("start"); w.int(d.start); w.key("end"); w.int(d.end); w.key("text"); w.string(d.text)
+            w.span(d.start, d.end, d.text)
             w.key("date"); w.string(d.date?.iso); w.key("value"); w.string(d.date?.iso)
             w.key("precision"); w.string(d.date.map { ["year", "month", "day"][$0.precision.rawValue] })
             w.key("basis"); w.string(d.basis.rawValue); w.key("kind"); w.string(d.kind)
@@ -46,6 +46,10 @@ struct JSONWriter {
 
     mutating func open(_ c: String) { out += c; first.append(true) }
     mutating func close(_ c: String) { out += c; first.removeLast() }
+    /// The offsets and text every extracted item starts with.
+    mutating func span(_ start: Int, _ end: Int, _ text: String) {
+        key("start"); int(start); key("end"); int(end); key("text"); string(text)
+    }
     mutating func item() {
         if first[first.count - 1] { first[first.count - 1] = false } else { out += "," }
     }

@@ -40,32 +40,35 @@ extension String {
         for s in scalars { count += UTF8.width(s) }
         self.init(unsafeUninitializedCapacity: count) { buffer in
             var i = 0
-            for s in scalars {
-                let v = s.value
-                if v < 0x80 {
-                    buffer[i] = UInt8(v); i += 1
-                } else if v < 0x800 {
-                    buffer[i] = UInt8(0xC0 | (v >> 6)); buffer[i + 1] = UInt8(0x80 | (v & 0x3F)); i += 2
-                } else if v < 0x10000 {
-                    buffer[i] = UInt8(0xE0 | (v >> 12)); buffer[i + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                    buffer[i + 2] = UInt8(0x80 | (v & 0x3F)); i += 3
-                } else {
-                    buffer[i] = UInt8(0xF0 | (v >> 18)); buffer[i + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                    buffer[i + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buffer[i + 3] = UInt8(0x80 | (v & 0x3F)); i += 4
-                }
-            }
+            for s in scalars { String.writeUTF8(s.value, to: buffer, at: &i) }
             return i
+        }
+    }
+
+    /// Writes one scalar's UTF-8 bytes at `i` and moves `i` past them (the buffer has room for them).
+    @inline(__always) static func writeUTF8(_ v: UInt32, to buffer: UnsafeMutableBufferPointer<UInt8>, at i: inout Int) {
+        if v < 0x80 {
+            buffer[i] = UInt8(v); i += 1
+        } else if v < 0x800 {
+            buffer[i] = UInt8(0xC0 | (v >> 6)); buffer[i + 1] = UInt8(0x80 | (v & 0x3F)); i += 2
+        } else if v < 0x10000 {
+            buffer[i] = UInt8(0xE0 | (v >> 12)); buffer[i + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+            buffer[i + 2] = UInt8(0x80 | (v & 0x3F)); i += 3
+        } else {
+            buffer[i] = UInt8(0xF0 | (v >> 18)); buffer[i + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+            buffer[i + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buffer[i + 3] = UInt8(0x80 | (v & 0x3F)); i += 4
         }
     }
 }
 
 extension Unicode.Scalar {
-    /// `properties.isWhitespace` without the Unicode table lookup for ASCII and the Arabic blocks (never white
-    /// space), which are nearly all of the text.
+    /// `properties.isWhitespace` without a Unicode table lookup: ASCII's, then the whole list above it
+    /// (U+0085, U+00A0, U+1680, U+2000-200A, U+2028, U+2029, U+202F, U+205F, U+3000).
     @inline(__always) public var isWhitespaceFast: Bool {
         let v = value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
-        if v >= 0x0600 && v < 0x1680 { return false }
-        return properties.isWhitespace
+        if v < 0x85 || (v > 0xA0 && v < 0x1680) { return false }
+        return v == 0x85 || v == 0xA0 || v == 0x1680 || (0x2000...0x200A).contains(v) || v == 0x2028 || v == 0x2029
+            || v == 0x202F || v == 0x205F || v == 0x3000
     }
 }

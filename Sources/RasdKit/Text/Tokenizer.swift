@@ -43,20 +43,7 @@ public struct Tokenizer: Sendable {
                     }
                     let norm = String(unsafeUninitializedCapacity: bytes) { buf in
                         var w = 0
-                        for k in from..<to {
-                            let v = scalars[k].value
-                            if v < 0x80 {
-                                buf[w] = UInt8(v); w += 1
-                            } else if v < 0x800 {
-                                buf[w] = UInt8(0xC0 | (v >> 6)); buf[w + 1] = UInt8(0x80 | (v & 0x3F)); w += 2
-                            } else if v < 0x10000 {
-                                buf[w] = UInt8(0xE0 | (v >> 12)); buf[w + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                                buf[w + 2] = UInt8(0x80 | (v & 0x3F)); w += 3
-                            } else {
-                                buf[w] = UInt8(0xF0 | (v >> 18)); buf[w + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                                buf[w + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buf[w + 3] = UInt8(0x80 | (v & 0x3F)); w += 4
-                            }
-                        }
+                        for k in from..<to { String.writeUTF8(scalars[k].value, to: buf, at: &w) }
                         return w
                     }
                     tokens.append(Token(start: Int(origin[from]), end: Int(origin[to - 1]) + 1, norm: norm, kind: kind, key: key))
