@@ -1,9 +1,9 @@
 import Foundation
 
 /// Tables and JSON for `rasd bench`.
-public enum BenchReport {
+package enum BenchReport {
     /// One row per result: throughput in the units that fit the stage, peak memory.
-    public static func table(_ results: [StageResult]) -> String {
+    package static func table(_ results: [StageResult]) -> String {
         var lines = ["stage     scale      MB/s   articles/s     tokens/s  queries/s     cost/unit    peak MiB  (base MiB)  CPU s   wall s"]
         for r in results {
             let tokens = r.tokens > 0 ? String(format: "%.0f", r.tokensPerSecond) : "–"
@@ -21,7 +21,7 @@ public enum BenchReport {
     }
 
     /// Cost per unit at each scale against the stage's cost at 1×: flat (≈ 1.0) is linear growth.
-    public static func growth(_ results: [StageResult]) -> String {
+    package static func growth(_ results: [StageResult]) -> String {
         var lines = ["stage     scale   articles        bytes     cost/unit             vs 1×   peak MiB"]
         for stage in BenchStage.allCases {
             let rows = results.filter { $0.stage == stage }.sorted { $0.scale < $1.scale }
@@ -41,14 +41,14 @@ public enum BenchReport {
     }
 
     /// `{"machine": ..., "results": [...]}` with every rate computed, for scripts.
-    public static func json(_ results: [StageResult]) throws -> String {
+    package static func json(_ results: [StageResult]) throws -> String {
         let object: [String: Any] = ["machine": machine(), "results": results.map { $0.jsonObject() }]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self)
     }
 
     /// Cores, CPU model and memory of this machine (from /proc).
-    public static func machine() -> [String: Any] {
+    package static func machine() -> [String: Any] {
         let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
         let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
             .map { String($0.split(separator: ":", maxSplits: 1).last ?? "").trimmingCharacters(in: .whitespaces) } ?? "?"

@@ -2,20 +2,20 @@ import Foundation
 
 /// Runs each stage in its own child process of the `rasd` binary (`rasd bench --child ...`), so that each
 /// stage's peak memory (ru_maxrss) is its own and no stage warms caches or allocators for the next.
-public struct BenchRunner {
-    public var executable: String
-    public var input: String
+package struct BenchRunner {
+    package var executable: String
+    package var input: String
     /// Passes per stage; nil: the stage's default.
-    public var repeatCount: Int?
+    package var repeatCount: Int?
     /// Temporary inputs (growth) and stores go here.
-    public var workDir: String
-    public var progress: (String) -> Void
+    package var workDir: String
+    package var progress: (String) -> Void
     /// html stage: where the child writes the extracted articles.
-    public var extractedTo: String?
+    package var extractedTo: String?
     /// Children report their progress (a line per chunk of a large input) on the shared stderr unless quiet.
-    public var quietChildren = true
+    package var quietChildren = true
 
-    public init(executable: String, input: String, repeatCount: Int?, workDir: String, progress: @escaping (String) -> Void) {
+    package init(executable: String, input: String, repeatCount: Int?, workDir: String, progress: @escaping (String) -> Void) {
         self.executable = executable
         self.input = input
         self.repeatCount = repeatCount
@@ -24,18 +24,18 @@ public struct BenchRunner {
     }
 
     /// Scales of the growth run (issue 8's notes): text stages 1×, 10×, 100×; the others 0.1×, 1×, 10×.
-    public static func growthScales(_ stage: BenchStage) -> [Double] {
+    package static func growthScales(_ stage: BenchStage) -> [Double] {
         stage.isTextStage ? [1, 10, 100] : stage == .html ? [1] : [0.1, 1, 10]
     }
 
     /// Every stage once at 1×.
-    public func run(_ stages: [BenchStage]) throws -> [StageResult] {
+    package func run(_ stages: [BenchStage]) throws -> [StageResult] {
         try stages.map { try runChild($0, input: input, scale: 1, repeatCount: repeatCount ?? $0.defaultRepeat) }
     }
 
     /// Each stage at its growth scales, one pass each (the same at every scale, so costs compare), on inputs
     /// written to the work folder (`GrowthInput`) and removed after use.
-    public func growth(_ stages: [BenchStage]) throws -> [StageResult] {
+    package func growth(_ stages: [BenchStage]) throws -> [StageResult] {
         var results: [StageResult] = []
         let scales = Set(stages.flatMap(BenchRunner.growthScales)).sorted()
         for scale in scales {
@@ -79,7 +79,7 @@ public struct BenchRunner {
     }
 
     /// One stage in this process (the child's side).
-    public static func runHere(_ stage: BenchStage, input: String, scale: Double, repeatCount: Int, workDir: String,
+    package static func runHere(_ stage: BenchStage, input: String, scale: Double, repeatCount: Int, workDir: String,
                                extractedTo: String? = nil, progress: @escaping (String) -> Void) throws -> StageResult {
         let store = workDir + "/store-\(scale).db"
         switch stage {

@@ -3,7 +3,7 @@ import RasdKit
 import RasdStore
 
 /// The stages that work on the whole collection: full analysis, ingest into the SQLite store, search.
-public enum CollectionStages {
+package enum CollectionStages {
     /// Every article of the input (read untimed).
     static func articles(_ input: String) throws -> [SourceArticle] {
         var all: [SourceArticle] = []
@@ -16,7 +16,7 @@ public enum CollectionStages {
 
     /// `Analyzer.analyze` over all articles (every per-article stage and the collection resolve; the JSON
     /// output is not written). Loading the resources is setup, not timed.
-    public static func analyze(input: String, scale: Double, repeatCount: Int) throws -> StageResult {
+    package static func analyze(input: String, scale: Double, repeatCount: Int) throws -> StageResult {
         let t0 = Measure.wallSeconds()
         let articles = try articles(input)
         let analyzer = try Analyzer()
@@ -37,7 +37,7 @@ public enum CollectionStages {
 
     /// Story detection and the stories' records (`CollectionResolver.stories`) over the analysed collection: the
     /// per-article stages and the rest of the resolve run first, untimed.
-    public static func stories(input: String, scale: Double, repeatCount: Int) throws -> StageResult {
+    package static func stories(input: String, scale: Double, repeatCount: Int) throws -> StageResult {
         let t0 = Measure.wallSeconds()
         let articles = try articles(input)
         let analyzer = try Analyzer()
@@ -61,7 +61,7 @@ public enum CollectionStages {
 
     /// Ingest into a new store at `store` (removed first), 500 articles a transaction as `rasd ingest` does.
     /// Each pass starts from an empty store; the store of the last pass is left for the search stage.
-    public static func ingest(input: String, scale: Double, repeatCount: Int, store path: String) throws -> StageResult {
+    package static func ingest(input: String, scale: Double, repeatCount: Int, store path: String) throws -> StageResult {
         let t0 = Measure.wallSeconds()
         let articles = try articles(input)
         let setup = Measure.wallSeconds() - t0
@@ -89,7 +89,7 @@ public enum CollectionStages {
 
     /// Searches over the store the ingest stage left at `store` (ingesting the input first, untimed, if there is
     /// none). The queries come from the input's first articles: see `queries(from:)`.
-    public static func search(input: String, scale: Double, repeatCount: Int, store path: String) throws -> StageResult {
+    package static func search(input: String, scale: Double, repeatCount: Int, store path: String) throws -> StageResult {
         let t0 = Measure.wallSeconds()
         if !FileManager.default.fileExists(atPath: path) {
             _ = try ingest(input: input, scale: scale, repeatCount: 1, store: path)
@@ -122,7 +122,7 @@ public enum CollectionStages {
 
     /// Queries drawn from the titles of the given articles (every 5th titled one): its longest word, and its two
     /// longest words together. The same list at every scale, since every scale starts with the same articles.
-    public static func queries(from articles: [SourceArticle]) -> [String] {
+    package static func queries(from articles: [SourceArticle]) -> [String] {
         var out: [String] = []
         let titled = articles.filter { !($0.title ?? "").isEmpty }
         for article in stride(from: 0, to: titled.count, by: 5).map({ titled[$0] }) {

@@ -8,15 +8,15 @@ import Foundation
 ///   another's content, lines or word shingles: the store stores every copy, no near-duplicate or repeated
 ///   boilerplate line appears, while sentence structure, punctuation, numbers and dates stay as written.
 ///   Ids get the suffix `-xC`.
-public enum GrowthInput {
-    public struct Written: Sendable, Equatable {
-        public var records: Int
-        public var bytes: Int
+package enum GrowthInput {
+    package struct Written: Sendable, Equatable {
+        package var records: Int
+        package var bytes: Int
     }
 
-    public enum Failure: Error, CustomStringConvertible {
+    package enum Failure: Error, CustomStringConvertible {
         case unreadable(String), unwritable(String)
-        public var description: String {
+        package var description: String {
             switch self {
             case .unreadable(let p): return "cannot read \(p)"
             case .unwritable(let p): return "cannot write \(p)"
@@ -26,7 +26,7 @@ public enum GrowthInput {
 
     /// Writes the input at `scale` to `path`, streaming (a 100× file is never held in memory).
     @discardableResult
-    public static func write(from input: String, scale: Double, to path: String) throws -> Written {
+    package static func write(from input: String, scale: Double, to path: String) throws -> Written {
         guard let data = FileManager.default.contents(atPath: input) else { throw Failure.unreadable(input) }
         let lines = data.split(separator: UInt8(ascii: "\n")).filter { !$0.allSatisfy { $0 == 0x20 || $0 == 0x0D } }
         guard FileManager.default.createFile(atPath: path, contents: nil),
@@ -68,7 +68,7 @@ public enum GrowthInput {
 
     /// `text` with every fifth Arabic word (of three letters or more) altered for copy `copy` (≥ 1). Same length
     /// in scalars; everything but the chosen words' letters is kept.
-    public static func variant(_ text: String, copy: Int) -> String {
+    package static func variant(_ text: String, copy: Int) -> String {
         var scalars = Array(text.unicodeScalars)
         let shift = 1 + (copy - 1) % (alphabet.count - 1)
         var word = 0

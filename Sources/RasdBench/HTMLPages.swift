@@ -9,21 +9,21 @@ import RasdKit
 ///
 /// Each page knows its truth: the body paragraphs an extractor must keep and the boilerplate texts it should
 /// drop, to measure both tools the same way.
-public struct HTMLPages {
-    public struct Page: Sendable {
-        public var id: String
-        public var html: String
-        public var layout: Int
-        public var title: String
+package struct HTMLPages {
+    package struct Page: Sendable {
+        package var id: String
+        package var html: String
+        package var layout: Int
+        package var title: String
         /// The article's paragraphs, white space collapsed: what an extractor must keep.
-        public var body: [String]
+        package var body: [String]
         /// Every other text of the page but the title and date: what an extractor should drop.
-        public var boilerplate: [String]
+        package var boilerplate: [String]
     }
 
     let words: [String: [String]]
 
-    public init() throws {
+    package init() throws {
         guard let url = Bundle.module.url(forResource: "Resources", withExtension: nil)?.appendingPathComponent("page_template.tsv"),
               let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw BenchError.child("resource page_template.tsv not found")
@@ -37,7 +37,7 @@ public struct HTMLPages {
     }
 
     /// Pages for the articles with text (at most `count`), the same for the same articles and seed.
-    public func pages(from articles: [SourceArticle], count: Int, seed: UInt64 = 8) -> [Page] {
+    package func pages(from articles: [SourceArticle], count: Int, seed: UInt64 = 8) -> [Page] {
         var rng = SplitMix64(seed: seed)
         let usable = articles.filter { !paragraphs($0.text).isEmpty }
         let titles = usable.compactMap(\.title).filter { !$0.isEmpty }
@@ -50,7 +50,7 @@ public struct HTMLPages {
     }
 
     /// Writes `pageNNNNN.html` files and `truth.jsonl` (id, layout, body, boilerplate) into `folder`.
-    public static func write(_ pages: [Page], to folder: String) throws {
+    package static func write(_ pages: [Page], to folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var truth = Data()
         for page in pages {

@@ -3,11 +3,11 @@ import RasdKit
 
 /// The HTML reader (parse, find the article, metadata) over pages: the `.html` files of a folder, or pages
 /// generated (`HTMLPages`, fixed seed) from the first articles of a JSONL file.
-public enum HTMLStage {
+package enum HTMLStage {
     /// Pages generated from a JSONL input when no folder is given.
-    public static let generatedPages = 1000
+    package static let generatedPages = 1000
 
-    public static func run(input: String, scale: Double, repeatCount: Int, extractedTo dump: String? = nil) throws -> StageResult {
+    package static func run(input: String, scale: Double, repeatCount: Int, extractedTo dump: String? = nil) throws -> StageResult {
         let t0 = Measure.wallSeconds()
         let pages = try load(input)
         let reader = HTMLReader()
@@ -65,8 +65,8 @@ public enum HTMLStage {
 }
 
 /// `rasd bench --write-pages`: the generated pages as files, for other tools to read.
-public enum BenchPages {
-    public static func write(from input: String, count: Int, to folder: String) throws -> Int {
+package enum BenchPages {
+    package static func write(from input: String, count: Int, to folder: String) throws -> Int {
         var articles: [SourceArticle] = []
         InputCollector().read(file: input, chunkBytes: 4 << 20) { read, _ in
             if articles.count < 3 * count { articles += read }

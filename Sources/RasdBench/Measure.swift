@@ -4,33 +4,33 @@ import Foundation
 ///
 /// Times are CPU time of the calling thread: the machine is shared with other jobs, so wall-clock time measures
 /// the neighbours as much as Rasd. Wall time of the same pass is kept beside it.
-public enum Measure {
-    public static func threadCPUSeconds() -> Double {
+package enum Measure {
+    package static func threadCPUSeconds() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     /// CPU time of the whole process (all threads: SQLite and Dispatch work counts too).
-    public static func processCPUSeconds() -> Double {
+    package static func processCPUSeconds() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
-    public static func wallSeconds() -> Double {
+    package static func wallSeconds() -> Double {
         Double(DispatchTime.now().uptimeNanoseconds) / 1e9
     }
 
     /// The process's peak resident memory so far, in bytes (`getrusage` ru_maxrss, which Linux gives in KiB).
-    public static func peakResidentBytes() -> Int {
+    package static func peakResidentBytes() -> Int {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Int(usage.ru_maxrss) * 1024
     }
 
     /// The process's resident memory now, in bytes (from /proc/self/statm; 0 where it cannot be read).
-    public static func residentBytes() -> Int {
+    package static func residentBytes() -> Int {
         guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
         let fields = statm.split(separator: " ")
         guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
@@ -38,20 +38,20 @@ public enum Measure {
     }
 
     /// One timed pass.
-    public struct Pass: Sendable {
-        public var cpu: Double
-        public var wall: Double
+    package struct Pass: Sendable {
+        package var cpu: Double
+        package var wall: Double
     }
 
     /// Runs `body` and returns its thread CPU and wall time.
-    public static func pass(_ body: () throws -> Void) rethrows -> Pass {
+    package static func pass(_ body: () throws -> Void) rethrows -> Pass {
         let c0 = threadCPUSeconds(), w0 = wallSeconds()
         try body()
         return Pass(cpu: threadCPUSeconds() - c0, wall: wallSeconds() - w0)
     }
 
     /// Runs `body` and returns its process CPU time (for work that may use other threads, such as SQLite's).
-    public static func processPass(_ body: () throws -> Void) rethrows -> Pass {
+    package static func processPass(_ body: () throws -> Void) rethrows -> Pass {
         let c0 = processCPUSeconds(), w0 = wallSeconds()
         try body()
         return Pass(cpu: processCPUSeconds() - c0, wall: wallSeconds() - w0)

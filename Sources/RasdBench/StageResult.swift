@@ -1,16 +1,16 @@
 import Foundation
 
 /// The stages `rasd bench` measures.
-public enum BenchStage: String, CaseIterable, Codable, Sendable {
+package enum BenchStage: String, CaseIterable, Codable, Sendable {
     case normalize, tokenize, numbers, dates, ner, html, analyze, stories, ingest, search
 
     /// Text-core stages: measured at 1×, 10× and 100× the sample in the growth run; the others at 0.1×, 1×, 10×.
-    public var isTextStage: Bool { [.normalize, .tokenize, .numbers, .dates, .ner].contains(self) }
+    package var isTextStage: Bool { [.normalize, .tokenize, .numbers, .dates, .ner].contains(self) }
 
     /// Passes by default (the best is reported): one for the slow whole-collection stages.
-    public var defaultRepeat: Int { self == .analyze || self == .ingest ? 1 : 3 }
+    package var defaultRepeat: Int { self == .analyze || self == .ingest ? 1 : 3 }
 
-    public var what: String {
+    package var what: String {
         switch self {
         case .normalize: return "text to scalars + normalization"
         case .tokenize: return "normalization + tokens"
@@ -26,7 +26,7 @@ public enum BenchStage: String, CaseIterable, Codable, Sendable {
     }
 
     /// "all" or a comma-separated list of stage names.
-    public static func parseList(_ s: String) -> [BenchStage]? {
+    package static func parseList(_ s: String) -> [BenchStage]? {
         if s == "all" { return allCases }
         var out: [BenchStage] = []
         for name in s.split(separator: ",") {
@@ -38,26 +38,26 @@ public enum BenchStage: String, CaseIterable, Codable, Sendable {
 }
 
 /// What one stage did and what it cost. Rates are computed from the best pass.
-public struct StageResult: Codable, Sendable {
-    public var stage: BenchStage
-    public var scale: Double
-    public var input: String
-    public var articles: Int
-    public var bytes: Int
-    public var tokens: Int
-    public var queries: Int
-    public var passes: Int
+package struct StageResult: Codable, Sendable {
+    package var stage: BenchStage
+    package var scale: Double
+    package var input: String
+    package var articles: Int
+    package var bytes: Int
+    package var tokens: Int
+    package var queries: Int
+    package var passes: Int
     /// CPU time of the process during the best pass (all threads).
-    public var cpuSeconds: Double
-    public var wallSeconds: Double
+    package var cpuSeconds: Double
+    package var wallSeconds: Double
     /// Resident memory before the stage started (input loaded, resources warm) and its peak (ru_maxrss).
-    public var baselineRSSBytes: Int
-    public var peakRSSBytes: Int
+    package var baselineRSSBytes: Int
+    package var peakRSSBytes: Int
     /// Work outside the timed part: loading resources, reading the input.
-    public var setupSeconds: Double
-    public var note: String?
+    package var setupSeconds: Double
+    package var note: String?
 
-    public init(stage: BenchStage, scale: Double, input: String, articles: Int, bytes: Int, tokens: Int = 0,
+    package init(stage: BenchStage, scale: Double, input: String, articles: Int, bytes: Int, tokens: Int = 0,
                 queries: Int = 0, passes: Int, cpuSeconds: Double, wallSeconds: Double, baselineRSSBytes: Int,
                 peakRSSBytes: Int, setupSeconds: Double, note: String? = nil) {
         self.stage = stage; self.scale = scale; self.input = input; self.articles = articles; self.bytes = bytes
@@ -66,20 +66,20 @@ public struct StageResult: Codable, Sendable {
         self.setupSeconds = setupSeconds; self.note = note
     }
 
-    public var megabytesPerSecond: Double { Double(bytes) / 1e6 / max(cpuSeconds, 1e-9) }
-    public var articlesPerSecond: Double { Double(articles) / max(cpuSeconds, 1e-9) }
-    public var tokensPerSecond: Double { Double(tokens) / max(cpuSeconds, 1e-9) }
-    public var queriesPerSecond: Double { Double(queries) / max(cpuSeconds, 1e-9) }
+    package var megabytesPerSecond: Double { Double(bytes) / 1e6 / max(cpuSeconds, 1e-9) }
+    package var articlesPerSecond: Double { Double(articles) / max(cpuSeconds, 1e-9) }
+    package var tokensPerSecond: Double { Double(tokens) / max(cpuSeconds, 1e-9) }
+    package var queriesPerSecond: Double { Double(queries) / max(cpuSeconds, 1e-9) }
     /// Cost per unit of work (µs per MB for text, per article for the collection stages, per query for search):
     /// flat across scales means linear growth.
-    public var microsecondsPerUnit: Double {
+    package var microsecondsPerUnit: Double {
         switch stage {
         case .search: return cpuSeconds * 1e6 / Double(max(queries, 1))
         case .analyze, .stories, .ingest, .html: return cpuSeconds * 1e6 / Double(max(articles, 1))
         default: return cpuSeconds * 1e6 / max(Double(bytes) / 1e6, 1e-9)
         }
     }
-    public var unitName: String {
+    package var unitName: String {
         switch stage {
         case .search: return "µs/query"
         case .analyze, .stories, .ingest, .html: return "µs/article"
@@ -88,7 +88,7 @@ public struct StageResult: Codable, Sendable {
     }
 
     /// One line for people.
-    public var summary: String {
+    package var summary: String {
         var rates = String(format: "%7.1f MB/s %9.0f articles/s", megabytesPerSecond, articlesPerSecond)
         if tokens > 0 { rates += String(format: " %10.0f tokens/s", tokensPerSecond) }
         if queries > 0 { rates += String(format: " %8.0f queries/s", queriesPerSecond) }
@@ -98,7 +98,7 @@ public struct StageResult: Codable, Sendable {
     }
 
     /// The JSON fields scripts read, rates included.
-    public func jsonObject() -> [String: Any] {
+    package func jsonObject() -> [String: Any] {
         var o: [String: Any] = [
             "stage": stage.rawValue, "scale": scale, "input": input, "articles": articles, "bytes": bytes,
             "tokens": tokens, "queries": queries, "passes": passes, "cpu_seconds": cpuSeconds,

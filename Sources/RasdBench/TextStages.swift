@@ -4,14 +4,14 @@ import RasdKit
 /// The text-core stages and the entity tagger, over the articles of a JSONL file read a chunk at a time (so a
 /// 100× input is never held whole). Each chunk is prepared untimed, then its stage runs `repeat` times and the
 /// fastest pass counts; the stage's time is the sum over chunks (for a file of one chunk: the best pass).
-public struct TextStages {
-    public var stage: BenchStage
-    public var repeatCount: Int
-    public var chunkBytes = 64 << 20
+package struct TextStages {
+    package var stage: BenchStage
+    package var repeatCount: Int
+    package var chunkBytes = 64 << 20
     let tokenizer = Tokenizer()
     let splitter = SentenceSplitter()
 
-    public init(stage: BenchStage, repeatCount: Int) {
+    package init(stage: BenchStage, repeatCount: Int) {
         precondition(stage.isTextStage, "\(stage) is not a text stage")
         self.stage = stage
         self.repeatCount = max(1, repeatCount)
@@ -24,7 +24,7 @@ public struct TextStages {
         var sentences: [[String]] = []
     }
 
-    public func run(input: String, scale: Double, progress: (String) -> Void = { _ in }) throws -> StageResult {
+    package func run(input: String, scale: Double, progress: (String) -> Void = { _ in }) throws -> StageResult {
         let setupStart = Measure.wallSeconds()
         let tagger = stage == .ner ? try NERTagger.bundled() : nil
         var setup = Measure.wallSeconds() - setupStart
@@ -106,11 +106,11 @@ public struct TextStages {
     }
 }
 
-public enum BenchError: Error, CustomStringConvertible {
+package enum BenchError: Error, CustomStringConvertible {
     case noArticles(String)
     case noStore(String)
     case child(String)
-    public var description: String {
+    package var description: String {
         switch self {
         case .noArticles(let p): return "no articles with text in \(p)"
         case .noStore(let p): return "no store at \(p): run the ingest stage first"

@@ -6,10 +6,10 @@ import RasdStore
 /// The PostgreSQL store of ingested articles: the same `ArticleRepository` as the SQLite `ArticleStore`, for teams
 /// that share one database and for several `rasd ingest` workers writing at once (see `PostgresIngest.swift` for
 /// why that neither loses nor duplicates an article). Open with `open(_:)`, and `close()` when done.
-public final class PostgresArticleStore: ArticleRepository {
-    public let location: PostgresLocation
+package final class PostgresArticleStore: ArticleRepository {
+    package let location: PostgresLocation
     /// The connection pool, for queries of your own (`client.query(...)`).
-    public let client: PostgresClient
+    package let client: PostgresClient
     let logger: Logger
     let stemmer = CliticStripper.shared
     let nearDuplicates = NearDuplicateDetector()
@@ -24,7 +24,7 @@ public final class PostgresArticleStore: ArticleRepository {
 
     /// Connects, brings the schema to the newest version (under an advisory lock: workers may start together)
     /// and starts a pool of at most `maximumConnections` connections.
-    public static func open(_ location: PostgresLocation, maximumConnections: Int = 4) async throws -> PostgresArticleStore {
+    package static func open(_ location: PostgresLocation, maximumConnections: Int = 4) async throws -> PostgresArticleStore {
         var logger = Logger(label: "rasd.postgres")
         logger.logLevel = .error
         // One plain connection first: it fails at once with the reason when the server is unreachable (the pool
@@ -48,7 +48,7 @@ public final class PostgresArticleStore: ArticleRepository {
     }
 
     /// Closes the pool's connections. The store cannot be used afterwards.
-    public func close() async {
+    package func close() async {
         runTask.cancel()
         await runTask.value
     }
@@ -84,7 +84,7 @@ public final class PostgresArticleStore: ArticleRepository {
 
     // MARK: Reading
 
-    public func documentCount() async throws -> Int {
+    package func documentCount() async throws -> Int {
         try await withConnection { connection in
             var count = 0
             for try await n in try await connection.query("SELECT count(*) FROM documents", logger: logger).decode(Int.self) {
@@ -103,7 +103,7 @@ public final class PostgresArticleStore: ArticleRepository {
             origin: r.9, byline: r.6, dateline: r.7))
     }
 
-    public func articles(afterRowID since: Int64 = 0, limit: Int = 1000) async throws -> [StoredArticle] {
+    package func articles(afterRowID since: Int64 = 0, limit: Int = 1000) async throws -> [StoredArticle] {
         try await withConnection { connection in
             var out: [StoredArticle] = []
             let rows = try await connection.query("""
@@ -114,7 +114,7 @@ public final class PostgresArticleStore: ArticleRepository {
         }
     }
 
-    public func article(id: String) async throws -> SourceArticle? {
+    package func article(id: String) async throws -> SourceArticle? {
         try await withConnection { connection in
             let rows = try await connection.query("""
                 SELECT \(unescaped: Self.articleColumns) FROM documents
@@ -130,7 +130,7 @@ public final class PostgresArticleStore: ArticleRepository {
     // MARK: Analyses
 
     /// Kept as JSONB (queryable in SQL), encoded as the `analyze` command writes it.
-    public func saveAnalysis(_ analysis: Analysis) async throws {
+    package func saveAnalysis(_ analysis: Analysis) async throws {
         let json = JSONText.withoutNullCharacters(String(decoding: try JSONOutput.encode(analysis), as: UTF8.self))
         let count = analysis.documents.count
         try await withConnection { connection in
@@ -141,7 +141,7 @@ public final class PostgresArticleStore: ArticleRepository {
         }
     }
 
-    public func latestAnalysisNumber() async throws -> Int64? {
+    package func latestAnalysisNumber() async throws -> Int64? {
         try await withConnection { connection in
             var number: Int64?
             for try await value in try await connection.query("SELECT max(rowid) FROM analyses", logger: logger).decode(Int64?.self) {
@@ -151,7 +151,7 @@ public final class PostgresArticleStore: ArticleRepository {
         }
     }
 
-    public func latestAnalysis() async throws -> Analysis? {
+    package func latestAnalysis() async throws -> Analysis? {
         let json: String? = try await withConnection { connection in
             var json: String?
             let rows = try await connection.query("SELECT json::text FROM analyses ORDER BY rowid DESC LIMIT 1", logger: logger)

@@ -14,7 +14,7 @@ import RasdStore
 /// - every article not stored by this batch (already there, stored by another worker, or twice in the batch)
 ///   becomes a `document_aliases` row (ON CONFLICT DO NOTHING) when its id, source or url differ.
 extension PostgresArticleStore {
-    public func ingest(_ articles: [SourceArticle], jobs: Int) async throws -> IngestSummary {
+    package func ingest(_ articles: [SourceArticle], jobs: Int) async throws -> IngestSummary {
         let hashed = await PreparedArticle.hashed(articles, jobs: jobs)
         guard !hashed.isEmpty else { return IngestSummary() }
         let known = try await storedHashes(Array(Set(hashed.map(\.1))))

@@ -7,18 +7,18 @@ import PostgresNIO
 /// `sslmode`: `disable`; `prefer` (the default, as libpq: TLS when the server offers it, certificate not checked);
 /// `require` (TLS, certificate not checked); `verify-ca` and `verify-full` (certificate checked, and the host name
 /// too with `verify-full`). `connect_timeout` is in seconds. Other parameters are refused rather than ignored.
-public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
-    public enum TLSMode: String, Sendable, CaseIterable { case disable, prefer, require, verifyCA = "verify-ca", verifyFull = "verify-full" }
+package struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
+    package enum TLSMode: String, Sendable, CaseIterable { case disable, prefer, require, verifyCA = "verify-ca", verifyFull = "verify-full" }
 
-    public var host: String
-    public var port: Int
-    public var username: String
-    public var password: String?
-    public var database: String
-    public var tls: TLSMode
-    public var connectTimeoutSeconds: Int
+    package var host: String
+    package var port: Int
+    package var username: String
+    package var password: String?
+    package var database: String
+    package var tls: TLSMode
+    package var connectTimeoutSeconds: Int
 
-    public init(host: String = "127.0.0.1", port: Int = 5432, username: String = "postgres", password: String? = nil,
+    package init(host: String = "127.0.0.1", port: Int = 5432, username: String = "postgres", password: String? = nil,
                 database: String? = nil, tls: TLSMode = .prefer, connectTimeoutSeconds: Int = 10) {
         self.host = host
         self.port = port
@@ -30,12 +30,12 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// True for strings that name a PostgreSQL database rather than a file.
-    public static func isURL(_ string: String) -> Bool {
+    package static func isURL(_ string: String) -> Bool {
         let lower = string.lowercased()
         return lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://")
     }
 
-    public init(url string: String) throws {
+    package init(url string: String) throws {
         guard PostgresLocation.isURL(string), let url = URLComponents(string: string) else {
             throw PostgresStoreError.badURL("not a postgres:// URL: \(PostgresLocation.redacted(string))")
         }
@@ -65,7 +65,7 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The URL with the password left out (for messages and logs).
-    public var description: String {
+    package var description: String {
         "postgres://\(username)\(password == nil ? "" : ":***")@\(host):\(port)/\(database)"
     }
 
@@ -74,7 +74,7 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The same database under another name (tests make a fresh database each).
-    public func with(database: String) -> PostgresLocation {
+    package func with(database: String) -> PostgresLocation {
         var copy = self
         copy.database = database
         return copy

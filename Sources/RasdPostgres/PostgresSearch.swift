@@ -8,7 +8,7 @@ import RasdStore
 /// article has them all, any suffices. Ranked by ts_rank (title words weigh double, longer texts a little less),
 /// near-duplicates folded into the hit of the document they copy.
 extension PostgresArticleStore {
-    public func search(_ query: String, limit: Int = 10) async throws -> [SearchHit] {
+    package func search(_ query: String, limit: Int = 10) async throws -> [SearchHit] {
         let terms = SearchText.terms(query, stemmer: stemmer)
         guard !terms.isEmpty, limit > 0 else { return [] }
         let hits = try await search(terms, anyWord: false, limit: limit)

@@ -2,7 +2,7 @@ import PostgresNIO
 
 /// What can go wrong with the PostgreSQL store, said so that a user can act on it. PostgresNIO's own errors
 /// print a generic text on purpose (queries may hold secrets); `wrap` keeps the server's message and SQLSTATE.
-public enum PostgresStoreError: Error, CustomStringConvertible, Equatable {
+package enum PostgresStoreError: Error, CustomStringConvertible, Equatable {
     case badURL(String)
     /// The server could not be reached or refused the login.
     case unreachable(location: String, reason: String)
@@ -12,7 +12,7 @@ public enum PostgresStoreError: Error, CustomStringConvertible, Equatable {
     case schemaTooNew(found: Int, known: Int)
     case other(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .badURL(let reason): return "bad PostgreSQL URL: \(reason)"
         case .unreachable(let location, let reason): return "cannot connect to \(location): \(reason)"

@@ -3,15 +3,15 @@ import RasdStore
 
 /// Where a store lives, as a user writes it after `--db`: a `postgres://` or `postgresql://` URL names a PostgreSQL
 /// database (`PostgresArticleStore`), anything else an SQLite file (`ArticleStore`).
-public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
+package enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
     case sqlite(path: String)
     case postgres(PostgresLocation)
 
-    public init(_ string: String) throws {
+    package init(_ string: String) throws {
         self = PostgresLocation.isURL(string) ? .postgres(try PostgresLocation(url: string)) : .sqlite(path: string)
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .sqlite(let path): return path
         case .postgres(let location): return location.description
@@ -19,7 +19,7 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Opens the store (creating and migrating it when needed). Close the result when done.
-    public func open() async throws -> OpenedStore {
+    package func open() async throws -> OpenedStore {
         switch self {
         case .sqlite(let path):
             return OpenedStore(repository: try ArticleStore(path: path), close: {})
@@ -30,7 +30,7 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Opens the store, runs `body` with it and closes it, also when `body` throws.
-    public func withRepository<T>(_ body: (any ArticleRepository) async throws -> T) async throws -> T {
+    package func withRepository<T>(_ body: (any ArticleRepository) async throws -> T) async throws -> T {
         let store = try await open()
         do {
             let result = try await body(store.repository)
@@ -44,14 +44,14 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// An open store and how to close it (PostgreSQL: the connection pool; SQLite: nothing to do).
-public struct OpenedStore: Sendable {
-    public let repository: any ArticleRepository
+package struct OpenedStore: Sendable {
+    package let repository: any ArticleRepository
     private let closer: @Sendable () async -> Void
 
-    public init(repository: any ArticleRepository, close: @escaping @Sendable () async -> Void) {
+    package init(repository: any ArticleRepository, close: @escaping @Sendable () async -> Void) {
         self.repository = repository
         closer = close
     }
 
-    public func close() async { await closer() }
+    package func close() async { await closer() }
 }

@@ -3,17 +3,17 @@ import Hummingbird
 
 /// A request the API refuses, answered as `{"error": message}` with the status (always 4xx or 5xx).
 /// `problems` lists the records of an upload that could not be read.
-public struct APIError: Error, HTTPResponseError, Sendable {
-    public var status: HTTPResponse.Status
-    public var message: String
-    public var problems: [Problem] = []
+package struct APIError: Error, HTTPResponseError, Sendable {
+    package var status: HTTPResponse.Status
+    package var message: String
+    package var problems: [Problem] = []
 
-    public struct Problem: Codable, Sendable, Equatable {
-        public var location: String
-        public var reason: String
+    package struct Problem: Codable, Sendable, Equatable {
+        package var location: String
+        package var reason: String
     }
 
-    public init(_ status: HTTPResponse.Status, _ message: String, problems: [Problem] = []) {
+    package init(_ status: HTTPResponse.Status, _ message: String, problems: [Problem] = []) {
         self.status = status
         self.message = message
         self.problems = problems
@@ -24,7 +24,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         var problems: [Problem]?
     }
 
-    public func response(from request: Request, context: some RequestContext) throws -> Response {
+    package func response(from request: Request, context: some RequestContext) throws -> Response {
         JSONBody.response(Body(error: message, problems: problems.isEmpty ? nil : problems), status: status)
     }
 

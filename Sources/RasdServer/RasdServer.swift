@@ -8,14 +8,14 @@ import RasdStore
 ///
 ///     let server = try RasdServer(repository: ArticleStore(path: "news.db"), configuration: .init(port: 8080))
 ///     try await server.run(handlingSignals: true)   // until SIGINT/SIGTERM, then a graceful shutdown
-public struct RasdServer: Sendable {
-    public let repository: any ArticleRepository
-    public let configuration: ServerConfiguration
-    public let assets: WebAssets
+package struct RasdServer: Sendable {
+    package let repository: any ArticleRepository
+    package let configuration: ServerConfiguration
+    package let assets: WebAssets
     let state = StoryState()
 
     /// `assets`: the page's files; nil reads the bundled ones.
-    public init(repository: any ArticleRepository, configuration: ServerConfiguration = ServerConfiguration(),
+    package init(repository: any ArticleRepository, configuration: ServerConfiguration = ServerConfiguration(),
                 assets: WebAssets? = nil) throws {
         self.repository = repository
         self.configuration = configuration
@@ -25,7 +25,7 @@ public struct RasdServer: Sendable {
     /// Loads the latest stored analysis, binds, calls `onRunning` with the port bound, and serves until the task
     /// is cancelled or, with `handlingSignals`, until SIGINT or SIGTERM. Shutdown is graceful: requests in
     /// progress are answered before the server stops.
-    public func run(handlingSignals: Bool = false, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    package func run(handlingSignals: Bool = false, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let repository = self.repository
         let number = try await StoreExecutor.run { try await repository.latestAnalysisNumber() }
         await state.install(try await StoreExecutor.run { try await repository.latestAnalysis() }, number: number)

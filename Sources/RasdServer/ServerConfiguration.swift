@@ -1,35 +1,35 @@
 import Foundation
 
 /// How `rasd serve` listens and what it lets through.
-public struct ServerConfiguration: Sendable {
-    public var host = "127.0.0.1"
+package struct ServerConfiguration: Sendable {
+    package var host = "127.0.0.1"
     /// 0 picks a free port (tests); the port actually bound is passed to `onRunning`.
-    public var port = 8080
+    package var port = 8080
     /// POST requests are refused with 403: the server only shows what the store holds.
-    public var readOnly = false
+    package var readOnly = false
     /// Largest request body accepted (413 beyond).
-    public var maxBodyBytes = 20 * 1024 * 1024
+    package var maxBodyBytes = 20 * 1024 * 1024
     /// A request body must arrive within this time (408 otherwise): a client that trickles bytes
     /// cannot hold a connection for ever.
-    public var bodyTimeout: Duration = .seconds(30)
+    package var bodyTimeout: Duration = .seconds(30)
     /// A connection with no request in progress is closed after this time.
-    public var idleTimeout: Duration = .seconds(60)
+    package var idleTimeout: Duration = .seconds(60)
     /// How often the server looks for an analysis that another process saved in the store.
-    public var reloadInterval: Duration = .seconds(3)
+    package var reloadInterval: Duration = .seconds(3)
     /// Most records one POST /api/articles may carry.
-    public var maxArticlesPerRequest = 10_000
+    package var maxArticlesPerRequest = 10_000
     /// Longest request target (path and query) accepted (414 beyond). Longer than any query the page writes, and
     /// well under the HTTP parser's own limit on a request head (80 KB), past which it can only drop the connection
     /// with a bare 400.
-    public var maxURIBytes = 16 * 1024
+    package var maxURIBytes = 16 * 1024
 
     /// Host names (besides the loopback names and `host`) that requests may name in their `Host` header.
     /// A page on another name that resolves here (DNS rebinding) is refused, so it cannot read the API.
-    public var allowedHosts: [String] = []
+    package var allowedHosts: [String] = []
     /// When set, every state-changing request must carry it (`Authorization: Bearer TOKEN`).
-    public var token: String?
+    package var token: String?
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, readOnly: Bool = false,
+    package init(host: String = "127.0.0.1", port: Int = 8080, readOnly: Bool = false,
                 allowedHosts: [String] = [], token: String? = nil) {
         self.host = host
         self.port = port
@@ -41,13 +41,13 @@ public struct ServerConfiguration: Sendable {
     static let loopbackNames: Set<String> = ["localhost", "127.0.0.1", "::1"]
 
     /// True for an address that only this machine reaches.
-    public static func isLoopback(_ host: String) -> Bool {
+    package static func isLoopback(_ host: String) -> Bool {
         let name = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         return loopbackNames.contains(name) || name.hasPrefix("127.") || name.hasSuffix(".localhost")
     }
 
     /// True for a bind address that listens on every interface.
-    public static func isWildcard(_ host: String) -> Bool { ["0.0.0.0", "::", "[::]"].contains(host) }
+    package static func isWildcard(_ host: String) -> Bool { ["0.0.0.0", "::", "[::]"].contains(host) }
 
     /// Whether a request's `Host` name (port removed, lower case) is one this server answers to: the loopback
     /// names, the address it was started on, and `allowedHosts`. Bound to every interface with no allowed

@@ -4,25 +4,25 @@ import Hummingbird
 /// The web page's files (HTML, CSS, JS) and the OpenAPI description, read once from the bundled `Public`
 /// folder. Only these files are ever served, each at its own fixed path: no path from a request reaches the
 /// file system, so `..` or an unknown name can only get 400 or 404.
-public struct WebAssets: Sendable {
-    public struct Asset: Sendable {
-        public var data: Data
-        public var contentType: String
+package struct WebAssets: Sendable {
+    package struct Asset: Sendable {
+        package var data: Data
+        package var contentType: String
     }
 
     /// URL path ("/app.js") → file. "/" is index.html.
-    public private(set) var files: [String: Asset] = [:]
+    package private(set) var files: [String: Asset] = [:]
     /// The OpenAPI description, served at /api/openapi.yaml.
-    public private(set) var openAPI: Asset?
+    package private(set) var openAPI: Asset?
 
-    public struct MissingAssets: Error, CustomStringConvertible {
-        public var path: String
-        public var description: String { "the web page's files are not at \(path)" }
+    package struct MissingAssets: Error, CustomStringConvertible {
+        package var path: String
+        package var description: String { "the web page's files are not at \(path)" }
     }
 
     /// The files bundled with RasdServer; `RASD_WEB` may name another folder of the same layout (to work on
     /// the page without rebuilding).
-    public static func bundled() throws -> WebAssets {
+    package static func bundled() throws -> WebAssets {
         if let override = ProcessInfo.processInfo.environment["RASD_WEB"], !override.isEmpty {
             return try WebAssets(directory: URL(fileURLWithPath: override, isDirectory: true))
         }
@@ -31,7 +31,7 @@ public struct WebAssets: Sendable {
         return try WebAssets(directory: url)
     }
 
-    public init(directory: URL) throws {
+    package init(directory: URL) throws {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         guard names.contains("index.html") else { throw MissingAssets(path: directory.path) }
         for name in names.sorted() where !name.hasPrefix(".") {

@@ -3,7 +3,7 @@ import RasdKit
 /// The seam between Rasd's commands or server and a store of articles and analyses. `ArticleStore` (SQLite, one
 /// file) implements it; a PostgreSQL store implements it for teams that share one database. Every method may be
 /// called from several tasks at once; `ingest` must also be safe from several processes writing one store.
-public protocol ArticleRepository: Sendable {
+package protocol ArticleRepository: Sendable {
     /// Stores the articles whose content is not stored yet; the others become aliases of the stored row. The
     /// per-article preparation (content hash, index text, MinHash signature) runs on up to `jobs` at once.
     func ingest(_ articles: [SourceArticle], jobs: Int) async throws -> IngestSummary
@@ -25,24 +25,24 @@ public protocol ArticleRepository: Sendable {
 }
 
 /// One stored article with its position in ingest order.
-public struct StoredArticle: Sendable, Equatable {
-    public var rowid: Int64
-    public var article: SourceArticle
-    public init(rowid: Int64, article: SourceArticle) {
+package struct StoredArticle: Sendable, Equatable {
+    package var rowid: Int64
+    package var article: SourceArticle
+    package init(rowid: Int64, article: SourceArticle) {
         self.rowid = rowid
         self.article = article
     }
 }
 
 /// What an ingest did.
-public struct IngestSummary: Sendable, Equatable {
-    public var added = 0
+package struct IngestSummary: Sendable, Equatable {
+    package var added = 0
     /// Articles whose content was already stored (their new ids/sources/urls recorded as aliases).
-    public var alreadyStored = 0
-    public var aliasesAdded = 0
-    public var nearDuplicates = 0
-    public init() {}
-    public static func + (a: IngestSummary, b: IngestSummary) -> IngestSummary {
+    package var alreadyStored = 0
+    package var aliasesAdded = 0
+    package var nearDuplicates = 0
+    package init() {}
+    package static func + (a: IngestSummary, b: IngestSummary) -> IngestSummary {
         var s = a
         s.added += b.added; s.alreadyStored += b.alreadyStored
         s.aliasesAdded += b.aliasesAdded; s.nearDuplicates += b.nearDuplicates
@@ -52,17 +52,17 @@ public struct IngestSummary: Sendable, Equatable {
 
 extension ArticleRepository {
     /// Stores the articles, preparing one at a time.
-    public func ingest(_ articles: [SourceArticle]) async throws -> IngestSummary {
+    package func ingest(_ articles: [SourceArticle]) async throws -> IngestSummary {
         try await ingest(articles, jobs: 1)
     }
 }
 
 /// How many saved analyses a store keeps (the newest; each is the JSON of a whole collection).
-public let keptAnalyses = 3
+package let keptAnalyses = 3
 
 extension ArticleRepository {
     /// Every stored article in ingest order, read a page at a time.
-    public func allArticles(pageSize: Int = 1000) async throws -> [SourceArticle] {
+    package func allArticles(pageSize: Int = 1000) async throws -> [SourceArticle] {
         var all: [SourceArticle] = []
         var last: Int64 = 0
         while true {

@@ -3,20 +3,20 @@ import GRDB
 import RasdKit
 
 /// One search result.
-public struct SearchHit: Sendable, Equatable, Codable {
-    public var id: String
-    public var title: String?
-    public var published: String?
-    public var source: String?
-    public var url: String?
+package struct SearchHit: Sendable, Equatable, Codable {
+    package var id: String
+    package var title: String?
+    package var published: String?
+    package var source: String?
+    package var url: String?
     /// A piece of the original text around the first matching word, the word in [brackets].
-    public var snippet: String
+    package var snippet: String
     /// BM25 score (SQLite's sign flipped: higher is better).
-    public var score: Double
+    package var score: Double
     /// Ids of near-duplicate documents folded into this hit (the same story elsewhere).
-    public var nearDuplicates: [String]
+    package var nearDuplicates: [String]
 
-    public init(id: String, title: String?, published: String?, source: String?, url: String?, snippet: String,
+    package init(id: String, title: String?, published: String?, source: String?, url: String?, snippet: String,
                 score: Double, nearDuplicates: [String]) {
         self.id = id
         self.title = title
@@ -33,7 +33,7 @@ extension ArticleStore {
     /// Articles matching every word of the query (normalized, or by clitic-stripped stem), best first
     /// (BM25, title words weighing double); when none has them all, articles with any of them.
     /// Near-duplicates of a better hit are folded into it.
-    public func search(_ query: String, limit: Int = 10) throws -> [SearchHit] {
+    package func search(_ query: String, limit: Int = 10) throws -> [SearchHit] {
         let terms = SearchText.terms(query, stemmer: stemmer)
         guard !terms.isEmpty, limit > 0 else { return [] }
         let hits = try search(terms, expression: SearchText.matchExpression(terms), limit: limit)
@@ -70,8 +70,8 @@ extension ArticleStore {
 }
 
 /// A short piece of the original text around the first word that matches the query.
-public enum Snippet {
-    public static func around(_ terms: [(word: String, stem: String)], in text: String, stemmer: CliticStripper,
+package enum Snippet {
+    package static func around(_ terms: [(word: String, stem: String)], in text: String, stemmer: CliticStripper,
                        before: Int = 60, after: Int = 120) -> String {
         let scalars = ScalarText(text)
         let words = Set(terms.map(\.word)), stems = Set(terms.map(\.stem))
@@ -87,7 +87,7 @@ public enum Snippet {
     }
 
     /// One line: white space runs collapsed, ends trimmed.
-    public static func flat(_ s: String) -> String {
+    package static func flat(_ s: String) -> String {
         HTMLTree.collapse(s)
     }
 }

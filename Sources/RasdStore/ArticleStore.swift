@@ -5,15 +5,15 @@ import RasdKit
 /// The SQLite store of ingested articles (GRDB). One `documents` row per distinct content; an article seen
 /// again under another id, source or url becomes a `document_aliases` row; near-duplicates are linked in
 /// `near_duplicates`. Every batch is one transaction, so a killed run leaves the store as of its last batch.
-public final class ArticleStore: Sendable {
-    public let dbQueue: DatabaseQueue
+package final class ArticleStore: Sendable {
+    package let dbQueue: DatabaseQueue
     let nearDuplicates = NearDuplicateDetector()
     let stemmer = CliticStripper.shared
 
-    public typealias IngestSummary = RasdStore.IngestSummary
+    package typealias IngestSummary = RasdStore.IngestSummary
 
     /// Opens (creating if needed) the store at `path` and migrates it to the newest schema.
-    public init(path: String) throws {
+    package init(path: String) throws {
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.foreignKeysEnabled = true
@@ -25,12 +25,12 @@ public final class ArticleStore: Sendable {
         try StoreSchema.migrator.migrate(dbQueue)
     }
 
-    public func documentCount() throws -> Int {
+    package func documentCount() throws -> Int {
         try dbQueue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM documents") ?? 0 }
     }
 
     /// Stores a batch of articles in one transaction. Empty articles are skipped (readers report them).
-    public func ingest(_ articles: [SourceArticle], now: Date = Date()) throws -> IngestSummary {
+    package func ingest(_ articles: [SourceArticle], now: Date = Date()) throws -> IngestSummary {
         // Hash first: content already stored needs no index text or signature (a re-run is cheap).
         let hashed = articles.compactMap { article in PreparedArticle.contentHash(article).map { (article, $0) } }
         let known = try storedHashes(hashed.map(\.1))
@@ -42,7 +42,7 @@ public final class ArticleStore: Sendable {
     }
 
     /// The same, hashing and preparing up to `jobs` articles at once.
-    public func ingest(_ articles: [SourceArticle], jobs: Int) async throws -> IngestSummary {
+    package func ingest(_ articles: [SourceArticle], jobs: Int) async throws -> IngestSummary {
         let now = Date()
         let hashed = await PreparedArticle.hashed(articles, jobs: jobs)
         let known = try storedHashes(hashed.map(\.1))
@@ -134,7 +134,7 @@ public final class ArticleStore: Sendable {
     }
 
     /// Consistency checks for tests and `rasd`: SQLite's integrity check and the index matching the table.
-    public func check() throws -> (integrity: String, documents: Int, indexed: Int) {
+    package func check() throws -> (integrity: String, documents: Int, indexed: Int) {
         try dbQueue.read { db in
             (try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "?",
              try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0,
@@ -144,17 +144,17 @@ public final class ArticleStore: Sendable {
 }
 
 /// An article with everything a store needs computed: content hash, index text, MinHash signature.
-public struct PreparedArticle: Sendable {
-    public var article: SourceArticle
-    public var contentHash: String
-    public var indexedTitle: String
-    public var indexedBody: String
-    public var signature: [UInt64]
-    public var bands: [Int]
-    public var isPrepared: Bool
+package struct PreparedArticle: Sendable {
+    package var article: SourceArticle
+    package var contentHash: String
+    package var indexedTitle: String
+    package var indexedBody: String
+    package var signature: [UInt64]
+    package var bands: [Int]
+    package var isPrepared: Bool
 
     /// `full`: also the index text and signature (not needed for content already stored).
-    public init(_ article: SourceArticle, contentHash: String, full: Bool, stemmer: CliticStripper, nearDuplicates: NearDuplicateDetector) {
+    package init(_ article: SourceArticle, contentHash: String, full: Bool, stemmer: CliticStripper, nearDuplicates: NearDuplicateDetector) {
         self.article = article
         self.contentHash = contentHash
         indexedTitle = full ? SearchText.indexed(article.title ?? "", stemmer: stemmer) : ""
@@ -167,13 +167,13 @@ public struct PreparedArticle: Sendable {
     }
 
     /// SHA-256 (hex) of the normalized text; nil for an empty article (never stored).
-    public static func contentHash(_ article: SourceArticle) -> String? {
+    package static func contentHash(_ article: SourceArticle) -> String? {
         let key = ContentHash.key(article.text)
         return key.isEmpty ? nil : SHA256.hex(Array(key.utf8))
     }
 
     /// The articles of a batch with their content hashes, hashed up to `jobs` at a time; empty articles are left out.
-    public static func hashed(_ articles: [SourceArticle], jobs: Int) async -> [(SourceArticle, String)] {
+    package static func hashed(_ articles: [SourceArticle], jobs: Int) async -> [(SourceArticle, String)] {
         var out: [(SourceArticle, String)] = []
         await ArticleRunner(jobs: jobs).run(articles.count, { contentHash(articles[$0]) }) { i, hash in
             if let hash { out.append((articles[i], hash)) }
@@ -182,7 +182,7 @@ public struct PreparedArticle: Sendable {
     }
 
     /// Prepares (article, content hash, full) items up to `jobs` at a time, in order.
-    public static func prepared(_ items: [(SourceArticle, String, Bool)], jobs: Int, stemmer: CliticStripper,
+    package static func prepared(_ items: [(SourceArticle, String, Bool)], jobs: Int, stemmer: CliticStripper,
                                 nearDuplicates: NearDuplicateDetector) async -> [PreparedArticle] {
         var out: [PreparedArticle] = []
         out.reserveCapacity(items.count)
@@ -192,13 +192,13 @@ public struct PreparedArticle: Sendable {
         return out
     }
 
-    public static func blob(_ signature: [UInt64]) -> Data {
+    package static func blob(_ signature: [UInt64]) -> Data {
         var data = Data(capacity: signature.count * 8)
         for v in signature { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
         return data
     }
 
-    public static func signature(from blob: Data) -> [UInt64] {
+    package static func signature(from blob: Data) -> [UInt64] {
         let bytes = [UInt8](blob)
         var words: [UInt64] = []
         words.reserveCapacity(bytes.count / 8)

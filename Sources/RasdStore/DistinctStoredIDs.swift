@@ -5,7 +5,7 @@ extension ArticleRepository {
     /// store (or the batch) already uses for other text is stored as `id~2` (`~3` …), the name `DistinctIDs`
     /// gives it in an analysis, so that the store, its analyses and the server's look-ups agree. A repeat of
     /// the same content keeps its id (it becomes an alias, as before). Returns the renames with the summary.
-    public func ingestKeepingIDsDistinct(_ articles: [SourceArticle], jobs: Int = 1) async throws
+    package func ingestKeepingIDsDistinct(_ articles: [SourceArticle], jobs: Int = 1) async throws
         -> (summary: IngestSummary, problems: [InputProblem]) {
         var renamed: [SourceArticle] = []
         renamed.reserveCapacity(articles.count)

@@ -4,15 +4,15 @@ import RasdKit
 /// normalization on both sides: ArabicNormalizer keys, plus clitic-stripped stems so that "والعراق",
 /// "بالعراق" and "العراق" find each other. Public so that every store (SQLite, PostgreSQL) indexes and queries
 /// the same words.
-public enum SearchText {
-    public static let tokenizer = Tokenizer()
+package enum SearchText {
+    package static let tokenizer = Tokenizer()
 
     /// Words of the text (normalized) followed by the stems that differ from their word.
-    public static func indexed(_ text: String, stemmer: CliticStripper) -> String {
+    package static func indexed(_ text: String, stemmer: CliticStripper) -> String {
         indexed(tokens: tokenizer.tokenize(ScalarText(text)), stemmer: stemmer)
     }
 
-    public static func indexed(tokens: [Token], stemmer: CliticStripper) -> String {
+    package static func indexed(tokens: [Token], stemmer: CliticStripper) -> String {
         var words: [String] = []
         var stems: [String] = []
         words.reserveCapacity(tokens.count)
@@ -27,7 +27,7 @@ public enum SearchText {
     }
 
     /// The query's words as (normalized word, stem) pairs.
-    public static func terms(_ query: String, stemmer: CliticStripper) -> [(word: String, stem: String)] {
+    package static func terms(_ query: String, stemmer: CliticStripper) -> [(word: String, stem: String)] {
         tokenizer.tokenize(ScalarText(query)).filter { $0.kind != .punct }.map { token in
             (token.norm, token.kind == .arabic ? stemmer.stem(token.norm) : token.norm)
         }
@@ -35,12 +35,12 @@ public enum SearchText {
 
     /// An FTS5 MATCH expression: every query word must match, as written or by its stem.
     /// `anyWord`: any query word suffices (the fallback when no article has them all).
-    public static func matchExpression(_ terms: [(word: String, stem: String)], anyWord: Bool = false) -> String {
+    package static func matchExpression(_ terms: [(word: String, stem: String)], anyWord: Bool = false) -> String {
         terms.map { term in
             let word = quote(term.word)
             return term.stem == term.word ? word : "(\(word) OR \(quote(term.stem)))"
         }.joined(separator: anyWord ? " OR " : " AND ")
     }
 
-    public static func quote(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    package static func quote(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 }

@@ -4,7 +4,7 @@ import RasdKit
 
 /// Analyses of the stored articles, kept as the JSON the `analyze` command writes.
 extension ArticleStore {
-    public func saveAnalysis(_ analysis: Analysis) throws {
+    package func saveAnalysis(_ analysis: Analysis) throws {
         let json = try JSONOutput.encode(analysis)
         let stamp = ISO8601DateFormatter().string(from: Date())
         try dbQueue.write { db in
@@ -15,12 +15,12 @@ extension ArticleStore {
         }
     }
 
-    public func latestAnalysisNumber() throws -> Int64? {
+    package func latestAnalysisNumber() throws -> Int64? {
         try dbQueue.read { try Int64.fetchOne($0, sql: "SELECT max(rowid) FROM analyses") }
     }
 
     /// The analysis saved last, if any.
-    public func latestAnalysis() throws -> Analysis? {
+    package func latestAnalysis() throws -> Analysis? {
         let json = try dbQueue.read { db in
             try Data.fetchOne(db, sql: "SELECT json FROM analyses ORDER BY rowid DESC LIMIT 1")
         }
@@ -29,7 +29,7 @@ extension ArticleStore {
 }
 
 extension ArticleStore: ArticleRepository {
-    public func ingest(_ articles: [SourceArticle]) throws -> IngestSummary {
+    package func ingest(_ articles: [SourceArticle]) throws -> IngestSummary {
         try ingest(articles, now: Date())
     }
 }

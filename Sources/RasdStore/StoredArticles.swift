@@ -6,7 +6,7 @@ import RasdKit
 extension ArticleStore {
     /// Stored articles in ingest order (`rowid`), a page at a time; `since` limits to rows after a rowid (for
     /// analysing only what a later ingest added).
-    public func articles(afterRowID since: Int64 = 0, limit: Int = 1000) throws -> [StoredArticle] {
+    package func articles(afterRowID since: Int64 = 0, limit: Int = 1000) throws -> [StoredArticle] {
         try dbQueue.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT rowid, id, title, source, url, published, byline, dateline, text, origin
@@ -18,7 +18,7 @@ extension ArticleStore {
     }
 
     /// The stored article with this id (or alias id), if any.
-    public func article(id: String) throws -> SourceArticle? {
+    package func article(id: String) throws -> SourceArticle? {
         try dbQueue.read { db in
             try Row.fetchOne(db, sql: """
                 SELECT id, title, source, url, published, byline, dateline, text, origin FROM documents

@@ -4,17 +4,17 @@
 /// Rules, in order of strength: phrase rules from `Resources/clean/boilerplate.tsv`; lines that repeat within the
 /// article (a headline echoed as a bullet); tag clouds (long lines of repeated words without punctuation); lines
 /// that other articles of the same outlet repeat (`repeatedLines`, learned from the collection).
-public struct BoilerplateCleaner: Sendable {
-    public var phrases: BoilerplatePhrases
+package struct BoilerplateCleaner: Sendable {
+    package var phrases: BoilerplatePhrases
     /// Lines (in `RepeatedBlockDetector.normalizedLine` form) that the collection shows to be boilerplate for
     /// this document's outlet. Only short lines are taken from it: a paragraph shared by several articles is
     /// wire copy, not a menu.
-    public var repeatedLines: Set<String> = []
+    package var repeatedLines: Set<String> = []
     /// Menus, share bars, bylines and copyright lines recognized by their shape.
-    public var shapes = BoilerplateShapes.bundled
-    public static let maxRepeatedLineWords = 12
+    package var shapes = BoilerplateShapes.bundled
+    package static let maxRepeatedLineWords = 12
 
-    public init(phrases: BoilerplatePhrases = .bundled) {
+    package init(phrases: BoilerplatePhrases = .bundled) {
         self.phrases = phrases
     }
 
@@ -26,7 +26,7 @@ public struct BoilerplateCleaner: Sendable {
     }
 
     /// The cleaned article, followed by any story split off it.
-    public func clean(_ document: Document) -> [Document] {
+    package func clean(_ document: Document) -> [Document] {
         let lines = splitLines(document.text)
         guard !lines.isEmpty else {
             var doc = document

@@ -1,6 +1,6 @@
 /// The boilerplate phrase list (`Resources/clean/boilerplate.tsv`), keyed by normalized phrase.
-public struct BoilerplatePhrases: Sendable {
-    public enum Rule: String, Sendable {
+package struct BoilerplatePhrases: Sendable {
+    package enum Rule: String, Sendable {
         case line, prefix, readAlso = "read_also", end, credit, section, contains
     }
 
@@ -8,11 +8,11 @@ public struct BoilerplatePhrases: Sendable {
     var prefixes: [(key: String, rule: Rule)] = []
     var inside: [String] = []
 
-    public static let bundled: BoilerplatePhrases = {
+    package static let bundled: BoilerplatePhrases = {
         (try? BoilerplatePhrases(rows: ResourceStore.rows("clean/boilerplate.tsv"))) ?? BoilerplatePhrases(rows: [])
     }()
 
-    public init(rows: [[String]]) {
+    package init(rows: [[String]]) {
         for row in rows where row.count >= 2 {
             guard let rule = Rule(rawValue: row[0]) else { continue }
             let key = BoilerplatePhrases.lineKey(row[1])
@@ -37,7 +37,7 @@ public struct BoilerplatePhrases: Sendable {
     }
 
     /// A line's matching key: normalized, with bullets, quotes and punctuation trimmed at both ends.
-    public static func lineKey(_ line: String) -> String {
+    package static func lineKey(_ line: String) -> String {
         let key = ArabicNormalizer.shared.key(line)
         let scalars = Array(key.unicodeScalars)
         var lo = 0, hi = scalars.count
@@ -51,7 +51,7 @@ public struct BoilerplatePhrases: Sendable {
 
     /// The rule a whole line matches, if any: exact phrases first, then prefixes (a prefix must end at a word
     /// boundary). A read-also marker followed by ":" and a headline on the same line counts as the marker.
-    public func rule(forLineKey key: String) -> Rule? {
+    package func rule(forLineKey key: String) -> Rule? {
         if let rule = exact[key] { return rule }
         for (prefix, rule) in prefixes where key.hasPrefix(prefix) {
             let rest = key.unicodeScalars.dropFirst(prefix.unicodeScalars.count)

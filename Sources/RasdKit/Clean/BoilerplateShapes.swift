@@ -7,16 +7,16 @@ import Foundation
 /// - copyright: a short line with "©";
 /// - byline: on one of the first lines, after the headline, a short "place - outlet" or "place: author" line
 ///   ("الرياض - المرفأ"، "الخرطوم: عثمان الطيب"، "القاهرة - (وكالات):").
-public struct BoilerplateShapes: Sendable {
+package struct BoilerplateShapes: Sendable {
     let networks: PhraseLexicon
 
-    public static let bundled = BoilerplateShapes(networks: PhraseLexicon.resource("clean/social_networks.tsv"))
+    package static let bundled = BoilerplateShapes(networks: PhraseLexicon.resource("clean/social_networks.tsv"))
 
     static let separators: Set<Unicode.Scalar> = ["|", "›", "•", "·"]
 
     /// The rule name for a boilerplate line, or nil. `index` is the line's position, `firstKept` the first line
     /// kept before it (the headline).
-    public func boilerplateShape(_ line: String, words: Int, index: Int, firstKept: Int?) -> String? {
+    package func boilerplateShape(_ line: String, words: Int, index: Int, firstKept: Int?) -> String? {
         if isNavigation(line) { return "navigation" }
         // A numbered or quoted list of apps ("3 - تطبيق «فيسبوك» Facebook") is content.
         if words <= 10, !line.unicodeScalars.contains(where: { Tokenizer.isDigit($0.value) || $0 == "«" }), isShareBar(line) {

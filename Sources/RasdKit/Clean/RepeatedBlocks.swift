@@ -5,20 +5,20 @@ import Foundation
 ///
 /// Articles are grouped by `source`, or by the folder of their file when they have none. Exact copies of one
 /// article count once, so a story sent three times does not make its own lines look like boilerplate.
-public struct RepeatedBlockDetector: Sendable {
-    public var minArticles: Int
+package struct RepeatedBlockDetector: Sendable {
+    package var minArticles: Int
 
-    public init(minArticles: Int = 3) { self.minArticles = minArticles }
+    package init(minArticles: Int = 3) { self.minArticles = minArticles }
 
     /// Source key → normalized lines (see `normalizedLine`) found in at least `minArticles` articles of it.
-    public func repeatedLines(in articles: [SourceArticle]) -> [String: Set<String>] {
+    package func repeatedLines(in articles: [SourceArticle]) -> [String: Set<String>] {
         var tally = Tally(minArticles: minArticles)
         for article in articles where !tally.seen(article) { tally.add(article, lines: Self.lines(of: article)) }
         return tally.repeated
     }
 
     /// An article's distinct non-empty lines, normalized (the per-article part, which may run concurrently).
-    public static func lines(of article: SourceArticle) -> Set<String> {
+    package static func lines(of article: SourceArticle) -> Set<String> {
         var lines = Set<String>()
         for raw in article.text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             let line = normalizedLine(String(raw))
@@ -28,25 +28,25 @@ public struct RepeatedBlockDetector: Sendable {
     }
 
     /// Counts of lines per outlet, added one article at a time in input order.
-    public struct Tally {
-        public let minArticles: Int
+    package struct Tally {
+        package let minArticles: Int
         var counts: [String: [String: Int]] = [:]
         var seenTexts = Set<Int>()
 
-        public init(minArticles: Int) { self.minArticles = minArticles }
+        package init(minArticles: Int) { self.minArticles = minArticles }
 
         /// True when an exact copy of the article's text was added already (it would count once).
-        public func seen(_ article: SourceArticle) -> Bool { seenTexts.contains(article.text.hashValue) }
+        package func seen(_ article: SourceArticle) -> Bool { seenTexts.contains(article.text.hashValue) }
 
         /// Adds an article's `lines(of:)`; an exact copy of an article added before is not counted again.
-        public mutating func add(_ article: SourceArticle, lines: Set<String>) {
+        package mutating func add(_ article: SourceArticle, lines: Set<String>) {
             guard seenTexts.insert(article.text.hashValue).inserted else { return }
             let key = RepeatedBlockDetector.sourceKey(article)
             for line in lines { counts[key, default: [:]][line, default: 0] += 1 }
         }
 
         /// Source key → the lines found in at least `minArticles` of its articles.
-        public var repeated: [String: Set<String>] {
+        package var repeated: [String: Set<String>] {
             var result: [String: Set<String>] = [:]
             for (key, lines) in counts {
                 let repeated = Set(lines.filter { $0.value >= minArticles }.map(\.key))
@@ -57,7 +57,7 @@ public struct RepeatedBlockDetector: Sendable {
     }
 
     /// The group an article belongs to: its source, else the folder of its file.
-    public static func sourceKey(_ article: SourceArticle) -> String {
+    package static func sourceKey(_ article: SourceArticle) -> String {
         if let source = article.source, !source.isEmpty { return source }
         var path = article.origin
         // "path:line" for JSONL records.
@@ -71,7 +71,7 @@ public struct RepeatedBlockDetector: Sendable {
 
     /// The matching form of a line: normalized (ArabicNormalizer key) with every number folded to "0", so
     /// counters and dates in a repeated bar ("منذ 3 ساعات", "12 تعليقا") still match.
-    public static func normalizedLine(_ line: String) -> String {
+    package static func normalizedLine(_ line: String) -> String {
         var view = String.UnicodeScalarView()
         var inNumber = false
         for s in ArabicNormalizer.shared.key(line).unicodeScalars {
@@ -84,7 +84,7 @@ public struct RepeatedBlockDetector: Sendable {
     }
 
     /// True when the line of an article is one of its outlet's repeated lines.
-    public static func isRepeated(_ line: String, in article: SourceArticle, lines: [String: Set<String>]) -> Bool {
+    package static func isRepeated(_ line: String, in article: SourceArticle, lines: [String: Set<String>]) -> Bool {
         lines[sourceKey(article)]?.contains(normalizedLine(line)) ?? false
     }
 }

@@ -1,22 +1,22 @@
 /// Finds knowledge-base names in a document: the longest alias match at each token, allowing proclitics on the
 /// first word ("وبيونغ يانغ"، "لروسيا"). Mentions start after the proclitic, so their text is the name itself.
-public struct GazetteerMatcher: Sendable {
-    public let kb: KnowledgeBase
+package struct GazetteerMatcher: Sendable {
+    package let kb: KnowledgeBase
     let placeHeads: PhraseLexicon
 
-    public init(kb: KnowledgeBase) {
+    package init(kb: KnowledgeBase) {
         self.kb = kb
         placeHeads = PhraseLexicon.resource("lexicon/place_heads.tsv")
     }
 
-    public struct Match: Sendable {
-        public var tokens: Range<Int>
-        public var start: Int
-        public var entity: KBEntity
+    package struct Match: Sendable {
+        package var tokens: Range<Int>
+        package var start: Int
+        package var entity: KBEntity
     }
 
     /// Matches within one sentence (token index range of the document).
-    public func matches(in doc: Document, sentence: Range<Int>) -> [Match] {
+    package func matches(in doc: Document, sentence: Range<Int>) -> [Match] {
         var result: [Match] = []
         let tokens = doc.tokens
         var i = sentence.lowerBound

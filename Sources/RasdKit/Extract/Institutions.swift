@@ -1,10 +1,10 @@
 /// State institutions written as a head noun and a nationality ("الجيش السوداني"): the lexicon of heads
 /// (lexicon/institutions.tsv) and the entity key they resolve to, "army@sd", so that every head naming the same
 /// institution of the same state ("القوات المسلحة السودانية") gives one entity.
-public struct Institutions: Sendable {
+package struct Institutions: Sendable {
     let heads: PhraseLexicon
 
-    public static let shared = Institutions(heads: PhraseLexicon.resource("lexicon/institutions.tsv"))
+    package static let shared = Institutions(heads: PhraseLexicon.resource("lexicon/institutions.tsv"))
 
     /// The head phrase ending right before token `end` (at most three words, proclitics allowed on its first).
     func head(in tokens: [Token], endingAt end: Int, floor: Int) -> PhraseLexicon.Match? {

@@ -1,19 +1,19 @@
 /// The identity of an article's content: SHA-256 (hex) of its normalized text (ArabicNormalizer key: no
 /// diacritics or tatweel, folded letter variants, white space collapsed), so the same story re-sent with other
 /// spacing or diacritics is recognized as stored.
-public enum ContentHash {
-    public static func of(text: String) -> String {
+package enum ContentHash {
+    package static func of(text: String) -> String {
         SHA256.hex(Array(key(text).utf8))
     }
 
     /// The normalized text whose hash identifies the content: `ArabicNormalizer.shared.key(text)`.
-    public static func key(_ text: String) -> String {
+    package static func key(_ text: String) -> String {
         ArabicNormalizer.shared.key(text)
     }
 }
 
 /// SHA-256 (FIPS 180-4), small and dependency-free; used for content hashes, not for security.
-public enum SHA256 {
+package enum SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -24,7 +24,7 @@ public enum SHA256 {
         0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2]
 
-    public static func digest(_ message: [UInt8]) -> [UInt8] {
+    package static func digest(_ message: [UInt8]) -> [UInt8] {
         var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         var data = message
         let bitLength = UInt64(message.count) &* 8
@@ -61,7 +61,7 @@ public enum SHA256 {
         return h.flatMap { v in (0..<4).map { UInt8(truncatingIfNeeded: v >> (24 - 8 * UInt32($0))) } }
     }
 
-    public static func hex(_ message: [UInt8]) -> String {
+    package static func hex(_ message: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)

@@ -4,8 +4,8 @@
 /// text is the same article read twice and is dropped; a repeat with other text is kept under a suffixed id
 /// (`a~2`, `a~3` …) so that no article is lost, and both cases are reported as problems naming where the
 /// repeat came from.
-public enum DistinctIDs {
-    public static func apply(_ articles: [SourceArticle]) -> (articles: [SourceArticle], problems: [InputProblem]) {
+package enum DistinctIDs {
+    package static func apply(_ articles: [SourceArticle]) -> (articles: [SourceArticle], problems: [InputProblem]) {
         var firstSeen: [String: (origin: String, text: String)] = [:]
         var taken = Set(articles.map(\.id))
         var kept: [SourceArticle] = []

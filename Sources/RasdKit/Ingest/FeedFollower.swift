@@ -5,8 +5,8 @@ import Foundation
 /// (complete lines only: a line still being written waits for the next poll). What it has read lives in
 /// memory; after a restart every file is read again and the store, which keeps each content once, adds
 /// nothing twice.
-public struct FeedFollower: Sendable {
-    public let paths: [String]
+package struct FeedFollower: Sendable {
+    package let paths: [String]
     let collector: InputCollector
     /// A `.jsonl` file: the bytes and lines read so far (complete lines).
     var jsonlRead: [String: (bytes: UInt64, lines: Int)] = [:]
@@ -15,13 +15,13 @@ public struct FeedFollower: Sendable {
     /// Paths already reported missing (said once, not at every poll).
     var reportedMissing = Set<String>()
 
-    public init(paths: [String], excluded: Set<String> = []) {
+    package init(paths: [String], excluded: Set<String> = []) {
         self.paths = paths
         collector = InputCollector(excluded: excluded)
     }
 
     /// What arrived since the last poll.
-    public mutating func poll() -> (articles: [SourceArticle], problems: [InputProblem]) {
+    package mutating func poll() -> (articles: [SourceArticle], problems: [InputProblem]) {
         var articles: [SourceArticle] = []
         var problems: [InputProblem] = []
         let listing = collector.files(in: paths)

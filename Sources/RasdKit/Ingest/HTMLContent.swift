@@ -2,20 +2,20 @@
 /// the text is cut into blocks (paragraphs), each paragraph scores its ancestors by its length and commas,
 /// scores are cut by link density, and the best container (with similar siblings) gives the article's
 /// paragraphs.
-public struct HTMLContentExtractor: Sendable {
-    public var hints: HTMLHints
+package struct HTMLContentExtractor: Sendable {
+    package var hints: HTMLHints
 
-    public init(hints: HTMLHints = .shared) { self.hints = hints }
+    package init(hints: HTMLHints = .shared) { self.hints = hints }
 
     /// One run of text between block boundaries.
-    public struct Block: Sendable {
-        public var text: String
+    package struct Block: Sendable {
+        package var text: String
         /// Characters of the block inside links.
-        public var linkCharacters: Int
+        package var linkCharacters: Int
         /// The element that holds the text (a <p>, a <div> with text of its own, a <td> ...).
-        public var owner: Int
-        public var length: Int { text.unicodeScalars.count }
-        public var linkDensity: Double { text.isEmpty ? 0 : Double(linkCharacters) / Double(length) }
+        package var owner: Int
+        package var length: Int { text.unicodeScalars.count }
+        package var linkDensity: Double { text.isEmpty ? 0 : Double(linkCharacters) / Double(length) }
     }
 
     static let droppedTags: Set<String> = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form",
@@ -27,7 +27,7 @@ public struct HTMLContentExtractor: Sendable {
     static let neverDropped: Set<String> = ["html", "body", "article", "main"]
 
     /// Elements left out of the article, with everything inside them.
-    public func droppedNodes(_ tree: HTMLTree) -> [Bool] {
+    package func droppedNodes(_ tree: HTMLTree) -> [Bool] {
         var dropped = [Bool](repeating: false, count: tree.nodes.count)
         var verdicts: [String: Bool] = [:]   // pages repeat the same classes on many elements
         for i in tree.descendants() {
@@ -53,7 +53,7 @@ public struct HTMLContentExtractor: Sendable {
     }
 
     /// The text blocks of the page outside dropped elements, in document order.
-    public func blocks(_ tree: HTMLTree, dropped: [Bool]) -> [Block] {
+    package func blocks(_ tree: HTMLTree, dropped: [Bool]) -> [Block] {
         var blocks: [Block] = []
         var buffer = ""
         var linkChars = 0
@@ -85,11 +85,11 @@ public struct HTMLContentExtractor: Sendable {
     }
 
     /// The article's paragraphs (title heading left out).
-    public func paragraphs(_ tree: HTMLTree) -> [String] {
+    package func paragraphs(_ tree: HTMLTree) -> [String] {
         paragraphs(tree, dropped: droppedNodes(tree))
     }
 
-    public func paragraphs(_ tree: HTMLTree, dropped: [Bool]) -> [String] {
+    package func paragraphs(_ tree: HTMLTree, dropped: [Bool]) -> [String] {
         let blocks = blocks(tree, dropped: dropped)
         guard !blocks.isEmpty else { return [] }
         let nodes = tree.nodes

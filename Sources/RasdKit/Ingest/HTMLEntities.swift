@@ -1,13 +1,13 @@
 /// Decodes the HTML character references that crawlers leave in feed fields ("&quot;سبق&quot;",
 /// "&#8220;داعش&#8221;"): numeric ones, and the named ones common in news text. Others are left as written.
-public enum HTMLEntities {
+package enum HTMLEntities {
     static let named: [String: String] = [
         "quot": "\"", "amp": "&", "lt": "<", "gt": ">", "apos": "'", "nbsp": "\u{00A0}", "hellip": "…",
         "ndash": "–", "mdash": "—", "laquo": "«", "raquo": "»", "lsquo": "‘", "rsquo": "’", "ldquo": "“",
         "rdquo": "”", "zwnj": "\u{200C}", "zwj": "\u{200D}", "rlm": "\u{200F}", "lrm": "\u{200E}",
     ]
 
-    public static func decode(_ s: String) -> String {
+    package static func decode(_ s: String) -> String {
         guard s.contains("&") else { return s }
         var out = ""
         var rest = Substring(s)

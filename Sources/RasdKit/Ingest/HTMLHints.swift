@@ -1,17 +1,17 @@
 /// Class/id hints for content scoring, read from `Resources/ingest/html_hints.tsv`.
-public struct HTMLHints: Sendable {
-    public struct Hint: Sendable {
-        public var word: String
-        public var weight: Double
-        public var drops: Bool
+package struct HTMLHints: Sendable {
+    package struct Hint: Sendable {
+        package var word: String
+        package var weight: Double
+        package var drops: Bool
         /// Hints of 4+ letters match inside a word, shorter ones only as a whole token.
         var matchesInside: Bool { word.unicodeScalars.count >= 4 }
     }
 
-    public var hints: [Hint]
-    public static let shared = HTMLHints()
+    package var hints: [Hint]
+    package static let shared = HTMLHints()
 
-    public init(hints: [Hint]? = nil) {
+    package init(hints: [Hint]? = nil) {
         if let hints { self.hints = hints; return }
         let rows = (try? ResourceStore.rows("ingest/html_hints.tsv")) ?? []
         self.hints = rows.compactMap { row in
@@ -22,7 +22,7 @@ public struct HTMLHints: Sendable {
 
     /// The summed weight of the hints in a class/id string, and whether it names boilerplate to drop
     /// (a dropping hint and a negative total).
-    public func judge(_ classAndID: String) -> (weight: Double, drop: Bool) {
+    package func judge(_ classAndID: String) -> (weight: Double, drop: Bool) {
         if classAndID.isEmpty { return (0, false) }
         let lower = Array(classAndID.lowercased().utf8)
         // Tokens: runs of ASCII letters/digits or non-ASCII bytes (class names are mostly ASCII).

@@ -1,23 +1,23 @@
 import Foundation
 
 /// Title, byline and publication date of a page, from `<meta>`, JSON-LD, `<time>`, `<h1>` and `<title>`.
-public struct HTMLMetadata: Sendable, Equatable {
-    public var title: String?
-    public var byline: String?
-    public var published: PartialDate?
+package struct HTMLMetadata: Sendable, Equatable {
+    package var title: String?
+    package var byline: String?
+    package var published: PartialDate?
     /// JSON-LD `articleBody`: the text when the page's own markup has none (pages filled by script).
-    public var articleBody: String?
+    package var articleBody: String?
 
     /// `<meta>` names/properties that carry the publication date, best first.
     static let dateMetaNames = ["article:published_time", "og:published_time", "datepublished", "pubdate",
         "publishdate", "publish-date", "publish_date", "date", "dc.date.issued", "dc.date", "dcterms.created",
         "dcterms.date", "sailthru.date", "parsely-pub-date", "article.published", "original-publish-date"]
 
-    public init(title: String? = nil, byline: String? = nil, published: PartialDate? = nil) {
+    package init(title: String? = nil, byline: String? = nil, published: PartialDate? = nil) {
         self.title = title; self.byline = byline; self.published = published
     }
 
-    public init(_ tree: HTMLTree, dropped: [Bool]) {
+    package init(_ tree: HTMLTree, dropped: [Bool]) {
         var meta: [String: String] = [:]
         for i in tree.elements("meta") {
             let a = tree.nodes[i].attributes

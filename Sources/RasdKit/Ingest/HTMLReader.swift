@@ -3,13 +3,13 @@ import Foundation
 /// Saved web pages (`.html`, `.htm`): one article per page, its text the main article's paragraphs joined
 /// with "\n", with title, byline, dateline and publication date from the page. The id is the file name
 /// without extension.
-public struct HTMLReader: ArticleReader {
-    public var content: HTMLContentExtractor
+package struct HTMLReader: ArticleReader {
+    package var content: HTMLContentExtractor
 
-    public init(content: HTMLContentExtractor = HTMLContentExtractor()) { self.content = content }
-    public var extensions: Set<String> { ["html", "htm"] }
+    package init(content: HTMLContentExtractor = HTMLContentExtractor()) { self.content = content }
+    package var extensions: Set<String> { ["html", "htm"] }
 
-    public func read(_ data: Data, path: String) -> (articles: [SourceArticle], problems: [InputProblem]) {
+    package func read(_ data: Data, path: String) -> (articles: [SourceArticle], problems: [InputProblem]) {
         let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let tree: HTMLTree
         var warnings: [InputProblem] = []
@@ -32,7 +32,7 @@ public struct HTMLReader: ArticleReader {
     }
 
     /// The article of an HTML string (a JSONL record's `html`).
-    public func article(html: String, id: String, origin: String) -> Result<SourceArticle, InputProblem> {
+    package func article(html: String, id: String, origin: String) -> Result<SourceArticle, InputProblem> {
         do {
             return article(from: try HTMLTree(utf8: Array(html.utf8)), id: id, origin: origin)
         } catch {
@@ -40,7 +40,7 @@ public struct HTMLReader: ArticleReader {
         }
     }
 
-    public func article(from tree: HTMLTree, id: String, origin: String) -> Result<SourceArticle, InputProblem> {
+    package func article(from tree: HTMLTree, id: String, origin: String) -> Result<SourceArticle, InputProblem> {
         let dropped = content.droppedNodes(tree)
         let meta = HTMLMetadata(tree, dropped: dropped)
         var paragraphs = content.paragraphs(tree, dropped: dropped)

@@ -3,31 +3,31 @@ import Foundation
 
 /// An HTML page parsed by libxml2's forgiving HTML parser and copied into a small Swift tree (element and text
 /// nodes only), so the rest of the reader works on values, not C pointers.
-public struct HTMLTree: Sendable {
-    public struct Node: Sendable {
+package struct HTMLTree: Sendable {
+    package struct Node: Sendable {
         /// Lower-case tag name; empty for a text node.
-        public var tag: String
+        package var tag: String
         /// Text of a text node (white space as in the page).
-        public var text: String
-        public var attributes: [String: String]
-        public var children: [Int]
-        public var parent: Int
-        public var isText: Bool { tag.isEmpty }
+        package var text: String
+        package var attributes: [String: String]
+        package var children: [Int]
+        package var parent: Int
+        package var isText: Bool { tag.isEmpty }
     }
 
-    public var nodes: [Node]
+    package var nodes: [Node]
     /// Nodes nested deeper than this are attached to their ancestor at this depth (malicious nesting).
     static let maxDepth = 256
 
-    public struct ParseFailure: Error, CustomStringConvertible {
-        public let reason: String
-        public var description: String { reason }
+    package struct ParseFailure: Error, CustomStringConvertible {
+        package let reason: String
+        package var description: String { reason }
     }
 
     private static let initialized: Bool = { xmlInitParser(); return true }()
 
     /// Parses UTF-8 HTML (`encoding` nil lets libxml2 use the page's own charset declaration).
-    public init(utf8 bytes: [UInt8], encoding: String? = "UTF-8") throws {
+    package init(utf8 bytes: [UInt8], encoding: String? = "UTF-8") throws {
         _ = HTMLTree.initialized
         guard bytes.count < Int(Int32.max) else { throw ParseFailure(reason: "page too large for the HTML parser") }
         var options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
@@ -97,7 +97,7 @@ public struct HTMLTree: Sendable {
     // MARK: Queries
 
     /// All node indices in document order below (and including) `root`.
-    public func descendants(of root: Int = 0) -> [Int] {
+    package func descendants(of root: Int = 0) -> [Int] {
         var out: [Int] = []
         var stack = [root]
         while let i = stack.popLast() {
@@ -107,19 +107,19 @@ public struct HTMLTree: Sendable {
         return out
     }
 
-    public func elements(_ tag: String, in root: Int = 0) -> [Int] {
+    package func elements(_ tag: String, in root: Int = 0) -> [Int] {
         descendants(of: root).filter { nodes[$0].tag == tag }
     }
 
     /// The text below a node, white space collapsed to single spaces and trimmed.
-    public func text(of root: Int) -> String {
+    package func text(of root: Int) -> String {
         var raw = ""
         for i in descendants(of: root) where nodes[i].isText { raw += nodes[i].text }
         return HTMLTree.collapse(raw)
     }
 
     /// Collapses runs of white space (HTML's, plus no-break spaces) into one space and trims the ends.
-    public static func collapse(_ s: String) -> String {
+    package static func collapse(_ s: String) -> String {
         var view = String.UnicodeScalarView()
         var pending = false
         for scalar in s.unicodeScalars {

@@ -4,7 +4,7 @@ extension InputCollector {
     /// Reads one file and hands its articles to `body` piece by piece: a large JSONL file is read a chunk of
     /// lines at a time (memory stays bounded however big the feed; line numbers stay the file's), other
     /// files in one piece. Files that must be decoded as a whole (UTF-16, windows-1256) are read whole.
-    public func read(file path: String, chunkBytes: Int = 8 << 20,
+    package func read(file path: String, chunkBytes: Int = 8 << 20,
                      _ body: (_ articles: [SourceArticle], _ problems: [InputProblem]) throws -> Void) rethrows {
         for piece in pieces(file: path, chunkBytes: chunkBytes) {
             try body(piece.articles, piece.problems)
@@ -12,20 +12,20 @@ extension InputCollector {
     }
 
     /// The same pieces as a sequence, for callers that must `await` between pieces (storing a batch).
-    public func pieces(file path: String, chunkBytes: Int = 8 << 20) -> FilePieces {
+    package func pieces(file path: String, chunkBytes: Int = 8 << 20) -> FilePieces {
         FilePieces(collector: self, path: path, chunkBytes: chunkBytes)
     }
 }
 
 /// The articles of one file, a piece at a time (see `InputCollector.read(file:chunkBytes:_:)`).
-public struct FilePieces: Sequence {
+package struct FilePieces: Sequence {
     let collector: InputCollector
     let path: String
     let chunkBytes: Int
 
-    public func makeIterator() -> Iterator { Iterator(self) }
+    package func makeIterator() -> Iterator { Iterator(self) }
 
-    public final class Iterator: IteratorProtocol {
+    package final class Iterator: IteratorProtocol {
         private let collector: InputCollector
         private let path: String
         private let chunkBytes: Int
@@ -50,7 +50,7 @@ public struct FilePieces: Sequence {
 
         deinit { try? handle?.close() }
 
-        public func next() -> (articles: [SourceArticle], problems: [InputProblem])? {
+        package func next() -> (articles: [SourceArticle], problems: [InputProblem])? {
             guard !finished else { return nil }
             guard let handle, let jsonl else { return whole() }
             while true {

@@ -3,13 +3,13 @@ import Foundation
 /// JSON Lines feeds (`.jsonl`): one article per line with fields `id`, `text` or `html`, `title`,
 /// `published` (ISO date, timestamp or Unix time), `source` and `url`. A broken line or a record without
 /// text is reported as `FILE:LINE: reason` and skipped; the other lines are still read.
-public struct JSONLReader: ArticleReader {
-    public var html: HTMLReader
+package struct JSONLReader: ArticleReader {
+    package var html: HTMLReader
 
-    public init(html: HTMLReader = HTMLReader()) { self.html = html }
-    public var extensions: Set<String> { ["jsonl"] }
+    package init(html: HTMLReader = HTMLReader()) { self.html = html }
+    package var extensions: Set<String> { ["jsonl"] }
 
-    public func read(_ data: Data, path: String) -> (articles: [SourceArticle], problems: [InputProblem]) {
+    package func read(_ data: Data, path: String) -> (articles: [SourceArticle], problems: [InputProblem]) {
         guard let bytes = JSONLReader.utf8Bytes(data, path: path) else {
             // Not UTF-8 bytes line by line: decode the whole file (UTF-16, windows-1256) or give up.
             switch TextDecoding.decode(data, path: path) {
@@ -35,7 +35,7 @@ public struct JSONLReader: ArticleReader {
     /// Reads UTF-8 lines (a whole file or a piece of one cut at a line end); `linesBefore` is the number of
     /// lines of the file before this piece, so locations keep the file's line numbers.
     /// `reportEmpty`: a piece with no record at all is a problem (off for the pieces of a chunked file).
-    public func read(lines data: Data, path: String, linesBefore: Int = 0, reportEmpty: Bool = true) -> (articles: [SourceArticle], problems: [InputProblem]) {
+    package func read(lines data: Data, path: String, linesBefore: Int = 0, reportEmpty: Bool = true) -> (articles: [SourceArticle], problems: [InputProblem]) {
         var articles: [SourceArticle] = []
         var problems: [InputProblem] = []
         let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
@@ -64,7 +64,7 @@ public struct JSONLReader: ArticleReader {
     }
 
     /// One line as an article.
-    public func record(_ line: Data, location: String, fallbackID: String) -> Result<SourceArticle, InputProblem> {
+    package func record(_ line: Data, location: String, fallbackID: String) -> Result<SourceArticle, InputProblem> {
         func fail(_ reason: String) -> Result<SourceArticle, InputProblem> {
             .failure(InputProblem(location: location, reason: reason))
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The text encodings Rasd recognizes in input files.
-public enum TextEncoding: String, Sendable, Equatable {
+package enum TextEncoding: String, Sendable, Equatable {
     case utf8 = "UTF-8"
     case utf16LittleEndian = "UTF-16LE"
     case utf16BigEndian = "UTF-16BE"
@@ -11,15 +11,15 @@ public enum TextEncoding: String, Sendable, Equatable {
 /// Decodes bytes as text, or says why it cannot: UTF-8 (with or without BOM), UTF-16 with a BOM, and
 /// windows-1256 when the bytes are not UTF-8 but read as Arabic in that code page. Binary data (NUL bytes,
 /// many control characters) and empty files are refused with a message naming the file.
-public enum TextDecoding {
+package enum TextDecoding {
     /// How many leading bytes the binary and encoding sniffers look at.
     static let sampleSize = 64 * 1024
 
-    public static func decode(_ data: Data, path: String) -> Result<String, InputProblem> {
+    package static func decode(_ data: Data, path: String) -> Result<String, InputProblem> {
         decodeWithEncoding(data, path: path).map(\.text)
     }
 
-    public static func decodeWithEncoding(_ data: Data, path: String) -> Result<(text: String, encoding: TextEncoding), InputProblem> {
+    package static func decodeWithEncoding(_ data: Data, path: String) -> Result<(text: String, encoding: TextEncoding), InputProblem> {
         func fail(_ reason: String) -> Result<(text: String, encoding: TextEncoding), InputProblem> {
             .failure(InputProblem(location: path, reason: reason))
         }
@@ -50,7 +50,7 @@ public enum TextDecoding {
 
     /// Like `decodeWithEncoding`, but UTF-8 text with a few bad bytes (under 1%, or up to 3: a damaged download, a
     /// cut multi-byte character) is kept, the bad bytes replaced by U+FFFD, with a warning naming the file.
-    public static func decodeForReading(_ data: Data, path: String) -> Result<(text: String, encoding: TextEncoding, warning: InputProblem?), InputProblem> {
+    package static func decodeForReading(_ data: Data, path: String) -> Result<(text: String, encoding: TextEncoding, warning: InputProblem?), InputProblem> {
         switch decodeWithEncoding(data, path: path) {
         case .success(let decoded):
             return .success((decoded.text, decoded.encoding, nil))
@@ -80,7 +80,7 @@ public enum TextDecoding {
     }
 
     /// Why the bytes look binary, or nil: a NUL byte, or more than 5% control characters, in the sample.
-    public static func binaryProblem<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
+    package static func binaryProblem<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
         let sample = bytes.prefix(sampleSize)
         if sample.contains(0) { return "binary data (NUL bytes), not text" }
         return controlCharacterProblem(sample)

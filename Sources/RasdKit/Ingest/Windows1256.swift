@@ -1,12 +1,12 @@
 /// The windows-1256 (Arabic) code page, read from `Resources/ingest/cp1256.tsv`, and a test of whether bytes
 /// that are not UTF-8 look like Arabic text written in it.
-public struct Windows1256: Sendable {
+package struct Windows1256: Sendable {
     /// Unicode scalar value for each byte (ASCII maps to itself).
-    public let table: [UInt32]
+    package let table: [UInt32]
 
-    public static let shared = Windows1256()
+    package static let shared = Windows1256()
 
-    public init() {
+    package init() {
         var table = (0..<256).map { UInt32($0) }
         for row in (try? ResourceStore.rows("ingest/cp1256.tsv")) ?? [] {
             guard row.count >= 2, let byte = Int(row[0], radix: 16), (0x80...0xFF).contains(byte),
@@ -17,7 +17,7 @@ public struct Windows1256: Sendable {
     }
 
     /// True when the table was loaded (the resource file is present).
-    public var isLoaded: Bool { table[0xC7] == 0x0627 }
+    package var isLoaded: Bool { table[0xC7] == 0x0627 }
 
     @inline(__always) static func isArabicLetter(_ v: UInt32) -> Bool {
         (0x0621...0x064A).contains(v) || (0x0671...0x06D3).contains(v)
@@ -25,7 +25,7 @@ public struct Windows1256: Sendable {
 
     /// The share of non-ASCII bytes that are Arabic letters in this code page. Arabic text in windows-1256 is
     /// mostly letters and spaces; other 8-bit text (Latin-1, random bytes) has many bytes that are not.
-    public func arabicShare<C: Collection>(of bytes: C) -> Double where C.Element == UInt8 {
+    package func arabicShare<C: Collection>(of bytes: C) -> Double where C.Element == UInt8 {
         var high = 0, arabic = 0
         for b in bytes where b >= 0x80 {
             high += 1
@@ -37,7 +37,7 @@ public struct Windows1256: Sendable {
     /// True when bytes that are not UTF-8 read as Arabic text in this code page: most non-ASCII bytes are
     /// Arabic letters, and few form UTF-8 sequences (UTF-8 Arabic with one bad byte is not windows-1256, though
     /// its lead bytes D8/D9 are letters here).
-    public func looksLikeArabic<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+    package func looksLikeArabic<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
         guard isLoaded, arabicShare(of: bytes) >= 0.6 else { return false }
         var high = 0, pairs = 0
         var previous: UInt8 = 0
@@ -49,7 +49,7 @@ public struct Windows1256: Sendable {
         return high > 0 && Double(pairs * 2) / Double(high) < 0.3
     }
 
-    public func decode<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+    package func decode<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         var view = String.UnicodeScalarView()
         view.reserveCapacity(bytes.count)
         for b in bytes { view.append(Unicode.Scalar(table[Int(b)]) ?? "\u{FFFD}") }

@@ -16,7 +16,7 @@ public struct Analyzer: Sendable {
     }
 
     public var options: Options
-    public var cleaner: BoilerplateCleaner
+    package var cleaner: BoilerplateCleaner
     public let kb: KnowledgeBase
     /// The per-article stages, in order; `init(options:stages:)` takes another list (a stage dropped or added).
     public private(set) var stages: [any DocumentStage]
@@ -59,7 +59,7 @@ public struct Analyzer: Sendable {
 
     /// Runs the per-article stages and keeps what the resolve needs (see `ArticleRecord`): the article's record
     /// and those of the stories split off it.
-    public func records(_ article: SourceArticle, repeatedLines: [String: Set<String>]) -> [ArticleRecord] {
+    package func records(_ article: SourceArticle, repeatedLines: [String: Set<String>]) -> [ArticleRecord] {
         process(article, repeatedLines: repeatedLines[RepeatedBlockDetector.sourceKey(article)] ?? []).map { ArticleRecord($0) }
     }
 
@@ -100,7 +100,7 @@ public struct Analyzer: Sendable {
     }
 
     /// The cross-document part (`CollectionResolver`'s steps) and the input problems.
-    public func resolve(_ records: [ArticleRecord], problems: [InputProblem] = []) -> Analysis {
+    package func resolve(_ records: [ArticleRecord], problems: [InputProblem] = []) -> Analysis {
         var analysis = CollectionResolver(kb: kb, explain: options.explain).resolve(records)
         analysis.problems = problems.map { Analysis.Problem(location: $0.location, reason: $0.reason) }
         return analysis

@@ -1,35 +1,35 @@
 /// What an article keeps once its per-article stages are done: what the cross-document resolve and the output
 /// read, and nothing of its tokens, sentences or scalar text. A collection is held as these, so memory grows
 /// with what is found in the articles rather than with the text's working form.
-public struct ArticleRecord: Sendable {
-    public var id: String
-    public var title: String?
-    public var source: String?
-    public var url: String?
-    public var published: PartialDate?
-    public var publishedBasis: String?
-    public var parent: String?
+package struct ArticleRecord: Sendable {
+    package var id: String
+    package var title: String?
+    package var source: String?
+    package var url: String?
+    package var published: PartialDate?
+    package var publishedBasis: String?
+    package var parent: String?
     /// The cleaned text (kept segments joined by line breaks).
-    public var body: String
-    public var removed: [Analysis.RemovedLine]
+    package var body: String
+    package var removed: [Analysis.RemovedLine]
 
-    public var mentions: [EntityMention]
-    public var roles: [RoleMention]
-    public var quotes: [QuoteMention]
-    public var events: [EventMention]
-    public var dates: [DateMention]
-    public var quantities: [Quantity]
+    package var mentions: [EntityMention]
+    package var roles: [RoleMention]
+    package var quotes: [QuoteMention]
+    package var events: [EventMention]
+    package var dates: [DateMention]
+    package var quantities: [Quantity]
     /// For each quantity: what a count of people measures ("killed", "displaced"), worked out from the words
     /// around it while the tokens were at hand (see `MeasureDiscrepancies`); nil for other amounts and for the
     /// quantities the comparison leaves out.
-    public var measures: [String?]
+    package var measures: [String?]
     /// The MinHash signature of the body, for near-duplicate stories (empty for a story split off an article,
     /// and for a body without words).
-    public var signature: [UInt64]
+    package var signature: [UInt64]
     /// Word stems of the title and body for the story step (see `StoryDetector.terms`).
-    public var storyTerms: [StoryDetector.Term]
+    package var storyTerms: [StoryDetector.Term]
 
-    public init(_ doc: Document, nearDuplicates: NearDuplicateDetector = NearDuplicateDetector()) {
+    package init(_ doc: Document, nearDuplicates: NearDuplicateDetector = NearDuplicateDetector()) {
         id = doc.id
         title = doc.title
         source = doc.source

@@ -7,18 +7,18 @@ import Foundation
 /// The work closure sees only Sendable values (the article, the analyzer's read-only resources); results wait
 /// in a reorder window of a few per job, so memory does not grow with the collection while one slow article
 /// holds up the ones after it.
-public struct ArticleRunner: Sendable {
+package struct ArticleRunner: Sendable {
     /// Articles processed at once; 1 runs them one after another on the calling task.
-    public var jobs: Int
+    package var jobs: Int
 
-    public init(jobs: Int = ArticleRunner.availableCores) {
+    package init(jobs: Int = ArticleRunner.availableCores) {
         self.jobs = max(1, jobs)
     }
 
     /// The cores this process may run on: its CPU affinity (so that `taskset -c 0` gives 1), else the cores
     /// online. (`ProcessInfo.activeProcessorCount` ignores the affinity on Linux, and Glibc does not export
     /// `sched_getaffinity` to Swift, so the mask is read from /proc/self/status.)
-    public static var availableCores: Int {
+    package static var availableCores: Int {
         allowedCores(status: (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? "")
             ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
     }
@@ -36,7 +36,7 @@ public struct ArticleRunner: Sendable {
 
     /// Calls `work` on every index in `0..<count`, up to `jobs` at a time, and `receive` with each result in
     /// index order on the calling task.
-    public func run<T: Sendable>(_ count: Int, _ work: @escaping @Sendable (Int) -> T,
+    package func run<T: Sendable>(_ count: Int, _ work: @escaping @Sendable (Int) -> T,
                                  receive: (Int, T) -> Void) async {
         guard jobs > 1, count > 1 else {
             runSequentially(count, work, receive: receive)
@@ -68,7 +68,7 @@ public struct ArticleRunner: Sendable {
     }
 
     /// The same, one index after another (for callers outside an async context).
-    public func runSequentially<T>(_ count: Int, _ work: (Int) -> T, receive: (Int, T) -> Void) {
+    package func runSequentially<T>(_ count: Int, _ work: (Int) -> T, receive: (Int, T) -> Void) {
         for i in 0..<count { receive(i, work(i)) }
     }
 }

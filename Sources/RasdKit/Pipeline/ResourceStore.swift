@@ -5,14 +5,14 @@ import Foundation
 /// Every file is UTF-8 text: blank lines and lines starting with `#` are comments, fields are separated by
 /// tabs. `RASD_RESOURCES` may point at another folder with the same layout, so a linguist can try changes
 /// without rebuilding.
-public enum ResourceStore {
-    public struct MissingResource: Error, CustomStringConvertible {
-        public let path: String
-        public var description: String { "resource file not found: \(path)" }
+package enum ResourceStore {
+    package struct MissingResource: Error, CustomStringConvertible {
+        package let path: String
+        package var description: String { "resource file not found: \(path)" }
     }
 
     /// The folder that holds the resource files.
-    public static let root: URL = {
+    package static let root: URL = {
         if let override = ProcessInfo.processInfo.environment["RASD_RESOURCES"], !override.isEmpty {
             return URL(fileURLWithPath: override, isDirectory: true)
         }
@@ -22,11 +22,11 @@ public enum ResourceStore {
         return Bundle.module.bundleURL.appendingPathComponent("Resources", isDirectory: true)
     }()
 
-    public static func url(_ relativePath: String) -> URL {
+    package static func url(_ relativePath: String) -> URL {
         root.appendingPathComponent(relativePath)
     }
 
-    public static func data(_ relativePath: String) throws -> Data {
+    package static func data(_ relativePath: String) throws -> Data {
         let url = url(relativePath)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             _ = missing.withLock { $0.insert(url.path) }
@@ -40,9 +40,9 @@ public enum ResourceStore {
     static let missing = Locked<Set<String>>([])
 
     /// Resource files missing at start-up, as one error.
-    public struct LoadError: Error, CustomStringConvertible, Equatable {
-        public let missing: [String]
-        public var description: String {
+    package struct LoadError: Error, CustomStringConvertible, Equatable {
+        package let missing: [String]
+        package var description: String {
             "resource files not found (a broken installation, or RASD_RESOURCES pointing at an incomplete copy): "
                 + missing.joined(separator: ", ")
         }
@@ -50,25 +50,25 @@ public enum ResourceStore {
 
     /// Throws `LoadError` when any resource asked for so far was missing. `Analyzer.init` calls it after
     /// building every stage, so a missing lexicon is one clear error instead of a silent empty one.
-    public static func checkLoaded() throws {
+    package static func checkLoaded() throws {
         let paths = missing.withLock { $0.sorted() }
         if !paths.isEmpty { throw LoadError(missing: paths) }
     }
 
     /// The non-comment lines of a text resource, trimmed of trailing white space.
-    public static func lines(_ relativePath: String) throws -> [String] {
+    package static func lines(_ relativePath: String) throws -> [String] {
         try rows(relativePath).map { $0.joined(separator: "\t") }
     }
 
     /// Tab-separated rows of a resource; empty fields are kept.
-    public static func rows(_ relativePath: String) throws -> [[String]] {
+    package static func rows(_ relativePath: String) throws -> [[String]] {
         rows(in: try data(relativePath))
     }
 
     /// Tab-separated rows of resource text: blank lines and `#` comments skipped, trailing spaces and CR trimmed,
     /// empty fields kept. Split on UTF-8 bytes: the knowledge-base files are read at start-up, and this is
     /// several times faster than splitting a `String`.
-    public static func rows(in data: Data) -> [[String]] {
+    package static func rows(in data: Data) -> [[String]] {
         var rows: [[String]] = []
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)

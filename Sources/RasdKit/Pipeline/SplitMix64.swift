@@ -1,12 +1,12 @@
 /// A small seeded random generator (SplitMix64): generated inputs (benchmark pages, fuzz and test data) are the
 /// same on every machine and run. The NER trainer keeps its own shuffling sequence (`NER/NERTrainer.swift`),
 /// since its trained model depends on it.
-public struct SplitMix64: RandomNumberGenerator {
+package struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

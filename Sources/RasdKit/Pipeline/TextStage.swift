@@ -1,7 +1,7 @@
 /// Text stage: tokens and sentences of the kept segments, then numbers and quantities.
 public struct TextStage: Sendable {
-    public var tokenizer = Tokenizer()
-    public var splitter = SentenceSplitter()
+    package var tokenizer = Tokenizer()
+    package var splitter = SentenceSplitter()
 
     public init() {}
 

@@ -1,14 +1,14 @@
 /// Cross-document resolution, in named steps: the documents' annotations gathered, one event per real-world
 /// event with every article that reports it, the timeline, one entity per knowledge-base entry or name across
 /// articles, stories, discrepancies between sources within a story, and near-duplicate copies.
-public struct CollectionResolver: Sendable {
-    public let kb: KnowledgeBase?
+package struct CollectionResolver: Sendable {
+    package let kb: KnowledgeBase?
     let cameo: [String: String]
     let durative: Set<String>
     /// Keep each finding's provenance in the analysis (`rasd analyze --explain`).
-    public var explain: Bool
+    package var explain: Bool
 
-    public init(kb: KnowledgeBase? = nil, explain: Bool = false) {
+    package init(kb: KnowledgeBase? = nil, explain: Bool = false) {
         self.kb = kb
         self.explain = explain
         var cameo: [String: String] = [:]
@@ -22,7 +22,7 @@ public struct CollectionResolver: Sendable {
     }
 
     /// Resolves a collection from its articles' records (see `ArticleRecord`), in input order.
-    public func resolve(_ documents: [ArticleRecord]) -> Analysis {
+    package func resolve(_ documents: [ArticleRecord]) -> Analysis {
         var analysis = Analysis()
         var entities = EntityTable(kb: kb)
         for doc in documents {
@@ -163,7 +163,7 @@ public struct CollectionResolver: Sendable {
 
     /// Story detection alone over a resolved collection (`resolve` runs it as one of its steps): the stories, and
     /// each document's and event's story. Discrepancies are left as they are.
-    public static func stories(_ documents: [ArticleRecord], _ analysis: inout Analysis) {
+    package static func stories(_ documents: [ArticleRecord], _ analysis: inout Analysis) {
         let groups = StoryDetector.shared.group(documents, analysis)
         StoryRecords(detector: StoryDetector.shared).fill(&analysis, groups: groups, documents: documents)
     }

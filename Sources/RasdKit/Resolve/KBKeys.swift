@@ -3,17 +3,17 @@
 /// Lookups go from strict to loose, and a looser level is only consulted when the stricter one found nothing,
 /// so a spelling variant never shadows an exact alias (غينيا is Guinea, كينيا is Kenya; only an unknown
 /// spelling falls through to the ج/غ/ك-folded level, where both may answer).
-public enum KBKeys {
+package enum KBKeys {
     /// Article- and transliteration-insensitive key of a normalized key: غ → ج (Egyptian ج for /g/),
     /// تش → ش, hyphens as spaces, a final hamza dropped (كربلاء/كربلا), and the article ال of the first
     /// word removed. Doubled ي is kept: folding it would make كييف (Kyiv) the common word كيف.
-    public static func variantKey(_ key: String) -> String {
+    package static func variantKey(_ key: String) -> String {
         string(variantScalars(key))
     }
 
     /// Loosest key: the variant key with ك folded onto ج as well (/g/ written ك: كوكل, سيركي) and spaces
     /// removed (بيونغيانغ / بيونغ يانغ, أبوظبي / أبو ظبي).
-    public static func looseKey(_ key: String) -> String {
+    package static func looseKey(_ key: String) -> String {
         string(looseScalars(variantScalars(key)))
     }
 
@@ -24,7 +24,7 @@ public enum KBKeys {
     }
 
     /// The key with the article ال toggled on its first word: "الكرملين" ⇄ "كرملين".
-    public static func toggledArticle(_ key: String) -> String {
+    package static func toggledArticle(_ key: String) -> String {
         if key.hasPrefix("ال"), key.unicodeScalars.count > 4 { return String(key.unicodeScalars.dropFirst(2)) }
         return "ال" + key
     }

@@ -28,7 +28,7 @@ public struct KnowledgeBase: Sendable {
     private static let cache: Result<KnowledgeBase, Error> = Result { try KnowledgeBase(resources: ResourceStore.self) }
 
     /// Loads from the resource files (`ResourceStore`, so `RASD_RESOURCES` may point elsewhere).
-    public init(resources: ResourceStore.Type) throws {
+    package init(resources: ResourceStore.Type) throws {
         var entities: [KBEntity] = []
         for file in KnowledgeBase.entityFiles {
             entities += try KBFiles.entities(try KBFiles.table(file), file: file)

@@ -1,31 +1,31 @@
 /// Finds near-duplicate articles (the same wire story on several sites, lightly edited) with MinHash over word
 /// shingles of the normalized text, and locality-sensitive hashing (bands of the signature) so that only
 /// articles sharing a band are compared: cost grows about linearly with the collection.
-public struct NearDuplicateDetector: Sendable {
+package struct NearDuplicateDetector: Sendable {
     /// Estimated Jaccard similarity of shingle sets from which two articles count as the same story.
-    public var threshold: Double
+    package var threshold: Double
     /// Words per shingle.
-    public var shingleSize: Int
-    public var bands: Int
-    public var rowsPerBand: Int
-    public var tokenizer: Tokenizer
+    package var shingleSize: Int
+    package var bands: Int
+    package var rowsPerBand: Int
+    package var tokenizer: Tokenizer
 
     /// 16 bands of 8 rows: pairs at Jaccard 0.8 share a band with probability ~0.9996, pairs at 0.5 ~0.06.
-    public init(threshold: Double = 0.8, shingleSize: Int = 3, bands: Int = 16, rowsPerBand: Int = 8,
+    package init(threshold: Double = 0.8, shingleSize: Int = 3, bands: Int = 16, rowsPerBand: Int = 8,
                 tokenizer: Tokenizer = Tokenizer()) {
         self.threshold = threshold; self.shingleSize = shingleSize
         self.bands = bands; self.rowsPerBand = rowsPerBand; self.tokenizer = tokenizer
     }
 
-    public var signatureLength: Int { bands * rowsPerBand }
+    package var signatureLength: Int { bands * rowsPerBand }
 
     /// Groups of ids (two or more, in input order) whose texts are near-duplicates; groups in input order.
-    public func groups(_ articles: [(id: String, text: String)]) -> [[String]] {
+    package func groups(_ articles: [(id: String, text: String)]) -> [[String]] {
         groups(signed: articles.map { (id: $0.id, signature: signature($0.text)) })
     }
 
     /// The same from signatures already made (see `signature(_:)`).
-    public func groups(signed articles: [(id: String, signature: [UInt64])]) -> [[String]] {
+    package func groups(signed articles: [(id: String, signature: [UInt64])]) -> [[String]] {
         let signatures = articles.map(\.signature)
         var parent = Array(articles.indices)
         func find(_ i: Int) -> Int {
@@ -50,12 +50,12 @@ public struct NearDuplicateDetector: Sendable {
     }
 
     /// The MinHash signature of a text (empty when it has no words).
-    public func signature(_ text: String) -> [UInt64] {
+    package func signature(_ text: String) -> [UInt64] {
         signature(tokens: tokenizer.tokenize(ScalarText(text)))
     }
 
     /// The signature from tokens already made (punctuation is ignored).
-    public func signature(tokens: [Token]) -> [UInt64] {
+    package func signature(tokens: [Token]) -> [UInt64] {
         var words: [UInt64] = []
         words.reserveCapacity(tokens.count)
         for token in tokens where token.kind != .punct { words.append(NearDuplicateDetector.fnv(token.norm)) }
@@ -86,7 +86,7 @@ public struct NearDuplicateDetector: Sendable {
     }
 
     /// One hash per band of the signature (for LSH buckets; stored by the store as 63-bit integers).
-    public func bandHashes(_ signature: [UInt64]) -> [Int] {
+    package func bandHashes(_ signature: [UInt64]) -> [Int] {
         guard signature.count == signatureLength else { return [] }
         return (0..<bands).map { band in
             var h: UInt64 = 0x9E3779B97F4A7C15 &* UInt64(band + 1)
@@ -96,7 +96,7 @@ public struct NearDuplicateDetector: Sendable {
     }
 
     /// Estimated Jaccard similarity: the share of equal signature positions.
-    public static func similarity(_ a: [UInt64], _ b: [UInt64]) -> Double {
+    package static func similarity(_ a: [UInt64], _ b: [UInt64]) -> Double {
         guard a.count == b.count, !a.isEmpty else { return 0 }
         var same = 0
         for i in a.indices where a[i] == b[i] { same += 1 }

@@ -15,7 +15,7 @@ import Foundation
 /// (a missing pair counts 0) stays at `average` or more: average linkage, so a chain of pairwise links through
 /// a hub never grows one story over a mixed feed. Every document is in exactly one story; a story of one
 /// article is fine. Ids `S1`, `S2`, … follow the input order of each story's first document.
-public struct StoryDetector: Sendable {
+package struct StoryDetector: Sendable {
     struct Options: Sendable {
         var windowDays = 7
         /// A word in more than this share of the documents (of a collection of 20 or more) is left out.
@@ -120,9 +120,9 @@ public struct StoryDetector: Sendable {
     }
 
     /// One word stem of an article and its weight (2 a time in the title, 1 in the body).
-    public struct Term: Sendable, Equatable {
-        public var key: UInt64
-        public var weight: Float
+    package struct Term: Sendable, Equatable {
+        package var key: UInt64
+        package var weight: Float
     }
 
     /// The stems of an article's title and body, in first-seen order, worked out with its per-article stages

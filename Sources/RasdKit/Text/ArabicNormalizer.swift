@@ -5,12 +5,12 @@
 /// ى and Persian ی → ي, ة and ۀ → ه, Persian ک → ك, Arabic presentation forms (from
 /// `Resources/text/presentation_forms.tsv`), Arabic-Indic and Persian digits → 0-9, Arabic punctuation
 /// (، ؛ ؟ ٫ ٬) → ASCII, zero-width and bidi controls (removed), no-break spaces → space, Latin → lower case.
-public struct ArabicNormalizer: Sendable {
+package struct ArabicNormalizer: Sendable {
     /// The result of normalizing: scalars plus, for each, the original scalar offset it maps back to.
-    public struct Output: Sendable {
-        public var scalars: [Unicode.Scalar]
-        public var origin: [Int32]
-        public var string: String { String(unicodeScalars: scalars) }
+    package struct Output: Sendable {
+        package var scalars: [Unicode.Scalar]
+        package var origin: [Int32]
+        package var string: String { String(unicodeScalars: scalars) }
     }
 
     /// Per-BMP-scalar action: `keep` leaves it, `drop` removes it, otherwise a replacement.
@@ -21,9 +21,9 @@ public struct ArabicNormalizer: Sendable {
     private let singles: [UInt32]   // 0 = keep, 0xFFFF_FFFF = drop, 0xFFFF_FFFE = expansion, else replacement
     private let expansions: [UInt32: [Unicode.Scalar]]
 
-    public static let shared = ArabicNormalizer()
+    package static let shared = ArabicNormalizer()
 
-    public init(presentationForms: [(UInt32, String)]? = nil) {
+    package init(presentationForms: [(UInt32, String)]? = nil) {
         var table = [UInt32](repeating: 0, count: 0x10000)
         var expansions: [UInt32: [Unicode.Scalar]] = [:]
         let drop: UInt32 = 0xFFFF_FFFF
@@ -84,7 +84,7 @@ public struct ArabicNormalizer: Sendable {
     }
 
     /// Normalizes `range` of `text`; origins are offsets into `text`.
-    public func normalize(_ text: ScalarText, range: Range<Int>? = nil) -> Output {
+    package func normalize(_ text: ScalarText, range: Range<Int>? = nil) -> Output {
         let range = range ?? 0..<text.count
         var scalars: [Unicode.Scalar] = []
         var origin: [Int32] = []
@@ -114,7 +114,7 @@ public struct ArabicNormalizer: Sendable {
 
     /// Appends the normalized scalar values of `string` to `buffer`, without offsets or allocation: the path
     /// for hot loops (the NER feature extractor) that only need the folded letters.
-    public func appendNormalized(_ string: String, to buffer: inout [UInt32]) {
+    package func appendNormalized(_ string: String, to buffer: inout [UInt32]) {
         singles.withUnsafeBufferPointer { table in
             for s in string.unicodeScalars {
                 let v = s.value
@@ -134,7 +134,7 @@ public struct ArabicNormalizer: Sendable {
     }
 
     /// The normalized form of a string, for matching keys (gazetteers, lexicons).
-    public func key(_ string: String) -> String {
+    package func key(_ string: String) -> String {
         let out = normalize(ScalarText(string))
         // Collapse runs of white space and trim, so that keys compare equal however they were typed.
         var kept: [Unicode.Scalar] = []

@@ -1,15 +1,15 @@
 /// Strips Arabic proclitics from a normalized word: conjunction (و ف), preposition (ب ل ك) and article (ال),
 /// in that order, so "والعراق", "بالعراق", "للعراق" and "العراق" all give the stem "عراق". Lists come from
 /// `Resources/text/clitics.tsv`. Light on purpose: no suffixes, no roots; for search and loose matching.
-public struct CliticStripper: Sendable {
-    public var conjunctions: [String]
-    public var prepositions: [String]
-    public var articles: [String]
-    public var minimumStem: Int
+package struct CliticStripper: Sendable {
+    package var conjunctions: [String]
+    package var prepositions: [String]
+    package var articles: [String]
+    package var minimumStem: Int
 
-    public static let shared = CliticStripper()
+    package static let shared = CliticStripper()
 
-    public init() {
+    package init() {
         let rows = (try? ResourceStore.rows("text/clitics.tsv")) ?? []
         func forms(_ kind: String) -> [String] { rows.filter { $0.count >= 2 && $0[0] == kind }.map { $0[1] } }
         conjunctions = forms("conj")
@@ -20,7 +20,7 @@ public struct CliticStripper: Sendable {
 
     /// The stem of a normalized word (the word itself when nothing can be stripped). Works on UTF-8 bytes:
     /// it runs on every word of every stored article.
-    public func stem(_ word: String) -> String {
+    package func stem(_ word: String) -> String {
         let bytes = word.utf8
         let letters = word.unicodeScalars.count
         var droppedLetters = 0

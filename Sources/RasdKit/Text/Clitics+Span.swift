@@ -1,11 +1,11 @@
 /// Proclitic handling for matching names and lexicon words inside tokens ("وبيونغ"، "لروسيا"، "بالاتفاق").
-public enum Proclitics {
+package enum Proclitics {
     /// و ف ب ل ك س and the alef of ال.
     static let proclitic: Set<UInt32> = [0x0648, 0x0641, 0x0628, 0x0644, 0x0643, 0x0633, 0x0627]
 
     /// Candidate (prefix length in normalized scalars, stem) pairs for a normalized word, the word itself first.
     /// Prefixes: و/ف, then one of ب ل ك س, then ال; "لل" stands for ل + ال. Stems keep at least 2 letters.
-    public static func candidates(_ word: String) -> [(prefix: Int, stem: String)] {
+    package static func candidates(_ word: String) -> [(prefix: Int, stem: String)] {
         // Most words begin with a letter that is no proclitic: one reading, no work.
         guard let head = word.unicodeScalars.first, proclitic.contains(head.value) else { return [(0, word)] }
         let s = Array(word.unicodeScalars)
@@ -34,7 +34,7 @@ public enum Proclitics {
     }
 
     /// The original-text offset after `prefix` normalized scalars of a token (skipping what the normalizer drops).
-    public static func originalOffset(in text: ScalarText, token: Token, afterNormalized prefix: Int) -> Int {
+    package static func originalOffset(in text: ScalarText, token: Token, afterNormalized prefix: Int) -> Int {
         guard prefix > 0 else { return token.start }
         let normalizer = ArabicNormalizer.shared
         var counted = 0

@@ -1,6 +1,6 @@
 /// Proclitics of Arabic words (و ف ب ل ك and the article ال, alone or combined: وال، بال، فال، كال، لل، ولل ...),
 /// stripped for matching against lexicons. Works on normalized text (see `ArabicNormalizer`).
-public enum Clitics {
+package enum Clitics {
     /// Prefixes without the article, longest first.
     static let plain: [String] = ["وب", "فب", "ول", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك"]
     /// Prefixes that end with the article, longest first; "لل" is ل + ال with the alef dropped.
@@ -8,7 +8,7 @@ public enum Clitics {
 
     /// Candidate (prefix, stem) analyses of a normalized Arabic word, most likely first, including the word itself
     /// with an empty prefix; stems shorter than 2 letters are not offered.
-    public static func analyses(_ norm: String) -> [(prefix: String, stem: String)] {
+    package static func analyses(_ norm: String) -> [(prefix: String, stem: String)] {
         var out: [(prefix: String, stem: String)] = [("", norm)]
         let scalars = Array(norm.unicodeScalars)
         for prefix in withArticle + plain {

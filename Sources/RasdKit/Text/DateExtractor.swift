@@ -1,6 +1,3 @@
-/// Which way a date with no year and no tense word is placed relative to the reference date.
-public enum DatePreference: String, Sendable { case past, future }
-
 /// Finds date expressions in a token sequence and resolves them against a reference date: absolute dates in
 /// words or digits (both month-name systems, Hijri with هـ), weekdays, relative words, durations before or after
 /// the reference (منذ 24 عاماً), parts of months, weeks, seasons, decades and holidays.
@@ -9,15 +6,15 @@ public enum DatePreference: String, Sendable { case past, future }
 /// decades; nil when no single year does), with the exact span in `spanFrom`/`spanTo`; a range of days stated in
 /// the text ("13 إلى 15 تموز", "أوائل آذار", "رمضان 2019") is dated by its first day, its span giving both ends.
 /// A relative expression with no reference date stays `.unresolved` with a nil date. Never guessed otherwise.
-public struct DateExtractor: Sendable {
+package struct DateExtractor: Sendable {
     let lex: DateLexicon
     let grammar: NumberGrammar
     let units: QuantityBuilder
     let tense: DateTense
 
-    public static let shared = DateExtractor()
+    package static let shared = DateExtractor()
 
-    public init() {
+    package init() {
         lex = DateLexicon()
         grammar = NumberExtractor.shared.grammar
         units = NumberExtractor.shared.quantities
@@ -27,7 +24,7 @@ public struct DateExtractor: Sendable {
     /// `reference` must be a full date; a coarser one (a publication known only to the month) is not used, so
     /// relative expressions stay unresolved rather than being guessed. `prefer` places a date with no year and no
     /// tense word only when its sentence has no tense either (`DateTense`: "سيعقد يوم 20 سبتمبر" is ahead).
-    public func extract(_ tokens: [Token], in text: ScalarText, reference: PartialDate?, prefer: DatePreference = .past) -> [DateMention] {
+    package func extract(_ tokens: [Token], in text: ScalarText, reference: PartialDate?, prefer: DatePreference = .past) -> [DateMention] {
         let reference = reference?.precision == .day ? reference : nil
         let scan = DateScan(x: self, tokens: tokens, ref: reference, prefer: prefer, text: text)
         var out: [DateMention] = []

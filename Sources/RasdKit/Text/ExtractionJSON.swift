@@ -1,7 +1,7 @@
 /// The one-line JSON that `rasd extract` writes for a text: its numbers, quantities and dates, keys in a fixed
 /// order. Written by hand so that the key order is stable and numbers print without noise (10000, not 10000.0).
-public enum ExtractionJSON {
-    public static func line(text: String, numbers: [NumberMention], quantities: [Quantity], dates: [DateMention]) -> String {
+package enum ExtractionJSON {
+    package static func line(text: String, numbers: [NumberMention], quantities: [Quantity], dates: [DateMention]) -> String {
         var w = JSONWriter()
         w.open("{")
         w.key("text"); w.string(text)

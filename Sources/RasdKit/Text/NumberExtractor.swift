@@ -1,6 +1,6 @@
 /// Finds numbers (digits and words, percentages, ordinals) and quantities (a number or range with its qualifier
 /// and unit noun) in a token sequence.
-public struct NumberExtractor: Sendable {
+package struct NumberExtractor: Sendable {
     let grammar: NumberGrammar
     let quantities: QuantityBuilder
     let percentPhrases: PhraseTable<Bool>
@@ -8,9 +8,9 @@ public struct NumberExtractor: Sendable {
     let monthHeads: Set<UInt64>
 
     /// Loads the lexicons from `Resources/text/` once.
-    public static let shared = NumberExtractor()
+    package static let shared = NumberExtractor()
 
-    public init() {
+    package init() {
         grammar = NumberGrammar()
         percentPhrases = PhraseTable(TextResources.rows("percent.tsv").compactMap { $0.first.map { ($0, true) } }, clitics: false)
         var heads = Set<UInt64>()
@@ -22,7 +22,7 @@ public struct NumberExtractor: Sendable {
         quantities = QuantityBuilder(grammar: grammar)
     }
 
-    public func extract(_ tokens: [Token], in text: ScalarText) -> (numbers: [NumberMention], quantities: [Quantity]) {
+    package func extract(_ tokens: [Token], in text: ScalarText) -> (numbers: [NumberMention], quantities: [Quantity]) {
         let parsed = parse(tokens)
         let numbers = parsed.map { mention($0, tokens, text) }
         return (numbers, quantities.build(parsed, tokens, text))

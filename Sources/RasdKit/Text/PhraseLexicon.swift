@@ -1,16 +1,16 @@
 /// A lexicon of words and phrases (from a resource file) matched over tokens, proclitics allowed on the first word.
-public struct PhraseLexicon: Sendable {
+package struct PhraseLexicon: Sendable {
     /// normalized phrase → the row's other fields
-    public private(set) var entries: [String: [String]] = [:]
+    package private(set) var entries: [String: [String]] = [:]
     /// Every row of a phrase listed more than once, in file order (`entries` holds the first).
-    public private(set) var allEntries: [String: [[String]]] = [:]
-    public var maxTokens: Int { max(1, index.maxWords) }
+    package private(set) var allEntries: [String: [[String]]] = [:]
+    package var maxTokens: Int { max(1, index.maxWords) }
     /// The phrases, by their first word (see `PhraseIndex`); each entry's value is its key and its row.
     private var index = PhraseIndex<(key: String, values: [String])>()
     /// `TokenKey`s of the whole entries, to reject most single words with one hash test.
     private var wholeKeys = Set<UInt64>()
 
-    public init(rows: [[String]], keyColumn: Int = 0) {
+    package init(rows: [[String]], keyColumn: Int = 0) {
         for row in rows where row.count > keyColumn {
             let key = ArabicNormalizer.shared.key(row[keyColumn])
             guard !key.isEmpty else { continue }
@@ -28,7 +28,7 @@ public struct PhraseLexicon: Sendable {
 
     /// Loads a resource once; a missing file gives an empty lexicon here and an error from
     /// `ResourceStore.checkLoaded()` (which `Analyzer.init` calls).
-    public static func resource(_ path: String, keyColumn: Int = 0) -> PhraseLexicon {
+    package static func resource(_ path: String, keyColumn: Int = 0) -> PhraseLexicon {
         let key = "\(keyColumn):\(path)"
         if let loaded = loaded.withLock({ $0[key] }) { return loaded }
         let lexicon = PhraseLexicon(rows: (try? ResourceStore.rows(path)) ?? [], keyColumn: keyColumn)
@@ -39,17 +39,17 @@ public struct PhraseLexicon: Sendable {
     /// Each file is read and indexed once, however many stages use it (speech verbs, titles, not-names).
     private static let loaded = Locked<[String: PhraseLexicon]>([:])
 
-    public struct Match: Sendable, Equatable {
-        public var tokens: Range<Int>
+    package struct Match: Sendable, Equatable {
+        package var tokens: Range<Int>
         /// Normalized scalars of proclitic before the phrase in its first token.
-        public var prefix: Int
-        public var key: String
-        public var values: [String]
+        package var prefix: Int
+        package var key: String
+        package var values: [String]
     }
 
     /// The longest phrase starting at token `i` (within `limit`), if any; among readings of the first word
     /// (the word itself, then with its proclitics stripped) the first wins a tie.
-    public func match(_ tokens: [Token], at i: Int, limit: Int? = nil, allowClitics: Bool = true) -> Match? {
+    package func match(_ tokens: [Token], at i: Int, limit: Int? = nil, allowClitics: Bool = true) -> Match? {
         let end = min(limit ?? tokens.count, tokens.count)
         guard i < end, tokens[i].isWord else { return nil }
         var best: (entry: PhraseIndex<(key: String, values: [String])>.Entry, prefix: Int)?
@@ -69,11 +69,11 @@ public struct PhraseLexicon: Sendable {
     }
 
     /// True when the single word (proclitics allowed) is in the lexicon.
-    public func contains(word norm: String) -> Bool {
+    package func contains(word norm: String) -> Bool {
         Proclitics.candidates(norm).contains { wholeKeys.contains(TokenKey.of($0.stem)) && entries[$0.stem] != nil }
     }
 
-    public func values(word norm: String) -> [String]? {
+    package func values(word norm: String) -> [String]? {
         for c in Proclitics.candidates(norm) where wholeKeys.contains(TokenKey.of(c.stem)) {
             if let v = entries[c.stem] { return v }
         }

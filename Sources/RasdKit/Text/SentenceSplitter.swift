@@ -1,11 +1,11 @@
 /// Splits a token sequence into sentences. A sentence ends at . ! ? (and their Arabic forms, normalized) or at a
 /// line break, but not inside quotes, not at a decimal point (numbers are single tokens) and not after a
 /// one-letter abbreviation ("أ. ف. ب"، "د.").
-public struct SentenceSplitter: Sendable {
-    public init() {}
+package struct SentenceSplitter: Sendable {
+    package init() {}
 
     /// Token index ranges, one per sentence. `text` is the original text, used to see line breaks.
-    public func split(_ tokens: [Token], in text: ScalarText) -> [Range<Int>] {
+    package func split(_ tokens: [Token], in text: ScalarText) -> [Range<Int>] {
         var sentences: [Range<Int>] = []
         var begin = 0
         var quoteDepth = 0

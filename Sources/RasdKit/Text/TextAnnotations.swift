@@ -1,3 +1,6 @@
+/// Which way a date with no year and no tense word is placed relative to the reference date.
+public enum DatePreference: String, Sendable { case past, future }
+
 /// A date or time expression found in text, resolved against a reference date where it can be.
 public struct DateMention: Sendable, Equatable, Codable {
     /// How the value was obtained.

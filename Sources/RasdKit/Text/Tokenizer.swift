@@ -1,9 +1,9 @@
 /// Splits normalized text into tokens: letter runs, numbers and single punctuation marks. A change between
 /// letters and digits is a token boundary, so words glued to numbers ("19نوفمبر2024") come apart.
-public struct Tokenizer: Sendable {
-    public let normalizer: ArabicNormalizer
+package struct Tokenizer: Sendable {
+    package let normalizer: ArabicNormalizer
 
-    public init(normalizer: ArabicNormalizer = .shared) {
+    package init(normalizer: ArabicNormalizer = .shared) {
         self.normalizer = normalizer
     }
 
@@ -21,12 +21,12 @@ public struct Tokenizer: Sendable {
     }
 
     /// Tokens of `range` of `text`, offsets into `text`.
-    public func tokenize(_ text: ScalarText, range: Range<Int>? = nil) -> [Token] {
+    package func tokenize(_ text: ScalarText, range: Range<Int>? = nil) -> [Token] {
         tokenize(normalized: normalizer.normalize(text, range: range), originalCount: text.count)
     }
 
     /// Tokens of already normalized text.
-    public func tokenize(normalized: ArabicNormalizer.Output, originalCount: Int) -> [Token] {
+    package func tokenize(normalized: ArabicNormalizer.Output, originalCount: Int) -> [Token] {
         let n = normalized.scalars.count
         var tokens: [Token] = []
         tokens.reserveCapacity(n / 5)

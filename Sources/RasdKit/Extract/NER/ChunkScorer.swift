@@ -2,34 +2,34 @@ import Foundation
 
 /// Exact-span chunk scoring over BIO tags with conlleval's semantics (an `I-X` with no open `X` chunk starts
 /// one; a blank line closes every chunk) and conlleval's report format.
-public struct ChunkScorer: Sendable {
-    public struct Chunk: Hashable, Sendable {
-        public var start: Int
-        public var end: Int   // exclusive
-        public var type: String
+package struct ChunkScorer: Sendable {
+    package struct Chunk: Hashable, Sendable {
+        package var start: Int
+        package var end: Int   // exclusive
+        package var type: String
     }
 
-    public struct Counts: Sendable, Equatable {
-        public var gold = 0
-        public var found = 0
-        public var correct = 0
-        public var precision: Double { found == 0 ? 0 : 100 * Double(correct) / Double(found) }
-        public var recall: Double { gold == 0 ? 0 : 100 * Double(correct) / Double(gold) }
-        public var f1: Double {
+    package struct Counts: Sendable, Equatable {
+        package var gold = 0
+        package var found = 0
+        package var correct = 0
+        package var precision: Double { found == 0 ? 0 : 100 * Double(correct) / Double(found) }
+        package var recall: Double { gold == 0 ? 0 : 100 * Double(correct) / Double(gold) }
+        package var f1: Double {
             let p = precision, r = recall
             return p + r == 0 ? 0 : 2 * p * r / (p + r)
         }
     }
 
-    public private(set) var tokens = 0
-    public private(set) var correctTags = 0
-    public private(set) var overall = Counts()
-    public private(set) var byType: [String: Counts] = [:]
+    package private(set) var tokens = 0
+    package private(set) var correctTags = 0
+    package private(set) var overall = Counts()
+    package private(set) var byType: [String: Counts] = [:]
 
-    public init() {}
+    package init() {}
 
     /// The chunks of one tag sequence (positions are indices into `tags`).
-    public static func chunks(_ tags: [String]) -> [Chunk] {
+    package static func chunks(_ tags: [String]) -> [Chunk] {
         var result: [Chunk] = []
         var open: (start: Int, type: Substring)?
         var previous: (prefix: Substring, type: Substring) = ("O", "")
@@ -64,7 +64,7 @@ public struct ChunkScorer: Sendable {
     }
 
     /// Adds one segment (the lines between two blank lines) of gold and predicted tags.
-    public mutating func add(gold: [String], predicted: [String]) {
+    package mutating func add(gold: [String], predicted: [String]) {
         precondition(gold.count == predicted.count, "gold and predicted tag counts differ")
         tokens += gold.count
         for (g, p) in zip(gold, predicted) where g == p { correctTags += 1 }
@@ -84,7 +84,7 @@ public struct ChunkScorer: Sendable {
     }
 
     /// conlleval's report: the overall lines, then one line per type.
-    public var report: String {
+    package var report: String {
         var out = "processed \(tokens) tokens with \(overall.gold) phrases; found: \(overall.found) phrases; correct: \(overall.correct).\n"
         // As conlleval: the overall line only when there were tokens.
         if tokens > 0 {
@@ -110,7 +110,7 @@ extension ChunkScorer {
     /// Scores conlleval's own input: lines whose last two white-space-separated fields are the gold and the
     /// predicted tag (`TOKEN GOLD PRED`, as `rasd eval-ner --predictions` writes them); a blank line closes every
     /// chunk and is not a token. Lines with fewer than two fields are reported as errors.
-    public static func scoring(predictionLines text: String) throws -> ChunkScorer {
+    package static func scoring(predictionLines text: String) throws -> ChunkScorer {
         var scorer = ChunkScorer()
         var gold: [String] = [], predicted: [String] = []
         for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

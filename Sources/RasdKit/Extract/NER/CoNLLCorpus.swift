@@ -4,32 +4,32 @@ import Foundation
 /// field, everything before it (trimmed) is the token, which may be empty or contain a space; blank lines
 /// separate sentences. Every input line is kept (blank ones as `nil`) so predictions can be written back one per
 /// input line.
-public struct CoNLLCorpus: Sendable {
-    public struct Line: Sendable, Equatable {
-        public var token: String
-        public var tag: String
-        public init(token: String, tag: String) {
+package struct CoNLLCorpus: Sendable {
+    package struct Line: Sendable, Equatable {
+        package var token: String
+        package var tag: String
+        package init(token: String, tag: String) {
             self.token = token
             self.tag = tag
         }
     }
 
-    public struct ParseError: Error, CustomStringConvertible {
-        public let message: String
-        public var description: String { message }
+    package struct ParseError: Error, CustomStringConvertible {
+        package let message: String
+        package var description: String { message }
     }
 
     /// One entry per input line; `nil` for a blank line.
-    public var lines: [Line?]
+    package var lines: [Line?]
     /// Sentences as ranges of `lines`, never containing a blank line. ANERCorp has no blank lines, so a
     /// sentence also ends after a sentence-final punctuation token (see `sentenceEnders`); the tags play no
     /// part, so tagging never depends on the gold answer.
-    public var sentences: [Range<Int>]
+    package var sentences: [Range<Int>]
 
     /// Tokens that end a sentence when the corpus has no blank lines between sentences.
-    public static let sentenceEnders: Set<String> = [".", "!", "?", "؟", "…"]
+    package static let sentenceEnders: Set<String> = [".", "!", "?", "؟", "…"]
 
-    public init(lines: [Line?]) {
+    package init(lines: [Line?]) {
         self.lines = lines
         var sentences: [Range<Int>] = []
         var start = 0
@@ -48,14 +48,14 @@ public struct CoNLLCorpus: Sendable {
         self.sentences = sentences
     }
 
-    public init(contentsOf url: URL) throws {
+    package init(contentsOf url: URL) throws {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw ParseError(message: "cannot read CoNLL file: \(url.path)")
         }
         self.init(text: String(decoding: data, as: UTF8.self))
     }
 
-    public init(text: String) {
+    package init(text: String) {
         var lines: [Line?] = []
         var rawLines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if rawLines.last?.isEmpty == true { rawLines.removeLast() }   // final newline
@@ -65,7 +65,7 @@ public struct CoNLLCorpus: Sendable {
     }
 
     /// Splits one line into token and tag; `nil` for a blank (whitespace-only) line.
-    public static func parseLine(_ raw: Substring) -> Line? {
+    package static func parseLine(_ raw: Substring) -> Line? {
         let scalars = raw.unicodeScalars
         var end = scalars.endIndex
         while end > scalars.startIndex, scalars[scalars.index(before: end)].properties.isWhitespace {
@@ -92,22 +92,22 @@ public struct CoNLLCorpus: Sendable {
     }
 
     /// The tokens and tags of one sentence.
-    public func sentence(_ index: Int) -> (tokens: [String], tags: [String]) {
+    package func sentence(_ index: Int) -> (tokens: [String], tags: [String]) {
         let lines = sentences[index].compactMap { self.lines[$0] }
         return (lines.map(\.token), lines.map(\.tag))
     }
 
-    public var tokenCount: Int { lines.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+    package var tokenCount: Int { lines.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
 }
 
 /// BIO tag helpers with conlleval's reading of tags.
-public enum BIOTag {
+package enum BIOTag {
     static func looksLikeTag(_ tag: String) -> Bool {
         tag == "O" || tag.hasPrefix("B-") || tag.hasPrefix("I-")
     }
 
     /// Splits a tag into its prefix ("B", "I", "O", ...) and type ("PERS", or "" for O).
-    public static func split(_ tag: String) -> (prefix: Substring, type: Substring) {
+    package static func split(_ tag: String) -> (prefix: Substring, type: Substring) {
         if let dash = tag.firstIndex(of: "-") {
             return (tag[..<dash], tag[tag.index(after: dash)...])
         }
@@ -116,7 +116,7 @@ public enum BIOTag {
 
     /// Rewrites an `I-X` that opens a chunk (after `O` or another type) as `B-X`, so the tags a model learns
     /// from are well formed. Chunks read by conlleval are unchanged.
-    public static func repaired(_ tags: [String]) -> [String] {
+    package static func repaired(_ tags: [String]) -> [String] {
         var out = tags
         var previousType: Substring = ""
         for (i, tag) in tags.enumerated() {

@@ -3,18 +3,18 @@ import Foundation
 /// K-fold cross-validation over contiguous blocks of a corpus: ANERCorp is ordered by document, so each block
 /// is a run of unseen documents, as the held-out part is. Each fold's model is the one `train` would ship
 /// (pruned, quantized) and its block is tagged and scored as `rasd eval-ner` does.
-public enum NERCrossValidation {
-    public struct Fold: Sendable {
-        public var index: Int
-        public var sentences: Range<Int>
-        public var scorer: ChunkScorer
+package enum NERCrossValidation {
+    package struct Fold: Sendable {
+        package var index: Int
+        package var sentences: Range<Int>
+        package var scorer: ChunkScorer
         /// Per sentence of the block, its tokens, gold tags and predicted tags.
-        public var tagged: [(tokens: [String], gold: [String], predicted: [String])]
+        package var tagged: [(tokens: [String], gold: [String], predicted: [String])]
     }
 
     /// - Parameters:
     ///   - parallel: train two folds at a time (the machine's cores are shared: off by default).
-    public static func run(corpus: CoNLLCorpus, folds k: Int, options: NERTrainer.Options, documentSentences: Int = 0,
+    package static func run(corpus: CoNLLCorpus, folds k: Int, options: NERTrainer.Options, documentSentences: Int = 0,
                            parallel: Bool = false, log: @escaping @Sendable (String) -> Void) -> [Fold] {
         let sentences = NERTrainer.sentences(corpus)
         let n = sentences.count
@@ -59,7 +59,7 @@ public enum NERCrossValidation {
     }
 
     /// `TOKEN GOLD PRED` lines of every fold's block, in corpus order (tokens as `NEREvaluation` writes them).
-    public static func predictionLines(_ folds: [Fold]) -> String {
+    package static func predictionLines(_ folds: [Fold]) -> String {
         var out = ""
         for fold in folds {
             for s in fold.tagged {
@@ -72,7 +72,7 @@ public enum NERCrossValidation {
     }
 
     /// The per-type and overall counts of all folds together (micro average), next to the mean of fold FB1s.
-    public static func summary(_ folds: [Fold]) -> String {
+    package static func summary(_ folds: [Fold]) -> String {
         var gold = ChunkScorer.Counts(), byType: [String: ChunkScorer.Counts] = [:]
         for f in folds {
             gold.gold += f.scorer.overall.gold; gold.found += f.scorer.overall.found; gold.correct += f.scorer.overall.correct

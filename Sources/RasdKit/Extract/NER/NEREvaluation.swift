@@ -2,19 +2,19 @@ import Foundation
 
 /// Tags every sentence of a CoNLL corpus and scores the predictions like conlleval (chunks close at blank
 /// lines only, as in conlleval; the corpus's own sentence splits just bound the tagger's input).
-public struct NEREvaluation {
+package struct NEREvaluation {
     /// Predicted tag per corpus line (`nil` for blank lines).
-    public var predicted: [String?]
-    public var scorer = ChunkScorer()
-    public var tokens = 0
+    package var predicted: [String?]
+    package var scorer = ChunkScorer()
+    package var tokens = 0
     /// CPU time of the calling thread spent tagging (feature extraction + decoding), excluding file reading:
     /// CPU time, not wall time, so that other processes on a shared machine do not skew benchmarks.
-    public var seconds: Double = 0
+    package var seconds: Double = 0
 
     /// - Parameter documentSentences: sentences tagged together as one document (ANERCorp marks no document
     ///   boundaries); 0: the whole corpus as one, where the consistency pass still looks only a few sentences
     ///   either way.
-    public static func run(tagger: NERTagger, corpus: CoNLLCorpus, documentSentences: Int = 0) -> NEREvaluation {
+    package static func run(tagger: NERTagger, corpus: CoNLLCorpus, documentSentences: Int = 0) -> NEREvaluation {
         var result = NEREvaluation(predicted: [String?](repeating: nil, count: corpus.lines.count))
         let inputs = (0..<corpus.sentences.count).map { corpus.sentence($0).tokens }
         let start = threadCPUNanoseconds()
@@ -50,7 +50,7 @@ public struct NEREvaluation {
 
     /// `TOKEN GOLD PRED` per input line, blank lines kept. A token that is empty or contains white space is
     /// written with `_` in its place (`_` for empty), so every line has exactly three fields for conlleval.
-    public func predictionLines(_ corpus: CoNLLCorpus) -> String {
+    package func predictionLines(_ corpus: CoNLLCorpus) -> String {
         var out = ""
         for (i, line) in corpus.lines.enumerated() {
             guard let line else { out += "\n"; continue }
@@ -68,7 +68,7 @@ public struct NEREvaluation {
 
 extension NERTagger {
     /// CPU time consumed by the calling thread so far, in seconds (for benchmarks on shared machines).
-    public static func threadCPUSeconds() -> Double { Double(threadCPUNanoseconds()) / 1e9 }
+    package static func threadCPUSeconds() -> Double { Double(threadCPUNanoseconds()) / 1e9 }
 }
 
 /// CPU time consumed by the calling thread so far, in nanoseconds.

@@ -3,49 +3,49 @@ import Foundation
 /// Trains an `NERTagger` with the averaged structured perceptron: per sentence, Viterbi-decode with the current
 /// weights and, where the best path differs from the gold tags, add the gold path's features and subtract the
 /// predicted path's. The weights kept are the average over all steps (far less overfitting than the last ones).
-public struct NERTrainer {
-    public struct Options: Sendable {
-        public var epochs = 12
+package struct NERTrainer {
+    package struct Options: Sendable {
+        package var epochs = 12
         /// Fraction of sentences held out as a development split: the LAST sentences of the corpus (ANERCorp is
         /// ordered by document, so this is a block of unseen documents, like the held-out part).
-        public var devFraction = 0.0
-        public var seed: UInt64 = 1
+        package var devFraction = 0.0
+        package var seed: UInt64 = 1
         /// Features seen fewer times than this in training are dropped from the saved model.
-        public var minimumCount = 2
+        package var minimumCount = 2
         /// Folds for the name-list features and the first stage's tags: each training sentence sees names and
         /// first-stage tags from models of the other folds only, as unseen text will.
-        public var folds = 5
+        package var folds = 5
         /// Sentences per pseudo-document (ANERCorp marks no document boundaries) for the second stage.
-        public var documentSentences = 20
+        package var documentSentences = 20
         /// Passes of the second stage.
-        public var documentEpochs = 5
+        package var documentEpochs = 5
         /// Whether to train the document stage at all. Off by default: in 10-fold cross-validation on ANERCorp's
         /// training part it lowered FB1 by 0.7 on average (74.0 against 74.8).
-        public var documentStage = false
+        package var documentStage = false
         /// Feature dropout rate in the first stage's training (10-fold FB1 with the word counts: 0.4 77.2, 0.3
         /// 77.6, 0.2 78.0, 0.1 78.1).
-        public var dropout = 0.1
+        package var dropout = 0.1
         /// Whether the model keeps a list of the training data's names (stored in the model, as hashes).
-        public var nameList = true
+        package var nameList = true
         /// Training runs averaged into the model (different shuffles and dropout masks).
-        public var runs = 5
+        package var runs = 5
         /// Loss-augmented decoding margin in the first stage's training.
-        public var margin: Float = 0
+        package var margin: Float = 0
         /// Whether the model keeps per-word training counts by entity type (jackknifed in training).
-        public var wordStats = true
+        package var wordStats = true
         /// Whether words missing from the (other folds') counts are read as one unknown word.
-        public var unknownWords = false
-        public init() {}
+        package var unknownWords = false
+        package init() {}
     }
 
-    public struct Result {
-        public var tagger: NERTagger
-        public var modelData: Data
-        public var devF1: Double?
-        public var featureCount: Int
+    package struct Result {
+        package var tagger: NERTagger
+        package var modelData: Data
+        package var devF1: Double?
+        package var featureCount: Int
     }
 
-    public typealias Sentence = (tokens: [String], tags: [String])
+    package typealias Sentence = (tokens: [String], tags: [String])
 
     /// The corpus's sentences with their tags repaired (an `I-X` opening a chunk becomes `B-X`).
     static func sentences(_ corpus: CoNLLCorpus) -> [Sentence] {
@@ -55,7 +55,7 @@ public struct NERTrainer {
         }
     }
 
-    public static func train(corpus: CoNLLCorpus, options: Options, log: (String) -> Void) -> Result {
+    package static func train(corpus: CoNLLCorpus, options: Options, log: (String) -> Void) -> Result {
         let sentences = self.sentences(corpus)
         let devCount = Int((Double(sentences.count) * options.devFraction).rounded())
         return train(Array(sentences[0..<(sentences.count - devCount)]), dev: Array(sentences[(sentences.count - devCount)...]),
@@ -204,7 +204,7 @@ public struct NERTrainer {
     }
 
     /// The development sentences `train` holds out for `fraction`, as CoNLL text (their input lines as read).
-    public static func developmentSplit(_ corpus: CoNLLCorpus, fraction: Double) -> String {
+    package static func developmentSplit(_ corpus: CoNLLCorpus, fraction: Double) -> String {
         let devCount = Int((Double(corpus.sentences.count) * fraction).rounded())
         var out = ""
         for range in corpus.sentences.suffix(devCount) {
