@@ -30,7 +30,7 @@ package struct GazetteerMatcher: Sendable {
             // "مدينة إب"، "محافظة إب": a place noun before a one-word alias that is also a common word is the
             // evidence it waits for, when the alias names a place.
             let headed = i > sentence.lowerBound
-                && Proclitics.candidates(tokens[i - 1].norm).contains { placeHeads.entries[$0.stem] != nil }
+                && placeHeads.contains(word: tokens[i - 1].norm)
             var len = min(maxLen, sentence.upperBound - i)
             search: while len >= 1 {
                 let rest = tokens[(i + 1)..<(i + len)]

@@ -12,10 +12,11 @@ public enum JSONOutput {
     /// so that a large collection's output is never held whole in memory.
     public static func write(_ analysis: Analysis, to write: (Data) throws -> Void) throws {
         let encoder = makeEncoder()
-        var buffer = Data()
+        // Bytes, not `Data`: appending to `Data` a byte at a time cost a tenth of `rasd analyze`'s time.
+        var buffer: [UInt8] = []
         func flush(_ force: Bool = false) throws {
             if force || buffer.count >= 1 << 20 {
-                try write(buffer)
+                try write(Data(buffer))
                 buffer.removeAll(keepingCapacity: true)
             }
         }
@@ -25,11 +26,21 @@ public enum JSONOutput {
         func append<T: Encodable>(_ value: T, depth: Int) throws {
             let indent = [UInt8](repeating: 0x20, count: 2 * depth)
             let data = try encoder.encode(value)
-            var previous: UInt8 = 0
-            for byte in data {
-                if previous == 0x0A && byte != 0x0A { buffer.append(contentsOf: indent) }
-                buffer.append(byte)
-                previous = byte
+            data.withUnsafeBytes { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                // Runs of bytes are copied whole; the indentation goes in after each line break.
+                var run = 0
+                var previous: UInt8 = 0
+                for k in bytes.indices {
+                    let byte = bytes[k]
+                    if previous == 0x0A && byte != 0x0A {
+                        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k]))
+                        buffer.append(contentsOf: indent)
+                        run = k
+                    }
+                    previous = byte
+                }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
             }
         }
         func field<T: Encodable>(_ key: String, _ items: [T], last: Bool = false) throws {

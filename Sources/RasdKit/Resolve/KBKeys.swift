@@ -23,6 +23,17 @@ package enum KBKeys {
         return (string(v), string(looseScalars(v)))
     }
 
+    /// `TokenKey` hashes of `derivedKeys`' two strings, without building them.
+    static func derivedHashes(_ key: String) -> (variant: UInt64, loose: UInt64) {
+        let v = variantScalars(key)
+        var variant = TokenKey.seed, loose = TokenKey.seed
+        for s in v {
+            variant = TokenKey.mix(variant, s.value)
+            if s != " " { loose = TokenKey.mix(loose, (s == "ك" ? "ج" : s).value) }
+        }
+        return (variant, loose)
+    }
+
     /// The key with the article ال toggled on its first word: "الكرملين" ⇄ "كرملين".
     package static func toggledArticle(_ key: String) -> String {
         if key.hasPrefix("ال"), key.unicodeScalars.count > 4 { return String(key.unicodeScalars.dropFirst(2)) }
@@ -117,8 +128,6 @@ package enum KBKeys {
     }
 
     private static func string(_ scalars: [Unicode.Scalar]) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        String(unicodeScalars: scalars)
     }
 }

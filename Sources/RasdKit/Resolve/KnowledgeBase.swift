@@ -11,7 +11,8 @@ public struct KnowledgeBase: Sendable {
     private let exact: AliasIndex
     private let variant: AliasIndex
     private let loose: AliasIndex
-    private let firstTokens: Set<ByteKey>
+    /// Hashes (`KBKeys.derivedHashes`) of the aliases' first tokens, variant and loose.
+    private let firstTokens: Set<UInt64>
     private let commonWords: Set<ByteKey>
     private let rolesByPerson: [String: [KBRole]]
     private let rolesByOffice: [String: [KBRole]]   // "office|country"
@@ -52,7 +53,7 @@ public struct KnowledgeBase: Sendable {
         var byId: [String: Int] = [:]
         var exact = AliasIndex(), variant = AliasIndex(), loose = AliasIndex()
         var maxTokens = 1
-        var firstTokens: Set<ByteKey> = []
+        var firstTokens: Set<UInt64> = []
         for (i, e) in entities.enumerated() {
             byId[e.id] = i
             for alias in e.aliases {
@@ -63,9 +64,9 @@ public struct KnowledgeBase: Sendable {
                 variant.add(derived.variant, i)
                 loose.add(derived.loose, i)
                 maxTokens = max(maxTokens, KBKeys.tokenCount(key))
-                let first = KBKeys.derivedKeys(KBKeys.firstToken(key))
-                firstTokens.insert(ByteKey(first.variant))
-                firstTokens.insert(ByteKey(first.loose))
+                let first = KBKeys.derivedHashes(KBKeys.firstToken(key))
+                firstTokens.insert(first.variant)
+                firstTokens.insert(first.loose)
             }
         }
         self.entities = entities
@@ -133,8 +134,9 @@ public struct KnowledgeBase: Sendable {
     /// article ال and folding variants): a matcher can skip the position without building windows.
     /// Tokens glued to clitics (وبوتين) are the caller's to strip first.
     public func mayStartAlias(_ normalizedToken: String) -> Bool {
-        let derived = KBKeys.derivedKeys(normalizedToken)
-        return firstTokens.contains(ByteKey(derived.variant)) || firstTokens.contains(ByteKey(derived.loose))
+        // Hashes, not Strings: this runs for nearly every word of every article.
+        let derived = KBKeys.derivedHashes(normalizedToken)
+        return firstTokens.contains(derived.variant) || firstTokens.contains(derived.loose)
     }
 
     /// True when this normalized key is an alias that is also a common word or frequent name (مالي
@@ -165,7 +167,7 @@ public struct KnowledgeBase: Sendable {
     /// The lookup name matchers use: the loosest level only for names of several words. Folded that far, a
     /// single common word too often meets a name ("كبير" would meet "الجبير").
     public func lookupName(_ normalizedKey: String) -> [KBEntity] {
-        lookup(normalizedKey, loose: normalizedKey.contains(" "))
+        lookup(normalizedKey, loose: normalizedKey.utf8.contains(0x20))   // not String.contains: Foundation's slow search
     }
 
     /// Convenience: looks up a raw surface string.

@@ -33,6 +33,49 @@ package enum Proclitics {
         return out
     }
 
+    /// A reading of a word as `candidates` gives it, without building its stem: the proclitic's length, the
+    /// stem's `TokenKey`, and whether the stem gets back the article that "لل" dropped.
+    package struct Reading: Sendable {
+        package var prefix: Int
+        package var key: UInt64
+        package var restoresArticle: Bool
+
+        /// The stem as a String (`candidates`' second element).
+        package func stem(of word: String) -> String {
+            let rest = word.unicodeScalars.dropFirst(prefix)
+            return restoresArticle ? String(unicodeScalars: ["ا", "ل"] + rest) : String(unicodeScalars: rest)
+        }
+    }
+
+    /// The readings `candidates` gives, in its order, hashed instead of spelled: matchers test the hashes and
+    /// build the stem of a reading only when it hits (most words' readings begin no listed phrase).
+    package static func readings(_ word: String, key: UInt64) -> [Reading] {
+        guard let head = word.unicodeScalars.first, proclitic.contains(head.value) else {
+            return [Reading(prefix: 0, key: key, restoresArticle: false)]
+        }
+        let s = Array(word.unicodeScalars)
+        var out = [Reading(prefix: 0, key: key, restoresArticle: false)]
+        func add(_ p: Int, article: Bool = false) {
+            guard s.count - p + (article ? 2 : 0) >= 2 else { return }
+            var h = article ? TokenKey.mix(TokenKey.mix(TokenKey.seed, 0x0627), 0x0644) : TokenKey.seed
+            for k in p..<s.count { h = TokenKey.mix(h, s[k].value) }
+            // A suffix never equals another reading's stem (see `candidates`), but a hash test keeps them distinct.
+            guard !out.contains(where: { $0.key == h }) else { return }
+            out.append(Reading(prefix: p, key: h, restoresArticle: article))
+        }
+        var i = 0
+        if i < s.count, s[i] == "و" || s[i] == "ف" { i += 1; add(i) }
+        if i < s.count, s[i] == "ب" || s[i] == "ل" || s[i] == "ك" || s[i] == "س" {
+            if s[i] == "ل", i + 1 < s.count, s[i + 1] == "ل" {
+                add(i + 2, article: true)
+                add(i + 2)
+            }
+            i += 1; add(i)
+        }
+        if i + 1 < s.count, s[i] == "ا", s[i + 1] == "ل" { add(i + 2) }
+        return out
+    }
+
     /// The original-text offset after `prefix` normalized scalars of a token (skipping what the normalizer drops).
     package static func originalOffset(in text: ScalarText, token: Token, afterNormalized prefix: Int) -> Int {
         guard prefix > 0 else { return token.start }

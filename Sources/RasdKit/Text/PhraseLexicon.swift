@@ -58,10 +58,14 @@ package struct PhraseLexicon: Sendable {
                   entry.rest.count > (best?.entry.rest.count ?? -1) else { return }
             best = (entry, prefix)
         }
-        // The word as written first: most words carry no proclitic, and then no reading is built.
-        consider(0, tokens[i].norm, tokens[i].key)
+        // The word as written first; then its readings with proclitics stripped, spelled out only when their
+        // hash begins a phrase.
+        let word = tokens[i].norm
+        consider(0, word, tokens[i].key)
         if allowClitics {
-            for (prefix, stem) in Proclitics.candidates(tokens[i].norm).dropFirst() { consider(prefix, stem, TokenKey.of(stem)) }
+            for reading in Proclitics.readings(word, key: tokens[i].key).dropFirst() where index.mayStart(reading.key) {
+                consider(reading.prefix, reading.stem(of: word), reading.key)
+            }
         }
         guard let best else { return nil }
         return Match(tokens: i..<(i + 1 + best.entry.rest.count), prefix: best.prefix, key: best.entry.value.key,
@@ -69,13 +73,12 @@ package struct PhraseLexicon: Sendable {
     }
 
     /// True when the single word (proclitics allowed) is in the lexicon.
-    package func contains(word norm: String) -> Bool {
-        Proclitics.candidates(norm).contains { wholeKeys.contains(TokenKey.of($0.stem)) && entries[$0.stem] != nil }
-    }
+    package func contains(word norm: String) -> Bool { values(word: norm) != nil }
 
+    /// The row of the single word (proclitics allowed): readings are tested by hash, and spelled out only on a hit.
     package func values(word norm: String) -> [String]? {
-        for c in Proclitics.candidates(norm) where wholeKeys.contains(TokenKey.of(c.stem)) {
-            if let v = entries[c.stem] { return v }
+        for reading in Proclitics.readings(norm, key: TokenKey.of(norm)) where wholeKeys.contains(reading.key) {
+            if let v = entries[reading.stem(of: norm)] { return v }
         }
         return nil
     }
