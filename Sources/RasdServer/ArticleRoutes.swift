@@ -64,37 +64,20 @@ struct ArticleRoutes: Sendable {
 
     // MARK: Documents
 
-    struct DocumentSummary: Encodable {
-        var id: String
-        var title, published, source, url, parent, near_duplicate_of: String?
-        var events: Int
-        var snippet: String?
-    }
-
-    /// Documents of the latest analysis; `q` keeps those the store's full-text search finds, best first.
+    /// Documents of the latest analysis; `q` keeps those the search finds (`DocumentSearch`), best first, and
+    /// adds the stored articles not analysed yet that the full-text search finds.
     func documents(_ query: QueryOptions) async throws -> Response {
         let source = query.string("source")
         let dates = try query.dateRange()
         let paging = try query.paging()
         let story = await state.index ?? StoryIndex(Analysis())
-        var docs = story.analysis.documents
-        var snippets: [String: String] = [:]
+        var docs = story.analysis.documents.map { DocumentSummary($0, story) }
         if let q = query.string("q") {
             let hits = try await StoreExecutor.run { try await repository.search(q, limit: ArticleRoutes.searchLimit) }
-            var rank: [String: Int] = [:]
-            for (i, hit) in hits.enumerated() {
-                snippets[hit.id] = hit.snippet
-                for id in [hit.id] + hit.nearDuplicates where rank[id] == nil { rank[id] = i }
-            }
-            // A story split off an article is found through its article.
-            func rankOf(_ d: Analysis.DocumentEntry) -> Int? { rank[d.id] ?? d.parent.flatMap { rank[$0] } }
-            docs = docs.filter { rankOf($0) != nil }.sorted { rankOf($0)! < rankOf($1)! }
+            docs = DocumentSearch(query: q, hits: hits, index: story).results()
         }
         let matching = docs.filter { d in (source == nil || d.source == source) && dates.admits(d.published) }
-        return JSONBody.response(paging.page(matching) { d in
-            DocumentSummary(id: d.id, title: d.title, published: d.published, source: d.source, url: d.url, parent: d.parent,
-                            near_duplicate_of: d.near_duplicate_of, events: story.eventCountByDoc[d.id] ?? 0, snippet: snippets[d.id])
-        })
+        return JSONBody.response(paging.page(matching) { $0 })
     }
 
     func document(_ id: String) async throws -> Response {

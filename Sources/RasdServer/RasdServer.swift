@@ -60,7 +60,7 @@ public struct RasdServer: Sendable {
         let runner = AnalysisRunner(repository: repository, state: state)
         ArticleRoutes(repository: repository, state: state, runner: runner, configuration: configuration).register(on: routes)
         StoryRoutes(state: state).register(on: routes)
-        StoriesRoutes(state: state).register(on: routes)
+        StoriesRoutes(state: state, repository: repository).register(on: routes)
         assets.register(on: routes)
         return router
     }

@@ -10,6 +10,20 @@ struct StoryIndex: Sendable {
     let summaries: [String: String]
     /// Entity id → matching keys of its labels and aliases (normalized Arabic, lower-cased Latin), as UTF-8.
     let entityKeys: [String: [[UInt8]]]
+    /// Entity id → its names' `KBKeys` forms, for `NameSearch`.
+    let entityNameKeys: [String: [NameKeys]]
+
+    struct NameKeys: Sendable {
+        /// The words of the variant key (ج/غ folded, article of the first word dropped) and the loose key.
+        var words: [Substring]
+        var loose: String
+
+        init(_ name: String) {
+            let key = ArabicNormalizer.shared.key(name)
+            words = KBKeys.variantKey(key).split(separator: " ")
+            loose = KBKeys.looseKey(key)
+        }
+    }
     /// Events an entity takes part in (participant or place), and events a document reports.
     let eventCountByEntity: [String: Int]
     let eventCountByDoc: [String: Int]
@@ -32,10 +46,12 @@ struct StoryIndex: Sendable {
         eventIndex = Dictionary(analysis.events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         summaries = Dictionary(analysis.timeline.map { ($0.event, $0.summary) }, uniquingKeysWith: { a, _ in a })
         var keys: [String: [[UInt8]]] = [:]
+        var nameKeys: [String: [NameKeys]] = [:]
         var byDoc: [String: DocumentAnnotations] = [:]
         for entity in analysis.entities {
             let names = [entity.label, entity.label_en ?? ""] + entity.aliases
             keys[entity.id] = names.filter { !$0.isEmpty }.map { Array(StoryIndex.matchKey($0).utf8) }
+            nameKeys[entity.id] = Set(names.filter { !$0.isEmpty }).sorted().map(NameKeys.init)
             for m in entity.mentions {
                 byDoc[m.doc, default: .init()].mentions.append(MentionView(
                     entity: entity.id, type: entity.type, label: entity.label, label_en: entity.label_en, text: m.text,
@@ -43,6 +59,7 @@ struct StoryIndex: Sendable {
             }
         }
         entityKeys = keys
+        entityNameKeys = nameKeys
         for d in analysis.dates { byDoc[d.doc, default: .init()].dates.append(d) }
         for q in analysis.quotes { byDoc[q.doc, default: .init()].quotes.append(q) }
         for q in analysis.quantities { byDoc[q.doc, default: .init()].quantities.append(q) }
