@@ -74,11 +74,42 @@ final class SeedPageTests: XCTestCase {
         XCTAssertGreaterThan(timeline["total"] as? Int ?? 0, 10)
     }
 
-    /// The story page in Arabic: timeline entries with their sources, the article with highlighted entity
-    /// spans (links to entity pages) in right-to-left Arabic, the discrepancies panel.
+    /// The home view is the list of stories, most recent first: each with its counts of articles and outlets
+    /// and a sparkline of its coverage by day; Arabic, right to left.
+    func testHomeIsTheStoriesList() throws {
+        let harness = try server()
+        let first = try XCTUnwrap((try harness.client.get("/api/stories?min_documents=2").json()["items"] as? [[String: Any]])?.first)
+        let dom = try Chromium.find().dumpDOM(harness.baseURL + "/")
+        XCTAssertTrue(dom.contains("<html lang=\"ar\" dir=\"rtl\">"), String(dom.prefix(300)))
+        XCTAssertTrue(dom.contains("data-ready=\"stories\""), "the home view is not the stories list")
+        XCTAssertGreaterThanOrEqual(dom.occurrences(of: "class=\"story-item\""), 1)
+        XCTAssertTrue(dom.contains("data-story=\"\(first["id"] as? String ?? "?")\""))
+        XCTAssertGreaterThanOrEqual(dom.occurrences(of: "class=\"spark-bar\""), 1)
+        XCTAssertTrue(dom.contains("class=\"muted story-counts\""))
+        XCTAssertTrue(dom.contains("مقالات") && dom.contains("مصادر"), "counts of articles and outlets, in Arabic")
+        XCTAssertTrue(dom.contains(first["title"] as? String ?? "?"), "the Arabic title")
+    }
+
+    /// The same list in English: left to right, English labels, the entities under their English names.
+    func testHomeInEnglish() throws {
+        let harness = try server()
+        let first = try XCTUnwrap((try harness.client.get("/api/stories?min_documents=2").json()["items"] as? [[String: Any]])?.first)
+        let actors = (first["actors"] as? [[String: Any]] ?? []).compactMap { $0["label_en"] as? String }
+        XCTAssertFalse(actors.isEmpty, "the seeds' story has actors with English labels")
+        let dom = try Chromium.find().dumpDOM(harness.baseURL + "/?lang=en#/")
+        XCTAssertTrue(dom.contains("<html lang=\"en\" dir=\"ltr\">"), String(dom.prefix(300)))
+        XCTAssertTrue(dom.contains("data-ready=\"stories\""))
+        XCTAssertTrue(dom.contains(">Stories<") && dom.contains(" articles") && dom.contains(" outlets"), "English labels")
+        XCTAssertTrue(dom.contains(first["title_en"] as? String ?? "?"), "the story's English title")
+        for label in actors { XCTAssertTrue(dom.contains(label), label) }
+        XCTAssertTrue(dom.contains(">العربية<"), "the toggle offers Arabic")
+    }
+
+    /// The timeline of every event in Arabic: timeline entries with their sources, the article with highlighted
+    /// entity spans (links to entity pages) in right-to-left Arabic, the discrepancies panel.
     func testStoryPageInChromium() throws {
         let base = try server().baseURL
-        let dom = try Chromium.find().dumpDOM(base + "/#/")
+        let dom = try Chromium.find().dumpDOM(base + "/#/timeline")
         XCTAssertTrue(dom.contains("<html lang=\"ar\" dir=\"rtl\">"), String(dom.prefix(300)))
         XCTAssertTrue(dom.contains("data-ready=\"story\""), "the story view did not finish rendering")
         XCTAssertGreaterThanOrEqual(dom.occurrences(of: "class=\"tl-entry\""), 10)
@@ -121,7 +152,7 @@ final class SeedPageTests: XCTestCase {
         let base = try server().baseURL
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("rasd-story-\(UUID().uuidString).png")
         defer { try? FileManager.default.removeItem(at: file) }
-        try Chromium.find().screenshot(base + "/#/", to: file)
+        try Chromium.find().screenshot(base + "/#/timeline", to: file)
         let png = try Data(contentsOf: file)
         XCTAssertEqual(Array(png.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         // Width and height from the IHDR chunk.

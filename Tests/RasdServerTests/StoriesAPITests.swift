@@ -81,11 +81,115 @@ final class StoriesAPITests: SharedServerTestCase {
         }
     }
 
+    /// Percent-encoded for a query value, spaces written `+` as a form (and the page) writes them.
+    func form(_ text: String) -> String {
+        text.split(separator: " ").map { String($0).addingPercentEncoding(withAllowedCharacters: .alphanumerics)! }.joined(separator: "+")
+    }
+
+    func ids(_ path: String) throws -> Set<String> { Set(try items(path).compactMap { $0["id"] as? String }) }
+
+    /// `modality`: the stories with an event (background left out) told so, as their own timelines say.
+    func testModalityFilter() throws {
+        var expected: [String: Set<String>] = [:]
+        for story in try items("/api/stories") {
+            let id = try XCTUnwrap(story["id"] as? String)
+            for entry in try client.get("/api/stories/\(id)").json()["timeline"] as? [[String: Any]] ?? [] {
+                expected[entry["modality"] as? String ?? "", default: []].insert(id)
+            }
+        }
+        XCTAssertFalse(expected.isEmpty)
+        for modality in ["asserted", "reported", "alleged", "denied", "planned", "speculative"] {
+            XCTAssertEqual(try ids("/api/stories?modality=\(modality)"), expected[modality] ?? [], modality)
+        }
+        XCTAssertEqual(try client.get("/api/stories?modality=sure").status, 400)
+    }
+
+    /// `+` in a query string is a space (`%2B` a plus), as HTML forms and the page write them.
+    func testPlusInAQueryIsASpace() throws {
+        let kim = try ids("/api/entities?q=\(form("كيم جونغ أون"))")
+        XCTAssertFalse(kim.isEmpty)
+        XCTAssertEqual(try ids("/api/entities?q=\(form("كيم جونغ أون").replacingOccurrences(of: "+", with: "%20"))"), kim)
+        XCTAssertEqual(try ids("/api/documents?q=\(form("كيم جونغ أون"))"), ["m1", "m2"])
+        XCTAssertEqual(try ids("/api/entities?q=Kim+Jong+Un"), kim)
+        XCTAssertEqual(try ids("/api/entities?q=Kim%2BJong"), [])
+    }
+
+    /// Search finds the spellings entity linking unifies: ج for غ, a name written joined, a knowledge-base alias
+    /// the articles never use; for articles and for stories.
+    func testSearchFindsSpellingVariants() throws {
+        let meeting = try ids("/api/stories?type=MEET")
+        XCTAssertEqual(meeting.count, 1)
+        for query in ["كيم جونج اون", "جونج", "بيونغيانغ", "بيونجيانج", "بوتن", "Vladimir Putin"] {
+            XCTAssertEqual(try ids("/api/documents?q=\(form(query))"), ["m1", "m2"], query)
+            XCTAssertEqual(try ids("/api/stories?q=\(form(query))"), meeting, query)
+        }
+        // The football match's words find its story only; a word no article has finds nothing.
+        XCTAssertEqual(try ids("/api/documents?q=\(form("الهلال"))"), ["f1"])
+        XCTAssertEqual(try ids("/api/stories?q=\(form("الهلال"))").count, 1)
+        XCTAssertTrue(try ids("/api/stories?q=\(form("زلزال"))").isEmpty)
+    }
+
+    /// An article posted after the analysis is found by search, marked as not analysed yet.
+    func testUnanalysedArticlesAreSearchable() throws {
+        let body = try JSONSerialization.data(withJSONObject: [["id": "late1", "text": "افتتح المتحف الوطني معرضا للمخطوطات النادرة في الكويت."]])
+        XCTAssertEqual(try client.post("/api/articles", body: body).status, 200)
+        let found = try items("/api/documents?q=\(form("المخطوطات"))")
+        XCTAssertEqual(found.map { $0["id"] as? String }, ["late1"])
+        XCTAssertEqual(found.first?["analysed"] as? Bool, false)
+        XCTAssertEqual(try items("/api/documents").count, 3, "the lists show the analysis only")
+    }
+
+    /// Filters held in the URL: opening the address shows the list and one story filtered, the controls set.
+    func testFiltersThroughTheURL() throws {
+        let harness = try self.harness
+        let chromium = try Chromium.find()
+        let meeting = try XCTUnwrap(try ids("/api/stories?type=MEET").first)
+        let list = try chromium.dumpDOM(harness.baseURL + "/#/?min_documents=1&type=MEET")
+        XCTAssertTrue(list.contains("data-ready=\"stories\""), "the home view did not finish rendering")
+        XCTAssertEqual(list.occurrences(of: "class=\"story-item\""), 1)
+        XCTAssertTrue(list.contains("data-story=\"\(meeting)\""))
+        XCTAssertTrue(list.contains("<option value=\"MEET\" selected=\"\""), "the type control shows the filter")
+        let football = try chromium.dumpDOM(harness.baseURL + "/#/?min_documents=1&outlet=outlet-c&from=2024-06-21&to=2024-06-21")
+        XCTAssertEqual(football.occurrences(of: "class=\"story-item\""), 1)
+        XCTAssertFalse(football.contains("data-story=\"\(meeting)\""))
+        XCTAssertTrue(football.contains("<option value=\"outlet-c\" selected=\"\""))
+        XCTAssertTrue(football.contains("value=\"2024-06-21\""))
+        XCTAssertEqual(try chromium.dumpDOM(harness.baseURL + "/#/?min_documents=1&to=2023").occurrences(of: "class=\"story-item\""), 0)
+        // One story's timeline filtered by event type and outlet.
+        let timeline = try XCTUnwrap(try client.get("/api/stories/\(meeting)").json()["timeline"] as? [[String: Any]])
+        let signings = timeline.filter { entry in
+            entry["type"] as? String == "SIGN"
+                && (entry["sources"] as? [[String: Any]] ?? []).contains { $0["source"] as? String == "outlet-a" }
+        }.count
+        XCTAssertGreaterThan(signings, 0)
+        XCTAssertLessThan(signings, timeline.count)
+        let story = try chromium.dumpDOM(harness.baseURL + "/#/stories/\(meeting)?type=SIGN&outlet=outlet-a")
+        XCTAssertTrue(story.contains("data-story=\"\(meeting)\""), "the story view did not render")
+        XCTAssertEqual(story.occurrences(of: "class=\"tl-entry\""), signings)
+        XCTAssertEqual(story.occurrences(of: "class=\"badge ev-SIGN\""), signings)
+        XCTAssertEqual(story.occurrences(of: "class=\"badge ev-MEET\""), 0)
+    }
+
+    /// The page's search writes `+` for a space: a two-word name finds its articles, in another spelling too.
+    func testSearchThroughThePage() throws {
+        let harness = try self.harness
+        let chromium = try Chromium.find()
+        let encoded = "كيم جونج اون".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let docs = try chromium.dumpDOM(harness.baseURL + "/#/documents?q=\(encoded)")
+        XCTAssertTrue(docs.contains("data-ready=\"documents\""))
+        XCTAssertEqual(docs.occurrences(of: "class=\"doc-item\""), 2, "m1 and m2")
+        let entities = try chromium.dumpDOM(harness.baseURL + "/?lang=en#/entities?q=Kim%20Jong%20Un")
+        XCTAssertTrue(entities.contains("Kim Jong Un"))
+        XCTAssertFalse(entities.contains("class=\"empty\""), "the two-word name is found")
+        let stories = try chromium.dumpDOM(harness.baseURL + "/#/?min_documents=1&q=\("بوتن".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")
+        XCTAssertEqual(stories.occurrences(of: "class=\"story-item\""), 1)
+    }
+
     /// The page: the list of stories (filters in the URL) and one story in English, as headless Chromium renders them.
     func testStoriesPageInChromium() throws {
         let harness = try self.harness
         let chromium = try Chromium.find()
-        let list = try chromium.dumpDOM(harness.baseURL + "/#/stories?min_documents=1&sort=size")
+        let list = try chromium.dumpDOM(harness.baseURL + "/#/?min_documents=1&sort=size")
         XCTAssertTrue(list.contains("data-ready=\"stories\""), "the stories view did not finish rendering")
         XCTAssertEqual(list.occurrences(of: "class=\"story-item\""), 2)
         XCTAssertTrue(list.contains("class=\"sparkline\""))

@@ -124,12 +124,19 @@ Rasd.runAnalysis = async () => {
 
 Rasd.views = {};
 
+/** The query of the address' hash (`#/stories/S3?type=MEET` → type=MEET): the view's filters. */
+Rasd.params = new URLSearchParams();
+
 Rasd.route = async () => {
   const view = document.getElementById("view");
-  const [name, ...rest] = (location.hash.replace(/^#\/?/, "") || "story").split("/");
+  const hash = location.hash.replace(/^#\/?/, "");
+  const cut = hash.indexOf("?");
+  Rasd.params = new URLSearchParams(cut < 0 ? "" : hash.slice(cut + 1));
+  // The home view (#/) is the list of stories.
+  const [name, ...rest] = ((cut < 0 ? hash : hash.slice(0, cut)) || "stories").split("/");
   const arg = rest.length ? decodeURIComponent(rest.join("/")) : undefined;
   const render = {
-    story: () => Rasd.views.story(),
+    timeline: () => Rasd.views.story(),
     stories: () => Rasd.views.stories(arg),
     doc: () => Rasd.views.story(arg),
     entities: () => Rasd.views.entities(),
@@ -137,16 +144,19 @@ Rasd.route = async () => {
     network: () => Rasd.views.network(arg),
     discrepancies: () => Rasd.views.discrepancies(),
     documents: () => Rasd.views.documents(),
-  }[name.split("?")[0]];
-  const key = name.split("?")[0];
+  }[name];
+  const key = name === "doc" ? "timeline" : name;
   document.querySelectorAll("#nav a").forEach((a) => a.classList.toggle("active", a.dataset.view === key));
   if (!render) { view.replaceChildren(Rasd.empty("notFound")); return; }
   try {
-    view.replaceChildren(await render());
+    const el = await render();
+    view.replaceChildren(el);
+    // A view that needs its layout measured on the page (the network's labels) does it now.
+    if (el.rasdAttached) el.rasdAttached();
   } catch (e) {
     view.replaceChildren(Rasd.h("p", { class: "error" }, Rasd.t("error") + ": " + e.message));
   }
-  document.body.dataset.ready = key;
+  document.body.dataset.ready = key === "timeline" ? "story" : key;
 };
 
 // ---- the story: timeline beside the article reader, discrepancies below ------------------------------------

@@ -31,8 +31,9 @@
 
   Rasd.views.entities = async () => {
     const results = h("div", {});
-    const q = h("input", { id: "entity-q", type: "search", placeholder: Rasd.t("searchPlaceholder") });
+    const q = h("input", { id: "entity-q", type: "search", value: Rasd.params.get("q") || "", placeholder: Rasd.t("searchPlaceholder") });
     const type = typeSelect("entity-type", ["PERSON", "GPE", "ORG", "LOC"], "entityTypes");
+    type.value = Rasd.params.get("type") || "";
     const load = async (offset = 0) => {
       const page = await Rasd.api("entities" + Rasd.query({ q: q.value, type: type.value, offset, limit: 100 }));
       results.replaceChildren(page.items.length ? h("ul", { class: "entity-list" }, page.items.map((e) =>
@@ -41,7 +42,8 @@
           Rasd.ltr(String(e.events)), " ", Rasd.t("events"))))) : Rasd.empty(), pager(page, load));
     };
     await load();
-    return h("section", { class: "panel" }, h("h2", {}, Rasd.t("navEntities")), filterForm([q, " ", type, " "], () => load()), results);
+    const search = () => { location.hash = "#/entities" + Rasd.query({ q: q.value, type: type.value }); };
+    return h("section", { class: "panel", id: "entities" }, h("h2", {}, Rasd.t("navEntities")), filterForm([q, " ", type, " "], search), results);
   };
 
   Rasd.quoteItem = (q, withSpeaker) => h("li", { class: "quote" },
@@ -104,15 +106,18 @@
 
   Rasd.views.documents = async () => {
     const results = h("div", {});
-    const q = h("input", { id: "doc-q", type: "search", placeholder: Rasd.t("searchPlaceholder") });
+    // The words searched are in the URL (#/documents?q=…), so a search can be shared.
+    const q = h("input", { id: "doc-q", type: "search", value: Rasd.params.get("q") || "", placeholder: Rasd.t("searchPlaceholder") });
     const load = async (offset = 0) => {
       const page = await Rasd.api("documents" + Rasd.query({ q: q.value, offset, limit: 50 }));
-      results.replaceChildren(page.items.length ? h("ul", { class: "doc-list" }, page.items.map((d) => h("li", {},
-        Rasd.sourceLink(d), " ", h("span", { class: "muted" }, Rasd.ltr(String(d.events)), " ", Rasd.t("events")),
+      results.replaceChildren(page.items.length ? h("ul", { class: "doc-list" }, page.items.map((d) => h("li", { class: "doc-item", "data-doc": d.id },
+        Rasd.sourceLink(d), " ", h("span", { class: "muted" }, Rasd.ltr(String(d.events)), " ", Rasd.t("events"),
+          d.analysed === false ? [" · ", Rasd.t("notAnalysed")] : null),
         d.snippet ? h("p", { class: "snippet", lang: "ar", dir: "rtl" }, d.snippet) : null))) : Rasd.empty(),
         pager(page, load));
     };
     await load();
-    return h("section", { class: "panel" }, h("h2", {}, Rasd.t("navDocuments")), filterForm([q, " "], () => load()), results);
+    const search = () => { location.hash = "#/documents" + Rasd.query({ q: q.value }); };
+    return h("section", { class: "panel", id: "documents" }, h("h2", {}, Rasd.t("navDocuments")), filterForm([q, " "], search), results);
   };
 })();
