@@ -146,8 +146,8 @@ final class SeedPageTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(dom.occurrences(of: "class=\"edge\""), 5)
     }
 
-    /// A screenshot of the story page (timeline beside an article with highlighted entities). Set
-    /// RASD_SCREENSHOT_DIR to keep it (docs/screenshots/story.png was made so).
+    /// A screenshot of the timeline page (timeline beside an article with highlighted entities). Set
+    /// RASD_SCREENSHOT_DIR to keep it (as timeline.png); docs/screenshots/ is made by scripts/screenshots.sh.
     func testScreenshotOfTheStoryPage() throws {
         let base = try server().baseURL
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("rasd-story-\(UUID().uuidString).png")
@@ -161,7 +161,7 @@ final class SeedPageTests: XCTestCase {
         XCTAssertEqual(size.1, 1000)
         XCTAssertGreaterThan(png.count, 50_000, "a page with text and colours, not a blank one")
         if let folder = ProcessInfo.processInfo.environment["RASD_SCREENSHOT_DIR"], !folder.isEmpty {
-            let target = URL(fileURLWithPath: folder).appendingPathComponent("story.png")
+            let target = URL(fileURLWithPath: folder).appendingPathComponent("timeline.png")
             try? FileManager.default.removeItem(at: target)
             try FileManager.default.copyItem(at: file, to: target)
         }

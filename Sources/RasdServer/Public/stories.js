@@ -29,8 +29,8 @@
   function counts(s) {
     return h("span", { class: "muted story-counts" },
       Rasd.ltr(String(s.documents)), " ", Rasd.t("articles"), " · ", Rasd.ltr(String(s.outlets)), " ", Rasd.t("outlets"), " · ",
-      Rasd.ltr(String(s.events)), " ", Rasd.t("events"),
-      s.discrepancies ? [" · ", Rasd.ltr(String(s.discrepancies)), " ", Rasd.t("discrepancies")] : null);
+      Rasd.ltr(String(s.events)), " ", Rasd.t("eventsCount"),
+      s.discrepancies ? [" · ", Rasd.ltr(String(s.discrepancies)), " ", Rasd.t("discrepanciesCount")] : null);
   }
 
   // ---- the filters, shared by the list and one story ----
