@@ -170,6 +170,50 @@ final class StoriesAPITests: SharedServerTestCase {
         XCTAssertEqual(story.occurrences(of: "class=\"badge ev-MEET\""), 0)
     }
 
+    /// A discrepancy is named in the page's language: by its event (type badge, participants) or, when no
+    /// event holds the figures, by what it counts; never by the analysis' English key (`about`).
+    func testDiscrepancyLabelsInThePageLanguage() throws {
+        let harness = try self.harness
+        let meeting = try XCTUnwrap(try ids("/api/stories?type=MEET").first)
+        let discrepancies = try XCTUnwrap(try client.get("/api/stories/\(meeting)").json()["discrepancies"] as? [[String: Any]])
+        let troops = try XCTUnwrap(discrepancies.first { d in
+            Set((d["values"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? Double }) == [10000, 12000]
+        })
+        let about = try XCTUnwrap(troops["about"] as? String)
+        func section(_ dom: String) -> String {
+            let after = dom.components(separatedBy: "id=\"discrepancies\"").dropFirst().first ?? ""
+            return after.components(separatedBy: "</section>").first ?? ""
+        }
+        let arabic = section(try Chromium.find().dumpDOM(harness.baseURL + "/?lang=ar#/stories/\(meeting)"))
+        let english = section(try Chromium.find().dumpDOM(harness.baseURL + "/?lang=en#/stories/\(meeting)"))
+        XCTAssertFalse(arabic.contains(about), arabic)
+        XCTAssertFalse(english.contains(about), english)
+        if let event = troops["event"] as? [String: Any] {
+            let type = try XCTUnwrap(event["type"] as? String)
+            XCTAssertTrue(arabic.contains("class=\"badge ev-\(type)\""), arabic)
+            XCTAssertTrue(english.contains("class=\"badge ev-\(type)\""), english)
+        } else {
+            XCTAssertTrue(about.hasPrefix("troops:"), about)
+            XCTAssertTrue(arabic.contains("data-measure=\"troops\">عدد الجنود<"), arabic)
+            XCTAssertTrue(english.contains("data-measure=\"troops\">number of troops<"), english)
+        }
+    }
+
+    /// One story's own network, linked from the story.
+    func testStoryNetworkPage() throws {
+        let harness = try self.harness
+        let meeting = try XCTUnwrap(try ids("/api/stories?type=MEET").first)
+        let network = try XCTUnwrap(try client.get("/api/stories/\(meeting)").json()["network"] as? [String: Any])
+        let nodes = try XCTUnwrap(network["nodes"] as? [[String: Any]])
+        XCTAssertGreaterThanOrEqual(nodes.count, 2)
+        let chromium = try Chromium.find()
+        XCTAssertTrue(try chromium.dumpDOM(harness.baseURL + "/#/stories/\(meeting)").contains("href=\"#/network?story=\(meeting)\""))
+        let dom = try chromium.dumpDOM(harness.baseURL + "/#/network?story=\(meeting)")
+        XCTAssertTrue(dom.contains("data-ready=\"network\""))
+        XCTAssertTrue(dom.contains("data-nodes=\"\(nodes.count)\""))
+        for node in nodes { XCTAssertTrue(dom.contains("data-entity=\"\(node["id"] as? String ?? "?")\"")) }
+    }
+
     /// The page's search writes `+` for a space: a two-word name finds its articles, in another spelling too.
     func testSearchThroughThePage() throws {
         let harness = try self.harness

@@ -100,6 +100,7 @@ window.RasdI18n = {
       speculative: "محتمل",
     },
     kinds: { conflict: "تعارض", update: "تحديث" },
+    measures: { killed: "عدد القتلى", injured: "عدد الجرحى", displaced: "عدد النازحين", detained: "عدد المعتقلين", troops: "عدد الجنود" },
   },
   en: {
     dir: "ltr",
@@ -198,5 +199,6 @@ window.RasdI18n = {
       speculative: "speculative",
     },
     kinds: { conflict: "conflict", update: "update" },
+    measures: { killed: "number killed", injured: "number injured", displaced: "number displaced", detained: "number detained", troops: "number of troops" },
   },
 };

@@ -89,12 +89,19 @@
 
   // ---- discrepancies ----
 
+  /** What a figure counts ("killed: شخصا" from the analysis), named in the page's language. */
+  function about(text) {
+    const measure = (text || "").split(":")[0].trim();
+    const named = Rasd.tMap("measures", measure);
+    return named !== measure ? h("span", { class: "measure", "data-measure": measure }, named) : Rasd.ar(text);
+  }
+
   Rasd.discrepancyPanel = (items) => h("section", { id: "discrepancies", class: "panel" },
     h("h2", {}, Rasd.t("discrepancies")),
     items.length ? h("ul", { class: "discrepancies" }, items.map((d) => h("li", { class: "discrepancy kind-" + d.kind },
       h("div", {}, h("span", { class: "badge" }, Rasd.tMap("kinds", d.kind)), " ",
         d.event ? [Rasd.typeBadge(d.event.type), " ", Rasd.dateLabel(d.event.date), " ",
-          d.event.participants.map((p) => Rasd.entityLink(p.entity))] : Rasd.ar(d.about),
+          d.event.participants.map((p) => Rasd.entityLink(p.entity))] : about(d.about),
         d.unit ? h("span", { class: "muted" }, " · ", Rasd.t("unit") + ": ", Rasd.ar(d.unit)) : null),
       h("table", {}, h("tbody", {}, d.values.map((v) => h("tr", {},
         h("td", { class: "num" }, Rasd.ltr(String(v.value))), h("td", {}, Rasd.ar(v.text)),
