@@ -13,14 +13,16 @@ struct NameSearch {
     static let minimumInnerKey = 5
 
     let key: String
-    let variantWords: [Substring]
-    let loose: String
+    let keys: StoryIndex.NameKeys
+    var variantWords: [[UInt8]] { keys.words }
+    var loose: [UInt8] { keys.loose }
+    /// Whether the query is long enough to be looked for inside longer names.
+    let matchesInside: Bool
 
     init(_ query: String) {
         key = ArabicNormalizer.shared.key(query)
-        let variant = KBKeys.variantKey(key)
-        variantWords = variant.split(separator: " ")
-        loose = KBKeys.looseKey(key)
+        keys = StoryIndex.NameKeys(query)
+        matchesInside = KBKeys.looseKey(key).unicodeScalars.count >= NameSearch.minimumInnerKey
     }
 
     var isEmpty: Bool { loose.isEmpty }
@@ -36,9 +38,9 @@ struct NameSearch {
             kbIDs = Set(hits.map(\.id))
         }
         var out = Set<String>()
-        for entity in index.analysis.entities {
+        for (entity, names) in zip(index.analysis.entities, index.entityNameKeys) {
             if let kb = entity.kb, kbIDs.contains(kb) { out.insert(entity.id); continue }
-            if (index.entityNameKeys[entity.id] ?? []).contains(where: matches) { out.insert(entity.id) }
+            if names.contains(where: matches) { out.insert(entity.id) }
         }
         return out
     }
@@ -51,6 +53,6 @@ struct NameSearch {
             for start in 0...(name.words.count - variantWords.count)
             where name.words[start..<(start + variantWords.count)].elementsEqual(variantWords) { return true }
         }
-        return loose.unicodeScalars.count >= NameSearch.minimumInnerKey && name.loose.contains(loose)
+        return matchesInside && StoryIndex.bytes(name.loose, contain: loose)
     }
 }

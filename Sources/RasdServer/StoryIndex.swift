@@ -10,18 +10,19 @@ struct StoryIndex: Sendable {
     let summaries: [String: String]
     /// Entity id → matching keys of its labels and aliases (normalized Arabic, lower-cased Latin), as UTF-8.
     let entityKeys: [String: [[UInt8]]]
-    /// Entity id → its names' `KBKeys` forms, for `NameSearch`.
-    let entityNameKeys: [String: [NameKeys]]
+    /// Per entity (in the analysis' order): its names' `KBKeys` forms, for `NameSearch`.
+    let entityNameKeys: [[NameKeys]]
 
     struct NameKeys: Sendable {
-        /// The words of the variant key (ج/غ folded, article of the first word dropped) and the loose key.
-        var words: [Substring]
-        var loose: String
+        /// The words of the variant key (ج/غ folded, article of the first word dropped) and the loose key, as
+        /// UTF-8: compared byte by byte, thousands of names are searched in a few milliseconds.
+        var words: [[UInt8]]
+        var loose: [UInt8]
 
         init(_ name: String) {
             let key = ArabicNormalizer.shared.key(name)
-            words = KBKeys.variantKey(key).split(separator: " ")
-            loose = KBKeys.looseKey(key)
+            words = KBKeys.variantKey(key).split(separator: " ").map { Array($0.utf8) }
+            loose = Array(KBKeys.looseKey(key).utf8)
         }
     }
     /// Events an entity takes part in (participant or place), and events a document reports.
@@ -46,12 +47,12 @@ struct StoryIndex: Sendable {
         eventIndex = Dictionary(analysis.events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         summaries = Dictionary(analysis.timeline.map { ($0.event, $0.summary) }, uniquingKeysWith: { a, _ in a })
         var keys: [String: [[UInt8]]] = [:]
-        var nameKeys: [String: [NameKeys]] = [:]
+        var nameKeys: [[NameKeys]] = []
         var byDoc: [String: DocumentAnnotations] = [:]
         for entity in analysis.entities {
             let names = [entity.label, entity.label_en ?? ""] + entity.aliases
             keys[entity.id] = names.filter { !$0.isEmpty }.map { Array(StoryIndex.matchKey($0).utf8) }
-            nameKeys[entity.id] = Set(names.filter { !$0.isEmpty }).sorted().map(NameKeys.init)
+            nameKeys.append(Set(names.filter { !$0.isEmpty }).sorted().map(NameKeys.init))
             for m in entity.mentions {
                 byDoc[m.doc, default: .init()].mentions.append(MentionView(
                     entity: entity.id, type: entity.type, label: entity.label, label_en: entity.label_en, text: m.text,
@@ -81,10 +82,12 @@ struct StoryIndex: Sendable {
     /// True when one of the entity's names contains `key` (a `matchKey`), compared as UTF-8 bytes: the keys
     /// are normalized already, and String's Unicode-aware `contains` is far slower over thousands of names.
     func entity(_ id: String, nameContains key: [UInt8]) -> Bool {
-        (entityKeys[id] ?? []).contains { name in
-            guard name.count >= key.count else { return false }
-            return (0...(name.count - key.count)).contains { i in name[i..<(i + key.count)].elementsEqual(key) }
-        }
+        (entityKeys[id] ?? []).contains { StoryIndex.bytes($0, contain: key) }
+    }
+
+    static func bytes(_ name: [UInt8], contain key: [UInt8]) -> Bool {
+        guard name.count >= key.count else { return false }
+        return (0...(name.count - key.count)).contains { i in name[i..<(i + key.count)].elementsEqual(key) }
     }
 
     /// The form a name is compared in: Arabic spelling variants folded, Latin lower-cased.
