@@ -244,6 +244,16 @@ final class StoriesAPITests: SharedServerTestCase {
         XCTAssertTrue(story.contains("data-story=\"\(meeting)\""), "the story view did not render")
         XCTAssertGreaterThanOrEqual(story.occurrences(of: "class=\"tl-entry\""), 2)
         XCTAssertTrue(story.contains("id=\"discrepancies\""))
+        // An event two outlets report, its two sources and their differing figures beside it.
+        let detail = try client.get("/api/stories/\(meeting)").json()
+        let signing = try XCTUnwrap((detail["timeline"] as? [[String: Any]])?.first { $0["type"] as? String == "SIGN" }?["event"] as? String)
+        let signingEntry = try XCTUnwrap(story.components(separatedBy: "data-event=\"\(signing)\"").dropFirst().first?.components(separatedBy: "</li>").first)
+        XCTAssertTrue(signingEntry.contains("outlet-a") && signingEntry.contains("outlet-b"), signingEntry)
+        if let event = (detail["discrepancies"] as? [[String: Any]])?.compactMap({ ($0["event"] as? [String: Any])?["id"] as? String }).first {
+            let entry = try XCTUnwrap(story.components(separatedBy: "data-event=\"\(event)\"").dropFirst().first?.components(separatedBy: "</li>").first)
+            XCTAssertTrue(entry.contains("class=\"tl-figures\""), entry)
+            XCTAssertTrue(entry.contains(">10000<") && entry.contains(">12000<"), entry)
+        }
         XCTAssertTrue(story.contains("Timeline"))
     }
 }

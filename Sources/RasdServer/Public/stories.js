@@ -152,8 +152,21 @@
       h("p", {}, span(s), " · ", counts(s), " ", sparkline(s.coverage)),
       h("div", { class: "chips" }, d.entities.slice(0, 12).map((e) => Rasd.entityLink(e.entity))),
       d.network.edges.length ? h("p", {}, h("a", { href: "#/network?story=" + encodeURIComponent(s.id) }, Rasd.t("storyNetwork"))) : null);
+    // The differing figures of an event beside it, each with its source.
+    const figuresOf = new Map();
+    for (const x of d.discrepancies) if (x.event) figuresOf.set(x.event.id, [...(figuresOf.get(x.event.id) || []), x]);
+    const entry = (e) => {
+      const li = Rasd.timelineEntry(e);
+      const found = figuresOf.get(e.event);
+      if (found) {
+        li.append(h("div", { class: "tl-figures" }, found.map((x) => h("div", { class: "figures kind-" + x.kind },
+          h("span", { class: "badge" }, Rasd.tMap("kinds", x.kind)), " ",
+          x.values.map((v) => h("span", { class: "figure" }, Rasd.ltr(String(v.value), "num"), " ", Rasd.ar(v.text), " ", Rasd.sourceLink(v.document)))))));
+      }
+      return li;
+    };
     const list = h("section", { id: "story-timeline", class: "panel", "data-shown": timeline.length }, h("h2", {}, Rasd.t("timeline")),
-      form, timeline.length ? h("ol", { class: "timeline" }, timeline.map(Rasd.timelineEntry)) : Rasd.empty());
+      form, timeline.length ? h("ol", { class: "timeline" }, timeline.map(entry)) : Rasd.empty());
     const past = background.length ? h("section", { id: "story-background", class: "panel" }, h("h2", {}, Rasd.t("background")),
       h("ol", { class: "timeline background" }, background.map(Rasd.timelineEntry))) : null;
     const docs = h("section", { class: "panel" }, h("h2", {}, Rasd.t("navDocuments")),
