@@ -29,8 +29,18 @@ struct ArticleRoutes: Sendable {
     }
 
     func health() async throws -> Response {
-        JSONBody.response(Health(storedDocuments: try await StoreExecutor.run { try await repository.documentCount() }, readOnly: configuration.readOnly,
+        let stored: Int
+        if let known = await state.storedDocuments { stored = known } else { stored = try await countStored() }
+        return JSONBody.response(Health(storedDocuments: stored, readOnly: configuration.readOnly,
                                  analysis: await state.status))
+    }
+
+    /// Counts the stored documents and keeps the count for `health`.
+    @discardableResult
+    func countStored() async throws -> Int {
+        let count = try await StoreExecutor.run { [repository] in try await repository.documentCount() }
+        await state.setStoredDocuments(count)
+        return count
     }
 
     struct UploadResult: Encodable {
@@ -47,6 +57,7 @@ struct ArticleRoutes: Sendable {
         }
         let articles = upload.articles
         let (summary, _) = try await StoreExecutor.run { try await repository.ingestKeepingIDsDistinct(articles) }
+        _ = try await countStored()
         return JSONBody.response(UploadResult(received: upload.articles.count, added: summary.added,
                                               alreadyStored: summary.alreadyStored, aliasesAdded: summary.aliasesAdded,
                                               nearDuplicates: summary.nearDuplicates))
@@ -73,8 +84,12 @@ struct ArticleRoutes: Sendable {
         let story = await state.index ?? StoryIndex(Analysis())
         var docs = story.analysis.documents.map { DocumentSummary($0, story) }
         if let q = query.string("q") {
-            let hits = try await StoreExecutor.run { try await repository.search(q, limit: ArticleRoutes.searchLimit) }
-            docs = DocumentSearch(query: q, hits: hits, index: story).results()
+            // All of the search on the store's queue: Swift's few cooperative threads stay free for other requests.
+            docs = try await SearchGate.shared.run {
+                try await StoreExecutor.run { [repository] in
+                    DocumentSearch(query: q, hits: try await repository.search(q, limit: ArticleRoutes.searchLimit), index: story).results()
+                }
+            }
         }
         let matching = docs.filter { d in (source == nil || d.source == source) && dates.admits(d.published) }
         return JSONBody.response(paging.page(matching) { $0 })

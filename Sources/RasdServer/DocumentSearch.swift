@@ -2,7 +2,7 @@ import RasdKit
 import RasdStore
 
 /// A document in a list: its metadata, how many events it reports, and with a search the text around the match.
-struct DocumentSummary: Encodable {
+struct DocumentSummary: Encodable, Sendable {
     var id: String
     var title, published, source, url, parent, near_duplicate_of: String?
     var events: Int

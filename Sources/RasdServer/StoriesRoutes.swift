@@ -57,10 +57,14 @@ struct StoriesRoutes: Sendable {
         let all = index.analysis.stories ?? []
         var found: ((Analysis.Story) -> Bool)?
         if let q = query.string("q") {
-            let hits = try await StoreExecutor.run { [repository] in try await repository.search(q, limit: ArticleRoutes.searchLimit) }
-            let documents = DocumentSearch(query: q, hits: hits, index: index).documentIDs()
+            // The search's work on the store's queue, off Swift's cooperative threads (see `ArticleRoutes.documents`).
+            let (documents, entities) = try await SearchGate.shared.run {
+                try await StoreExecutor.run { [repository] in
+                    let hits = try await repository.search(q, limit: ArticleRoutes.searchLimit)
+                    return (DocumentSearch(query: q, hits: hits, index: index).documentIDs(), NameSearch(q).entities(in: index))
+                }
+            }
             let search = NameSearch(q)
-            let entities = search.entities(in: index)
             found = { s in
                 s.entities.contains(where: entities.contains) || s.documents.contains(where: documents.contains)
                     || [s.title, s.title_en].contains { search.matches(StoryIndex.NameKeys($0)) }

@@ -45,7 +45,8 @@ struct StoryRoutes: Sendable {
         let paging = try query.paging()
         let story = await story()
         // Part of a name as written, or a name the query gives in another spelling or a knowledge-base alias.
-        let named = q.map { NameSearch($0).entities(in: story) } ?? []
+        var named = Set<String>()
+        if let q { named = try await SearchGate.shared.run { try await StoreExecutor.run { NameSearch(q).entities(in: story) } } }
         let matching = story.analysis.entities.filter { entity in
             if let type, entity.type != type { return false }
             if let name, !story.entity(entity.id, nameContains: name), !named.contains(entity.id) { return false }
