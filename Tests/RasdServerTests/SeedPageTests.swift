@@ -122,6 +122,21 @@ final class SeedPageTests: XCTestCase {
         XCTAssertTrue(dom.contains("الخط الزمني"), "Arabic labels")
     }
 
+    /// The timeline of every event, filtered from the URL (event type by the API, modality by the page).
+    func testTimelineFiltersFromTheURL() throws {
+        let harness = try server()
+        let meetings = try XCTUnwrap(try harness.client.get("/api/timeline?type=MEET&limit=500").json()["items"] as? [[String: Any]])
+        let modality = try XCTUnwrap(meetings.first?["modality"] as? String)
+        let expected = meetings.filter { $0["modality"] as? String == modality }.count
+        let dom = try Chromium.find().dumpDOM(harness.baseURL + "/#/timeline?type=MEET&modality=\(modality)")
+        XCTAssertTrue(dom.contains("data-ready=\"story\""))
+        XCTAssertTrue(dom.contains("id=\"timeline\" class=\"panel\" data-shown=\"\(expected)\""), "\(expected) entries expected")
+        XCTAssertTrue(dom.contains("<option value=\"MEET\" selected=\"\""))
+        XCTAssertTrue(dom.contains("<option value=\"\(modality)\" selected=\"\""))
+        let all = try XCTUnwrap(try harness.client.get("/api/timeline").json()["total"] as? Int)
+        XCTAssertLessThan(expected, all, "the filter keeps fewer entries than the whole timeline")
+    }
+
     /// English labels, left to right; the entity page shows aliases, roles over time, events and quotes.
     func testEntityPageInEnglish() throws {
         let harness = try server()

@@ -131,6 +131,12 @@
     return true;
   }
 
+  // Shared with the timeline of every event (app.js).
+  Rasd.filterFields = filterFields;
+  Rasd.filterForm = filterForm;
+  Rasd.hashOf = hashOf;
+  Rasd.admits = admits;
+
   async function storyView(id) {
     const d = await Rasd.api("stories/" + encodeURIComponent(id));
     const s = d.story;
