@@ -87,7 +87,19 @@ struct StoryIndex: Sendable {
 
     static func bytes(_ name: [UInt8], contain key: [UInt8]) -> Bool {
         guard name.count >= key.count else { return false }
-        return (0...(name.count - key.count)).contains { i in name[i..<(i + key.count)].elementsEqual(key) }
+        guard key.count >= 2 else { return key.isEmpty || name.contains(key[0]) }
+        // The first two bytes checked first: an Arabic letter's UTF-8 lead byte alone (D8/D9) rules out little.
+        let k0 = key[0], k1 = key[1]
+        return name.withUnsafeBufferPointer { n in
+            key.withUnsafeBufferPointer { k in
+                for i in 0...(n.count - k.count) where n[i] == k0 && n[i + 1] == k1 {
+                    var j = 2
+                    while j < k.count && n[i + j] == k[j] { j += 1 }
+                    if j == k.count { return true }
+                }
+                return false
+            }
+        }
     }
 
     /// The form a name is compared in: Arabic spelling variants folded, Latin lower-cased.
