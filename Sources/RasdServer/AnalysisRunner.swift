@@ -12,6 +12,12 @@ actor StoryState {
     /// The store's number of the analysis installed (see `ArticleRepository.latestAnalysisNumber`).
     private(set) var installedNumber: Int64?
 
+    /// Documents in the store, counted at start, after each upload and at each reload tick: `GET /api/health`
+    /// answers from here, never waiting for the store behind searches or uploads.
+    private(set) var storedDocuments: Int?
+
+    func setStoredDocuments(_ count: Int) { storedDocuments = count }
+
     func install(_ analysis: Analysis?, number: Int64? = nil) {
         index = analysis.map(StoryIndex.init)
         status.analysedDocuments = analysis?.documents.count ?? 0

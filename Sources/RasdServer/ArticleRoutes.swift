@@ -29,8 +29,18 @@ struct ArticleRoutes: Sendable {
     }
 
     func health() async throws -> Response {
-        JSONBody.response(Health(storedDocuments: try await StoreExecutor.run { try await repository.documentCount() }, readOnly: configuration.readOnly,
+        let stored: Int
+        if let known = await state.storedDocuments { stored = known } else { stored = try await countStored() }
+        return JSONBody.response(Health(storedDocuments: stored, readOnly: configuration.readOnly,
                                  analysis: await state.status))
+    }
+
+    /// Counts the stored documents and keeps the count for `health`.
+    @discardableResult
+    func countStored() async throws -> Int {
+        let count = try await StoreExecutor.run { [repository] in try await repository.documentCount() }
+        await state.setStoredDocuments(count)
+        return count
     }
 
     struct UploadResult: Encodable {
@@ -47,6 +57,7 @@ struct ArticleRoutes: Sendable {
         }
         let articles = upload.articles
         let (summary, _) = try await StoreExecutor.run { try await repository.ingestKeepingIDsDistinct(articles) }
+        _ = try await countStored()
         return JSONBody.response(UploadResult(received: upload.articles.count, added: summary.added,
                                               alreadyStored: summary.alreadyStored, aliasesAdded: summary.aliasesAdded,
                                               nearDuplicates: summary.nearDuplicates))
@@ -64,37 +75,24 @@ struct ArticleRoutes: Sendable {
 
     // MARK: Documents
 
-    struct DocumentSummary: Encodable {
-        var id: String
-        var title, published, source, url, parent, near_duplicate_of: String?
-        var events: Int
-        var snippet: String?
-    }
-
-    /// Documents of the latest analysis; `q` keeps those the store's full-text search finds, best first.
+    /// Documents of the latest analysis; `q` keeps those the search finds (`DocumentSearch`), best first, and
+    /// adds the stored articles not analysed yet that the full-text search finds.
     func documents(_ query: QueryOptions) async throws -> Response {
         let source = query.string("source")
         let dates = try query.dateRange()
         let paging = try query.paging()
         let story = await state.index ?? StoryIndex(Analysis())
-        var docs = story.analysis.documents
-        var snippets: [String: String] = [:]
+        var docs = story.analysis.documents.map { DocumentSummary($0, story) }
         if let q = query.string("q") {
-            let hits = try await StoreExecutor.run { try await repository.search(q, limit: ArticleRoutes.searchLimit) }
-            var rank: [String: Int] = [:]
-            for (i, hit) in hits.enumerated() {
-                snippets[hit.id] = hit.snippet
-                for id in [hit.id] + hit.nearDuplicates where rank[id] == nil { rank[id] = i }
+            // All of the search on the store's queue: Swift's few cooperative threads stay free for other requests.
+            docs = try await SearchGate.shared.run {
+                try await StoreExecutor.run { [repository] in
+                    DocumentSearch(query: q, hits: try await repository.search(q, limit: ArticleRoutes.searchLimit), index: story).results()
+                }
             }
-            // A story split off an article is found through its article.
-            func rankOf(_ d: Analysis.DocumentEntry) -> Int? { rank[d.id] ?? d.parent.flatMap { rank[$0] } }
-            docs = docs.filter { rankOf($0) != nil }.sorted { rankOf($0)! < rankOf($1)! }
         }
         let matching = docs.filter { d in (source == nil || d.source == source) && dates.admits(d.published) }
-        return JSONBody.response(paging.page(matching) { d in
-            DocumentSummary(id: d.id, title: d.title, published: d.published, source: d.source, url: d.url, parent: d.parent,
-                            near_duplicate_of: d.near_duplicate_of, events: story.eventCountByDoc[d.id] ?? 0, snippet: snippets[d.id])
-        })
+        return JSONBody.response(paging.page(matching) { $0 })
     }
 
     func document(_ id: String) async throws -> Response {

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import RasdKit
 
@@ -6,9 +7,26 @@ struct QueryOptions {
     static let maxLimit = 500
     static let defaultLimit = 50
 
-    let request: Request
+    /// Each parameter's first value, decoded as a form is: `+` is a space, then percent-decoding (`%2B` is `+`).
+    let parameters: [String: String]
 
-    init(_ request: Request) { self.request = request }
+    init(_ request: Request) { parameters = QueryOptions.parse(request.uri.query ?? "") }
+
+    /// `a=1&q=Kim+Jong+Un` → ["a": "1", "q": "Kim Jong Un"]; a value that is not valid percent-encoding is kept as
+    /// written (its `+` still a space). The first of a repeated parameter counts.
+    static func parse(_ query: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let decode = { (s: Substring) -> String in
+                let spaced = s.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            let key = decode(parts[0])
+            if out[key] == nil { out[key] = parts.count > 1 ? decode(parts[1]) : "" }
+        }
+        return out
+    }
 
     /// The value of a free-text parameter (percent-decoded), nil when absent or empty (no filter).
     func string(_ name: String) -> String? {
@@ -19,7 +37,7 @@ struct QueryOptions {
     /// The value as given, "" when the parameter is there with no value: a typed parameter (number, date,
     /// type) given empty is an error, not a missing filter.
     func raw(_ name: String) -> String? {
-        request.uri.queryParameters[Substring(name)].map(String.init)
+        parameters[name]
     }
 
     /// `offset` (0 or more) and `limit` (1...500, default 50).
@@ -55,9 +73,10 @@ struct QueryOptions {
     }
 
     /// A value that must be one of a fixed set (an event type, an entity type).
-    func choice(_ name: String, among allowed: Set<String>) throws -> String? {
+    /// `uppercased`: the set is upper case and the value is compared so (event types); else lower case.
+    func choice(_ name: String, among allowed: Set<String>, uppercased: Bool = true) throws -> String? {
         guard let text = raw(name) else { return nil }
-        let value = text.uppercased()
+        let value = uppercased ? text.uppercased() : text.lowercased()
         guard allowed.contains(value) else {
             throw APIError.badRequest("\(name) must be one of \(allowed.sorted().joined(separator: ", ")), not '\(text)'")
         }

@@ -29,10 +29,15 @@ package struct RasdServer: Sendable {
         let repository = self.repository
         let number = try await StoreExecutor.run { try await repository.latestAnalysisNumber() }
         await state.install(try await StoreExecutor.run { try await repository.latestAnalysis() }, number: number)
+        await state.setStoredDocuments(try await StoreExecutor.run { try await repository.documentCount() })
         // Analyses saved by others (`rasd watch`, `rasd analyze --db`, another server) are picked up.
         let reload = Task { [state, interval = configuration.reloadInterval] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
+                // Articles another process stored (`rasd ingest`) reach the health count here.
+                if let count = try? await StoreExecutor.run({ try await repository.documentCount() }) {
+                    await state.setStoredDocuments(count)
+                }
                 guard let number = try? await StoreExecutor.run({ try await repository.latestAnalysisNumber() }),
                       await state.isOlder(than: number),
                       let analysis = try? await StoreExecutor.run({ try await repository.latestAnalysis() }) else { continue }
@@ -60,7 +65,7 @@ package struct RasdServer: Sendable {
         let runner = AnalysisRunner(repository: repository, state: state)
         ArticleRoutes(repository: repository, state: state, runner: runner, configuration: configuration).register(on: routes)
         StoryRoutes(state: state).register(on: routes)
-        StoriesRoutes(state: state).register(on: routes)
+        StoriesRoutes(state: state, repository: repository).register(on: routes)
         assets.register(on: routes)
         return router
     }

@@ -1,13 +1,16 @@
 import Foundation
 import Hummingbird
 import RasdKit
+import RasdStore
 
 /// The stories of the latest analysis: `GET /api/stories` (filtered, sorted, paged) and `GET /api/stories/{id}`
 /// (one story with its timeline, background events, entities, network and discrepancies).
 struct StoriesRoutes: Sendable {
     let state: StoryState
+    let repository: any ArticleRepository
 
     static let sorts: Set<String> = ["RECENT", "SIZE"]
+    static let modalities = Set(Modality.allCases.map(\.rawValue))
 
     func register(on routes: RouteTable) {
         routes.get("/api/stories") { request, _ in try await stories(QueryOptions(request)) }
@@ -36,12 +39,15 @@ struct StoriesRoutes: Sendable {
         var coverage: [Coverage]
     }
 
-    /// Filters: `actor` (an entity id the story names), `type` (an event type among its events), `from`/`to`
-    /// (its span overlaps them), `outlet` (one of its documents' sources), `min_documents`; `sort` `recent`
-    /// (latest coverage first, then most documents) or `size` (most documents first, then latest).
+    /// Filters: `actor` (an entity id the story names), `type` (an event type among its events), `modality` (one
+    /// of its events, background left out, is told so), `from`/`to` (its span overlaps them), `outlet` (one of its
+    /// documents' sources), `min_documents`, `q` (its title, an entity it names or one of its documents is found
+    /// by the search: `NameSearch`, `DocumentSearch`); `sort` `recent` (latest coverage first, then most
+    /// documents) or `size` (most documents first, then latest).
     func stories(_ query: QueryOptions) async throws -> Response {
         let actor = query.string("actor")
         let type = try query.choice("type", among: StoryRoutes.eventTypes)
+        let modality = try query.choice("modality", among: StoriesRoutes.modalities, uppercased: false)
         let outlet = query.string("outlet")
         let dates = try query.dateRange()
         let minDocuments = try query.integer("min_documents", in: 1...Int(Int32.max)) ?? 1
@@ -49,12 +55,31 @@ struct StoriesRoutes: Sendable {
         let paging = try query.paging()
         let index = await index()
         let all = index.analysis.stories ?? []
+        var found: ((Analysis.Story) -> Bool)?
+        if let q = query.string("q") {
+            // The search's work on the store's queue, off Swift's cooperative threads (see `ArticleRoutes.documents`).
+            let (documents, entities) = try await SearchGate.shared.run {
+                try await StoreExecutor.run { [repository] in
+                    let hits = try await repository.search(q, limit: ArticleRoutes.searchLimit)
+                    return (DocumentSearch(query: q, hits: hits, index: index).documentIDs(), NameSearch(q).entities(in: index))
+                }
+            }
+            let search = NameSearch(q)
+            found = { s in
+                s.entities.contains(where: entities.contains) || s.documents.contains(where: documents.contains)
+                    || [s.title, s.title_en].contains { search.matches(StoryIndex.NameKeys($0)) }
+            }
+        }
         let matching = all.filter { s in
             if s.documents.count < minDocuments { return false }
             if let actor, !s.entities.contains(actor) { return false }
             if let outlet, !s.sources.contains(outlet) { return false }
             if let type, !s.events.contains(where: { index.event($0)?.type == type }) { return false }
+            if let modality, !s.events.contains(where: { e in index.event(e).map { $0.modality == modality && $0.background != true } ?? false }) {
+                return false
+            }
             if !dates.isOpen && !StoriesRoutes.overlaps(s, dates) { return false }
+            if let found, !found(s) { return false }
             return true
         }
         let number = { (s: Analysis.Story) in Int(s.id.dropFirst()) ?? 0 }

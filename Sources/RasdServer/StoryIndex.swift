@@ -10,6 +10,21 @@ struct StoryIndex: Sendable {
     let summaries: [String: String]
     /// Entity id → matching keys of its labels and aliases (normalized Arabic, lower-cased Latin), as UTF-8.
     let entityKeys: [String: [[UInt8]]]
+    /// Per entity (in the analysis' order): its names' `KBKeys` forms, for `NameSearch`.
+    let entityNameKeys: [[NameKeys]]
+
+    struct NameKeys: Sendable {
+        /// The words of the variant key (ج/غ folded, article of the first word dropped) and the loose key, as
+        /// UTF-8: compared byte by byte, thousands of names are searched in a few milliseconds.
+        var words: [[UInt8]]
+        var loose: [UInt8]
+
+        init(_ name: String) {
+            let key = ArabicNormalizer.shared.key(name)
+            words = KBKeys.variantKey(key).split(separator: " ").map { Array($0.utf8) }
+            loose = Array(KBKeys.looseKey(key).utf8)
+        }
+    }
     /// Events an entity takes part in (participant or place), and events a document reports.
     let eventCountByEntity: [String: Int]
     let eventCountByDoc: [String: Int]
@@ -32,10 +47,12 @@ struct StoryIndex: Sendable {
         eventIndex = Dictionary(analysis.events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         summaries = Dictionary(analysis.timeline.map { ($0.event, $0.summary) }, uniquingKeysWith: { a, _ in a })
         var keys: [String: [[UInt8]]] = [:]
+        var nameKeys: [[NameKeys]] = []
         var byDoc: [String: DocumentAnnotations] = [:]
         for entity in analysis.entities {
             let names = [entity.label, entity.label_en ?? ""] + entity.aliases
             keys[entity.id] = names.filter { !$0.isEmpty }.map { Array(StoryIndex.matchKey($0).utf8) }
+            nameKeys.append(Set(names.filter { !$0.isEmpty }).sorted().map(NameKeys.init))
             for m in entity.mentions {
                 byDoc[m.doc, default: .init()].mentions.append(MentionView(
                     entity: entity.id, type: entity.type, label: entity.label, label_en: entity.label_en, text: m.text,
@@ -43,6 +60,7 @@ struct StoryIndex: Sendable {
             }
         }
         entityKeys = keys
+        entityNameKeys = nameKeys
         for d in analysis.dates { byDoc[d.doc, default: .init()].dates.append(d) }
         for q in analysis.quotes { byDoc[q.doc, default: .init()].quotes.append(q) }
         for q in analysis.quantities { byDoc[q.doc, default: .init()].quantities.append(q) }
@@ -64,9 +82,23 @@ struct StoryIndex: Sendable {
     /// True when one of the entity's names contains `key` (a `matchKey`), compared as UTF-8 bytes: the keys
     /// are normalized already, and String's Unicode-aware `contains` is far slower over thousands of names.
     func entity(_ id: String, nameContains key: [UInt8]) -> Bool {
-        (entityKeys[id] ?? []).contains { name in
-            guard name.count >= key.count else { return false }
-            return (0...(name.count - key.count)).contains { i in name[i..<(i + key.count)].elementsEqual(key) }
+        (entityKeys[id] ?? []).contains { StoryIndex.bytes($0, contain: key) }
+    }
+
+    static func bytes(_ name: [UInt8], contain key: [UInt8]) -> Bool {
+        guard name.count >= key.count else { return false }
+        guard key.count >= 2 else { return key.isEmpty || name.contains(key[0]) }
+        // The first two bytes checked first: an Arabic letter's UTF-8 lead byte alone (D8/D9) rules out little.
+        let k0 = key[0], k1 = key[1]
+        return name.withUnsafeBufferPointer { n in
+            key.withUnsafeBufferPointer { k in
+                for i in 0...(n.count - k.count) where n[i] == k0 && n[i + 1] == k1 {
+                    var j = 2
+                    while j < k.count && n[i + j] == k[j] { j += 1 }
+                    if j == k.count { return true }
+                }
+                return false
+            }
         }
     }
 

@@ -40,12 +40,16 @@ struct StoryRoutes: Sendable {
 
     func entities(_ query: QueryOptions) async throws -> Response {
         let type = try query.choice("type", among: StoryRoutes.entityTypes)
-        let name = query.string("q").map { Array(StoryIndex.matchKey($0).utf8) }
+        let q = query.string("q")
+        let name = q.map { Array(StoryIndex.matchKey($0).utf8) }
         let paging = try query.paging()
         let story = await story()
+        // Part of a name as written, or a name the query gives in another spelling or a knowledge-base alias.
+        var named = Set<String>()
+        if let q { named = try await SearchGate.shared.run { try await StoreExecutor.run { NameSearch(q).entities(in: story) } } }
         let matching = story.analysis.entities.filter { entity in
             if let type, entity.type != type { return false }
-            if let name, !story.entity(entity.id, nameContains: name) { return false }
+            if let name, !story.entity(entity.id, nameContains: name), !named.contains(entity.id) { return false }
             return true
         }
         return JSONBody.response(paging.page(matching) { e in

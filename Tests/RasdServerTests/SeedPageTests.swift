@@ -74,11 +74,42 @@ final class SeedPageTests: XCTestCase {
         XCTAssertGreaterThan(timeline["total"] as? Int ?? 0, 10)
     }
 
-    /// The story page in Arabic: timeline entries with their sources, the article with highlighted entity
-    /// spans (links to entity pages) in right-to-left Arabic, the discrepancies panel.
+    /// The home view is the list of stories, most recent first: each with its counts of articles and outlets
+    /// and a sparkline of its coverage by day; Arabic, right to left.
+    func testHomeIsTheStoriesList() throws {
+        let harness = try server()
+        let first = try XCTUnwrap((try harness.client.get("/api/stories?min_documents=2").json()["items"] as? [[String: Any]])?.first)
+        let dom = try Chromium.find().dumpDOM(harness.baseURL + "/")
+        XCTAssertTrue(dom.contains("<html lang=\"ar\" dir=\"rtl\">"), String(dom.prefix(300)))
+        XCTAssertTrue(dom.contains("data-ready=\"stories\""), "the home view is not the stories list")
+        XCTAssertGreaterThanOrEqual(dom.occurrences(of: "class=\"story-item\""), 1)
+        XCTAssertTrue(dom.contains("data-story=\"\(first["id"] as? String ?? "?")\""))
+        XCTAssertGreaterThanOrEqual(dom.occurrences(of: "class=\"spark-bar\""), 1)
+        XCTAssertTrue(dom.contains("class=\"muted story-counts\""))
+        XCTAssertTrue(dom.contains("مقالات") && dom.contains("مصادر"), "counts of articles and outlets, in Arabic")
+        XCTAssertTrue(dom.contains(first["title"] as? String ?? "?"), "the Arabic title")
+    }
+
+    /// The same list in English: left to right, English labels, the entities under their English names.
+    func testHomeInEnglish() throws {
+        let harness = try server()
+        let first = try XCTUnwrap((try harness.client.get("/api/stories?min_documents=2").json()["items"] as? [[String: Any]])?.first)
+        let actors = (first["actors"] as? [[String: Any]] ?? []).compactMap { $0["label_en"] as? String }
+        XCTAssertFalse(actors.isEmpty, "the seeds' story has actors with English labels")
+        let dom = try Chromium.find().dumpDOM(harness.baseURL + "/?lang=en#/")
+        XCTAssertTrue(dom.contains("<html lang=\"en\" dir=\"ltr\">"), String(dom.prefix(300)))
+        XCTAssertTrue(dom.contains("data-ready=\"stories\""))
+        XCTAssertTrue(dom.contains(">Stories<") && dom.contains(" articles") && dom.contains(" outlets"), "English labels")
+        XCTAssertTrue(dom.contains(first["title_en"] as? String ?? "?"), "the story's English title")
+        for label in actors { XCTAssertTrue(dom.contains(label), label) }
+        XCTAssertTrue(dom.contains(">العربية<"), "the toggle offers Arabic")
+    }
+
+    /// The timeline of every event in Arabic: timeline entries with their sources, the article with highlighted
+    /// entity spans (links to entity pages) in right-to-left Arabic, the discrepancies panel.
     func testStoryPageInChromium() throws {
         let base = try server().baseURL
-        let dom = try Chromium.find().dumpDOM(base + "/#/")
+        let dom = try Chromium.find().dumpDOM(base + "/#/timeline")
         XCTAssertTrue(dom.contains("<html lang=\"ar\" dir=\"rtl\">"), String(dom.prefix(300)))
         XCTAssertTrue(dom.contains("data-ready=\"story\""), "the story view did not finish rendering")
         XCTAssertGreaterThanOrEqual(dom.occurrences(of: "class=\"tl-entry\""), 10)
@@ -89,6 +120,21 @@ final class SeedPageTests: XCTestCase {
         XCTAssertTrue(dom.contains("data-entity=\"E"))
         XCTAssertTrue(dom.contains("id=\"discrepancies\""))
         XCTAssertTrue(dom.contains("الخط الزمني"), "Arabic labels")
+    }
+
+    /// The timeline of every event, filtered from the URL (event type by the API, modality by the page).
+    func testTimelineFiltersFromTheURL() throws {
+        let harness = try server()
+        let meetings = try XCTUnwrap(try harness.client.get("/api/timeline?type=MEET&limit=500").json()["items"] as? [[String: Any]])
+        let modality = try XCTUnwrap(meetings.first?["modality"] as? String)
+        let expected = meetings.filter { $0["modality"] as? String == modality }.count
+        let dom = try Chromium.find().dumpDOM(harness.baseURL + "/#/timeline?type=MEET&modality=\(modality)")
+        XCTAssertTrue(dom.contains("data-ready=\"story\""))
+        XCTAssertTrue(dom.contains("id=\"timeline\" class=\"panel\" data-shown=\"\(expected)\""), "\(expected) entries expected")
+        XCTAssertTrue(dom.contains("<option value=\"MEET\" selected=\"\""))
+        XCTAssertTrue(dom.contains("<option value=\"\(modality)\" selected=\"\""))
+        let all = try XCTUnwrap(try harness.client.get("/api/timeline").json()["total"] as? Int)
+        XCTAssertLessThan(expected, all, "the filter keeps fewer entries than the whole timeline")
     }
 
     /// English labels, left to right; the entity page shows aliases, roles over time, events and quotes.
@@ -115,13 +161,13 @@ final class SeedPageTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(dom.occurrences(of: "class=\"edge\""), 5)
     }
 
-    /// A screenshot of the story page (timeline beside an article with highlighted entities). Set
-    /// RASD_SCREENSHOT_DIR to keep it (docs/screenshots/story.png was made so).
+    /// A screenshot of the timeline page (timeline beside an article with highlighted entities). Set
+    /// RASD_SCREENSHOT_DIR to keep it (as timeline.png); docs/screenshots/ is made by scripts/screenshots.sh.
     func testScreenshotOfTheStoryPage() throws {
         let base = try server().baseURL
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("rasd-story-\(UUID().uuidString).png")
         defer { try? FileManager.default.removeItem(at: file) }
-        try Chromium.find().screenshot(base + "/#/", to: file)
+        try Chromium.find().screenshot(base + "/#/timeline", to: file)
         let png = try Data(contentsOf: file)
         XCTAssertEqual(Array(png.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         // Width and height from the IHDR chunk.
@@ -130,7 +176,7 @@ final class SeedPageTests: XCTestCase {
         XCTAssertEqual(size.1, 1000)
         XCTAssertGreaterThan(png.count, 50_000, "a page with text and colours, not a blank one")
         if let folder = ProcessInfo.processInfo.environment["RASD_SCREENSHOT_DIR"], !folder.isEmpty {
-            let target = URL(fileURLWithPath: folder).appendingPathComponent("story.png")
+            let target = URL(fileURLWithPath: folder).appendingPathComponent("timeline.png")
             try? FileManager.default.removeItem(at: target)
             try FileManager.default.copyItem(at: file, to: target)
         }

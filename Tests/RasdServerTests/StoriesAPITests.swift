@@ -81,11 +81,159 @@ final class StoriesAPITests: SharedServerTestCase {
         }
     }
 
+    /// Percent-encoded for a query value, spaces written `+` as a form (and the page) writes them.
+    func form(_ text: String) -> String {
+        text.split(separator: " ").map { String($0).addingPercentEncoding(withAllowedCharacters: .alphanumerics)! }.joined(separator: "+")
+    }
+
+    func ids(_ path: String) throws -> Set<String> { Set(try items(path).compactMap { $0["id"] as? String }) }
+
+    /// `modality`: the stories with an event (background left out) told so, as their own timelines say.
+    func testModalityFilter() throws {
+        var expected: [String: Set<String>] = [:]
+        for story in try items("/api/stories") {
+            let id = try XCTUnwrap(story["id"] as? String)
+            for entry in try client.get("/api/stories/\(id)").json()["timeline"] as? [[String: Any]] ?? [] {
+                expected[entry["modality"] as? String ?? "", default: []].insert(id)
+            }
+        }
+        XCTAssertFalse(expected.isEmpty)
+        for modality in ["asserted", "reported", "alleged", "denied", "planned", "speculative"] {
+            XCTAssertEqual(try ids("/api/stories?modality=\(modality)"), expected[modality] ?? [], modality)
+        }
+        XCTAssertEqual(try client.get("/api/stories?modality=sure").status, 400)
+    }
+
+    /// `+` in a query string is a space (`%2B` a plus), as HTML forms and the page write them.
+    func testPlusInAQueryIsASpace() throws {
+        let kim = try ids("/api/entities?q=\(form("كيم جونغ أون"))")
+        XCTAssertFalse(kim.isEmpty)
+        XCTAssertEqual(try ids("/api/entities?q=\(form("كيم جونغ أون").replacingOccurrences(of: "+", with: "%20"))"), kim)
+        XCTAssertEqual(try ids("/api/documents?q=\(form("كيم جونغ أون"))"), ["m1", "m2"])
+        XCTAssertEqual(try ids("/api/entities?q=Kim+Jong+Un"), kim)
+        XCTAssertEqual(try ids("/api/entities?q=Kim%2BJong"), [])
+    }
+
+    /// Search finds the spellings entity linking unifies: ج for غ, a name written joined, a knowledge-base alias
+    /// the articles never use; for articles and for stories.
+    func testSearchFindsSpellingVariants() throws {
+        let meeting = try ids("/api/stories?type=MEET")
+        XCTAssertEqual(meeting.count, 1)
+        for query in ["كيم جونج اون", "جونج", "بيونغيانغ", "بيونجيانج", "بوتن", "Vladimir Putin"] {
+            XCTAssertEqual(try ids("/api/documents?q=\(form(query))"), ["m1", "m2"], query)
+            XCTAssertEqual(try ids("/api/stories?q=\(form(query))"), meeting, query)
+        }
+        // The football match's words find its story only; a word no article has finds nothing.
+        XCTAssertEqual(try ids("/api/documents?q=\(form("الهلال"))"), ["f1"])
+        XCTAssertEqual(try ids("/api/stories?q=\(form("الهلال"))").count, 1)
+        XCTAssertTrue(try ids("/api/stories?q=\(form("زلزال"))").isEmpty)
+    }
+
+    /// An article posted after the analysis is found by search, marked as not analysed yet.
+    func testUnanalysedArticlesAreSearchable() throws {
+        let body = try JSONSerialization.data(withJSONObject: [["id": "late1", "text": "افتتح المتحف الوطني معرضا للمخطوطات النادرة في الكويت."]])
+        XCTAssertEqual(try client.post("/api/articles", body: body).status, 200)
+        let found = try items("/api/documents?q=\(form("المخطوطات"))")
+        XCTAssertEqual(found.map { $0["id"] as? String }, ["late1"])
+        XCTAssertEqual(found.first?["analysed"] as? Bool, false)
+        XCTAssertEqual(try items("/api/documents").count, 3, "the lists show the analysis only")
+    }
+
+    /// Filters held in the URL: opening the address shows the list and one story filtered, the controls set.
+    func testFiltersThroughTheURL() throws {
+        let harness = try self.harness
+        let chromium = try Chromium.find()
+        let meeting = try XCTUnwrap(try ids("/api/stories?type=MEET").first)
+        let list = try chromium.dumpDOM(harness.baseURL + "/#/?min_documents=1&type=MEET")
+        XCTAssertTrue(list.contains("data-ready=\"stories\""), "the home view did not finish rendering")
+        XCTAssertEqual(list.occurrences(of: "class=\"story-item\""), 1)
+        XCTAssertTrue(list.contains("data-story=\"\(meeting)\""))
+        XCTAssertTrue(list.contains("<option value=\"MEET\" selected=\"\""), "the type control shows the filter")
+        let football = try chromium.dumpDOM(harness.baseURL + "/#/?min_documents=1&outlet=outlet-c&from=2024-06-21&to=2024-06-21")
+        XCTAssertEqual(football.occurrences(of: "class=\"story-item\""), 1)
+        XCTAssertFalse(football.contains("data-story=\"\(meeting)\""))
+        XCTAssertTrue(football.contains("<option value=\"outlet-c\" selected=\"\""))
+        XCTAssertTrue(football.contains("value=\"2024-06-21\""))
+        XCTAssertEqual(try chromium.dumpDOM(harness.baseURL + "/#/?min_documents=1&to=2023").occurrences(of: "class=\"story-item\""), 0)
+        // One story's timeline filtered by event type and outlet.
+        let timeline = try XCTUnwrap(try client.get("/api/stories/\(meeting)").json()["timeline"] as? [[String: Any]])
+        let signings = timeline.filter { entry in
+            entry["type"] as? String == "SIGN"
+                && (entry["sources"] as? [[String: Any]] ?? []).contains { $0["source"] as? String == "outlet-a" }
+        }.count
+        XCTAssertGreaterThan(signings, 0)
+        XCTAssertLessThan(signings, timeline.count)
+        let story = try chromium.dumpDOM(harness.baseURL + "/#/stories/\(meeting)?type=SIGN&outlet=outlet-a")
+        XCTAssertTrue(story.contains("data-story=\"\(meeting)\""), "the story view did not render")
+        XCTAssertEqual(story.occurrences(of: "class=\"tl-entry\""), signings)
+        XCTAssertEqual(story.occurrences(of: "class=\"badge ev-SIGN\""), signings)
+        XCTAssertEqual(story.occurrences(of: "class=\"badge ev-MEET\""), 0)
+    }
+
+    /// A discrepancy is named in the page's language: by its event (type badge, participants) or, when no
+    /// event holds the figures, by what it counts; never by the analysis' English key (`about`).
+    func testDiscrepancyLabelsInThePageLanguage() throws {
+        let harness = try self.harness
+        let meeting = try XCTUnwrap(try ids("/api/stories?type=MEET").first)
+        let discrepancies = try XCTUnwrap(try client.get("/api/stories/\(meeting)").json()["discrepancies"] as? [[String: Any]])
+        let troops = try XCTUnwrap(discrepancies.first { d in
+            Set((d["values"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? Double }) == [10000, 12000]
+        })
+        let about = try XCTUnwrap(troops["about"] as? String)
+        func section(_ dom: String) -> String {
+            let after = dom.components(separatedBy: "id=\"discrepancies\"").dropFirst().first ?? ""
+            return after.components(separatedBy: "</section>").first ?? ""
+        }
+        let arabic = section(try Chromium.find().dumpDOM(harness.baseURL + "/?lang=ar#/stories/\(meeting)"))
+        let english = section(try Chromium.find().dumpDOM(harness.baseURL + "/?lang=en#/stories/\(meeting)"))
+        XCTAssertFalse(arabic.contains(about), arabic)
+        XCTAssertFalse(english.contains(about), english)
+        if let event = troops["event"] as? [String: Any] {
+            let type = try XCTUnwrap(event["type"] as? String)
+            XCTAssertTrue(arabic.contains("class=\"badge ev-\(type)\""), arabic)
+            XCTAssertTrue(english.contains("class=\"badge ev-\(type)\""), english)
+        } else {
+            XCTAssertTrue(about.hasPrefix("troops:"), about)
+            XCTAssertTrue(arabic.contains("data-measure=\"troops\">عدد الجنود<"), arabic)
+            XCTAssertTrue(english.contains("data-measure=\"troops\">number of troops<"), english)
+        }
+    }
+
+    /// One story's own network, linked from the story.
+    func testStoryNetworkPage() throws {
+        let harness = try self.harness
+        let meeting = try XCTUnwrap(try ids("/api/stories?type=MEET").first)
+        let network = try XCTUnwrap(try client.get("/api/stories/\(meeting)").json()["network"] as? [String: Any])
+        let nodes = try XCTUnwrap(network["nodes"] as? [[String: Any]])
+        XCTAssertGreaterThanOrEqual(nodes.count, 2)
+        let chromium = try Chromium.find()
+        XCTAssertTrue(try chromium.dumpDOM(harness.baseURL + "/#/stories/\(meeting)").contains("href=\"#/network?story=\(meeting)\""))
+        let dom = try chromium.dumpDOM(harness.baseURL + "/#/network?story=\(meeting)")
+        XCTAssertTrue(dom.contains("data-ready=\"network\""))
+        XCTAssertTrue(dom.contains("data-nodes=\"\(nodes.count)\""))
+        for node in nodes { XCTAssertTrue(dom.contains("data-entity=\"\(node["id"] as? String ?? "?")\"")) }
+    }
+
+    /// The page's search writes `+` for a space: a two-word name finds its articles, in another spelling too.
+    func testSearchThroughThePage() throws {
+        let harness = try self.harness
+        let chromium = try Chromium.find()
+        let encoded = "كيم جونج اون".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let docs = try chromium.dumpDOM(harness.baseURL + "/#/documents?q=\(encoded)")
+        XCTAssertTrue(docs.contains("data-ready=\"documents\""))
+        XCTAssertEqual(docs.occurrences(of: "class=\"doc-item\""), 2, "m1 and m2")
+        let entities = try chromium.dumpDOM(harness.baseURL + "/?lang=en#/entities?q=Kim%20Jong%20Un")
+        XCTAssertTrue(entities.contains("Kim Jong Un"))
+        XCTAssertFalse(entities.contains("class=\"empty\""), "the two-word name is found")
+        let stories = try chromium.dumpDOM(harness.baseURL + "/#/?min_documents=1&q=\("بوتن".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")
+        XCTAssertEqual(stories.occurrences(of: "class=\"story-item\""), 1)
+    }
+
     /// The page: the list of stories (filters in the URL) and one story in English, as headless Chromium renders them.
     func testStoriesPageInChromium() throws {
         let harness = try self.harness
         let chromium = try Chromium.find()
-        let list = try chromium.dumpDOM(harness.baseURL + "/#/stories?min_documents=1&sort=size")
+        let list = try chromium.dumpDOM(harness.baseURL + "/#/?min_documents=1&sort=size")
         XCTAssertTrue(list.contains("data-ready=\"stories\""), "the stories view did not finish rendering")
         XCTAssertEqual(list.occurrences(of: "class=\"story-item\""), 2)
         XCTAssertTrue(list.contains("class=\"sparkline\""))
@@ -96,6 +244,16 @@ final class StoriesAPITests: SharedServerTestCase {
         XCTAssertTrue(story.contains("data-story=\"\(meeting)\""), "the story view did not render")
         XCTAssertGreaterThanOrEqual(story.occurrences(of: "class=\"tl-entry\""), 2)
         XCTAssertTrue(story.contains("id=\"discrepancies\""))
+        // An event two outlets report, its two sources and their differing figures beside it.
+        let detail = try client.get("/api/stories/\(meeting)").json()
+        let signing = try XCTUnwrap((detail["timeline"] as? [[String: Any]])?.first { $0["type"] as? String == "SIGN" }?["event"] as? String)
+        let signingEntry = try XCTUnwrap(story.components(separatedBy: "data-event=\"\(signing)\"").dropFirst().first?.components(separatedBy: "</li>").first)
+        XCTAssertTrue(signingEntry.contains("outlet-a") && signingEntry.contains("outlet-b"), signingEntry)
+        if let event = (detail["discrepancies"] as? [[String: Any]])?.compactMap({ ($0["event"] as? [String: Any])?["id"] as? String }).first {
+            let entry = try XCTUnwrap(story.components(separatedBy: "data-event=\"\(event)\"").dropFirst().first?.components(separatedBy: "</li>").first)
+            XCTAssertTrue(entry.contains("class=\"tl-figures\""), entry)
+            XCTAssertTrue(entry.contains(">10000<") && entry.contains(">12000<"), entry)
+        }
         XCTAssertTrue(story.contains("Timeline"))
     }
 }

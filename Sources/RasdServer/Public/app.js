@@ -124,12 +124,19 @@ Rasd.runAnalysis = async () => {
 
 Rasd.views = {};
 
+/** The query of the address' hash (`#/stories/S3?type=MEET` → type=MEET): the view's filters. */
+Rasd.params = new URLSearchParams();
+
 Rasd.route = async () => {
   const view = document.getElementById("view");
-  const [name, ...rest] = (location.hash.replace(/^#\/?/, "") || "story").split("/");
+  const hash = location.hash.replace(/^#\/?/, "");
+  const cut = hash.indexOf("?");
+  Rasd.params = new URLSearchParams(cut < 0 ? "" : hash.slice(cut + 1));
+  // The home view (#/) is the list of stories.
+  const [name, ...rest] = ((cut < 0 ? hash : hash.slice(0, cut)) || "stories").split("/");
   const arg = rest.length ? decodeURIComponent(rest.join("/")) : undefined;
   const render = {
-    story: () => Rasd.views.story(),
+    timeline: () => Rasd.views.story(),
     stories: () => Rasd.views.stories(arg),
     doc: () => Rasd.views.story(arg),
     entities: () => Rasd.views.entities(),
@@ -137,16 +144,19 @@ Rasd.route = async () => {
     network: () => Rasd.views.network(arg),
     discrepancies: () => Rasd.views.discrepancies(),
     documents: () => Rasd.views.documents(),
-  }[name.split("?")[0]];
-  const key = name.split("?")[0];
+  }[name];
+  const key = name === "doc" ? "timeline" : name;
   document.querySelectorAll("#nav a").forEach((a) => a.classList.toggle("active", a.dataset.view === key));
   if (!render) { view.replaceChildren(Rasd.empty("notFound")); return; }
   try {
-    view.replaceChildren(await render());
+    const el = await render();
+    view.replaceChildren(el);
+    // A view that needs its layout measured on the page (the network's labels) does it now.
+    if (el.rasdAttached) el.rasdAttached();
   } catch (e) {
     view.replaceChildren(Rasd.h("p", { class: "error" }, Rasd.t("error") + ": " + e.message));
   }
-  document.body.dataset.ready = key;
+  document.body.dataset.ready = key === "timeline" ? "story" : key;
 };
 
 // ---- the story: timeline beside the article reader, discrepancies below ------------------------------------
@@ -171,16 +181,28 @@ Rasd.timelineEntry = (entry) => {
 };
 
 Rasd.views.story = async (docID) => {
-  const [timeline, documents, discrepancies] = await Promise.all([
-    Rasd.api("timeline?limit=500"), Rasd.api("documents?limit=500"), Rasd.api("discrepancies?limit=100")]);
+  // Filters in the URL (#/timeline?actor=E1&type=MEET&modality=planned&outlet=…&from=…&to=…): the API filters
+  // all but the modality, which the page does.
+  const p = Rasd.params;
+  const asked = { entity: p.get("actor"), type: p.get("type"), source: p.get("outlet"), from: p.get("from"), to: p.get("to") };
+  const [timeline, documents, discrepancies, network] = await Promise.all([
+    Rasd.api("timeline" + Rasd.query({ ...asked, limit: 500 })), Rasd.api("documents?limit=500"), Rasd.api("discrepancies?limit=100"),
+    Rasd.api("network")]);
   if (!documents.total) return Rasd.empty("noAnalysis");
+  if (p.get("modality")) timeline.items = timeline.items.filter((e) => e.modality === p.get("modality"));
+  const fields = Rasd.filterFields(p, {
+    actors: network.nodes.slice(0, 200), outlets: [...new Set(documents.items.map((d) => d.source).filter(Boolean))].sort(),
+    types: Rasd.vocabulary.eventTypes.map((e) => e.type) });
+  const path = docID ? "doc/" + encodeURIComponent(docID) : "timeline";
+  const form = Rasd.filterForm(fields, () => { location.hash = Rasd.hashOf(path, fields); }, "#/" + path);
   // Without a chosen article, the one that reports the most events.
   const chosen = docID || documents.items.reduce((a, b) => (b.events > a.events ? b : a)).id;
   const reader = Rasd.h("section", { id: "reader", class: "panel" }, Rasd.h("h2", {}, Rasd.t("article")));
   reader.append(await Rasd.articleView(chosen));
   const list = timeline.items.length ? Rasd.h("ol", { class: "timeline" }, timeline.items.map(Rasd.timelineEntry))
     : Rasd.empty();
-  const left = Rasd.h("section", { id: "timeline", class: "panel" }, Rasd.h("h2", {}, Rasd.t("timeline")), list);
+  const left = Rasd.h("section", { id: "timeline", class: "panel", "data-shown": timeline.items.length },
+    Rasd.h("h2", {}, Rasd.t("timeline")), form, list);
   const story = Rasd.h("div", { class: "story" }, left, reader);
   return Rasd.h("div", {}, story, Rasd.discrepancyPanel(discrepancies.items));
 };

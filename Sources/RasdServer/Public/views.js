@@ -31,8 +31,9 @@
 
   Rasd.views.entities = async () => {
     const results = h("div", {});
-    const q = h("input", { id: "entity-q", type: "search", placeholder: Rasd.t("searchPlaceholder") });
+    const q = h("input", { id: "entity-q", type: "search", value: Rasd.params.get("q") || "", placeholder: Rasd.t("searchPlaceholder") });
     const type = typeSelect("entity-type", ["PERSON", "GPE", "ORG", "LOC"], "entityTypes");
+    type.value = Rasd.params.get("type") || "";
     const load = async (offset = 0) => {
       const page = await Rasd.api("entities" + Rasd.query({ q: q.value, type: type.value, offset, limit: 100 }));
       results.replaceChildren(page.items.length ? h("ul", { class: "entity-list" }, page.items.map((e) =>
@@ -41,7 +42,8 @@
           Rasd.ltr(String(e.events)), " ", Rasd.t("events"))))) : Rasd.empty(), pager(page, load));
     };
     await load();
-    return h("section", { class: "panel" }, h("h2", {}, Rasd.t("navEntities")), filterForm([q, " ", type, " "], () => load()), results);
+    const search = () => { location.hash = "#/entities" + Rasd.query({ q: q.value, type: type.value }); };
+    return h("section", { class: "panel", id: "entities" }, h("h2", {}, Rasd.t("navEntities")), filterForm([q, " ", type, " "], search), results);
   };
 
   Rasd.quoteItem = (q, withSpeaker) => h("li", { class: "quote" },
@@ -87,12 +89,19 @@
 
   // ---- discrepancies ----
 
+  /** What a figure counts ("killed: شخصا" from the analysis), named in the page's language. */
+  function about(text) {
+    const measure = (text || "").split(":")[0].trim();
+    const named = Rasd.tMap("measures", measure);
+    return named !== measure ? h("span", { class: "measure", "data-measure": measure }, named) : Rasd.ar(text);
+  }
+
   Rasd.discrepancyPanel = (items) => h("section", { id: "discrepancies", class: "panel" },
     h("h2", {}, Rasd.t("discrepancies")),
     items.length ? h("ul", { class: "discrepancies" }, items.map((d) => h("li", { class: "discrepancy kind-" + d.kind },
       h("div", {}, h("span", { class: "badge" }, Rasd.tMap("kinds", d.kind)), " ",
         d.event ? [Rasd.typeBadge(d.event.type), " ", Rasd.dateLabel(d.event.date), " ",
-          d.event.participants.map((p) => Rasd.entityLink(p.entity))] : Rasd.ar(d.about),
+          d.event.participants.map((p) => Rasd.entityLink(p.entity))] : about(d.about),
         d.unit ? h("span", { class: "muted" }, " · ", Rasd.t("unit") + ": ", Rasd.ar(d.unit)) : null),
       h("table", {}, h("tbody", {}, d.values.map((v) => h("tr", {},
         h("td", { class: "num" }, Rasd.ltr(String(v.value))), h("td", {}, Rasd.ar(v.text)),
@@ -104,15 +113,18 @@
 
   Rasd.views.documents = async () => {
     const results = h("div", {});
-    const q = h("input", { id: "doc-q", type: "search", placeholder: Rasd.t("searchPlaceholder") });
+    // The words searched are in the URL (#/documents?q=…), so a search can be shared.
+    const q = h("input", { id: "doc-q", type: "search", value: Rasd.params.get("q") || "", placeholder: Rasd.t("searchPlaceholder") });
     const load = async (offset = 0) => {
       const page = await Rasd.api("documents" + Rasd.query({ q: q.value, offset, limit: 50 }));
-      results.replaceChildren(page.items.length ? h("ul", { class: "doc-list" }, page.items.map((d) => h("li", {},
-        Rasd.sourceLink(d), " ", h("span", { class: "muted" }, Rasd.ltr(String(d.events)), " ", Rasd.t("events")),
+      results.replaceChildren(page.items.length ? h("ul", { class: "doc-list" }, page.items.map((d) => h("li", { class: "doc-item", "data-doc": d.id },
+        Rasd.sourceLink(d), " ", h("span", { class: "muted" }, Rasd.ltr(String(d.events)), " ", Rasd.t("events"),
+          d.analysed === false ? [" · ", Rasd.t("notAnalysed")] : null),
         d.snippet ? h("p", { class: "snippet", lang: "ar", dir: "rtl" }, d.snippet) : null))) : Rasd.empty(),
         pager(page, load));
     };
     await load();
-    return h("section", { class: "panel" }, h("h2", {}, Rasd.t("navDocuments")), filterForm([q, " "], () => load()), results);
+    const search = () => { location.hash = "#/documents" + Rasd.query({ q: q.value }); };
+    return h("section", { class: "panel", id: "documents" }, h("h2", {}, Rasd.t("navDocuments")), filterForm([q, " "], search), results);
   };
 })();
