@@ -5,49 +5,27 @@ import XCTest
 /// ../shared/data/saudinewsnet/sample.jsonl, posted and analysed through the API): every label's box as
 /// headless Chromium lays it out (`getBoundingClientRect`, written by the page into `data-box`), no two
 /// overlapping; one entity in focus with its neighbours.
-final class NetworkLayoutTests: XCTestCase {
+final class NetworkLayoutTests: SharedServerTestCase {
     static let articles = 250
-    nonisolated(unsafe) static var harness: ServerHarness?
-    nonisolated(unsafe) static var setupError: String?
 
     static var sample: URL? {
         let url = SharedData.repository.deletingLastPathComponent().appendingPathComponent("shared/data/saudinewsnet/sample.jsonl")
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
-    override class func setUp() {
-        super.setUp()
-        guard let sample else { return }
-        do {
-            let lines = try String(contentsOf: sample, encoding: .utf8).split(separator: "\n").prefix(articles * 2)
-            // Records without text would make the upload refuse them all.
-            let kept = lines.filter { line in
-                guard let record = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return false }
-                return !((record["text"] as? String) ?? "").isEmpty
-            }.prefix(articles)
-            let harness = try ServerHarness()
-            self.harness = harness
-            let posted = try harness.client.post("/api/articles", body: Data(kept.joined(separator: "\n").utf8), contentType: "application/x-ndjson")
-            guard posted.status == 200 else { setupError = "upload: \(posted.text)"; return }
-            let analysed = try harness.client.post("/api/analyze?wait=true", body: Data())
-            guard analysed.status == 200 else { setupError = "analysis: \(analysed.text)"; return }
-        } catch {
-            setupError = "\(error)"
-        }
+    override class var skipReason: String? {
+        sample == nil ? "../shared/data/saudinewsnet/sample.jsonl is absent: the network layout test needs a large feed" : nil
     }
 
-    override class func tearDown() {
-        harness?.stop()
-        harness?.removeFolder()
-        super.tearDown()
-    }
-
-    func server() throws -> ServerHarness {
-        guard NetworkLayoutTests.sample != nil else {
-            throw XCTSkip("../shared/data/saudinewsnet/sample.jsonl is absent: the network layout test needs a large feed")
-        }
-        if let error = NetworkLayoutTests.setupError { XCTFail(error) }
-        return try XCTUnwrap(NetworkLayoutTests.harness, "the server did not start")
+    /// The first articles of the sample that have text (records without would make the upload refuse them all).
+    override class func upload() throws -> (body: Data, contentType: String)? {
+        guard let sample else { return nil }
+        let lines = try String(contentsOf: sample, encoding: .utf8).split(separator: "\n").prefix(articles * 2)
+        let kept = lines.filter { line in
+            guard let record = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return false }
+            return !((record["text"] as? String) ?? "").isEmpty
+        }.prefix(articles)
+        return (Data(kept.joined(separator: "\n").utf8), "application/x-ndjson")
     }
 
     struct Box: CustomStringConvertible {
@@ -67,7 +45,7 @@ final class NetworkLayoutTests: XCTestCase {
     }
 
     func testLabelsDoNotOverlap() throws {
-        let harness = try server()
+        let harness = try self.harness
         let network = try harness.client.get("/api/network").json()
         let nodes = (network["nodes"] as? [Any])?.count ?? 0
         XCTAssertGreaterThanOrEqual(nodes, 100, "the feed should give a network of at least 100 entities")
@@ -91,7 +69,7 @@ final class NetworkLayoutTests: XCTestCase {
 
     /// Focus on one entity (the URL, as a click on it leads there): it and its neighbours, the others faded.
     func testFocusOnOneEntity() throws {
-        let harness = try server()
+        let harness = try self.harness
         let network = try harness.client.get("/api/network").json()
         let top = try XCTUnwrap((network["nodes"] as? [[String: Any]])?.first?["id"] as? String)
         let neighbours = Set((network["edges"] as? [[String: Any]] ?? []).compactMap { e -> String? in

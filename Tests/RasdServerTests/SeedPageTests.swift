@@ -4,55 +4,33 @@ import XCTest
 
 /// The five seed articles (../shared/seeds with meta.jsonl) posted to a live server and analysed there; then the
 /// API's answers on real articles, and the web page as headless Chromium renders it.
-final class SeedPageTests: XCTestCase {
-    nonisolated(unsafe) static var harness: ServerHarness?
-    nonisolated(unsafe) static var setupError: String?
+final class SeedPageTests: SharedServerTestCase {
+    override class var skipReason: String? { SharedData.seeds == nil ? "../shared/seeds is absent: the seed page tests need it" : nil }
 
-    override class func setUp() {
-        super.setUp()
-        guard let seeds = SharedData.seeds else { return }
-        do {
-            let harness = try ServerHarness()
-            self.harness = harness
-            // Read as `rasd ingest` reads them (readers and --meta), then post them through the API.
-            let metaPath = seeds.appendingPathComponent("meta.jsonl").path
-            let metadata = ArticleMetadata.load(path: metaPath).entries
-            let collector = InputCollector(excluded: [metaPath])
-            var records: [[String: String]] = []
-            for file in collector.files(in: [seeds.path]).files {
-                for article in collector.read(file: file).articles {
-                    let a = metadata[article.id]?.applied(to: article) ?? article
-                    var record = ["id": a.id, "text": a.text]
-                    record["title"] = a.title; record["source"] = a.source; record["url"] = a.url
-                    record["published"] = a.published?.iso
-                    records.append(record)
-                }
+    /// The seeds read as `rasd ingest` reads them (readers and --meta), posted through the API.
+    override class var seedArticles: [[String: String]] {
+        guard let seeds = SharedData.seeds else { return [] }
+        let metaPath = seeds.appendingPathComponent("meta.jsonl").path
+        let metadata = ArticleMetadata.load(path: metaPath).entries
+        let collector = InputCollector(excluded: [metaPath])
+        var records: [[String: String]] = []
+        for file in collector.files(in: [seeds.path]).files {
+            for article in collector.read(file: file).articles {
+                let a = metadata[article.id]?.applied(to: article) ?? article
+                var record = ["id": a.id, "text": a.text]
+                record["title"] = a.title; record["source"] = a.source; record["url"] = a.url
+                record["published"] = a.published?.iso
+                records.append(record)
             }
-            let posted = try harness.client.post("/api/articles", body: try JSONSerialization.data(withJSONObject: records))
-            guard posted.status == 200 else { setupError = "upload: \(posted.text)"; return }
-            let analysed = try harness.client.post("/api/analyze?wait=true", body: Data())
-            guard analysed.status == 200 else { setupError = "analysis: \(analysed.text)"; return }
-        } catch {
-            setupError = "\(error)"
         }
+        return records
     }
 
-    override class func tearDown() {
-        harness?.stop()
-        harness?.removeFolder()
-        super.tearDown()
-    }
-
-    func server() throws -> ServerHarness {
-        guard SharedData.seeds != nil else { throw XCTSkip("../shared/seeds is absent: the seed page tests need it") }
-        if let error = SeedPageTests.setupError { XCTFail(error) }
-        return try XCTUnwrap(SeedPageTests.harness, "the server did not start")
-    }
 
     /// Every document of the analysis, split-off stories included, comes back with annotations that point
     /// into its text.
     func testEverySeedDocumentsAnnotationsPointIntoItsText() throws {
-        let client = try server().client
+        let client = try harness.client
         let list = try client.get("/api/documents").json()
         let items = try XCTUnwrap(list["items"] as? [[String: Any]])
         XCTAssertGreaterThanOrEqual(items.count, 5)
@@ -77,7 +55,7 @@ final class SeedPageTests: XCTestCase {
     /// The home view is the list of stories, most recent first: each with its counts of articles and outlets
     /// and a sparkline of its coverage by day; Arabic, right to left.
     func testHomeIsTheStoriesList() throws {
-        let harness = try server()
+        let harness = try self.harness
         let first = try XCTUnwrap((try harness.client.get("/api/stories?min_documents=2").json()["items"] as? [[String: Any]])?.first)
         let dom = try Chromium.find().dumpDOM(harness.baseURL + "/")
         XCTAssertTrue(dom.contains("<html lang=\"ar\" dir=\"rtl\">"), String(dom.prefix(300)))
@@ -92,7 +70,7 @@ final class SeedPageTests: XCTestCase {
 
     /// The same list in English: left to right, English labels, the entities under their English names.
     func testHomeInEnglish() throws {
-        let harness = try server()
+        let harness = try self.harness
         let first = try XCTUnwrap((try harness.client.get("/api/stories?min_documents=2").json()["items"] as? [[String: Any]])?.first)
         let actors = (first["actors"] as? [[String: Any]] ?? []).compactMap { $0["label_en"] as? String }
         XCTAssertFalse(actors.isEmpty, "the seeds' story has actors with English labels")
@@ -108,7 +86,7 @@ final class SeedPageTests: XCTestCase {
     /// The timeline of every event in Arabic: timeline entries with their sources, the article with highlighted
     /// entity spans (links to entity pages) in right-to-left Arabic, the discrepancies panel.
     func testStoryPageInChromium() throws {
-        let base = try server().baseURL
+        let base = try harness.baseURL
         let dom = try Chromium.find().dumpDOM(base + "/#/timeline")
         XCTAssertTrue(dom.contains("<html lang=\"ar\" dir=\"rtl\">"), String(dom.prefix(300)))
         XCTAssertTrue(dom.contains("data-ready=\"story\""), "the story view did not finish rendering")
@@ -124,7 +102,7 @@ final class SeedPageTests: XCTestCase {
 
     /// The timeline of every event, filtered from the URL (event type by the API, modality by the page).
     func testTimelineFiltersFromTheURL() throws {
-        let harness = try server()
+        let harness = try self.harness
         let meetings = try XCTUnwrap(try harness.client.get("/api/timeline?type=MEET&limit=500").json()["items"] as? [[String: Any]])
         let modality = try XCTUnwrap(meetings.first?["modality"] as? String)
         let expected = meetings.filter { $0["modality"] as? String == modality }.count
@@ -139,7 +117,7 @@ final class SeedPageTests: XCTestCase {
 
     /// English labels, left to right; the entity page shows aliases, roles over time, events and quotes.
     func testEntityPageInEnglish() throws {
-        let harness = try server()
+        let harness = try self.harness
         let people = try harness.client.get("/api/entities?type=PERSON&limit=1").json()
         let id = try XCTUnwrap((people["items"] as? [[String: Any]])?.first?["id"] as? String)
         let dom = try Chromium.find().dumpDOM(harness.baseURL + "/?lang=en#/entity/\(id)")
@@ -153,7 +131,7 @@ final class SeedPageTests: XCTestCase {
     }
 
     func testNetworkIsDrawn() throws {
-        let base = try server().baseURL
+        let base = try harness.baseURL
         let dom = try Chromium.find().dumpDOM(base + "/#/network")
         XCTAssertTrue(dom.contains("data-ready=\"network\""), "the network view did not finish rendering")
         XCTAssertTrue(dom.contains("class=\"network\""))
@@ -164,7 +142,7 @@ final class SeedPageTests: XCTestCase {
     /// A screenshot of the timeline page (timeline beside an article with highlighted entities). Set
     /// RASD_SCREENSHOT_DIR to keep it (as timeline.png); docs/screenshots/ is made by scripts/screenshots.sh.
     func testScreenshotOfTheStoryPage() throws {
-        let base = try server().baseURL
+        let base = try harness.baseURL
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("rasd-story-\(UUID().uuidString).png")
         defer { try? FileManager.default.removeItem(at: file) }
         try Chromium.find().screenshot(base + "/#/timeline", to: file)

@@ -65,20 +65,40 @@ enum SharedData {
     }
 }
 
-/// A test class whose tests share one server: started before the first test, stopped after the last.
+/// A test class whose tests share one server: started before the first test (given `upload()` and analysed
+/// when there is one), stopped after the last. A failed start or upload fails each test with its reason; a class
+/// whose data is absent (`skipReason`) skips.
 class SharedServerTestCase: XCTestCase {
     nonisolated(unsafe) private static var servers: [ObjectIdentifier: ServerHarness] = [:]
+    nonisolated(unsafe) private static var failures: [ObjectIdentifier: String] = [:]
 
     /// Articles posted (and analysed) before the first test; none by default.
     class var seedArticles: [[String: String]] { [] }
 
+    /// What is posted to `/api/articles` before the first test (body and content type): `seedArticles` as a JSON
+    /// array by default; nil posts nothing.
+    class func upload() throws -> (body: Data, contentType: String)? {
+        seedArticles.isEmpty ? nil : (try JSONSerialization.data(withJSONObject: seedArticles), "application/json")
+    }
+
+    /// Why this class's tests cannot run here (shared data absent), or nil.
+    class var skipReason: String? { nil }
+
     override class func setUp() {
         super.setUp()
-        let server = try? ServerHarness()
-        servers[ObjectIdentifier(self)] = server
-        guard let server, !seedArticles.isEmpty, let body = try? JSONSerialization.data(withJSONObject: seedArticles) else { return }
-        _ = try? server.client.post("/api/articles", body: body)
-        _ = try? server.client.post("/api/analyze?wait=true", body: Data())
+        guard skipReason == nil else { return }
+        let key = ObjectIdentifier(self)
+        do {
+            let server = try ServerHarness()
+            servers[key] = server
+            guard let upload = try upload() else { return }
+            let posted = try server.client.post("/api/articles", body: upload.body, contentType: upload.contentType)
+            guard posted.status == 200 else { failures[key] = "upload: \(posted.text)"; return }
+            let analysed = try server.client.post("/api/analyze?wait=true", body: Data())
+            guard analysed.status == 200 else { failures[key] = "analysis: \(analysed.text)"; return }
+        } catch {
+            failures[key] = "\(error)"
+        }
     }
 
     override class func tearDown() {
@@ -89,6 +109,12 @@ class SharedServerTestCase: XCTestCase {
         super.tearDown()
     }
 
-    var harness: ServerHarness { get throws { try XCTUnwrap(Self.servers[ObjectIdentifier(Self.self)], "server did not start") } }
+    var harness: ServerHarness {
+        get throws {
+            if let reason = Self.skipReason { throw XCTSkip(reason) }
+            if let failure = Self.failures[ObjectIdentifier(Self.self)] { XCTFail(failure) }
+            return try XCTUnwrap(Self.servers[ObjectIdentifier(Self.self)], "server did not start")
+        }
+    }
     var client: RawHTTPClient { get throws { try harness.client } }
 }

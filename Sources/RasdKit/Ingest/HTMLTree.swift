@@ -120,16 +120,6 @@ package struct HTMLTree: Sendable {
 
     /// Collapses runs of white space (HTML's, plus no-break spaces) into one space and trims the ends.
     package static func collapse(_ s: String) -> String {
-        var view = String.UnicodeScalarView()
-        var pending = false
-        for scalar in s.unicodeScalars {
-            if scalar.isWhitespaceFast {
-                pending = !view.isEmpty
-            } else {
-                if pending { view.append(" "); pending = false }
-                view.append(scalar)
-            }
-        }
-        return String(view)
+        String(collapsingWhiteSpace: s.unicodeScalars)
     }
 }

@@ -72,25 +72,14 @@ public enum MarkdownReport {
         }
         out.append("")
 
-        out.append("## Quotes")
-        out.append("")
-        if analysis.quotes.isEmpty { out.append("No quotes.") }
-        for q in analysis.quotes {
+        out += section("Quotes", analysis.quotes, none: "No quotes.") { q in
             let speaker = q.speaker.map { name($0) } ?? (q.speaker_text ?? "unattributed")
-            out.append("- \(speaker) (\(q.doc)): «\(q.text)»")
+            return ["- \(speaker) (\(q.doc)): «\(q.text)»"]
         }
-        out.append("")
-
-        out.append("## Discrepancies between sources")
-        out.append("")
-        if analysis.discrepancies.isEmpty { out.append("None found.") }
-        for d in analysis.discrepancies {
-            out.append("- \(d.about) (\(d.kind)\(d.story.map { ", story \($0)" } ?? "")):")
-            for v in d.values {
-                out.append("  - \(formatNumber(v.value)) «\(v.text)» — \(v.doc)\(v.date.map { ", \($0)" } ?? "")")
-            }
+        out += section("Discrepancies between sources", analysis.discrepancies, none: "None found.") { d in
+            ["- \(d.about) (\(d.kind)\(d.story.map { ", story \($0)" } ?? "")):"]
+                + d.values.map { v in "  - \(formatNumber(v.value)) «\(v.text)» — \(v.doc)\(v.date.map { ", \($0)" } ?? "")" }
         }
-        out.append("")
 
         out.append("## Articles")
         out.append("")
@@ -110,6 +99,11 @@ public enum MarkdownReport {
 
     static func formatNumber(_ v: Double) -> String {
         v.rounded() == v && abs(v) < 1e15 ? String(Int64(v)) : String(v)
+    }
+
+    /// A section: its heading, a line (or lines) per item, or `none` when there is no item.
+    static func section<T>(_ title: String, _ items: [T], none: String, _ lines: (T) -> [String]) -> [String] {
+        ["## \(title)", ""] + (items.isEmpty ? [none] : items.flatMap(lines)) + [""]
     }
 
     /// With `--explain`: why the event is one event, then each report's notes, as nested items.

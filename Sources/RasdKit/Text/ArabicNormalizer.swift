@@ -135,19 +135,7 @@ package struct ArabicNormalizer: Sendable {
 
     /// The normalized form of a string, for matching keys (gazetteers, lexicons).
     package func key(_ string: String) -> String {
-        let out = normalize(ScalarText(string))
-        // Collapse runs of white space and trim, so that keys compare equal however they were typed.
-        var kept: [Unicode.Scalar] = []
-        kept.reserveCapacity(out.scalars.count)
-        var pendingSpace = false
-        for s in out.scalars {
-            if s.isWhitespaceFast {
-                pendingSpace = !kept.isEmpty
-            } else {
-                if pendingSpace { kept.append(" "); pendingSpace = false }
-                kept.append(s)
-            }
-        }
-        return String(unicodeScalars: kept)
+        // White space collapsed and trimmed, so that keys compare equal however they were typed.
+        String(collapsingWhiteSpace: normalize(ScalarText(string)).scalars)
     }
 }

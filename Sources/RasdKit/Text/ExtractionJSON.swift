@@ -5,35 +5,23 @@ package enum ExtractionJSON {
         var w = JSONWriter()
         w.open("{")
         w.key("text"); w.string(text)
-        w.key("numbers"); w.open("[")
-        for n in numbers {
-            w.item(); w.open("{")
+        w.list("numbers", numbers) { w, n in
             w.span(n.start, n.end, n.text)
             w.key("value"); w.number(n.value); w.key("kind"); w.string(n.kind.rawValue)
-            w.close("}")
         }
-        w.close("]")
-        w.key("quantities"); w.open("[")
-        for q in quantities {
-            w.item(); w.open("{")
+        w.list("quantities", quantities) { w, q in
             w.span(q.start, q.end, q.text)
             w.key("value"); w.number(q.value); w.key("min"); w.number(q.min); w.key("max"); w.number(q.max)
             w.key("qualifier"); w.string(q.qualifier?.rawValue); w.key("unit"); w.string(q.unit)
             w.key("duration"); w.bool(q.isDuration)
-            w.close("}")
         }
-        w.close("]")
-        w.key("dates"); w.open("[")
-        for d in dates {
-            w.item(); w.open("{")
+        w.list("dates", dates) { w, d in
             w.span(d.start, d.end, d.text)
             w.key("date"); w.string(d.date?.iso); w.key("value"); w.string(d.date?.iso)
             w.key("precision"); w.string(d.date.map { ["year", "month", "day"][$0.precision.rawValue] })
             w.key("basis"); w.string(d.basis.rawValue); w.key("kind"); w.string(d.kind)
             w.key("span_from"); w.string(d.spanFrom?.iso); w.key("span_to"); w.string(d.spanTo?.iso)
-            w.close("}")
         }
-        w.close("]")
         w.close("}")
         return w.out
     }
@@ -46,6 +34,17 @@ struct JSONWriter {
 
     mutating func open(_ c: String) { out += c; first.append(true) }
     mutating func close(_ c: String) { out += c; first.removeLast() }
+    /// A list of objects under `key`, each written by `fields`.
+    mutating func list<T>(_ name: String, _ items: [T], _ fields: (inout JSONWriter, T) -> Void) {
+        key(name); open("[")
+        for item in items {
+            self.item(); open("{")
+            fields(&self, item)
+            close("}")
+        }
+        close("]")
+    }
+
     /// The offsets and text every extracted item starts with.
     mutating func span(_ start: Int, _ end: Int, _ text: String) {
         key("start"); int(start); key("end"); int(end); key("text"); string(text)

@@ -45,6 +45,22 @@ extension String {
         }
     }
 
+    /// The scalars with every run of white space as one space, none at the ends.
+    public init<C: Collection>(collapsingWhiteSpace scalars: C) where C.Element == Unicode.Scalar {
+        var kept: [Unicode.Scalar] = []
+        kept.reserveCapacity(scalars.count)
+        var pendingSpace = false
+        for s in scalars {
+            if s.isWhitespaceFast {
+                pendingSpace = !kept.isEmpty
+            } else {
+                if pendingSpace { kept.append(" "); pendingSpace = false }
+                kept.append(s)
+            }
+        }
+        self.init(unicodeScalars: kept)
+    }
+
     /// Writes one scalar's UTF-8 bytes at `i` and moves `i` past them (the buffer has room for them).
     @inline(__always) static func writeUTF8(_ v: UInt32, to buffer: UnsafeMutableBufferPointer<UInt8>, at i: inout Int) {
         if v < 0x80 {
