@@ -126,6 +126,8 @@ struct StoriesRoutes: Sendable {
         var entities: [EntityCount]
         var network: StoryNetwork
         var discrepancies: [StoryRoutes.DiscrepancyView]
+        /// Stories of the same situation as it develops (`stories[].related` of the analysis), closest first.
+        var related: [StorySummary]
     }
 
     func story(_ id: String) async throws -> Response {
@@ -155,7 +157,8 @@ struct StoriesRoutes: Sendable {
         let detail = StoryDetail(
             story: summary(s, index), documents: s.documents.map(index.sourceRef),
             timeline: events.filter { $0.background != true }.map(entry), background: events.filter { $0.background == true }.map(entry),
-            entities: entities, network: StoryNetwork(events.filter { $0.background != true }, index), discrepancies: discrepancies)
+            entities: entities, network: StoryNetwork(events.filter { $0.background != true }, index), discrepancies: discrepancies,
+            related: (s.related ?? []).compactMap { id in index.analysis.stories?.first { $0.id == id } }.map { summary($0, index) })
         return JSONBody.response(detail)
     }
 }

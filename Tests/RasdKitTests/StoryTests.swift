@@ -84,3 +84,27 @@ final class StoryTests: XCTestCase {
         XCTAssertEqual(story.first, "2024-05-16")
     }
 }
+
+extension StoryTests {
+    /// Related stories: a main actor and distinctive entities in common, spans within a month; not a story with
+    /// other actors, nor one a year away.
+    func testRelatedStories() {
+        func story(_ id: String, actors: [String], entities: [String], _ first: String, _ last: String) -> Analysis.Story {
+            Analysis.Story(id: id, title: id, title_en: id, documents: [id + "-doc"], sources: [], events: [], main_event: nil,
+                           actors: actors, entities: entities, first: first, last: last, discrepancies: 0)
+        }
+        var stories = [
+            story("S1", actors: ["E1", "E2"], entities: ["E1", "E2", "E3", "E4"], "2024-03-01", "2024-03-03"),
+            story("S2", actors: ["E1"], entities: ["E1", "E3", "E5"], "2024-03-20", "2024-03-22"),
+            story("S3", actors: ["E9"], entities: ["E9", "E1", "E3"], "2024-03-02", "2024-03-02"),
+            story("S4", actors: ["E1", "E2"], entities: ["E1", "E2", "E3", "E4"], "2023-01-01", "2023-01-05"),
+            story("S5", actors: ["E1"], entities: ["E1", "E6", "E7", "E8", "E10", "E11"], "2024-03-02", "2024-03-02"),
+        ]
+        StoryRecords.linkRelated(&stories)
+        XCTAssertEqual(stories[0].related, ["S2"])
+        XCTAssertEqual(stories[1].related, ["S1"])
+        XCTAssertNil(stories[2].related, "no main actor in common")
+        XCTAssertNil(stories[3].related, "a year earlier")
+        XCTAssertNil(stories[4].related, "too few distinctive entities in common")
+    }
+}

@@ -60,6 +60,7 @@ final class StoriesAPITests: SharedServerTestCase {
         let dates = timeline.compactMap { $0["date"] as? String }
         XCTAssertEqual(dates, dates.sorted())
         XCTAssertNotNil(story["background"] as? [Any])
+        XCTAssertNotNil(story["related"] as? [Any], "related stories, possibly none")
         XCTAssertFalse((story["entities"] as? [Any] ?? []).isEmpty)
         let network = try XCTUnwrap(story["network"] as? [String: Any])
         XCTAssertFalse((network["edges"] as? [Any] ?? []).isEmpty)

@@ -177,6 +177,9 @@ public struct Analysis: Sendable, Codable, Equatable {
         public var first: String?
         public var last: String?
         public var discrepancies: Int
+        /// Other stories of the same situation as it develops (shared main actors and distinctive entities, spans
+        /// within a month), closest first; left out when none.
+        public var related: [String]? = nil
     }
 
     public struct Problem: Sendable, Codable, Equatable {

@@ -107,7 +107,38 @@ struct StoryRecords {
                 actors: actorIDs, entities: ranked.map { analysis.entities[$0].id }, first: first?.iso, last: last?.iso,
                 discrepancies: discrepancies[k]))
         }
+        Self.linkRelated(&stories)
         analysis.stories = stories
+    }
+
+    /// Stories kept apart by the detector that follow one situation as it develops ("related stories"): they share
+    /// a main actor, a fifth or more of their most distinctive entities, and their spans come within
+    /// `relatedDays` of each other. At most `maxRelated` each, closest first. An actor shared by more than
+    /// `maxActorStories` stories (a state in every other story) links none on its own.
+    static let relatedDays = 30, maxRelated = 5, maxActorStories = 100, distinctive = 8, minOverlap = 0.2
+
+    static func linkRelated(_ stories: inout [Analysis.Story]) {
+        var byActor: [String: [Int]] = [:]
+        for (k, s) in stories.enumerated() { for a in s.actors { byActor[a, default: []].append(k) } }
+        let tops = stories.map { Set($0.entities.prefix(distinctive)) }
+        let spans = stories.map { s -> (Int, Int)? in
+            guard let first = s.first.flatMap(PartialDate.init(iso:)), let last = s.last.flatMap(PartialDate.init(iso:)) else { return nil }
+            return (first.dayNumber, last.lastDay)
+        }
+        for k in stories.indices {
+            guard let span = spans[k] else { continue }
+            var candidates = Set<Int>()
+            for a in stories[k].actors { if let list = byActor[a], list.count <= maxActorStories { candidates.formUnion(list) } }
+            var scored: [(Double, Int)] = []
+            for j in candidates where j != k {
+                guard let other = spans[j], other.0 - span.1 <= relatedDays, span.0 - other.1 <= relatedDays else { continue }
+                let union = tops[k].union(tops[j]).count
+                let overlap = union == 0 ? 0 : Double(tops[k].intersection(tops[j]).count) / Double(union)
+                if overlap >= minOverlap { scored.append((overlap, j)) }
+            }
+            let related = scored.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }.prefix(maxRelated).map { stories[$0.1].id }
+            stories[k].related = related.isEmpty ? nil : Array(related)
+        }
     }
 
     /// "لقاء: محمد بن سلمان، رمضان قديروف — جدة" / "Meeting: Mohammed bin Salman, Ramzan Kadyrov — Jeddah"; with no

@@ -177,6 +177,9 @@
       h("ol", { class: "timeline background" }, background.map(Rasd.timelineEntry))) : null;
     const docs = h("section", { class: "panel" }, h("h2", {}, Rasd.t("navDocuments")),
       h("ul", { class: "doc-list" }, d.documents.filter((doc) => !f.outlet || doc.source === f.outlet).map((doc) => h("li", {}, Rasd.sourceLink(doc)))));
-    return h("div", { class: "story-view", "data-story": s.id }, head, list, past, Rasd.discrepancyPanel(d.discrepancies), docs);
+    const related = d.related.length ? h("section", { id: "story-related", class: "panel" }, h("h2", {}, Rasd.t("relatedStories")),
+      h("ul", { class: "doc-list" }, d.related.map((r) => h("li", {},
+        h("a", { href: "#/stories/" + encodeURIComponent(r.id), "data-story": r.id }, title(r)), " · ", span(r))))) : null;
+    return h("div", { class: "story-view", "data-story": s.id }, head, list, past, Rasd.discrepancyPanel(d.discrepancies), related, docs);
   }
 })();
