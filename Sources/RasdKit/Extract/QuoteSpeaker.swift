@@ -1,0 +1,165 @@
+/// Who speaks with a speech verb, read from the clause's structure rather than from the nearest name:
+/// - "نقلت X عن Y قوله": Y (X, often an agency, is never the speaker);
+/// - SVO: a name right before the verb ("بوتين قال"، "X، الذي صرح");
+/// - VSO: the subject between the verb and what is said ("وقال وزير الخارجية الروسي لافروف إن"); a noun there that
+///   is no name is resolved to the entity it stands for ("وقالت الوزارة" → the ministry named before), else the
+///   speaker is unknown, never the nearest name;
+/// - no subject written ("وأضاف أن"، "وأشار إلى أن"، "مؤكدا أن"): the speaker the text is already about.
+struct QuoteSpeaker: Sendable {
+    enum Finding: Equatable {
+        case named(EntityRef, String)
+        /// No subject is written: the previous speaker carries on.
+        case carried
+        /// A subject is written but names no entity ("وقال مصدر أمني"، "وقال محللون").
+        case unknown
+    }
+
+    let speech: PhraseLexicon
+    let zone: PhraseLexicon
+
+    init(speech: PhraseLexicon) {
+        self.speech = speech
+        zone = PhraseLexicon.resource("quotes/subject_zone.tsv")
+    }
+
+    static func key(_ s: String) -> String { ArabicNormalizer.shared.key(s) }
+    static let complementizers: Set<String> = Set(["ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها"])
+    /// Words between a name and its verb in SVO: relative pronouns and قد.
+    static let relatives: Set<String> = Set(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "قد", "فقد", "لقد"].map(key))
+    /// Prepositions and titles before a name that make it the place, the addressee, the topic or a genitive of the
+    /// speech, not its speaker.
+    static let notSpeakerBefore: Set<String> = Set(["في", "الى", "إلى", "من", "على", "مع", "لدى", "حول", "بشأن", "ضد", "باسم", "عن",
+                                                     "بحسب", "حسب", "حسبما", "وفق", "وفقا", "نقلا", "طبقا"].map(key))
+    static let outletHeads: Set<String> = Set(["وكالة", "صحيفة", "قناة", "موقع", "تلفزيون", "إذاعة", "مجلة", "شبكة"].map(key))
+
+    /// The speech-verb kind of a token ("say", "report", "relay"), when it is a speech verb: only the conjunctions
+    /// و/ف may be on it (a word with the article is a noun: "النقل" is no "نقل").
+    func kind(_ token: Token) -> String? {
+        guard token.isWord else { return nil }
+        for c in Proclitics.candidates(token.norm) where c.prefix <= 1 {
+            if c.prefix == 1, let first = token.norm.unicodeScalars.first, first != "و" && first != "ف" { continue }
+            if let v = speech.entries[c.stem] { return v.first ?? "say" }
+        }
+        return nil
+    }
+
+    /// A participle or verbal noun with no subject of its own ("مشيرا"، "قوله"): marked "carried" in the lexicon.
+    func isCarried(_ token: Token) -> Bool {
+        for c in Proclitics.candidates(token.norm) where c.prefix <= 1 {
+            if let v = speech.entries[c.stem] { return v.contains("carried") }
+        }
+        return false
+    }
+
+    /// Whether the verb token carries a conjunction (a new clause whose subject is not the name before it).
+    func hasConjunction(_ token: Token) -> Bool {
+        guard let first = token.norm.unicodeScalars.first, first == "و" || first == "ف" else { return false }
+        return speech.entries[token.norm] == nil
+    }
+
+    /// Whether a mention may be a speaker: not a nationality adjective, not after a preposition, not with ب or ل
+    /// on it, not the outlet spoken to ("لوكالة رويترز").
+    func canSpeak(_ m: EntityMention, _ doc: Document) -> Bool {
+        if m.origin == .demonym { return false }
+        let first = doc.tokens[m.tokens.lowerBound]
+        if m.start > first.start {
+            let clitics = doc.string(first.start, m.start)
+            if clitics.unicodeScalars.contains("ل") || clitics.unicodeScalars.contains("ب") { return false }
+        }
+        // The word before, past quote marks and brackets ("بحسب «رويترز»"), and without its conjunction.
+        var k = m.tokens.lowerBound - 1
+        while k >= 0, doc.tokens[k].kind == .punct, m.tokens.lowerBound - k <= 2, doc.tokens[k].norm != "،" && doc.tokens[k].norm != "," { k -= 1 }
+        guard k >= 0, doc.tokens[k].isWord else { return true }
+        var previous = doc.tokens[k].norm
+        if Self.notSpeakerBefore.contains(previous) { return false }
+        if previous.hasPrefix("و") || previous.hasPrefix("ف") { previous = String(previous.dropFirst()) }
+        if Self.notSpeakerBefore.contains(previous) { return false }
+        return !(previous.hasPrefix("ل") && Self.outletHeads.contains(String(previous.dropFirst())))
+    }
+
+    func find(_ doc: Document, verb: Int, sentence: Range<Int>) -> Finding {
+        let people = doc.mentions.filter { ($0.type == .person || $0.type == .org || $0.type == .gpe) && canSpeak($0, doc) }
+        let inSentence = people.filter { sentence.contains($0.tokens.lowerBound) }
+        let tokens = doc.tokens
+        // "نقلت رويترز عن X قوله": the source after عن; an unnamed source ("عن مصادر") is unknown.
+        if kind(tokens[verb]) == "relay" {
+            let limit = min(verb + 9, sentence.upperBound)
+            if let an = ((verb + 1)..<limit).first(where: { tokens[$0].norm == "عن" }) {
+                // The person after عن, a title allowed before the name ("عن وزير الخارجية X قوله"), else the body.
+                let after = doc.mentions.filter { $0.origin != .demonym && $0.tokens.lowerBound > an && $0.tokens.lowerBound <= an + 6 }
+                if let m = after.first(where: { $0.type == .person }) ?? after.first(where: { $0.tokens.lowerBound == an + 1 }) {
+                    return .named(m.ref, m.text)
+                }
+                return .unknown
+            }
+        }
+        if isCarried(tokens[verb]) { return .carried }
+        // SVO: a name ending right before the verb, only relative pronouns or قد between; a body named in the
+        // title of a person before it is a genitive ("جانيت يلين رئيسة مجلس الاحتياطي قد قالت"): the person speaks.
+        if !hasConjunction(tokens[verb]),
+           let m = inSentence.last(where: { $0.tokens.upperBound <= verb && $0.tokens.upperBound >= verb - 3 }),
+           (m.tokens.upperBound..<verb).allSatisfy({ !tokens[$0].isWord || Self.relatives.contains(tokens[$0].norm) }) {
+            if m.type != .person, let person = inSentence.last(where: {
+                $0.type == .person && $0.tokens.upperBound <= m.tokens.lowerBound && m.tokens.lowerBound - $0.tokens.upperBound <= 4
+                    && ($0.tokens.upperBound..<m.tokens.lowerBound).allSatisfy { tokens[$0].isWord }
+            }) {
+                return .named(person.ref, person.text)
+            }
+            return .named(m.ref, m.text)
+        }
+        // The subject zone: the words after the verb up to what is said.
+        var end = verb + 1
+        while end < min(verb + 11, sentence.upperBound) {
+            let t = tokens[end]
+            if t.isWord && Self.complementizers.contains(t.norm) { break }
+            if t.kind == .punct && (t.norm == ":" || QuoteStage.openers.contains(t.norm.unicodeScalars.first!)) { break }
+            if t.isWord, kind(t) != nil { break }   // a second speech verb begins another clause
+            end += 1
+        }
+        let zoneTokens = (verb + 1)..<end
+        // A person named there is the speaker ("وقال في موسكو وزير الخارجية الروسي سيرغي لافروف").
+        let inZone = inSentence.filter { zoneTokens.contains($0.tokens.lowerBound) }
+        if let person = inZone.first(where: { $0.type == .person }) { return .named(person.ref, person.text) }
+        // The first word that is neither punctuation nor an adverb.
+        guard let head = zoneTokens.first(where: { tokens[$0].isWord && zone.entries[tokens[$0].norm]?.first != "skip" }) else {
+            return .carried
+        }
+        // A body or a state named first ("وقالت وزارة الخارجية"، "وأعلنت مصر"): the speaker; named after a title
+        // noun it is a genitive ("سفيرة الولايات المتحدة"), not the speaker.
+        if let m = inZone.first(where: { $0.tokens.lowerBound == head }) { return .named(m.ref, m.text) }
+        let word = tokens[head].norm
+        switch zone.entries[word]?.first {
+        case "prep": return .carried
+        case "carried": return .carried
+        default: break
+        }
+        // "لرويترز"، "للصحفيين"، "لـ": a preposition on the word.
+        if word.hasPrefix("لل") || (word.hasPrefix("ل") && doc.mentions.contains { $0.tokens.lowerBound == head }) { return .carried }
+        if word.hasPrefix("ل"), Self.outletHeads.contains(String(word.dropFirst())) { return .carried }
+        // A noun subject that is no name: the entity it stands for, if the text named one so.
+        return resolve(doc, nominal: head, before: verb, people: people)
+    }
+
+    /// The entity a noun subject stands for ("الوزارة" → "وزارة البترول"، "الوزير" → the minister named before,
+    /// "رئيس الوزراء" → the person with that title): the latest entity before the verb whose name, the words before
+    /// it or its titles hold the noun. An indefinite noun ("مصدر أمني"، "محللون") names nobody.
+    func resolve(_ doc: Document, nominal head: Int, before verb: Int, people: [EntityMention]) -> Finding {
+        let tokens = doc.tokens
+        let word = tokens[head].norm
+        let next = head + 1 < tokens.count && tokens[head + 1].isWord ? tokens[head + 1].norm : nil
+        let definite = word.hasPrefix("ال")
+        let construct = !definite && (next?.hasPrefix("ال") ?? false)
+        guard definite || construct else { return .unknown }
+        let bare = { (w: String) in w.hasPrefix("ال") && w.unicodeScalars.count > 3 ? String(w.dropFirst(2)) : w }
+        let phrase = construct ? bare(word) + " " + bare(next!) : bare(word)
+        guard phrase.unicodeScalars.count >= 3 else { return .unknown }
+        for m in people.reversed() where m.tokens.upperBound <= verb {
+            var words = tokens[max(0, m.tokens.lowerBound - 4)..<m.tokens.upperBound].filter(\.isWord).map { bare($0.norm) }
+            for role in doc.roles where role.person == m.ref {
+                words += ArabicNormalizer.shared.key(role.title).split(separator: " ").map { bare(String($0)) }
+            }
+            if (" " + words.joined(separator: " ") + " ").contains(" " + phrase + " ") { return .named(m.ref, m.text) }
+        }
+        return .unknown
+    }
+}
