@@ -19,7 +19,7 @@ final class ExtractionCorpusTests: XCTestCase {
 
     func testEventCases() throws {
         var failures: [String] = []
-        let rows = try Self.rows("events.tsv", minimum: 25)
+        let rows = try Self.rows("events.tsv", minimum: 45)
         XCTAssertGreaterThanOrEqual(rows.count, 13)
         for row in rows {
             XCTAssertEqual(row.count, 7, "malformed case: \(row)")
@@ -35,7 +35,17 @@ final class ExtractionCorpusTests: XCTestCase {
                 failures.append("\(text)\n    expected \(type) by \(actor); got \(got)")
                 continue
             }
-            if other != "-" {
+            if other.contains(":") {
+                // "role:id": the participant in that role; "place:id": the place, and then no participant.
+                let parts = other.split(separator: ":", maxSplits: 1).map(String.init)
+                let ok = parts[0] == "place"
+                    ? event.place.flatMap { kb[$0] } == parts[1] && !event.participants.contains { kb[$0.entity] == parts[1] }
+                    : event.participants.contains { $0.role == parts[0] && kb[$0.entity] == parts[1] }
+                if !ok {
+                    let got = event.participants.map { "\(kb[$0.entity] ?? "?"):\($0.role)" } + [event.place.flatMap { kb[$0] }.map { "place:\($0)" } ?? ""]
+                    failures.append("\(text)\n    expected \(other); got \(got)")
+                }
+            } else if other != "-" {
                 let others = Set(event.participants.compactMap { kb[$0.entity] }.filter { $0 != actor } + [event.place.flatMap { kb[$0] } ?? ""])
                 if !others.contains(other) { failures.append("\(text)\n    expected \(other) among \(others)") }
             }
@@ -43,6 +53,24 @@ final class ExtractionCorpusTests: XCTestCase {
             if date != "-", event.date != date { failures.append("\(text)\n    date \(event.date ?? "nil"), expected \(date)") }
         }
         XCTAssertTrue(failures.isEmpty, "\(failures.count) event cases failed:\n" + failures.joined(separator: "\n"))
+    }
+
+    /// Two articles, and how many events of a type they make together (one act told twice is one event; acts
+    /// a decade apart, or an act and its denial, are two).
+    func testEventMergeCases() throws {
+        var failures: [String] = []
+        for row in try Self.rows("event_merges.tsv", minimum: 5) {
+            guard row.count == 6, let expected = Int(row[0]) else { XCTFail("malformed case: \(row)"); continue }
+            let articles = [(row[2], row[3], "a"), (row[4], row[5], "b")].map { date, text, id in
+                SourceArticle(id: id, text: text, published: PartialDate(iso: date), origin: "case")
+            }
+            let events = Self.analyzer.analyze(articles).events.filter { $0.type == row[1] }
+            if events.count != expected {
+                failures.append("\(row[3]) / \(row[5])\n    \(events.count) \(row[1]) events, expected \(expected): "
+                                + events.map { "\($0.modality) \($0.date ?? "-") \($0.sources)" }.joined(separator: "; "))
+            }
+        }
+        XCTAssertTrue(failures.isEmpty, "\(failures.count) merge cases failed:\n" + failures.joined(separator: "\n"))
     }
 
     func testMentionCases() throws {

@@ -19,6 +19,7 @@ public struct QuoteStage: Sendable {
 
     public func process(_ doc: inout Document) {
         var quotes: [QuoteMention] = []
+        var speechVerbs: [Int: SpeechVerb] = [:]
         var lastSpeaker: (ref: EntityRef, text: String)?
         var continuing = false
         for sentence in doc.sentences {
@@ -41,6 +42,7 @@ public struct QuoteStage: Sendable {
                     sentenceHasSpeaker = true
                 }
                 if let lastSpeaker { speakerOf[verb] = lastSpeaker }
+                speechVerbs[verb] = SpeechVerb(speaker: lastSpeaker?.ref, speakerText: lastSpeaker?.text)
             }
             var usedVerbs = Set<Int>()
             for span in spans {
@@ -90,6 +92,7 @@ public struct QuoteStage: Sendable {
             }
         }
         doc.quotes = quotes.sorted { $0.start < $1.start }
+        doc.speechVerbs = speechVerbs
     }
 
     /// The subject of a sentence's first clause: an entity named among its first words ("وقبل ذلك، عبر وزير
@@ -97,9 +100,9 @@ public struct QuoteStage: Sendable {
     func sentenceSubject(_ doc: Document, _ sentence: Range<Int>, before limit: Int,
                          people: Set<EntityType> = [.person, .org, .gpe]) -> (ref: EntityRef, text: String)? {
         let window = sentence.lowerBound..<min(sentence.lowerBound + 9, limit)
-        guard let m = doc.mentions.first(where: {
-            window.contains($0.tokens.lowerBound) && people.contains($0.type) && speakers.canSpeak($0, doc)
-        }) else { return nil }
+        let named = doc.mentions.filter { window.contains($0.tokens.lowerBound) && people.contains($0.type) && speakers.canSpeak($0, doc) }
+        // A person before a body named in their title ("وزيرة الخارجية الكورية الشمالية تشوي سون هوي").
+        guard let m = named.first(where: { $0.type == .person }) ?? named.first else { return nil }
         return (m.ref, m.text)
     }
 

@@ -33,6 +33,8 @@ public struct Document: Sendable {
     public var mentions: [EntityMention] = []
     public var roles: [RoleMention] = []
     public var quotes: [QuoteMention] = []
+    /// Quote stage: each speech verb's token index → its speaker.
+    public var speechVerbs: [Int: SpeechVerb] = [:]
     public var events: [EventMention] = []
 
     public init(article: SourceArticle) {

@@ -77,7 +77,9 @@ public struct CollectionResolver: Sendable {
         for (d, doc) in documents.enumerated() {
             for e in doc.events {
                 let ids = e.participants.map { participantId($0.ref, &entities) }
-                let actors = zip(e.participants, ids).filter { $0.0.role == "actor" }.map(\.1)
+                // Both sides of a meeting or a signing act alike: "A met B" in one report is "B received A" in another.
+                let actors = ArgumentFinder.symmetric.contains(e.type) ? ids
+                    : zip(e.participants, ids).filter { $0.0.role == "actor" }.map(\.1)
                 items.append(.init(doc: d, mention: e, participants: Set(ids), actors: Set(actors), published: doc.published))
             }
         }
