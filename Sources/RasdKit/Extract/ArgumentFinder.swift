@@ -335,7 +335,9 @@ struct ArgumentFinder {
            !punctuationBetween(doc.firstToken(startingAtOrAfter: outer.triggerEnd), trigger.lowerBound) {
             add(actor); actorFound = true
         }
-        if !actorFound, hasPronoun || (pos == "verb" && trigger.lowerBound <= sentence.lowerBound + 1 && !(type == "STATEMENT" && writtenSubject(after: trigger, before: complement))) {
+        if !actorFound, hasPronoun || (pos == "verb" && trigger.lowerBound <= sentence.lowerBound + 1
+                                       && !(type == "STATEMENT" && writtenSubject(after: trigger, before: complement))
+                                       && !nounSubject(after: trigger, in: sentence)) {
             if let p = previousSubject(before: sentence) { add(p); actorFound = true }
         }
         // Towns and landmarks do not act: a city as the only actor is where something happened ("هجوم سوسة"),
@@ -473,6 +475,16 @@ struct ArgumentFinder {
         }
         if Self.complementizers.contains(word) || Self.continuations.contains(word) { return false }
         return true
+    }
+
+    /// "وقد استهدف الاعتداء ..."، "وقصفت الطائرات ...": a noun with the article right after the verb, naming no
+    /// entity, is its subject; the subject of the sentences before does not carry over.
+    func nounSubject(after trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
+        let k = trigger.upperBound
+        guard k < sentence.upperBound, doc.tokens[k].isWord, !isDateToken(k) else { return false }
+        let word = doc.tokens[k].norm
+        guard word.hasPrefix("ال") else { return false }
+        return !doc.mentions.contains { $0.tokens.contains(k) }
     }
 
     /// True when the word carries the article itself ("الاجتماع"، "والزيارة"، "بالاجتماع"); "لل" is left out,

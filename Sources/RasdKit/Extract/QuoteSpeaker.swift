@@ -77,6 +77,15 @@ struct QuoteSpeaker: Sendable {
         return !(previous.hasPrefix("ل") && Self.outletHeads.contains(String(previous.dropFirst())))
     }
 
+    /// Whether a place name opens its clause (the sentence's start, punctuation or a word like "لكن" before it),
+    /// so that it can be the subject of the verb after it ("لكن طهران تقول") and not the end of a phrase of place
+    /// ("وفي مدينة إب وسط اليمن قالت مصادر").
+    func opensClause(_ doc: Document, before m: EntityMention, sentence: Range<Int>) -> Bool {
+        let k = m.tokens.lowerBound - 1
+        guard k >= sentence.lowerBound, doc.tokens[k].isWord else { return true }
+        return zone.entries[doc.tokens[k].norm]?.first == "opener"
+    }
+
     func find(_ doc: Document, verb: Int, sentence: Range<Int>) -> Finding {
         let people = doc.mentions.filter { ($0.type == .person || $0.type == .org || $0.type == .gpe) && canSpeak($0, doc) }
         let inSentence = people.filter { sentence.contains($0.tokens.lowerBound) }
@@ -98,7 +107,8 @@ struct QuoteSpeaker: Sendable {
         // title of a person before it is a genitive ("جانيت يلين رئيسة مجلس الاحتياطي قد قالت"): the person speaks.
         if !hasConjunction(tokens[verb]),
            let m = inSentence.last(where: { $0.tokens.upperBound <= verb && $0.tokens.upperBound >= verb - 3 }),
-           (m.tokens.upperBound..<verb).allSatisfy({ !tokens[$0].isWord || Self.relatives.contains(tokens[$0].norm) }) {
+           (m.tokens.upperBound..<verb).allSatisfy({ !tokens[$0].isWord || Self.relatives.contains(tokens[$0].norm) }),
+           m.type != .gpe || opensClause(doc, before: m, sentence: sentence) {
             if m.type != .person, let person = inSentence.last(where: {
                 $0.type == .person && $0.tokens.upperBound <= m.tokens.lowerBound && m.tokens.lowerBound - $0.tokens.upperBound <= 4
                     && ($0.tokens.upperBound..<m.tokens.lowerBound).allSatisfy { tokens[$0].isWord }
@@ -131,6 +141,7 @@ struct QuoteSpeaker: Sendable {
         switch zone.entries[word]?.first {
         case "prep": return .carried
         case "carried": return .carried
+        case "nobody": return .unknown
         default: break
         }
         // "لرويترز"، "للصحفيين"، "لـ": a preposition on the word.
