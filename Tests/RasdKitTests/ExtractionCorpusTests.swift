@@ -73,6 +73,37 @@ final class ExtractionCorpusTests: XCTestCase {
         XCTAssertTrue(failures.isEmpty, "\(failures.count) merge cases failed:\n" + failures.joined(separator: "\n"))
     }
 
+    /// News report or opinion piece, told from the article's header, byline, argument and dateline; an opinion
+    /// piece's events are commentary.
+    func testGenreCases() throws {
+        var failures: [String] = []
+        var opinionEvents = 0
+        for row in try Self.rows("genre.tsv", minimum: 6) {
+            guard row.count == 3 else { XCTFail("malformed case: \(row)"); continue }
+            let article = SourceArticle(id: "g", text: row[1].replacingOccurrences(of: "\\n", with: "\n"),
+                                        title: row[0] == "-" ? nil : row[0], published: PartialDate(iso: "2024-03-06"), origin: "case")
+            let analysis = Self.analyzer.analyze([article])
+            let genre = analysis.documents.first?.genre
+            if genre != row[2] { failures.append("\(row[1])\n    genre \(genre ?? "nil"), expected \(row[2])") }
+            let commentary = analysis.events.contains { $0.commentary == true }
+            if row[2] == "news", commentary { failures.append("\(row[1])\n    news events marked as commentary") }
+            if row[2] == "opinion", analysis.events.contains(where: { $0.commentary != true }) {
+                failures.append("\(row[1])\n    an opinion piece's event not marked as commentary")
+            }
+            opinionEvents += row[2] == "opinion" ? analysis.events.count : 0
+        }
+        XCTAssertGreaterThan(opinionEvents, 0, "no opinion case tells of an event")
+        XCTAssertTrue(failures.isEmpty, "\(failures.count) genre cases failed:\n" + failures.joined(separator: "\n"))
+        // In the timeline, the commentary comes after reported news, even when it is dated earlier.
+        let news = SourceArticle(id: "n", text: "وصل الرئيس التركي رجب طيب أردوغان إلى طهران اليوم.", published: PartialDate(iso: "2024-03-06"), origin: "case")
+        let column = SourceArticle(id: "c", text: "التقى الرئيس الروسي فلاديمير بوتين الرئيس السوري بشار الأسد في موسكو أمس. وأعتقد أن اللقاء لن يغير شيئا، ولا شك أن علينا أن ننتظر، فنحن أمام مشهد معقد.",
+                                   title: "مقال رأي", published: PartialDate(iso: "2024-03-06"), origin: "case")
+        let timeline = Self.analyzer.analyze([news, column]).timeline
+        let flags = timeline.map { $0.commentary ?? false }
+        XCTAssertTrue(flags.contains(true) && flags.contains(false), "\(timeline)")
+        XCTAssertEqual(flags, flags.sorted { !$0 && $1 }, "commentary before news: \(timeline)")
+    }
+
     func testMentionCases() throws {
         var failures: [String] = []
         for row in try Self.rows("mentions.tsv", minimum: 5) {

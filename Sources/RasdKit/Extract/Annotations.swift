@@ -72,6 +72,12 @@ public struct RoleMention: Sendable, Equatable {
     public var from: PartialDate?
 }
 
+/// What kind of text an article is: a news report, or an opinion column or analysis piece (its events are
+/// commentary).
+public enum Genre: String, Sendable, Codable, CaseIterable {
+    case news, opinion
+}
+
 /// A speech verb's speaker as the quote stage read it (`QuoteSpeaker`); nil when the text names none
 /// ("وقال مصدر أمني"). The event stage takes a statement's actor from it.
 public struct SpeechVerb: Sendable, Equatable {

@@ -29,6 +29,9 @@ public struct Document: Sendable {
     public var numbers: [NumberMention] = []
     public var quantities: [Quantity] = []
 
+    /// Genre stage: a news report or an opinion piece (nil before the stage runs: read as news).
+    public var genre: Genre?
+
     // Extraction stage.
     public var mentions: [EntityMention] = []
     public var roles: [RoleMention] = []
