@@ -148,7 +148,19 @@ struct QuoteSpeaker: Sendable {
         if word.hasPrefix("لل") || (word.hasPrefix("ل") && doc.mentions.contains { $0.tokens.lowerBound == head }) { return .carried }
         if word.hasPrefix("ل"), Self.outletHeads.contains(String(word.dropFirst())) { return .carried }
         // A noun subject that is no name: the entity it stands for, if the text named one so.
-        return resolve(doc, nominal: head, before: verb, people: people)
+        let resolved = resolve(doc, nominal: head, before: verb, people: people)
+        if resolved != .unknown { return resolved }
+        // Else the body or state it belongs to, named in its genitive: a state right after the noun ("سفيرة
+        // الولايات المتحدة"), a body within three words ("اجتماع وزراء خارجية الاتحاد الأوروبي"); a place further
+        // on names the office, not the speaker ("محكمة استئناف ديالى").
+        if let m = inZone.first(where: { m in
+            m.type != .person && m.tokens.lowerBound > head && m.tokens.lowerBound <= head + 3
+                && (m.tokens.lowerBound == head + 1 || m.type == .org)
+                && (head + 1..<m.tokens.lowerBound).allSatisfy { tokens[$0].isWord && zone.entries[tokens[$0].norm] == nil }
+        }) {
+            return .named(m.ref, m.text)
+        }
+        return .unknown
     }
 
     /// The entity a noun subject stands for ("الوزارة" → "وزارة البترول"، "الوزير" → the minister named before,
