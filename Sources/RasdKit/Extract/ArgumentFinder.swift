@@ -348,7 +348,12 @@ struct ArgumentFinder {
         let actorRefs = Set(participants.map(\.ref))
         var targetTaken = recipientTaken
         for m in after where m.tokens.lowerBound >= objectStart && !actorRefs.contains(m.ref) {
-            if m.tokens.lowerBound > trigger.upperBound + 14 { break }
+            // Fourteen words past the trigger, or past a long title of the actor ("التقى الأمير X ولي ولي العهد
+            // النائب الثاني لرئيس مجلس الوزراء وزير الدفاع في جدة أمس الرئيس Y").
+            if m.tokens.lowerBound > max(trigger.upperBound + 14, objectStart + 16) { break }
+            // "التقى أردوغان رئيس حزب العدالة والتنمية ...": a body in the title right after a participant's name
+            // is part of that title, not another party.
+            if m.type != .person, inTitle(m, of: participants) { continue }
             let prep = preposition(before: m, floor: trigger.upperBound)
             if punctuationBetween(trigger.upperBound, m.tokens.lowerBound) && prep != Self.with { break }
             // A town or a seat is where a meeting was held, never whom it was held with ("لقاؤه شرم الشيخ").
@@ -405,6 +410,17 @@ struct ArgumentFinder {
                             start: s0, end: s1, text: doc.string(s0, s1), participants: [], place: nil,
                             date: nil, dateBasis: nil, dateText: nil, modality: .asserted, attribution: nil,
                             quantities: [], sentence: 0)
+    }
+
+    /// Words that open a person's title (lexicon/title_heads.tsv).
+    static let titleHeads = PhraseLexicon.resource("lexicon/title_heads.tsv")
+
+    /// Whether a mention follows a title word that stands right after a participant's name ("X رئيس حزب ...").
+    func inTitle(_ m: EntityMention, of participants: [EventMention.Participant]) -> Bool {
+        let head = m.tokens.lowerBound - 1
+        guard head > 0, doc.tokens[head].isWord, Self.titleHeads.contains(word: doc.tokens[head].norm) else { return false }
+        let refs = Set(participants.map(\.ref))
+        return actors.contains { $0.tokens.upperBound == head && refs.contains($0.ref) }
     }
 
     /// A news agency or outlet: the source of what is told, never a participant.

@@ -97,6 +97,15 @@ public struct EventStage: Sendable {
                     event.participants = [.init(ref: ref, role: "actor", text: said.speakerText ?? "")]
                 }
                 if trigger.needsPlace && event.place == nil { continue }
+                // "وجرى خلال اللقاء ..."، "حضر الاجتماع ...": a definite verbal noun after an event of its type with the
+                // same actor, in this sentence or the one before, is that event told again.
+                if trigger.pos == "noun", ArgumentFinder.isDefinite(doc.tokens[trigger.match.tokens.lowerBound].norm),
+                   let actor = event.participants.first(where: { $0.role == "actor" })?.ref,
+                   (sentenceEvents + events.filter { $0.sentence >= sIndex - 1 }).contains(where: { e in
+                       e.type == event.type && e.participants.contains { $0.role == "actor" && $0.ref == actor }
+                   }) {
+                    continue
+                }
                 event.sentence = sIndex
                 event.modality = modalityOf(mood, event: event, earlier: sentenceEvents, doc: doc, sentence: sentence,
                                             trigger: trigger.match.tokens)
