@@ -25,11 +25,13 @@ struct QuoteSpeaker: Sendable {
     static func key(_ s: String) -> String { ArabicNormalizer.shared.key(s) }
     static let complementizers: Set<String> = Set(["ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها"])
     /// Words between a name and its verb in SVO: relative pronouns and قد.
-    static let relatives: Set<String> = Set(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "قد", "فقد", "لقد"].map(key))
+    static let relatives: Set<String> = Set(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "والذي", "والتي", "والذين",
+                                              "قد", "فقد", "لقد"].map(key))
     /// Prepositions and titles before a name that make it the place, the addressee, the topic or a genitive of the
     /// speech, not its speaker.
     static let notSpeakerBefore: Set<String> = Set(["في", "الى", "إلى", "من", "على", "مع", "لدى", "حول", "بشأن", "ضد", "باسم", "عن",
                                                      "بحسب", "حسب", "حسبما", "وفق", "وفقا", "نقلا", "طبقا"].map(key))
+    static let relayPrepositions: Set<String> = Set(["عن", "إلى", "الى"].map(key))
     static let outletHeads: Set<String> = Set(["وكالة", "صحيفة", "قناة", "موقع", "تلفزيون", "إذاعة", "مجلة", "شبكة"].map(key))
 
     /// The speech-verb kind of a token ("say", "report", "relay"), when it is a speech verb: only the conjunctions
@@ -93,7 +95,8 @@ struct QuoteSpeaker: Sendable {
         // "نقلت رويترز عن X قوله": the source after عن; an unnamed source ("عن مصادر") is unknown.
         if kind(tokens[verb]) == "relay" {
             let limit = min(verb + 9, sentence.upperBound)
-            if let an = ((verb + 1)..<limit).first(where: { tokens[$0].norm == "عن" }) {
+            // "نسبت X إلى Y قوله" the same with إلى.
+            if let an = ((verb + 1)..<limit).first(where: { Self.relayPrepositions.contains(tokens[$0].norm) }) {
                 // The person after عن, a title allowed before the name ("عن وزير الخارجية X قوله"), else the body.
                 let after = doc.mentions.filter { $0.origin != .demonym && $0.tokens.lowerBound > an && $0.tokens.lowerBound <= an + 6 }
                 if let m = after.first(where: { $0.type == .person }) ?? after.first(where: { $0.tokens.lowerBound == an + 1 }) {
@@ -117,6 +120,20 @@ struct QuoteSpeaker: Sendable {
             }
             return .named(m.ref, m.text)
         }
+        let finding = subjectAfter(doc, verb: verb, sentence: sentence, inSentence: inSentence, people: people)
+        // "التقارير التي أكدت أن": a relative clause with no subject of its own speaks for its antecedent, and an
+        // antecedent that is no name (SVO above found none) speaks for nobody.
+        if finding == .carried, verb > sentence.lowerBound, Self.relatives.contains(tokens[verb - 1].norm),
+           tokens[verb - 1].norm != Self.key("قد") {
+            return .unknown
+        }
+        return finding
+    }
+
+    /// VSO: the subject between the verb and what is said, or none written (`.carried`).
+    func subjectAfter(_ doc: Document, verb: Int, sentence: Range<Int>, inSentence: [EntityMention],
+                      people: [EntityMention]) -> Finding {
+        let tokens = doc.tokens
         // The subject zone: the words after the verb up to what is said.
         var end = verb + 1
         while end < min(verb + 11, sentence.upperBound) {
@@ -177,7 +194,23 @@ struct QuoteSpeaker: Sendable {
         let phrase = construct ? bare(word) + " " + bare(next!) : bare(word)
         guard phrase.unicodeScalars.count >= 3 else { return .unknown }
         for m in people.reversed() where m.tokens.upperBound <= verb {
-            var words = tokens[max(0, m.tokens.lowerBound - 4)..<m.tokens.upperBound].filter(\.isWord).map { bare($0.norm) }
+            // The title written right before the name: up to four words, no punctuation, preposition or other name.
+            var first = m.tokens.lowerBound
+            var k = m.tokens.lowerBound - 1, taken = 0
+            while k >= 0, taken < 4 {
+                let t = tokens[k]
+                // Quote marks and brackets around the name ("شركة «إيني»") are passed over.
+                if t.kind == .punct {
+                    guard let mark = t.norm.unicodeScalars.first, QuoteStage.openers.contains(mark) || QuoteStage.closers.contains(mark)
+                        || mark == "(" || mark == ")" else { break }
+                    k -= 1; continue
+                }
+                if Self.notSpeakerBefore.contains(t.norm) || zone.entries[t.norm]?.first == "prep"
+                    || Self.complementizers.contains(t.norm) || kind(t) != nil
+                    || doc.mentions.contains(where: { $0.tokens.contains(k) }) { break }
+                first = k; k -= 1; taken += 1
+            }
+            var words = tokens[first..<m.tokens.upperBound].filter(\.isWord).map { bare($0.norm) }
             for role in doc.roles where role.person == m.ref {
                 words += ArabicNormalizer.shared.key(role.title).split(separator: " ").map { bare(String($0)) }
             }
