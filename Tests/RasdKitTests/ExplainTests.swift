@@ -22,7 +22,7 @@ final class ExplainTests: XCTestCase {
                 let notes = try XCTUnwrap(m.explain, "mention of \(event.id) in \(m.doc)")
                 XCTAssertTrue(notes[0].hasPrefix("trigger «") && notes[0].contains("→ \(event.type)"), notes[0])
                 // Each participant of a report is there with the source line of its rule.
-                XCTAssertTrue(notes.contains { $0.hasPrefix("actor «") && $0.contains("ArgumentFinder.swift:") },
+                XCTAssertTrue(notes.contains { $0.hasPrefix("actor «") && $0.contains(".swift:") },
                               "no actor rule in \(notes)")
                 XCTAssertTrue(notes.contains { $0.hasPrefix("modality \(m.modality)") }, "\(notes)")
             }

@@ -18,8 +18,9 @@ final class StageContractTests: XCTestCase {
         case .dates: return String(describing: doc.dates)
         case .mentions: return String(describing: doc.mentions)
         case .roles: return String(describing: doc.roles)
-        case .quotes: return String(describing: doc.quotes)
+        case .quotes: return String(describing: doc.quotes) + String(describing: doc.speechVerbs.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" })
         case .events: return String(describing: doc.events)
+        case .genre: return doc.genre?.rawValue ?? "-"
         }
     }
 
@@ -64,8 +65,9 @@ final class StageContractTests: XCTestCase {
         XCTAssertThrowsError(try Analyzer(kb: kb, stages: stages)) { error in
             XCTAssertEqual(error as? StageOrderError, StageOrderError(stage: "events", missing: [.roles]))
         }
-        // Dropping a stage nothing else needs is fine: no quotes, the rest still runs.
-        let noQuotes = try Analyzer(kb: kb, stages: try Analyzer.defaultStages(kb: kb).filter { $0.name != "quotes" })
+        // Dropping stages nothing else needs is fine: no quotes (nor the genre, which reads them), the rest still runs.
+        XCTAssertThrowsError(try Analyzer(kb: kb, stages: try Analyzer.defaultStages(kb: kb).filter { $0.name != "quotes" }))
+        let noQuotes = try Analyzer(kb: kb, stages: try Analyzer.defaultStages(kb: kb).filter { $0.name != "quotes" && $0.name != "genre" })
         let analysis = noQuotes.analyze([SourceArticle(id: "q", text: "قال الرئيس الروسي فلاديمير بوتين إن المحادثات مثمرة.", origin: "q")])
         XCTAssertTrue(analysis.quotes.isEmpty)
         XCTAssertFalse(analysis.entities.isEmpty)

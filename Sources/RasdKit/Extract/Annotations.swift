@@ -77,6 +77,19 @@ public struct RoleMention: Sendable, Equatable {
     public var from: PartialDate?
 }
 
+/// What kind of text an article is: a news report, or an opinion column or analysis piece (its events are
+/// commentary).
+public enum Genre: String, Sendable, Codable, CaseIterable {
+    case news, opinion
+}
+
+/// A speech verb's speaker as the quote stage read it (`QuoteSpeaker`); nil when the text names none
+/// ("وقال مصدر أمني"). The event stage takes a statement's actor from it.
+public struct SpeechVerb: Sendable, Equatable {
+    public var speaker: EntityRef?
+    public var speakerText: String?
+}
+
 /// A quotation, direct (between quote marks) or reported ("قال X إن ...").
 public struct QuoteMention: Sendable, Equatable {
     public var start: Int

@@ -60,6 +60,7 @@ struct ArgumentFinder {
     static let againstPrepositions = keys(["على", "ضد"])
     static let continuations = keys(["حتى", "ثم", "حيث", "كما", "وقد", "قد", "فيما"])
     static let with = ArabicNormalizer.shared.key("مع")
+    static let from = ArabicNormalizer.shared.key("من")
     /// Event types where both sides act alike: a continued subject joins the one named after the verb.
     static let symmetric: Set<String> = ["MEET", "SIGN"]
     /// Words before a verbal noun that make it an adverbial ("خلال محادثات"): its actor is the sentence's subject.
@@ -201,7 +202,7 @@ struct ArgumentFinder {
     }
 
     func event(for trigger: Range<Int>, type: String, pos: String, clause: Range<Int>, sentence: Range<Int>,
-               earlier: [EventMention], previous: [EventMention]) -> EventMention? {
+               earlier: [EventMention], previous: [EventMention], recipientFirst: Bool = false) -> EventMention? {
         var participants: [EventMention.Participant] = []
         var place: EntityRef?
         // Each participant with the line of the rule that took it (`--explain`).
@@ -242,6 +243,7 @@ struct ArgumentFinder {
 
         // 1. The actor.
         var actorFound = false
+        var recipientTaken = false
         // "حتى التقى"، "حيث أجرى محادثات": a clause opener before the trigger (or before its light verb).
         var opener = trigger.lowerBound - 1
         if opener > sentence.lowerBound, pos == "noun", lightVerbs.contains(word: doc.tokens[opener].norm) { opener -= 1 }
@@ -260,10 +262,23 @@ struct ArgumentFinder {
         let carriedSubject = carried ?? subject(of: sentence, before: trigger.lowerBound).map {
             EventMention.Participant(ref: $0.ref, role: "actor", text: $0.text)
         }
+        // "تزويد سوريا بالصواريخ": a name right after the noun and then "ب" receives.
+        let recipient = recipientFirst && pos == "noun" ? after.first.flatMap { r -> EntityMention? in
+            guard r.tokens.lowerBound <= trigger.upperBound + 2, r.tokens.upperBound < sentence.upperBound,
+                  preposition(before: r, floor: trigger.upperBound) == nil, !punctuationBetween(trigger.upperBound, r.tokens.lowerBound),
+                  doc.tokens[r.tokens.upperBound].norm.hasPrefix("ب") else { return nil }
+            return r
+        } : nil
         if pos == "noun", triggerWord.hasPrefix("ب"), let outer = nestedIn,
            let target = outer.participants.first(where: { $0.role == "target" }) {
             // "اتهمت X Y بتزويد Z": Y supplied Z.
             add(.init(ref: target.ref, role: "actor", text: target.text)); actorFound = true
+            if let recipient { add(recipient, "target"); recipientTaken = true }
+        } else if let recipient {
+            // The actor is the subject of the verb governing the noun ("قررت روسيا تزويد سوريا ...").
+            if let c = carriedSubject, c.ref != recipient.ref { add(c); actorFound = true }
+            add(recipient, "target"); recipientTaken = true
+            objectStart = recipient.tokens.upperBound
         } else {
             // An explicit subject after the trigger: VSO after a verb (up to 6 words: a title may come first),
             // the genitive right after a verbal noun (up to 3).
@@ -330,7 +345,9 @@ struct ArgumentFinder {
            !punctuationBetween(doc.firstToken(startingAtOrAfter: outer.triggerEnd), trigger.lowerBound) {
             add(actor); actorFound = true
         }
-        if !actorFound, hasPronoun || (pos == "verb" && trigger.lowerBound <= sentence.lowerBound + 1 && !(type == "STATEMENT" && writtenSubject(after: trigger, before: complement))) {
+        if !actorFound, hasPronoun || (pos == "verb" && trigger.lowerBound <= sentence.lowerBound + 1
+                                       && !(type == "STATEMENT" && writtenSubject(after: trigger, before: complement))
+                                       && !nounSubject(after: trigger, in: sentence)) {
             if let p = previousSubject(before: sentence) { add(p); actorFound = true }
         }
         // Towns and landmarks do not act: a city as the only actor is where something happened ("هجوم سوسة"),
@@ -339,12 +356,25 @@ struct ArgumentFinder {
 
         // 2. Objects, counterparts and places after the actor.
         let actorRefs = Set(participants.map(\.ref))
-        var targetTaken = false
+        var targetTaken = recipientTaken
         for m in after where m.tokens.lowerBound >= objectStart && !actorRefs.contains(m.ref) {
-            if m.tokens.lowerBound > trigger.upperBound + 14 { break }
+            // Fourteen words past the trigger, or past a long title of the actor ("التقى الأمير X ولي ولي العهد
+            // النائب الثاني لرئيس مجلس الوزراء وزير الدفاع في جدة أمس الرئيس Y").
+            if m.tokens.lowerBound > max(trigger.upperBound + 14, objectStart + 16) { break }
+            // "التقى أردوغان رئيس حزب العدالة والتنمية ...": a body in the title right after a participant's name
+            // is part of that title, not another party.
+            if m.type != .person, inTitle(m, of: participants) { continue }
             let prep = preposition(before: m, floor: trigger.upperBound)
             if punctuationBetween(trigger.upperBound, m.tokens.lowerBound) && prep != Self.with { break }
+            // A town or a seat is where a meeting was held, never whom it was held with ("لقاؤه شرم الشيخ").
+            if type == "MEET", isPlace(m), isCityOrSeat(m) || !canAct(m.ref) {
+                if place == nil, m.tokens.lowerBound <= trigger.upperBound + 8 { place = m.ref }
+                continue
+            }
             if let prep, prep == Self.with {
+                add(m, "counterpart")
+            } else if prep == Self.from, type == "MEET", pos == "noun", m.tokens.lowerBound <= trigger.upperBound + 6 {
+                // "تلقى اتصالا هاتفيا من X": the caller is the other side.
                 add(m, "counterpart")
             } else if let prep, Self.placePrepositions.contains(prep) {
                 if isPlace(m) {
@@ -376,12 +406,38 @@ struct ArgumentFinder {
            outer.participants.contains(where: { o in o.role == "actor" && participants.contains { $0.ref == o.ref } }) {
             place = p
         }
+        var event = bareEvent(type, trigger, sentence: sentence)
+        event.participants = participants
+        event.place = place
+        event.provenance = provenance
+        return event
+    }
+
+    /// An event of the trigger's sentence with no participants yet.
+    func bareEvent(_ type: String, _ trigger: Range<Int>, sentence: Range<Int>) -> EventMention {
         let t0 = doc.tokens[trigger.lowerBound], t1 = doc.tokens[trigger.upperBound - 1]
         let s0 = doc.tokens[sentence.lowerBound].start, s1 = doc.tokens[sentence.upperBound - 1].end
         return EventMention(type: type, triggerStart: t0.start, triggerEnd: t1.end, trigger: doc.string(t0.start, t1.end),
-                            start: s0, end: s1, text: doc.string(s0, s1), participants: participants, place: place,
+                            start: s0, end: s1, text: doc.string(s0, s1), participants: [], place: nil,
                             date: nil, dateBasis: nil, dateText: nil, modality: .asserted, attribution: nil,
-                            quantities: [], sentence: 0, provenance: provenance)
+                            quantities: [], sentence: 0)
+    }
+
+    /// Words that open a person's title (lexicon/title_heads.tsv).
+    static let titleHeads = PhraseLexicon.resource("lexicon/title_heads.tsv")
+
+    /// Whether a mention follows a title word that stands right after a participant's name ("X رئيس حزب ...").
+    func inTitle(_ m: EntityMention, of participants: [EventMention.Participant]) -> Bool {
+        let head = m.tokens.lowerBound - 1
+        guard head > 0, doc.tokens[head].isWord, Self.titleHeads.contains(word: doc.tokens[head].norm) else { return false }
+        let refs = Set(participants.map(\.ref))
+        return actors.contains { $0.tokens.upperBound == head && refs.contains($0.ref) }
+    }
+
+    /// A news agency or outlet: the source of what is told, never a participant.
+    func isSource(_ ref: EntityRef) -> Bool {
+        guard let id = ref.kbId, let e = kb.entity(id) else { return false }
+        return Self.sourceKinds.contains(e.kind)
     }
 
     static let between = ArabicNormalizer.shared.key("بين")
@@ -446,6 +502,16 @@ struct ArgumentFinder {
         }
         if Self.complementizers.contains(word) || Self.continuations.contains(word) { return false }
         return true
+    }
+
+    /// "وقد استهدف الاعتداء ..."، "وقصفت الطائرات ...": a noun with the article right after the verb, naming no
+    /// entity, is its subject; the subject of the sentences before does not carry over.
+    func nounSubject(after trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
+        let k = trigger.upperBound
+        guard k < sentence.upperBound, doc.tokens[k].isWord, !isDateToken(k) else { return false }
+        let word = doc.tokens[k].norm
+        guard word.hasPrefix("ال") else { return false }
+        return !doc.mentions.contains { $0.tokens.contains(k) }
     }
 
     /// True when the word carries the article itself ("الاجتماع"، "والزيارة"، "بالاجتماع"); "لل" is left out,

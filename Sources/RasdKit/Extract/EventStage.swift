@@ -38,6 +38,8 @@ public struct EventStage: Sendable {
         var pos: String
         /// The trigger's row asks for a place ("@place"): without one it is another sense of the word.
         var needsPlace = false
+        /// A verbal noun whose genitive receives ("تزويد سوريا بـ"): its row's fifth column says "recipient".
+        var recipientFirst = false
 
         /// The lexicon row that made it a trigger (`--explain`).
         var provenance: Provenance {
@@ -67,7 +69,8 @@ public struct EventStage: Sendable {
                             var pos = row.count > 1 ? row[1] : "verb"
                             // "القصف"، "والهجوم": a verb form with the article is its verbal noun.
                             if pos == "verb", hasArticle(doc.tokens[m.tokens.lowerBound].norm, prefix: m.prefix) { pos = "noun" }
-                            found.append(Trigger(match: m, type: row[0], pos: pos, needsPlace: needsPlace))
+                            found.append(Trigger(match: m, type: row[0], pos: pos, needsPlace: needsPlace,
+                                                 recipientFirst: row.count > 3 && row[3] == "recipient"))
                             break
                         }
                     }
@@ -85,13 +88,33 @@ public struct EventStage: Sendable {
                 if mood == "negated" { continue }
                 if trigger.type == "MEET", isInterview(doc, trigger.match.tokens, in: sentence) { continue }
                 let clause = clauseList.first { $0.contains(trigger.match.tokens.lowerBound) } ?? sentence
-                guard var event = arguments.event(for: trigger.match.tokens, type: trigger.type, pos: trigger.pos,
-                                                  clause: clause, sentence: sentence, earlier: sentenceEvents,
-                                                  previous: events) else {
+                // A speech verb's speaker is the one the quote stage read from the clause: none named, no
+                // statement; an agency or outlet only relays, and a town does not speak.
+                let said = trigger.type == "STATEMENT" ? doc.speechVerbs[trigger.match.tokens.lowerBound] : nil
+                if let said {
+                    guard let ref = said.speaker, arguments.canAct(ref), !arguments.isSource(ref) else { continue }
+                }
+                let found = arguments.event(for: trigger.match.tokens, type: trigger.type, pos: trigger.pos,
+                                            clause: clause, sentence: sentence, earlier: sentenceEvents,
+                                            previous: events, recipientFirst: trigger.recipientFirst)
+                guard var event = found ?? said.map({ _ in arguments.bareEvent(trigger.type, trigger.match.tokens, sentence: sentence) }) else {
                     if trigger.pos == "noun", trigger.match.tokens.lowerBound <= sentence.lowerBound + 2 { waiting.append(trigger) }
                     continue
                 }
+                if let said, let ref = said.speaker {
+                    event.participants = [.init(ref: ref, role: "actor", text: said.speakerText ?? "")]
+                    event.provenance.add("actor «\(said.speakerText ?? "")»: the speaker of what is said (quote stage)")
+                }
                 if trigger.needsPlace && event.place == nil { continue }
+                // "وجرى خلال اللقاء ..."، "حضر الاجتماع ...": a definite verbal noun after an event of its type with the
+                // same actor, in this sentence or the one before, is that event told again.
+                if trigger.pos == "noun", ArgumentFinder.isDefinite(doc.tokens[trigger.match.tokens.lowerBound].norm),
+                   let actor = event.participants.first(where: { $0.role == "actor" })?.ref,
+                   (sentenceEvents + events.filter { $0.sentence >= sIndex - 1 }).contains(where: { e in
+                       e.type == event.type && e.participants.contains { $0.role == "actor" && $0.ref == actor }
+                   }) {
+                    continue
+                }
                 event.sentence = sIndex
                 event.provenance.insert(trigger.provenance)
                 event.modality = modalityOf(mood, event: event, earlier: sentenceEvents, doc: doc, sentence: sentence,
@@ -182,11 +205,23 @@ public struct EventStage: Sendable {
             let prefix = String(first.unicodeScalars.prefix(trigger.match.prefix))
             if prefix.hasSuffix("س") { return "planned" }
         }
-        let lo = max(sentence.lowerBound, trigger.match.tokens.lowerBound - 3)
-        for t in stride(from: trigger.match.tokens.lowerBound - 1, through: lo, by: -1) {
-            if let m = modality.match(doc.tokens, at: t, limit: trigger.match.tokens.lowerBound), let v = m.values.first {
-                // "قد" before a past verb ("قد استقبل") marks a completed act, not a possibility.
-                if v == "speculative", m.key == "قد", trigger.pos == "verb", !isImperfect(first, prefix: trigger.match.prefix) { return nil }
+        // Single words count in the three words before the trigger; phrases ("لم تتمكن") up to eight, within the
+        // clause, a subject standing between ("ولم تتمكن القوات التركية من اقتحام").
+        let start = trigger.match.tokens.lowerBound
+        let lo = max(sentence.lowerBound, start - 8)
+        for t in stride(from: start - 1, through: lo, by: -1) {
+            let near = start - t <= 3
+            if !near, doc.tokens[t].kind == .punct { break }
+            if let m = modality.match(doc.tokens, at: t, limit: start), let v = m.values.first, v != "past" {
+                if !near, !m.key.contains(" ") { continue }
+                // "قد" before a past verb ("قد استقبل") marks a completed act, not a possibility; so does "كانت X قد".
+                if v == "speculative", m.key == "قد" {
+                    if trigger.pos == "verb", !isImperfect(first, prefix: trigger.match.prefix) { return nil }
+                    let pluperfect = (max(sentence.lowerBound, t - 4)..<t).contains {
+                        modality.match(doc.tokens, at: $0, limit: t)?.values.first == "past"
+                    }
+                    if pluperfect { return nil }
+                }
                 return v
             }
         }

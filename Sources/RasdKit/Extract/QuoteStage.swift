@@ -1,11 +1,17 @@
 /// Quotes: direct quotes between quote marks (« » “ ” " „, in any pairing the page uses) and reported speech
-/// ("قال X إن ..."), each with its speaker: the subject of the speech verb, the entity before it ("بوتين قال"),
-/// the source after "عن" ("نقلت رويترز عن X قوله"), or the person the previous sentences were about.
+/// ("قال X إن ..."), each with its speaker (`QuoteSpeaker`: the speech verb's subject, the source after "عن", or the
+/// previous speaker when no subject is written). Names and titles in quote marks and one- or two-word scare quotes
+/// are not quotes.
 public struct QuoteStage: Sendable {
     let speech: PhraseLexicon
+    let speakers: QuoteSpeaker
+    /// Words before a quote mark that make what it quotes a name or a title ("صحيفة «الخبر»").
+    let titleHeads: PhraseLexicon
 
     public init() {
         speech = PhraseLexicon.resource("quotes/speech_verbs.tsv")
+        speakers = QuoteSpeaker(speech: speech)
+        titleHeads = PhraseLexicon.resource("quotes/title_heads.tsv")
     }
 
     static let openers: Set<Unicode.Scalar> = ["«", "“", "„", "\"", "”"]
@@ -13,12 +19,31 @@ public struct QuoteStage: Sendable {
 
     public func process(_ doc: inout Document) {
         var quotes: [QuoteMention] = []
+        var speechVerbs: [Int: SpeechVerb] = [:]
         var lastSpeaker: (ref: EntityRef, text: String)?
         var continuing = false
         for sentence in doc.sentences {
             let spans = quoteSpans(doc, sentence, continuing: continuing)
             continuing = endsInsideStraightQuote(doc, sentence, continuing: continuing)
-            let verbs = sentence.filter { doc.tokens[$0].isWord && speech.values(word: doc.tokens[$0].norm) != nil }
+            let verbs = sentence.filter { speakers.kind(doc.tokens[$0]) != nil }
+            // Each verb's speaker, in text order: a verb with no subject written carries the speaker before it.
+            var speakerOf: [Int: (ref: EntityRef, text: String)] = [:]
+            var sentenceHasSpeaker = false
+            for verb in verbs {
+                switch speakers.find(doc, verb: verb, sentence: sentence) {
+                case .named(let ref, let text): lastSpeaker = (ref, text); sentenceHasSpeaker = true
+                case .unknown: lastSpeaker = nil; sentenceHasSpeaker = true
+                case .carried:
+                    // No subject written: the subject of the sentence's main verb ("عبر الوزير X عن أسفه وذكر أن"),
+                    // else the speaker before.
+                    if !sentenceHasSpeaker, let subject = sentenceSubject(doc, sentence, before: verb) {
+                        lastSpeaker = subject
+                    }
+                    sentenceHasSpeaker = true
+                }
+                if let lastSpeaker { speakerOf[verb] = lastSpeaker }
+                speechVerbs[verb] = SpeechVerb(speaker: lastSpeaker?.ref, speakerText: lastSpeaker?.text)
+            }
             var usedVerbs = Set<Int>()
             for span in spans {
                 if span.continued {
@@ -28,41 +53,88 @@ public struct QuoteStage: Sendable {
                     }
                     continue
                 }
-                // The speech verb nearest before the quote, else the first after it.
-                let verb = verbs.last(where: { doc.tokens[$0].end <= span.start }) ?? verbs.first(where: { doc.tokens[$0].start >= span.end })
-                var speaker: (ref: EntityRef, text: String)?
-                if let verb { speaker = self.speaker(doc, verb: verb, sentence: sentence); usedVerbs.insert(verb) }
-                if speaker == nil, verb != nil || !verbs.isEmpty { speaker = lastSpeaker }
-                // Words in quotes without any speech verb are a term or title, not a quote.
+                if isName(doc, span) { continue }
+                let verb = verbFor(doc, span, verbs: verbs)
+                if let verb { usedVerbs.insert(verb) }
+                // Words in quotes without a speech verb close by are a term or title, not a quote.
                 guard verb != nil || span.words >= 6 else { continue }
+                let speaker = verb.flatMap { speakerOf[$0] }
                 quotes.append(QuoteMention(start: span.start, end: span.end, text: doc.string(span.start, span.end),
                                            speaker: speaker?.ref, speakerText: speaker?.text, direct: true,
                                            verb: verb.map { doc.string(doc.tokens[$0].start, doc.tokens[$0].end) }))
-                if let speaker { lastSpeaker = speaker }
             }
             // Reported speech: a speech verb, then "إن/أن" and the clause, with no direct quote for that verb.
             for verb in verbs where !usedVerbs.contains(verb) {
                 guard let that = ((verb + 1)..<min(verb + 14, sentence.upperBound)).first(where: { Self.complementizers.contains(doc.tokens[$0].norm) }),
                       that + 1 < sentence.upperBound else { continue }
                 let start = doc.tokens[that + 1].start
-                var endToken = sentence.upperBound - 1
-                if doc.tokens[endToken].kind == .punct { endToken -= 1 }
+                // The clause runs to the next speech verb ("ووصف ... بأنها «...»، وقال إن ...") or the sentence end.
+                var endToken = (verbs.first { $0 > that } ?? sentence.upperBound) - 1
+                while endToken > that, doc.tokens[endToken].kind == .punct { endToken -= 1 }
                 guard endToken > that else { continue }
+                // One or two words in quote marks ("وصفها بأنها «غير شرعية»") are a label, not a quote.
+                let clause = (that + 1)...endToken
+                if clause.filter({ doc.tokens[$0].isWord }).count < 3,
+                   clause.contains(where: { doc.tokens[$0].kind == .punct && Self.openers.contains(doc.tokens[$0].norm.unicodeScalars.first!) }) {
+                    continue
+                }
                 let end = doc.tokens[endToken].end
                 // Skip when the clause is itself quoted (already taken as a direct quote).
                 if quotes.contains(where: { $0.start <= start && $0.end >= end }) { continue }
-                let speaker = self.speaker(doc, verb: verb, sentence: sentence) ?? lastSpeaker
+                let speaker = speakerOf[verb]
                 quotes.append(QuoteMention(start: start, end: end, text: doc.string(start, end), speaker: speaker?.ref,
                                            speakerText: speaker?.text, direct: false,
                                            verb: doc.string(doc.tokens[verb].start, doc.tokens[verb].end)))
-                if let speaker { lastSpeaker = speaker }
             }
-            // A sentence that names a person as subject makes them the default speaker of what follows.
-            if let person = doc.mentions.first(where: { sentence.contains($0.tokens.lowerBound) && $0.type == .person }), verbs.isEmpty {
-                lastSpeaker = (person.ref, person.text)
+            // A sentence without speech verbs whose subject is a person makes them the speaker of what follows.
+            if verbs.isEmpty, let subject = sentenceSubject(doc, sentence, before: sentence.upperBound, people: [.person]) {
+                lastSpeaker = subject
             }
         }
         doc.quotes = quotes.sorted { $0.start < $1.start }
+        doc.speechVerbs = speechVerbs
+    }
+
+    /// The subject of a sentence's first clause: an entity named among its first words ("وقبل ذلك، عبر وزير
+    /// الخارجية البلجيكي X ..."), not after a preposition.
+    func sentenceSubject(_ doc: Document, _ sentence: Range<Int>, before limit: Int,
+                         people: Set<EntityType> = [.person, .org, .gpe]) -> (ref: EntityRef, text: String)? {
+        let window = sentence.lowerBound..<min(sentence.lowerBound + 9, limit)
+        let named = doc.mentions.filter { window.contains($0.tokens.lowerBound) && people.contains($0.type) && speakers.canSpeak($0, doc) }
+        // A person before a body named in their title ("وزيرة الخارجية الكورية الشمالية تشوي سون هوي").
+        guard let m = named.first(where: { $0.type == .person }) ?? named.first else { return nil }
+        return (m.ref, m.text)
+    }
+
+    /// The speech verb of a direct quote: the nearest before it, passing over a verb in a relative clause when the
+    /// sentence has another ("اعتبر كيري أن تصريحات خامنئي التي أكد فيها ... «مقلقة»"); else the first after it,
+    /// close by. A short quote (under six words) needs its verb within its clause.
+    func verbFor(_ doc: Document, _ span: Span, verbs: [Int]) -> Int? {
+        let before = verbs.filter { doc.tokens[$0].end <= span.start }
+        var verb = before.last
+        if let v = verb, before.count > 1, v > 0, QuoteSpeaker.relatives.contains(doc.tokens[v - 1].norm) { verb = before[before.count - 2] }
+        let firstQuoteToken = doc.firstToken(startingAtOrAfter: span.start)
+        if let v = verb {
+            if span.words >= 6 || firstQuoteToken - v <= 12 { return v }
+        }
+        if let after = verbs.first(where: { doc.tokens[$0].start >= span.end }) {
+            let lastQuoteToken = doc.firstToken(startingAtOrAfter: span.end)
+            if span.words >= 6 || after - lastQuoteToken <= 4 { return after }
+        }
+        return span.words >= 6 ? verb : nil
+    }
+
+    /// Whether a quoted span is a name or a title: one entity's name ("«رويترز»") or after a word that names
+    /// what follows ("صحيفة «الخبر»"، "عملية «عاصفة الحزم»"، "بعنوان «...»").
+    func isName(_ doc: Document, _ span: Span) -> Bool {
+        let first = doc.firstToken(startingAtOrAfter: span.start)
+        let last = doc.firstToken(startingAtOrAfter: span.end) - 1
+        guard first <= last else { return false }
+        if doc.mentions.contains(where: { $0.tokens.lowerBound <= first && $0.tokens.upperBound > last }) { return true }
+        var k = first - 1
+        while k >= 0, doc.tokens[k].kind == .punct, first - k <= 2 { k -= 1 }
+        guard k >= 0, doc.tokens[k].isWord, first - k <= 2 else { return false }
+        return titleHeads.contains(word: doc.tokens[k].norm)
     }
 
     static let complementizers: Set<String> = ["ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها"]
@@ -119,7 +191,7 @@ public struct QuoteStage: Sendable {
                 }
                 if Self.closers.contains(mark) && (mark != "“" || doc.tokens[o].norm == "”") {
                     let words = ((o + 1)..<t).filter { doc.tokens[$0].isWord }.count
-                    if words >= 2 { spans.append(Span(start: doc.tokens[o].end, end: doc.tokens[t].start, words: words)) }
+                    if words >= 3 { spans.append(Span(start: doc.tokens[o].end, end: doc.tokens[t].start, words: words)) }
                     open = nil
                 }
             } else if Self.openers.contains(mark) {
@@ -147,63 +219,5 @@ public struct QuoteStage: Sendable {
             }
         }
         return open
-    }
-
-    /// Words before a name that make it the place, the addressee or the topic of the speech, not its speaker
-    /// ("قال ... في تونس"، "قال ... لرويترز"، "قال لوكالة الأنباء"); عن stays open for "نقلت ... عن X".
-    static let notSpeakerBefore: Set<String> = Set(["في", "الى", "إلى", "من", "على", "مع", "لدى", "حول", "بشأن", "ضد"].map {
-        ArabicNormalizer.shared.key($0)
-    })
-
-    /// Whether a mention may be a speaker: not a nationality adjective ("المسؤول التركي" is an official, not
-    /// Turkey), not after a preposition, not with the preposition ب or ل on it, not the outlet spoken to
-    /// ("لوكالة رويترز"، "لصحيفة ...").
-    func canSpeak(_ m: EntityMention, _ doc: Document) -> Bool {
-        if m.origin == .demonym { return false }
-        let first = doc.tokens[m.tokens.lowerBound]
-        if m.start > first.start {
-            let clitics = doc.string(first.start, m.start)
-            if clitics.unicodeScalars.contains("ل") || clitics.unicodeScalars.contains("ب") { return false }
-        }
-        guard m.tokens.lowerBound > 0 else { return true }
-        let previous = doc.tokens[m.tokens.lowerBound - 1]
-        guard previous.isWord else { return true }
-        if Self.notSpeakerBefore.contains(previous.norm) { return false }
-        // "لوكالة"، "لصحيفة"، "لقناة": an outlet addressed with ل.
-        return !(previous.norm.hasPrefix("ل") && Self.outletHeads.contains(String(previous.norm.dropFirst())))
-    }
-
-    static let outletHeads: Set<String> = Set(["وكالة", "صحيفة", "قناة", "موقع", "تلفزيون", "إذاعة", "مجلة", "شبكة"].map {
-        ArabicNormalizer.shared.key($0)
-    })
-
-    /// Who speaks with this verb.
-    func speaker(_ doc: Document, verb: Int, sentence: Range<Int>) -> (ref: EntityRef, text: String)? {
-        let kind = speech.values(word: doc.tokens[verb].norm)?.first ?? "say"
-        let people = doc.mentions.filter { ($0.type == .person || $0.type == .org || $0.type == .gpe) && canSpeak($0, doc) }
-        // "نقلت رويترز عن X قوله": the source after عن.
-        if kind == "relay" {
-            for m in people where m.tokens.lowerBound > verb && m.tokens.lowerBound <= verb + 6 && sentence.contains(m.tokens.lowerBound) {
-                let k = m.tokens.lowerBound - 1
-                if doc.tokens[k].norm == "عن" { return (m.ref, m.text) }
-            }
-        }
-        // VSO: the subject after the verb, allowing a title between ("وقال وزير الخارجية الروسي لافروف").
-        let window = people.filter { $0.tokens.lowerBound > verb && $0.tokens.lowerBound <= verb + 9 && sentence.contains($0.tokens.lowerBound) }
-        let clean = { (m: EntityMention) in
-            ((verb + 1)..<m.tokens.lowerBound).allSatisfy { doc.tokens[$0].isWord && !Self.complementizers.contains(doc.tokens[$0].norm) }
-        }
-        if let m = window.first, m.tokens.lowerBound <= verb + 7, clean(m) {
-            // A place or body inside the title ("رئيسة بعثة الصندوق إلى مصر إيفانا هولار"): the person after it speaks.
-            if m.type != .person, let person = window.first(where: { $0.type == .person && $0.tokens.lowerBound <= m.tokens.upperBound + 4 }),
-               clean(person) {
-                return (person.ref, person.text)
-            }
-            return (m.ref, m.text)
-        }
-        // SVO or a relative clause ("بوتين قال"، "زعيم كوريا الشمالية الذي صرح"): the nearest person before it.
-        let before = people.filter { $0.tokens.upperBound <= verb && sentence.contains($0.tokens.lowerBound) }
-        if let m = before.last(where: { $0.type == .person }) ?? before.last { return (m.ref, m.text) }
-        return nil
     }
 }

@@ -12,6 +12,8 @@ public struct Analysis: Sendable, Codable, Equatable {
         public var near_duplicate_of: String?
         /// The story the document is in (`stories[].id`).
         public var story: String?
+        /// "news" or "opinion" (an opinion column or analysis piece: its events are commentary).
+        public var genre: String?
         public var body: String
         public var removed: [RemovedLine]
     }
@@ -90,6 +92,9 @@ public struct Analysis: Sendable, Codable, Equatable {
         public var background: Bool?
         /// The story most of its reports are in.
         public var story: String?
+        /// True for an event told only in opinion pieces: commentary, ranked below reported news in the
+        /// timeline. Left out when false.
+        public var commentary: Bool?
     }
 
     public struct QuantityEntry: Sendable, Codable, Equatable {
@@ -153,6 +158,7 @@ public struct Analysis: Sendable, Codable, Equatable {
         public var summary: String
         public var sources: [String]
         public var background: Bool?
+        public var commentary: Bool?
     }
 
     /// A story: the articles that report the same events or developments of one situation (see

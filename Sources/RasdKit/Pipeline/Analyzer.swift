@@ -39,10 +39,11 @@ public struct Analyzer: Sendable {
         try ResourceStore.checkLoaded()
     }
 
-    /// text → dateline → dates → entities → titles → quotes → events.
+    /// text → dateline → dates → entities → titles → quotes → genre → events.
     public static func defaultStages(kb: KnowledgeBase, options: Options = Options()) throws -> [any DocumentStage] {
         [TextStage(), DatelineStage(preferDates: options.preferDates), DateStage(preferDates: options.preferDates),
-         EntityStage(kb: kb, tagger: try NERTagger.bundled()), TitleStage(kb: kb), QuoteStage(), EventStage(kb: kb)]
+         EntityStage(kb: kb, tagger: try NERTagger.bundled()), TitleStage(kb: kb), QuoteStage(), GenreStage(),
+         EventStage(kb: kb)]
     }
 
     /// Runs the per-article stages on one article; returns the article and any story split off it.

@@ -12,6 +12,7 @@ package struct ArticleRecord: Sendable {
     /// The cleaned text (kept segments joined by line breaks).
     package var body: String
     package var removed: [Analysis.RemovedLine]
+    package var genre: Genre
 
     package var mentions: [EntityMention]
     package var roles: [RoleMention]
@@ -39,6 +40,7 @@ package struct ArticleRecord: Sendable {
         parent = doc.parent
         body = doc.body
         removed = doc.removed.map { Analysis.RemovedLine(start: $0.range.lowerBound, end: $0.range.upperBound, rule: $0.rule) }
+        genre = doc.genre ?? .news
         mentions = doc.mentions
         roles = doc.roles
         quotes = doc.quotes

@@ -29,10 +29,15 @@ public struct Document: Sendable {
     public var numbers: [NumberMention] = []
     public var quantities: [Quantity] = []
 
+    /// Genre stage: a news report or an opinion piece (nil before the stage runs: read as news).
+    public var genre: Genre?
+
     // Extraction stage.
     public var mentions: [EntityMention] = []
     public var roles: [RoleMention] = []
     public var quotes: [QuoteMention] = []
+    /// Quote stage: each speech verb's token index → its speaker.
+    public var speechVerbs: [Int: SpeechVerb] = [:]
     public var events: [EventMention] = []
 
     public init(article: SourceArticle) {

@@ -9,6 +9,8 @@ public enum DocumentField: String, CaseIterable, Sendable, Comparable {
     /// `segments` and `removed`: what cleaning kept.
     case segments
     case tokens, sentences, numbers, quantities, dates, mentions, roles, quotes, events
+    /// `genre`: news or opinion.
+    case genre
 
     public static func < (a: DocumentField, b: DocumentField) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -86,6 +88,12 @@ extension QuoteStage: DocumentStage {
     public var name: String { "quotes" }
     public var reads: Set<DocumentField> { [.text, .tokens, .sentences, .mentions] }
     public var writes: Set<DocumentField> { [.quotes] }
+}
+
+extension GenreStage: DocumentStage {
+    public var name: String { "genre" }
+    public var reads: Set<DocumentField> { [.metadata, .tokens, .quotes] }
+    public var writes: Set<DocumentField> { [.genre] }
 }
 
 extension EventStage: DocumentStage {

@@ -28,8 +28,8 @@ package struct CollectionResolver: Sendable {
         for doc in documents {
             analysis.documents.append(Analysis.DocumentEntry(
                 id: doc.id, published: doc.published?.iso, published_basis: doc.publishedBasis, source: doc.source,
-                title: doc.title, url: doc.url, parent: doc.parent, near_duplicate_of: nil, body: doc.body,
-                removed: doc.removed))
+                title: doc.title, url: doc.url, parent: doc.parent, near_duplicate_of: nil, genre: doc.genre.rawValue,
+                body: doc.body, removed: doc.removed))
             for m in doc.mentions where m.origin != .demonym {
                 let id = entities.id(for: m.ref, type: m.type, text: m.text)
                 entities.addMention(id, Analysis.Mention(doc: doc.id, text: m.text, start: m.start, end: m.end, origin: m.origin.rawValue,
@@ -81,7 +81,9 @@ package struct CollectionResolver: Sendable {
         for (d, doc) in documents.enumerated() {
             for e in doc.events {
                 let ids = e.participants.map { participantId($0.ref, &entities) }
-                let actors = zip(e.participants, ids).filter { $0.0.role == "actor" }.map(\.1)
+                // Both sides of a meeting or a signing act alike: "A met B" in one report is "B received A" in another.
+                let actors = ArgumentFinder.symmetric.contains(e.type) ? ids
+                    : zip(e.participants, ids).filter { $0.0.role == "actor" }.map(\.1)
                 items.append(.init(doc: d, mention: e, participants: Set(ids), actors: Set(actors), published: doc.published))
             }
         }
@@ -118,10 +120,11 @@ package struct CollectionResolver: Sendable {
             let modality = members.map(\.mention.modality).contains(.asserted) ? "asserted" : members[0].mention.modality.rawValue
             let reported = members.compactMap(\.published).min()
             let background = Self.isBackground(best?.mention.date, reportedOn: reported) ? true : nil
+            let commentary = members.allSatisfy { documents[$0.doc].genre == .opinion } ? true : nil
             let event = Analysis.Event(id: eventId, explain: explain ? mergeNotes(members) : nil, type: members[0].mention.type, cameo: cameo[members[0].mention.type] ?? "",
                                        date: best?.mention.date?.iso, date_basis: best?.mention.dateBasis, modality: modality,
                                        participants: participants, place: place, sources: sources, mentions: mentions,
-                                       background: background)
+                                       background: background, commentary: commentary)
             analysis.events.append(event)
             for item in members {
                 for q in item.mention.quantities {

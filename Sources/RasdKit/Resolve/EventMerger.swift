@@ -1,9 +1,10 @@
 /// Merges event mentions that report one real-world event, within and across articles.
 ///
-/// Two mentions are one event when they have the same type, neither is hypothetical while the other is not,
-/// their participants agree (one set contains the other and they share an actor), and their dates agree:
-/// a date contains the other (2024-06 and 2024-06-19), or one is only the report's date and the other falls
-/// in the month before it, or one has no date at all.
+/// Two mentions are one event when they have the same type and polarity (a fact, a plan or possibility, or a
+/// denied act: an offer to stop selling is no sale), their participants agree (one set contains the other and
+/// they share an actor), and their dates agree: a date contains the other (2024-06 and 2024-06-19), or one is
+/// only the report's date and the other falls in the month before it, or one has no date at all. A lasting
+/// event (troops stationed) joins reports up to three years apart, never a decade.
 struct EventMerger {
     /// Event types that last (troops stationed, supplies flowing): reports months apart, dated only by their
     /// publication, describe the same event.
@@ -23,10 +24,19 @@ struct EventMerger {
         var participants: Set<String>
         var actors: Set<String>
         var type: String
-        var hypothetical: Bool
+        var polarity: Polarity
     }
 
-    static func hypothetical(_ m: Modality) -> Bool { m == .speculative || m == .planned }
+    /// What a mention claims of the act: that it happened, that it may or will, or that it did not.
+    enum Polarity { case fact, hypothetical, denied }
+
+    static func polarity(_ m: Modality) -> Polarity {
+        switch m {
+        case .speculative, .planned: return .hypothetical
+        case .denied: return .denied
+        case .asserted, .reported, .alleged: return .fact
+        }
+    }
 
     func merge(_ items: [Item]) -> [[Int]] {
         var clusters: [Cluster] = []
@@ -38,7 +48,7 @@ struct EventMerger {
             for actor in item.actors { candidates.formUnion(byActor[item.mention.type + "|" + actor] ?? []) }
             let match = candidates.sorted().first { c in
                 let cluster = clusters[c]
-                guard cluster.hypothetical == Self.hypothetical(item.mention.modality),
+                guard cluster.polarity == Self.polarity(item.mention.modality),
                       item.participants.isSubset(of: cluster.participants) || cluster.participants.isSubset(of: item.participants)
                 else { return false }
                 return cluster.items.allSatisfy { datesAgree(items[$0], item) }
@@ -52,7 +62,7 @@ struct EventMerger {
             } else {
                 c = clusters.count
                 clusters.append(Cluster(items: [index], participants: item.participants, actors: item.actors, type: item.mention.type,
-                                        hypothetical: Self.hypothetical(item.mention.modality)))
+                                        polarity: Self.polarity(item.mention.modality)))
             }
             for actor in clusters[c].actors {
                 let key = item.mention.type + "|" + actor
@@ -69,15 +79,21 @@ struct EventMerger {
         case (false, false):
             return da.contains(db) || db.contains(da)
         case (true, false):
-            return lasting(a) ? db <= da || db.contains(da) : withinMonthBefore(db, da)
+            return lasting(a) ? (db <= da || db.contains(da)) && withinYears(db, da) : withinMonthBefore(db, da)
         case (false, true):
-            return lasting(a) ? da <= db || da.contains(db) : withinMonthBefore(da, db)
+            return lasting(a) ? (da <= db || da.contains(db)) && withinYears(da, db) : withinMonthBefore(da, db)
         case (true, true):
-            return a.doc == b.doc || lasting(a) || abs(da.dayNumber - db.dayNumber) <= 3
+            return a.doc == b.doc || (lasting(a) && withinYears(da, db)) || abs(da.dayNumber - db.dayNumber) <= 3
         }
     }
 
     func lasting(_ item: Item) -> Bool { durative.contains(item.mention.type) }
+
+    /// True when two dates are at most three years apart (a coarse date counts from its first day): troops
+    /// sent in one autumn are still there in a report a year later, not in one a decade later.
+    func withinYears(_ a: PartialDate, _ b: PartialDate) -> Bool {
+        a.contains(b) || b.contains(a) || abs(a.dayNumber - b.dayNumber) <= 3 * 366
+    }
 
     /// True when `date` falls in the 31 days up to `report` (or is a coarser date containing it).
     func withinMonthBefore(_ date: PartialDate, _ report: PartialDate) -> Bool {

@@ -1,4 +1,5 @@
-/// The story's timeline: events ordered by date (undated ones last), each with a one-line summary.
+/// The story's timeline: reported news ordered by date (undated ones last), then the commentary of opinion
+/// pieces ordered the same way; each event with a one-line summary.
 enum Timeline {
     static func entries(_ analysis: Analysis, entities: EntityTable) -> [Analysis.TimelineEntry] {
         func name(_ id: String) -> String {
@@ -6,6 +7,7 @@ enum Timeline {
             return e.label_en ?? e.label
         }
         let ordered = analysis.events.sorted { a, b in
+            if (a.commentary ?? false) != (b.commentary ?? false) { return b.commentary ?? false }
             switch (a.date.flatMap(PartialDate.init(iso:)), b.date.flatMap(PartialDate.init(iso:))) {
             case let (x?, y?): return x != y ? x < y : a.id < b.id
             case (.some, nil): return true
@@ -21,7 +23,7 @@ enum Timeline {
             if let place = e.place { summary += " @ " + name(place) }
             if e.modality != "asserted" && e.modality != "reported" { summary += " [\(e.modality)]" }
             return Analysis.TimelineEntry(date: e.date, event: e.id, type: e.type, summary: summary, sources: e.sources,
-                                         background: e.background)
+                                         background: e.background, commentary: e.commentary)
         }
     }
 }
