@@ -27,8 +27,8 @@ struct StoryNetwork: Encodable {
         var eventsOf: [String: Set<String>] = [:]
         for event in events {
             let ids = event.participants.map(\.entity)
-            let actors = event.participants.filter { $0.role == "actor" }.map(\.entity)
-            let others = event.participants.filter { $0.role != "actor" }.map(\.entity)
+            let actors = event.participants.filter { $0.role == ParticipantRole.actor.rawValue }.map(\.entity)
+            let others = event.participants.filter { $0.role != ParticipantRole.actor.rawValue }.map(\.entity)
             var pairs: [(String, String)] = []
             if !actors.isEmpty && !others.isEmpty {
                 // Co-actors ("the US and South Korea accused …") act together: no edge between them.

@@ -117,12 +117,12 @@ public struct EventMention: Sendable, Equatable {
     public struct Participant: Sendable, Equatable, Hashable {
         public var ref: EntityRef
         /// "actor", "target" or "counterpart".
-        public var role: String
+        public var role: ParticipantRole
         /// The mention text it was found from.
         public var text: String
     }
 
-    public var type: String
+    public var type: EventType
     public var triggerStart: Int
     public var triggerEnd: Int
     public var trigger: String
@@ -134,7 +134,7 @@ public struct EventMention: Sendable, Equatable {
     public var place: EntityRef?
     public var date: PartialDate?
     /// "text", "published" or "relative" (see docs/output-schema.md).
-    public var dateBasis: String?
+    public var dateBasis: DateBasis?
     public var dateText: String?
     public var modality: Modality
     /// Who the article attributes the report to ("وكالة الأنباء المركزية الكورية"), as written.

@@ -62,7 +62,7 @@ struct ArgumentFinder {
     static let with = ArabicNormalizer.shared.key("مع")
     static let from = ArabicNormalizer.shared.key("من")
     /// Event types where both sides act alike: a continued subject joins the one named after the verb.
-    static let symmetric: Set<String> = ["MEET", "SIGN"]
+    static let symmetric: Set<EventType> = [.meet, .sign]
     /// Words before a verbal noun that make it an adverbial ("خلال محادثات"): its actor is the sentence's subject.
     static let during = keys(["خلال", "أثناء", "عقب", "إثر", "لدى", "في"])
     static let relativePronouns = keys(["الذي", "التي", "اللذين", "اللذان", "اللتين", "اللتان", "الذين", "اللاتي"])
@@ -157,13 +157,13 @@ struct ArgumentFinder {
     func groupAnaphor(after trigger: Range<Int>, sentence: Range<Int>, earlier: [EventMention],
                       previous: [EventMention]) -> [EventMention.Participant]? {
         guard trigger.upperBound < sentence.upperBound, groupWords.contains(word: doc.tokens[trigger.upperBound].norm) else { return nil }
-        let told = (previous + earlier).last { ["MEET", "VISIT", "SIGN"].contains($0.type) && $0.participants.count >= 2 }
-        return told?.participants.map { .init(ref: $0.ref, role: "actor", text: $0.text) }
+        let told = (previous + earlier).last { [.meet, .visit, .sign].contains($0.type) && $0.participants.count >= 2 }
+        return told?.participants.map { .init(ref: $0.ref, role: .actor, text: $0.text) }
     }
 
     /// A mention an earlier event of the sentence already took as its place or object.
     func takenByEarlier(_ m: EntityMention, _ earlier: [EventMention]) -> Bool {
-        earlier.contains { e in e.place == m.ref || e.participants.contains { $0.ref == m.ref && $0.role != "actor" } }
+        earlier.contains { e in e.place == m.ref || e.participants.contains { $0.ref == m.ref && $0.role != .actor } }
     }
 
     /// The sentence's subject: its first mention not governed by a preposition, after the last "إن/أن" before
@@ -201,13 +201,13 @@ struct ArgumentFinder {
         return ["capital", "city", "seat"].contains(e.kind)
     }
 
-    func event(for trigger: Range<Int>, type: String, pos: String, clause: Range<Int>, sentence: Range<Int>,
+    func event(for trigger: Range<Int>, type: EventType, pos: TriggerPOS, clause: Range<Int>, sentence: Range<Int>,
                earlier: [EventMention], previous: [EventMention], recipientFirst: Bool = false) -> EventMention? {
         var participants: [EventMention.Participant] = []
         var place: EntityRef?
         // Each participant with the line of the rule that took it (`--explain`).
         var provenance = Provenance()
-        func add(_ m: EntityMention, _ role: String, line: UInt = #line) {
+        func add(_ m: EntityMention, _ role: ParticipantRole, line: UInt = #line) {
             if !participants.contains(where: { $0.ref == m.ref }) {
                 participants.append(.init(ref: m.ref, role: role, text: m.text))
                 provenance.add("\(role) «\(m.text)»", line: line)
@@ -226,7 +226,7 @@ struct ArgumentFinder {
         }
         // A statement's speaker is named before what is said ("قال X إن ..."، "قال X: ..."): a name inside the
         // complement is what the statement is about.
-        let complement = type == "STATEMENT" ? complementStart(after: trigger, in: sentence) : sentence.upperBound
+        let complement = type == .statement ? complementStart(after: trigger, in: sentence) : sentence.upperBound
         let after = mentions(in: trigger.upperBound..<sentence.upperBound)
         let speakers = mentions(in: trigger.upperBound..<complement)
         let before = mentions(in: sentence.lowerBound..<trigger.lowerBound)
@@ -235,9 +235,9 @@ struct ArgumentFinder {
         // A pronoun suffix as written (ة normalizes to ه, so look at the original letters).
         let written = doc.string(doc.tokens[trigger.upperBound - 1].start, doc.tokens[trigger.upperBound - 1].end)
         // Only "their" (dual or plural) refers back to parties already named; "زيارتها" is as often an object.
-        let hasPronoun = pos == "noun" && (["هما", "هم"].contains { written.hasSuffix($0) }
+        let hasPronoun = pos == .noun && (["هما", "هم"].contains { written.hasSuffix($0) }
             || (trigger.upperBound < sentence.upperBound && Self.pronounsAfter.contains(doc.tokens[trigger.upperBound].norm)))
-        let adverbial = pos == "noun" && trigger.lowerBound > sentence.lowerBound
+        let adverbial = pos == .noun && trigger.lowerBound > sentence.lowerBound
             && Self.during.contains(doc.tokens[trigger.lowerBound - 1].norm)
         var objectStart = trigger.upperBound
 
@@ -246,79 +246,79 @@ struct ArgumentFinder {
         var recipientTaken = false
         // "حتى التقى"، "حيث أجرى محادثات": a clause opener before the trigger (or before its light verb).
         var opener = trigger.lowerBound - 1
-        if opener > sentence.lowerBound, pos == "noun", lightVerbs.contains(word: doc.tokens[opener].norm) { opener -= 1 }
+        if opener > sentence.lowerBound, pos == .noun, lightVerbs.contains(word: doc.tokens[opener].norm) { opener -= 1 }
         let continued = opener >= sentence.lowerBound && Self.continuations.contains(doc.tokens[opener].norm)
-        let nestedIn = earlier.last(where: { $0.type == "ACCUSE" || $0.type == "DENY" }).flatMap { outer in
+        let nestedIn = earlier.last(where: { $0.type == .accuse || $0.type == .deny }).flatMap { outer in
             punctuationBetween(doc.firstToken(startingAtOrAfter: outer.triggerEnd), trigger.lowerBound) ? nil : outer
         }
         // The speaker of "قال X إن Y ..." does not act in what is reported (event-guidelines.md): a statement's
         // actor passes only to a verbal noun it governs directly ("أعلن X فرض عقوبات").
         let carried = earlier.last.flatMap { outer -> EventMention.Participant? in
-            if outer.type == "STATEMENT", complementBetween(doc.firstToken(startingAtOrAfter: outer.triggerEnd), trigger.lowerBound) {
+            if outer.type == .statement, complementBetween(doc.firstToken(startingAtOrAfter: outer.triggerEnd), trigger.lowerBound) {
                 return nil
             }
-            return outer.participants.first(where: { $0.role == "actor" })
+            return outer.participants.first(where: { $0.role == .actor })
         }
         let carriedSubject = carried ?? subject(of: sentence, before: trigger.lowerBound).map {
-            EventMention.Participant(ref: $0.ref, role: "actor", text: $0.text)
+            EventMention.Participant(ref: $0.ref, role: .actor, text: $0.text)
         }
         // "تزويد سوريا بالصواريخ": a name right after the noun and then "ب" receives.
-        let recipient = recipientFirst && pos == "noun" ? after.first.flatMap { r -> EntityMention? in
+        let recipient = recipientFirst && pos == .noun ? after.first.flatMap { r -> EntityMention? in
             guard r.tokens.lowerBound <= trigger.upperBound + 2, r.tokens.upperBound < sentence.upperBound,
                   preposition(before: r, floor: trigger.upperBound) == nil, !punctuationBetween(trigger.upperBound, r.tokens.lowerBound),
                   doc.tokens[r.tokens.upperBound].norm.hasPrefix("ب") else { return nil }
             return r
         } : nil
-        if pos == "noun", triggerWord.hasPrefix("ب"), let outer = nestedIn,
-           let target = outer.participants.first(where: { $0.role == "target" }) {
+        if pos == .noun, triggerWord.hasPrefix("ب"), let outer = nestedIn,
+           let target = outer.participants.first(where: { $0.role == .target }) {
             // "اتهمت X Y بتزويد Z": Y supplied Z.
-            add(.init(ref: target.ref, role: "actor", text: target.text)); actorFound = true
-            if let recipient { add(recipient, "target"); recipientTaken = true }
+            add(.init(ref: target.ref, role: .actor, text: target.text)); actorFound = true
+            if let recipient { add(recipient, .target); recipientTaken = true }
         } else if let recipient {
             // The actor is the subject of the verb governing the noun ("قررت روسيا تزويد سوريا ...").
             if let c = carriedSubject, c.ref != recipient.ref { add(c); actorFound = true }
-            add(recipient, "target"); recipientTaken = true
+            add(recipient, .target); recipientTaken = true
             objectStart = recipient.tokens.upperBound
         } else {
             // An explicit subject after the trigger: VSO after a verb (up to 6 words: a title may come first),
             // the genitive right after a verbal noun (up to 3).
-            var reach = pos == "verb" ? 6 : (pos == "noun" ? 3 : -1)
+            var reach = pos == .verb ? 6 : (pos == .noun ? 3 : -1)
             // "اجتماع عقده وزير الخارجية ..."، "لقاء جمع ...": a light verb after the noun, then its subject.
-            if pos == "noun", trigger.upperBound < sentence.upperBound, lightVerbs.contains(word: doc.tokens[trigger.upperBound].norm) {
+            if pos == .noun, trigger.upperBound < sentence.upperBound, lightVerbs.contains(word: doc.tokens[trigger.upperBound].norm) {
                 reach = 8
             }
             // SVO: a name right before the verb is its subject ("إن بايدن التقى السيسي"); what follows is the object.
-            let svo = pos == "verb" ? before.last.flatMap { m -> EntityMention? in
+            let svo = pos == .verb ? before.last.flatMap { m -> EntityMention? in
                 guard m.tokens.upperBound >= trigger.lowerBound - 3, preposition(before: m) == nil, !takenByEarlier(m, earlier),
                       !punctuationBetween(m.tokens.upperBound, trigger.lowerBound) else { return nil }
                 return m
             } : nil
             if let m = agent(after: trigger, in: sentence) {
                 // The passive names its agent ("قصفت المدينة من قبل ..."، "على يد ..."): it is the actor.
-                add(m, "actor"); actorFound = true
-                for c in coordinated(after: m, limit: sentence.upperBound) { add(c, "actor") }
+                add(m, .actor); actorFound = true
+                for c in coordinated(after: m, limit: sentence.upperBound) { add(c, .actor) }
             } else if let m = svo {
-                for g in coordination(endingAt: m, in: before) { add(g, "actor") }
+                for g in coordination(endingAt: m, in: before) { add(g, .actor) }
                 actorFound = true
-            } else if pos == "noun", type == "ATTACK" || type == "MEET", let sides = sides(after: trigger, in: sentence) {
+            } else if pos == .noun, type == .attack || type == .meet, let sides = sides(after: trigger, in: sentence) {
                 // "اشتباكات بين الجيش والشرطة"، "محادثات بين البلدين ...": both sides take part.
-                for m in sides { add(m, "actor") }
+                for m in sides { add(m, .actor) }
                 actorFound = true
                 objectStart = participantsEnd(participants, after)
-            } else if let m = (type == "STATEMENT" ? speakers : after).first, m.tokens.lowerBound <= trigger.upperBound + reach,
-               !(pos == "noun" && (type == "MEET" || type == "VISIT") && isCityOrSeat(m)),
+            } else if let m = (type == .statement ? speakers : after).first, m.tokens.lowerBound <= trigger.upperBound + reach,
+               !(pos == .noun && (type == .meet || type == .visit) && isCityOrSeat(m)),
                // A noun with the article takes no genitive ("حضر الاجتماع X": X attended); a nationality
                // adjective ("الإطلاق الكوري الشمالي") or a relative clause ("الهجوم الذي تشنه موسكو") still names it.
-               !(pos == "noun" && Self.hasArticle(triggerWord) && m.origin != .demonym
+               !(pos == .noun && Self.hasArticle(triggerWord) && m.origin != .demonym
                  && !(trigger.upperBound < sentence.upperBound && Self.relativePronouns.contains(doc.tokens[trigger.upperBound].norm))),
                preposition(before: m, floor: trigger.upperBound) == nil,
                !punctuationBetween(trigger.upperBound, m.tokens.lowerBound) {
-                add(m, "actor"); actorFound = true
-                for c in coordinated(after: m, limit: sentence.upperBound) { add(c, "actor") }
+                add(m, .actor); actorFound = true
+                for c in coordinated(after: m, limit: sentence.upperBound) { add(c, .actor) }
                 objectStart = participantsEnd(participants, after)
                 // "حتى التقى بوتين": the sentence's subject met the one named after the verb.
                 if continued, Self.symmetric.contains(type), let c = carriedSubject, !participants.contains(where: { $0.ref == c.ref }) {
-                    participants = participants.map { .init(ref: $0.ref, role: "counterpart", text: $0.text) }
+                    participants = participants.map { .init(ref: $0.ref, role: .counterpart, text: $0.text) }
                     provenance.add("those named after the verb become counterparts of the sentence's subject")
                     participants.insert(c, at: 0)
                 }
@@ -327,26 +327,26 @@ struct ArgumentFinder {
             } else if let group = groupAnaphor(after: trigger, sentence: sentence, earlier: earlier, previous: previous) {
                 for p in group { add(p) }
                 actorFound = true
-            } else if !(pos == "noun" && definite), let m = before.last, m.tokens.upperBound >= trigger.lowerBound - (pos == "noun" ? 3 : 5),
+            } else if !(pos == .noun && definite), let m = before.last, m.tokens.upperBound >= trigger.lowerBound - (pos == .noun ? 3 : 5),
                       preposition(before: m) == nil, !takenByEarlier(m, earlier),
-                      pos == "dismissal" || !complementBetween(m.tokens.upperBound, trigger.lowerBound),
-                      !punctuationBetween(m.tokens.upperBound, trigger.lowerBound) || pos == "dismissal" {
+                      pos == .dismissal || !complementBetween(m.tokens.upperBound, trigger.lowerBound),
+                      !punctuationBetween(m.tokens.upperBound, trigger.lowerBound) || pos == .dismissal {
                 // SVO ("بوتين وكيم التقيا") or the subject of a light verb ("أجرى تشوي محادثات").
-                for g in coordination(endingAt: m, in: before) { add(g, "actor") }
+                for g in coordination(endingAt: m, in: before) { add(g, .actor) }
                 actorFound = true
             }
         }
         // A definite verbal noun with no genitive refers back ("هذه الاتهامات"): no new event.
-        if !actorFound, pos == "noun", definite { return nil }
-        if !actorFound, let outer = nestedIn, let target = outer.participants.first(where: { $0.role == "target" }) {
-            add(.init(ref: target.ref, role: "actor", text: target.text)); actorFound = true
+        if !actorFound, pos == .noun, definite { return nil }
+        if !actorFound, let outer = nestedIn, let target = outer.participants.first(where: { $0.role == .target }) {
+            add(.init(ref: target.ref, role: .actor, text: target.text)); actorFound = true
         }
         if !actorFound, let outer = earlier.last, let actor = carried,
            !punctuationBetween(doc.firstToken(startingAtOrAfter: outer.triggerEnd), trigger.lowerBound) {
             add(actor); actorFound = true
         }
-        if !actorFound, hasPronoun || (pos == "verb" && trigger.lowerBound <= sentence.lowerBound + 1
-                                       && !(type == "STATEMENT" && writtenSubject(after: trigger, before: complement))
+        if !actorFound, hasPronoun || (pos == .verb && trigger.lowerBound <= sentence.lowerBound + 1
+                                       && !(type == .statement && writtenSubject(after: trigger, before: complement))
                                        && !nounSubject(after: trigger, in: sentence)) {
             if let p = previousSubject(before: sentence) { add(p); actorFound = true }
         }
@@ -367,34 +367,34 @@ struct ArgumentFinder {
             let prep = preposition(before: m, floor: trigger.upperBound)
             if punctuationBetween(trigger.upperBound, m.tokens.lowerBound) && prep != Self.with { break }
             // A town or a seat is where a meeting was held, never whom it was held with ("لقاؤه شرم الشيخ").
-            if type == "MEET", isPlace(m), isCityOrSeat(m) || !canAct(m.ref) {
+            if type == .meet, isPlace(m), isCityOrSeat(m) || !canAct(m.ref) {
                 if place == nil, m.tokens.lowerBound <= trigger.upperBound + 8 { place = m.ref }
                 continue
             }
             if let prep, prep == Self.with {
-                add(m, "counterpart")
-            } else if prep == Self.from, type == "MEET", pos == "noun", m.tokens.lowerBound <= trigger.upperBound + 6 {
+                add(m, .counterpart)
+            } else if prep == Self.from, type == .meet, pos == .noun, m.tokens.lowerBound <= trigger.upperBound + 6 {
                 // "تلقى اتصالا هاتفيا من X": the caller is the other side.
-                add(m, "counterpart")
+                add(m, .counterpart)
             } else if let prep, Self.placePrepositions.contains(prep) {
                 if isPlace(m) {
                     // A place far from the trigger belongs to another predicate ("تناولت الأوضاع في سوريا").
                     if place == nil, m.tokens.lowerBound <= trigger.upperBound + 8 { place = m.ref }
-                    if (type == "DEPLOY" || type == "SUPPLY"), m.type == .gpe, !targetTaken { add(m, "target"); targetTaken = true }
-                } else if m.type == .person, type == "VISIT" || type == "MEET" {
-                    add(m, "counterpart")
+                    if (type == .deploy || type == .supply), m.type == .gpe, !targetTaken { add(m, .target); targetTaken = true }
+                } else if m.type == .person, type == .visit || type == .meet {
+                    add(m, .counterpart)
                 }
             } else if prep == "ب" {
-                if isPlace(m), type == "VISIT" || type == "MEET" { if place == nil { place = m.ref } }
+                if isPlace(m), type == .visit || type == .meet { if place == nil { place = m.ref } }
             } else if let prep, Self.againstPrepositions.contains(prep) {
-                if type == "ATTACK" || type == "SANCTION" { add(m, "target"); targetTaken = true }
+                if type == .attack || type == .sanction { add(m, .target); targetTaken = true }
             } else if prep == nil || prep == "ل" {
                 // A statement has a speaker, not an object: names after it are what it is about.
-                if type == "STATEMENT" { continue }
-                if type == "VISIT", isPlace(m) || m.type == .org {
+                if type == .statement { continue }
+                if type == .visit, isPlace(m) || m.type == .org {
                     if place == nil { place = m.ref }
                 } else if !targetTaken {
-                    let role = type == "MEET" ? "counterpart" : "target"
+                    let role: ParticipantRole = type == .meet ? .counterpart : .target
                     add(m, role); targetTaken = true
                     for c in coordinated(after: m, limit: sentence.upperBound) { add(c, role) }
                 }
@@ -403,7 +403,7 @@ struct ArgumentFinder {
         // Where the sentence's earlier event took place, with the same actor, this one did too ("زار أنقرة حيث أجرى
         // محادثات").
         if place == nil, let outer = earlier.last, let p = outer.place,
-           outer.participants.contains(where: { o in o.role == "actor" && participants.contains { $0.ref == o.ref } }) {
+           outer.participants.contains(where: { o in o.role == .actor && participants.contains { $0.ref == o.ref } }) {
             place = p
         }
         var event = bareEvent(type, trigger, sentence: sentence)
@@ -414,7 +414,7 @@ struct ArgumentFinder {
     }
 
     /// An event of the trigger's sentence with no participants yet.
-    func bareEvent(_ type: String, _ trigger: Range<Int>, sentence: Range<Int>) -> EventMention {
+    func bareEvent(_ type: EventType, _ trigger: Range<Int>, sentence: Range<Int>) -> EventMention {
         let t0 = doc.tokens[trigger.lowerBound], t1 = doc.tokens[trigger.upperBound - 1]
         let s0 = doc.tokens[sentence.lowerBound].start, s1 = doc.tokens[sentence.upperBound - 1].end
         return EventMention(type: type, triggerStart: t0.start, triggerEnd: t1.end, trigger: doc.string(t0.start, t1.end),
@@ -544,6 +544,6 @@ struct ArgumentFinder {
     func previousSubject(before sentence: Range<Int>) -> EventMention.Participant? {
         let earlier = actors.filter { $0.tokens.upperBound <= sentence.lowerBound && $0.origin != .demonym }
         guard let m = earlier.last(where: { $0.type == .person }) ?? earlier.last else { return nil }
-        return .init(ref: m.ref, role: "actor", text: m.text)
+        return .init(ref: m.ref, role: .actor, text: m.text)
     }
 }

@@ -34,8 +34,8 @@ public struct EventStage: Sendable {
 
     struct Trigger {
         var match: PhraseLexicon.Match
-        var type: String
-        var pos: String
+        var type: EventType
+        var pos: TriggerPOS
         /// The trigger's row asks for a place ("@place"): without one it is another sense of the word.
         var needsPlace = false
         /// A verbal noun whose genitive receives ("تزويد سوريا بـ"): its row's fifth column says "recipient".
@@ -65,11 +65,13 @@ public struct EventStage: Sendable {
                     for row in triggers.allEntries[m.key] ?? [m.values] where !row.isEmpty {
                         let requires = row.count > 2 ? row[2] : ""
                         let needsPlace = requires == Self.placeRequirement
+                        // The type is one of `EventType` (VocabularyTests checks every row).
+                        guard let type = EventType(rawValue: row[0]) else { continue }
                         if requires.isEmpty || needsPlace || clauseHas(doc, requires, around: m.tokens, in: sentence) {
-                            var pos = row.count > 1 ? row[1] : "verb"
+                            guard var pos = row.count > 1 ? TriggerPOS(rawValue: row[1]) : .verb else { continue }
                             // "القصف"، "والهجوم": a verb form with the article is its verbal noun.
-                            if pos == "verb", hasArticle(doc.tokens[m.tokens.lowerBound].norm, prefix: m.prefix) { pos = "noun" }
-                            found.append(Trigger(match: m, type: row[0], pos: pos, needsPlace: needsPlace,
+                            if pos == .verb, hasArticle(doc.tokens[m.tokens.lowerBound].norm, prefix: m.prefix) { pos = .noun }
+                            found.append(Trigger(match: m, type: type, pos: pos, needsPlace: needsPlace,
                                                  recipientFirst: row.count > 3 && row[3] == "recipient"))
                             break
                         }
@@ -86,11 +88,11 @@ public struct EventStage: Sendable {
             for trigger in found {
                 let mood = self.mood(doc, trigger, sentence: sentence)
                 if mood == "negated" { continue }
-                if trigger.type == "MEET", isInterview(doc, trigger.match.tokens, in: sentence) { continue }
+                if trigger.type == .meet, isInterview(doc, trigger.match.tokens, in: sentence) { continue }
                 let clause = clauseList.first { $0.contains(trigger.match.tokens.lowerBound) } ?? sentence
                 // A speech verb's speaker is the one the quote stage read from the clause: none named, no
                 // statement; an agency or outlet only relays, and a town does not speak.
-                let said = trigger.type == "STATEMENT" ? doc.speechVerbs[trigger.match.tokens.lowerBound] : nil
+                let said = trigger.type == .statement ? doc.speechVerbs[trigger.match.tokens.lowerBound] : nil
                 if let said {
                     guard let ref = said.speaker, arguments.canAct(ref), !arguments.isSource(ref) else { continue }
                 }
@@ -98,20 +100,20 @@ public struct EventStage: Sendable {
                                             clause: clause, sentence: sentence, earlier: sentenceEvents,
                                             previous: events, recipientFirst: trigger.recipientFirst)
                 guard var event = found ?? said.map({ _ in arguments.bareEvent(trigger.type, trigger.match.tokens, sentence: sentence) }) else {
-                    if trigger.pos == "noun", trigger.match.tokens.lowerBound <= sentence.lowerBound + 2 { waiting.append(trigger) }
+                    if trigger.pos == .noun, trigger.match.tokens.lowerBound <= sentence.lowerBound + 2 { waiting.append(trigger) }
                     continue
                 }
                 if let said, let ref = said.speaker {
-                    event.participants = [.init(ref: ref, role: "actor", text: said.speakerText ?? "")]
+                    event.participants = [.init(ref: ref, role: .actor, text: said.speakerText ?? "")]
                     event.provenance.add("actor «\(said.speakerText ?? "")»: the speaker of what is said (quote stage)")
                 }
                 if trigger.needsPlace && event.place == nil { continue }
                 // "وجرى خلال اللقاء ..."، "حضر الاجتماع ...": a definite verbal noun after an event of its type with the
                 // same actor, in this sentence or the one before, is that event told again.
-                if trigger.pos == "noun", ArgumentFinder.isDefinite(doc.tokens[trigger.match.tokens.lowerBound].norm),
-                   let actor = event.participants.first(where: { $0.role == "actor" })?.ref,
+                if trigger.pos == .noun, ArgumentFinder.isDefinite(doc.tokens[trigger.match.tokens.lowerBound].norm),
+                   let actor = event.participants.first(where: { $0.role == .actor })?.ref,
                    (sentenceEvents + events.filter { $0.sentence >= sIndex - 1 }).contains(where: { e in
-                       e.type == event.type && e.participants.contains { $0.role == "actor" && $0.ref == actor }
+                       e.type == event.type && e.participants.contains { $0.role == .actor && $0.ref == actor }
                    }) {
                     continue
                 }
@@ -131,7 +133,7 @@ public struct EventStage: Sendable {
                 }
                 sentenceEvents.append(event)
                 // The main clause's event gives its actor to the opening phrase ("في زيارة ...، وقع بوتين").
-                for w in waiting where event.participants.contains(where: { $0.role == "actor" }) {
+                for w in waiting where event.participants.contains(where: { $0.role == .actor }) {
                     let wClause = clauseList.first { $0.contains(w.match.tokens.lowerBound) } ?? sentence
                     guard var opening = arguments.event(for: w.match.tokens, type: w.type, pos: w.pos, clause: wClause,
                                                         sentence: sentence, earlier: [event], previous: events) else { continue }
@@ -144,7 +146,7 @@ public struct EventStage: Sendable {
                               told: events + sentenceEvents)
                     sentenceEvents.append(opening)
                 }
-                if !waiting.isEmpty, event.participants.contains(where: { $0.role == "actor" }) { waiting = [] }
+                if !waiting.isEmpty, event.participants.contains(where: { $0.role == .actor }) { waiting = [] }
             }
             events += sentenceEvents
         }
@@ -201,7 +203,7 @@ public struct EventStage: Sendable {
             t += 1
         }
         let first = doc.tokens[trigger.match.tokens.lowerBound].norm
-        if trigger.pos == "verb", trigger.match.prefix > 0 {
+        if trigger.pos == .verb, trigger.match.prefix > 0 {
             let prefix = String(first.unicodeScalars.prefix(trigger.match.prefix))
             if prefix.hasSuffix("س") { return "planned" }
         }
@@ -216,7 +218,7 @@ public struct EventStage: Sendable {
                 if !near, !m.key.contains(" ") { continue }
                 // "قد" before a past verb ("قد استقبل") marks a completed act, not a possibility; so does "كانت X قد".
                 if v == "speculative", m.key == "قد" {
-                    if trigger.pos == "verb", !isImperfect(first, prefix: trigger.match.prefix) { return nil }
+                    if trigger.pos == .verb, !isImperfect(first, prefix: trigger.match.prefix) { return nil }
                     let pluperfect = (max(sentence.lowerBound, t - 4)..<t).contains {
                         modality.match(doc.tokens, at: $0, limit: t)?.values.first == "past"
                     }
@@ -242,10 +244,10 @@ public struct EventStage: Sendable {
         default: break
         }
         // An event inside an accusation or a denial is what is alleged or denied, not a fact.
-        if let outer = earlier.last(where: { $0.type == "ACCUSE" || $0.type == "DENY" }), outer.triggerEnd <= doc.tokens[trigger.lowerBound].start,
+        if let outer = earlier.last(where: { $0.type == .accuse || $0.type == .deny }), outer.triggerEnd <= doc.tokens[trigger.lowerBound].start,
            !doc.tokens[trigger].isEmpty, !(sentence.lowerBound..<trigger.lowerBound).contains(where: {
                doc.tokens[$0].start >= outer.triggerEnd && doc.tokens[$0].kind == .punct && doc.tokens[$0].norm != "/" }) {
-            return outer.type == "ACCUSE" ? .alleged : .denied
+            return outer.type == .accuse ? .alleged : .denied
         }
         // Reported: a speech verb or an attribution phrase in the sentence.
         for t in sentence where doc.tokens[t].isWord && !trigger.contains(t) {
@@ -281,16 +283,16 @@ public struct EventStage: Sendable {
         let span = doc.tokens[sentence.lowerBound].start..<doc.tokens[sentence.upperBound - 1].end
         let clauseSpan = doc.tokens[clause.lowerBound].start..<doc.tokens[clause.upperBound - 1].end
         let triggerAt = doc.tokens[trigger.lowerBound].start
-        let dated = told.last { $0.dateBasis == "text" || $0.dateBasis == "relative" }
+        let dated = told.last { $0.dateBasis == .text || $0.dateBasis == .relative }
         // "في وقت لاحق من اليوم نفسه": the time of the event told before.
         if let anchor = dated, doc.dates.contains(where: { clauseSpan.contains($0.start) && refersBack($0, in: doc) }) {
-            event.date = anchor.date; event.dateBasis = "relative"; event.dateText = anchor.dateText
+            event.date = anchor.date; event.dateBasis = .relative; event.dateText = anchor.dateText
             event.provenance.add("date of the event told before («\(anchor.trigger)»)")
             return
         }
         var candidates = doc.dates.filter { span.contains($0.start) && $0.date != nil && usableForEvents($0, doc: doc) && !refersBack($0, in: doc) }
         // A statement is dated by the words around its verb, never by a date inside what it says.
-        if event.type == "STATEMENT" {
+        if event.type == .statement {
             let finder = ArgumentFinder.complementStart(doc, after: trigger, in: sentence)
             let limit = finder < sentence.upperBound ? doc.tokens[finder].start : span.upperBound
             candidates = candidates.filter { $0.start < limit }
@@ -325,19 +327,19 @@ public struct EventStage: Sendable {
         } else if event.modality == .asserted || event.modality == .reported, let published = doc.published {
             // The story goes on: with no date of its own, an act of the actor of the event told just before
             // ("وصل ... أمس. وأجرى فور وصوله محادثات") happened when that one did.
-            let actors = Set(event.participants.filter { $0.role == "actor" }.map(\.ref))
+            let actors = Set(event.participants.filter { $0.role == .actor }.map(\.ref))
             let anchor = told.last { e in
-                (e.dateBasis == "text" || e.dateBasis == "relative") && event.sentence - e.sentence <= 2
-                    && e.participants.contains(where: { $0.role == "actor" && actors.contains($0.ref) })
+                (e.dateBasis == .text || e.dateBasis == .relative) && event.sentence - e.sentence <= 2
+                    && e.participants.contains(where: { $0.role == .actor && actors.contains($0.ref) })
             }
             if let anchor {
-                event.date = anchor.date; event.dateBasis = "relative"; event.dateText = anchor.dateText
+                event.date = anchor.date; event.dateBasis = .relative; event.dateText = anchor.dateText
                 event.provenance.add("date of the same actor's event told just before («\(anchor.trigger)»)")
                 return
             }
             event.provenance.add("no date in the sentence: the publication date")
             event.date = published
-            event.dateBasis = "published"
+            event.dateBasis = .published
         }
     }
 
@@ -370,7 +372,7 @@ public struct EventStage: Sendable {
         case .year: result = base.adding(years: reference.year - shifted.year)
         }
         event.date = result.truncated(to: min(result.precision, shifted.precision))
-        event.dateBasis = "relative"
+        event.dateBasis = .relative
         event.provenance.add("date counted back from «\(d.text)»")
         event.dateText = d.text
     }
@@ -379,7 +381,7 @@ public struct EventStage: Sendable {
         event.provenance.add("date from «\(d.text)»\(reporting ? ", the report's own date" : "")", line: line)
         event.date = d.date
         event.dateText = d.text
-        event.dateBasis = reporting ? "published" : (d.basis == .absolute ? "text" : "relative")
+        event.dateBasis = reporting ? .published : (d.basis == .absolute ? .text : .relative)
     }
 
     /// "منذ 24 عاماً"، "منذ 2020" (a duration or a starting point, not the event's own date) and "بعد يومين من ..." (relative to another event) do not date

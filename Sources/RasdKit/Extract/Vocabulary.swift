@@ -12,6 +12,16 @@ public enum EventType: String, Sendable, Codable, CaseIterable {
     public var isSymmetric: Bool { self == .meet || self == .sign }
 }
 
+/// A trigger's part of speech (`events/triggers.tsv`, column pos): it decides where the actor is looked for.
+package enum TriggerPOS: String, Sendable, CaseIterable {
+    /// Its subject follows it (VSO) or precedes it (SVO).
+    case verb
+    /// A verbal noun: its actor is the genitive after it.
+    case noun
+    /// A word that calls a claim false ("سخيفة"، "ملفقة"): the party named before it, even across punctuation.
+    case dismissal
+}
+
 /// What a participant does in an event.
 public enum ParticipantRole: String, Sendable, Codable, CaseIterable {
     case actor, target, counterpart

@@ -10,8 +10,8 @@ public enum EventCSV {
         let entities = Dictionary(analysis.entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var rows = [header.joined(separator: ",")]
         for event in analysis.events {
-            let actors = event.participants.filter { $0.role == "actor" }.compactMap { entities[$0.entity] }
-            let others = event.participants.filter { $0.role != "actor" }.compactMap { entities[$0.entity] }
+            let actors = event.participants.filter { $0.role == ParticipantRole.actor.rawValue }.compactMap { entities[$0.entity] }
+            let others = event.participants.filter { $0.role != ParticipantRole.actor.rawValue }.compactMap { entities[$0.entity] }
             func code(_ e: Analysis.Entity?) -> String {
                 guard let e else { return "" }
                 return (e.country ?? e.kb ?? e.id).uppercased()

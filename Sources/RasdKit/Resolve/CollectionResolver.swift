@@ -4,7 +4,7 @@
 package struct CollectionResolver: Sendable {
     package let kb: KnowledgeBase?
     let cameo: [String: String]
-    let durative: Set<String>
+    let durative: Set<EventType>
     /// Keep each finding's provenance in the analysis (`rasd analyze --explain`).
     package var explain: Bool
 
@@ -12,10 +12,10 @@ package struct CollectionResolver: Sendable {
         self.kb = kb
         self.explain = explain
         var cameo: [String: String] = [:]
-        var durative: Set<String> = []
+        var durative: Set<EventType> = []
         for row in (try? ResourceStore.rows("events/cameo.tsv")) ?? [] where row.count >= 2 {
             cameo[row[0]] = row[1]
-            if row.count >= 4, row[3] == "durative" { durative.insert(row[0]) }
+            if row.count >= 4, row[3] == "durative", let type = EventType(rawValue: row[0]) { durative.insert(type) }
         }
         self.cameo = cameo
         self.durative = durative
@@ -83,7 +83,7 @@ package struct CollectionResolver: Sendable {
                 let ids = e.participants.map { participantId($0.ref, &entities) }
                 // Both sides of a meeting or a signing act alike: "A met B" in one report is "B received A" in another.
                 let actors = ArgumentFinder.symmetric.contains(e.type) ? ids
-                    : zip(e.participants, ids).filter { $0.0.role == "actor" }.map(\.1)
+                    : zip(e.participants, ids).filter { $0.0.role == .actor }.map(\.1)
                 items.append(.init(doc: d, mention: e, participants: Set(ids), actors: Set(actors), published: doc.published))
             }
         }
@@ -95,8 +95,8 @@ package struct CollectionResolver: Sendable {
             let members = cluster.map { items[$0] }
             // The most precise date stated in the text wins; then relative; then the report's date.
             let dated = members.filter { $0.mention.date != nil }.sorted { a, b in
-                let rank = ["text": 0, "relative": 1, "published": 2]
-                let ra = rank[a.mention.dateBasis ?? ""] ?? 3, rb = rank[b.mention.dateBasis ?? ""] ?? 3
+                let rank: [DateBasis: Int] = [.text: 0, .relative: 1, .published: 2]
+                let ra = a.mention.dateBasis.flatMap { rank[$0] } ?? 3, rb = b.mention.dateBasis.flatMap { rank[$0] } ?? 3
                 if ra != rb { return ra < rb }
                 return a.mention.date!.precision > b.mention.date!.precision
             }
@@ -105,14 +105,14 @@ package struct CollectionResolver: Sendable {
             for item in members {
                 for (p, id) in zip(item.mention.participants, item.mention.participants.map({ participantId($0.ref, &entities) }))
                 where !participants.contains(where: { $0.entity == id }) {
-                    participants.append(Analysis.Participant(entity: id, role: p.role))
+                    participants.append(Analysis.Participant(entity: id, role: p.role.rawValue))
                 }
             }
             let place = members.compactMap(\.mention.place).first.map { entities.id(for: $0, type: .gpe, text: "") }
             let mentions = members.map { item -> Analysis.EventMentionEntry in
                 let m = item.mention
                 return Analysis.EventMentionEntry(doc: documents[item.doc].id, text: m.text, start: m.start, end: m.end,
-                                                  trigger: m.trigger, date: m.date?.iso, date_basis: m.dateBasis,
+                                                  trigger: m.trigger, date: m.date?.iso, date_basis: m.dateBasis?.rawValue,
                                                   modality: m.modality.rawValue, attribution: m.attribution,
                                                   explain: explain ? m.provenance.notes : nil)
             }
@@ -121,8 +121,8 @@ package struct CollectionResolver: Sendable {
             let reported = members.compactMap(\.published).min()
             let background = Self.isBackground(best?.mention.date, reportedOn: reported) ? true : nil
             let commentary = members.allSatisfy { documents[$0.doc].genre == .opinion } ? true : nil
-            let event = Analysis.Event(id: eventId, explain: explain ? mergeNotes(members) : nil, type: members[0].mention.type, cameo: cameo[members[0].mention.type] ?? "",
-                                       date: best?.mention.date?.iso, date_basis: best?.mention.dateBasis, modality: modality,
+            let event = Analysis.Event(id: eventId, explain: explain ? mergeNotes(members) : nil, type: members[0].mention.type.rawValue, cameo: cameo[members[0].mention.type.rawValue] ?? "",
+                                       date: best?.mention.date?.iso, date_basis: best?.mention.dateBasis?.rawValue, modality: modality,
                                        participants: participants, place: place, sources: sources, mentions: mentions,
                                        background: background, commentary: commentary)
             analysis.events.append(event)

@@ -8,7 +8,7 @@
 struct EventMerger {
     /// Event types that last (troops stationed, supplies flowing): reports months apart, dated only by their
     /// publication, describe the same event.
-    var durative: Set<String> = []
+    var durative: Set<EventType> = []
 
     struct Item {
         var doc: Int
@@ -23,7 +23,7 @@ struct EventMerger {
         var items: [Int]
         var participants: Set<String>
         var actors: Set<String>
-        var type: String
+        var type: EventType
         var polarity: Polarity
     }
 
@@ -45,7 +45,7 @@ struct EventMerger {
         var byActor: [String: [Int]] = [:]
         for (index, item) in items.enumerated() {
             var candidates = Set<Int>()
-            for actor in item.actors { candidates.formUnion(byActor[item.mention.type + "|" + actor] ?? []) }
+            for actor in item.actors { candidates.formUnion(byActor[item.mention.type.rawValue + "|" + actor] ?? []) }
             let match = candidates.sorted().first { c in
                 let cluster = clusters[c]
                 guard cluster.polarity == Self.polarity(item.mention.modality),
@@ -65,7 +65,7 @@ struct EventMerger {
                                         polarity: Self.polarity(item.mention.modality)))
             }
             for actor in clusters[c].actors {
-                let key = item.mention.type + "|" + actor
+                let key = item.mention.type.rawValue + "|" + actor
                 if byActor[key]?.last != c { byActor[key, default: []].append(c) }
             }
         }
@@ -74,7 +74,7 @@ struct EventMerger {
 
     func datesAgree(_ a: Item, _ b: Item) -> Bool {
         guard let da = a.mention.date, let db = b.mention.date else { return true }
-        let softA = a.mention.dateBasis == "published", softB = b.mention.dateBasis == "published"
+        let softA = a.mention.dateBasis == .published, softB = b.mention.dateBasis == .published
         switch (softA, softB) {
         case (false, false):
             return da.contains(db) || db.contains(da)

@@ -68,7 +68,7 @@ struct StoryRecords {
             var actorIDs: [String] = []
             if let main {
                 let e = analysis.events[main]
-                for p in e.participants.filter({ $0.role == "actor" }) + e.participants.filter({ $0.role != "actor" })
+                for p in e.participants.filter({ $0.role == ParticipantRole.actor.rawValue }) + e.participants.filter({ $0.role != ParticipantRole.actor.rawValue })
                 where !actorIDs.contains(p.entity) && actorIDs.count < 2 {
                     actorIDs.append(p.entity)
                 }

@@ -16,8 +16,8 @@ enum Timeline {
             }
         }
         return ordered.map { e in
-            let actors = e.participants.filter { $0.role == "actor" }.map { name($0.entity) }
-            let others = e.participants.filter { $0.role != "actor" }.map { name($0.entity) }
+            let actors = e.participants.filter { $0.role == ParticipantRole.actor.rawValue }.map { name($0.entity) }
+            let others = e.participants.filter { $0.role != ParticipantRole.actor.rawValue }.map { name($0.entity) }
             var summary = actors.joined(separator: " & ")
             if !others.isEmpty { summary += " → " + others.joined(separator: " & ") }
             if let place = e.place { summary += " @ " + name(place) }
