@@ -17,7 +17,9 @@ final class ExplainTests: XCTestCase {
         for event in analysis.events {
             let why = try XCTUnwrap(event.explain, "event \(event.id) has no explanation")
             XCTAssertFalse(why.isEmpty)
-            if event.mentions.count > 1 { XCTAssertTrue(why[0].contains("merged by EventMerger"), why[0]) }
+            if event.mentions.count > 1 {
+                XCTAssertTrue(why[0].contains("merged by EventMerger") && why[0].contains("same type \(event.type)"), why[0])
+            }
             for m in event.mentions {
                 let notes = try XCTUnwrap(m.explain, "mention of \(event.id) in \(m.doc)")
                 XCTAssertTrue(notes[0].hasPrefix("trigger «") && notes[0].contains("→ \(event.type)"), notes[0])

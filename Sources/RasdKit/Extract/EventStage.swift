@@ -45,7 +45,7 @@ public struct EventStage: Sendable {
         var provenance: Provenance {
             var p = Provenance()
             let requirement = needsPlace ? ", needs a place" : ""
-            p.addData("trigger «\(match.key)» → \(type) (\(pos)\(requirement); events/triggers.tsv)")
+            p.addData("trigger «\(match.key)» → \(type.rawValue) (\(pos.rawValue)\(requirement); events/triggers.tsv)")
             return p
         }
     }

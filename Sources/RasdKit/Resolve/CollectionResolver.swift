@@ -141,7 +141,7 @@ package struct CollectionResolver: Sendable {
         let shared = members.dropFirst().reduce(members[0].actors) { $0.intersection($1.actors) }.sorted()
         let documents = Set(members.map(\.doc)).count
         return ["\(members.count) reports in \(documents) document\(documents == 1 ? "" : "s") merged by EventMerger: same type "
-                + "\(members[0].mention.type), participants of one contained in the other's, dates agreeing, same modality class"
+                + "\(members[0].mention.type.rawValue), participants of one contained in the other's, dates agreeing, same modality class"
                 + (shared.isEmpty ? "" : "; shared actors: " + shared.joined(separator: ", "))]
     }
 
