@@ -34,6 +34,10 @@ struct TrainNER: ParsableCommand {
     var noWordStats = false
     @Flag(name: .long, help: "Read words missing from the training counts as one unknown word.")
     var unknownWords = false
+    @Flag(name: .long, inversion: .prefixedNo, help: "Repeat the phrase marks around a rare word as features of their own.")
+    var rareMarks = true
+    @Flag(name: .long, help: "Add the usual entity type of the words at ±2 as features.")
+    var wideUsual = false
     @Option(name: .long, help: "Write the held-out development sentences here (CoNLL), to score them with eval-ner.")
     var writeDev: String?
     @Option(name: .long, help: "Instead of writing a model: K-fold cross-validation over contiguous blocks (prints each fold's FB1 and the mean).")
@@ -41,7 +45,34 @@ struct TrainNER: ParsableCommand {
     @Flag(name: .long, help: "With --cross-validate: train two folds at a time.") var parallel = false
     @Option(name: .long, help: "With --cross-validate: write every block's TOKEN GOLD PRED lines here (out-of-fold predictions).")
     var predictions: String?
+    @Option(name: .long, help: "Per entity type, a score added to its tags on every token: ORG=1.5,MISC=2 (trades precision for recall).")
+    var entityBias: String?
+    @Option(name: .long, help: "With --cross-validate: entity biases to try on every fold's model, each type's values crossed: ORG=0,1,2;MISC=0,2.")
+    var biasGrid: String?
     @Flag(name: .long, help: "No progress on stderr.") var quiet = false
+
+    /// "ORG=1.5,MISC=2" → [ORG: 1.5, MISC: 2].
+    static func bias(_ text: String) throws -> [String: Float] {
+        var bias: [String: Float] = [:]
+        for item in text.split(separator: ",") {
+            let parts = item.split(separator: "=")
+            guard parts.count == 2, let value = Float(parts[1]) else { throw ValidationError("--entity-bias: cannot read '\(item)' (TYPE=NUMBER)") }
+            bias[String(parts[0])] = value
+        }
+        return bias
+    }
+
+    /// "ORG=0,1;MISC=0,2" → every combination of the values.
+    static func grid(_ text: String) throws -> [[String: Float]] {
+        var grid: [[String: Float]] = [[:]]
+        for item in text.split(separator: ";") {
+            let parts = item.split(separator: "=")
+            let values = parts.count == 2 ? parts[1].split(separator: ",").compactMap { Float($0) } : []
+            guard !values.isEmpty else { throw ValidationError("--bias-grid: cannot read '\(item)' (TYPE=N,N,...)") }
+            grid = grid.flatMap { bias in values.map { v in bias.merging([String(parts[0]): v]) { $1 } } }
+        }
+        return grid
+    }
 
     func validate() throws {
         if output == nil && crossValidate == nil { throw ValidationError("give -o MODEL (or --cross-validate K)") }
@@ -60,17 +91,22 @@ struct TrainNER: ParsableCommand {
         options.nameList = !noNameList
         options.wordStats = !noWordStats
         options.unknownWords = unknownWords
+        options.rareMarks = rareMarks
+        options.wideUsual = wideUsual
         options.documentSentences = documentSentences
         options.documentStage = documentStage
         options.folds = jackknifeFolds
+        if let entityBias { options.entityBias = try TrainNER.bias(entityBias) }
         let quiet = self.quiet
         let log: @Sendable (String) -> Void = { line in
             if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         }
         if let k = crossValidate {
+            let grid = try biasGrid.map(TrainNER.grid) ?? []
             let folds = NERCrossValidation.run(corpus: corpus, folds: k, options: options, documentSentences: 0,
-                                               parallel: parallel, log: log)
+                                               parallel: parallel, biasGrid: grid, log: log)
             print(NERCrossValidation.summary(folds), terminator: "")
+            if !grid.isEmpty { print(NERCrossValidation.gridSummary(folds, grid: grid), terminator: "") }
             if let predictions {
                 try NERCrossValidation.predictionLines(folds).write(toFile: predictions, atomically: true, encoding: .utf8)
             }

@@ -148,6 +148,47 @@ final class NERTests: XCTestCase {
         XCTAssertTrue(NERCrossValidation.summary(folds).contains("mean FB1"))
     }
 
+    /// The bias grid scores every fold's model once per bias: no bias scores as the plain run does, and a bias
+    /// too large to resist makes every chunk one of its type.
+    func testCrossValidationBiasGrid() {
+        let corpus = CoNLLCorpus(text: Self.toyCorpus().joined(separator: "\n"))
+        var options = NERTrainer.Options()
+        options.epochs = 3
+        options.folds = 2
+        options.documentSentences = 2
+        options.minimumCount = 1
+        options.runs = 1
+        let grid: [NERCrossValidation.Bias] = [[:], ["LOC": 1e6]]
+        let folds = NERCrossValidation.run(corpus: corpus, folds: 3, options: options, biasGrid: grid) { _ in }
+        for fold in folds {
+            XCTAssertEqual(fold.grid.count, 2)
+            XCTAssertEqual(fold.grid[0].overall, fold.scorer.overall)
+            XCTAssertEqual(fold.grid[1].byType["LOC"]?.found, fold.grid[1].overall.found)   // every chunk is LOC
+            XCTAssertNotEqual(fold.grid[1].overall, fold.grid[0].overall)
+        }
+        let summary = NERCrossValidation.gridSummary(folds, grid: grid)
+        XCTAssertTrue(summary.contains("bias LOC=1000000.0"))
+        XCTAssertEqual(summary.split(separator: "\n").count, 2)
+    }
+
+    /// An entity bias given to the trainer is in the saved model's weights.
+    func testEntityBiasIsSaved() throws {
+        let corpus = CoNLLCorpus(text: Self.toyCorpus().joined(separator: "\n"))
+        var options = NERTrainer.Options()
+        options.epochs = 3
+        options.folds = 2
+        options.minimumCount = 1
+        options.runs = 1
+        options.entityBias = ["LOC": 1e6]
+        let result = NERTrainer.train(corpus: corpus, options: options) { _ in }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rasd-ner-bias-\(UUID().uuidString).model")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try result.modelData.write(to: url)
+        let tags = try NERTagger(contentsOf: url).tag(["قال", "سامي", "في", "دمشق"])
+        XCTAssertEqual(tags.count, 4)
+        XCTAssertTrue(tags.allSatisfy { $0.hasSuffix("-LOC") }, "\(tags)")
+    }
+
     static func toyCorpus() -> [String] {
         var lines: [String] = []
         let names = ["سامي", "كريم", "هدى", "رامي", "نادر", "ليلى"]

@@ -10,12 +10,18 @@ package enum NERCrossValidation {
         package var scorer: ChunkScorer
         /// Per sentence of the block, its tokens, gold tags and predicted tags.
         package var tagged: [(tokens: [String], gold: [String], predicted: [String])]
+        /// The block's scores with each entity bias of the grid (same order as the grid).
+        package var grid: [ChunkScorer] = []
     }
+
+    /// An entity bias to try on each fold's model: per type, a score added to its B- and I- tags.
+    package typealias Bias = [String: Float]
 
     /// - Parameters:
     ///   - parallel: train two folds at a time (the machine's cores are shared: off by default).
     package static func run(corpus: CoNLLCorpus, folds k: Int, options: NERTrainer.Options, documentSentences: Int = 0,
-                           parallel: Bool = false, log: @escaping @Sendable (String) -> Void) -> [Fold] {
+                           parallel: Bool = false, biasGrid: [Bias] = [],
+                           log: @escaping @Sendable (String) -> Void) -> [Fold] {
         let sentences = NERTrainer.sentences(corpus)
         let n = sentences.count
         let k = max(2, k)
@@ -30,8 +36,13 @@ package enum NERCrossValidation {
             let (scorer, predicted) = score(result.tagger, Array(sentences[block]), documentSentences: documentSentences)
             log(String(format: "fold %d (sentences %d..<%d): FB1 %.2f (P %.2f R %.2f)", f + 1, block.lowerBound,
                        block.upperBound, scorer.overall.f1, scorer.overall.precision, scorer.overall.recall))
+            var tagger = result.tagger
+            let grid = biasGrid.map { bias in
+                tagger.emissionBias = tagger.tags.map { bias[String(BIOTag.split($0).type)] ?? 0 }
+                return score(tagger, Array(sentences[block]), documentSentences: documentSentences).0
+            }
             results.set(f, Fold(index: f, sentences: block, scorer: scorer,
-                               tagged: zip(sentences[block], predicted).map { ($0.tokens, $0.tags, $1) }))
+                               tagged: zip(sentences[block], predicted).map { ($0.tokens, $0.tags, $1) }, grid: grid))
         }
         if parallel {
             DispatchQueue.concurrentPerform(iterations: k, execute: one)
@@ -90,6 +101,30 @@ package enum NERCrossValidation {
             out += String(format: "  %@ pooled FB1 %.2f (P %.2f R %.2f, %d phrases)\n", type, c.f1, c.precision, c.recall, c.gold)
         }
         return out
+    }
+
+    /// The grid's biases ranked by pooled FB1 (the best `top`), each with its fold mean and per-type pooled FB1.
+    package static func gridSummary(_ folds: [Fold], grid: [Bias], top: Int = 15) -> String {
+        var rows: [(pooled: Double, line: String)] = []
+        for (g, bias) in grid.enumerated() {
+            var all = ChunkScorer.Counts(), byType: [String: ChunkScorer.Counts] = [:]
+            var mean = 0.0
+            for f in folds where g < f.grid.count {
+                let s = f.grid[g]
+                mean += s.overall.f1 / Double(folds.count)
+                all.gold += s.overall.gold; all.found += s.overall.found; all.correct += s.overall.correct
+                for (type, c) in s.byType {
+                    byType[type, default: .init()].gold += c.gold
+                    byType[type, default: .init()].found += c.found
+                    byType[type, default: .init()].correct += c.correct
+                }
+            }
+            let name = bias.keys.sorted().map { "\($0)=\(bias[$0]!)" }.joined(separator: ",")
+            var line = String(format: "bias %@: mean %.2f pooled %.2f (P %.2f R %.2f)", name, mean, all.f1, all.precision, all.recall)
+            for type in byType.keys.sorted() { line += String(format: " %@ %.2f", type, byType[type]!.f1) }
+            rows.append((all.f1, line))
+        }
+        return rows.sorted { $0.pooled > $1.pooled }.prefix(top).map(\.line).joined(separator: "\n") + "\n"
     }
 
     /// Fold results written from worker threads.

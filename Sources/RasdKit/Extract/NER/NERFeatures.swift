@@ -1,3 +1,14 @@
+/// Optional groups of the tagger's features.
+struct NERFeatureOptions: OptionSet, Sendable {
+    let rawValue: UInt32
+    /// Words missing from the word counts are read as one unknown word (their affixes and shape stay).
+    static let unknownWords = NERFeatureOptions(rawValue: 1 << 0)
+    /// The phrase marks around a rare word (seen at most once) again, as features of their own.
+    static let rareMarks = NERFeatureOptions(rawValue: 1 << 1)
+    /// The usual entity type of the words at ±2 (with the word's count bucket).
+    static let wideUsual = NERFeatureOptions(rawValue: 1 << 2)
+}
+
 /// Turns a sentence of words into hashed features per token. The same code serves training and tagging, so a
 /// model and the extractor must agree: `version` is stored in the model and checked on load.
 struct NERFeatureExtractor: Sendable {
@@ -8,18 +19,21 @@ struct NERFeatureExtractor: Sendable {
     var names: PhraseMatcher
     /// Word counts by entity type from the training data.
     var stats = WordStats()
-    /// Words missing from `stats` are read as one unknown word (their affixes and shape stay): training sees
-    /// the other folds' counts, so the model learns what an unseen word's context says, as unseen text needs.
-    var unknownWords = false
+    /// Optional feature groups (stored in the model, which must be read with the groups it was trained with).
+    var options: NERFeatureOptions = []
+    var unknownWords: Bool { options.contains(.unknownWords) }
 
-    init(lexicon: NERLexicon, names: PhraseMatcher, stats: WordStats = WordStats(), unknownWords: Bool = false) {
+    init(lexicon: NERLexicon, names: PhraseMatcher, stats: WordStats = WordStats(), options: NERFeatureOptions = []) {
         self.lexicon = lexicon
         self.names = names
         self.stats = stats
-        self.unknownWords = unknownWords
+        self.options = options
     }
 
     private static let unknown = FeatureHash.finish(0x0C0C_0C0C)
+
+    /// The feature every token has: its weights are a per-tag prior (where a trainer folds an entity bias).
+    static var biasFeature: UInt64 { FeatureHash.feature(T.bias.rawValue, 0) }
 
     /// Features of one sentence: those of token i are `hashes[starts[i]..<starts[i + 1]]`.
     struct Output {
@@ -68,7 +82,9 @@ struct NERFeatureExtractor: Sendable {
         case biM1, biP1, stemBiM1, stemBiP1, biM2M1, biP1P2
         case suf2M1, suf2P1, shapeM1, shapeP1, first, last, shapeStem
         case seen, usual, seenAround, usualM1, usualP1, rareStemM1, rareStemP1, rareStemM2, rareNormM1, rareStemP2
+        case usualM2, usualP2
         case phrase = 100   // + offset, with the mark bit as the part
+        case rarePhrase = 200   // the same, on a rare word only
     }
 
     func extract(_ words: [String], into out: inout Output) {
@@ -180,10 +196,13 @@ struct NERFeatureExtractor: Sendable {
                     emit(.rareStemM1, m1.stem); emit(.rareStemP1, p1.stem); emit(.rareStemM2, m2.stem)
                     emit(.rareNormM1, m1.norm); emit(.rareStemP2, p2.stem)
                 }
+                if options.contains(.wideUsual) { emit(.usualM2, m2.usual, a.seen); emit(.usualP2, p2.usual, a.seen) }
             }
             if i == 0 { emit(.first, 0) }
             if i == n - 1 { emit(.last, 0) }
-            // Phrase marks of this token and its neighbours (offsets -3...+2).
+            // Phrase marks of this token and its neighbours (offsets -3...+2); again for a rare word, whose own
+            // features say little: an unseen word after a trigger word ("شركة", "بطولة") is likely a name.
+            let rare = options.contains(.rareMarks) && !stats.isEmpty && a.seen <= 1
             for offset in -3...2 {
                 let j = i + offset
                 guard j >= 0, j < n else { continue }
@@ -192,6 +211,7 @@ struct NERFeatureExtractor: Sendable {
                     let b = UInt64(bits.trailingZeroBitCount)
                     bits &= bits - 1
                     out.hashes.append(FeatureHash.feature(T.phrase.rawValue + UInt64(offset + 3), b))
+                    if rare { out.hashes.append(FeatureHash.feature(T.rarePhrase.rawValue + UInt64(offset + 3), b)) }
                 }
             }
             out.starts.append(out.hashes.count)

@@ -10,7 +10,7 @@ import Foundation
 ///     u32 name-phrase count N, then N × (u64 hash, u64 class mask)
 ///     u32 first-token count M, then M × (u64 hash, u32 longest phrase)
 ///     u32 word-stats count W, then W × (u64 stem hash, u64 packed counts by type)
-///     u32 flags (bit 0: words missing from the counts are read as unknown)
+///     u32 optional feature groups (`NERFeatureOptions`; bit 0: words missing from the counts are read as unknown)
 ///
 /// where a table is: f32 scale (weight = Int16 × scale), u32 feature count F, F × u64 feature hashes
 /// (ascending), F × tagCount × i16 weights. All little-endian; reading is a few bulk copies.
@@ -47,7 +47,7 @@ struct NERModel: Sendable {
     var documentTransitions: [Float]
     var names: PhraseMatcher
     var stats: WordStats
-    var unknownWords = false
+    var featureOptions: NERFeatureOptions = []
 
     static let magic = Array("RASDNER2".utf8)
 
@@ -92,7 +92,7 @@ struct NERModel: Sendable {
         let words = stats.table.entries.sorted { $0.key < $1.key }
         u32(UInt32(words.count))
         for (k, v) in words { u64(k); u64(v) }
-        u32(unknownWords ? 1 : 0)
+        u32(featureOptions.rawValue)
         return out
     }
 
@@ -163,6 +163,6 @@ struct NERModel: Sendable {
         var words = HashTable64(capacity: wordCount)
         for _ in 0..<wordCount { let k = try u64(); let v = try u64(); words.update(k) { _ in v } }
         stats = WordStats(table: words)
-        unknownWords = try u32() & 1 != 0
+        featureOptions = NERFeatureOptions(rawValue: try u32())
     }
 }
