@@ -109,6 +109,14 @@ final class ExtractionCorpusTests: XCTestCase {
         for row in try Self.rows("mentions.tsv", minimum: 5) {
             guard row.count == 4 else { XCTFail("malformed case: \(row)"); continue }
             let analysis = Self.analyse(row[0], published: row[1])
+            // "!ID": no mention with that text links to that entity.
+            if row[3].hasPrefix("!") {
+                let id = String(row[3].dropFirst())
+                if analysis.entities.contains(where: { $0.kb == id && $0.mentions.contains { $0.text == row[2] } }) {
+                    failures.append("\(row[0])\n    '\(row[2])' must not be a mention of \(id)")
+                }
+                continue
+            }
             // The entity: a knowledge-base id, or "en:" and the English label of an entity the base does not hold.
             let entity = row[3].hasPrefix("en:") ? analysis.entities.first { $0.label_en == String(row[3].dropFirst(3)) }
                 : analysis.entities.first { $0.kb == row[3] }

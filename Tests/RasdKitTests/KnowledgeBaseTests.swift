@@ -208,4 +208,25 @@ final class KnowledgeBaseDescriptionTests: XCTestCase {
         XCTAssertEqual(try resolve(title: "ولي العهد", qualifier: "السعودي", on: "2024"), "mohammed_bin_salman")
         XCTAssertEqual(try resolve(title: "رئيس الوزراء", qualifier: "الإسرائيلي", on: "2022-01"), "naftali_bennett")
     }
+
+    /// Cases/kb_descriptions.tsv: `title  qualifier  date  expected id` ("-": no holder); an empty qualifier uses
+    /// the state the title names by itself ("خادم الحرمين الشريفين", "ولي ولي العهد").
+    func testDescriptionCorpus() throws {
+        let kb = try KnowledgeBase.bundled()
+        let key = ArabicNormalizer.shared.key
+        for row in try CaseFile.rows("kb_descriptions.tsv", minimum: 60, fields: 4...4) {
+            let (title, qualifier, date, expected) = (row.fields[0], row.fields[1], row.fields[2], row.fields[3])
+            let got: String?
+            if qualifier.isEmpty {
+                let country = kb.impliedCountry(forTitle: key(title))
+                XCTAssertNotNil(country, "kb_descriptions.tsv:\(row.line): \(title) names no state")
+                let day = try XCTUnwrap(PartialDate(iso: date), "kb_descriptions.tsv:\(row.line): bad date \(date)")
+                let office = kb.office(forTitle: key(title))?.office
+                got = country.flatMap { c in office.flatMap { kb.holder(office: $0, country: c, on: day) } }?.id
+            } else {
+                got = try resolve(title: title, qualifier: qualifier, on: date)
+            }
+            XCTAssertEqual(got ?? "-", expected, "kb_descriptions.tsv:\(row.line): \(title) \(qualifier) \(date)")
+        }
+    }
 }

@@ -80,6 +80,10 @@ public struct TitleStage: Sendable {
                 } else if let d = description(doc, t, sentence: sentence, startsAt: startsAt) {
                     descriptions.append(d)
                     for x in d.tokens { covered[x] = true }
+                } else if let found = office(doc, t..<sentence.upperBound), found.length > 1 {
+                    // A longer title with no known holder ("نائب الرئيس العراقي"، "نائب رئيس الوزراء التركي")
+                    // is not the shorter title inside it: never its holder.
+                    for x in t..<(t + found.length) { covered[x] = true }
                 }
             }
         }
