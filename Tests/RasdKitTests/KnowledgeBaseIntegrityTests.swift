@@ -11,7 +11,6 @@ final class KnowledgeBaseIntegrityTests: XCTestCase {
             XCTAssertTrue(["PERSON", "GPE", "LOC", "ORG"].contains(e.type), "\(e.id): type \(e.type)")
             XCTAssertFalse(e.labelAr.isEmpty, "\(e.id): no Arabic label")
             XCTAssertFalse(e.labelEn.isEmpty, "\(e.id): no English label")
-            XCTAssertFalse(e.kind.isEmpty, "\(e.id): no kind")
             if let q = e.wikidata { XCTAssertTrue(q.hasPrefix("Q") && Int(q.dropFirst()) != nil, "\(e.id): wikidata \(q)") }
         }
         for e in kb.entities {

@@ -73,7 +73,7 @@ final class KnowledgeBaseTests: XCTestCase {
         XCTAssertEqual(putin.type, "PERSON")
         XCTAssertEqual(putin.country, "ru")
         XCTAssertEqual(putin.wikidata, "Q7747")
-        XCTAssertEqual(kb.entity("kremlin")?.kind, "seat")
+        XCTAssertEqual(kb.entity("kremlin")?.kind, .seat)
         XCTAssertEqual(kb.entity("kremlin")?.type, "ORG")
         XCTAssertEqual(kb.entity("moscow")?.country, "ru")
         XCTAssertEqual(kb.entity("kp")?.type, "GPE")

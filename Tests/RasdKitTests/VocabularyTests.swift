@@ -24,4 +24,16 @@ final class VocabularyTests: XCTestCase {
         XCTAssertEqual(vocabulary.participantRoles, ["actor", "target", "counterpart"])
         XCTAssertTrue(vocabulary.modalities.contains("planned"))
     }
+
+    /// Every knowledge-base entry's kind is a `KBKind` (the loader refuses others), and every kind is used.
+    func testKnowledgeBaseKinds() throws {
+        var used = Set<String>()
+        for file in ["kb/countries.tsv", "kb/places.tsv", "kb/people.tsv", "kb/organizations.tsv"] {
+            for row in try ResourceStore.rows(file) where row.count >= 8 {
+                XCTAssertNotNil(KBKind(rawValue: row[7]), "\(file): unknown kind in \(row.prefix(2))")
+                used.insert(row[7])
+            }
+        }
+        XCTAssertEqual(used, Set(KBKind.allCases.map(\.rawValue)), "a kind no entry has")
+    }
 }

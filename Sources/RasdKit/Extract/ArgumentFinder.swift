@@ -46,13 +46,10 @@ struct ArgumentFinder {
         // News agencies and outlets are the source of what is told, never its participants ("نقلت وكالة ... عن").
         actors = doc.mentions.filter { m in
             guard m.type == .person || m.type == .gpe || m.type == .org else { return false }
-            if let id = m.ref.kbId, let e = kb.entity(id), Self.sourceKinds.contains(e.kind) { return false }
+            if let id = m.ref.kbId, let e = kb.entity(id), e.kind.isSource { return false }
             return true
         }
     }
-
-    /// Knowledge-base kinds of the organisations that report news.
-    static let sourceKinds: Set<String> = ["agency", "outlet"]
 
     static func keys(_ words: [String]) -> Set<String> { Set(words.map { ArabicNormalizer.shared.key($0) }) }
     static let prepositions = keys(["مع", "في", "إلى", "ب", "من", "عن", "على", "ضد", "لدى", "داخل", "نحو", "حول", "بين"])
@@ -107,7 +104,7 @@ struct ArgumentFinder {
 
     func isPlace(_ m: EntityMention) -> Bool {
         if m.type == .gpe || m.type == .loc { return true }
-        if let id = m.ref.kbId, let e = kb.entity(id) { return e.kind == "seat" }
+        if let id = m.ref.kbId, let e = kb.entity(id) { return e.kind == .seat }
         return false
     }
 
@@ -193,12 +190,12 @@ struct ArgumentFinder {
         }
     }
 
-    static let actingPlaceKinds: Set<String> = ["country", "territory", "former_country", "capital", "region"]
+    static let actingPlaceKinds: Set<KBKind> = [.country, .territory, .formerCountry, .capital, .region]
 
     /// A city or seat of power: after a meeting noun it says where ("قمة شرم الشيخ"، "اجتماع الكرملين").
     func isCityOrSeat(_ m: EntityMention) -> Bool {
         guard let id = m.ref.kbId, let e = kb.entity(id) else { return false }
-        return ["capital", "city", "seat"].contains(e.kind)
+        return [.capital, .city, .seat].contains(e.kind)
     }
 
     func event(for trigger: Range<Int>, type: EventType, pos: TriggerPOS, clause: Range<Int>, sentence: Range<Int>,
@@ -437,7 +434,7 @@ struct ArgumentFinder {
     /// A news agency or outlet: the source of what is told, never a participant.
     func isSource(_ ref: EntityRef) -> Bool {
         guard let id = ref.kbId, let e = kb.entity(id) else { return false }
-        return Self.sourceKinds.contains(e.kind)
+        return e.kind.isSource
     }
 
     static let between = ArabicNormalizer.shared.key("بين")

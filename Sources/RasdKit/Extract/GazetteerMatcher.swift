@@ -73,7 +73,7 @@ package struct GazetteerMatcher: Sendable {
     /// Among entities sharing an alias, prefer states over cities over other places, then people, then bodies.
     func best(_ entities: [KBEntity]) -> KBEntity? {
         guard entities.count > 1 else { return entities.first }
-        let rank = ["country": 0, "capital": 1, "city": 2, "region": 3]
+        let rank: [KBKind: Int] = [.country: 0, .capital: 1, .city: 2, .region: 3]
         return entities.min { (rank[$0.kind] ?? 5, $0.id) < (rank[$1.kind] ?? 5, $1.id) }
     }
 }

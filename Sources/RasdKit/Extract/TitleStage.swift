@@ -150,7 +150,7 @@ public struct TitleStage: Sendable {
         for k in doc.mentions.indices where country == nil {
             let m = doc.mentions[k]
             guard m.tokens.lowerBound > t, m.tokens.lowerBound <= officeEnd, let id = m.ref.kbId, let e = kb.entity(id) else { continue }
-            if e.kind == "country" { country = e.id } else if e.kind == "seat", let c = e.country { country = c }
+            if e.kind == .country { country = e.id } else if e.kind == .seat, let c = e.country { country = c }
             if country != nil { end = max(officeEnd, m.tokens.upperBound) }
         }
         if country == nil, let implied = impliedCountry { country = implied }

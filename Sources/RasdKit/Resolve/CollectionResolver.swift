@@ -69,7 +69,7 @@ package struct CollectionResolver: Sendable {
 
     /// State coding: a capital or seat of power acting in an event stands for its state.
     func participantId(_ ref: EntityRef, _ entities: inout EntityTable) -> String {
-        if let id = ref.kbId, let kb, let e = kb.entity(id), e.kind == "capital" || e.kind == "seat",
+        if let id = ref.kbId, let kb, let e = kb.entity(id), e.kind == .capital || e.kind == .seat,
            let country = e.country, let state = kb.entity(country) {
             return entities.id(for: .kb(state.id), type: EntityType(kbType: state.type) ?? .gpe, text: state.labelAr)
         }

@@ -20,9 +20,12 @@ enum KBFiles {
             guard f.count >= 8 else {
                 throw KBFormatError(file: file, line: f.joined(separator: "\t"), reason: "expected 8 fields")
             }
+            guard let kind = KBKind(rawValue: f[7]) else {
+                throw KBFormatError(file: file, line: f.joined(separator: "\t"), reason: "unknown kind '\(f[7])'")
+            }
             let aliases = list(f[5])
             return KBEntity(id: f[0], type: f[1], labelAr: f[2], labelEn: f[3], wikidata: f[4].nonEmpty,
-                            aliases: aliases.isEmpty ? [f[2]] : aliases, country: f[6].nonEmpty, kind: f[7])
+                            aliases: aliases.isEmpty ? [f[2]] : aliases, country: f[6].nonEmpty, kind: kind)
         }
     }
 

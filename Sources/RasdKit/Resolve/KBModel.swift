@@ -1,3 +1,21 @@
+/// The finer class of a knowledge-base entry (the `kind` column of `kb/*.tsv`): a file naming another is a load
+/// error (`KBFormatError`), so a typo never becomes a class no rule handles.
+public enum KBKind: String, Sendable, Hashable, CaseIterable {
+    // States and places.
+    case country, formerCountry = "former_country", territory, capital, city, region, feature, facility
+    /// A seat of power standing for its state (الكرملين، البيت الأبيض).
+    case seat
+    // People.
+    case headOfState = "head_of_state", headOfGovernment = "head_of_government", minister, official, leader
+    // Organisations.
+    case body, bodyGov = "body_gov", agency, agencyGov = "agency_gov", outlet, thinkTank = "think_tank", ministry
+    case armedGroup = "armed_group", military, securityBody = "security_body", party, legislature, court
+    case university, company, centralBank = "central_bank"
+
+    /// News agencies and outlets: sources of reports, never participants.
+    public var isSource: Bool { self == .agency || self == .outlet }
+}
+
 /// One entry of the knowledge base: a country, place, person or organization with its Arabic surface forms.
 public struct KBEntity: Sendable, Hashable {
     public let id: String
@@ -11,10 +29,10 @@ public struct KBEntity: Sendable, Hashable {
     /// The id of the state the entry belongs to or represents (nil for international bodies).
     public let country: String?
     /// Finer class: country, capital, city, head_of_state, minister, body, agency, outlet, seat, ...
-    public let kind: String
+    public let kind: KBKind
 
     public init(id: String, type: String, labelAr: String, labelEn: String, wikidata: String?,
-                aliases: [String], country: String?, kind: String) {
+                aliases: [String], country: String?, kind: KBKind) {
         self.id = id
         self.type = type
         self.labelAr = labelAr

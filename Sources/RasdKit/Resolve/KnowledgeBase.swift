@@ -226,7 +226,7 @@ public struct KnowledgeBase: Sendable {
     /// The country whose seat of power this normalized key names ("الكرملين" → "ru"), so that
     /// "رئيس الكرملين" can resolve to the head of state of that country.
     public func countryOfSeat(_ normalizedKey: String) -> String? {
-        lookup(normalizedKey).first { $0.kind == "seat" }?.country
+        lookup(normalizedKey).first { $0.kind == .seat }?.country
     }
 }
 
