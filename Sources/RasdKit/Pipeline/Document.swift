@@ -34,6 +34,8 @@ public struct Document: Sendable {
     public var roles: [RoleMention] = []
     public var quotes: [QuoteMention] = []
     public var events: [EventMention] = []
+    /// `LineHash`es of the lines the cleaner looked up in the outlet's repeated lines (hash mode only).
+    public var repeatedLineLookups: [UInt64] = []
 
     public init(article: SourceArticle) {
         id = article.id

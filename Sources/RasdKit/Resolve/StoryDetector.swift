@@ -120,7 +120,7 @@ public struct StoryDetector: Sendable {
     }
 
     /// One word stem of an article and its weight (2 a time in the title, 1 in the body).
-    public struct Term: Sendable, Equatable {
+    public struct Term: Sendable, Equatable, Codable {
         public var key: UInt64
         public var weight: Float
     }
