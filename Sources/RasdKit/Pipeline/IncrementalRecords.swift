@@ -11,7 +11,7 @@ import Foundation
 ///   same answers the cleaner and every later stage do the same thing again.
 extension Analyzer {
     /// Raise when a change to the code changes what records hold or how they are made.
-    public static let recordCodeVersion = "records-1"
+    public static let recordCodeVersion = "records-2"
 
     /// The analyzer's version for stored records.
     public var recordVersion: String {
