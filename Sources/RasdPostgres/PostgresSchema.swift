@@ -87,6 +87,31 @@ enum PostgresSchema {
             )
             """,
         ]),
+        // Each article's records for incremental analysis (as SQLite's v4), and the claims several workers take
+        // on the records to compute (see docs/store.md, "Workers").
+        Migration(version: 4, name: "v4-article-records", statements: [
+            """
+            CREATE TABLE article_records (
+                document_rowid bigint PRIMARY KEY REFERENCES documents (rowid) ON DELETE CASCADE,
+                version text NOT NULL,
+                input_digest text NOT NULL,
+                lines bytea NOT NULL,
+                lookups bytea NOT NULL,
+                context_key text NOT NULL,
+                records bytea NOT NULL,
+                saved_at timestamptz NOT NULL DEFAULT clock_timestamp()
+            )
+            """,
+            """
+            CREATE TABLE record_claims (
+                document_rowid bigint PRIMARY KEY REFERENCES documents (rowid) ON DELETE CASCADE,
+                version text NOT NULL,
+                offered_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+                worker text,
+                expires_at timestamptz NOT NULL DEFAULT '-infinity'
+            )
+            """,
+        ]),
     ]
 
     /// Brings the database to the newest version; returns the versions it applied.

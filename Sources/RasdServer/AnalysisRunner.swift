@@ -80,15 +80,16 @@ struct AnalysisStatus: Codable, Sendable, Equatable {
     static func stamp() -> String { ISO8601DateFormatter().string(from: Date()) }
 }
 
-/// Runs `Analyzer` over every stored article and saves the result. The analysis is CPU-bound and long, so it
-/// runs on its own dispatch queue: neither NIO's event loops nor Swift's cooperative threads are held.
+/// Analyses the store incrementally (`IncrementalAnalysis`: records only for the articles without a valid stored
+/// one, then the resolve from all) and saves the result. The work is CPU-bound and long, so it runs on the store's
+/// dispatch queue (`StoreExecutor`, its per-article tasks included): neither NIO's event loops nor Swift's
+/// cooperative threads are held.
 final class AnalysisRunner: Sendable {
     let repository: any ArticleRepository
     let state: StoryState
-    private let queue = DispatchQueue(label: "rasd.analysis", qos: .utility)
-    /// The analyzer loads its knowledge base and model once, on first use (on `queue` only).
-    private nonisolated(unsafe) var analyzer: Analyzer?
-    static let pageSize = 500
+    /// The analyzer loads its knowledge base and model once, on first use.
+    private let lock = NSLock()
+    private nonisolated(unsafe) var loaded: Analyzer?
 
     init(repository: any ArticleRepository, state: StoryState) {
         self.repository = repository
@@ -100,10 +101,7 @@ final class AnalysisRunner: Sendable {
         _ = try await state.begin()
         return Task.detached { [self] in
             do {
-                let articles = try await storedArticles()
-                await state.progress(done: 0, total: articles.count)
-                let analysis = try await analyze(articles)
-                try await StoreExecutor.run { try await repository.saveAnalysis(analysis) }
+                let analysis = try await StoreExecutor.run { [self] in try await analyze() }
                 let number = try await StoreExecutor.run { try await repository.latestAnalysisNumber() }
                 await state.finish(analysis, number: number)
             } catch {
@@ -113,26 +111,16 @@ final class AnalysisRunner: Sendable {
         }
     }
 
-    private func storedArticles() async throws -> [SourceArticle] {
-        let repository = self.repository
-        return try await StoreExecutor.run { try await repository.allArticles(pageSize: AnalysisRunner.pageSize) }
-    }
-
-    private func analyze(_ articles: [SourceArticle]) async throws -> Analysis {
-        let state = self.state
-        return try await withCheckedThrowingContinuation { continuation in
-            queue.async { [self] in
-                do {
-                    if analyzer == nil { analyzer = try Analyzer() }
-                    let analysis = analyzer!.analyze(articles) { done, total in
-                        // Progress every 20 articles is enough for a status line.
-                        if done % 20 == 0 || done == total { Task { await state.progress(done: done, total: total) } }
-                    }
-                    continuation.resume(returning: analysis)
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
+    private func analyze() async throws -> Analysis {
+        let analyzer = try lock.withLock {
+            if loaded == nil { loaded = try Analyzer() }
+            return loaded!
         }
+        let state = self.state
+        await state.progress(done: 0, total: 0)
+        return try await IncrementalAnalysis(analyzer: analyzer, jobs: ArticleRunner.availableCores).run(repository, progress: { done, total in
+            // Progress every 20 articles is enough for a status line.
+            if done % 20 == 0 || done == total { Task { await state.progress(done: done, total: total) } }
+        }).analysis
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import RasdKit
 
 /// The seam between Rasd's commands or server and a store of articles and analyses. `ArticleStore` (SQLite, one
@@ -22,6 +23,30 @@ package protocol ArticleRepository: Sendable {
     /// A number that grows with every analysis saved (nil before the first): a reader compares it to tell,
     /// cheaply, that a newer analysis is there (a `rasd watch` or another server saved one).
     func latestAnalysisNumber() async throws -> Int64?
+    /// The stored per-article records made by this analyzer version, by document rowid (see `StoredRecord`).
+    func storedRecords(version: String) async throws -> [Int64: StoredRecord]
+    /// Keeps these records (replacing any earlier record of the same document), in one transaction.
+    func saveRecords(_ records: [StoredRecord]) async throws
+}
+
+/// One stored article's analysis, for incremental analysis (`IncrementalAnalysis`): valid while the analyzer
+/// version, the input digest and the context key are those the analysis would compute now.
+package struct StoredRecord: Sendable, Equatable {
+    package var rowid: Int64
+    package var version: String
+    package var inputDigest: String
+    /// The article's normalized line hashes (for the repeated-line tally, without reading texts).
+    package var lines: [UInt64]
+    /// The line hashes the cleaner looked up in the outlet's repeated lines.
+    package var lookups: [UInt64]
+    package var contextKey: String
+    /// `RecordCoding` of the article's records.
+    package var data: Data
+
+    package init(rowid: Int64, version: String, inputDigest: String, lines: [UInt64], lookups: [UInt64], contextKey: String, data: Data) {
+        self.rowid = rowid; self.version = version; self.inputDigest = inputDigest; self.lines = lines
+        self.lookups = lookups; self.contextKey = contextKey; self.data = data
+    }
 }
 
 /// One stored article with its position in ingest order.
@@ -63,12 +88,17 @@ package let keptAnalyses = 3
 extension ArticleRepository {
     /// Every stored article in ingest order, read a page at a time.
     package func allArticles(pageSize: Int = 1000) async throws -> [SourceArticle] {
-        var all: [SourceArticle] = []
+        try await allStoredArticles(pageSize: pageSize).map(\.article)
+    }
+
+    /// The same with their rowids.
+    package func allStoredArticles(pageSize: Int = 1000) async throws -> [StoredArticle] {
+        var all: [StoredArticle] = []
         var last: Int64 = 0
         while true {
             let page = try await articles(afterRowID: last, limit: pageSize)
             guard let end = page.last?.rowid else { return all }
-            all += page.map(\.article)
+            all += page
             last = end
         }
     }

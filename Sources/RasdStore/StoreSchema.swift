@@ -79,6 +79,20 @@ enum StoreSchema {
                 );
                 """)
         }
+        // v4: each article's records, for incremental analysis (see docs/store.md).
+        migrator.registerMigration("v4-article-records") { db in
+            try db.execute(sql: """
+                CREATE TABLE article_records (
+                    document_rowid INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
+                    version TEXT NOT NULL,        -- Analyzer.recordVersion
+                    input_digest TEXT NOT NULL,   -- Analyzer.inputDigest of the article as analysed
+                    lines BLOB NOT NULL,          -- its normalized line hashes (little-endian UInt64)
+                    lookups BLOB NOT NULL,        -- the line hashes the cleaner looked up
+                    context_key TEXT NOT NULL,    -- which of those were the outlet's repeated lines
+                    records BLOB NOT NULL         -- RecordCoding of its [ArticleRecord]
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -34,6 +34,9 @@ struct Analyze: AsyncParsableCommand {
     @Flag(help: "Say how each event and entity mention was found: the trigger's row, the rule (source line) behind each participant, date and link, and why reports were merged (fields `explain`).")
     var explain = false
 
+    @Option(help: "With --db: article records computed between two writes to the store (one transaction each).")
+    var batchSize: Int = 100
+
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
@@ -41,6 +44,7 @@ struct Analyze: AsyncParsableCommand {
         if db == nil && paths.isEmpty { throw ValidationError("give article files or folders, or --db") }
         if db != nil && !paths.isEmpty { throw ValidationError("give article files or --db, not both") }
         if jobs < 1 { throw ValidationError("--jobs takes a number of at least 1, not \(jobs)") }
+        if batchSize < 1 { throw ValidationError("--batch-size takes a number of at least 1, not \(batchSize)") }
     }
 
     func run() async throws {
@@ -77,8 +81,27 @@ struct Analyze: AsyncParsableCommand {
                          problems: [InputProblem], metadata: [String: ArticleMetadata]) async throws {
         var problems = problems
         var articles: [SourceArticle] = []
+        var options = Analyzer.Options()
+        options.preferDates = prefer
+        options.explain = explain
+        let analyzer = try Analyzer(options: options)
+        let analysis: Analysis
         if let store {
-            articles = try await store.allArticles().map { metadata[$0.id]?.applied(to: $0) ?? $0 }
+            // Incremental: records only for articles without a valid stored one, then the resolve from all.
+            for problem in problems { progress.warn(problem.description) }
+            var incremental = IncrementalAnalysis(analyzer: analyzer, jobs: jobs)
+            incremental.batchSize = batchSize
+            let (made, report) = try await incremental.run(
+                store, prepare: { metadata[$0.id]?.applied(to: $0) ?? $0 }, problems: problems, progress: { done, total in
+                progress.update(done, of: total)
+            })
+            progress.finish()
+            if !quiet {
+                progress.warn("rasd analyze: \(report.articles) stored articles, \(report.computed) analysed, "
+                              + "\(report.reused) from stored records")
+            }
+            for problem in made.problems.dropFirst(problems.count) { progress.warn("\(problem.location): \(problem.reason)") }
+            analysis = made
         } else {
             let collector = InputCollector(excluded: Set([meta].compactMap { $0 }))
             let listing = collector.files(in: paths)
@@ -88,22 +111,16 @@ struct Analyze: AsyncParsableCommand {
                 problems += read.problems
                 articles += read.articles.map { metadata[$0.id]?.applied(to: $0) ?? $0 }
             }
+            let distinct = DistinctIDs.apply(articles)
+            articles = distinct.articles
+            problems += distinct.problems
+            for problem in problems { progress.warn(problem.description) }
+            analysis = await analyzer.analyze(articles, problems: problems, jobs: jobs) { done, total in
+                progress.update(done, of: total)
+            }
+            progress.finish()
+            articles = []   // their texts are not needed for the output: the analysis has the bodies
         }
-        let distinct = DistinctIDs.apply(articles)
-        articles = distinct.articles
-        problems += distinct.problems
-        for problem in problems { progress.warn(problem.description) }
-
-        var options = Analyzer.Options()
-        options.preferDates = prefer
-        options.explain = explain
-        let analyzer = try Analyzer(options: options)
-        let analysis = await analyzer.analyze(articles, problems: problems, jobs: jobs) { done, total in
-            progress.update(done, of: total)
-        }
-        progress.finish()
-        articles = []   // their texts are not needed for the output: the analysis has the bodies
-        try await store?.saveAnalysis(analysis)
 
         switch format {
         case .json:

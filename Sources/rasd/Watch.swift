@@ -6,15 +6,15 @@ import RasdPostgres
 import RasdStore
 
 /// `rasd watch PATH... --db LOCATION`: follows folders and growing `.jsonl` files; each batch of new articles is
-/// stored, the store is analysed again and the analysis saved (a running `rasd serve` over the same store shows
+/// stored, the store is analysed incrementally and the analysis saved (a running `rasd serve` over the same store shows
 /// it on its next read). Ctrl-C stops after the batch in progress.
 struct Watch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Follow folders and growing .jsonl feeds: store new articles and re-analyse the store as they arrive.",
         discussion: """
             A restart reads every file again; the store keeps each content once, so nothing is stored twice and \
-            nothing written while it was stopped is lost. Each batch re-analyses every stored article: the cost of a \
-            batch grows with the store (incremental analysis is not built yet).
+            nothing written while it was stopped is lost. Each batch analyses only the articles without a valid \
+            stored record, then resolves the collection from every article's record (see docs/store.md).
             """)
 
     @Argument(help: "Folders and files to follow.")
@@ -74,11 +74,10 @@ struct Watch: AsyncParsableCommand {
                 for problem in renames { warn(problem.description) }
                 var line = "rasd watch: \(articles.count) read, \(summary.added) new"
                 if summary.added > 0 {
-                    let stored = try await repository.allArticles()
-                    let analysis = await analyzer.analyze(stored, jobs: jobs)
-                    try await repository.saveAnalysis(analysis)
-                    line += "; analysed \(stored.count) stored articles: \(analysis.events.count) events, "
-                        + "\(analysis.stories?.count ?? 0) stories"
+                    let (analysis, report) = try await IncrementalAnalysis(analyzer: analyzer, jobs: jobs).run(
+                        repository, prepare: { metadata[$0.id]?.applied(to: $0) ?? $0 })
+                    line += "; \(report.articles) stored articles (\(report.computed) analysed, \(report.reused) from stored "
+                        + "records): \(analysis.events.count) events, \(analysis.stories?.count ?? 0) stories"
                 }
                 if !quiet { warn(line + String(format: " (%.1f s)", Date().timeIntervalSince(started))) }
                 done += 1

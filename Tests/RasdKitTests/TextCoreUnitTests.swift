@@ -11,6 +11,15 @@ final class TextCoreUnitTests: XCTestCase {
         XCTAssertFalse(Clitics.analyses("وب").contains { $0.prefix == "و" })
     }
 
+    /// Stored records read back every date they hold, including years a duration can reach before year 0.
+    func testPartialDateCodableRoundTrip() throws {
+        let dates = [PartialDate(year: 2024, month: 2, day: 29), PartialDate(year: 7), PartialDate(year: -485),
+                     PartialDate(year: -5, month: 3), PartialDate(year: -1200, month: 11, day: 30), PartialDate(year: 12000, month: 1)]
+        let data = try JSONEncoder().encode(dates)
+        XCTAssertEqual(try JSONDecoder().decode([PartialDate].self, from: data), dates)
+        XCTAssertEqual(String(decoding: try JSONEncoder().encode([PartialDate(year: 2024, month: 5)]), as: UTF8.self), #"["2024-05"]"#)
+    }
+
     func testHijriConversion() {
         // 1 Muharram 1435 was observed on 4 November 2013; 15 Ramadan 1445 fell on 25 March 2024.
         XCTAssertEqual(CalendarMath.hijriToGregorian(year: 1435, month: 1, day: 1).iso, "2013-11-04")

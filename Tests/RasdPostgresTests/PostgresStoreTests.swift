@@ -32,6 +32,7 @@ final class PostgresContractTests: XCTestCase {
     func testNearDuplicates() async throws { try await run(RepositoryContract.nearDuplicatesAreLinkedAndFoldedInSearch) }
     func testReadBack() async throws { try await run(RepositoryContract.articlesReadBackInIngestOrder) }
     func testLatestAnalysis() async throws { try await run(RepositoryContract.latestAnalysisIsTheOneSavedLast) }
+    func testIncrementalEqualsFull() async throws { try await run(IncrementalContract.incrementalEqualsFull) }
 }
 
 /// What only PostgreSQL has: schema versions under an advisory lock, alias rows, concurrent writers.
@@ -45,7 +46,7 @@ final class PostgresStoreTests: XCTestCase {
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             let versions = try await stores[0].strings("SELECT version::text || ' ' || name FROM rasd_schema_versions ORDER BY version")
-            XCTAssertEqual(versions, ["1 v1-documents", "2 v2-near-duplicates", "3 v3-analyses"])
+            XCTAssertEqual(versions, ["1 v1-documents", "2 v2-near-duplicates", "3 v3-analyses", "4 v4-article-records"])
             for store in stores { await store.close() }
         } catch {
             await database.drop()

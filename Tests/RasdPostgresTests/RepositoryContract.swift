@@ -153,4 +153,5 @@ final class SQLiteContractTests: XCTestCase {
     func testNearDuplicates() async throws { try await run(RepositoryContract.nearDuplicatesAreLinkedAndFoldedInSearch) }
     func testReadBack() async throws { try await run(RepositoryContract.articlesReadBackInIngestOrder) }
     func testLatestAnalysis() async throws { try await run(RepositoryContract.latestAnalysisIsTheOneSavedLast) }
+    func testIncrementalEqualsFull() async throws { try await run(IncrementalContract.incrementalEqualsFull) }
 }

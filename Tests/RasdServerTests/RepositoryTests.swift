@@ -60,6 +60,16 @@ final class RepositoryTests: XCTestCase {
 
         func latestAnalysis() async throws -> Analysis? { note("latestAnalysis"); return lock.withLock { analyses.last } }
         func latestAnalysisNumber() async throws -> Int64? { lock.withLock { analyses.isEmpty ? nil : Int64(analyses.count) } }
+
+        private var records: [Int64: StoredRecord] = [:]
+        func storedRecords(version: String) async throws -> [Int64: StoredRecord] {
+            note("storedRecords")
+            return lock.withLock { records.filter { $0.value.version == version } }
+        }
+        func saveRecords(_ new: [StoredRecord]) async throws {
+            note("saveRecords")
+            lock.withLock { for r in new { records[r.rowid] = r } }
+        }
     }
 
     func testServerRunsOverAnyRepositoryWithStoreCallsOnTheStoreQueue() throws {

@@ -10,6 +10,10 @@ package struct BoilerplateCleaner: Sendable {
     /// this document's outlet. Only short lines are taken from it: a paragraph shared by several articles is
     /// wire copy, not a menu.
     package var repeatedLines: Set<String> = []
+    /// The same lines as `LineHash` values, for incremental analysis; when set, it is used instead of
+    /// `repeatedLines`, and every line looked up is listed in the main document's `repeatedLineLookups` (what its
+    /// record depends on).
+    package var repeatedLineHashes: Set<UInt64>?
     /// Menus, share bars, bylines and copyright lines recognized by their shape.
     package var shapes = BoilerplateShapes.bundled
     package static let maxRepeatedLineWords = 12
@@ -36,6 +40,7 @@ package struct BoilerplateCleaner: Sendable {
         var keep = [Bool](repeating: true, count: lines.count)
         var rules = [String?](repeating: nil, count: lines.count)
         var splitStory: Range<Int>?   // line indices of an appended story
+        var lookups: [UInt64] = []
 
         // Lines repeated within the article (short ones only: a paragraph is never quoted twice by a template).
         var seen: [String: Int] = [:]
@@ -90,6 +95,11 @@ package struct BoilerplateCleaner: Sendable {
                     keep[i] = false; rules[i] = "repeated_in_article"
                 } else if isTagCloud(document.text, line) {
                     keep[i] = false; rules[i] = "tag_cloud"
+                } else if line.words <= Self.maxRepeatedLineWords, let hashes = repeatedLineHashes {
+                    // Looked up even when the outlet has no repeated line yet: a later collection may have some.
+                    let hash = LineHash.of(RepeatedBlockDetector.normalizedLine(document.text.string(line.range)))
+                    lookups.append(hash)
+                    if hashes.contains(hash) { keep[i] = false; rules[i] = "repeated_in_outlet" }
                 } else if line.words <= Self.maxRepeatedLineWords, !repeatedLines.isEmpty,
                           repeatedLines.contains(RepeatedBlockDetector.normalizedLine(document.text.string(line.range))) {
                     keep[i] = false; rules[i] = "repeated_in_outlet"
@@ -101,6 +111,7 @@ package struct BoilerplateCleaner: Sendable {
         var main = document
         main.segments = []
         main.removed = []
+        main.repeatedLineLookups = lookups
         for (k, line) in lines.enumerated() {
             if keep[k] { main.segments.append(line.range) }
             else { main.removed.append((line.range, rules[k] ?? "boilerplate")) }

@@ -16,7 +16,7 @@ public enum EntityType: String, Sendable, Codable, CaseIterable {
 
 /// What an entity mention refers to, before cross-document resolution: a knowledge-base entry, or a name not in
 /// the knowledge base (keyed by type and normalized full name, so that the same name clusters across articles).
-public enum EntityRef: Hashable, Sendable, CustomStringConvertible {
+public enum EntityRef: Hashable, Sendable, Codable, CustomStringConvertible {
     case kb(String)
     case name(EntityType, String)
 
@@ -31,7 +31,7 @@ public enum EntityRef: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// One mention of an entity in a document.
-public struct EntityMention: Sendable, Equatable {
+public struct EntityMention: Sendable, Equatable, Codable {
     /// How it was found.
     public enum Origin: String, Sendable, Codable {
         case gazetteer      // an alias of a knowledge-base entry
@@ -65,7 +65,7 @@ public struct EntityMention: Sendable, Equatable {
 }
 
 /// A title or office said of a person ("وزير الخارجية الروسي سيرجي لافروف").
-public struct RoleMention: Sendable, Equatable {
+public struct RoleMention: Sendable, Equatable, Codable {
     public var person: EntityRef
     public var title: String
     public var start: Int
@@ -91,7 +91,7 @@ public struct SpeechVerb: Sendable, Equatable {
 }
 
 /// A quotation, direct (between quote marks) or reported ("قال X إن ...").
-public struct QuoteMention: Sendable, Equatable {
+public struct QuoteMention: Sendable, Equatable, Codable {
     public var start: Int
     public var end: Int
     public var text: String
@@ -113,8 +113,8 @@ public enum Modality: String, Sendable, Codable, CaseIterable {
 }
 
 /// One event as one article reports it.
-public struct EventMention: Sendable, Equatable {
-    public struct Participant: Sendable, Equatable, Hashable {
+public struct EventMention: Sendable, Equatable, Codable {
+    public struct Participant: Sendable, Equatable, Hashable, Codable {
         public var ref: EntityRef
         /// "actor", "target" or "counterpart".
         public var role: ParticipantRole

@@ -6,15 +6,22 @@
 /// repeat came from.
 package enum DistinctIDs {
     package static func apply(_ articles: [SourceArticle]) -> (articles: [SourceArticle], problems: [InputProblem]) {
+        let (kept, problems) = applyIndexed(articles)
+        return (kept.map(\.article), problems)
+    }
+
+    /// The same, with each kept article's index in the input (a store maps it back to its row).
+    package static func applyIndexed(_ articles: [SourceArticle])
+        -> (articles: [(index: Int, article: SourceArticle)], problems: [InputProblem]) {
         var firstSeen: [String: (origin: String, text: String)] = [:]
         var taken = Set(articles.map(\.id))
-        var kept: [SourceArticle] = []
+        var kept: [(index: Int, article: SourceArticle)] = []
         kept.reserveCapacity(articles.count)
         var problems: [InputProblem] = []
-        for var article in articles {
+        for (index, var article) in articles.enumerated() {
             guard let first = firstSeen[article.id] else {
                 firstSeen[article.id] = (article.origin, article.text)
-                kept.append(article)
+                kept.append((index, article))
                 continue
             }
             if first.text == article.text {
@@ -30,7 +37,7 @@ package enum DistinctIDs {
             taken.insert(renamed)
             article.id = renamed
             firstSeen[renamed] = (article.origin, article.text)
-            kept.append(article)
+            kept.append((index, article))
         }
         return (kept, problems)
     }

@@ -1,7 +1,8 @@
 /// What an article keeps once its per-article stages are done: what the cross-document resolve and the output
 /// read, and nothing of its tokens, sentences or scalar text. A collection is held as these, so memory grows
-/// with what is found in the articles rather than with the text's working form.
-package struct ArticleRecord: Sendable {
+/// with what is found in the articles rather than with the text's working form. Codable: a store keeps each
+/// article's records (`RecordCoding`) so that a later analysis resolves them without running the stages again.
+package struct ArticleRecord: Sendable, Codable, Equatable {
     package var id: String
     package var title: String?
     package var source: String?

@@ -39,6 +39,8 @@ public struct Document: Sendable {
     /// Quote stage: each speech verb's token index → its speaker.
     public var speechVerbs: [Int: SpeechVerb] = [:]
     public var events: [EventMention] = []
+    /// `LineHash`es of the lines the cleaner looked up in the outlet's repeated lines (hash mode only).
+    public var repeatedLineLookups: [UInt64] = []
 
     public init(article: SourceArticle) {
         id = article.id

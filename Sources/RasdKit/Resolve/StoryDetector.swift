@@ -120,7 +120,7 @@ package struct StoryDetector: Sendable {
     }
 
     /// One word stem of an article and its weight (2 a time in the title, 1 in the body).
-    package struct Term: Sendable, Equatable {
+    package struct Term: Sendable, Equatable, Codable {
         package var key: UInt64
         package var weight: Float
     }

@@ -30,6 +30,18 @@ public struct PartialDate: Hashable, Comparable, Sendable, Codable, CustomString
         self.init(year: y, month: m, day: d)
     }
 
+    /// What `encode` writes for a year before 0 (`-0485`, `-0485-03-01`) or after 9999 (`12000`).
+    init?(encoded s: String) {
+        let negative = s.hasPrefix("-")
+        let parts = (negative ? s.dropFirst() : Substring(s)).split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count >= (negative ? 1 : 4), let y = Int(parts[0]) else { return nil }
+        let m = parts.count > 1 ? Int(parts[1]) : nil
+        let d = parts.count > 2 ? Int(parts[2]) : nil
+        if parts.count > 1, m == nil { return nil }
+        if parts.count > 2, d == nil { return nil }
+        self.init(year: negative ? -y : y, month: m, day: d)
+    }
+
     public var precision: Precision { day != nil ? .day : (month != nil ? .month : .year) }
 
     public var iso: String {
@@ -131,15 +143,17 @@ public struct PartialDate: Hashable, Comparable, Sendable, Codable, CustomString
         return (w < 0 ? w + 7 : w) + 1
     }
 
+    /// `iso`, except before year 0, where it would not read back: a sign and four digits (`-0485-03`). A date
+    /// worked out far back from a duration can be such a year; stored records must read back what was written.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
-        try c.encode(iso)
+        try c.encode(year < 0 ? "-" + PartialDate(year: -year, month: month, day: day).iso : iso)
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
         let s = try c.decode(String.self)
-        guard let v = PartialDate(iso: s) else {
+        guard let v = s.hasPrefix("-") ? PartialDate(encoded: s) : PartialDate(iso: s) ?? PartialDate(encoded: s) else {
             throw DecodingError.dataCorruptedError(in: c, debugDescription: "not an ISO date: \(s)")
         }
         self = v

@@ -1,0 +1,79 @@
+import Foundation
+import XCTest
+import RasdKit
+import RasdStore
+
+/// Incremental analysis through the repository protocol: analyse a store, ingest more, analyse again → the same
+/// JSON, byte for byte, as `Analyzer.analyze` of every stored article; a run with nothing new computes no record.
+enum IncrementalContract {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The examples, the seeds (when ../shared is there) and four short reports of one outlet sharing a footer
+    /// line, which becomes that outlet's repeated line only when the third and fourth arrive.
+    static func corpus() -> (first: [SourceArticle], later: [SourceArticle]) {
+        var read: [SourceArticle] = []
+        for folder in ["examples", "../shared/seeds"] {
+            let dir = root.appendingPathComponent(folder).standardizedFileURL
+            guard FileManager.default.fileExists(atPath: dir.path) else { continue }
+            let metaPath = dir.appendingPathComponent("meta.jsonl").path
+            let meta = ArticleMetadata.load(path: metaPath).entries
+            let collector = InputCollector(excluded: [metaPath])
+            read += collector.files(in: [dir.path]).files.flatMap { collector.read(file: $0).articles }
+                .map { meta[$0.id]?.applied(to: $0) ?? $0 }
+        }
+        let footer = "صحيفة أهل الحي القديم منذ عام 1990"
+        let bodies = [
+            "افتتحت البلدية حديقة عامة جديدة في الحي الشمالي بعد عامين من العمل.",
+            "أعلنت المدرسة الثانوية فوز طلابها بالمركز الأول في مسابقة العلوم الإقليمية.",
+            "قالت شركة المياه إن الضخ سيتوقف ساعات يوم الخميس لصيانة الخط الرئيسي.",
+            "استقبل المستشفى المركزي أجهزة تصوير حديثة تبرع بها رجال أعمال من المدينة.",
+        ]
+        let local = bodies.enumerated().map { i, body in
+            SourceArticle(id: "local-\(i + 1)", text: "\(body)\n\(footer)", title: "خبر محلي \(i + 1)",
+                          published: PartialDate(iso: "2024-06-0\(i + 1)"), source: "local-paper", origin: "local:\(i + 1)")
+        }
+        let half = read.count / 2
+        return (Array(read.prefix(half)) + local.prefix(2), Array(read.dropFirst(half)) + local.suffix(2))
+    }
+
+    static func fullJSON(_ store: any ArticleRepository, _ analyzer: Analyzer) async throws -> String {
+        String(decoding: try JSONOutput.encode(await analyzer.analyze(try await store.allArticles(), jobs: 1)), as: UTF8.self)
+    }
+
+    static func incrementalEqualsFull(_ store: any ArticleRepository) async throws {
+        let analyzer = try Analyzer()
+        let (first, later) = corpus()
+        XCTAssertGreaterThanOrEqual(first.count + later.count, 10)
+        _ = try await store.ingest(first)
+        let incremental = IncrementalAnalysis(analyzer: analyzer, jobs: 2)
+        let one = try await incremental.run(store)
+        XCTAssertEqual(one.report.computed, first.count)
+        let full1 = try await fullJSON(store, analyzer)
+        XCTAssertEqual(String(decoding: try JSONOutput.encode(one.analysis), as: UTF8.self), full1)
+
+        _ = try await store.ingest(later)
+        let two = try await incremental.run(store)
+        // The new articles, and the two earlier local reports whose footer is now the outlet's repeated line.
+        XCTAssertEqual(two.report.computed, later.count + 2)
+        XCTAssertEqual(two.report.reused, first.count - 2)
+        let json = String(decoding: try JSONOutput.encode(two.analysis), as: UTF8.self)
+        let full2 = try await fullJSON(store, analyzer)
+        XCTAssertEqual(json, full2, "incremental differs from a full analysis")
+        let local1 = two.analysis.documents.first { $0.id == "local-1" }
+        XCTAssertEqual(local1?.removed.map(\.rule), ["repeated_in_outlet"], "the footer learned later is removed")
+
+        let three = try await incremental.run(store)
+        XCTAssertEqual(three.report.computed, 0, "nothing new: no record computed")
+        XCTAssertEqual(three.report.reused, first.count + later.count)
+        XCTAssertEqual(String(decoding: try JSONOutput.encode(three.analysis), as: UTF8.self), json)
+        let saved = try await store.latestAnalysis()
+        XCTAssertEqual(saved, three.analysis)
+
+        // Another analyzer version (here: other options) computes every record again.
+        var options = Analyzer.Options()
+        options.preferDates = .future
+        let other = try await IncrementalAnalysis(analyzer: try Analyzer(options: options), jobs: 1).run(store)
+        XCTAssertEqual(other.report.computed, first.count + later.count)
+    }
+}
