@@ -133,12 +133,7 @@ final class NERTests: XCTestCase {
     /// block is scored on the model trained without it.
     func testCrossValidationCoversTheCorpus() {
         let corpus = CoNLLCorpus(text: Self.toyCorpus().joined(separator: "\n"))
-        var options = NERTrainer.Options()
-        options.epochs = 3
-        options.folds = 2
-        options.documentSentences = 2
-        options.minimumCount = 1
-        options.runs = 1
+        let options = Self.toyOptions(epochs: 3, documentSentences: 2)
         let folds = NERCrossValidation.run(corpus: corpus, folds: 3, options: options) { _ in }
         XCTAssertEqual(folds.map(\.sentences), [0..<4, 4..<8, 8..<12])
         XCTAssertEqual(folds.reduce(0) { $0 + $1.scorer.tokens }, corpus.tokenCount)
@@ -152,12 +147,7 @@ final class NERTests: XCTestCase {
     /// too large to resist makes every chunk one of its type.
     func testCrossValidationBiasGrid() {
         let corpus = CoNLLCorpus(text: Self.toyCorpus().joined(separator: "\n"))
-        var options = NERTrainer.Options()
-        options.epochs = 3
-        options.folds = 2
-        options.documentSentences = 2
-        options.minimumCount = 1
-        options.runs = 1
+        let options = Self.toyOptions(epochs: 3, documentSentences: 2)
         let grid: [NERCrossValidation.Bias] = [[:], ["LOC": 1e6]]
         let folds = NERCrossValidation.run(corpus: corpus, folds: 3, options: options, biasGrid: grid) { _ in }
         for fold in folds {
@@ -174,11 +164,7 @@ final class NERTests: XCTestCase {
     /// An entity bias given to the trainer is in the saved model's weights.
     func testEntityBiasIsSaved() throws {
         let corpus = CoNLLCorpus(text: Self.toyCorpus().joined(separator: "\n"))
-        var options = NERTrainer.Options()
-        options.epochs = 3
-        options.folds = 2
-        options.minimumCount = 1
-        options.runs = 1
+        var options = Self.toyOptions(epochs: 3)
         options.entityBias = ["LOC": 1e6]
         let result = NERTrainer.train(corpus: corpus, options: options) { _ in }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("rasd-ner-bias-\(UUID().uuidString).model")
@@ -187,6 +173,17 @@ final class NERTests: XCTestCase {
         let tags = try NERTagger(contentsOf: url).tag(["قال", "سامي", "في", "دمشق"])
         XCTAssertEqual(tags.count, 4)
         XCTAssertTrue(tags.allSatisfy { $0.hasSuffix("-LOC") }, "\(tags)")
+    }
+
+    /// Training options for the toy corpora: every feature kept, few epochs.
+    static func toyOptions(epochs: Int, documentSentences: Int? = nil, runs: Int = 1) -> NERTrainer.Options {
+        var options = NERTrainer.Options()
+        options.epochs = epochs
+        options.folds = 2
+        if let documentSentences { options.documentSentences = documentSentences }
+        options.minimumCount = 1
+        options.runs = runs
+        return options
     }
 
     static func toyCorpus() -> [String] {
@@ -202,21 +199,8 @@ final class NERTests: XCTestCase {
     }
 
     private func roundTrip(documentStage: Bool) throws {
-        var lines: [String] = []
-        let names = ["سامي", "كريم", "هدى", "رامي", "نادر", "ليلى"]
-        let places = ["دمشق", "عمان", "تونس", "بيروت"]
-        for (i, name) in names.enumerated() {
-            let place = places[i % places.count]
-            lines += ["قال O", "الرئيس O", "\(name) B-PERS", "يوسف I-PERS", "في O", "\(place) B-LOC", ". O"]
-            lines += ["زار O", "\(name) B-PERS", "مدينة O", "\(place) B-LOC", "أمس O", ". O"]
-        }
-        let corpus = CoNLLCorpus(text: lines.joined(separator: "\n"))
-        var options = NERTrainer.Options()
-        options.epochs = 5
-        options.folds = 2
-        options.documentSentences = 2
-        options.minimumCount = 1
-        options.runs = 2
+        let corpus = CoNLLCorpus(text: Self.toyCorpus().joined(separator: "\n"))
+        var options = Self.toyOptions(epochs: 5, documentSentences: 2, runs: 2)
         options.documentStage = documentStage
         let result = NERTrainer.train(corpus: corpus, options: options) { _ in }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("rasd-ner-test-\(UUID().uuidString).model")

@@ -24,15 +24,11 @@ final class PostgresContractTests: XCTestCase {
         try await withPostgresStore { store, _ in try await check(store) }
     }
 
-    func testReingest() async throws { try await run(RepositoryContract.reingestAddsNothingAndLinksOtherIds) }
-    func testDuplicatesInBatch() async throws { try await run(RepositoryContract.duplicatesWithinOneBatchAreStoredOnce) }
-    func testEmptyArticle() async throws { try await run(RepositoryContract.emptyArticleIsNotStored) }
-    func testSearchVariants() async throws { try await run(RepositoryContract.searchMatchesCliticAndSpellingVariants) }
-    func testSearchRanking() async throws { try await run(RepositoryContract.searchRanksTitleAndFrequentMatchesFirst) }
-    func testNearDuplicates() async throws { try await run(RepositoryContract.nearDuplicatesAreLinkedAndFoldedInSearch) }
-    func testReadBack() async throws { try await run(RepositoryContract.articlesReadBackInIngestOrder) }
-    func testLatestAnalysis() async throws { try await run(RepositoryContract.latestAnalysisIsTheOneSavedLast) }
-    func testIncrementalEqualsFull() async throws { try await run(IncrementalContract.incrementalEqualsFull) }
+    func testContract() async throws {
+        for (name, check) in RepositoryContract.checks {
+            do { try await run(check) } catch { XCTFail("\(name): \(error)") }
+        }
+    }
 }
 
 /// What only PostgreSQL has: schema versions under an advisory lock, alias rows, concurrent writers.

@@ -7,6 +7,19 @@ import RasdStore
 /// What every `ArticleRepository` must do, checked through the protocol alone; `SQLiteContractTests` and
 /// `PostgresContractTests` run each check on a fresh store of their kind.
 enum RepositoryContract {
+    /// Every check of the contract, each run on a fresh store by the store's test class.
+    static let checks: [(name: String, check: @Sendable (any ArticleRepository) async throws -> Void)] = [
+        ("re-ingest adds nothing and links other ids", reingestAddsNothingAndLinksOtherIds),
+        ("duplicates within one batch are stored once", duplicatesWithinOneBatchAreStoredOnce),
+        ("an empty article is not stored", emptyArticleIsNotStored),
+        ("search matches clitic and spelling variants", searchMatchesCliticAndSpellingVariants),
+        ("search ranks title and frequent matches first", searchRanksTitleAndFrequentMatchesFirst),
+        ("near duplicates are linked and folded in search", nearDuplicatesAreLinkedAndFoldedInSearch),
+        ("articles read back in ingest order", articlesReadBackInIngestOrder),
+        ("the latest analysis is the one saved last", latestAnalysisIsTheOneSavedLast),
+        ("incremental analysis equals a full one", IncrementalContract.incrementalEqualsFull),
+    ]
+
     static let articles = TestArticles.threeReports
 
     static func reingestAddsNothingAndLinksOtherIds(_ store: any ArticleRepository) async throws {
@@ -145,13 +158,9 @@ final class SQLiteContractTests: XCTestCase {
         try await check(try ArticleStore(path: dir.appendingPathComponent("s.db").path))
     }
 
-    func testReingest() async throws { try await run(RepositoryContract.reingestAddsNothingAndLinksOtherIds) }
-    func testDuplicatesInBatch() async throws { try await run(RepositoryContract.duplicatesWithinOneBatchAreStoredOnce) }
-    func testEmptyArticle() async throws { try await run(RepositoryContract.emptyArticleIsNotStored) }
-    func testSearchVariants() async throws { try await run(RepositoryContract.searchMatchesCliticAndSpellingVariants) }
-    func testSearchRanking() async throws { try await run(RepositoryContract.searchRanksTitleAndFrequentMatchesFirst) }
-    func testNearDuplicates() async throws { try await run(RepositoryContract.nearDuplicatesAreLinkedAndFoldedInSearch) }
-    func testReadBack() async throws { try await run(RepositoryContract.articlesReadBackInIngestOrder) }
-    func testLatestAnalysis() async throws { try await run(RepositoryContract.latestAnalysisIsTheOneSavedLast) }
-    func testIncrementalEqualsFull() async throws { try await run(IncrementalContract.incrementalEqualsFull) }
+    func testContract() async throws {
+        for (name, check) in RepositoryContract.checks {
+            do { try await run(check) } catch { XCTFail("\(name): \(error)") }
+        }
+    }
 }
