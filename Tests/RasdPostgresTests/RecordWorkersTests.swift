@@ -10,13 +10,7 @@ import RasdStore
 /// exactly one record, no claim is left, and the analysis is the one a single full analysis gives, byte for byte.
 final class RecordWorkersTests: XCTestCase {
     func testKilledWorkerLosesNothingAndAnotherFinishes() async throws {
-        guard FileManager.default.fileExists(atPath: TwoWorkersTests.sample.path) else {
-            throw XCTSkip("\(TwoWorkersTests.sample.path) absent: worker test skipped")
-        }
-        let binary = try builtRasdBinary()
-        let database = try await TestDatabase.make()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rasd-records-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let (binary, database, dir) = try await TwoWorkersTests.workerSetup("rasd-records")
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try await PostgresArticleStore.open(database.location)
         do {

@@ -13,14 +13,21 @@ final class TwoWorkersTests: XCTestCase {
     static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("../shared/data/saudinewsnet/sample.jsonl").standardizedFileURL
 
-    func testTwoWorkersIngestTheSampleConcurrentlyStoringEveryArticleOnce() async throws {
-        guard FileManager.default.fileExists(atPath: Self.sample.path) else {
-            throw XCTSkip("\(Self.sample.path) absent: two-worker test skipped")
+    /// What a test of `rasd` workers needs: the sample (the test skips without it), the built binary, a fresh
+    /// database and a scratch folder (the caller removes it).
+    static func workerSetup(_ name: String) async throws -> (binary: URL, database: TestDatabase, dir: URL) {
+        guard FileManager.default.fileExists(atPath: sample.path) else {
+            throw XCTSkip("\(sample.path) absent: worker test skipped")
         }
         let binary = try builtRasdBinary()
         let database = try await TestDatabase.make()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rasd-workers-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return (binary, database, dir)
+    }
+
+    func testTwoWorkersIngestTheSampleConcurrentlyStoringEveryArticleOnce() async throws {
+        let (binary, database, dir) = try await Self.workerSetup("rasd-workers")
         defer { try? FileManager.default.removeItem(at: dir) }
         do {
             try await check(binary: binary, database: database, dir: dir)

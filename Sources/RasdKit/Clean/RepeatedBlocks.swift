@@ -12,7 +12,7 @@ package struct RepeatedBlockDetector: Sendable {
 
     /// Source key → normalized lines (see `normalizedLine`) found in at least `minArticles` articles of it.
     package func repeatedLines(in articles: [SourceArticle]) -> [String: Set<String>] {
-        var tally = Tally(minArticles: minArticles)
+        var tally = Tally<String>(minArticles: minArticles)
         for article in articles where !tally.seen(article) { tally.add(article, lines: Self.lines(of: article)) }
         return tally.repeated
     }
@@ -27,10 +27,11 @@ package struct RepeatedBlockDetector: Sendable {
         return lines
     }
 
-    /// Counts of lines per outlet, added one article at a time in input order.
-    package struct Tally {
+    /// Counts of lines per outlet, added one article at a time in input order: lines as text, or as the hashes a
+    /// store keeps with each article's record (`LineHashTally`), so that an incremental analysis needs no text.
+    package struct Tally<Line: Hashable & Sendable>: Sendable {
         package let minArticles: Int
-        var counts: [String: [String: Int]] = [:]
+        var counts: [String: [Line: Int]] = [:]
         var seenTexts = Set<Int>()
 
         package init(minArticles: Int) { self.minArticles = minArticles }
@@ -38,16 +39,16 @@ package struct RepeatedBlockDetector: Sendable {
         /// True when an exact copy of the article's text was added already (it would count once).
         package func seen(_ article: SourceArticle) -> Bool { seenTexts.contains(article.text.hashValue) }
 
-        /// Adds an article's `lines(of:)`; an exact copy of an article added before is not counted again.
-        package mutating func add(_ article: SourceArticle, lines: Set<String>) {
+        /// Adds an article's distinct lines; an exact copy of an article added before is not counted again.
+        package mutating func add<Lines: Sequence>(_ article: SourceArticle, lines: Lines) where Lines.Element == Line {
             guard seenTexts.insert(article.text.hashValue).inserted else { return }
             let key = RepeatedBlockDetector.sourceKey(article)
             for line in lines { counts[key, default: [:]][line, default: 0] += 1 }
         }
 
         /// Source key → the lines found in at least `minArticles` of its articles.
-        package var repeated: [String: Set<String>] {
-            var result: [String: Set<String>] = [:]
+        package var repeated: [String: Set<Line>] {
+            var result: [String: Set<Line>] = [:]
             for (key, lines) in counts {
                 let repeated = Set(lines.filter { $0.value >= minArticles }.map(\.key))
                 if !repeated.isEmpty { result[key] = repeated }

@@ -87,7 +87,7 @@ public struct Analyzer: Sendable {
         let (articles, idProblems) = DistinctIDs.apply(articles)
         let problems = problems + idProblems
         let runner = ArticleRunner(jobs: jobs)
-        var tally = RepeatedBlockDetector.Tally(minArticles: options.repeatedLineMinArticles)
+        var tally = RepeatedBlockDetector.Tally<String>(minArticles: options.repeatedLineMinArticles)
         await runner.run(articles.count, { RepeatedBlockDetector.lines(of: articles[$0]) }) { i, lines in
             tally.add(articles[i], lines: lines)
         }

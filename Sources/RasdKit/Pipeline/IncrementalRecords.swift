@@ -59,27 +59,7 @@ extension Analyzer {
 
 /// The repeated-line tally of `RepeatedBlockDetector`, on line hashes (a store keeps each article's hashes, so
 /// the tally needs no text). Articles are added in input order.
-package struct LineHashTally: Sendable {
-    package let minArticles: Int
-    var counts: [String: [UInt64: Int]] = [:]
-
-    package init(minArticles: Int) { self.minArticles = minArticles }
-
-    package mutating func add(_ article: SourceArticle, lines: [UInt64]) {
-        let key = RepeatedBlockDetector.sourceKey(article)
-        for line in lines { counts[key, default: [:]][line, default: 0] += 1 }
-    }
-
-    /// Source key → hashes of the lines found in at least `minArticles` of its articles.
-    package var repeated: [String: Set<UInt64>] {
-        var result: [String: Set<UInt64>] = [:]
-        for (key, lines) in counts {
-            let repeated = Set(lines.filter { $0.value >= minArticles }.map(\.key))
-            if !repeated.isEmpty { result[key] = repeated }
-        }
-        return result
-    }
-}
+package typealias LineHashTally = RepeatedBlockDetector.Tally<UInt64>
 
 /// A stable 64-bit hash of a line (FNV-1a over UTF-8; Swift's `hashValue` changes from one process to the next).
 /// Two different repeated-line candidates of one outlet colliding is the one way a stored record could differ
