@@ -57,10 +57,13 @@ public struct EntityMention: Sendable, Equatable, Codable {
 
     /// `reason` says what linked it (the alias, the earlier full name); the caller's line is recorded with it.
     public init(start: Int, end: Int, text: String, type: EntityType, ref: EntityRef, origin: Origin, tokens: Range<Int>,
-                reason: String = "", file: StaticString = #fileID, line: UInt = #line) {
+                reason: @autoclosure () -> String = "", file: StaticString = #fileID, line: UInt = #line) {
         self.start = start; self.end = end; self.text = text; self.type = type; self.ref = ref
         self.origin = origin; self.tokens = tokens
-        provenance = Provenance("\(origin.rawValue) → \(ref)\(reason.isEmpty ? "" : ": " + reason)", file: file, line: line)
+        provenance = Provenance()
+        guard Provenance.isRecording else { return }
+        let why = reason()
+        provenance.add("\(origin.rawValue) → \(ref)\(why.isEmpty ? "" : ": " + why)", file: file, line: line)
     }
 }
 

@@ -52,10 +52,18 @@ public struct Analyzer: Sendable {
         var cleaner = self.cleaner
         cleaner.repeatedLines = repeatedLines
         var docs = cleaner.clean(Document(article: article))
-        for i in docs.indices {
-            for stage in stages { stage.process(&docs[i]) }
-        }
+        runStages(&docs)
         return docs
+    }
+
+    /// The stages, in order, on each of an article's documents; their decisions are recorded (`Provenance`) only
+    /// for an analysis with `explain`.
+    func runStages(_ docs: inout [Document]) {
+        Provenance.$isRecording.withValue(options.explain) {
+            for i in docs.indices {
+                for stage in stages { stage.process(&docs[i]) }
+            }
+        }
     }
 
     /// Runs the per-article stages and keeps what the resolve needs (see `ArticleRecord`): the article's record

@@ -4,20 +4,21 @@ import Foundation
 /// the keys below and reuses them while they are valid (see docs/store.md, "Incremental analysis").
 ///
 /// A record is valid exactly when three things are unchanged:
-/// - the analyzer (`recordVersion`: a code constant, the options, the stages, a digest of the resource files);
+/// - the analyzer (`recordVersion`: a code constant, the options (`explain` among them: records keep provenance
+///   notes only when it is on), the stages, a digest of the resource files);
 /// - the article as analysed (`inputDigest`: id after `DistinctIDs`, metadata, text);
 /// - the answers the cleaner got when it asked whether the article's lines are its outlet's repeated lines
 ///   (`contextKey`: the looked-up lines that are repeated). The per-article stages are deterministic, so with the
 ///   same answers the cleaner and every later stage do the same thing again.
 extension Analyzer {
     /// Raise when a change to the code changes what records hold or how they are made.
-    package static let recordCodeVersion = "records-2"
+    package static let recordCodeVersion = "records-3"
 
     /// The analyzer's version for stored records.
     package var recordVersion: String {
         let stages = stages.map { String(describing: type(of: $0)) }.joined(separator: ",")
         return "\(Self.recordCodeVersion);resources=\(ResourceDigest.current);prefer=\(options.preferDates);"
-            + "repeat=\(options.repeatedLineMinArticles);stages=\(stages)"
+            + "repeat=\(options.repeatedLineMinArticles);explain=\(options.explain);stages=\(stages)"
     }
 
     /// A digest of everything of the article the stages read (after metadata and `DistinctIDs`).
@@ -43,9 +44,7 @@ extension Analyzer {
         cleaner.repeatedLineHashes = repeatedHashes
         var docs = cleaner.clean(Document(article: article))
         let lookups = Array(Set(docs.flatMap(\.repeatedLineLookups))).sorted()
-        for i in docs.indices {
-            for stage in stages { stage.process(&docs[i]) }
-        }
+        runStages(&docs)
         return (docs.map { ArticleRecord($0) }, lookups)
     }
 
