@@ -32,4 +32,23 @@ final class ProcliticReadingsTests: XCTestCase {
             XCTAssertEqual(hashes.loose, TokenKey.of(keys.loose), key)
         }
     }
+
+    /// The readings themselves, written out: و/ف, then ب ل ك س, then ال; "لل" is ل + ال (the stem with and without
+    /// the article); stems keep at least two letters.
+    func testReadingsOfSomeWords() {
+        let expected: [String: [(Int, String)]] = [
+            "وللقاء": [(0, "وللقاء"), (1, "للقاء"), (3, "القاء"), (3, "قاء"), (2, "لقاء")],
+            "والوزير": [(0, "والوزير"), (1, "الوزير"), (3, "وزير")],
+            "بيونغ": [(0, "بيونغ"), (1, "يونغ")],
+            "واشنطن": [(0, "واشنطن"), (1, "اشنطن")],
+            "سامي": [(0, "سامي"), (1, "امي")],
+            "ول": [(0, "ول")],
+            "روسيا": [(0, "روسيا")],
+        ]
+        for (word, readings) in expected {
+            let found = Proclitics.candidates(word)
+            XCTAssertEqual(found.map(\.prefix), readings.map(\.0), word)
+            XCTAssertEqual(found.map(\.stem), readings.map(\.1), word)
+        }
+    }
 }

@@ -8,32 +8,10 @@ package enum Proclitics {
     package static func candidates(_ word: String) -> [(prefix: Int, stem: String)] {
         // Most words begin with a letter that is no proclitic: one reading, no work.
         guard let head = word.unicodeScalars.first, proclitic.contains(head.value) else { return [(0, word)] }
-        let s = Array(word.unicodeScalars)
-        var out: [(Int, String)] = [(0, word)]
-        // Duplicates are found on scalars: comparing non-ASCII Strings takes Swift's slow canonical-equivalence
-        // path, and this runs for most words of every article (normalized words have one spelling either way).
-        var seen: [[Unicode.Scalar]] = [s]
-        func add(_ p: Int, _ stem: [Unicode.Scalar]) {
-            guard stem.count >= 2, !seen.contains(stem) else { return }
-            seen.append(stem)
-            out.append((p, String(unicodeScalars: stem)))
-        }
-        var i = 0
-        if i < s.count, s[i] == "و" || s[i] == "ف" { i += 1; add(i, Array(s[i...])) }
-        if i < s.count, s[i] == "ب" || s[i] == "ل" || s[i] == "ك" || s[i] == "س" {
-            // "لل" + stem: ل + ال with the alef dropped.
-            if s[i] == "ل", i + 1 < s.count, s[i + 1] == "ل" {
-                // The span starts after "لل", so the mention reads as the bare noun ("للزعيم" → "زعيم").
-                add(i + 2, ["ا", "ل"] + Array(s[(i + 2)...]))
-                add(i + 2, Array(s[(i + 2)...]))
-            }
-            i += 1; add(i, Array(s[i...]))
-        }
-        if i + 1 < s.count, s[i] == "ا", s[i + 1] == "ل" { add(i + 2, Array(s[(i + 2)...])) }
-        return out
+        return readings(word, key: TokenKey.of(word)).map { ($0.prefix, $0.stem(of: word)) }
     }
 
-    /// A reading of a word as `candidates` gives it, without building its stem: the proclitic's length, the
+    /// A reading of a word (the rules of `candidates`), without building its stem: the proclitic's length, the
     /// stem's `TokenKey`, and whether the stem gets back the article that "لل" dropped.
     package struct Reading: Sendable {
         package var prefix: Int
@@ -47,8 +25,10 @@ package enum Proclitics {
         }
     }
 
-    /// The readings `candidates` gives, in its order, hashed instead of spelled: matchers test the hashes and
-    /// build the stem of a reading only when it hits (most words' readings begin no listed phrase).
+    /// A word's readings, the word itself first, hashed instead of spelled: matchers test the hashes and build the
+    /// stem of a reading only when it hits (most words' readings begin no listed phrase); `candidates` spells
+    /// them all. Prefixes: و/ف, then one of ب ل ك س, then ال; "لل" stands for ل + ال (the span starts after it,
+    /// so a mention reads as the bare noun). Stems keep at least 2 letters.
     package static func readings(_ word: String, key: UInt64) -> [Reading] {
         guard let head = word.unicodeScalars.first, proclitic.contains(head.value) else {
             return [Reading(prefix: 0, key: key, restoresArticle: false)]
