@@ -26,12 +26,8 @@ package enum KBKeys {
     /// `TokenKey` hashes of `derivedKeys`' two strings, without building them.
     static func derivedHashes(_ key: String) -> (variant: UInt64, loose: UInt64) {
         let v = variantScalars(key)
-        var variant = TokenKey.seed, loose = TokenKey.seed
-        for s in v {
-            variant = TokenKey.mix(variant, s.value)
-            if s != " " { loose = TokenKey.mix(loose, (s == "ك" ? "ج" : s).value) }
-        }
-        return (variant, loose)
+        func hash(_ scalars: [Unicode.Scalar]) -> UInt64 { scalars.reduce(TokenKey.seed) { TokenKey.mix($0, $1.value) } }
+        return (hash(v), hash(looseScalars(v)))
     }
 
     /// The key with the article ال toggled on its first word: "الكرملين" ⇄ "كرملين".
