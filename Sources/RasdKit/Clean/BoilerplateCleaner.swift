@@ -87,6 +87,8 @@ package struct BoilerplateCleaner: Sendable {
                 if line.words <= 20 { keep[i] = false; rules[i] = "copyright" }
             case .section?:
                 if i <= 1 { keep[i] = false; rules[i] = "section" }
+            case .tail?, .marker?:
+                break   // inline rules: never a whole line's (InlineBoilerplate)
             case nil:
                 let raw = document.text.string(line.range)
                 if let shape = shapes.boilerplateShape(raw, words: line.words, index: i, firstKept: firstKept(keep, upTo: i)) {
@@ -112,10 +114,19 @@ package struct BoilerplateCleaner: Sendable {
         main.segments = []
         main.removed = []
         main.repeatedLineLookups = lookups
+        let inline = InlineBoilerplate(phrases: phrases)
+        var keptLines = 0
         for (k, line) in lines.enumerated() {
-            if keep[k] { main.segments.append(line.range) }
-            else { main.removed.append((line.range, rules[k] ?? "boilerplate")) }
+            if keep[k] {
+                let parts = inline.split(document.text, line: line.range, opensArticle: keptLines < 3)
+                main.segments += parts.kept
+                main.removed += parts.removed
+                keptLines += 1
+            } else {
+                main.removed.append((line.range, rules[k] ?? "boilerplate"))
+            }
         }
+        main.removed.sort { $0.range.lowerBound < $1.range.lowerBound }
         var result = [main]
         if let story = splitStory {
             var child = document

@@ -2,11 +2,15 @@
 package struct BoilerplatePhrases: Sendable {
     package enum Rule: String, Sendable {
         case line, prefix, readAlso = "read_also", end, credit, section, contains
+        /// Inside a line: the phrase and the rest of its line go; a wire marker with a time stamp after it goes.
+        case tail, marker
     }
 
     var exact: [String: Rule] = [:]
     var prefixes: [(key: String, rule: Rule)] = []
     var inside: [String] = []
+    /// Inline phrases (`tail`, `marker`) as normalized scalars without white space, for `InlineBoilerplate`.
+    var inline: [(scalars: [Unicode.Scalar], rule: Rule)] = []
 
     package static let bundled: BoilerplatePhrases = {
         (try? BoilerplatePhrases(rows: ResourceStore.rows("clean/boilerplate.tsv"))) ?? BoilerplatePhrases(rows: [])
@@ -20,6 +24,9 @@ package struct BoilerplatePhrases: Sendable {
             switch rule {
             case .prefix, .credit: prefixes.append((key, rule))
             case .contains: inside.append(key)
+            case .tail, .marker:
+                let scalars = ArabicNormalizer.shared.normalize(ScalarText(row[1])).scalars.filter { !$0.properties.isWhitespace }
+                if !scalars.isEmpty { inline.append((scalars, rule)) }
             default: exact[key] = rule
             }
         }

@@ -63,6 +63,21 @@ public struct QuoteStage: Sendable {
                                            speaker: speaker?.ref, speakerText: speaker?.text, direct: true,
                                            verb: verb.map { doc.string(doc.tokens[$0].start, doc.tokens[$0].end) }))
             }
+            // Direct speech after a colon with no quote marks ("وقال X خلال زيارة ...: نحن ..."): the words after the
+            // colon, to the next speech verb or the sentence end.
+            for verb in verbs where !usedVerbs.contains(verb) {
+                guard let colon = colonOpening(doc, after: verb, in: sentence) else { continue }
+                var endToken = (verbs.first { $0 > colon } ?? sentence.upperBound) - 1
+                while endToken > colon, doc.tokens[endToken].kind == .punct { endToken -= 1 }
+                guard endToken > colon, ((colon + 1)...endToken).filter({ doc.tokens[$0].isWord }).count >= 3 else { continue }
+                let start = doc.tokens[colon + 1].start, end = doc.tokens[endToken].end
+                if quotes.contains(where: { $0.start < end && $0.end > start }) { continue }
+                usedVerbs.insert(verb)
+                let speaker = speakerOf[verb]
+                quotes.append(QuoteMention(start: start, end: end, text: doc.string(start, end), speaker: speaker?.ref,
+                                           speakerText: speaker?.text, direct: true,
+                                           verb: doc.string(doc.tokens[verb].start, doc.tokens[verb].end)))
+            }
             // Reported speech: a speech verb, then "إن/أن" and the clause, with no direct quote for that verb.
             for verb in verbs where !usedVerbs.contains(verb) {
                 guard let that = ((verb + 1)..<min(verb + 14, sentence.upperBound)).first(where: { Self.complementizers.contains(doc.tokens[$0].norm) }),
@@ -135,6 +150,25 @@ public struct QuoteStage: Sendable {
         while k >= 0, doc.tokens[k].kind == .punct, first - k <= 2 { k -= 1 }
         guard k >= 0, doc.tokens[k].isWord, first - k <= 2 else { return false }
         return titleHeads.contains(word: doc.tokens[k].norm)
+    }
+
+    /// The colon that opens unmarked direct speech after a speech verb: within the verb's clause (its subject, a
+    /// title, "خلال زيارة ..." may come between), with no complementizer, quote mark or other colon before it, and
+    /// no quote mark right after it (a marked quote is taken as such).
+    func colonOpening(_ doc: Document, after verb: Int, in sentence: Range<Int>) -> Int? {
+        for t in (verb + 1)..<min(verb + 24, sentence.upperBound) {
+            let token = doc.tokens[t]
+            if token.isWord {
+                if Self.complementizers.contains(token.norm) { return nil }
+                continue
+            }
+            guard let mark = token.norm.unicodeScalars.first else { continue }
+            if Self.openers.contains(mark) { return nil }
+            guard mark == ":" else { continue }
+            guard t + 1 < sentence.upperBound, doc.tokens[t + 1].isWord else { return nil }
+            return t
+        }
+        return nil
     }
 
     static let complementizers: Set<String> = ["ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها"]
