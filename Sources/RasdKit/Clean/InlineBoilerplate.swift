@@ -18,9 +18,13 @@ struct InlineBoilerplate: Sendable {
         for (phrase, rule) in phrases.inline {
             var from = 0
             while let at = find(phrase, in: letters, from: from) {
-                let start = origin[at]
-                // A phrase starts a word: the scalar before it in the text is no letter.
-                if start > line.lowerBound, isLetter(text[start - 1]) { from = at + 1; continue }
+                var start = origin[at]
+                // A phrase starts a word: the scalar before it in the text is no Arabic letter.
+                if start > line.lowerBound, Tokenizer.isArabicLetter(text[start - 1].value) { from = at + 1; continue }
+                // A tail glued to an address before it ("name@mail.comللتواصل مع الكاتب") takes the address along.
+                if rule == .tail {
+                    while start > line.lowerBound, !text[start - 1].isWhitespaceFast, !Tokenizer.isArabicLetter(text[start - 1].value) { start -= 1 }
+                }
                 var end = origin[at + phrase.count - 1] + 1
                 if rule == .tail {
                     end = line.upperBound
