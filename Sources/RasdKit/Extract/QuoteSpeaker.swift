@@ -45,6 +45,17 @@ struct QuoteSpeaker: Sendable {
         return nil
     }
 
+    /// The preposition after which the verb's content may follow ("شدد على ضرورة ..."), normalized: the lexicon's
+    /// "on:" column.
+    func contentPreposition(_ token: Token) -> String? {
+        for c in Proclitics.candidates(token.norm) where c.prefix <= 1 {
+            if let v = speech.entries[c.stem], let on = v.first(where: { $0.hasPrefix("on:") }) {
+                return ArabicNormalizer.shared.key(String(on.dropFirst(3)))
+            }
+        }
+        return nil
+    }
+
     /// A participle or verbal noun with no subject of its own ("مشيرا"، "قوله"): marked "carried" in the lexicon.
     func isCarried(_ token: Token) -> Bool {
         for c in Proclitics.candidates(token.norm) where c.prefix <= 1 {

@@ -80,8 +80,13 @@ public struct QuoteStage: Sendable {
             }
             // Reported speech: a speech verb, then "إن/أن" and the clause, with no direct quote for that verb.
             for verb in verbs where !usedVerbs.contains(verb) {
-                guard let that = ((verb + 1)..<min(verb + 14, sentence.upperBound)).first(where: { Self.complementizers.contains(doc.tokens[$0].norm) }),
-                      that + 1 < sentence.upperBound else { continue }
+                // Else the verb's preposition of content ("وشدد الوزير على ضرورة ..."), before any complementizer.
+                let window = (verb + 1)..<min(verb + 14, sentence.upperBound)
+                let complementizer = window.first(where: { Self.complementizers.contains(doc.tokens[$0].norm) })
+                let preposition = speakers.contentPreposition(doc.tokens[verb]).flatMap { prep in
+                    ((verb + 1)..<min(verb + 19, sentence.upperBound)).first { doc.tokens[$0].norm == prep }
+                }
+                guard let that = complementizer ?? preposition, that + 1 < sentence.upperBound else { continue }
                 let start = doc.tokens[that + 1].start
                 // The clause runs to the next speech verb ("ووصف ... بأنها «...»، وقال إن ...") or the sentence end.
                 var endToken = (verbs.first { $0 > that } ?? sentence.upperBound) - 1
