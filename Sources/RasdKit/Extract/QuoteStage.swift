@@ -36,7 +36,9 @@ public struct QuoteStage: Sendable {
                 case .carried:
                     // No subject written: the subject of the sentence's main verb ("عبر الوزير X عن أسفه وذكر أن"),
                     // else the speaker before.
-                    if !sentenceHasSpeaker, let subject = sentenceSubject(doc, sentence, before: verb) {
+                    if let subject = coordinatedSubject(doc, verb: verb, sentence: sentence) {
+                        lastSpeaker = subject
+                    } else if !sentenceHasSpeaker, let subject = sentenceSubject(doc, sentence, before: verb) {
                         lastSpeaker = subject
                     }
                     sentenceHasSpeaker = true
@@ -113,6 +115,18 @@ public struct QuoteStage: Sendable {
         }
         doc.quotes = quotes.sorted { $0.start < $1.start }
         doc.speechVerbs = speechVerbs
+    }
+
+    /// A verb joined by و right after a person's name shares its subject ("ألمحت إليه المستشارة أنغيلا ميركل
+    /// وذكرت ..."): the clause before ends with the subject of both. Only when no other person is named before in
+    /// the sentence: in "استقبل X Y وذكر" the name before the verb is the object, and X speaks.
+    func coordinatedSubject(_ doc: Document, verb: Int, sentence: Range<Int>) -> (ref: EntityRef, text: String)? {
+        guard verb > 0, doc.tokens[verb].norm.unicodeScalars.first == "و",
+              let m = doc.mentions.first(where: { $0.tokens.upperBound == verb && $0.type == .person }),
+              speakers.canSpeak(m, doc),
+              !doc.mentions.contains(where: { $0.type == .person && $0.ref != m.ref
+                  && $0.tokens.lowerBound >= sentence.lowerBound && $0.tokens.lowerBound < m.tokens.lowerBound }) else { return nil }
+        return (m.ref, m.text)
     }
 
     /// The subject of a sentence's first clause: an entity named among its first words ("وقبل ذلك، عبر وزير
