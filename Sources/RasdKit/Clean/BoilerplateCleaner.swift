@@ -87,7 +87,7 @@ package struct BoilerplateCleaner: Sendable {
                 if line.words <= 20 { keep[i] = false; rules[i] = "copyright" }
             case .section?:
                 if i <= 1 { keep[i] = false; rules[i] = "section" }
-            case .tail?, .marker?:
+            case .tail?, .marker?, .lead?:
                 break   // inline rules: never a whole line's (InlineBoilerplate)
             case nil:
                 let raw = document.text.string(line.range)

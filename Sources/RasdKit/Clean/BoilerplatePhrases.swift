@@ -4,6 +4,8 @@ package struct BoilerplatePhrases: Sendable {
         case line, prefix, readAlso = "read_also", end, credit, section, contains
         /// Inside a line: the phrase and the rest of its line go; a wire marker with a time stamp after it goes.
         case tail, marker
+        /// The last word of a byline with one dash ("OUTLET- متابعة:"): a desk or service, not a place.
+        case lead
     }
 
     var exact: [String: Rule] = [:]
@@ -11,6 +13,8 @@ package struct BoilerplatePhrases: Sendable {
     var inside: [String] = []
     /// Inline phrases (`tail`, `marker`) as normalized scalars without white space, for `InlineBoilerplate`.
     var inline: [(scalars: [Unicode.Scalar], rule: Rule)] = []
+    /// `lead` words, by key.
+    var leadWords: Set<String> = []
 
     package static let bundled: BoilerplatePhrases = {
         (try? BoilerplatePhrases(rows: ResourceStore.rows("clean/boilerplate.tsv"))) ?? BoilerplatePhrases(rows: [])
@@ -24,6 +28,7 @@ package struct BoilerplatePhrases: Sendable {
             switch rule {
             case .prefix, .credit: prefixes.append((key, rule))
             case .contains: inside.append(key)
+            case .lead: leadWords.insert(key)
             case .tail, .marker:
                 let scalars = ArabicNormalizer.shared.normalize(ScalarText(row[1])).scalars.filter { !$0.properties.isWhitespace }
                 if !scalars.isEmpty { inline.append((scalars, rule)) }

@@ -90,11 +90,12 @@ struct InlineBoilerplate: Sendable {
         return letters <= 2 ? end : k
     }
 
-    /// A byline or dateline at the start of one of the article's first lines, before a colon: at most six words,
-    /// at least one dash between two of them ("عوض الفهمي- سبق- أضم:"، "سبق- متابعة:"، "أثينا - «الشرق الأوسط»:"),
-    /// no comma or full stop. A colon after words with no dash ("قالت الهيئة:") opens speech, not a byline.
+    /// A byline at the start of one of the article's first lines, before a colon: at most six words, no comma or
+    /// full stop, and two dashes ("عوض الفهمي- سبق- أضم:") or one before a desk word of the `lead` rows ("سبق-
+    /// متابعة:"، "سبق- وكالات:"). A dateline with one dash ("واس- الرياض:") stays: its place is the article's. A
+    /// colon after words with no dash ("قالت الهيئة:") opens speech.
     func leadByline(_ text: ScalarText, _ line: Range<Int>) -> Range<Int>? {
-        var words = 0, inWord = false, dashBetween = false, sawWord = false
+        var words = 0, inWord = false, dashes = 0, sawWord = false, lastDash = line.lowerBound
         for k in line {
             let s = text[k]
             let letter = isLetter(s) || Tokenizer.isDigit(s.value)
@@ -102,13 +103,15 @@ struct InlineBoilerplate: Sendable {
             inWord = letter
             if letter { sawWord = true; continue }
             switch s {
-            case "-", "–", "—": if sawWord { dashBetween = true }
+            case "-", "–", "—": if sawWord { dashes += 1; lastDash = k }
             // A tatweel is a dash only standing apart ("طلال عبدالله ـ جدة"), not drawn out after a letter ("لـ").
-            case "ـ": if sawWord, k > line.lowerBound, text[k - 1].isWhitespaceFast { dashBetween = true }
+            case "ـ": if sawWord, k > line.lowerBound, text[k - 1].isWhitespaceFast { dashes += 1; lastDash = k }
             case "،", ",", ".", "؟", "!", "\n": return nil
             case ":":
                 // A body sentence follows (a headline "X - Y: Z" is no byline).
-                guard dashBetween, wordCount(text, (k + 1)..<line.upperBound, atLeast: 8) else { return nil }
+                guard dashes > 0, wordCount(text, (k + 1)..<line.upperBound, atLeast: 8) else { return nil }
+                // One dash: "OUTLET- DESK:" goes, but "AGENCY- PLACE:" is a dateline whose place the article keeps.
+                if dashes == 1, !phrases.leadWords.contains(BoilerplatePhrases.lineKey(text.string((lastDash + 1)..<k))) { return nil }
                 return line.lowerBound..<(k + 1)
             default: break
             }
