@@ -52,7 +52,10 @@ package struct GazetteerMatcher: Sendable {
                     let key = tail.isEmpty ? stem : stem + " " + tail
                     // A one-word alias that is also a common word (مالي، جدة) waits for the tagger to agree; so do
                     // the word's other readings ("الرياض" must not match as ال + "رياض").
-                    let common = len == 1 && kb.isCommonWord(key)
+                    // A spelling variant of a common word is one too ("بناء" for "بنا"), and so is the word with the
+                    // article added or dropped ("جديدة" for "الجديدة").
+                    let common = len == 1 && (kb.isCommonWord(key) || kb.isCommonWord(KBKeys.variantKey(key))
+                        || kb.isCommonWord(KBKeys.toggledArticle(key)))
                     if common && !headed && !media { break }
                     var entities = kb.lookupName(key)
                     if media {

@@ -96,7 +96,7 @@ public struct TitleStage: Sendable {
         }
         var absorbed = Set<Int>()
         descriptions += demonyms(doc, covered: &covered, titled: titled, absorbed: &absorbed)
-        descriptions += stateInstitutions(doc, found: descriptions, startsAt: startsAt, covered: &covered)
+        descriptions += stateInstitutions(doc, found: descriptions, startsAt: startsAt, covered: &covered, titled: titled)
         roles += appositions(doc, covered: covered)
         roles += officeVerbs(doc)
         doc.mentions = (doc.mentions.enumerated().filter { !absorbed.contains($0.offset) }.map(\.element) + descriptions)
@@ -318,9 +318,9 @@ public struct TitleStage: Sendable {
 
     /// The state an article is about: the country its places name most often (a city counts for its state),
     /// the first named on a tie.
-    func mainCountry(_ mentions: [EntityMention]) -> String? {
+    func mainCountry(_ mentions: [EntityMention], placesOnly: Bool = true) -> String? {
         var count: [String: Int] = [:], first: [String: Int] = [:]
-        for m in mentions where m.type == .gpe {
+        for m in mentions where m.type == .gpe || !placesOnly {
             guard let id = m.ref.kbId, let e = kb.entity(id) else { continue }
             let c = e.kind == .country ? e.id : (e.country ?? "")
             guard !c.isEmpty, kb.entity(c)?.kind == .country else { continue }
@@ -336,8 +336,10 @@ public struct TitleStage: Sendable {
     /// - a head marked `alone` standing by itself ("مجلس الوزراء"، "الديوان الملكي"، "وزارة البترول"): the same
     ///   institution an earlier or later mention gave a nationality in this article, else the institution of the
     ///   article's main country. A word with the article right after the head makes another body ("الجيش الحر").
-    /// - "المملكة" alone is the article's main country when that country is a kingdom (its names say so).
-    func stateInstitutions(_ doc: Document, found: [EntityMention], startsAt: [Int: Int], covered: inout [Bool]) -> [EntityMention] {
+    /// - "المملكة" alone is the article's main country when that country is a kingdom (its names say so), else the
+    ///   kingdom the article names most.
+    func stateInstitutions(_ doc: Document, found: [EntityMention], startsAt: [Int: Int], covered: inout [Bool],
+                           titled: [Bool]) -> [EntityMention] {
         var named: [String: String] = [:]
         for m in found where m.origin == .institution {
             guard case .name(_, let key) = m.ref else { continue }
@@ -345,22 +347,30 @@ public struct TitleStage: Sendable {
             if parts.count == 2, named[String(parts[0])] == nil { named[String(parts[0])] = String(parts[1]) }
         }
         let main = mainCountry(doc.mentions + found)
+        // "المملكة"، "الديوان الملكي": the main country when it is a kingdom, else the kingdom the article names most
+        // (its places, people and bodies).
+        let isKingdom = { (c: String) in kb.entity(c)?.aliases.contains { $0.contains("مملكة") } == true }
+        let kingdom = main.flatMap { isKingdom($0) ? $0 : nil } ?? mainCountry((doc.mentions + found).filter { m in
+            guard let id = m.ref.kbId, let e = kb.entity(id) else { return false }
+            return isKingdom(e.kind == .country ? e.id : (e.country ?? ""))
+        }, placesOnly: false)
         var out: [EntityMention] = []
         var t = 0
         while t < doc.tokens.count {
-            guard doc.tokens[t].isWord, !covered[t] else { t += 1; continue }
-            if let main, let kingdom = Self.kingdomWord(doc.tokens[t]), kb.entity(main)?.aliases.contains(where: { $0.contains("مملكة") }) == true,
+            guard doc.tokens[t].isWord, !covered[t] || titled[t] else { t += 1; continue }
+            if !covered[t], let kingdom, let clitic = Self.kingdomWord(doc.tokens[t]),
                !(t + 1 < doc.tokens.count && doc.tokens[t + 1].kind == .arabic && doc.tokens[t + 1].norm.hasPrefix("ال")) {
-                let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[t], afterNormalized: kingdom)
+                let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[t], afterNormalized: clitic)
                 out.append(EntityMention(start: start, end: doc.tokens[t].end, text: doc.string(start, doc.tokens[t].end), type: .gpe,
-                                         ref: .kb(main), origin: .gazetteer, tokens: t..<(t + 1),
+                                         ref: .kb(kingdom), origin: .gazetteer, tokens: t..<(t + 1),
                                          reason: "the kingdom the article is about"))
                 covered[t] = true
                 t += 1
                 continue
             }
+            // Inside a title before a name ("عضو مجلس الوزراء X") only an institution of two words or more.
             guard let m = institutions.heads.match(doc.tokens, at: t), let key = m.values.first,
-                  !m.tokens.contains(where: { covered[$0] }) else { t += 1; continue }
+                  !m.tokens.contains(where: { covered[$0] && !(titled[$0] && m.tokens.count >= 2) }) else { t += 1; continue }
             let use = m.values.count > 2 ? m.values[2] : ""
             var end = m.tokens.upperBound
             var country: String?
@@ -370,14 +380,16 @@ public struct TitleStage: Sendable {
             if let i = startsAt[k], doc.mentions[i].type == .gpe, let id = doc.mentions[i].ref.kbId, kb.entity(id)?.kind == .country {
                 country = id
                 end = doc.mentions[i].tokens.upperBound
-            } else if use == "alone" {
-                // Only as written or after "و": "القائد الأعلى للجيش"، "رئيس الحكومة" name a person's office.
-                if m.prefix > 0 && !doc.tokens[t].norm.hasPrefix("و") || (t > 0 && isHead(doc.tokens[t - 1])) {
+            } else if use == "alone" || use == "kingdom" {
+                // Only as written or after "و": in "القائد الأعلى للجيش" the head is part of a person's office.
+                if m.prefix > 0 && !doc.tokens[t].norm.hasPrefix("و") {
                     t = max(t + 1, m.tokens.upperBound); continue
                 }
                 let next = end < doc.tokens.count ? doc.tokens[end] : nil
-                if let next, next.kind == .arabic, next.norm.hasPrefix("ال"), !Self.relatives.contains(next.norm) { t = end; continue }
-                country = named[key] ?? main
+                if m.tokens.count == 1, let next, next.kind == .arabic, next.norm.hasPrefix("ال"), !Self.relatives.contains(next.norm) {
+                    t = end; continue
+                }
+                country = named[key] ?? (use == "kingdom" ? kingdom : main)
             }
             guard let country else { t = max(t + 1, m.tokens.upperBound); continue }
             let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[t], afterNormalized: m.prefix)
