@@ -4,7 +4,9 @@
 Inputs (all offline):
   - Debian iso-codes: ISO 3166-1 codes and English names (/usr/share/iso-codes/json/iso_3166-1.json) and
     their Arabic translations (/usr/share/locale/ar/LC_MESSAGES/iso_3166-1.mo);
-  - CLDR (Debian unicode-cldr-core): Arabic territory names (/usr/share/unicode/cldr/common/main/ar.xml);
+  - CLDR (Debian unicode-cldr-core): Arabic territory names (/usr/share/unicode/cldr/common/main/ar.xml) and
+    the region's provinces and governorates (ISO 3166-2 subdivisions, /usr/share/unicode/cldr/common/subdivisions/
+    ar.xml and en.xml; Debian iso-codes has no Arabic subdivision names);
   - hand-curated data under scripts/kb_src/*.tsv (overrides, extra aliases, places, people, organizations,
     roles, nationality forms).
 
@@ -16,6 +18,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 import xml.etree.ElementTree as ET
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -25,6 +28,11 @@ OUT = os.path.join(ROOT, "Sources", "RasdKit", "Resources", "kb")
 ISO_JSON = ["/usr/share/iso-codes/json/iso_3166-1.json"]
 ISO_MO = "/usr/share/locale/ar/LC_MESSAGES/iso_3166-1.mo"
 CLDR_AR = "/usr/share/unicode/cldr/common/main/ar.xml"
+CLDR_SUB = "/usr/share/unicode/cldr/common/subdivisions/{}.xml"
+# The region (the Arab League's states, Iran, Turkey, Israel): their ISO 3166-2 subdivisions become places.
+REGION = "sa ye bh ae kw qa om iq sy jo lb ps eg ly tn dz ma sd so dj km mr ir tr il".split()
+# Nouns before a subdivision's name in CLDR ("محافظة إب"، "ولاية البويرة"): the bare name is a form too.
+SUB_HEADS = ["محافظة", "منطقة", "ولاية", "إمارة", "امارة", "بلدية", "شعبية", "إقليم", "عمالة", "جهة"]
 
 COLUMNS = ["id", "type", "label_ar", "label_en", "wikidata", "aliases", "country", "kind"]
 TYPES = {"PERSON", "GPE", "LOC", "ORG"}
@@ -121,6 +129,70 @@ def countries():
     for cid, o in over.items():
         out.append({**o, "type": o["type"] or "GPE", "kind": o["kind"] or "country",
                     "aliases": [o["label_ar"]] + split_aliases(o["aliases"])})
+    return out
+
+
+def akey(a):
+    """A loose comparison key of an alias (as the knowledge base folds it: hamzas, ta marbuta, alif maqsura, ال)."""
+    a = re.sub("[إأآٱ]", "ا", clean(a)).replace("ة", "ه").replace("ى", "ي").replace("ی", "ي")
+    return a[2:] if a.startswith("ال") and len(a) > 4 else a
+
+
+def subdivisions(rows):
+    """The region's provinces and governorates from CLDR, as places of kind `region` (type GPE).
+
+    Each gives its CLDR name and the name without the head noun ("محافظة الأنبار" → "الأنبار"). A bare name that
+    is a word in its own right (kb_src/subdivision_skip.tsv: "الشمالية"، "الوسطى") is not kept alone. A name that
+    is already an alias of a place of the same country (the city of Aden, "عدن") adds the full form to that place
+    instead of making a second entity; one that names anything else (a state, a person) is left out, and so is a
+    form shared by two subdivisions (the many "محافظة العاصمة")."""
+    skip = {akey(f[0]) for n, f in read_tsv("subdivision_skip.tsv")}
+    en = {s.get("type"): s.text for s in ET.parse(CLDR_SUB.format("en")).getroot().iter("subdivision")}
+    owners = {}
+    for r in rows:
+        for a in r["aliases"]:
+            owners.setdefault(akey(a), []).append(r)
+    cands = []
+    for sub in ET.parse(CLDR_SUB.format("ar")).getroot().iter("subdivision"):
+        code, name = sub.get("type"), clean(sub.text)
+        cc = code[:2]
+        if cc not in REGION or not re.fullmatch(r"[\u0621-\u064A ]+", name) or code not in en:
+            continue
+        words = name.split(" ")
+        bare = " ".join(words[1:]) if len(words) > 1 and words[0] in SUB_HEADS else name
+        forms = [name] + ([bare] if bare != name and akey(bare) not in skip and len(akey(bare)) >= 3 else [])
+        if akey(bare) in skip and bare == name:
+            continue
+        cands.append((code, cc, en[code], forms))
+    count = {}
+    for _, _, _, forms in cands:
+        for f in forms:
+            count[akey(f)] = count.get(akey(f), 0) + 1
+    out, used = [], {r["id"] for r in rows}
+    for code, cc, label_en, forms in cands:
+        forms = [f for f in forms if count[akey(f)] == 1]
+        if not forms:
+            continue
+        ascii_en = unicodedata.normalize("NFKD", label_en).encode("ascii", "ignore").decode()
+        slug = re.sub(r"[^a-z0-9]+", "_", ascii_en.lower()).strip("_")
+        same = next((r for r in rows if r["id"] == slug), None)
+        if same is not None:
+            # The place is known under its English name, perhaps only by a form that keeps a common word apart
+            # ("مدينة حماة"): add the CLDR name only when it has its head noun.
+            if same["country"] == cc and same["kind"] != "country" and forms[0].split(" ")[0] in SUB_HEADS \
+                    and akey(forms[0]) not in {akey(a) for a in same["aliases"]} and akey(forms[0]) not in owners:
+                same["aliases"] = same["aliases"] + [forms[0]]
+            continue
+        known = [o for f in forms for o in owners.get(akey(f), [])]
+        if known:
+            place = next((o for o in known if o["country"] == cc and o["type"] in ("GPE", "LOC") and o["kind"] != "country"), None)
+            if place and len({o["id"] for o in known}) == 1:
+                place["aliases"] = place["aliases"] + [f for f in forms if akey(f) not in {akey(a) for a in place["aliases"]}]
+            continue
+        rid = slug if slug not in used else f"{slug}_{cc}"
+        used.add(rid)
+        out.append({"id": rid, "type": "GPE", "label_ar": forms[0], "label_en": label_en, "wikidata": "",
+                    "aliases": forms, "country": cc, "kind": "region"})
     return out
 
 
@@ -225,6 +297,9 @@ def main():
                "organizations.tsv": ["organizations.tsv"]}
     for name, inputs in sources.items():
         rows = finish([r for src in inputs for r in entity_rows(src)])
+        if name == "places.tsv":
+            others = finish([r for src in ("people.tsv", "organizations.tsv") for r in entity_rows(src)])
+            rows = finish(rows + subdivisions(cs + rows + others))
         for r in rows:
             if r["type"] not in TYPES:
                 sys.exit(f"{name}: {r['id']}: bad type {r['type']!r}")

@@ -13,6 +13,8 @@ public struct EntityStage: Sendable {
     /// Words of courtesy before a name ("الأمير"، "آية الله"): not part of the person's mention.
     let honorifics: PhraseLexicon
     let lineage: Lineage
+    /// Given names that begin with و ("وليد"، "وعد"): never a conjunction glued to a name.
+    let wawNames: PhraseLexicon
 
     public init(kb: KnowledgeBase, tagger: NERTagger?) {
         self.kb = kb
@@ -21,6 +23,7 @@ public struct EntityStage: Sendable {
         stopNames = PhraseLexicon.resource("lexicon/not_names.tsv")
         honorifics = PhraseLexicon.resource("lexicon/honorifics.tsv")
         lineage = Lineage()
+        wawNames = PhraseLexicon.resource("lexicon/waw_names.tsv")
     }
 
     public func process(_ doc: inout Document) {
@@ -133,6 +136,8 @@ public struct EntityStage: Sendable {
         if let c = Proclitics.candidates(first.norm).dropFirst().first(where: { $0.prefix == 1 }),
            knownNames.contains(tail.isEmpty ? c.stem : c.stem + " " + tail) {
             prefix = 1; stem = c.stem
+        } else if let c = Self.glued(first.norm, type: type, words: range.count, waw: wawNames) {
+            prefix = c.prefix; stem = c.stem
         }
         let key = tail.isEmpty ? stem : stem + " " + tail
         if range.count == 1 && (stopNames.entries[key] != nil || key.unicodeScalars.count < 3) { return nil }
@@ -141,6 +146,23 @@ public struct EntityStage: Sendable {
         return EntityMention(start: start, end: end, text: doc.string(start, end), type: type,
                              ref: .name(type, KBKeys.variantKey(key)), origin: .tagger, tokens: range,
                              reason: "tagged \(tag), not in the knowledge base")
+    }
+
+    /// A conjunction or preposition glued to the first word of a tagged name, told by the word after it (issue note
+    /// 11: a mention never keeps و، ب، ل): before the article ("والمصرف المركزي"، "بمعهد" is not, "للأكراد" is), and
+    /// "و" before the first of two or more words of a person's name unless the word is a name beginning with و
+    /// ("وخالد العيسى" but "وعد حكمت", `lexicon/waw_names.tsv`).
+    static let kunyas: Set<String> = Set(["أبو", "أبي", "أبا", "أم", "ابن"].map { ArabicNormalizer.shared.key($0) })
+
+    static func glued(_ word: String, type: EntityType, words: Int, waw: PhraseLexicon) -> (prefix: Int, stem: String)? {
+        for c in Proclitics.candidates(word).dropFirst() where c.stem.unicodeScalars.count >= 3 {
+            if c.stem.hasPrefix("ال") && c.stem.unicodeScalars.count >= 5 { return (c.prefix, c.stem) }
+            if type == .person, words >= 2, c.prefix == 1, word.hasPrefix("و"), waw.entries[word] == nil,
+               !c.stem.hasPrefix("ال") { return (c.prefix, c.stem) }
+            // "بأبي مالك"، "لأم آدم": a kunya after a preposition.
+            if type == .person, words >= 2, c.prefix == 1, kunyas.contains(c.stem) { return (c.prefix, c.stem) }
+        }
+        return nil
     }
 
     /// Single words and word pairs that repeat the first or last part of a person named in full in the article

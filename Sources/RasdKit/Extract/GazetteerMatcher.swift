@@ -3,11 +3,16 @@
 package struct GazetteerMatcher: Sendable {
     package let kb: KnowledgeBase
     let placeHeads: PhraseLexicon
+    /// "صحيفة"، "قناة": the noun before an outlet's name ("صحيفة الوطن"), like a place noun before a place.
+    let mediaHeads: PhraseLexicon
 
     package init(kb: KnowledgeBase) {
         self.kb = kb
         placeHeads = PhraseLexicon.resource("lexicon/place_heads.tsv")
+        mediaHeads = PhraseLexicon.resource("lexicon/media_heads.tsv")
     }
+
+    static let quoteMarks: Set<String> = ["\"", "«", "»", "“", "”", "„", "'", "‘", "’"]
 
     package struct Match: Sendable {
         package var tokens: Range<Int>
@@ -31,26 +36,41 @@ package struct GazetteerMatcher: Sendable {
             // evidence it waits for, when the alias names a place.
             let headed = i > sentence.lowerBound
                 && placeHeads.contains(word: tokens[i - 1].norm)
+            // "صحيفة الوطن"، "ل«عكاظ»": a media noun before the name, or quotation marks around it, is evidence
+            // for an outlet or agency (and makes it win over a place of the same name).
+            let mediaHeaded = i > sentence.lowerBound && mediaHeads.contains(word: tokens[i - 1].norm)
             var len = min(maxLen, sentence.upperBound - i)
             search: while len >= 1 {
                 let rest = tokens[(i + 1)..<(i + len)]
                 // Inside a name only a hyphen may stand between words, and a name never ends with one.
                 if rest.contains(where: { !$0.isWord && $0.norm != "-" }) || !tokens[i + len - 1].isWord { len -= 1; continue }
                 let tail = rest.map(\.norm).joined(separator: " ")
+                let quoted = i > sentence.lowerBound && i + len < sentence.upperBound
+                    && Self.quoteMarks.contains(tokens[i - 1].norm) && Self.quoteMarks.contains(tokens[i + len].norm)
+                let media = mediaHeaded || quoted
                 for (prefix, stem) in candidates {
                     let key = tail.isEmpty ? stem : stem + " " + tail
                     // A one-word alias that is also a common word (مالي، جدة) waits for the tagger to agree; so do
                     // the word's other readings ("الرياض" must not match as ال + "رياض").
-                    let common = len == 1 && kb.isCommonWord(key)
-                    if common && !headed { break }
-                    if let entity = best(kb.lookupName(key)) {
-                        if common && entity.type != "GPE" && entity.type != "LOC" { break }
+                    // A spelling variant of a common word is one too ("بناء" for "بنا"), and so is the word with the
+                    // article added or dropped ("جديدة" for "الجديدة").
+                    let common = len == 1 && (kb.isCommonWord(key) || kb.isCommonWord(KBKeys.variantKey(key))
+                        || kb.isCommonWord(KBKeys.toggledArticle(key)))
+                    if common && !headed && !media { break }
+                    var entities = kb.lookupName(key)
+                    if media {
+                        let outlets = entities.filter { $0.kind == .outlet || $0.kind == .agency }
+                        if !outlets.isEmpty { entities = outlets } else if common && !headed { break }
+                    }
+                    if let entity = best(entities) {
+                        if common && !(media && entity.type == "ORG") && entity.type != "GPE" && entity.type != "LOC" { break }
                         // A bare one-letter-clitic reading of a short word is too weak ("بكين" is not ب + كين).
                         if prefix > 0 && len == 1 && stem.unicodeScalars.count < 3 { continue }
                         var start = Proclitics.originalOffset(in: doc.text, token: tokens[i], afterNormalized: prefix)
                         var range = i..<(i + len)
                         // "منطقة كورسك": the mention is the name; the common noun before it stays outside.
-                        if len > 1, placeHeads.entries[stem] != nil || placeHeads.entries[KBKeys.toggledArticle(stem)] != nil {
+                        if len > 1, placeHeads.entries[stem] != nil || placeHeads.entries[KBKeys.toggledArticle(stem)] != nil
+                            || (entity.kind == .outlet && mediaHeads.entries[stem] != nil) {
                             range = (i + 1)..<(i + len)
                             start = tokens[i + 1].start
                         }

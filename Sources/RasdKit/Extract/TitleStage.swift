@@ -19,6 +19,8 @@ public struct TitleStage: Sendable {
     let institutions = Institutions.shared
     let speech: PhraseLexicon
     let notNames: PhraseLexicon
+    /// Event verbs ("استقبل"، "التقى"): a name right after one is its subject, and a title after the name its object.
+    let triggers: PhraseLexicon
 
     static let postPrepositions: Set<String> = Set(["إلى", "لدى", "في"].map { ArabicNormalizer.shared.key($0) })
 
@@ -35,6 +37,7 @@ public struct TitleStage: Sendable {
         actorNouns = PhraseLexicon.resource("lexicon/actor_nouns.tsv")
         speech = PhraseLexicon.resource("quotes/speech_verbs.tsv")
         notNames = PhraseLexicon.resource("lexicon/not_names.tsv")
+        triggers = PhraseLexicon.resource("events/triggers.tsv")
     }
 
     public func process(_ doc: inout Document) {
@@ -47,6 +50,9 @@ public struct TitleStage: Sendable {
         }
         var roles: [RoleMention] = []
         var descriptions: [EntityMention] = []
+        // Words of a title before a name, after its head: an institution of two words or more may stand there
+        // ("وكيل وزارة الخارجية البحرينية X").
+        var titled = [Bool](repeating: false, count: doc.tokens.count)
         for sentence in doc.sentences {
             for t in sentence where doc.tokens[t].isWord && !covered[t] {
                 guard isHead(doc.tokens[t]) else { continue }
@@ -77,6 +83,7 @@ public struct TitleStage: Sendable {
                     roles.append(RoleMention(person: doc.mentions[k].ref, title: title, start: start, end: end,
                                              office: office(doc, t..<j)?.office, basis: "text", from: nil))
                     for x in t..<j { covered[x] = true }
+                    for x in (t + 1)..<max(t + 1, j) { titled[x] = true }
                 } else if let d = description(doc, t, sentence: sentence, startsAt: startsAt) {
                     descriptions.append(d)
                     for x in d.tokens { covered[x] = true }
@@ -88,8 +95,9 @@ public struct TitleStage: Sendable {
             }
         }
         var absorbed = Set<Int>()
-        descriptions += demonyms(doc, covered: &covered, absorbed: &absorbed)
-        roles += appositions(doc)
+        descriptions += demonyms(doc, covered: &covered, titled: titled, absorbed: &absorbed)
+        descriptions += stateInstitutions(doc, found: descriptions, startsAt: startsAt, covered: &covered, titled: titled)
+        roles += appositions(doc, covered: covered)
         roles += officeVerbs(doc)
         doc.mentions = (doc.mentions.enumerated().filter { !absorbed.contains($0.offset) }.map(\.element) + descriptions)
             .sorted { $0.start < $1.start }
@@ -199,7 +207,7 @@ public struct TitleStage: Sendable {
     /// After an institution's head, a nationality adjective that the knowledge base also lists as a name of its
     /// state ("وزارة الداخلية التركية": "التركية" is an alias of Turkey) is the institution's, not a mention of
     /// the state alone: its mention is absorbed (its index added to `absorbed`).
-    func demonyms(_ doc: Document, covered: inout [Bool], absorbed: inout Set<Int>) -> [EntityMention] {
+    func demonyms(_ doc: Document, covered: inout [Bool], titled: [Bool], absorbed: inout Set<Int>) -> [EntityMention] {
         var out: [EntityMention] = []
         // Mentions of a state written as one of its nationality adjectives, by their first token.
         var adjectiveMention: [Int: Int] = [:]
@@ -211,9 +219,11 @@ public struct TitleStage: Sendable {
         var t = 1
         while t < doc.tokens.count {
             let adjective = adjectiveMention[t]
-            guard doc.tokens[t].isWord, !covered[t] || adjective != nil, !covered[t - 1] else { t += 1; continue }
+            let head = titled[t] && titled[t - 1] ? institutions.head(in: doc.tokens, endingAt: t, floor: 0) : nil
+            let inTitle = head.map { $0.tokens.count >= 2 && ($0.tokens.lowerBound...t).allSatisfy { titled[$0] } } ?? false
+            guard doc.tokens[t].isWord, !covered[t] || adjective != nil || inTitle, !covered[t - 1] || inTitle else { t += 1; continue }
             // "الجيش السوداني": an institution of the state; "القوات الكورية الشمالية": the state acting.
-            let institution = institutions.head(in: doc.tokens, endingAt: t, floor: 0).flatMap { m in
+            let institution = inTitle ? head : institutions.head(in: doc.tokens, endingAt: t, floor: 0).flatMap { m in
                 m.tokens.contains(where: { covered[$0] }) ? nil : m
             }
             guard institution != nil || (adjective == nil && actorNouns.contains(word: doc.tokens[t - 1].norm)) else { t += 1; continue }
@@ -221,14 +231,16 @@ public struct TitleStage: Sendable {
             for len in stride(from: 3, through: 1, by: -1) where t + len <= doc.tokens.count {
                 let words = doc.tokens[t..<(t + len)]
                 let absorbs = adjective.map { doc.mentions[$0].tokens == t..<(t + len) } ?? false
-                guard words.allSatisfy(\.isWord), absorbs || !(t..<(t + len)).contains(where: { covered[$0] }) else { continue }
+                guard words.allSatisfy(\.isWord), absorbs || inTitle || !(t..<(t + len)).contains(where: { covered[$0] }) else { continue }
                 guard let country = kb.country(forNationality: words.map(\.norm).joined(separator: " ")) else { continue }
                 let first = institution?.tokens.lowerBound ?? (t - 1)
                 let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[first], afterNormalized: institution?.prefix ?? 0)
                 let end = doc.tokens[t + len - 1].end
                 if let institution, let key = institution.values.first {
+                    // An institution the knowledge base holds under this name ("وزارة الخارجية الأمريكية") is that entry.
+                    let known = kb.lookupName(ArabicNormalizer.shared.key(doc.string(start, end))).first { $0.type == "ORG" }
                     out.append(EntityMention(start: start, end: end, text: doc.string(start, end), type: .org,
-                                             ref: .name(.org, Institutions.key(institution: key, country: country)),
+                                             ref: known.map { .kb($0.id) } ?? .name(.org, Institutions.key(institution: key, country: country)),
                                              origin: .institution, tokens: first..<(t + len),
                                              reason: "\(key) of \(country)"))
                 }
@@ -274,18 +286,131 @@ public struct TitleStage: Sendable {
     }
 
     /// "X، الأستاذ في جامعة ...": a title after a person's name and a comma, up to the next punctuation.
-    func appositions(_ doc: Document) -> [RoleMention] {
+    /// "X وزير الدولة عضو مجلس الوزراء"، "تعيين X وزيرا للإسكان": a title right after the name, with no comma, up
+    /// to punctuation, a barrier word or the next person (a title that stands before another name is that
+    /// name's, already `covered`).
+    func appositions(_ doc: Document, covered: [Bool]) -> [RoleMention] {
         var out: [RoleMention] = []
+        let persons = Set(doc.mentions.filter { $0.type == .person }.map(\.tokens.lowerBound))
         for m in doc.mentions where m.type == .person {
-            let comma = m.tokens.upperBound
-            guard comma + 1 < doc.tokens.count, doc.tokens[comma].norm == ",", isHead(doc.tokens[comma + 1]) else { continue }
-            var j = comma + 1
-            while j < doc.tokens.count, doc.tokens[j].isWord, j - comma <= 10 { j += 1 }
-            let start = doc.tokens[comma + 1].start, end = doc.tokens[j - 1].end
+            let after = m.tokens.upperBound
+            guard after + 1 < doc.tokens.count else { continue }
+            let comma = doc.tokens[after].norm == ","
+            let first = comma ? after + 1 : after
+            guard isHead(doc.tokens[first]), comma || !covered[first] else { continue }
+            // "استقبل X السفير الفرنسي": after a verb and its subject, a title with no comma is the object.
+            if !comma, m.tokens.lowerBound > 0,
+               triggers.values(word: doc.tokens[m.tokens.lowerBound - 1].norm).map({ $0.count > 1 && $0[1] == "verb" }) == true { continue }
+            var j = first
+            if comma {
+                while j < doc.tokens.count, doc.tokens[j].isWord, j - after <= 10 { j += 1 }
+            } else {
+                j += 1
+                while j < doc.tokens.count, doc.tokens[j].isWord, j - first < 12, !persons.contains(j),
+                      !barriers.contains(word: doc.tokens[j].norm) { j += 1 }
+            }
+            let start = doc.tokens[first].start, end = doc.tokens[j - 1].end
             out.append(RoleMention(person: m.ref, title: doc.string(start, end), start: start, end: end,
-                                   office: office(doc, (comma + 1)..<j)?.office, basis: "text", from: nil))
+                                   office: office(doc, first..<j)?.office, basis: "text", from: nil))
         }
         return out
+    }
+
+    /// The state an article is about: the country its places name most often (a city counts for its state),
+    /// the first named on a tie.
+    func mainCountry(_ mentions: [EntityMention], placesOnly: Bool = true) -> String? {
+        var count: [String: Int] = [:], first: [String: Int] = [:]
+        for m in mentions where m.type == .gpe || !placesOnly {
+            guard let id = m.ref.kbId, let e = kb.entity(id) else { continue }
+            let c = e.kind == .country ? e.id : (e.country ?? "")
+            guard !c.isEmpty, kb.entity(c)?.kind == .country else { continue }
+            count[c, default: 0] += 1
+            if first[c] == nil { first[c] = m.start }
+        }
+        return count.max { a, b in a.value != b.value ? a.value < b.value : first[a.key]! > first[b.key]! }?.key
+    }
+
+    /// State institutions written without a nationality adjective (`lexicon/institutions.tsv`, fourth column):
+    /// - a head in construct state before a country's name, or a head with "في" and the country ("حكومة اليمن"،
+    ///   "وزارة خارجية مملكة البحرين"، "وزارة الدفاع في كوريا الجنوبية"): that country's institution;
+    /// - a head marked `alone` standing by itself ("مجلس الوزراء"، "الديوان الملكي"، "وزارة البترول"): the same
+    ///   institution an earlier or later mention gave a nationality in this article, else the institution of the
+    ///   article's main country. A word with the article right after the head makes another body ("الجيش الحر").
+    /// - "المملكة" alone is the article's main country when that country is a kingdom (its names say so), else the
+    ///   kingdom the article names most.
+    func stateInstitutions(_ doc: Document, found: [EntityMention], startsAt: [Int: Int], covered: inout [Bool],
+                           titled: [Bool]) -> [EntityMention] {
+        var named: [String: String] = [:]
+        for m in found where m.origin == .institution {
+            guard case .name(_, let key) = m.ref else { continue }
+            let parts = key.split(separator: "@")
+            if parts.count == 2, named[String(parts[0])] == nil { named[String(parts[0])] = String(parts[1]) }
+        }
+        let main = mainCountry(doc.mentions + found)
+        // "المملكة"، "الديوان الملكي": the main country when it is a kingdom, else the kingdom the article names most
+        // (its places, people and bodies).
+        let isKingdom = { (c: String) in kb.entity(c)?.aliases.contains { $0.contains("مملكة") } == true }
+        let kingdom = main.flatMap { isKingdom($0) ? $0 : nil } ?? mainCountry((doc.mentions + found).filter { m in
+            guard let id = m.ref.kbId, let e = kb.entity(id) else { return false }
+            return isKingdom(e.kind == .country ? e.id : (e.country ?? ""))
+        }, placesOnly: false)
+        var out: [EntityMention] = []
+        var t = 0
+        while t < doc.tokens.count {
+            guard doc.tokens[t].isWord, !covered[t] || titled[t] else { t += 1; continue }
+            if !covered[t], let kingdom, let clitic = Self.kingdomWord(doc.tokens[t]),
+               !(t + 1 < doc.tokens.count && doc.tokens[t + 1].kind == .arabic && doc.tokens[t + 1].norm.hasPrefix("ال")) {
+                let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[t], afterNormalized: clitic)
+                out.append(EntityMention(start: start, end: doc.tokens[t].end, text: doc.string(start, doc.tokens[t].end), type: .gpe,
+                                         ref: .kb(kingdom), origin: .gazetteer, tokens: t..<(t + 1),
+                                         reason: "the kingdom the article is about"))
+                covered[t] = true
+                t += 1
+                continue
+            }
+            // Inside a title before a name ("عضو مجلس الوزراء X") only an institution of two words or more.
+            guard let m = institutions.heads.match(doc.tokens, at: t), let key = m.values.first,
+                  !m.tokens.contains(where: { covered[$0] && !(titled[$0] && m.tokens.count >= 2) }) else { t += 1; continue }
+            let use = m.values.count > 2 ? m.values[2] : ""
+            var end = m.tokens.upperBound
+            var country: String?
+            // A country's name right after the head (or after "في").
+            var k = end
+            if use != "construct", k < doc.tokens.count, doc.tokens[k].norm == "في" { k += 1 }
+            if let i = startsAt[k], doc.mentions[i].type == .gpe, let id = doc.mentions[i].ref.kbId, kb.entity(id)?.kind == .country {
+                country = id
+                end = doc.mentions[i].tokens.upperBound
+            } else if use == "alone" || use == "kingdom" {
+                // Only as written or after "و": in "القائد الأعلى للجيش" the head is part of a person's office.
+                if m.prefix > 0 && !doc.tokens[t].norm.hasPrefix("و") {
+                    t = max(t + 1, m.tokens.upperBound); continue
+                }
+                let next = end < doc.tokens.count ? doc.tokens[end] : nil
+                if m.tokens.count == 1, let next, next.kind == .arabic, next.norm.hasPrefix("ال"), !Self.relatives.contains(next.norm) {
+                    t = end; continue
+                }
+                country = named[key] ?? (use == "kingdom" ? kingdom : main)
+            }
+            guard let country else { t = max(t + 1, m.tokens.upperBound); continue }
+            let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[t], afterNormalized: m.prefix)
+            let stop = doc.tokens[end - 1].end
+            out.append(EntityMention(start: start, end: stop, text: doc.string(start, stop), type: .org,
+                                     ref: .name(.org, Institutions.key(institution: key, country: country)),
+                                     origin: .institution, tokens: t..<end, reason: "\(key) of \(country)"))
+            for x in t..<end { covered[x] = true }
+            t = end
+        }
+        return out
+    }
+
+    static let relatives: Set<String> = Set(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"].map { ArabicNormalizer.shared.key($0) })
+    static let kingdomKey = ArabicNormalizer.shared.key("المملكة")
+
+    /// The proclitic length when the token is "المملكة" (with و، ب، ل، ف before it), else nil.
+    static func kingdomWord(_ token: Token) -> Int? {
+        guard token.kind == .arabic else { return nil }
+        if token.norm == kingdomKey { return 0 }
+        return Proclitics.candidates(token.norm).first { $0.prefix > 0 && $0.stem == kingdomKey }?.prefix
     }
 
     /// "يتولى X رئاسة مجلس الأمن"، "شغل X منصب وزير الدفاع".
