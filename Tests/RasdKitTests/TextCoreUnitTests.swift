@@ -2,15 +2,6 @@ import XCTest
 @testable import RasdKit
 
 final class TextCoreUnitTests: XCTestCase {
-    func testCliticAnalyses() {
-        let a = Clitics.analyses("وبالعشرين")
-        XCTAssertEqual(a.first?.prefix, "")
-        XCTAssertTrue(a.contains { $0.prefix == "وبال" && $0.stem == "عشرين" })
-        XCTAssertTrue(Clitics.analyses("للجيش").contains { $0.prefix == "لل" && $0.stem == "جيش" })
-        // Stems shorter than two letters are not offered.
-        XCTAssertFalse(Clitics.analyses("وب").contains { $0.prefix == "و" })
-    }
-
     /// Stored records read back every date they hold, including years a duration can reach before year 0.
     func testPartialDateCodableRoundTrip() throws {
         let dates = [PartialDate(year: 2024, month: 2, day: 29), PartialDate(year: 7), PartialDate(year: -485),

@@ -7,11 +7,18 @@ final class VocabularyTests: XCTestCase {
     func testEventTypesOfTheDataFiles() throws {
         let types = Set(EventType.allCases.map(\.rawValue))
         let triggers = try ResourceStore.rows("events/triggers.tsv")
-        XCTAssertGreaterThan(triggers.count, 200)
-        for row in triggers {
-            XCTAssertTrue(row.count >= 2 && types.contains(row[1]), "events/triggers.tsv: unknown type in \(row)")
-            if row.count >= 3 { XCTAssertNotNil(TriggerPOS(rawValue: row[2]), "events/triggers.tsv: unknown pos in \(row)") }
+        let lemmas = try ResourceStore.rows("events/trigger_lemmas.tsv")
+        XCTAssertGreaterThan(lemmas.count, 120)
+        for (file, rows) in [("triggers", triggers), ("trigger_lemmas", lemmas)] {
+            for row in rows {
+                XCTAssertTrue(row.count >= 2 && types.contains(row[1]), "events/\(file).tsv: unknown type in \(row)")
+                if row.count >= 3 { XCTAssertNotNil(TriggerPOS(rawValue: row[2]), "events/\(file).tsv: unknown pos in \(row)") }
+            }
         }
+        // Every lemma row is read by the analyzer: a verb or a noun.
+        for row in lemmas { XCTAssertTrue(["verb", "noun"].contains(row.count > 2 ? row[2] : ""), "events/trigger_lemmas.tsv: \(row)") }
+        // Each type has lemmas of its own, save VETO (a phrase: "حق النقض").
+        XCTAssertEqual(Set(lemmas.map { $0[1] }), types.subtracting(["VETO"]))
         let cameo = try ResourceStore.rows("events/cameo.tsv")
         XCTAssertEqual(Set(cameo.map { $0[0] }), types, "events/cameo.tsv lists every event type once")
     }

@@ -64,6 +64,14 @@ struct ArgumentFinder {
     static let during = keys(["خلال", "أثناء", "عقب", "إثر", "لدى", "في"])
     static let relativePronouns = keys(["الذي", "التي", "اللذين", "اللذان", "اللتين", "اللتان", "الذين", "اللاتي"])
     static let pronounsAfter = keys(["له", "لها", "لهما", "لهم", "بينهما", "بينهم"])
+    /// "الطائرات التابعة للتحالف": the body a subject belongs to acts through it.
+    static let affiliation = keys(["التابعة", "التابع", "التابعين", "التابعون", "الموالية", "الموالي", "الموالين"])
+
+    /// A name after "التابعة لـ"/"الموالية لـ" ("قصفت الطائرات التابعة للتحالف"): the subject's owner, who acts.
+    func isAffiliation(_ m: EntityMention) -> Bool {
+        let k = m.tokens.lowerBound - 1
+        return k >= 0 && Self.affiliation.contains(doc.tokens[k].norm) && preposition(before: m) == "ل"
+    }
 
     func mentions(in range: Range<Int>) -> [EntityMention] {
         actors.filter { range.contains($0.tokens.lowerBound) }
@@ -304,11 +312,13 @@ struct ArgumentFinder {
                 objectStart = participantsEnd(participants, after)
             } else if let m = (type == .statement ? speakers : after).first, m.tokens.lowerBound <= trigger.upperBound + reach,
                !(pos == .noun && (type == .meet || type == .visit) && isCityOrSeat(m)),
+               // "زيارة إيران": a visit's genitive place is where it goes, not who goes.
+               !(pos == .noun && type == .visit && isPlace(m)),
                // A noun with the article takes no genitive ("حضر الاجتماع X": X attended); a nationality
                // adjective ("الإطلاق الكوري الشمالي") or a relative clause ("الهجوم الذي تشنه موسكو") still names it.
                !(pos == .noun && Self.hasArticle(triggerWord) && m.origin != .demonym
                  && !(trigger.upperBound < sentence.upperBound && Self.relativePronouns.contains(doc.tokens[trigger.upperBound].norm))),
-               preposition(before: m, floor: trigger.upperBound) == nil,
+               preposition(before: m, floor: trigger.upperBound) == nil || (pos == .verb && isAffiliation(m)),
                !punctuationBetween(trigger.upperBound, m.tokens.lowerBound) {
                 add(m, .actor); actorFound = true
                 for c in coordinated(after: m, limit: sentence.upperBound) { add(c, .actor) }

@@ -1,8 +1,10 @@
-/// Event extraction: trigger words (`Resources/events/triggers.tsv`) and their arguments found in the clause
-/// around them, with modality, attribution, date and the quantities involved.
+/// Event extraction: trigger words (lemmas of `Resources/events/trigger_lemmas.tsv` read through `Morphology`,
+/// phrases of `Resources/events/triggers.tsv`) and their arguments found in the clause around them, with
+/// modality, attribution, date and the quantities involved.
 public struct EventStage: Sendable {
     public let kb: KnowledgeBase
     let triggers: PhraseLexicon
+    let lemmas = TriggerLemmas.shared
     let classes: [String: Set<String>]
     let modality: PhraseLexicon
     /// Words opening a condition after the trigger (events/conditionals.tsv).
@@ -40,12 +42,17 @@ public struct EventStage: Sendable {
         var needsPlace = false
         /// A verbal noun whose genitive receives ("تزويد سوريا بـ"): its row's fifth column says "recipient".
         var recipientFirst = false
+        /// A verb's tense as the analyzer read it (nil for a phrase of triggers.tsv and for nouns).
+        var tense: Morphology.Tense?
+        /// Matched by lemma (trigger_lemmas.tsv) rather than as a phrase (triggers.tsv).
+        var byLemma = false
 
         /// The lexicon row that made it a trigger (`--explain`).
         var provenance: Provenance {
             var p = Provenance()
             let requirement = needsPlace ? ", needs a place" : ""
-            p.addData("trigger «\(match.key)» → \(type.rawValue) (\(pos.rawValue)\(requirement); events/triggers.tsv)")
+            let tenseNote = tense.map { ", \($0.rawValue)" } ?? ""
+            p.addData("trigger «\(match.key)» → \(type.rawValue) (\(pos.rawValue)\(tenseNote)\(requirement); events/\(byLemma ? "trigger_lemmas" : "triggers").tsv)")
             return p
         }
     }
@@ -60,9 +67,25 @@ public struct EventStage: Sendable {
             var found: [Trigger] = []
             var i = sentence.lowerBound
             while i < sentence.upperBound {
+                // A phrase of triggers.tsv as written first; else the word's lemma readings, each with its rows.
+                var candidates: [(match: PhraseLexicon.Match, row: [String], tense: Morphology.Tense?, byLemma: Bool)] = []
                 if let m = triggers.match(doc.tokens, at: i, limit: sentence.upperBound) {
+                    candidates = (triggers.allEntries[m.key] ?? [m.values]).map { (m, $0, nil, false) }
+                } else if doc.tokens[i].kind == .arabic {
+                    let t = doc.tokens[i]
+                    // The normalizer writes ة as ه: the letter as written tells "وزارة" from "وزاره".
+                    var last = t.end - 1
+                    while last > t.start, (0x064B...0x0670).contains(doc.text.scalars[last].value) || doc.text.scalars[last] == "\u{0640}" { last -= 1 }
+                    let taMarbuta = t.norm.unicodeScalars.last == "ه" && doc.text.scalars[last] == "\u{0629}"
+                    for hit in lemmas.hits(t.norm, taMarbuta: taMarbuta) {
+                        let m = PhraseLexicon.Match(tokens: i..<(i + 1), prefix: hit.reading.proclitic.length, key: hit.lemma,
+                                                    values: hit.rows[0])
+                        candidates += hit.rows.map { (m, $0, hit.reading.tense, true) }
+                    }
+                }
+                if let m = candidates.first?.match {
                     // The first reading whose required word class is in the clause.
-                    for row in triggers.allEntries[m.key] ?? [m.values] where !row.isEmpty {
+                    for (m, row, tense, byLemma) in candidates where !row.isEmpty {
                         let requires = row.count > 2 ? row[2] : ""
                         let needsPlace = requires == Self.placeRequirement
                         // The type is one of `EventType` (VocabularyTests checks every row).
@@ -72,7 +95,8 @@ public struct EventStage: Sendable {
                             // "القصف"، "والهجوم": a verb form with the article is its verbal noun.
                             if pos == .verb, hasArticle(doc.tokens[m.tokens.lowerBound].norm, prefix: m.prefix) { pos = .noun }
                             found.append(Trigger(match: m, type: type, pos: pos, needsPlace: needsPlace,
-                                                 recipientFirst: row.count > 3 && row[3] == "recipient"))
+                                                 recipientFirst: row.count > 3 && row[3] == "recipient",
+                                                 tense: tense, byLemma: byLemma))
                             break
                         }
                     }
@@ -93,6 +117,9 @@ public struct EventStage: Sendable {
                 // A speech verb's speaker is the one the quote stage read from the clause: none named, no
                 // statement; an agency or outlet only relays, and a town does not speak.
                 let said = trigger.type == .statement ? doc.speechVerbs[trigger.match.tokens.lowerBound] : nil
+                // "يذكر أن"، "يعتبر": a statement verb in the present is often passive or generic; it counts only
+                // with the speaker the quote stage found.
+                if trigger.type == .statement, trigger.tense == .present, said?.speaker == nil { continue }
                 if let said {
                     guard let ref = said.speaker, arguments.canAct(ref), !arguments.isSource(ref) else { continue }
                 }
@@ -203,7 +230,11 @@ public struct EventStage: Sendable {
             t += 1
         }
         let first = doc.tokens[trigger.match.tokens.lowerBound].norm
-        if trigger.pos == .verb, trigger.match.prefix > 0 {
+        // The analyzer read a future ("سيزور"); "سوف" before the verb says the same.
+        if trigger.tense == .future { return "planned" }
+        if trigger.pos == .verb, trigger.tense == .present, trigger.match.tokens.lowerBound > sentence.lowerBound,
+           doc.tokens[trigger.match.tokens.lowerBound - 1].norm == "سوف" { return "planned" }
+        if trigger.pos == .verb, trigger.match.prefix > 0, trigger.tense == nil {
             let prefix = String(first.unicodeScalars.prefix(trigger.match.prefix))
             if prefix.hasSuffix("س") { return "planned" }
         }
@@ -218,7 +249,8 @@ public struct EventStage: Sendable {
                 if !near, !m.key.contains(" ") { continue }
                 // "قد" before a past verb ("قد استقبل") marks a completed act, not a possibility; so does "كانت X قد".
                 if v == "speculative", m.key == "قد" {
-                    if trigger.pos == .verb, !isImperfect(first, prefix: trigger.match.prefix) { return nil }
+                    let imperfect = trigger.tense.map { $0 != .past } ?? isImperfect(first, prefix: trigger.match.prefix)
+                    if trigger.pos == .verb, !imperfect { return nil }
                     let pluperfect = (max(sentence.lowerBound, t - 4)..<t).contains {
                         modality.match(doc.tokens, at: $0, limit: t)?.values.first == "past"
                     }

@@ -33,26 +33,17 @@ package enum Proclitics {
         guard let head = word.unicodeScalars.first, proclitic.contains(head.value) else {
             return [Reading(prefix: 0, key: key, restoresArticle: false)]
         }
-        let s = Array(word.unicodeScalars)
+        let s = word.unicodeScalars.map(\.value)
         var out = [Reading(prefix: 0, key: key, restoresArticle: false)]
-        func add(_ p: Int, article: Bool = false) {
-            guard s.count - p + (article ? 2 : 0) >= 2 else { return }
-            var h = article ? TokenKey.mix(TokenKey.mix(TokenKey.seed, 0x0627), 0x0644) : TokenKey.seed
-            for k in p..<s.count { h = TokenKey.mix(h, s[k].value) }
+        // The splits are `Morphology`'s (its rules in text/morphology.tsv); here only hashed.
+        let splits = s.withUnsafeBufferPointer { Morphology.shared.procliticSplits($0) }
+        for split in splits.dropFirst() {
+            var h = split.restoresArticle ? TokenKey.mix(TokenKey.mix(TokenKey.seed, 0x0627), 0x0644) : TokenKey.seed
+            for k in split.length..<s.count { h = TokenKey.mix(h, s[k]) }
             // A suffix never equals another reading's stem (see `candidates`), but a hash test keeps them distinct.
-            guard !out.contains(where: { $0.key == h }) else { return }
-            out.append(Reading(prefix: p, key: h, restoresArticle: article))
+            guard !out.contains(where: { $0.key == h }) else { continue }
+            out.append(Reading(prefix: split.length, key: h, restoresArticle: split.restoresArticle))
         }
-        var i = 0
-        if i < s.count, s[i] == "و" || s[i] == "ف" { i += 1; add(i) }
-        if i < s.count, s[i] == "ب" || s[i] == "ل" || s[i] == "ك" || s[i] == "س" {
-            if s[i] == "ل", i + 1 < s.count, s[i + 1] == "ل" {
-                add(i + 2, article: true)
-                add(i + 2)
-            }
-            i += 1; add(i)
-        }
-        if i + 1 < s.count, s[i] == "ا", s[i + 1] == "ل" { add(i + 2) }
         return out
     }
 

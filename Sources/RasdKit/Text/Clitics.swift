@@ -1,23 +1,11 @@
 /// Proclitics of Arabic words (و ف ب ل ك and the article ال, alone or combined: وال، بال، فال، كال، لل، ولل ...),
-/// stripped for matching against lexicons. Works on normalized text (see `ArabicNormalizer`).
+/// added to lexicon entries so that a token matches with one hash look-up (`CliticLexicon`). The analysis of a
+/// word goes the other way, through `Morphology`. Works on normalized text (see `ArabicNormalizer`).
 package enum Clitics {
     /// Prefixes without the article, longest first.
     static let plain: [String] = ["وب", "فب", "ول", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك"]
     /// Prefixes that end with the article, longest first; "لل" is ل + ال with the alef dropped.
     static let withArticle: [String] = ["وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"]
-
-    /// Candidate (prefix, stem) analyses of a normalized Arabic word, most likely first, including the word itself
-    /// with an empty prefix; stems shorter than 2 letters are not offered.
-    package static func analyses(_ norm: String) -> [(prefix: String, stem: String)] {
-        var out: [(prefix: String, stem: String)] = [("", norm)]
-        let scalars = Array(norm.unicodeScalars)
-        for prefix in withArticle + plain {
-            let p = Array(prefix.unicodeScalars)
-            guard scalars.count - p.count >= 2, scalars.starts(with: p) else { continue }
-            out.append((prefix, String(unicodeScalars: scalars[p.count...])))
-        }
-        return out
-    }
 
     /// The surface forms a lexicon entry can take with proclitics attached, each with its prefix.
     /// An entry that starts with the article takes ل as لل; `article` adds ال (and its combinations) to entries
