@@ -86,6 +86,19 @@ final class StoryTests: XCTestCase {
 }
 
 extension StoryTests {
+    /// A pair is a candidate only with wording in common: entities and a merged event alone (a hub state, one
+    /// generic statement merged across two reports) never link two articles; with shared wording they do.
+    func testNoLinkWithoutSharedWording() {
+        let detector = StoryDetector()
+        XCTAssertEqual(detector.score(.init(words: 0, entities: 0.6, events: 1)), 0)
+        XCTAssertEqual(detector.score(.init(words: 0.05, entities: 0.9, events: 0.7)), 0)
+        XCTAssertGreaterThan(detector.score(.init(words: 0.2, entities: 0.6, events: 0)), detector.options.link)
+        XCTAssertGreaterThan(detector.score(.init(words: 0.5, entities: 0, events: 0)), 0, "the same wording alone")
+        // Farther apart than the window: all three signals.
+        XCTAssertEqual(detector.score(.init(words: 0.5, entities: 0.5, events: 0, gap: 20)), 0)
+        XCTAssertGreaterThan(detector.score(.init(words: 0.5, entities: 0.5, events: 0.5, gap: 20)), 0)
+    }
+
     /// Related stories: a main actor and distinctive entities in common, spans within a month; not a story with
     /// other actors, nor one a year away.
     func testRelatedStories() {
