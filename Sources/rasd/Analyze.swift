@@ -34,6 +34,9 @@ struct Analyze: AsyncParsableCommand {
     @Flag(help: "Say how each event and entity mention was found: the trigger's row, the rule (source line) behind each participant, date and link, and why reports were merged (fields `explain`).")
     var explain = false
 
+    @Option(help: "Leave out event reports whose learned confidence (field `confidence`, 0 to 1) is below this (default: chosen on eval/newsref/dev; 0 keeps every event).")
+    var minConfidence: Double = Analyzer.defaultMinConfidence
+
     @Option(help: "With --db: article records computed between two writes to the store (one transaction each).")
     var batchSize: Int = 100
 
@@ -43,6 +46,7 @@ struct Analyze: AsyncParsableCommand {
     func validate() throws {
         if db == nil && paths.isEmpty { throw ValidationError("give article files or folders, or --db") }
         if db != nil && !paths.isEmpty { throw ValidationError("give article files or --db, not both") }
+        if !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence takes a number from 0 to 1") }
         if jobs < 1 { throw ValidationError("--jobs takes a number of at least 1, not \(jobs)") }
         if batchSize < 1 { throw ValidationError("--batch-size takes a number of at least 1, not \(batchSize)") }
     }
@@ -84,6 +88,7 @@ struct Analyze: AsyncParsableCommand {
         var options = Analyzer.Options()
         options.preferDates = prefer
         options.explain = explain
+        options.minConfidence = minConfidence
         let analyzer = try Analyzer(options: options)
         let analysis: Analysis
         if let store {

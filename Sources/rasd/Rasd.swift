@@ -11,6 +11,7 @@ struct Rasd: AsyncParsableCommand {
             Ingest.self,
             Search.self,
             TrainNER.self,
+            TrainEvents.self,
             EvalNER.self,
             Bench.self,
             Serve.self,

@@ -147,4 +147,7 @@ public struct EventMention: Sendable, Equatable, Codable {
     public var sentence: Int
     /// The trigger's row, the rule behind each participant, the modality and the date (`--explain`).
     public var provenance = Provenance()
+    /// How likely the event is one the codebook admits, with the right actor: the learned model's probability
+    /// in [0, 1] (`EventConfidence`); nil without a model.
+    public var confidence: Double? = nil
 }

@@ -16,6 +16,8 @@ public struct EventStage: Sendable {
     let groupWords: PhraseLexicon
     let lightVerbs: PhraseLexicon
     let clauses = ClauseSplitter()
+    /// The learned confidence set on every event (`EventConfidence`).
+    let confidence = EventConfidence.bundled
 
     public init(kb: KnowledgeBase) {
         self.kb = kb
@@ -177,6 +179,7 @@ public struct EventStage: Sendable {
             }
             events += sentenceEvents
         }
+        confidence.score(&events, in: doc)
         doc.events = events
     }
 

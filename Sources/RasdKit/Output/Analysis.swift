@@ -70,6 +70,8 @@ public struct Analysis: Sendable, Codable, Equatable {
         public var date_basis: String?
         public var modality: String
         public var attribution: String?
+        /// The learned probability that this report is an event of the codebook with the right actor.
+        public var confidence: Double? = nil
         /// The trigger's row, the rule behind each participant, the modality and the date (only with `--explain`).
         public var explain: [String]? = nil
     }
@@ -87,6 +89,8 @@ public struct Analysis: Sendable, Codable, Equatable {
         public var place: String?
         public var sources: [String]
         public var mentions: [EventMentionEntry]
+        /// The noisy-or of its mentions' confidences (`EventConfidence.combined`).
+        public var confidence: Double? = nil
         /// True for an event the articles recall from history (dated more than a year before the earliest
         /// report of it): it never opens a story's timeline. Left out when false.
         public var background: Bool?

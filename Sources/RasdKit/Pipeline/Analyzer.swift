@@ -12,10 +12,15 @@ public struct Analyzer: Sendable {
         public var repeatedLineMinArticles = 3
         /// Keep each entity mention's and event's provenance in the analysis (`rasd analyze --explain`).
         public var explain = false
+        /// Event reports whose learned confidence is below this are left out when the collection is resolved
+        /// (`rasd analyze --min-confidence`); the default was chosen on eval/newsref/dev (BENCHMARKS.md).
+        public var minConfidence = Analyzer.defaultMinConfidence
         public init() {}
     }
 
     public var options: Options
+    /// `Options.minConfidence`'s default.
+    public static let defaultMinConfidence = 0.35
     package var cleaner: BoilerplateCleaner
     public let kb: KnowledgeBase
     /// The per-article stages, in order; `init(options:stages:)` takes another list (a stage dropped or added).
@@ -110,7 +115,9 @@ public struct Analyzer: Sendable {
 
     /// The cross-document part (`CollectionResolver`'s steps) and the input problems.
     package func resolve(_ records: [ArticleRecord], problems: [InputProblem] = []) -> Analysis {
-        var analysis = CollectionResolver(kb: kb, explain: options.explain).resolve(records)
+        var resolver = CollectionResolver(kb: kb, explain: options.explain)
+        resolver.minConfidence = options.minConfidence
+        var analysis = resolver.resolve(records)
         analysis.problems = problems.map { Analysis.Problem(location: $0.location, reason: $0.reason) }
         return analysis
     }

@@ -7,6 +7,8 @@ package struct CollectionResolver: Sendable {
     let durative: Set<EventType>
     /// Keep each finding's provenance in the analysis (`rasd analyze --explain`).
     package var explain: Bool
+    /// Event reports with a learned confidence below this are left out (`Analyzer.Options.minConfidence`).
+    package var minConfidence = 0.0
 
     package init(kb: KnowledgeBase? = nil, explain: Bool = false) {
         self.kb = kb
@@ -79,7 +81,7 @@ package struct CollectionResolver: Sendable {
     func resolveEvents(_ documents: [ArticleRecord], _ analysis: inout Analysis, _ entities: inout EntityTable) {
         var items: [EventMerger.Item] = []
         for (d, doc) in documents.enumerated() {
-            for e in doc.events {
+            for e in doc.events where (e.confidence ?? 1) >= minConfidence {
                 let ids = e.participants.map { participantId($0.ref, &entities) }
                 // Both sides of a meeting or a signing act alike: "A met B" in one report is "B received A" in another.
                 let actors = ArgumentFinder.symmetric.contains(e.type) ? ids
@@ -114,17 +116,18 @@ package struct CollectionResolver: Sendable {
                 return Analysis.EventMentionEntry(doc: documents[item.doc].id, text: m.text, start: m.start, end: m.end,
                                                   trigger: m.trigger, date: m.date?.iso, date_basis: m.dateBasis?.rawValue,
                                                   modality: m.modality.rawValue, attribution: m.attribution,
-                                                  explain: explain ? m.provenance.notes : nil)
+                                                  confidence: m.confidence, explain: explain ? m.provenance.notes : nil)
             }
             let sources = Array(Set(mentions.map(\.doc))).sorted()
             let modality = members.map(\.mention.modality).contains(.asserted) ? "asserted" : members[0].mention.modality.rawValue
             let reported = members.compactMap(\.published).min()
             let background = Self.isBackground(best?.mention.date, reportedOn: reported) ? true : nil
             let commentary = members.allSatisfy { documents[$0.doc].genre == .opinion } ? true : nil
-            let event = Analysis.Event(id: eventId, explain: explain ? mergeNotes(members) : nil, type: members[0].mention.type.rawValue, cameo: cameo[members[0].mention.type.rawValue] ?? "",
+            var event = Analysis.Event(id: eventId, explain: explain ? mergeNotes(members) : nil, type: members[0].mention.type.rawValue, cameo: cameo[members[0].mention.type.rawValue] ?? "",
                                        date: best?.mention.date?.iso, date_basis: best?.mention.dateBasis?.rawValue, modality: modality,
                                        participants: participants, place: place, sources: sources, mentions: mentions,
                                        background: background, commentary: commentary)
+            event.confidence = EventConfidence.combined(members.map(\.mention.confidence))
             analysis.events.append(event)
             for item in members {
                 for q in item.mention.quantities {
