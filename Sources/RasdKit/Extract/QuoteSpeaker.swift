@@ -122,7 +122,9 @@ struct QuoteSpeaker: Sendable {
         if !hasConjunction(tokens[verb]),
            let m = inSentence.last(where: { $0.tokens.upperBound <= verb && $0.tokens.upperBound >= verb - 3 }),
            (m.tokens.upperBound..<verb).allSatisfy({ !tokens[$0].isWord || Self.relatives.contains(tokens[$0].norm) }),
-           m.type != .gpe || opensClause(doc, before: m, sentence: sentence) {
+           m.type != .gpe || opensClause(doc, before: m, sentence: sentence),
+           // A body set off by a comma closes a phrase before the clause ("في مقابلة مع قناة «العربية»، أكد كيري").
+           m.type == .person || !(m.tokens.upperBound..<verb).contains(where: { tokens[$0].norm == "،" || tokens[$0].norm == "," }) {
             if m.type != .person, let person = inSentence.last(where: {
                 $0.type == .person && $0.tokens.upperBound <= m.tokens.lowerBound && m.tokens.lowerBound - $0.tokens.upperBound <= 4
                     && ($0.tokens.upperBound..<m.tokens.lowerBound).allSatisfy { tokens[$0].isWord }
@@ -147,7 +149,8 @@ struct QuoteSpeaker: Sendable {
         let tokens = doc.tokens
         // The subject zone: the words after the verb up to what is said.
         var end = verb + 1
-        while end < min(verb + 11, sentence.upperBound) {
+        // Long enough for a title chain before the name ("ذكر وكيل وزارة الطاقة رئيس «لجنة ...» الدكتور X").
+        while end < min(verb + 16, sentence.upperBound) {
             let t = tokens[end]
             if t.isWord && Self.complementizers.contains(t.norm) { break }
             if t.kind == .punct && (t.norm == ":" || QuoteStage.openers.contains(t.norm.unicodeScalars.first!)) { break }

@@ -285,6 +285,12 @@ public struct TitleStage: Sendable {
         return out
     }
 
+    /// An event verb as triggers.tsv lists it or as a form of a verb lemma of trigger_lemmas.tsv ("استقبل").
+    func isEventVerb(_ word: String) -> Bool {
+        if triggers.values(word: word).map({ $0.count > 1 && $0[1] == "verb" }) == true { return true }
+        return TriggerLemmas.shared.hits(word).contains { $0.rows.contains { $0.count > 1 && $0[1] == "verb" } }
+    }
+
     /// "X، الأستاذ في جامعة ...": a title after a person's name and a comma, up to the next punctuation.
     /// "X وزير الدولة عضو مجلس الوزراء"، "تعيين X وزيرا للإسكان": a title right after the name, with no comma, up
     /// to punctuation, a barrier word or the next person (a title that stands before another name is that
@@ -299,8 +305,7 @@ public struct TitleStage: Sendable {
             let first = comma ? after + 1 : after
             guard isHead(doc.tokens[first]), comma || !covered[first] else { continue }
             // "استقبل X السفير الفرنسي": after a verb and its subject, a title with no comma is the object.
-            if !comma, m.tokens.lowerBound > 0,
-               triggers.values(word: doc.tokens[m.tokens.lowerBound - 1].norm).map({ $0.count > 1 && $0[1] == "verb" }) == true { continue }
+            if !comma, m.tokens.lowerBound > 0, isEventVerb(doc.tokens[m.tokens.lowerBound - 1].norm) { continue }
             var j = first
             if comma {
                 while j < doc.tokens.count, doc.tokens[j].isWord, j - after <= 10 { j += 1 }
