@@ -27,6 +27,8 @@ package struct StoryDetector: Sendable {
         var minEvents = 0.05
         /// Wording this close links without a second signal (the same wire story).
         var wordsAlone = 0.35
+        /// Wording this close links even with no entity in common (a copy whose names the tagger missed).
+        var wordsSame = 0.6
         /// Weights of the combined score.
         var entityWeight = 0.3
         var eventWeight = 0.2
@@ -120,6 +122,9 @@ package struct StoryDetector: Sendable {
             // Wording in common is always needed: entities and a merged event alone (a hub state, a generic
             // statement merged across two reports) chain unrelated articles.
             guard p.words >= options.minWords, signals >= 2 || p.words >= options.wordsAlone else { return 0 }
+            // Wording alone, with not one entity in common: the same notice of two towns or two ministries (each
+            // names its own), unless the wording is nearly the same.
+            guard signals >= 2 || p.entities > 0 || p.words >= options.wordsSame else { return 0 }
         }
         return p.words + options.entityWeight * p.entities + options.eventWeight * p.events
     }
