@@ -26,7 +26,8 @@ final class PostgresContractTests: XCTestCase {
 
     func testContract() async throws {
         for (name, check) in RepositoryContract.checks {
-            do { try await run(check) } catch { XCTFail("\(name): \(error)") }
+            // Without a server every check skips: the skip is the test's, not a failure of the check.
+            do { try await run(check) } catch let skip as XCTSkip { throw skip } catch { XCTFail("\(name): \(error)") }
         }
     }
 }
