@@ -6,7 +6,7 @@ import XCTest
 /// headless Chromium lays it out (`getBoundingClientRect`, written by the page into `data-box`), no two
 /// overlapping; one entity in focus with its neighbours.
 final class NetworkLayoutTests: SharedServerTestCase {
-    static let articles = 250
+    static let articles = 300
 
     static var sample: URL? {
         let url = SharedData.repository.deletingLastPathComponent().appendingPathComponent("shared/data/saudinewsnet/sample.jsonl")

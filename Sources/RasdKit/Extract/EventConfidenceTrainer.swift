@@ -207,7 +207,7 @@ package struct EventConfidenceTrainer {
         var data: [Encoded] = []
         for ex in examples {
             var e = Encoded(gold: [ex.correct ? 1 : 0])
-            for h in Set(ex.features) {
+            for h in Set(ex.features).sorted() {   // sorted: the same sums, in the same order, in every run
                 let i = index[h] ?? { let i = Int32(hashes.count); index[h] = i; hashes.append(h); return i }()
                 e.features.append(i)
             }
@@ -230,7 +230,7 @@ package struct EventConfidenceTrainer {
     }
 
     static func score(_ features: [UInt64], _ model: (weights: [UInt64: Float], bias: Float)) -> Float {
-        Set(features).reduce(model.bias) { $0 + (model.weights[$1] ?? 0) }
+        Set(features).sorted().reduce(model.bias) { $0 + (model.weights[$1] ?? 0) }
     }
 
     /// Out-of-fold scores: each group's examples scored by a model trained without that group's fold.
