@@ -62,6 +62,9 @@ struct ArgumentFinder {
     static let symmetric: Set<EventType> = [.meet, .sign]
     /// Words before a verbal noun that make it an adverbial ("خلال محادثات"): its actor is the sentence's subject.
     static let during = keys(["خلال", "أثناء", "عقب", "إثر", "لدى", "في"])
+    static let topicPrepositions = keys(["في", "عن", "حول", "بشأن"])
+    /// Nouns of inquiry and talk (`events/topic_nouns.tsv`): an event noun after one and a preposition is a topic.
+    static let topicNouns = PhraseLexicon.resource("events/topic_nouns.tsv")
     static let relativePronouns = keys(["الذي", "التي", "اللذين", "اللذان", "اللتين", "اللتان", "الذين", "اللاتي"])
     static let pronounsAfter = keys(["له", "لها", "لهما", "لهم", "بينهما", "بينهم"])
     /// "الطائرات التابعة للتحالف": the body a subject belongs to acts through it.
@@ -242,7 +245,12 @@ struct ArgumentFinder {
         // Only "their" (dual or plural) refers back to parties already named; "زيارتها" is as often an object.
         let hasPronoun = pos == .noun && (["هما", "هم"].contains { written.hasSuffix($0) }
             || (trigger.upperBound < sentence.upperBound && Self.pronounsAfter.contains(doc.tokens[trigger.upperBound].norm)))
-        let adverbial = pos == .noun && trigger.lowerBound > sentence.lowerBound
+        // "التحقيق في الهجمات"، "الحديث عن الزيارة": a verbal noun after a noun of inquiry or talk and its
+        // preposition is what is talked about; the sentence's subject does not act in it.
+        let topic = pos == .noun && trigger.lowerBound >= sentence.lowerBound + 2
+            && Self.topicPrepositions.contains(doc.tokens[trigger.lowerBound - 1].norm)
+            && Self.topicNouns.contains(word: doc.tokens[trigger.lowerBound - 2].norm)
+        let adverbial = pos == .noun && trigger.lowerBound > sentence.lowerBound && !topic
             && Self.during.contains(doc.tokens[trigger.lowerBound - 1].norm)
         var objectStart = trigger.upperBound
 
@@ -348,7 +356,7 @@ struct ArgumentFinder {
         if !actorFound, let outer = nestedIn, let target = outer.participants.first(where: { $0.role == .target }) {
             add(.init(ref: target.ref, role: .actor, text: target.text)); actorFound = true
         }
-        if !actorFound, let outer = earlier.last, let actor = carried,
+        if !actorFound, !topic, let outer = earlier.last, let actor = carried,
            !punctuationBetween(doc.firstToken(startingAtOrAfter: outer.triggerEnd), trigger.lowerBound) {
             add(actor); actorFound = true
         }

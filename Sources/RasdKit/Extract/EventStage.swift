@@ -249,7 +249,7 @@ public struct EventStage: Sendable {
             let near = start - t <= 3
             if !near, doc.tokens[t].kind == .punct { break }
             if let m = modality.match(doc.tokens, at: t, limit: start), let v = m.values.first, v != "past" {
-                if !near, !m.key.contains(" ") { continue }
+                if !near, !m.key.contains(" "), !(trigger.pos == .noun && m.values.contains("governs")) { continue }
                 // "قد" before a past verb ("قد استقبل") marks a completed act, not a possibility; so does "كانت X قد".
                 if v == "speculative", m.key == "قد" {
                     let imperfect = trigger.tense.map { $0 != .past } ?? isImperfect(first, prefix: trigger.match.prefix)
