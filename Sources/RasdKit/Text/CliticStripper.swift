@@ -16,14 +16,19 @@ package struct CliticStripper: Sendable {
     /// The stem of a normalized word (the word itself when nothing can be stripped). It runs on every word of
     /// every stored article: a word that begins with no proclitic letter costs one look at its first scalar.
     package func stem(_ word: String) -> String {
-        guard let head = word.unicodeScalars.first?.value,
-              morphology.conjunctions.contains(head) || morphology.prepositions.contains(head) || morphology.article.first == head
-        else { return word }
-        let s = word.unicodeScalars.map(\.value)
-        let splits = s.withUnsafeBufferPointer { morphology.procliticSplits($0, minimumStem: minimumStem) }
-        let longest = splits.filter { split in
-            !split.restoresArticle && !(split.preposition.map { morphology.future.contains($0) } ?? false)
-        }.map(\.length).max() ?? 0
+        guard let head = word.unicodeScalars.first?.value, Morphology.has(morphology.procliticMask, head) else { return word }
+        let n = word.unicodeScalars.count
+        let longest = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n) { buffer -> Int in
+            var i = 0
+            for u in word.unicodeScalars { buffer[i] = u.value; i += 1 }
+            var longest = 0
+            morphology.forEachProcliticSplit(UnsafeBufferPointer(buffer), minimumStem: minimumStem) { split in
+                if !split.restoresArticle, !(split.preposition.map { Morphology.has(morphology.futureMask, $0) } ?? false) {
+                    longest = max(longest, split.length)
+                }
+            }
+            return longest
+        }
         guard longest > 0 else { return word }
         return String(String.UnicodeScalarView(word.unicodeScalars.dropFirst(longest)))
     }

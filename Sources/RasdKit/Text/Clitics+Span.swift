@@ -33,16 +33,21 @@ package enum Proclitics {
         guard let head = word.unicodeScalars.first, proclitic.contains(head.value) else {
             return [Reading(prefix: 0, key: key, restoresArticle: false)]
         }
-        let s = word.unicodeScalars.map(\.value)
         var out = [Reading(prefix: 0, key: key, restoresArticle: false)]
         // The splits are `Morphology`'s (its rules in text/morphology.tsv); here only hashed.
-        let splits = s.withUnsafeBufferPointer { Morphology.shared.procliticSplits($0) }
-        for split in splits.dropFirst() {
-            var h = split.restoresArticle ? TokenKey.mix(TokenKey.mix(TokenKey.seed, 0x0627), 0x0644) : TokenKey.seed
-            for k in split.length..<s.count { h = TokenKey.mix(h, s[k]) }
-            // A suffix never equals another reading's stem (see `candidates`), but a hash test keeps them distinct.
-            guard !out.contains(where: { $0.key == h }) else { continue }
-            out.append(Reading(prefix: split.length, key: h, restoresArticle: split.restoresArticle))
+        let n = word.unicodeScalars.count
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n) { scalars in
+            var i = 0
+            for u in word.unicodeScalars { scalars[i] = u.value; i += 1 }
+            let s = UnsafeBufferPointer(scalars)
+            Morphology.shared.forEachProcliticSplit(s) { split in
+                guard split.length > 0 else { return }   // the word itself is the first reading already
+                var h = split.restoresArticle ? TokenKey.mix(TokenKey.mix(TokenKey.seed, 0x0627), 0x0644) : TokenKey.seed
+                for k in split.length..<s.count { h = TokenKey.mix(h, s[k]) }
+                // A suffix never equals another reading's stem (see `candidates`), but a hash test keeps them distinct.
+                guard !out.contains(where: { $0.key == h }) else { return }
+                out.append(Reading(prefix: split.length, key: h, restoresArticle: split.restoresArticle))
+            }
         }
         return out
     }

@@ -6,13 +6,18 @@
 /// the ending. Works on Unicode scalars with hash look-ups; nothing is spelled out as a String until asked.
 ///
 /// The proclitic strippers use it: `Proclitics.readings` (matchers), `CliticStripper` (search stems).
-package struct Morphology: Sendable {
+package final class Morphology: Sendable {
     package static let shared = Morphology()
 
     package let conjunctions: [UInt32]
     package let prepositions: [UInt32]
     package let future: [UInt32]
     package let article: [UInt32]
+    /// The same letters as bit masks over U+0620...U+065F, tested without a generic `contains` in the hot path.
+    let conjunctionMask: UInt64
+    let prepositionMask: UInt64
+    let futureMask: UInt64
+    let procliticMask: UInt64
     /// The shortest stem the search stemmer leaves (row "min").
     package let minimumSearchStem: Int
 
@@ -54,9 +59,21 @@ package struct Morphology: Sendable {
             return ImperfectRule(prefix: p, suffix: scalars(r[2]), agreement: r[3], needsEnclitic: r.count > 4 && r[4] == "enclitic")
         }
         imperfectPrefixes = Set(imperfectRules.map(\.prefix))
+        func mask(_ letters: [UInt32]) -> UInt64 {
+            letters.reduce(0) { m, v in v >= 0x0620 && v < 0x0660 ? m | (1 << UInt64(v - 0x0620)) : m }
+        }
+        conjunctionMask = mask(conjunctions)
+        prepositionMask = mask(prepositions)
+        futureMask = mask(future)
+        procliticMask = conjunctionMask | prepositionMask | futureMask | mask(Array(article.prefix(1)))
     }
 
-    package init() { self.init(rows: (try? ResourceStore.rows("text/morphology.tsv")) ?? []) }
+    package convenience init() { self.init(rows: (try? ResourceStore.rows("text/morphology.tsv")) ?? []) }
+
+    @inline(__always) static func has(_ mask: UInt64, _ v: UInt32) -> Bool {
+        let d = v &- 0x0620
+        return d < 64 && (mask >> UInt64(d)) & 1 == 1
+    }
 
     // MARK: Proclitics
 
@@ -74,17 +91,24 @@ package struct Morphology: Sendable {
     /// the future marker; "لل" (ل + ال) with the article restored, then without; then ال. Each split leaves at
     /// least `minimumStem` scalars (counting a restored article).
     package func procliticSplits(_ s: UnsafeBufferPointer<UInt32>, minimumStem: Int = 2) -> [ProcliticSplit] {
-        var out = [ProcliticSplit(length: 0)]
-        guard let head = s.first, conjunctions.contains(head) || prepositions.contains(head) || future.contains(head)
-                || article.first == head else { return out }
+        var out: [ProcliticSplit] = []
+        forEachProcliticSplit(s, minimumStem: minimumStem) { out.append($0) }
+        return out
+    }
+
+    /// `procliticSplits` without building an array: it runs on every word of every article.
+    @inline(__always)
+    package func forEachProcliticSplit(_ s: UnsafeBufferPointer<UInt32>, minimumStem: Int = 2, _ body: (ProcliticSplit) -> Void) {
+        body(ProcliticSplit(length: 0))
+        guard let head = s.first, Self.has(procliticMask, head) else { return }
         var current = ProcliticSplit(length: 0)
         func add(_ split: ProcliticSplit) {
             guard s.count - split.length + (split.restoresArticle ? article.count : 0) >= minimumStem else { return }
-            out.append(split)
+            body(split)
         }
         var i = 0
-        if i < s.count, conjunctions.contains(s[i]) { i += 1; current.length = i; current.conjunction = true; add(current) }
-        if i < s.count, prepositions.contains(s[i]) || future.contains(s[i]) {
+        if i < s.count, Self.has(conjunctionMask, s[i]) { i += 1; current.length = i; current.conjunction = true; add(current) }
+        if i < s.count, Self.has(prepositionMask | futureMask, s[i]) {
             current.preposition = s[i]
             // "لل": ل + ال, written with one alef-lam.
             if article.count == 2, s[i] == article[1], i + 1 < s.count, s[i + 1] == article[1] {
@@ -96,11 +120,9 @@ package struct Morphology: Sendable {
             }
             i += 1; current.length = i; add(current)
         }
-        if !article.isEmpty, i + article.count < s.count + 1, i + article.count <= s.count,
-           Array(s[i..<(i + article.count)]) == article {
+        if !article.isEmpty, i + article.count <= s.count, equals(s, i, i + article.count, article) {
             current.length = i + article.count; current.article = true; add(current)
         }
-        return out
     }
 
     // MARK: Readings
@@ -131,82 +153,43 @@ package struct Morphology: Sendable {
     /// fewer clitics first). `taMarbuta`: the word was written with a final ة, which the normalizer folds into
     /// ه; then the ه is no enclitic pronoun and only a noun's own ending ("وزارة" is no "و + زار + ه").
     package func analyze(_ word: String, lexicon: MorphLexicon, taMarbuta: Bool = false) -> [Reading] {
-        var scalars = [UInt32]()
-        scalars.reserveCapacity(16)
-        for u in word.unicodeScalars { scalars.append(u.value) }
-        return scalars.withUnsafeBufferPointer { analyze($0, lexicon: lexicon, taMarbuta: taMarbuta) }
+        let n = word.unicodeScalars.count
+        guard n >= 2, n >= lexicon.minStem else { return [] }
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n) { buffer in
+            var i = 0
+            for u in word.unicodeScalars { buffer[i] = u.value; i += 1 }
+            return analyze(UnsafeBufferPointer(buffer), lexicon: lexicon, taMarbuta: taMarbuta)
+        }
     }
 
+    /// The analysis proper: for each proclitic split, the stems of the lexicon that begin right after it (or after
+    /// an imperfect's person prefix) are found by one running hash; only a stem found has its remainder read as
+    /// endings and an enclitic. Most words find no stem and cost a few multiplications per letter.
     package func analyze(_ s: UnsafeBufferPointer<UInt32>, lexicon: MorphLexicon, taMarbuta: Bool = false) -> [Reading] {
         guard s.count >= 2 else { return [] }
         var out: [Reading] = []
-        // Enclitic options at the end: (length, agreement, verb-ok, noun-ok); none first.
-        var endings: [(length: Int, agreement: String?, verb: Bool, noun: Bool)] = [(0, nil, true, true)]
-        for e in enclitics where e.form.count < s.count && hasSuffix(s, e.form, before: s.count) {
-            endings.append((e.form.count, e.agreement, e.verb, e.noun))
-        }
-        let wa: [UInt32] = [0x0648, 0x0627]   // "وا" is written "و" before an enclitic
-        let plural: [UInt32] = [0x0627, 0x062A]   // "ات" takes the place of ة
-        for split in procliticSplits(s) {
-            let start = split.length
+        forEachProcliticSplit(s) { split in
             let prep = split.preposition
-            let futureMarker = prep.map { future.contains($0) } ?? false
+            let futureMarker = prep.map { Self.has(futureMask, $0) } ?? false
             let purposeLam = prep == 0x0644   // "ليزور"
             // Verbs take a conjunction, the future marker or the ل of purpose; never the article or ب ك.
             let verbOK = !split.article && !split.restoresArticle && (prep == nil || futureMarker || purposeLam)
-            for enc in endings {
-                let end = s.count - enc.length
-                guard end - start >= 2 else { continue }
-                if enc.verb && verbOK {
-                    if prep == nil {
-                        for ending in perfectEndings {
-                            if ending.needsEnclitic && enc.length == 0 { continue }
-                            if enc.length > 0 && ending.form == wa { continue }
-                            let stemEnd = end - ending.form.count
-                            guard stemEnd - start >= 2, hasSuffix(s, ending.form, before: end) else { continue }
-                            for hit in lexicon.stems(s, start..<stemEnd)
-                            where hit.kind == .perfect || (hit.kind == .perfectWeak && Self.dropsWeak(ending.form)) {
-                                out.append(Reading(proclitic: split, stem: start..<stemEnd, enclitic: enc.length, pos: .verb,
-                                                   entry: hit.entry, tense: .past, agreement: ending.agreement,
-                                                   encliticAgreement: enc.agreement))
-                            }
-                        }
-                    }
-                    if start < s.count, imperfectPrefixes.contains(s[start]) {
-                        for rule in imperfectRules where rule.prefix == s[start] {
-                            if rule.needsEnclitic && enc.length == 0 { continue }
-                            if enc.length > 0 && rule.suffix == wa { continue }
-                            let stemEnd = end - rule.suffix.count
-                            guard stemEnd - start - 1 >= 2, hasSuffix(s, rule.suffix, before: end) else { continue }
-                            for hit in lexicon.stems(s, (start + 1)..<stemEnd)
-                            where hit.kind == .imperfect || (hit.kind == .imperfectWeak && Self.dropsWeak(rule.suffix)) {
-                                out.append(Reading(proclitic: split, stem: start..<stemEnd, enclitic: enc.length, pos: .verb,
-                                                   entry: hit.entry, tense: futureMarker ? .future : .present,
-                                                   agreement: rule.agreement, encliticAgreement: enc.agreement))
-                            }
-                        }
+            let start = split.length
+            if !futureMarker || verbOK {
+                lexicon.scan(s, from: start) { stemEnd, hit in
+                    switch hit.kind {
+                    case .perfect, .perfectWeak:
+                        if verbOK && prep == nil { perfect(s, split, start, stemEnd, hit, &out) }
+                    case .noun, .nounConstruct, .nounPluralBase:
+                        if !futureMarker { noun(s, split, start, stemEnd, hit, &out) }
+                    case .imperfect, .imperfectWeak: break
                     }
                 }
-                // Nouns: no enclitic after the article; never the future marker.
-                guard enc.noun, !futureMarker, !(split.article && enc.length > 0) else { continue }
-                for ending in nounEndings {
-                    let stemEnd = end - ending.form.count
-                    guard stemEnd - start >= 2, hasSuffix(s, ending.form, before: end) else { continue }
-                    let isPlural = ending.form == plural
-                    let bare = ending.form.isEmpty && enc.length == 0
-                    for hit in lexicon.stems(s, start..<stemEnd) {
-                        let fits: Bool
-                        switch hit.kind {
-                        case .noun: fits = hit.feminine ? bare : !isPlural
-                        case .nounConstruct: fits = !bare && !isPlural
-                        case .nounPluralBase: fits = isPlural
-                        default: fits = false
-                        }
-                        guard fits else { continue }
-                        out.append(Reading(proclitic: split, stem: start..<stemEnd, enclitic: enc.length, pos: .noun,
-                                           entry: hit.entry, tense: nil, agreement: ending.agreement,
-                                           encliticAgreement: enc.agreement))
-                    }
+            }
+            if verbOK, start < s.count, imperfectPrefixes.contains(s[start]) {
+                lexicon.scan(s, from: start + 1) { stemEnd, hit in
+                    guard hit.kind == .imperfect || hit.kind == .imperfectWeak else { return }
+                    imperfect(s, split, start, stemEnd, hit, tense: futureMarker ? .future : .present, &out)
                 }
             }
         }
@@ -222,18 +205,83 @@ package struct Morphology: Sendable {
         return out
     }
 
+    static let wa: [UInt32] = [0x0648, 0x0627]   // "وا" is written "و" before an enclitic
+    static let plural: [UInt32] = [0x0627, 0x062A]   // "ات" takes the place of ة
+
+    /// Calls `body` with each enclitic the word may end with (none first): its length and agreement.
+    @inline(__always)
+    func forEachEnclitic(_ s: UnsafeBufferPointer<UInt32>, after stemEnd: Int, verb: Bool, _ body: (Int, String?) -> Void) {
+        body(0, nil)
+        for e in enclitics where (verb ? e.verb : e.noun) && s.count - stemEnd >= e.form.count
+            && equals(s, s.count - e.form.count, s.count, e.form) {
+            body(e.form.count, e.agreement)
+        }
+    }
+
+    func perfect(_ s: UnsafeBufferPointer<UInt32>, _ split: ProcliticSplit, _ start: Int, _ stemEnd: Int,
+                 _ hit: MorphLexicon.Hit, _ out: inout [Reading]) {
+        forEachEnclitic(s, after: stemEnd, verb: true) { enc, encAgreement in
+            for ending in perfectEndings {
+                if ending.needsEnclitic && enc == 0 { continue }
+                if enc > 0 && ending.form == Self.wa { continue }
+                guard stemEnd + ending.form.count + enc == s.count, equals(s, stemEnd, stemEnd + ending.form.count, ending.form),
+                      hit.kind == .perfect || Self.dropsWeak(ending.form) else { continue }
+                out.append(Reading(proclitic: split, stem: start..<stemEnd, enclitic: enc, pos: .verb, entry: hit.entry,
+                                   tense: .past, agreement: ending.agreement, encliticAgreement: encAgreement))
+            }
+        }
+    }
+
+    func imperfect(_ s: UnsafeBufferPointer<UInt32>, _ split: ProcliticSplit, _ start: Int, _ stemEnd: Int,
+                   _ hit: MorphLexicon.Hit, tense: Tense, _ out: inout [Reading]) {
+        forEachEnclitic(s, after: stemEnd, verb: true) { enc, encAgreement in
+            for rule in imperfectRules where rule.prefix == s[start] {
+                if rule.needsEnclitic && enc == 0 { continue }
+                if enc > 0 && rule.suffix == Self.wa { continue }
+                guard stemEnd + rule.suffix.count + enc == s.count, equals(s, stemEnd, stemEnd + rule.suffix.count, rule.suffix),
+                      hit.kind == .imperfect || Self.dropsWeak(rule.suffix) else { continue }
+                out.append(Reading(proclitic: split, stem: start..<stemEnd, enclitic: enc, pos: .verb, entry: hit.entry,
+                                   tense: tense, agreement: rule.agreement, encliticAgreement: encAgreement))
+            }
+        }
+    }
+
+    func noun(_ s: UnsafeBufferPointer<UInt32>, _ split: ProcliticSplit, _ start: Int, _ stemEnd: Int,
+              _ hit: MorphLexicon.Hit, _ out: inout [Reading]) {
+        forEachEnclitic(s, after: stemEnd, verb: false) { enc, encAgreement in
+            // No enclitic after the article.
+            if split.article && enc > 0 { return }
+            for ending in nounEndings {
+                guard stemEnd + ending.form.count + enc == s.count, equals(s, stemEnd, stemEnd + ending.form.count, ending.form) else { continue }
+                let isPlural = ending.form == Self.plural
+                let bare = ending.form.isEmpty && enc == 0
+                let fits: Bool
+                switch hit.kind {
+                case .noun: fits = hit.feminine ? bare : !isPlural
+                case .nounConstruct: fits = !bare && !isPlural
+                case .nounPluralBase: fits = isPlural
+                default: fits = false
+                }
+                guard fits else { continue }
+                out.append(Reading(proclitic: split, stem: start..<stemEnd, enclitic: enc, pos: .noun, entry: hit.entry,
+                                   tense: nil, agreement: ending.agreement, encliticAgreement: encAgreement))
+            }
+        }
+    }
+
+    @inline(__always) func equals(_ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int, _ form: [UInt32]) -> Bool {
+        guard b - a == form.count, b <= s.count else { return false }
+        var k = 0
+        while k < form.count { if s[a + k] != form[k] { return false }; k += 1 }
+        return true
+    }
+
     /// Endings before which a weak final letter drops: those that begin with ت or و, and "ن" ("نفت"، "دعوا"، "يلتقون").
     static func dropsWeak(_ ending: [UInt32]) -> Bool {
         guard let first = ending.first else { return false }
         return first == 0x062A || first == 0x0648
     }
 
-    @inline(__always) func hasSuffix(_ s: UnsafeBufferPointer<UInt32>, _ form: [UInt32], before end: Int) -> Bool {
-        guard form.count <= end else { return false }
-        var k = 0
-        while k < form.count { if s[end - form.count + k] != form[k] { return false }; k += 1 }
-        return true
-    }
 }
 
 /// The stems of a list of lemmas, for `Morphology.analyze`: a verb's lemma is its 3rd person masculine singular
@@ -303,12 +351,20 @@ package struct MorphLexicon: Sendable {
         minStem = min(minStem, stem.count); maxStem = max(maxStem, stem.count)
     }
 
-    /// The lexicon stems spelled by `s[range]`.
-    func stems(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> [Hit] {
-        guard range.count >= minStem, range.count <= maxStem else { return [] }
+    /// Calls `body` with the end of each lexicon stem that begins at `start`, and its hit: one running hash over
+    /// the letters, a bit test per length, a dictionary look-up only when the bit is set.
+    @inline(__always)
+    func scan(_ s: UnsafeBufferPointer<UInt32>, from start: Int, _ body: (Int, Hit) -> Void) {
         var h = TokenKey.seed
-        for k in range { h = TokenKey.mix(h, s[k]) }
-        guard filter.mayContain(h) else { return [] }
-        return table[h] ?? []
+        var k = start
+        while k < s.count {
+            h = TokenKey.mix(h, s[k])
+            k += 1
+            let length = k - start
+            if length > maxStem { return }
+            if length >= minStem, filter.mayContain(h), let hits = table[h] {
+                for hit in hits { body(k, hit) }
+            }
+        }
     }
 }
