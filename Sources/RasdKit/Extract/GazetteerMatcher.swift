@@ -45,8 +45,10 @@ package struct GazetteerMatcher: Sendable {
                 // Inside a name only a hyphen may stand between words, and a name never ends with one.
                 if rest.contains(where: { !$0.isWord && $0.norm != "-" }) || !tokens[i + len - 1].isWord { len -= 1; continue }
                 let tail = rest.map(\.norm).joined(separator: " ")
-                let quoted = i > sentence.lowerBound && i + len < sentence.upperBound
-                    && Self.quoteMarks.contains(tokens[i - 1].norm) && Self.quoteMarks.contains(tokens[i + len].norm)
+                // Or a byline's dashes: "NAME - سبق - متابعة"، "سبق- وكالات".
+                let quoted = i + len < sentence.upperBound
+                    && ((i > sentence.lowerBound && Self.quoteMarks.contains(tokens[i - 1].norm) && Self.quoteMarks.contains(tokens[i + len].norm))
+                        || ((i == sentence.lowerBound || tokens[i - 1].norm == "-") && tokens[i + len].norm == "-"))
                 let media = mediaHeaded || quoted
                 for (prefix, stem) in candidates {
                     let key = tail.isEmpty ? stem : stem + " " + tail
