@@ -193,7 +193,13 @@ def subdivisions(rows):
         used.add(rid)
         out.append({"id": rid, "type": "GPE", "label_ar": forms[0], "label_en": label_en, "wikidata": "",
                     "aliases": forms, "country": cc, "kind": "region"})
+        # A generated one-word name is weak evidence on its own (a transliteration may spell a verb after the
+        # knowledge base's folding: "أغري" and "أجرى"): it links after a place noun or when the tagger agrees.
+        GENERATED_WEAK.extend(f for f in forms if " " not in f)
     return out
+
+
+GENERATED_WEAK = []
 
 
 def finish(rows):
@@ -311,7 +317,10 @@ def main():
           [[clean(x) for x in (f + [""] * 7)[:7]] for n, f in read_tsv("roles.tsv")])
     write("nationalities.tsv", ["country_id", "forms"], nationalities(cs))
     write("ambiguous.tsv", ["alias", "ids"], [f[:2] for n, f in read_tsv("ambiguous.tsv")])
-    write("common_words.tsv", ["alias", "meaning"], [f[:2] for n, f in read_tsv("common_words.tsv")])
+    hand = [f[:2] for n, f in read_tsv("common_words.tsv")]
+    listed = {akey(f[0]) for f in hand}
+    weak = [[w, "a province's one-word name (generated from CLDR)"] for w in dict.fromkeys(GENERATED_WEAK) if akey(w) not in listed]
+    write("common_words.tsv", ["alias", "meaning"], hand + weak)
 
 
 if __name__ == "__main__":

@@ -45,8 +45,10 @@ package struct GazetteerMatcher: Sendable {
                 // Inside a name only a hyphen may stand between words, and a name never ends with one.
                 if rest.contains(where: { !$0.isWord && $0.norm != "-" }) || !tokens[i + len - 1].isWord { len -= 1; continue }
                 let tail = rest.map(\.norm).joined(separator: " ")
-                let quoted = i > sentence.lowerBound && i + len < sentence.upperBound
-                    && Self.quoteMarks.contains(tokens[i - 1].norm) && Self.quoteMarks.contains(tokens[i + len].norm)
+                // Or a byline's dashes: "NAME - سبق - متابعة"، "سبق- وكالات".
+                let quoted = i + len < sentence.upperBound
+                    && ((i > sentence.lowerBound && Self.quoteMarks.contains(tokens[i - 1].norm) && Self.quoteMarks.contains(tokens[i + len].norm))
+                        || ((i == sentence.lowerBound || tokens[i - 1].norm == "-") && tokens[i + len].norm == "-"))
                 let media = mediaHeaded || quoted
                 for (prefix, stem) in candidates {
                     let key = tail.isEmpty ? stem : stem + " " + tail
@@ -63,6 +65,8 @@ package struct GazetteerMatcher: Sendable {
                         if !outlets.isEmpty { entities = outlets } else if common && !headed { break }
                     }
                     if let entity = best(entities) {
+                        // Found through a spelling variant of a common-word alias ("أجرى" read as "أغري"): weak too.
+                        if len == 1, !common, !headed, !media, weakVariant(entity, key) { break }
                         if common && !(media && entity.type == "ORG") && entity.type != "GPE" && entity.type != "LOC" { break }
                         // A bare one-letter-clitic reading of a short word is too weak ("بكين" is not ب + كين).
                         if prefix > 0 && len == 1 && stem.unicodeScalars.count < 3 { continue }
@@ -88,6 +92,15 @@ package struct GazetteerMatcher: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether `key` reaches the entity only through a spelling variant of one of its common-word aliases.
+    func weakVariant(_ entity: KBEntity, _ key: String) -> Bool {
+        let variant = KBKeys.variantKey(key), loose = KBKeys.looseKey(key)
+        return entity.aliases.contains { alias in
+            let k = ArabicNormalizer.shared.key(alias)
+            return kb.isCommonWord(k) && (KBKeys.variantKey(k) == variant || KBKeys.looseKey(k) == loose)
+        }
     }
 
     /// Among entities sharing an alias, prefer states over cities over other places, then people, then bodies.

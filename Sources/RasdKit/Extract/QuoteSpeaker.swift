@@ -85,6 +85,8 @@ struct QuoteSpeaker: Sendable {
         guard k >= 0, doc.tokens[k].isWord else { return true }
         var previous = doc.tokens[k].norm
         if Self.notSpeakerBefore.contains(previous) { return false }
+        // "في مقابلة مع قناة «العربية»": the outlet after a media noun and a preposition is spoken to.
+        if Self.outletHeads.contains(previous), k > 0, Self.notSpeakerBefore.contains(doc.tokens[k - 1].norm) { return false }
         if previous.hasPrefix("و") || previous.hasPrefix("ف") { previous = String(previous.dropFirst()) }
         if Self.notSpeakerBefore.contains(previous) { return false }
         return !(previous.hasPrefix("ل") && Self.outletHeads.contains(String(previous.dropFirst())))

@@ -53,6 +53,8 @@ public struct TitleStage: Sendable {
         // Words of a title before a name, after its head: an institution of two words or more may stand there
         // ("وكيل وزارة الخارجية البحرينية X").
         var titled = [Bool](repeating: false, count: doc.tokens.count)
+        // Every word of a title before a name: that name's, never the previous name's apposition.
+        var beforeName = [Bool](repeating: false, count: doc.tokens.count)
         for sentence in doc.sentences {
             for t in sentence where doc.tokens[t].isWord && !covered[t] {
                 guard isHead(doc.tokens[t]) else { continue }
@@ -84,6 +86,7 @@ public struct TitleStage: Sendable {
                                              office: office(doc, t..<j)?.office, basis: "text", from: nil))
                     for x in t..<j { covered[x] = true }
                     for x in (t + 1)..<max(t + 1, j) { titled[x] = true }
+                    for x in t..<j { beforeName[x] = true }
                 } else if let d = description(doc, t, sentence: sentence, startsAt: startsAt) {
                     descriptions.append(d)
                     for x in d.tokens { covered[x] = true }
@@ -97,7 +100,7 @@ public struct TitleStage: Sendable {
         var absorbed = Set<Int>()
         descriptions += demonyms(doc, covered: &covered, titled: titled, absorbed: &absorbed)
         descriptions += stateInstitutions(doc, found: descriptions, startsAt: startsAt, covered: &covered, titled: titled)
-        roles += appositions(doc, covered: covered)
+        roles += appositions(doc, beforeName: beforeName)
         roles += officeVerbs(doc)
         doc.mentions = (doc.mentions.enumerated().filter { !absorbed.contains($0.offset) }.map(\.element) + descriptions)
             .sorted { $0.start < $1.start }
@@ -294,8 +297,8 @@ public struct TitleStage: Sendable {
     /// "X، الأستاذ في جامعة ...": a title after a person's name and a comma, up to the next punctuation.
     /// "X وزير الدولة عضو مجلس الوزراء"، "تعيين X وزيرا للإسكان": a title right after the name, with no comma, up
     /// to punctuation, a barrier word or the next person (a title that stands before another name is that
-    /// name's, already `covered`).
-    func appositions(_ doc: Document, covered: [Bool]) -> [RoleMention] {
+    /// name's: `beforeName`).
+    func appositions(_ doc: Document, beforeName: [Bool]) -> [RoleMention] {
         var out: [RoleMention] = []
         let persons = Set(doc.mentions.filter { $0.type == .person }.map(\.tokens.lowerBound))
         for m in doc.mentions where m.type == .person {
@@ -303,7 +306,7 @@ public struct TitleStage: Sendable {
             guard after + 1 < doc.tokens.count else { continue }
             let comma = doc.tokens[after].norm == ","
             let first = comma ? after + 1 : after
-            guard isHead(doc.tokens[first]), comma || !covered[first] else { continue }
+            guard isHead(doc.tokens[first]), comma || !beforeName[first] else { continue }
             // "استقبل X السفير الفرنسي": after a verb and its subject, a title with no comma is the object.
             if !comma, m.tokens.lowerBound > 0, isEventVerb(doc.tokens[m.tokens.lowerBound - 1].norm) { continue }
             var j = first
