@@ -155,7 +155,14 @@ struct QuoteSpeaker: Sendable {
         while end < min(verb + 16, sentence.upperBound) {
             let t = tokens[end]
             if t.isWord && Self.complementizers.contains(t.norm) { break }
-            if t.kind == .punct && (t.norm == ":" || QuoteStage.openers.contains(t.norm.unicodeScalars.first!)) { break }
+            if t.kind == .punct && t.norm == ":" { break }
+            if t.kind == .punct && QuoteStage.openers.contains(t.norm.unicodeScalars.first!) {
+                // A short name in quote marks inside a title, with the speaker's name after it ("وكيل الوزارة رئيس
+                // «لجنة متابعة الأسعار» الدكتور X أن"), is passed over; any other quote mark opens what is said.
+                guard let close = quotedName(doc, opening: end, sentence: sentence, people: inSentence) else { break }
+                end = close + 1
+                continue
+            }
             if t.isWord, kind(t) != nil { break }   // a second speech verb begins another clause
             end += 1
         }
@@ -194,6 +201,16 @@ struct QuoteSpeaker: Sendable {
             return .named(m.ref, m.text)
         }
         return .unknown
+    }
+
+    /// The closing mark of a quoted name of at most six words, when a person is named within six words after it.
+    func quotedName(_ doc: Document, opening: Int, sentence: Range<Int>, people: [EntityMention]) -> Int? {
+        let tokens = doc.tokens
+        guard let close = ((opening + 1)..<min(opening + 8, sentence.upperBound)).first(where: {
+            tokens[$0].kind == .punct && QuoteStage.closers.contains(tokens[$0].norm.unicodeScalars.first!)
+        }), ((opening + 1)..<close).filter({ tokens[$0].isWord }).count <= 6,
+              people.contains(where: { $0.type == .person && $0.tokens.lowerBound > close && $0.tokens.lowerBound <= close + 6 }) else { return nil }
+        return close
     }
 
     /// The entity a noun subject stands for ("الوزارة" → "وزارة البترول"، "الوزير" → the minister named before,

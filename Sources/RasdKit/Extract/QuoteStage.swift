@@ -165,6 +165,12 @@ public struct QuoteStage: Sendable {
         let last = doc.firstToken(startingAtOrAfter: span.end) - 1
         guard first <= last else { return false }
         if doc.mentions.contains(where: { $0.tokens.lowerBound <= first && $0.tokens.upperBound > last }) { return true }
+        // A short quoted name inside a title, the titled person and what they said after it ("رئيس «اللجنة
+        // المشتركة» سيرغي لافروف أن ...").
+        if span.words <= 6, let person = doc.mentions.first(where: { $0.type == .person && $0.tokens.lowerBound > last + 1 && $0.tokens.lowerBound <= last + 7 }),
+           (person.tokens.upperBound..<min(person.tokens.upperBound + 4, doc.tokens.count)).contains(where: { Self.complementizers.contains(doc.tokens[$0].norm) }) {
+            return true
+        }
         var k = first - 1
         while k >= 0, doc.tokens[k].kind == .punct, first - k <= 2 { k -= 1 }
         guard k >= 0, doc.tokens[k].isWord, first - k <= 2 else { return false }
