@@ -12,7 +12,7 @@ import Foundation
 ///   same answers the cleaner and every later stage do the same thing again.
 extension Analyzer {
     /// Raise when a change to the code changes what records hold or how they are made.
-    package static let recordCodeVersion = "records-3"
+    package static let recordCodeVersion = "records-4"
 
     /// The analyzer's version for stored records.
     package var recordVersion: String {
@@ -117,7 +117,8 @@ package enum ResourceDigest {
     }()
 }
 
-/// How a store keeps an article's records: JSON of `[ArticleRecord]` (the article's and any story split off it).
+/// How a store keeps an article's records: JSON of `[ArticleRecord]` (the article's and any story split off it), its
+/// signature and story terms as packed bytes (records-4; see `ArticleRecord`'s coding).
 package enum RecordCoding {
     package static func encode(_ records: [ArticleRecord]) throws -> Data {
         try JSONEncoder().encode(records)
