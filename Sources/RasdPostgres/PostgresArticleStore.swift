@@ -131,10 +131,21 @@ package final class PostgresArticleStore: ArticleRepository {
 
     /// Kept as JSONB (queryable in SQL), encoded as the `analyze` command writes it.
     package func saveAnalysis(_ analysis: Analysis) async throws {
-        let json = JSONText.withoutNullCharacters(String(decoding: try JSONOutput.encode(analysis), as: UTF8.self))
-        let count = analysis.documents.count
+        try await saveAnalysis(analysis, key: nil)
+    }
+
+    /// Kept with the key of the records it was resolved from (see `IncrementalAnalysis`).
+    package func saveAnalysis(_ analysis: Analysis, key: String?) async throws {
+        try await saveAnalysisJSON(try JSONOutput.encode(analysis), documentCount: analysis.documents.count, key: key)
+    }
+
+    /// The same from its `JSONOutput.encode` bytes.
+    package func saveAnalysisJSON(_ data: Data, documentCount count: Int, key: String?) async throws {
+        let json = JSONText.withoutNullCharacters(String(decoding: data, as: UTF8.self))
         try await withConnection { connection in
-            _ = try await connection.query("INSERT INTO analyses (document_count, json) VALUES (\(count), \(json)::jsonb)", logger: logger)
+            _ = try await connection.query("""
+                INSERT INTO analyses (document_count, json, collection_key) VALUES (\(count), \(json)::jsonb, \(key))
+                """, logger: logger)
             _ = try await connection.query("""
                 DELETE FROM analyses WHERE rowid NOT IN (SELECT rowid FROM analyses ORDER BY rowid DESC LIMIT \(keptAnalyses))
                 """, logger: logger)
@@ -148,6 +159,15 @@ package final class PostgresArticleStore: ArticleRepository {
                 number = value
             }
             return number
+        }
+    }
+
+    package func latestAnalysisKey() async throws -> String? {
+        try await withConnection { connection in
+            var key: String?
+            let rows = try await connection.query("SELECT collection_key FROM analyses ORDER BY rowid DESC LIMIT 1", logger: logger)
+            for try await value in rows.decode(String?.self) { key = value }
+            return key
         }
     }
 

@@ -11,10 +11,20 @@ extension PostgresArticleStore: RecordClaiming {
     static let resolveLockKey: Int64 = 0x7261_7364_7273_6C76
 
     package func storedRecords(version: String) async throws -> [Int64: StoredRecord] {
+        try await storedRecords(version: version, withData: true)
+    }
+
+    package func storedRecordKeys(version: String) async throws -> [Int64: StoredRecord] {
+        try await storedRecords(version: version, withData: false)
+    }
+
+    func storedRecords(version: String, withData: Bool) async throws -> [Int64: StoredRecord] {
         try await withConnection { connection in
             var out: [Int64: StoredRecord] = [:]
+            // Without the data, an empty bytea in its place (one row shape).
             let rows = try await connection.query("""
-                SELECT document_rowid, input_digest, lines, lookups, context_key, records FROM article_records WHERE version = \(version)
+                SELECT document_rowid, input_digest, lines, lookups, context_key, \(unescaped: withData ? "records" : "''::bytea")
+                FROM article_records WHERE version = \(version)
                 """, logger: logger)
             for try await (rowid, digest, lines, lookups, key, records) in rows.decode((Int64, String, ByteBuffer, ByteBuffer, String, ByteBuffer).self) {
                 out[rowid] = StoredRecord(rowid: rowid, version: version, inputDigest: digest,

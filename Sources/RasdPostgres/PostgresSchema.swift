@@ -112,6 +112,11 @@ enum PostgresSchema {
             )
             """,
         ]),
+        // The key of the records an analysis was resolved from (`IncrementalAnalysis.collectionKey`): a worker
+        // that finds the same key skips its resolve.
+        Migration(version: 5, name: "v5-analysis-keys", statements: [
+            "ALTER TABLE analyses ADD COLUMN collection_key text",
+        ]),
     ]
 
     /// Brings the database to the newest version; returns the versions it applied.

@@ -27,6 +27,29 @@ package protocol ArticleRepository: Sendable {
     func storedRecords(version: String) async throws -> [Int64: StoredRecord]
     /// Keeps these records (replacing any earlier record of the same document), in one transaction.
     func saveRecords(_ records: [StoredRecord]) async throws
+    /// The same as `storedRecords` without the records themselves (`data` empty): what a run's plan reads.
+    func storedRecordKeys(version: String) async throws -> [Int64: StoredRecord]
+    /// Keeps an analysis with the key of the records it was resolved from (`IncrementalAnalysis.collectionKey`).
+    func saveAnalysis(_ analysis: Analysis, key: String?) async throws
+    /// The same, given as its `JSONOutput.encode` bytes.
+    func saveAnalysisJSON(_ json: Data, documentCount: Int, key: String?) async throws
+    /// The key saved with the newest analysis; nil when there is none or it was saved without a key.
+    func latestAnalysisKey() async throws -> String?
+    /// The newest analysis as `JSONOutput.encode` writes it.
+    func latestAnalysisJSON() async throws -> Data?
+}
+
+/// For a repository that keeps no keys: it reads every record whole, and every run resolves.
+extension ArticleRepository {
+    package func storedRecordKeys(version: String) async throws -> [Int64: StoredRecord] {
+        try await storedRecords(version: version)
+    }
+    package func saveAnalysis(_ analysis: Analysis, key: String?) async throws { try await saveAnalysis(analysis) }
+    package func saveAnalysisJSON(_ json: Data, documentCount: Int, key: String?) async throws {
+        try await saveAnalysis(try JSONDecoder().decode(Analysis.self, from: json), key: key)
+    }
+    package func latestAnalysisKey() async throws -> String? { nil }
+    package func latestAnalysisJSON() async throws -> Data? { try await latestAnalysis().map(JSONOutput.encode) }
 }
 
 /// One stored article's analysis, for incremental analysis (`IncrementalAnalysis`): valid while the analyzer

@@ -13,6 +13,13 @@ package struct IncrementalAnalysis: Sendable {
     package var jobs: Int
     /// Records computed between two writes (one transaction each; a killed run keeps the batches written).
     package var batchSize = 100
+    /// When the store's newest analysis was resolved from the very records this run would resolve (the same
+    /// `collectionKey`), the run skips its resolve and returns that analysis read from the store; with false it
+    /// returns an empty analysis instead (`Report.resolved` false), for a caller that reads the stored one itself.
+    package var loadsUnchanged = true
+    /// Also return the analysis as `JSONOutput.encode` bytes (`Report.json`): those saved, or those kept. The run
+    /// encodes the analysis once, for the store and for a caller that writes it (`rasd analyze --db`).
+    package var returnsJSON = false
 
     /// What a run did.
     package struct Report: Sendable, Equatable {
@@ -21,6 +28,10 @@ package struct IncrementalAnalysis: Sendable {
         package var computed = 0
         /// Articles whose stored records were valid.
         package var reused = 0
+        /// False when the store's newest analysis was already resolved from these records and the run kept it.
+        package var resolved = true
+        /// With `returnsJSON`: the analysis as JSON.
+        package var json: Data?
     }
 
     package init(analyzer: Analyzer, jobs: Int) {
@@ -62,19 +73,41 @@ package struct IncrementalAnalysis: Sendable {
         let (items, idProblems, repeated) = try await plan(repository, prepare: prepare)
         let missing = items.indices.filter { !isValid(items[$0], repeated: repeated) }
         var made: [Int64: [ArticleRecord]] = [:]
+        var contextKeys: [Int64: String] = [:]
         try await compute(missing.map { items[$0] }, repeated: repeated, progress: progress) { records, batch in
             try await repository.saveRecords(batch)
             for (rowid, r) in records { made[rowid] = r }
+            for row in batch { contextKeys[row.rowid] = row.contextKey }
         }
         report.articles = items.count
         report.computed += missing.count
         report.reused = max(0, items.count - report.computed)
-        // The records in input order; stored ones decoded on every core.
+        let allProblems = problems + idProblems
+        let key = Self.collectionKey(version: analyzer.recordVersion, items: items.map { item in
+            (item.rowid, item.digest, contextKeys[item.rowid] ?? item.stored?.contextKey ?? "")
+        }, problems: allProblems)
+        // Nothing new since the newest saved analysis (a rerun, or a worker whose records another worker already
+        // resolved): the resolve would give that analysis again.
+        if try await repository.latestAnalysisKey() == key {
+            report.resolved = false
+            if returnsJSON { report.json = try await repository.latestAnalysisJSON() }
+            let kept = loadsUnchanged ? try await repository.latestAnalysis() : nil
+            return (kept ?? Analysis(), report)
+        }
+        // The records in input order; stored ones read now (the plan read only their keys) and decoded on every
+        // core. One replaced since the plan (another process, other metadata) is computed again here.
+        let stored = made.count == items.count ? [:] : try await repository.storedRecords(version: analyzer.recordVersion)
         var all: [ArticleRecord] = []
         var failure: (any Error)?
+        let analyzer = self.analyzer
         await ArticleRunner(jobs: jobs).run(items.count, { [made] i -> Result<[ArticleRecord], any Error> in
-            if let fresh = made[items[i].rowid] { return .success(fresh) }
-            return Result { try RecordCoding.decode(items[i].stored!.data) }
+            let item = items[i]
+            if let fresh = made[item.rowid] { return .success(fresh) }
+            if let record = stored[item.rowid], record.inputDigest == item.digest, record.contextKey == item.stored?.contextKey {
+                return Result { try RecordCoding.decode(record.data) }
+            }
+            let outlet = repeated[RepeatedBlockDetector.sourceKey(item.article)] ?? []
+            return .success(analyzer.keyedRecords(item.article, repeatedHashes: outlet).records)
         }) { _, result in
             switch result {
             case .success(let records): all += records
@@ -82,9 +115,36 @@ package struct IncrementalAnalysis: Sendable {
             }
         }
         if let failure { throw failure }
-        let analysis = analyzer.resolve(all, problems: problems + idProblems)
-        try await repository.saveAnalysis(analysis)
+        let analysis = analyzer.resolve(all, problems: allProblems)
+        if returnsJSON {
+            let json = try JSONOutput.encode(analysis)
+            try await repository.saveAnalysisJSON(json, documentCount: analysis.documents.count, key: key)
+            report.json = json
+        } else {
+            try await repository.saveAnalysis(analysis, key: key)
+        }
         return (analysis, report)
+    }
+
+    /// What the resolve of a run depends on, as a digest: the analyzer version, each article's row, input digest
+    /// and context key in input order (with the version, what its record holds), and the input problems. Equal
+    /// keys, equal analyses: the resolve is deterministic.
+    static func collectionKey(version: String, items: [(rowid: Int64, digest: String, contextKey: String)],
+                              problems: [InputProblem]) -> String {
+        var h = LineHash.Hasher()
+        h.add(version)
+        h.add(UInt64(items.count))
+        for item in items {
+            h.add(UInt64(bitPattern: item.rowid))
+            h.add(item.digest)
+            h.add(item.contextKey)
+        }
+        h.add(UInt64(problems.count))
+        for problem in problems {
+            h.add(problem.location)
+            h.add(problem.reason)
+        }
+        return h.hex
     }
 
     /// Reads the store: its articles (ids made distinct as `Analyzer.analyze` does), their digests and line
@@ -93,7 +153,7 @@ package struct IncrementalAnalysis: Sendable {
         -> (items: [Item], problems: [InputProblem], repeated: [String: Set<UInt64>]) {
         let stored = try await repository.allStoredArticles()
         let (kept, problems) = DistinctIDs.applyIndexed(stored.map { prepare($0.article) })
-        let records = try await repository.storedRecords(version: analyzer.recordVersion)
+        let records = try await repository.storedRecordKeys(version: analyzer.recordVersion)
         var items: [Item] = []
         items.reserveCapacity(kept.count)
         var tally = LineHashTally(minArticles: analyzer.options.repeatedLineMinArticles)

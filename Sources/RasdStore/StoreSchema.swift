@@ -93,6 +93,11 @@ enum StoreSchema {
                 );
                 """)
         }
+        // v5: the key of the records each analysis was resolved from (`IncrementalAnalysis.collectionKey`), so
+        // that a run finding the same key skips its resolve.
+        migrator.registerMigration("v5-analysis-keys") { db in
+            try db.execute(sql: "ALTER TABLE analyses ADD COLUMN collection_key TEXT")
+        }
         return migrator
     }
 }

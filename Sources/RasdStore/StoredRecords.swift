@@ -5,16 +5,26 @@ import RasdKit
 /// Per-article records kept for incremental analysis (`article_records`, migration v4).
 extension ArticleStore {
     package func storedRecords(version: String) throws -> [Int64: StoredRecord] {
+        try storedRecords(version: version, withData: true)
+    }
+
+    package func storedRecordKeys(version: String) throws -> [Int64: StoredRecord] {
+        try storedRecords(version: version, withData: false)
+    }
+
+    func storedRecords(version: String, withData: Bool) throws -> [Int64: StoredRecord] {
         try dbQueue.read { db in
             var out: [Int64: StoredRecord] = [:]
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT document_rowid, input_digest, lines, lookups, context_key, records FROM article_records WHERE version = ?
+                SELECT document_rowid, input_digest, lines, lookups, context_key\(withData ? ", records" : "")
+                FROM article_records WHERE version = ?
                 """, arguments: [version])
             while let row = try rows.next() {
                 let rowid: Int64 = row[0]
                 out[rowid] = StoredRecord(rowid: rowid, version: version, inputDigest: row[1],
                                           lines: PreparedArticle.signature(from: row[2]),
-                                          lookups: PreparedArticle.signature(from: row[3]), contextKey: row[4], data: row[5])
+                                          lookups: PreparedArticle.signature(from: row[3]), contextKey: row[4],
+                                          data: withData ? row[5] : Data())
             }
             return out
         }

@@ -90,12 +90,17 @@ struct Analyze: AsyncParsableCommand {
         options.explain = explain
         options.minConfidence = minConfidence
         let analyzer = try Analyzer(options: options)
-        let analysis: Analysis
+        var analysis = Analysis()
+        // With --db: the analysis as JSON, encoded once for the store and the output (or, with nothing new since
+        // the store's newest analysis, that analysis as stored).
+        var storedJSON: Data?
         if let store {
             // Incremental: records only for articles without a valid stored one, then the resolve from all.
             for problem in problems { progress.warn(problem.description) }
             var incremental = IncrementalAnalysis(analyzer: analyzer, jobs: jobs)
             incremental.batchSize = batchSize
+            incremental.loadsUnchanged = false
+            incremental.returnsJSON = format == .json
             let (made, report) = try await incremental.run(
                 store, prepare: { metadata[$0.id]?.applied(to: $0) ?? $0 }, problems: problems, progress: { done, total in
                 progress.update(done, of: total)
@@ -103,10 +108,16 @@ struct Analyze: AsyncParsableCommand {
             progress.finish()
             if !quiet {
                 progress.warn("rasd analyze: \(report.articles) stored articles, \(report.computed) analysed, "
-                              + "\(report.reused) from stored records")
+                              + "\(report.reused) from stored records"
+                              + (report.resolved ? "" : "; nothing new since the stored analysis, kept"))
             }
-            for problem in made.problems.dropFirst(problems.count) { progress.warn("\(problem.location): \(problem.reason)") }
-            analysis = made
+            if report.resolved {
+                for problem in made.problems.dropFirst(problems.count) { progress.warn("\(problem.location): \(problem.reason)") }
+                analysis = made
+            } else if format != .json, let json = try await store.latestAnalysisJSON() {
+                analysis = try JSONDecoder().decode(Analysis.self, from: json)
+            }
+            storedJSON = report.json
         } else {
             let collector = InputCollector(excluded: Set([meta].compactMap { $0 }))
             let listing = collector.files(in: paths)
@@ -129,8 +140,14 @@ struct Analyze: AsyncParsableCommand {
 
         switch format {
         case .json:
+            if let storedJSON {
+                if let output {
+                    try storedJSON.write(to: URL(fileURLWithPath: output))
+                } else {
+                    FileHandle.standardOutput.write(storedJSON)
+                }
             // Streamed: the JSON of a large collection is never held whole.
-            if let output {
+            } else if let output {
                 try JSONOutput.write(analysis, toFile: output)
             } else {
                 try JSONOutput.write(analysis) { FileHandle.standardOutput.write($0) }

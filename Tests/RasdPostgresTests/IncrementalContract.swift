@@ -49,6 +49,7 @@ enum IncrementalContract {
         let incremental = IncrementalAnalysis(analyzer: analyzer, jobs: 2)
         let one = try await incremental.run(store)
         XCTAssertEqual(one.report.computed, first.count)
+        XCTAssertTrue(one.report.resolved)
         let full1 = try await fullJSON(store, analyzer)
         XCTAssertEqual(String(decoding: try JSONOutput.encode(one.analysis), as: UTF8.self), full1)
 
@@ -57,6 +58,7 @@ enum IncrementalContract {
         // The new articles, and the two earlier local reports whose footer is now the outlet's repeated line.
         XCTAssertEqual(two.report.computed, later.count + 2)
         XCTAssertEqual(two.report.reused, first.count - 2)
+        XCTAssertTrue(two.report.resolved, "new records: the collection is resolved again")
         let json = String(decoding: try JSONOutput.encode(two.analysis), as: UTF8.self)
         let full2 = try await fullJSON(store, analyzer)
         XCTAssertEqual(json, full2, "incremental differs from a full analysis")
@@ -66,9 +68,25 @@ enum IncrementalContract {
         let three = try await incremental.run(store)
         XCTAssertEqual(three.report.computed, 0, "nothing new: no record computed")
         XCTAssertEqual(three.report.reused, first.count + later.count)
+        XCTAssertFalse(three.report.resolved, "nothing new since the saved analysis: no resolve")
         XCTAssertEqual(String(decoding: try JSONOutput.encode(three.analysis), as: UTF8.self), json)
         let saved = try await store.latestAnalysis()
         XCTAssertEqual(saved, three.analysis)
+        let savedJSON = try await store.latestAnalysisJSON()
+        XCTAssertEqual(savedJSON.map { String(decoding: $0, as: UTF8.self) }, json)
+        let number = try await store.latestAnalysisNumber()
+        var unread = incremental
+        unread.loadsUnchanged = false
+        let four = try await unread.run(store)
+        XCTAssertFalse(four.report.resolved)
+        XCTAssertEqual(four.analysis, Analysis(), "a caller that reads the stored analysis itself gets none")
+        let after = try await store.latestAnalysisNumber()
+        XCTAssertEqual(after, number, "a run that resolved nothing saves no analysis")
+
+        // Other input problems are another collection: resolved again.
+        let flagged = try await incremental.run(store, problems: [InputProblem(location: "meta.jsonl:3", reason: "not JSON")])
+        XCTAssertTrue(flagged.report.resolved)
+        XCTAssertEqual(flagged.analysis.problems.count, 1)
 
         // Another analyzer version (here: other options) computes every record again.
         var options = Analyzer.Options()

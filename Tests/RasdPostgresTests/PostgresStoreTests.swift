@@ -43,7 +43,7 @@ final class PostgresStoreTests: XCTestCase {
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             let versions = try await stores[0].strings("SELECT version::text || ' ' || name FROM rasd_schema_versions ORDER BY version")
-            XCTAssertEqual(versions, ["1 v1-documents", "2 v2-near-duplicates", "3 v3-analyses", "4 v4-article-records"])
+            XCTAssertEqual(versions, ["1 v1-documents", "2 v2-near-duplicates", "3 v3-analyses", "4 v4-article-records", "5 v5-analysis-keys"])
             for store in stores { await store.close() }
         } catch {
             await database.drop()

@@ -25,7 +25,7 @@ final class StoreTests: XCTestCase {
     func testSchemaIsVersioned() throws {
         let store = try makeStore()
         let applied = try store.dbQueue.read { try StoreSchema.migrator.appliedIdentifiers($0) }
-        XCTAssertEqual(applied, ["v1-documents", "v2-near-duplicates", "v3-analyses", "v4-article-records"])
+        XCTAssertEqual(applied, ["v1-documents", "v2-near-duplicates", "v3-analyses", "v4-article-records", "v5-analysis-keys"])
         XCTAssertTrue(try store.dbQueue.read { try $0.tableExists("documents") })
     }
 

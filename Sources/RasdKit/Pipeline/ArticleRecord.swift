@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an article keeps once its per-article stages are done: what the cross-document resolve and the output
 /// read, and nothing of its tokens, sentences or scalar text. A collection is held as these, so memory grows
 /// with what is found in the articles rather than with the text's working form. Codable: a store keeps each
@@ -55,5 +57,88 @@ package struct ArticleRecord: Sendable, Codable, Equatable {
         }
         signature = doc.parent == nil ? nearDuplicates.signature(body) : []
         storyTerms = StoryDetector.terms(title: doc.title, tokens: doc.tokens)
+    }
+}
+
+/// The stored form (`RecordCoding`): every field under its name, but the MinHash signature and the story terms,
+/// the two long lists of numbers, as packed little-endian bytes (base64 in JSON): as JSON numbers they were half
+/// of a record's bytes and most of its decoding time (`StoryDetector.Term` objects alone 11 % of a run that
+/// reused every record, in BENCHMARKS.md).
+extension ArticleRecord {
+    enum CodingKeys: String, CodingKey {
+        case id, title, source, url, published, publishedBasis, parent, body, removed, genre, mentions, roles, quotes,
+             events, dates, quantities, measures, signature, storyTerms
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        source = try c.decodeIfPresent(String.self, forKey: .source)
+        url = try c.decodeIfPresent(String.self, forKey: .url)
+        published = try c.decodeIfPresent(PartialDate.self, forKey: .published)
+        publishedBasis = try c.decodeIfPresent(String.self, forKey: .publishedBasis)
+        parent = try c.decodeIfPresent(String.self, forKey: .parent)
+        body = try c.decode(String.self, forKey: .body)
+        removed = try c.decode([Analysis.RemovedLine].self, forKey: .removed)
+        genre = try c.decode(Genre.self, forKey: .genre)
+        mentions = try c.decode([EntityMention].self, forKey: .mentions)
+        roles = try c.decode([RoleMention].self, forKey: .roles)
+        quotes = try c.decode([QuoteMention].self, forKey: .quotes)
+        events = try c.decode([EventMention].self, forKey: .events)
+        dates = try c.decode([DateMention].self, forKey: .dates)
+        quantities = try c.decode([Quantity].self, forKey: .quantities)
+        measures = try c.decode([String?].self, forKey: .measures)
+        signature = try PackedWords.words(try c.decode(Data.self, forKey: .signature), forKey: CodingKeys.signature, in: c)
+        let terms = try PackedWords.words(try c.decode(Data.self, forKey: .storyTerms), forKey: CodingKeys.storyTerms, in: c)
+        guard terms.count % 2 == 0 else {
+            throw DecodingError.dataCorruptedError(forKey: .storyTerms, in: c, debugDescription: "odd number of words")
+        }
+        storyTerms = stride(from: 0, to: terms.count, by: 2).map {
+            StoryDetector.Term(key: terms[$0], weight: Float(bitPattern: UInt32(truncatingIfNeeded: terms[$0 + 1])))
+        }
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encodeIfPresent(title, forKey: .title)
+        try c.encodeIfPresent(source, forKey: .source)
+        try c.encodeIfPresent(url, forKey: .url)
+        try c.encodeIfPresent(published, forKey: .published)
+        try c.encodeIfPresent(publishedBasis, forKey: .publishedBasis)
+        try c.encodeIfPresent(parent, forKey: .parent)
+        try c.encode(body, forKey: .body)
+        try c.encode(removed, forKey: .removed)
+        try c.encode(genre, forKey: .genre)
+        try c.encode(mentions, forKey: .mentions)
+        try c.encode(roles, forKey: .roles)
+        try c.encode(quotes, forKey: .quotes)
+        try c.encode(events, forKey: .events)
+        try c.encode(dates, forKey: .dates)
+        try c.encode(quantities, forKey: .quantities)
+        try c.encode(measures, forKey: .measures)
+        try c.encode(PackedWords.data(signature), forKey: .signature)
+        try c.encode(PackedWords.data(storyTerms.flatMap { [$0.key, UInt64($0.weight.bitPattern)] }), forKey: .storyTerms)
+    }
+}
+
+/// 64-bit words as little-endian bytes.
+enum PackedWords {
+    static func data(_ words: [UInt64]) -> Data {
+        var data = Data(count: words.count * 8)
+        data.withUnsafeMutableBytes { raw in
+            for (i, w) in words.enumerated() { raw.storeBytes(of: w.littleEndian, toByteOffset: i * 8, as: UInt64.self) }
+        }
+        return data
+    }
+
+    static func words<K: CodingKey>(_ data: Data, forKey key: K, in container: KeyedDecodingContainer<K>) throws -> [UInt64] {
+        guard data.count % 8 == 0 else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "not a whole number of 64-bit words")
+        }
+        return data.withUnsafeBytes { raw in
+            (0..<(data.count / 8)).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
+        }
     }
 }

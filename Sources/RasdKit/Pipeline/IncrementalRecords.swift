@@ -117,7 +117,8 @@ package enum ResourceDigest {
     }()
 }
 
-/// How a store keeps an article's records: JSON of `[ArticleRecord]` (the article's and any story split off it).
+/// How a store keeps an article's records: JSON of `[ArticleRecord]` (the article's and any story split off it), its
+/// signature and story terms as packed bytes (records-4; see `ArticleRecord`'s coding).
 package enum RecordCoding {
     package static func encode(_ records: [ArticleRecord]) throws -> Data {
         try JSONEncoder().encode(records)
