@@ -70,6 +70,12 @@ struct ArgumentFinder {
     /// "الطائرات التابعة للتحالف": the body a subject belongs to acts through it.
     static let affiliation = keys(["التابعة", "التابع", "التابعين", "التابعون", "الموالية", "الموالي", "الموالين"])
 
+    /// "نظيره"، "نظراءه"، "نظرائهم": the counterpart of a meeting, named by office.
+    static let peerStems = ["نظير", "نظراء", "نظرائ"].map { ArabicNormalizer.shared.key($0) }
+    static func isPeerWord(_ norm: String) -> Bool {
+        peerStems.contains { norm.hasPrefix($0) }
+    }
+
     /// A name after "التابعة لـ"/"الموالية لـ" ("قصفت الطائرات التابعة للتحالف"): the subject's owner, who acts.
     func isAffiliation(_ m: EntityMention) -> Bool {
         let k = m.tokens.lowerBound - 1
@@ -253,6 +259,8 @@ struct ArgumentFinder {
         let adverbial = pos == .noun && trigger.lowerBound > sentence.lowerBound && !topic
             && Self.during.contains(doc.tokens[trigger.lowerBound - 1].norm)
         var objectStart = trigger.upperBound
+        // Punctuation past this token ends the objects ("انتقد X، Y": Y belongs elsewhere).
+        var punctuationFloor = trigger.upperBound
 
         // 1. The actor.
         var actorFound = false
@@ -306,6 +314,16 @@ struct ArgumentFinder {
                       !punctuationBetween(m.tokens.upperBound, trigger.lowerBound) else { return nil }
                 return m
             } : nil
+            // "انتقد رئيس مجلس عشائر الأنبار، نعيم الكعود، الحكومة": a person set off by a comma right after a
+            // title that names a place or body is the subject; the place or body belongs to the title.
+            let apposed = pos == .verb && type != .statement ? after.first.flatMap { m -> EntityMention? in
+                guard m.type != .person, m.tokens.lowerBound > trigger.upperBound, m.tokens.lowerBound <= trigger.upperBound + 6,
+                      m.tokens.upperBound + 1 < sentence.upperBound, doc.tokens[m.tokens.upperBound].norm == ",",
+                      !punctuationBetween(trigger.upperBound, m.tokens.lowerBound),
+                      let p = after.first(where: { $0.tokens.lowerBound == m.tokens.upperBound + 1 }), p.type == .person
+                else { return nil }
+                return p
+            } : nil
             if let m = agent(after: trigger, in: sentence) {
                 // The passive names its agent ("قصفت المدينة من قبل ..."، "على يد ..."): it is the actor.
                 add(m, .actor); actorFound = true
@@ -313,7 +331,13 @@ struct ArgumentFinder {
             } else if let m = svo {
                 for g in coordination(endingAt: m, in: before) { add(g, .actor) }
                 actorFound = true
-            } else if pos == .noun, type == .attack || type == .meet, let sides = sides(after: trigger, in: sentence) {
+            } else if let p = apposed {
+                add(p, .actor); actorFound = true
+                objectStart = p.tokens.upperBound
+                // The comma that closes the apposition does not end the clause.
+                if objectStart < sentence.upperBound, doc.tokens[objectStart].norm == "," { objectStart += 1 }
+                punctuationFloor = objectStart
+            } else if pos == .noun, type == .attack || type == .meet || type == .sign, let sides = sides(after: trigger, in: sentence) {
                 // "اشتباكات بين الجيش والشرطة"، "محادثات بين البلدين ...": both sides take part.
                 for m in sides { add(m, .actor) }
                 actorFound = true
@@ -380,7 +404,7 @@ struct ArgumentFinder {
             // is part of that title, not another party.
             if m.type != .person, inTitle(m, of: participants) { continue }
             let prep = preposition(before: m, floor: trigger.upperBound)
-            if punctuationBetween(trigger.upperBound, m.tokens.lowerBound) && prep != Self.with { break }
+            if punctuationBetween(punctuationFloor, m.tokens.lowerBound) && prep != Self.with { break }
             // A town or a seat is where a meeting was held, never whom it was held with ("لقاؤه شرم الشيخ").
             if type == .meet, isPlace(m), isCityOrSeat(m) || !canAct(m.ref) {
                 if place == nil, m.tokens.lowerBound <= trigger.upperBound + 8 { place = m.ref }
@@ -390,6 +414,10 @@ struct ArgumentFinder {
                 add(m, .counterpart)
             } else if prep == Self.from, type == .meet, pos == .noun, m.tokens.lowerBound <= trigger.upperBound + 6 {
                 // "تلقى اتصالا هاتفيا من X": the caller is the other side.
+                add(m, .counterpart)
+            } else if prep == Self.from, type == .meet, m.tokens.lowerBound >= 2, m.tokens.lowerBound <= trigger.upperBound + 8,
+                      ((trigger.upperBound..<m.tokens.lowerBound).contains { Self.isPeerWord(doc.tokens[$0].norm) }) {
+                // "سيلتقي نظراءه من دول مجلس التعاون": the peers from X are X's side.
                 add(m, .counterpart)
             } else if let prep, Self.placePrepositions.contains(prep) {
                 if isPlace(m) {

@@ -326,6 +326,16 @@ public struct EventStage: Sendable {
             return
         }
         var candidates = doc.dates.filter { span.contains($0.start) && $0.date != nil && usableForEvents($0, doc: doc) && !refersBack($0, in: doc) }
+        // "ندد X بالهجوم الذي أوقع أمس 30 قتيلا": a date inside a relative clause on a later noun dates what that
+        // clause tells, not the event (a relative right after a verbal noun trigger still describes it).
+        let relatives = (min(trigger.upperBound + 2, sentence.upperBound)..<sentence.upperBound).filter {
+            doc.tokens[$0].isWord && ArgumentFinder.relativePronouns.contains(doc.tokens[$0].norm)
+        }
+        for r in relatives {
+            let end = (r..<sentence.upperBound).first { doc.tokens[$0].kind == .punct }.map { doc.tokens[$0].start } ?? span.upperBound
+            let relative = doc.tokens[r].start..<end
+            candidates = candidates.filter { !relative.contains($0.start) }
+        }
         // A statement is dated by the words around its verb, never by a date inside what it says.
         if event.type == .statement {
             let finder = ArgumentFinder.complementStart(doc, after: trigger, in: sentence)
