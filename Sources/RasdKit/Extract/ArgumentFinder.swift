@@ -265,6 +265,7 @@ struct ArgumentFinder {
         // 1. The actor.
         var actorFound = false
         var recipientTaken = false
+        var targetTaken = false
         // "حتى التقى"، "حيث أجرى محادثات": a clause opener before the trigger (or before its light verb).
         var opener = trigger.lowerBound - 1
         if opener > sentence.lowerBound, pos == .noun, lightVerbs.contains(word: doc.tokens[opener].norm) { opener -= 1 }
@@ -328,6 +329,13 @@ struct ArgumentFinder {
                 // The passive names its agent ("قصفت المدينة من قبل ..."، "على يد ..."): it is the actor.
                 add(m, .actor); actorFound = true
                 for c in coordinated(after: m, limit: sentence.upperBound) { add(c, .actor) }
+                // "ويواجه X انتقادات من قبل Y"، "تعرض X لهجوم على يد Y": the subject before the noun is its target.
+                if pos == .noun, type == .accuse || type == .attack, let s = before.last, preposition(before: s) == nil,
+                   !takenByEarlier(s, earlier), s.ref != m.ref,
+                   (s.tokens.upperBound..<trigger.lowerBound).filter({ doc.tokens[$0].isWord }).count <= 1,
+                   (s.tokens.upperBound..<trigger.lowerBound).allSatisfy({ doc.tokens[$0].isWord || Self.complementMarks.contains(doc.tokens[$0].norm) }) {
+                    add(s, .target); targetTaken = true
+                }
             } else if let m = svo {
                 for g in coordination(endingAt: m, in: before) { add(g, .actor) }
                 actorFound = true
@@ -395,7 +403,7 @@ struct ArgumentFinder {
 
         // 2. Objects, counterparts and places after the actor.
         let actorRefs = Set(participants.map(\.ref))
-        var targetTaken = recipientTaken
+        if recipientTaken { targetTaken = true }
         for m in after where m.tokens.lowerBound >= objectStart && !actorRefs.contains(m.ref) {
             // Fourteen words past the trigger, or past a long title of the actor ("التقى الأمير X ولي ولي العهد
             // النائب الثاني لرئيس مجلس الوزراء وزير الدفاع في جدة أمس الرئيس Y").
