@@ -65,6 +65,8 @@ struct ArgumentFinder {
     static let topicPrepositions = keys(["في", "عن", "حول", "بشأن"])
     /// Nouns of inquiry and talk (`events/topic_nouns.tsv`): an event noun after one and a preposition is a topic.
     static let topicNouns = PhraseLexicon.resource("events/topic_nouns.tsv")
+    /// Nouns of a statement (`events/statement_nouns.tsv`): "في بيان أصدره Y": Y is not governed by "في".
+    static let statementNouns = PhraseLexicon.resource("events/statement_nouns.tsv")
     static let relativePronouns = keys(["الذي", "التي", "اللذين", "اللذان", "اللتين", "اللتان", "الذين", "اللاتي"])
     static let pronounsAfter = keys(["له", "لها", "لهما", "لهم", "بينهما", "بينهم"])
     /// "الطائرات التابعة للتحالف": the body a subject belongs to acts through it.
@@ -105,7 +107,11 @@ struct ArgumentFinder {
         var skipped = 0
         while k >= floor, k >= 0, skipped <= budget, doc.tokens[k].isWord, !isDateToken(k) {
             let word = doc.tokens[k].norm
-            if Self.prepositions.contains(word) { return word }
+            if Self.prepositions.contains(word) {
+                // "في بيان أصدره Y": a word after the statement noun closes the phrase of the preposition.
+                if skipped >= 2, k + 1 < m.tokens.lowerBound, Self.statementNouns.contains(word: doc.tokens[k + 1].norm) { return nil }
+                return word
+            }
             if let c = Proclitics.candidates(word).dropFirst().first(where: { Self.prepositions.contains($0.stem) }) { return c.stem }
             if actors.contains(where: { $0.tokens.contains(k) }) { return nil }
             k -= 1; skipped += 1
@@ -142,10 +148,17 @@ struct ArgumentFinder {
     func coordinated(after m: EntityMention, limit: Int) -> [EntityMention] {
         var out: [EntityMention] = []
         var last = m
-        while last.tokens.upperBound < limit, doc.tokens[last.tokens.upperBound].norm.hasPrefix("و") {
-            let start = last.tokens.upperBound
+        // One adjective may follow a name before "و" ("جماعة الحوثي المسلحة والعناصر ...").
+        func joint(_ after: Int) -> Int {
+            if after + 1 < limit, doc.tokens[after].isWord, doc.tokens[after].norm.hasPrefix("ال"),
+               !actors.contains(where: { $0.tokens.contains(after) }), doc.tokens[after + 1].norm.hasPrefix("و") { return after + 1 }
+            return after
+        }
+        while joint(last.tokens.upperBound) < limit, doc.tokens[joint(last.tokens.upperBound)].norm.hasPrefix("و") {
+            let start = joint(last.tokens.upperBound)
             // The next name of the same kind (a person after a person); a country inside a title may stand between.
-            let sameKind = { (x: EntityMention) in x.type == m.type || (x.type != .person && m.type != .person) }
+            // "جماعة الحوثي والعناصر الموالية لصالح": the owner of a coordinated group counts whatever its kind.
+            let sameKind = { (x: EntityMention) in x.type == m.type || (x.type != .person && m.type != .person) || self.isAffiliation(x) }
             guard let next = actors.first(where: { $0.tokens.lowerBound >= start && $0.tokens.lowerBound <= start + 4
                                                     && $0.tokens.lowerBound < limit && sameKind($0) }),
                   !punctuationBetween(start, next.tokens.lowerBound) else { break }
