@@ -65,10 +65,18 @@ struct ArgumentFinder {
     static let topicPrepositions = keys(["في", "عن", "حول", "بشأن"])
     /// Nouns of inquiry and talk (`events/topic_nouns.tsv`): an event noun after one and a preposition is a topic.
     static let topicNouns = PhraseLexicon.resource("events/topic_nouns.tsv")
+    /// Nouns of a statement (`events/statement_nouns.tsv`): "في بيان أصدره Y": Y is not governed by "في".
+    static let statementNouns = PhraseLexicon.resource("events/statement_nouns.tsv")
     static let relativePronouns = keys(["الذي", "التي", "اللذين", "اللذان", "اللتين", "اللتان", "الذين", "اللاتي"])
     static let pronounsAfter = keys(["له", "لها", "لهما", "لهم", "بينهما", "بينهم"])
     /// "الطائرات التابعة للتحالف": the body a subject belongs to acts through it.
     static let affiliation = keys(["التابعة", "التابع", "التابعين", "التابعون", "الموالية", "الموالي", "الموالين"])
+
+    /// "نظيره"، "نظراءه"، "نظرائهم": the counterpart of a meeting, named by office.
+    static let peerStems = ["نظير", "نظراء", "نظرائ"].map { ArabicNormalizer.shared.key($0) }
+    static func isPeerWord(_ norm: String) -> Bool {
+        peerStems.contains { norm.hasPrefix($0) }
+    }
 
     /// A name after "التابعة لـ"/"الموالية لـ" ("قصفت الطائرات التابعة للتحالف"): the subject's owner, who acts.
     func isAffiliation(_ m: EntityMention) -> Bool {
@@ -99,7 +107,11 @@ struct ArgumentFinder {
         var skipped = 0
         while k >= floor, k >= 0, skipped <= budget, doc.tokens[k].isWord, !isDateToken(k) {
             let word = doc.tokens[k].norm
-            if Self.prepositions.contains(word) { return word }
+            if Self.prepositions.contains(word) {
+                // "في بيان أصدره Y": a word after the statement noun closes the phrase of the preposition.
+                if skipped >= 2, k + 1 < m.tokens.lowerBound, Self.statementNouns.contains(word: doc.tokens[k + 1].norm) { return nil }
+                return word
+            }
             if let c = Proclitics.candidates(word).dropFirst().first(where: { Self.prepositions.contains($0.stem) }) { return c.stem }
             if actors.contains(where: { $0.tokens.contains(k) }) { return nil }
             k -= 1; skipped += 1
@@ -136,10 +148,17 @@ struct ArgumentFinder {
     func coordinated(after m: EntityMention, limit: Int) -> [EntityMention] {
         var out: [EntityMention] = []
         var last = m
-        while last.tokens.upperBound < limit, doc.tokens[last.tokens.upperBound].norm.hasPrefix("و") {
-            let start = last.tokens.upperBound
+        // One adjective may follow a name before "و" ("جماعة الحوثي المسلحة والعناصر ...").
+        func joint(_ after: Int) -> Int {
+            if after + 1 < limit, doc.tokens[after].isWord, doc.tokens[after].norm.hasPrefix("ال"),
+               !actors.contains(where: { $0.tokens.contains(after) }), doc.tokens[after + 1].norm.hasPrefix("و") { return after + 1 }
+            return after
+        }
+        while joint(last.tokens.upperBound) < limit, doc.tokens[joint(last.tokens.upperBound)].norm.hasPrefix("و") {
+            let start = joint(last.tokens.upperBound)
             // The next name of the same kind (a person after a person); a country inside a title may stand between.
-            let sameKind = { (x: EntityMention) in x.type == m.type || (x.type != .person && m.type != .person) }
+            // "جماعة الحوثي والعناصر الموالية لصالح": the owner of a coordinated group counts whatever its kind.
+            let sameKind = { (x: EntityMention) in x.type == m.type || (x.type != .person && m.type != .person) || self.isAffiliation(x) }
             guard let next = actors.first(where: { $0.tokens.lowerBound >= start && $0.tokens.lowerBound <= start + 4
                                                     && $0.tokens.lowerBound < limit && sameKind($0) }),
                   !punctuationBetween(start, next.tokens.lowerBound) else { break }
@@ -253,10 +272,13 @@ struct ArgumentFinder {
         let adverbial = pos == .noun && trigger.lowerBound > sentence.lowerBound && !topic
             && Self.during.contains(doc.tokens[trigger.lowerBound - 1].norm)
         var objectStart = trigger.upperBound
+        // Punctuation past this token ends the objects ("انتقد X، Y": Y belongs elsewhere).
+        var punctuationFloor = trigger.upperBound
 
         // 1. The actor.
         var actorFound = false
         var recipientTaken = false
+        var targetTaken = false
         // "حتى التقى"، "حيث أجرى محادثات": a clause opener before the trigger (or before its light verb).
         var opener = trigger.lowerBound - 1
         if opener > sentence.lowerBound, pos == .noun, lightVerbs.contains(word: doc.tokens[opener].norm) { opener -= 1 }
@@ -306,14 +328,37 @@ struct ArgumentFinder {
                       !punctuationBetween(m.tokens.upperBound, trigger.lowerBound) else { return nil }
                 return m
             } : nil
+            // "انتقد رئيس مجلس عشائر الأنبار، نعيم الكعود، الحكومة": a person set off by a comma right after a
+            // title that names a place or body is the subject; the place or body belongs to the title.
+            let apposed = pos == .verb && type != .statement ? after.first.flatMap { m -> EntityMention? in
+                guard m.type != .person, m.tokens.lowerBound > trigger.upperBound, m.tokens.lowerBound <= trigger.upperBound + 6,
+                      m.tokens.upperBound + 1 < sentence.upperBound, doc.tokens[m.tokens.upperBound].norm == ",",
+                      !punctuationBetween(trigger.upperBound, m.tokens.lowerBound),
+                      let p = after.first(where: { $0.tokens.lowerBound == m.tokens.upperBound + 1 }), p.type == .person
+                else { return nil }
+                return p
+            } : nil
             if let m = agent(after: trigger, in: sentence) {
                 // The passive names its agent ("قصفت المدينة من قبل ..."، "على يد ..."): it is the actor.
                 add(m, .actor); actorFound = true
                 for c in coordinated(after: m, limit: sentence.upperBound) { add(c, .actor) }
+                // "ويواجه X انتقادات من قبل Y"، "تعرض X لهجوم على يد Y": the subject before the noun is its target.
+                if pos == .noun, type == .accuse || type == .attack, let s = before.last, preposition(before: s) == nil,
+                   !takenByEarlier(s, earlier), s.ref != m.ref,
+                   (s.tokens.upperBound..<trigger.lowerBound).filter({ doc.tokens[$0].isWord }).count <= 1,
+                   (s.tokens.upperBound..<trigger.lowerBound).allSatisfy({ doc.tokens[$0].isWord || Self.complementMarks.contains(doc.tokens[$0].norm) }) {
+                    add(s, .target); targetTaken = true
+                }
             } else if let m = svo {
                 for g in coordination(endingAt: m, in: before) { add(g, .actor) }
                 actorFound = true
-            } else if pos == .noun, type == .attack || type == .meet, let sides = sides(after: trigger, in: sentence) {
+            } else if let p = apposed {
+                add(p, .actor); actorFound = true
+                objectStart = p.tokens.upperBound
+                // The comma that closes the apposition does not end the clause.
+                if objectStart < sentence.upperBound, doc.tokens[objectStart].norm == "," { objectStart += 1 }
+                punctuationFloor = objectStart
+            } else if pos == .noun, type == .attack || type == .meet || type == .sign, let sides = sides(after: trigger, in: sentence) {
                 // "اشتباكات بين الجيش والشرطة"، "محادثات بين البلدين ...": both sides take part.
                 for m in sides { add(m, .actor) }
                 actorFound = true
@@ -371,7 +416,7 @@ struct ArgumentFinder {
 
         // 2. Objects, counterparts and places after the actor.
         let actorRefs = Set(participants.map(\.ref))
-        var targetTaken = recipientTaken
+        if recipientTaken { targetTaken = true }
         for m in after where m.tokens.lowerBound >= objectStart && !actorRefs.contains(m.ref) {
             // Fourteen words past the trigger, or past a long title of the actor ("التقى الأمير X ولي ولي العهد
             // النائب الثاني لرئيس مجلس الوزراء وزير الدفاع في جدة أمس الرئيس Y").
@@ -380,7 +425,7 @@ struct ArgumentFinder {
             // is part of that title, not another party.
             if m.type != .person, inTitle(m, of: participants) { continue }
             let prep = preposition(before: m, floor: trigger.upperBound)
-            if punctuationBetween(trigger.upperBound, m.tokens.lowerBound) && prep != Self.with { break }
+            if punctuationBetween(punctuationFloor, m.tokens.lowerBound) && prep != Self.with { break }
             // A town or a seat is where a meeting was held, never whom it was held with ("لقاؤه شرم الشيخ").
             if type == .meet, isPlace(m), isCityOrSeat(m) || !canAct(m.ref) {
                 if place == nil, m.tokens.lowerBound <= trigger.upperBound + 8 { place = m.ref }
@@ -390,6 +435,10 @@ struct ArgumentFinder {
                 add(m, .counterpart)
             } else if prep == Self.from, type == .meet, pos == .noun, m.tokens.lowerBound <= trigger.upperBound + 6 {
                 // "تلقى اتصالا هاتفيا من X": the caller is the other side.
+                add(m, .counterpart)
+            } else if prep == Self.from, type == .meet, m.tokens.lowerBound >= 2, m.tokens.lowerBound <= trigger.upperBound + 8,
+                      ((trigger.upperBound..<m.tokens.lowerBound).contains { Self.isPeerWord(doc.tokens[$0].norm) }) {
+                // "سيلتقي نظراءه من دول مجلس التعاون": the peers from X are X's side.
                 add(m, .counterpart)
             } else if let prep, Self.placePrepositions.contains(prep) {
                 if isPlace(m) {

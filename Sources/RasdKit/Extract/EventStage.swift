@@ -215,10 +215,17 @@ public struct EventStage: Sendable {
             if doc.tokens[t].isWord { if has(t) { return true }; seen += 1 }
             t -= 1
         }
+        // The actor's name and title after the trigger do not count ("بحث الأمير X ولي العهد ... وزير الدفاع، مع Y").
+        let named = doc.mentions.filter { $0.tokens.lowerBound >= trigger.upperBound && $0.tokens.lowerBound < sentence.upperBound }
+        let titled = doc.roles.filter { r in r.start >= doc.tokens[trigger.upperBound - 1].end
+            && r.start < doc.tokens[sentence.upperBound - 1].end }
+        func inName(_ t: Int) -> Bool {
+            named.contains { $0.tokens.contains(t) } || titled.contains { $0.start <= doc.tokens[t].start && doc.tokens[t].end <= $0.end }
+        }
         seen = 0
         t = trigger.upperBound
         while t < sentence.upperBound, seen < 16 {
-            if doc.tokens[t].isWord { if has(t) { return true }; seen += 1 }
+            if doc.tokens[t].isWord { if has(t) { return true }; if !inName(t) { seen += 1 } }
             t += 1
         }
         return false
@@ -326,6 +333,16 @@ public struct EventStage: Sendable {
             return
         }
         var candidates = doc.dates.filter { span.contains($0.start) && $0.date != nil && usableForEvents($0, doc: doc) && !refersBack($0, in: doc) }
+        // "ندد X بالهجوم الذي أوقع أمس 30 قتيلا": a date inside a relative clause on a later noun dates what that
+        // clause tells, not the event (a relative right after a verbal noun trigger still describes it).
+        let relatives = (min(trigger.upperBound + 2, sentence.upperBound)..<sentence.upperBound).filter {
+            doc.tokens[$0].isWord && ArgumentFinder.relativePronouns.contains(doc.tokens[$0].norm)
+        }
+        for r in relatives {
+            let end = (r..<sentence.upperBound).first { doc.tokens[$0].kind == .punct }.map { doc.tokens[$0].start } ?? span.upperBound
+            let relative = doc.tokens[r].start..<end
+            candidates = candidates.filter { !relative.contains($0.start) }
+        }
         // A statement is dated by the words around its verb, never by a date inside what it says.
         if event.type == .statement {
             let finder = ArgumentFinder.complementStart(doc, after: trigger, in: sentence)
@@ -427,6 +444,8 @@ public struct EventStage: Sendable {
         // "منذ عام 2020": the extractor may leave "منذ" (and "عام") outside the date.
         let before = doc.tokens.prefix { $0.end <= d.start }.suffix(2)
         if before.contains(where: { $0.norm == "منذ" }) { return false }
+        // "رمضان أحمد قاديروف": a month's or a holiday's name inside a person's name is no date.
+        if doc.mentions.contains(where: { $0.type == .person && $0.start <= d.start && d.end <= $0.end }) { return false }
         if first.hasPrefix("بعد") || first.hasPrefix("قبل") {
             // followed by من/على: relative to another event, not to the report.
             let k = doc.firstToken(startingAtOrAfter: d.end)
