@@ -154,9 +154,8 @@ package struct BoilerplateCleaner: Sendable {
         var start = 0
         let n = text.count
         func flush(_ end: Int) {
-            var lo = start, hi = end
-            while lo < hi, text[lo].isWhitespaceFast { lo += 1 }
-            while hi > lo, text[hi - 1].isWhitespaceFast { hi -= 1 }
+            let trimmed = Self.trimmed(text, start..<end)
+            let lo = trimmed.lowerBound, hi = trimmed.upperBound
             guard lo < hi else { return }
             let raw = text.string(lo..<hi)
             let key = BoilerplatePhrases.lineKey(raw)
@@ -177,6 +176,14 @@ package struct BoilerplateCleaner: Sendable {
         }
         flush(n)
         return lines
+    }
+
+    /// `range` without the white space at its ends.
+    static func trimmed(_ text: ScalarText, _ range: Range<Int>) -> Range<Int> {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi, text[lo].isWhitespaceFast { lo += 1 }
+        while hi > lo, text[hi - 1].isWhitespaceFast { hi -= 1 }
+        return lo..<hi
     }
 
     /// A long line of words with no sentence punctuation in which words keep recurring: a tag list or menu.

@@ -30,7 +30,7 @@ package struct BoilerplatePhrases: Sendable {
             case .contains: inside.append(key)
             case .lead: leadWords.insert(key)
             case .tail, .marker:
-                let scalars = ArabicNormalizer.shared.normalize(ScalarText(row[1])).scalars.filter { !$0.properties.isWhitespace }
+                let scalars = ArabicNormalizer.shared.normalize(ScalarText(row[1])).scalars.filter { !$0.isWhitespaceFast }
                 if !scalars.isEmpty { inline.append((scalars, rule)) }
             default: exact[key] = rule
             }

@@ -11,7 +11,7 @@ struct InlineBoilerplate: Sendable {
         let normalized = ArabicNormalizer.shared.normalize(text, range: line)
         // Letters without white space, each with its offset in `text`.
         var letters: [Unicode.Scalar] = [], origin: [Int] = []
-        for (k, s) in normalized.scalars.enumerated() where !s.properties.isWhitespace {
+        for (k, s) in normalized.scalars.enumerated() where !s.isWhitespaceFast {
             letters.append(s); origin.append(Int(normalized.origin[k]))
         }
         if opensArticle, let lead = leadByline(text, line) { removed.append((lead, "lead_byline")) }
@@ -25,12 +25,8 @@ struct InlineBoilerplate: Sendable {
                 if rule == .tail {
                     while start > line.lowerBound, !text[start - 1].isWhitespaceFast, !Tokenizer.isArabicLetter(text[start - 1].value) { start -= 1 }
                 }
-                var end = origin[at + phrase.count - 1] + 1
-                if rule == .tail {
-                    end = line.upperBound
-                } else {
-                    end = timeStampEnd(text, from: end, limit: line.upperBound)
-                }
+                let end = rule == .tail ? line.upperBound
+                    : timeStampEnd(text, from: origin[at + phrase.count - 1] + 1, limit: line.upperBound)
                 removed.append((start..<end, rule.rawValue))
                 from = at + phrase.count
                 if rule == .tail { break }
@@ -58,11 +54,9 @@ struct InlineBoilerplate: Sendable {
     }
 
     func appendTrimmed(_ text: ScalarText, _ range: Range<Int>, to kept: inout [Range<Int>]) {
-        var lo = range.lowerBound, hi = range.upperBound
-        while lo < hi, text[lo].isWhitespaceFast { lo += 1 }
-        while hi > lo, text[hi - 1].isWhitespaceFast { hi -= 1 }
+        let trimmed = BoilerplateCleaner.trimmed(text, range)
         // A stretch with no letter or digit (a lone slash or colon) is not text.
-        if (lo..<hi).contains(where: { isLetter(text[$0]) || Tokenizer.isDigit(text[$0].value) }) { kept.append(lo..<hi) }
+        if trimmed.contains(where: { isLetter(text[$0]) || Tokenizer.isDigit(text[$0].value) }) { kept.append(trimmed) }
     }
 
     func find(_ phrase: [Unicode.Scalar], in letters: [Unicode.Scalar], from: Int) -> Int? {

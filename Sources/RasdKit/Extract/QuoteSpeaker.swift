@@ -16,10 +16,25 @@ struct QuoteSpeaker: Sendable {
 
     let speech: PhraseLexicon
     let zone: PhraseLexicon
+    /// The lexicon's "on:" column by verb form, normalized once.
+    let prepositions: [String: String]
 
     init(speech: PhraseLexicon) {
         self.speech = speech
         zone = PhraseLexicon.resource("quotes/subject_zone.tsv")
+        prepositions = speech.entries.compactMapValues { values in
+            values.first(where: { $0.hasPrefix("on:") }).map { Self.key(String($0.dropFirst(3))) }
+        }
+    }
+
+    /// The speech lexicon's row of a word, read with at most one proclitic (only و or ف with `conjunctionsOnly`):
+    /// its form and its values.
+    func entry(_ token: Token, conjunctionsOnly: Bool = false) -> (form: String, values: [String])? {
+        for c in Proclitics.candidates(token.norm) where c.prefix <= 1 {
+            if conjunctionsOnly, c.prefix == 1, let first = token.norm.unicodeScalars.first, first != "و" && first != "ف" { continue }
+            if let v = speech.entries[c.stem] { return (c.stem, v) }
+        }
+        return nil
     }
 
     static func key(_ s: String) -> String { ArabicNormalizer.shared.key(s) }
@@ -37,31 +52,19 @@ struct QuoteSpeaker: Sendable {
     /// The speech-verb kind of a token ("say", "report", "relay"), when it is a speech verb: only the conjunctions
     /// و/ف may be on it (a word with the article is a noun: "النقل" is no "نقل").
     func kind(_ token: Token) -> String? {
-        guard token.isWord else { return nil }
-        for c in Proclitics.candidates(token.norm) where c.prefix <= 1 {
-            if c.prefix == 1, let first = token.norm.unicodeScalars.first, first != "و" && first != "ف" { continue }
-            if let v = speech.entries[c.stem] { return v.first ?? "say" }
-        }
-        return nil
+        guard token.isWord, let e = entry(token, conjunctionsOnly: true) else { return nil }
+        return e.values.first ?? "say"
     }
 
     /// The preposition after which the verb's content may follow ("شدد على ضرورة ..."), normalized: the lexicon's
     /// "on:" column.
     func contentPreposition(_ token: Token) -> String? {
-        for c in Proclitics.candidates(token.norm) where c.prefix <= 1 {
-            if let v = speech.entries[c.stem], let on = v.first(where: { $0.hasPrefix("on:") }) {
-                return ArabicNormalizer.shared.key(String(on.dropFirst(3)))
-            }
-        }
-        return nil
+        entry(token).flatMap { prepositions[$0.form] }
     }
 
     /// A participle or verbal noun with no subject of its own ("مشيرا"، "قوله"): marked "carried" in the lexicon.
     func isCarried(_ token: Token) -> Bool {
-        for c in Proclitics.candidates(token.norm) where c.prefix <= 1 {
-            if let v = speech.entries[c.stem] { return v.contains("carried") }
-        }
-        return false
+        entry(token)?.values.contains("carried") ?? false
     }
 
     /// Whether the verb token carries a conjunction (a new clause whose subject is not the name before it).
@@ -126,7 +129,7 @@ struct QuoteSpeaker: Sendable {
            (m.tokens.upperBound..<verb).allSatisfy({ !tokens[$0].isWord || Self.relatives.contains(tokens[$0].norm) }),
            m.type != .gpe || opensClause(doc, before: m, sentence: sentence),
            // A body set off by a comma closes a phrase before the clause ("في مقابلة مع قناة «العربية»، أكد كيري").
-           m.type == .person || !(m.tokens.upperBound..<verb).contains(where: { tokens[$0].norm == "،" || tokens[$0].norm == "," }) {
+           m.type == .person || !(m.tokens.upperBound..<verb).contains(where: { tokens[$0].norm == "," }) {
             if m.type != .person, let person = inSentence.last(where: {
                 $0.type == .person && $0.tokens.upperBound <= m.tokens.lowerBound && m.tokens.lowerBound - $0.tokens.upperBound <= 4
                     && ($0.tokens.upperBound..<m.tokens.lowerBound).allSatisfy { tokens[$0].isWord }
@@ -208,9 +211,16 @@ struct QuoteSpeaker: Sendable {
         let tokens = doc.tokens
         guard let close = ((opening + 1)..<min(opening + 8, sentence.upperBound)).first(where: {
             tokens[$0].kind == .punct && QuoteStage.closers.contains(tokens[$0].norm.unicodeScalars.first!)
-        }), ((opening + 1)..<close).filter({ tokens[$0].isWord }).count <= 6,
-              people.contains(where: { $0.type == .person && $0.tokens.lowerBound > close && $0.tokens.lowerBound <= close + 6 }) else { return nil }
+        }), Self.titledPerson(after: close, quotedWords: ((opening + 1)..<close).filter({ tokens[$0].isWord }).count,
+                              in: people) != nil else { return nil }
         return close
+    }
+
+    /// The person a short quoted name belongs to as part of their title ("رئيس «اللجنة المشتركة» X"): named within
+    /// six tokens after the closing mark `close`, the name at most six words.
+    static func titledPerson(after close: Int, quotedWords: Int, in mentions: [EntityMention]) -> EntityMention? {
+        guard quotedWords <= 6 else { return nil }
+        return mentions.first { $0.type == .person && $0.tokens.lowerBound > close && $0.tokens.lowerBound <= close + 6 }
     }
 
     /// The entity a noun subject stands for ("الوزارة" → "وزارة البترول"، "الوزير" → the minister named before,

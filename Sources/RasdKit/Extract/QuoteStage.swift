@@ -69,8 +69,7 @@ public struct QuoteStage: Sendable {
             // colon, to the next speech verb or the sentence end.
             for verb in verbs where !usedVerbs.contains(verb) {
                 guard let colon = colonOpening(doc, after: verb, in: sentence) else { continue }
-                var endToken = (verbs.first { $0 > colon } ?? sentence.upperBound) - 1
-                while endToken > colon, doc.tokens[endToken].kind == .punct { endToken -= 1 }
+                let endToken = clauseEnd(doc, after: colon, verbs: verbs, sentence: sentence)
                 guard endToken > colon, ((colon + 1)...endToken).filter({ doc.tokens[$0].isWord }).count >= 3 else { continue }
                 let start = doc.tokens[colon + 1].start, end = doc.tokens[endToken].end
                 if quotes.contains(where: { $0.start < end && $0.end > start }) { continue }
@@ -90,9 +89,7 @@ public struct QuoteStage: Sendable {
                 }
                 guard let that = complementizer ?? preposition, that + 1 < sentence.upperBound else { continue }
                 let start = doc.tokens[that + 1].start
-                // The clause runs to the next speech verb ("ووصف ... بأنها «...»، وقال إن ...") or the sentence end.
-                var endToken = (verbs.first { $0 > that } ?? sentence.upperBound) - 1
-                while endToken > that, doc.tokens[endToken].kind == .punct { endToken -= 1 }
+                let endToken = clauseEnd(doc, after: that, verbs: verbs, sentence: sentence)
                 guard endToken > that else { continue }
                 // One or two words in quote marks ("وصفها بأنها «غير شرعية»") are a label, not a quote.
                 let clause = (that + 1)...endToken
@@ -167,7 +164,7 @@ public struct QuoteStage: Sendable {
         if doc.mentions.contains(where: { $0.tokens.lowerBound <= first && $0.tokens.upperBound > last }) { return true }
         // A short quoted name inside a title, the titled person and what they said after it ("رئيس «اللجنة
         // المشتركة» سيرغي لافروف أن ...").
-        if span.words <= 6, let person = doc.mentions.first(where: { $0.type == .person && $0.tokens.lowerBound > last + 1 && $0.tokens.lowerBound <= last + 7 }),
+        if let person = QuoteSpeaker.titledPerson(after: last + 1, quotedWords: span.words, in: doc.mentions),
            (person.tokens.upperBound..<min(person.tokens.upperBound + 4, doc.tokens.count)).contains(where: { Self.complementizers.contains(doc.tokens[$0].norm) }) {
             return true
         }
@@ -175,6 +172,14 @@ public struct QuoteStage: Sendable {
         while k >= 0, doc.tokens[k].kind == .punct, first - k <= 2 { k -= 1 }
         guard k >= 0, doc.tokens[k].isWord, first - k <= 2 else { return false }
         return titleHeads.contains(word: doc.tokens[k].norm)
+    }
+
+    /// The last token of what is said after `opening` (a colon or a complementizer): it runs to the next speech verb
+    /// ("ووصف ... بأنها «...»، وقال إن ...") or the sentence end, trailing punctuation left out; `opening` when empty.
+    func clauseEnd(_ doc: Document, after opening: Int, verbs: [Int], sentence: Range<Int>) -> Int {
+        var endToken = (verbs.first { $0 > opening } ?? sentence.upperBound) - 1
+        while endToken > opening, doc.tokens[endToken].kind == .punct { endToken -= 1 }
+        return endToken
     }
 
     /// The colon that opens unmarked direct speech after a speech verb: within the verb's clause (its subject, a
@@ -196,7 +201,7 @@ public struct QuoteStage: Sendable {
         return nil
     }
 
-    static let complementizers: Set<String> = ["ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها"]
+    static let complementizers = QuoteSpeaker.complementizers
 
     struct Span {
         var start: Int
