@@ -2,14 +2,23 @@
 /// (`Resources/genre/cues.tsv`): a column header or byline among the first words, first-person and argumentative
 /// markers outside quotes, and no agency or dateline among the first words. Events told in an opinion piece are
 /// commentary (`commentary: true` in the output), ranked below reported news in the timeline.
+///
+/// Most columns carry no header in the text a feed gives, so the style of the writing counts too
+/// (`Resources/genre/style.tsv`): the writer's own "we", rhetorical marks, a title that exclaims or asks, length,
+/// against a report's attributions and its dates reckoned from the publication day.
 public struct GenreStage: Sendable {
     let cues: PhraseLexicon
+    let style: GenreStyle
+    /// The first-person plural enclitics of the morphological analyzer's rules ("نا").
+    let firstPlural: [[UInt32]]
     /// How many first words hold the header, the byline or the dateline.
     static let opening = 15
     static let threshold = 3
 
     public init() {
         cues = PhraseLexicon.resource("genre/cues.tsv")
+        style = GenreStyle(rows: (try? ResourceStore.rows("genre/style.tsv")) ?? [])
+        firstPlural = Morphology.shared.enclitics.filter { $0.agreement == "1p" }.map(\.form)
     }
 
     public func process(_ doc: inout Document) {
@@ -39,6 +48,70 @@ public struct GenreStage: Sendable {
             let words = title.split(separator: " ").map { ArabicNormalizer.shared.key(String($0)) }
             header += words.filter { cues.values(word: $0)?.first == "header" }.count
         }
-        return 3 * min(header, 1) + min(argument.count, 6) - (news > 0 ? 3 : 0)
+        let cueScore = 3 * min(header, 1) + min(argument.count, 6) - (news > 0 ? 3 : 0)
+        return cueScore + style.points(measures(doc, quoted: quoted))
+    }
+
+    /// The measures `genre/style.tsv` gives points for (see there), on the body's Arabic words outside quotes.
+    func measures(_ doc: Document, quoted: [Range<Int>]) -> [String: Double] {
+        var names = [Bool](repeating: false, count: doc.text.count)
+        for m in doc.mentions { for k in m.start..<min(m.end, names.count) { names[k] = true } }
+        var words = 0, voice = 0, rhetoric = 0
+        for sentence in doc.sentences {
+            let speech = sentence.contains { doc.speechVerbs[$0] != nil }
+            for i in sentence {
+                let token = doc.tokens[i]
+                if quoted.contains(where: { $0.contains(token.start) }) { continue }
+                switch token.kind {
+                case .arabic:
+                    words += 1
+                    if !speech, !names[token.start], Self.endsInPronoun(token.norm, firstPlural),
+                       cues.values(word: token.norm)?.first != "not_voice" { voice += 1 }
+                case .punct:
+                    let s = doc.text[token.start]
+                    if s == "!" || s == "؟" || s == "?" { rhetoric += 1 }
+                default: break
+                }
+            }
+        }
+        let title = doc.title ?? ""
+        let per100 = 100 / Double(max(words, 1))
+        return ["voice": Double(voice) * per100, "rhetoric": Double(rhetoric) * per100,
+                "title_question": title.contains(where: { $0 == "!" || $0 == "؟" || $0 == "?" }) ? 1 : 0,
+                "title_ellipsis": title.contains("..") ? 1 : 0, "words": Double(words),
+                "speech": Double(doc.speechVerbs.count) * per100,
+                "relative_dates": Double(doc.dates.filter { $0.basis == .relative }.count) * per100]
+    }
+
+    /// A word of at least two letters before a first-person plural ending, not an accusative "-ًا" after ن
+    /// ("بيانا"، "أحيانا": the ending then follows ا).
+    static func endsInPronoun(_ word: String, _ forms: [[UInt32]]) -> Bool {
+        let scalars = word.unicodeScalars.map(\.value)
+        for form in forms where scalars.count >= form.count + 2 && scalars.suffix(form.count).elementsEqual(form) {
+            if scalars[scalars.count - form.count - 1] != 0x0627 { return true }
+        }
+        return false
+    }
+}
+
+/// Points for style measures, read from `genre/style.tsv`: for each measure the row with the highest threshold
+/// reached counts.
+struct GenreStyle: Sendable {
+    var steps: [String: [(atLeast: Double, points: Int)]] = [:]
+
+    init(rows: [[String]]) {
+        for row in rows where row.count >= 3 {
+            guard let atLeast = Double(row[1]), let points = Int(row[2]) else { continue }
+            steps[row[0], default: []].append((atLeast, points))
+        }
+        for key in steps.keys { steps[key]!.sort { $0.atLeast > $1.atLeast } }
+    }
+
+    func points(_ measures: [String: Double]) -> Int {
+        var total = 0
+        for (measure, value) in measures {
+            if let step = steps[measure]?.first(where: { value >= $0.atLeast }) { total += step.points }
+        }
+        return total
     }
 }
