@@ -2,7 +2,7 @@
 /// decades, holidays and the small words that frame a date.
 struct DateLexicon: Sendable {
     enum Calendar: String, Sendable { case gregorian, levantine, hijri }
-    struct Month: Sendable { let month: Int; let calendar: Calendar }
+    struct Month: Sendable { let month: Int; let calendar: Calendar; var needsCue = false }
     struct Weekday: Sendable { let weekday: Int; let bare: Bool }
     enum Relative: Sendable {
         case day(Int), unit(String), modifier(Int), this, ago, later, vague(String)
@@ -39,7 +39,7 @@ struct DateLexicon: Sendable {
     init() {
         months = PhraseTable(TextResources.rows("months.tsv").compactMap { r in
             guard r.count >= 3, let m = Int(r[1]), let c = Calendar(rawValue: r[2]) else { return nil }
-            return (r[0], Month(month: m, calendar: c))
+            return (r[0], Month(month: m, calendar: c, needsCue: r.count > 3 && r[3] == "cued"))
         })
         weekdays = CliticLexicon(TextResources.rows("weekdays.tsv").compactMap { r in
             guard r.count >= 3, let w = Int(r[1]) else { return nil }

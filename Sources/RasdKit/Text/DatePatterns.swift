@@ -93,6 +93,7 @@ extension DateScan {
         if y == nil, let rm = lex.relative.match(tokens, at: end), case .modifier(let off) = rm.value, rm.prefix.isEmpty {
             modifier = off; end = rm.end
         }
+        if m.weak, y == nil, modifier == nil { return nil }   // "زار الوزير إب": the city, not the month آب
         guard let (yy, mm, rel) = resolveMonth(m.ref, y, modifier: modifier) else { return nil }
         return DateFound(end: end, date: PartialDate(year: yy, month: mm), basis: rel ? .relative : .absolute,
                          kind: "month", startPrefix: m.prefix)

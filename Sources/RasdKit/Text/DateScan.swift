@@ -42,7 +42,12 @@ struct DateScan {
     // MARK: Parts
 
     enum MonthRef { case named(Int, DateLexicon.Calendar), relative(Int) }
-    struct MonthPart { var end: Int; var ref: MonthRef; var prefix: Int }
+    struct MonthPart {
+        var end: Int; var ref: MonthRef; var prefix: Int
+        /// A name that is also a common word or a place ("آب" is Ibb and "father"), with no date word before it:
+        /// it is a month only with a day, a year or a tense word beside it (months.tsv, column "cued").
+        var weak = false
+    }
     struct YearPart { var end: Int; var year: Int?; var offset: Int?; var hijri: Bool }
     struct DayPart { var end: Int; var day: Int; var prefix: Int }
 
@@ -69,7 +74,9 @@ struct DateScan {
                 end = m2.end
                 if end < n, norm(end) == ")" { end += 1 }
             }
-            return MonthPart(end: end, ref: .named(m.value.month, m.value.calendar), prefix: prefix)
+            let weak = m.value.needsCue && !cue && (m.prefix.isEmpty || m.prefix == "و")
+                && !(has(i - 1, .link) || has(i - 1, .month_cue) || has(i - 1, .range_to))
+            return MonthPart(end: end, ref: .named(m.value.month, m.value.calendar), prefix: prefix, weak: weak)
         }
         guard cue, j < n else { return nil }
         if norm(j - 1).hasSuffix("الشهر") || norm(j - 1).hasSuffix("لشهر") {
