@@ -18,7 +18,7 @@ extension DateScan {
         if s.contains(.explicit) { consider(explicitDate(i)) }
         if s.contains(.weekday) { consider(weekdayDate(i)); consider(nthWeekdayBefore(i)) }
         if s.contains(.relative) { consider(relativeDate(i)); consider(duration(i)) }
-        if s.contains(.monthPart) { consider(monthPart(i)) }
+        if s.contains(.monthPart) { consider(monthPart(i)); consider(yearPart(i)) }
         if s.contains(.weekWord) { consider(weekOfMonth(i)) }
         if s.contains(.season) { consider(season(i)) }
         if s.contains(.decade) { consider(decade(i)) }

@@ -44,6 +44,28 @@ extension DateScan {
                          to: PartialDate(year: yy, month: mm, day: b), kind: "month_part", startPrefix: prefix)
     }
 
+    /// "نهاية العام"، "مطلع العام الجاري"، "أواخر العام الماضي"، "منتصف عام 2016"، "بنهاية السنة": a part of a year,
+    /// its months in the `year_part` rows of date_words.tsv. "العام" alone is the current year.
+    func yearPart(_ i: Int) -> DateFound? {
+        guard i + 1 < n, let spec = lex.value(tokens[i], .year_part) else { return nil }
+        let months = spec.split(separator: "-").compactMap { Int($0) }
+        guard months.count == 2, (1...12).contains(months[0]), (months[0]...12).contains(months[1]) else { return nil }
+        var j = i + 1
+        if has(j, .link) { j += 1 }
+        var yy: Int, rel: Bool, end: Int
+        if let y = year(j, bare: true), !y.hijri, let value = y.year ?? y.offset.map({ r.year + $0 }) {
+            yy = value; rel = y.year == nil; end = y.end
+        } else if has(j, .year_cue), norm(j).hasPrefix("ال") {
+            // "العام" alone, not "العام الدراسي" or "العام المالي" (another year than the calendar's).
+            if j + 1 < n, tokens[j + 1].kind == .arabic, norm(j + 1).hasPrefix("ال") { return nil }
+            yy = r.year; rel = true; end = j + 1
+        } else { return nil }
+        let from = PartialDate(year: yy, month: months[0], day: 1)
+        let to = PartialDate(year: yy, month: months[1], day: PartialDate.daysIn(year: yy, month: months[1]))
+        return DateFound(end: end, date: CalendarMath.coarsest(from, to), basis: rel ? .relative : .absolute,
+                         from: from, to: to, kind: "year_part", startPrefix: prefixLength(i))
+    }
+
     /// "أول أسبوع بشهر أكتوبر 2014", "الأسبوع الأول من شهر عشرة", "آخر أسبوع في سبتمبر", "الأسبوع الأخير في ...".
     func weekOfMonth(_ i: Int) -> DateFound? {
         guard i + 1 < n else { return nil }
