@@ -154,6 +154,9 @@ struct NumberGrammar: Sendable {
                     }
                 } else if viaWaw && lastScale > 0 && group == 0 {
                     total += w.value * lastScale; take = true
+                    // "مليون ونصف المليون": the scale said again after the fraction is part of the number.
+                    if let nx = next, let nh = cardinals[nx.norm.hasPrefix("ال") ? TokenKey.of(String(nx.norm.dropFirst(2))) : nx.key],
+                       nh.prefix.isEmpty, nh.value.role == .scale, nh.value.value == lastScale { consumedNext = true }
                 } else if viaWaw && lastScale == 0 && group > 0 {
                     group += w.value; take = true
                 }
