@@ -8,7 +8,7 @@ struct DateLexicon: Sendable {
         case day(Int), unit(String), modifier(Int), this, ago, later, vague(String)
     }
     enum Role: String, Sendable {
-        case year_cue, month_cue, day_cue, link, era, range_to, month_part, year_part, week_word, year_lead, this,
+        case year_cue, month_cue, day_cue, link, era, range_to, range_from, span_cue, month_part, year_part, week_word, year_lead, this,
              relative_clause, century
     }
     struct Word: Sendable { let roles: [Role: String] }
@@ -98,7 +98,7 @@ struct DateLexicon: Sendable {
         add("date_words.tsv", [.weekday, .relative, .explicit, .monthPart], roles: ["day_cue"])
         add("date_words.tsv", [.monthPart], roles: ["month_part", "year_part"])
         add("date_words.tsv", [.weekWord], roles: ["week_word"])
-        add("date_words.tsv", [.yearCue], roles: ["year_cue"])
+        add("date_words.tsv", [.yearCue], roles: ["year_cue", "span_cue", "range_from"])
         add("date_words.tsv", [.weekday, .season, .relative, .explicit], roles: ["this"])
         add("seasons.tsv", [.season])
         add("decades.tsv", [.decade])

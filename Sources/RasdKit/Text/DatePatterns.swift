@@ -23,8 +23,38 @@ extension DateScan {
         if s.contains(.season) { consider(season(i)) }
         if s.contains(.decade) { consider(decade(i)) }
         if s.contains(.holiday) { consider(holiday(i)) }
-        if s.contains(.yearCue) { consider(standaloneYear(i)) }
+        if s.contains(.yearCue) { consider(standaloneYear(i)); consider(yearRange(i)) }
         return found
+    }
+
+    /// "من عام 2010 إلى عام 2014"، "بين عامي 2010 و2014"، "الفترة من 2010 إلى 2014"، "الأعوام 2010-2014": a span of
+    /// years. Two bare numbers need a year word or a span noun before them ("بين 2000 و3000 شخص" is a count).
+    func yearRange(_ i: Int) -> DateFound? {
+        var j = i
+        var cued = false
+        if has(j, .span_cue) { cued = true; j += 1 }
+        if norm(j) == "ما", has(j + 1, .range_from) { j += 1 }   // "ما بين"
+        if has(j, .range_from) { j += 1 } else if !cued && !has(j, .year_cue) { return nil }
+        if has(j, .year_cue) { cued = true; j += 1 }
+        guard cued, let a = calendarYear(j) else { return nil }
+        j += 1
+        guard j < n, has(j, .range_to) || norm(j) == "-" || norm(j) == "و" else { return nil }
+        j += 1
+        if has(j, .year_cue) { j += 1 }
+        guard let b = calendarYear(j), b > a else { return nil }
+        j += 1
+        if j < n, let era = lex.value(tokens[j], .era), era == "gregorian" { j += 1 }
+        let from = PartialDate(year: a, month: 1, day: 1), to = PartialDate(year: b, month: 12, day: 31)
+        return DateFound(end: j, date: nil, basis: .absolute, from: from, to: to, kind: "year_range",
+                         startPrefix: prefixLength(i))
+    }
+
+    /// A four-digit Gregorian year at token `i` (not one followed by the Hijri era).
+    func calendarYear(_ i: Int) -> Int? {
+        guard i < n, tokens[i].kind == .number, tokens[i].norm.unicodeScalars.count == 4, let y = Int(tokens[i].norm),
+              (1000...2200).contains(y) else { return nil }
+        if i + 1 < n, lex.value(tokens[i + 1], .era) == "hijri" { return nil }
+        return y
     }
 
     /// "من 13 تموز إلى 15 تموز", "13 تموز - 15 تموز": two day dates joined by a range word.

@@ -188,7 +188,8 @@ extension DateScan {
         var end = j
         if let p = grammar.cardinal(tokens, at: j), p.end < n, let u = x.units.timeUnit(tokens[p.end]) {
             count = p.value; unitWord = u; end = p.end + 1
-        } else if j < n, let h = x.units.timeUnits[key(j)], h.prefix.isEmpty, h.value.count > 0 {
+        } else if j < n, let h = x.units.timeUnits[key(j)], h.prefix.isEmpty, h.value.count > 0,
+                  !(h.value.count == 1 && QuantityBuilder.namesYear(tokens, unitAt: j)) {
             count = Double(h.value.count); unitWord = h.value; end = j + 1
         }
         guard let u = unitWord, count == count.rounded(), count < 100_000 else { return nil }

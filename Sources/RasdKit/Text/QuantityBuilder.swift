@@ -46,6 +46,11 @@ struct QuantityBuilder: Sendable {
 
     func timeUnit(_ t: Token) -> UnitWord? { timeUnits[t.key]?.value }
 
+    /// A singular time unit before a four-digit number names that year ("منذ عام 2011"), not one year's duration.
+    static func namesYear(_ tokens: [Token], unitAt i: Int) -> Bool {
+        i + 1 < tokens.count && tokens[i + 1].kind == .number && tokens[i + 1].norm.unicodeScalars.count == 4
+    }
+
     func build(_ parsed: [NumberGrammar.Parsed], _ tokens: [Token], _ text: ScalarText) -> [Quantity] {
         var out: [Quantity] = []
         var covered = Set<Int>()   // token indexes already inside a quantity
@@ -125,7 +130,7 @@ struct QuantityBuilder: Sendable {
         for (i, t) in tokens.enumerated() where t.kind == .arabic {
             guard let h = timeUnits[t.key], !covered.contains(i), !h.prefix.contains("ال") && h.prefix != "لل" else { continue }
             let afterTrigger = i > 0 && durationTriggers[tokens[i - 1].key] != nil
-            guard h.value.count == 2 || (afterTrigger && h.value.count == 1) else { continue }
+            guard h.value.count == 2 || (afterTrigger && h.value.count == 1 && !Self.namesYear(tokens, unitAt: i)) else { continue }
             let start = TextSpans.start(of: t, skippingLetters: h.prefix.unicodeScalars.count, in: text)
             let end = TextSpans.end(of: t, in: text)
             out.append(Quantity(start: start, end: end, text: text.string(start..<end), value: Double(h.value.count),
