@@ -139,16 +139,40 @@ package final class PostgresArticleStore: ArticleRepository {
         try await saveAnalysisJSON(try JSONOutput.encode(analysis), documentCount: analysis.documents.count, key: key)
     }
 
-    /// The same from its `JSONOutput.encode` bytes.
-    package func saveAnalysisJSON(_ data: Data, documentCount count: Int, key: String?) async throws {
-        let json = JSONText.withoutNullCharacters(String(decoding: data, as: UTF8.self))
+    /// The largest analysis kept as one jsonb value (jsonb holds about 256 MB); a larger one goes into
+    /// `analysis_parts` as bytes of at most this size.
+    package static let analysisPartBytes = 64 << 20
+
+    /// The same from its `JSONOutput.encode` bytes. `partBytes` is for tests.
+    package func saveAnalysisJSON(_ data: Data, documentCount count: Int, key: String?,
+                                  partBytes: Int = analysisPartBytes) async throws {
         try await withConnection { connection in
-            _ = try await connection.query("""
-                INSERT INTO analyses (document_count, json, collection_key) VALUES (\(count), \(json)::jsonb, \(key))
-                """, logger: logger)
-            _ = try await connection.query("""
-                DELETE FROM analyses WHERE rowid NOT IN (SELECT rowid FROM analyses ORDER BY rowid DESC LIMIT \(keptAnalyses))
-                """, logger: logger)
+            try await PostgresTransaction.run(on: connection, logger: logger) { connection in
+                if data.count <= partBytes {
+                    let json = JSONText.withoutNullCharacters(String(decoding: data, as: UTF8.self))
+                    _ = try await connection.query("""
+                        INSERT INTO analyses (document_count, json, collection_key) VALUES (\(count), \(json)::jsonb, \(key))
+                        """, logger: logger)
+                } else {
+                    var rowid: Int64 = 0
+                    let rows = try await connection.query("""
+                        INSERT INTO analyses (document_count, json, collection_key) VALUES (\(count), NULL, \(key)) RETURNING rowid
+                        """, logger: logger)
+                    for try await value in rows.decode(Int64.self) { rowid = value }
+                    var part = 0, start = data.startIndex
+                    while start < data.endIndex {
+                        let end = data.index(start, offsetBy: partBytes, limitedBy: data.endIndex) ?? data.endIndex
+                        let bytes = ByteBuffer(bytes: data[start..<end])
+                        _ = try await connection.query("""
+                            INSERT INTO analysis_parts (analysis_rowid, part, bytes) VALUES (\(rowid), \(part), \(bytes))
+                            """, logger: logger)
+                        part += 1; start = end
+                    }
+                }
+                _ = try await connection.query("""
+                    DELETE FROM analyses WHERE rowid NOT IN (SELECT rowid FROM analyses ORDER BY rowid DESC LIMIT \(keptAnalyses))
+                    """, logger: logger)
+            }
         }
     }
 
@@ -172,13 +196,20 @@ package final class PostgresArticleStore: ArticleRepository {
     }
 
     package func latestAnalysis() async throws -> Analysis? {
-        let json: String? = try await withConnection { connection in
-            var json: String?
-            let rows = try await connection.query("SELECT json::text FROM analyses ORDER BY rowid DESC LIMIT 1", logger: logger)
-            for try await text in rows.decode(String.self) { json = text }
-            return json
+        let json: Data? = try await withConnection { connection in
+            var latest: (rowid: Int64, json: String?)?
+            let rows = try await connection.query("SELECT rowid, json::text FROM analyses ORDER BY rowid DESC LIMIT 1", logger: logger)
+            for try await (rowid, text) in rows.decode((Int64, String?).self) { latest = (rowid, text) }
+            guard let latest else { return nil }
+            if let text = latest.json { return Data(text.utf8) }
+            var whole = Data()
+            let parts = try await connection.query("""
+                SELECT bytes FROM analysis_parts WHERE analysis_rowid = \(latest.rowid) ORDER BY part
+                """, logger: logger)
+            for try await bytes in parts.decode(ByteBuffer.self) { whole.append(contentsOf: bytes.readableBytesView) }
+            return whole
         }
-        return try json.map { try JSONDecoder().decode(Analysis.self, from: Data($0.utf8)) }
+        return try json.map { try JSONDecoder().decode(Analysis.self, from: $0) }
     }
 }
 

@@ -117,6 +117,19 @@ enum PostgresSchema {
         Migration(version: 5, name: "v5-analysis-keys", statements: [
             "ALTER TABLE analyses ADD COLUMN collection_key text",
         ]),
+        // An analysis's JSON in parts when it is too large for one jsonb value (about 256 MB: some 25,000
+        // articles); `analyses.json` is then NULL (as SQLite's v6).
+        Migration(version: 6, name: "v6-analysis-parts", statements: [
+            "ALTER TABLE analyses ALTER COLUMN json DROP NOT NULL",
+            """
+            CREATE TABLE analysis_parts (
+                analysis_rowid bigint NOT NULL REFERENCES analyses (rowid) ON DELETE CASCADE,
+                part integer NOT NULL,
+                bytes bytea NOT NULL,
+                PRIMARY KEY (analysis_rowid, part)
+            )
+            """,
+        ]),
     ]
 
     /// Brings the database to the newest version; returns the versions it applied.

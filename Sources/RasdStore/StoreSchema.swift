@@ -98,6 +98,18 @@ enum StoreSchema {
         migrator.registerMigration("v5-analysis-keys") { db in
             try db.execute(sql: "ALTER TABLE analyses ADD COLUMN collection_key TEXT")
         }
+        // v6: an analysis's JSON in parts (SQLite binds at most 10⁹ bytes, an analysis of about 90,000 articles is
+        // more); `analyses.json` is then empty.
+        migrator.registerMigration("v6-analysis-parts") { db in
+            try db.execute(sql: """
+                CREATE TABLE analysis_parts (
+                    analysis_rowid INTEGER NOT NULL REFERENCES analyses(rowid) ON DELETE CASCADE,
+                    part INTEGER NOT NULL,
+                    bytes BLOB NOT NULL,
+                    PRIMARY KEY (analysis_rowid, part)
+                );
+                """)
+        }
         return migrator
     }
 }

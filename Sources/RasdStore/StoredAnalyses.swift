@@ -13,12 +13,27 @@ extension ArticleStore {
         try saveAnalysisJSON(try JSONOutput.encode(analysis), documentCount: analysis.documents.count, key: key)
     }
 
-    /// The same from its `JSONOutput.encode` bytes.
-    package func saveAnalysisJSON(_ json: Data, documentCount: Int, key: String?) throws {
+    /// The largest part of an analysis's JSON kept in one row: SQLite binds at most 10⁹ bytes (and GRDB stops the
+    /// process on a larger one), so an analysis of a large collection goes into `analysis_parts`.
+    package static let analysisPartBytes = 128 << 20
+
+    /// The same from its `JSONOutput.encode` bytes. `partBytes` is for tests.
+    package func saveAnalysisJSON(_ json: Data, documentCount: Int, key: String?, partBytes: Int = analysisPartBytes) throws {
         let stamp = ISO8601DateFormatter().string(from: Date())
         try dbQueue.write { db in
+            let whole = json.count <= partBytes
             try db.execute(sql: "INSERT INTO analyses (created_at, document_count, json, collection_key) VALUES (?, ?, ?, ?)",
-                           arguments: [stamp, documentCount, json, key])
+                           arguments: [stamp, documentCount, whole ? json : Data(), key])
+            if !whole {
+                let rowid = db.lastInsertedRowID
+                var part = 0, start = json.startIndex
+                while start < json.endIndex {
+                    let end = json.index(start, offsetBy: partBytes, limitedBy: json.endIndex) ?? json.endIndex
+                    try db.execute(sql: "INSERT INTO analysis_parts (analysis_rowid, part, bytes) VALUES (?, ?, ?)",
+                                   arguments: [rowid, part, json[start..<end]])
+                    part += 1; start = end
+                }
+            }
             try db.execute(sql: "DELETE FROM analyses WHERE rowid NOT IN (SELECT rowid FROM analyses ORDER BY rowid DESC LIMIT ?)",
                            arguments: [keptAnalyses])
         }
@@ -36,7 +51,14 @@ extension ArticleStore {
     /// Its JSON as stored (`JSONOutput.encode`).
     package func latestAnalysisJSON() throws -> Data? {
         try dbQueue.read { db in
-            try Data.fetchOne(db, sql: "SELECT json FROM analyses ORDER BY rowid DESC LIMIT 1")
+            guard let row = try Row.fetchOne(db, sql: "SELECT rowid, json FROM analyses ORDER BY rowid DESC LIMIT 1") else { return nil }
+            let json: Data = row["json"] ?? Data()
+            guard json.isEmpty else { return json }
+            var whole = Data()
+            let parts = try Data.fetchCursor(db, sql: "SELECT bytes FROM analysis_parts WHERE analysis_rowid = ? ORDER BY part",
+                                             arguments: [row["rowid"] as Int64])
+            while let part = try parts.next() { whole.append(part) }
+            return whole
         }
     }
 

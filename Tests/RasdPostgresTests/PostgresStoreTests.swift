@@ -43,13 +43,31 @@ final class PostgresStoreTests: XCTestCase {
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             let versions = try await stores[0].strings("SELECT version::text || ' ' || name FROM rasd_schema_versions ORDER BY version")
-            XCTAssertEqual(versions, ["1 v1-documents", "2 v2-near-duplicates", "3 v3-analyses", "4 v4-article-records", "5 v5-analysis-keys"])
+            XCTAssertEqual(versions, ["1 v1-documents", "2 v2-near-duplicates", "3 v3-analyses", "4 v4-article-records", "5 v5-analysis-keys",
+                                      "6 v6-analysis-parts"])
             for store in stores { await store.close() }
         } catch {
             await database.drop()
             throw error
         }
         await database.drop()
+    }
+
+    /// An analysis too large for one jsonb value is kept in parts and read back whole; pruning drops the parts
+    /// (the limit is replaced here by 50 bytes).
+    func testALargeAnalysisIsKeptInParts() async throws {
+        try await withPostgresStore { store, _ in
+            let analysis = try Analyzer().analyze(RepositoryContract.articles)
+            let json = try JSONOutput.encode(analysis)
+            try await store.saveAnalysisJSON(json, documentCount: 3, key: "k1", partBytes: 50)
+            let loaded = try await store.latestAnalysis().map { try JSONOutput.encode($0) }
+            XCTAssertEqual(loaded, json)
+            let parts = try await store.strings("SELECT count(*)::text FROM analysis_parts")
+            XCTAssertEqual(parts, ["\((json.count + 49) / 50)"])
+            for n in 0..<keptAnalyses { try await store.saveAnalysisJSON(json, documentCount: 3, key: "k\(n + 2)") }
+            let left = try await store.strings("SELECT count(*)::text FROM analysis_parts")
+            XCTAssertEqual(left, ["0"], "the parts of a pruned analysis go with it")
+        }
     }
 
     func testAliasRowsKeepTheOtherNames() async throws {

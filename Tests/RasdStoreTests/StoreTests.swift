@@ -25,8 +25,25 @@ final class StoreTests: XCTestCase {
     func testSchemaIsVersioned() throws {
         let store = try makeStore()
         let applied = try store.dbQueue.read { try StoreSchema.migrator.appliedIdentifiers($0) }
-        XCTAssertEqual(applied, ["v1-documents", "v2-near-duplicates", "v3-analyses", "v4-article-records", "v5-analysis-keys"])
+        XCTAssertEqual(applied, ["v1-documents", "v2-near-duplicates", "v3-analyses", "v4-article-records", "v5-analysis-keys", "v6-analysis-parts"])
         XCTAssertTrue(try store.dbQueue.read { try $0.tableExists("documents") })
+    }
+
+    /// An analysis larger than one row may hold is kept in parts and read back whole; pruning old analyses drops
+    /// their parts (the 10⁹-byte limit is replaced here by a few bytes).
+    func testALargeAnalysisIsKeptInParts() throws {
+        let store = try makeStore()
+        let big = Data("{\"documents\":[\"أ\",\"ب\",\"ج\"],\"events\":[]}".utf8)
+        try store.saveAnalysisJSON(big, documentCount: 3, key: "k1", partBytes: 7)
+        XCTAssertEqual(try store.latestAnalysisJSON(), big)
+        XCTAssertEqual(try store.dbQueue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM analysis_parts") },
+                       (big.count + 6) / 7)
+        let small = Data("{\"documents\":[]}".utf8)
+        try store.saveAnalysisJSON(small, documentCount: 0, key: "k2", partBytes: 1 << 20)
+        XCTAssertEqual(try store.latestAnalysisJSON(), small)
+        for n in 0..<keptAnalyses { try store.saveAnalysisJSON(small, documentCount: n, key: "k\(n + 3)", partBytes: 1 << 20) }
+        XCTAssertEqual(try store.dbQueue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM analysis_parts") }, 0,
+                       "the parts of a pruned analysis go with it")
     }
 
     func testReingestAddsNothingAndLinksOtherIds() throws {
