@@ -144,6 +144,7 @@ final class ExtractionCorpusTests: XCTestCase {
             let got = analysis.entities.map { "\($0.kb ?? $0.label): " + $0.mentions.map(\.text).joined(separator: "|") }
             let ok: Bool
             if row[3] == "new" { ok = entity != nil && entity?.kb == nil }
+            else if row[3] == "none" { ok = entity == nil }
             else if row[3].hasPrefix("kb:") { ok = entity?.kb == String(row[3].dropFirst(3)) }
             else if row[3].hasPrefix("same:") { ok = entity?.mentions.contains { $0.text == String(row[3].dropFirst(5)) } ?? false }
             else { XCTFail("unknown expectation: \(row[3])"); continue }

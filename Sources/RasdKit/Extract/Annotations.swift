@@ -38,6 +38,7 @@ public struct EntityMention: Sendable, Equatable, Codable {
         case tagger         // the statistical tagger, not in the knowledge base
         case partialName    // part of a name mentioned earlier (a surname after the full name)
         case apposition     // a name followed by its title ("أرتيوم لوكين، الأستاذ في جامعة ...")
+        case titled         // a name after a person's title, from a given name ("الدكتور مساعد العيبان")
         case description    // a description resolved to the office holder ("الزعيم الكوري الشمالي")
         case institution    // a state institution: head noun and nationality ("الجيش السوداني")
         case demonym        // a nationality adjective naming a state as actor ("القوات الكورية الشمالية");

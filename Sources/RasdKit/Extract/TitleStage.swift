@@ -19,6 +19,18 @@ public struct TitleStage: Sendable {
     let institutions = Institutions.shared
     let speech: PhraseLexicon
     let notNames: PhraseLexicon
+    /// Given names (`ner/first_names.txt`, the tagger's list) as written, only the hamza on alef folded: where a
+    /// name after a title may start. Normalizing further would make names of "مني" (from me), "ناديه" (his club),
+    /// "عليّ" (on me).
+    let givenNames: Set<String>
+    /// Words inside personal names (`ner/particles.txt`: بن، أبو، آل، عبد).
+    let nameParticles: PhraseLexicon
+    /// Nouns of bodies and places (`ner/org_triggers.txt`, `ner/loc_triggers.txt`): before a title they make it a
+    /// name of a place or body ("مطار الملك فهد الدولي"، "مركز الأمير سلطان الحضاري"), not a person's title.
+    let bodyNouns: PhraseLexicon
+    /// Honorifics (`lexicon/honorifics.tsv`): royal and religious names after them are chains (بن، آل), not a given
+    /// and a family name ("حديقة الملك فهد العامة").
+    let honorifics: PhraseLexicon
     /// Event verbs ("استقبل"، "التقى"): a name right after one is its subject, and a title after the name its object.
     let triggers: PhraseLexicon
 
@@ -37,11 +49,17 @@ public struct TitleStage: Sendable {
         actorNouns = PhraseLexicon.resource("lexicon/actor_nouns.tsv")
         speech = PhraseLexicon.resource("quotes/speech_verbs.tsv")
         notNames = PhraseLexicon.resource("lexicon/not_names.tsv")
+        givenNames = Set(((try? ResourceStore.rows("ner/first_names.txt")) ?? []).compactMap { $0.first.map(Self.foldingAlef) })
+        nameParticles = PhraseLexicon.resource("ner/particles.txt")
+        honorifics = PhraseLexicon.resource("lexicon/honorifics.tsv")
+        bodyNouns = PhraseLexicon(rows: ((try? ResourceStore.rows("ner/org_triggers.txt")) ?? [])
+                                      + ((try? ResourceStore.rows("ner/loc_triggers.txt")) ?? []))
         triggers = PhraseLexicon.resource("events/triggers.tsv")
     }
 
     public func process(_ doc: inout Document) {
         doc.mentions = (doc.mentions + appositionNames(doc)).sorted { $0.start < $1.start }
+        doc.mentions = (doc.mentions + titledNames(doc)).sorted { $0.start < $1.start }
         var covered = [Bool](repeating: false, count: doc.tokens.count)
         var startsAt: [Int: Int] = [:]   // token index → mention index
         for (k, m) in doc.mentions.enumerated() {

@@ -1,0 +1,96 @@
+/// Names the tagger missed right after a person's title: "المتحدث الرسمي باسم الحكومة اليمنية راجح بادي، إن"،
+/// "الدكتور مساعد العيبان ومعالي ..."، "السفير التونسي لدى روسيا علي قوطالي في حديث". The title runs as in
+/// `TitleStage.process` (over the names of places and bodies inside it); a name starts at a known given name
+/// (`ner/first_names.txt`) and takes one to three more words, up to punctuation, a barrier, a function word, a
+/// title or a verb. Without a given name nothing is guessed: a title's own words are not a name.
+extension TitleStage {
+    func titledNames(_ doc: Document) -> [EntityMention] {
+        var covered = [Bool](repeating: false, count: doc.tokens.count)
+        var person = [Bool](repeating: false, count: doc.tokens.count)
+        for m in doc.mentions { for t in m.tokens { covered[t] = true; person[t] = m.type == .person } }
+        // A date is no name ("صباح الأربعاء").
+        for d in doc.dates {
+            var t = doc.firstToken(endingAfter: d.start)
+            while t < doc.tokens.count, doc.tokens[t].start < d.end { covered[t] = true; t += 1 }
+        }
+        var out: [EntityMention] = []
+        for sentence in doc.sentences {
+            var t = sentence.lowerBound
+            while t < sentence.upperBound {
+                defer { t += 1 }
+                guard doc.tokens[t].isWord, !covered[t], isHead(doc.tokens[t]) else { continue }
+                if t > sentence.lowerBound, bodyNouns.contains(word: doc.tokens[t - 1].norm) { continue }
+                var j = t + 1
+                while j < sentence.upperBound, j - t <= 8 {
+                    if covered[j] {
+                        if person[j] { break }   // the title's name is already known
+                        j += 1; continue
+                    }
+                    let token = doc.tokens[j]
+                    // "السفير التونسي لدى روسيا X": a post abroad stays in the title.
+                    if Self.postPrepositions.contains(token.norm), j + 1 < sentence.upperBound, covered[j + 1], !person[j + 1] {
+                        j += 1; continue
+                    }
+                    let name = nameStarting(at: j, doc, sentence: sentence, covered: covered)
+                    if name == nil, !token.isWord || barriers.contains(word: token.norm) { break }
+                    if let name {
+                        guard !honorifics.contains(word: doc.tokens[t].norm)
+                                || name.contains(where: { nameParticles.entries[doc.tokens[$0].norm] != nil }) else { break }
+                        let start = doc.tokens[name.lowerBound].start, end = doc.tokens[name.upperBound - 1].end
+                        let text = doc.string(start, end)
+                        out.append(EntityMention(start: start, end: end, text: text, type: .person,
+                                                 ref: .name(.person, KBKeys.variantKey(ArabicNormalizer.shared.key(text))),
+                                                 origin: .titled, tokens: name, reason: "a given name after a title"))
+                        for k in name { covered[k] = true; person[k] = true }
+                        t = name.upperBound - 1
+                        break
+                    }
+                    j += 1
+                }
+            }
+        }
+        return out
+    }
+
+    /// A given name at `j` and one to three name words after it: more given names or name particles (بن، أبو، عبد),
+    /// then a family name with the article, which ends the name ("علي بن صالح الأحمري"); a last word without the
+    /// article only right before punctuation ("راجح بادي،"). Anything else ("صباح أول يوم"، "فهد فيما") is no name.
+    func nameStarting(at j: Int, _ doc: Document, sentence: Range<Int>, covered: [Bool]) -> Range<Int>? {
+        let first = doc.tokens[j]
+        // The given name as written (no proclitic read off it: "كان" is no ك + "آن"), without diacritics.
+        let written = doc.string(first.start, first.end)
+        guard first.kind == .arabic, !first.norm.hasPrefix("ال"), // "علي" is the preposition "على" once normalized: as written, only the name is listed.
+              isNameWord(first) || barriers.entries[first.norm] != nil,
+              !written.unicodeScalars.contains(where: { (0x064B...0x0652).contains($0.value) }),
+              first.end >= doc.text.count || !(0x064B...0x0652).contains(doc.text[first.end].value),
+              givenNames.contains(Self.foldingAlef(written)) else { return nil }
+        var e = j + 1
+        while e < sentence.upperBound, e - j < 4, !covered[e], isNameWord(doc.tokens[e]) {
+            let word = doc.tokens[e].norm
+            if word.hasPrefix("ال"), word.unicodeScalars.count > 3 { return j..<(e + 1) }
+            let written = doc.string(doc.tokens[e].start, doc.tokens[e].end)
+            if givenNames.contains(Self.foldingAlef(written)) || nameParticles.entries[word] != nil { e += 1; continue }
+            // A pronoun suffix ends no family name ("بمساحاتها").
+            let closes = e + 1 >= sentence.upperBound || doc.tokens[e + 1].kind == .punct
+            let suffixed = ["ها", "هم", "هما"].contains { word.hasSuffix($0) }
+            return closes && word.unicodeScalars.count >= 3 && !suffixed ? j..<(e + 1) : nil
+        }
+        return nil
+    }
+
+    func isNameWord(_ token: Token) -> Bool {
+        token.kind == .arabic && !isHead(token) && !barriers.contains(word: token.norm)
+            && notNames.entries[token.norm] == nil && !speech.contains(word: token.norm) && !isEventVerb(token.norm)
+    }
+
+    /// أ، إ، آ as ا (and tatweel dropped): the one normalization a given name's spelling may take.
+    static func foldingAlef(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.compactMap { c -> Unicode.Scalar? in
+            switch c.value {
+            case 0x0623, 0x0625, 0x0622: return "ا"
+            case 0x0640: return nil
+            default: return c
+            }
+        }))
+    }
+}
