@@ -10,6 +10,8 @@ struct QuantityBuilder: Sendable {
     let timeUnits: CliticLexicon<UnitWord>
     let notUnits: Set<UInt64>
     let durationTriggers: CliticLexicon<Bool>
+    /// Nouns that only count (`counted_nouns.tsv`): after one a year-like number is a count.
+    let countedNouns: Set<UInt64>
     /// Connectors between the two ends of a range (normalized forms: ى is written ي).
     static let rangeWords: Set<UInt64> = Set(["الي", "حتي", "-", "و", "لغايه", "ولغايه", "والي"].map(TokenKey.of))
 
@@ -33,6 +35,7 @@ struct QuantityBuilder: Sendable {
         }
         notUnits = stop
         durationTriggers = CliticLexicon(TextResources.rows("duration_triggers.tsv").map { ($0[0], true) })
+        countedNouns = Set(TextResources.rows("counted_nouns.tsv").map { TokenKey.of(ArabicNormalizer.shared.key($0[0])) })
     }
 
     static let waw = TokenKey.of("و")
@@ -102,6 +105,7 @@ struct QuantityBuilder: Sendable {
                 || (startTok > 0 && (notUnits.contains(tokens[startTok - 1].key) || QuantityBuilder.yearCues.contains(tokens[startTok - 1].key))))
             // A bare 19xx/20xx is far more often a year than a count; it takes a unit only after a qualifier.
             let plainYear = yearLike && a.value >= 1900 && a.value < 2100 && qualifier == nil
+                && !(u < tokens.count && countedNouns.contains(tokens[u].key))
             if a.kind != .percent, !yearStops, !plainYear, u < tokens.count, isUnitNoun(tokens[u]) {
                 unit = text.string(tokens[u].start..<TextSpans.end(of: tokens[u], in: text))
                 duration = timeUnit(tokens[u]) != nil
