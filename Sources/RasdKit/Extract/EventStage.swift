@@ -60,6 +60,8 @@ public struct EventStage: Sendable {
     }
 
     static let placeRequirement = "@place"
+    /// ACCUSE lemmas of doubt: what is doubted may be a thing ("شكك في نزاهة الانتخابات"), not a party.
+    static let doubtLemmas: Set<String> = Set(["شكك", "تشكيك"].map { ArabicNormalizer.shared.key($0) })
 
     public func process(_ doc: inout Document) {
         var events: [EventMention] = []
@@ -111,6 +113,7 @@ public struct EventStage: Sendable {
             let attribution = found.isEmpty ? nil : attributionOf(doc, sentence)
             var sentenceEvents: [EventMention] = []
             var waiting: [Trigger] = []   // sentence-opening "في زيارة ..." whose actor is the main clause's subject
+            let triggers = found
             for trigger in found {
                 let mood = self.mood(doc, trigger, sentence: sentence)
                 if mood == "negated" { continue }
@@ -137,6 +140,15 @@ public struct EventStage: Sendable {
                     event.provenance.add("actor «\(said.speakerText ?? "")»: the speaker of what is said (quote stage)")
                 }
                 if trigger.needsPlace && event.place == nil { continue }
+                // An accusation names whom it accuses ("اتهم X Y بـ"): with no accused found, the actor is as often
+                // the accused ("واتهم X بالفساد") or the condemnation is of nobody ("استنكار كل أشكال الإرهاب");
+                // the condemnation of an attack ("أدان X الهجوم") and a doubt ("شكك في نزاهة ...") stand without one.
+                if trigger.type == .accuse, !event.participants.contains(where: { $0.role == .target }),
+                   !Self.doubtLemmas.contains(ArabicNormalizer.shared.key(trigger.match.key)),
+                   !triggers.contains(where: { $0.type == .attack && $0.match.tokens.lowerBound >= trigger.match.tokens.upperBound
+                       && $0.match.tokens.lowerBound <= trigger.match.tokens.upperBound + 8 }) {
+                    continue
+                }
                 // "وجرى خلال اللقاء ..."، "حضر الاجتماع ...": a definite verbal noun after an event of its type with the
                 // same actor, in this sentence or the one before, is that event told again.
                 if trigger.pos == .noun, ArgumentFinder.isDefinite(doc.tokens[trigger.match.tokens.lowerBound].norm),
