@@ -60,6 +60,8 @@ public struct EventStage: Sendable {
     }
 
     static let placeRequirement = "@place"
+    /// Nouns whose name is a date (`events/date_name_heads.tsv`).
+    static let dateNameHeads = PhraseLexicon.resource("events/date_name_heads.tsv")
     /// ACCUSE lemmas of doubt: what is doubted may be a thing ("شكك في نزاهة الانتخابات"), not a party.
     static let doubtLemmas: Set<String> = Set(["شكك", "تشكيك"].map { ArabicNormalizer.shared.key($0) })
 
@@ -456,6 +458,8 @@ public struct EventStage: Sendable {
         // "منذ عام 2020": the extractor may leave "منذ" (and "عام") outside the date.
         let before = doc.tokens.prefix { $0.end <= d.start }.suffix(2)
         if before.contains(where: { $0.norm == "منذ" }) { return false }
+        // "قوى 14 آذار"، "ثورة 25 يناير": a date right after such a noun is a name or a past upheaval.
+        if let last = before.last, last.isWord, Self.dateNameHeads.contains(word: last.norm) { return false }
         // "رمضان أحمد قاديروف": a month's or a holiday's name inside a person's name is no date.
         if doc.mentions.contains(where: { $0.type == .person && $0.start <= d.start && d.end <= $0.end }) { return false }
         if first.hasPrefix("بعد") || first.hasPrefix("قبل") {
