@@ -120,6 +120,7 @@ public struct EventStage: Sendable {
                 let mood = self.mood(doc, trigger, sentence: sentence)
                 if mood == "negated" { continue }
                 if trigger.type == .meet, isInterview(doc, trigger.match.tokens, in: sentence) { continue }
+                if trigger.type == .visit, isRound(doc, trigger, in: sentence) { continue }
                 let clause = clauseList.first { $0.contains(trigger.match.tokens.lowerBound) } ?? sentence
                 // A speech verb's speaker is the one the quote stage read from the clause: none named, no
                 // statement; an agency or outlet only relays, and a town does not speak.
@@ -208,6 +209,18 @@ public struct EventStage: Sendable {
         }
         return false
     }
+
+    /// "الجولة الأولى"، "الجولة المقبلة": a round of a contest, a vote or talks (events/rounds.tsv), not a tour.
+    func isRound(_ doc: Document, _ trigger: Trigger, in sentence: Range<Int>) -> Bool {
+        guard trigger.pos == .noun, Self.rounds.values(word: ArabicNormalizer.shared.key(trigger.match.key))?.first == "noun" else { return false }
+        let next = trigger.match.tokens.upperBound
+        guard next < sentence.upperBound, doc.tokens[next].isWord else { return false }
+        let word = doc.tokens[next].norm
+        return Self.ordinals.contains(word: word) || Self.rounds.values(word: word)?.first == "after"
+    }
+
+    static let rounds = PhraseLexicon.resource("events/rounds.tsv")
+    static let ordinals = PhraseLexicon.resource("text/ordinals.tsv")
 
     /// True when the proclitics matched before a trigger end in the article ("ال"، "لل").
     func hasArticle(_ word: String, prefix: Int) -> Bool {
