@@ -68,6 +68,9 @@ public struct EventStage: Sendable {
     public func process(_ doc: inout Document) {
         var events: [EventMention] = []
         let arguments = ArgumentFinder(doc: doc, kb: kb, groupWords: groupWords, lightVerbs: lightVerbs)
+        // "فيصل" read as ف + يصل: a word inside a person's name is no trigger with a clitic split off it.
+        var inName = Set<Int>()
+        for m in doc.mentions where m.type == .person { inName.formUnion(m.tokens) }
         for (sIndex, sentence) in doc.sentences.enumerated() {
             let clauseList = clauses.clauses(doc, sentence)
             var found: [Trigger] = []
@@ -83,7 +86,7 @@ public struct EventStage: Sendable {
                     var last = t.end - 1
                     while last > t.start, (0x064B...0x0670).contains(doc.text.scalars[last].value) || doc.text.scalars[last] == "\u{0640}" { last -= 1 }
                     let taMarbuta = t.norm.unicodeScalars.last == "ه" && doc.text.scalars[last] == "\u{0629}"
-                    for hit in lemmas.hits(t.norm, taMarbuta: taMarbuta) {
+                    for hit in lemmas.hits(t.norm, taMarbuta: taMarbuta) where !(inName.contains(i) && hit.reading.proclitic.length > 0) {
                         let m = PhraseLexicon.Match(tokens: i..<(i + 1), prefix: hit.reading.proclitic.length, key: hit.lemma,
                                                     values: hit.rows[0])
                         candidates += hit.rows.map { (m, $0, hit.reading.tense, true) }
