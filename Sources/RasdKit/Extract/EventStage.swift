@@ -171,7 +171,7 @@ public struct EventStage: Sendable {
                 event.provenance.add("modality \(event.modality.rawValue)\(mood.map { " (clause read as \($0))" } ?? "")")
                 event.attribution = attribution
                 dateEvent(&event, doc: doc, trigger: trigger.match.tokens, clause: clause, clauses: clauseList, sentence: sentence,
-                          told: events + sentenceEvents)
+                          told: events + sentenceEvents, pastVerb: trigger.pos == .verb && trigger.tense == .past)
                 dateRelativeToEvent(&event, doc: doc, trigger: trigger.match.tokens, anchor: sentenceEvents.last)
                 event.quantities = doc.quantities.indices.filter { q in
                     let quantity = doc.quantities[q]
@@ -351,7 +351,7 @@ public struct EventStage: Sendable {
     /// The event's date: a date in its clause, else elsewhere in the sentence (a date in a reporting clause only
     /// dates the report), else the publication date for what the article reports as news.
     func dateEvent(_ event: inout EventMention, doc: Document, trigger: Range<Int>, clause: Range<Int>,
-                   clauses: [Range<Int>], sentence: Range<Int>, told: [EventMention] = []) {
+                   clauses: [Range<Int>], sentence: Range<Int>, told: [EventMention] = [], pastVerb: Bool = false) {
         let span = doc.tokens[sentence.lowerBound].start..<doc.tokens[sentence.upperBound - 1].end
         let clauseSpan = doc.tokens[clause.lowerBound].start..<doc.tokens[clause.upperBound - 1].end
         let triggerAt = doc.tokens[trigger.lowerBound].start
@@ -363,6 +363,15 @@ public struct EventStage: Sendable {
             return
         }
         var candidates = doc.dates.filter { span.contains($0.start) && $0.date != nil && usableForEvents($0, doc: doc) && !refersBack($0, in: doc) }
+        // A verb in the past tense told an act done by the time of the report: a date after the publication date
+        // ("المقرر في 6 أغسطس المقبل"، "قبل يوم 18 سبتمبر المقبل") belongs to something else in the sentence.
+        if pastVerb, let published = doc.published {
+            let report = (published.year, published.month ?? 12, published.day ?? 31)
+            candidates = candidates.filter { d in
+                guard let date = d.date else { return false }
+                return (date.year, date.month ?? 1, date.day ?? 1) <= report
+            }
+        }
         // "ندد X بالهجوم الذي أوقع أمس 30 قتيلا": a date inside a relative clause on a later noun dates what that
         // clause tells, not the event (a relative right after a verbal noun trigger still describes it).
         let relatives = (min(trigger.upperBound + 2, sentence.upperBound)..<sentence.upperBound).filter {
