@@ -158,7 +158,9 @@ struct ArgumentFinder {
             let start = joint(last.tokens.upperBound)
             // The next name of the same kind (a person after a person); a country inside a title may stand between.
             // "جماعة الحوثي والعناصر الموالية لصالح": the owner of a coordinated group counts whatever its kind.
-            let sameKind = { (x: EntityMention) in x.type == m.type || (x.type != .person && m.type != .person) || self.isAffiliation(x) }
+            // "الحوثيون وقوات صالح": a person after a noun of his armed men acts as a body.
+            let sameKind = { (x: EntityMention) in x.type == m.type || (x.type != .person && m.type != .person) || self.isAffiliation(x)
+                || self.isForceOwner(x) }
             guard let next = actors.first(where: { $0.tokens.lowerBound >= start && $0.tokens.lowerBound <= start + 4
                                                     && $0.tokens.lowerBound < limit && sameKind($0) }),
                   !punctuationBetween(start, next.tokens.lowerBound) else { break }
@@ -168,15 +170,36 @@ struct ArgumentFinder {
         return out
     }
 
-    /// The coordination that ends at `m` ("بوتين وكيم" for "كيم").
+    /// The coordination that ends at `m` ("بوتين وكيم" for "كيم"; "الحوثيين وقوات صالح" for "صالح").
     func coordination(endingAt m: EntityMention, in list: [EntityMention]) -> [EntityMention] {
         var group = [m]
         var head = m
-        while doc.tokens[head.tokens.lowerBound].norm.hasPrefix("و"),
-              let prev = list.last(where: { $0.tokens.upperBound == head.tokens.lowerBound }) {
+        while true {
+            let start = head.tokens.lowerBound
+            let joined: Int
+            if doc.tokens[start].norm.hasPrefix("و") {
+                joined = start
+            } else if let k = forceNoun(before: head), doc.tokens[k].norm.hasPrefix("و") {
+                joined = k
+            } else { break }
+            guard let prev = list.last(where: { $0.tokens.upperBound == joined }) else { break }
             group.insert(prev, at: 0); head = prev
         }
         return group
+    }
+
+    /// Nouns of a person's armed men (`events/force_nouns.tsv`).
+    static let forceNouns = PhraseLexicon.resource("events/force_nouns.tsv")
+
+    /// A person named right after a noun of his armed men ("قوات صالح"، "وميليشيات X"): he acts through them.
+    func isForceOwner(_ m: EntityMention) -> Bool { forceNoun(before: m) != nil }
+
+    /// The noun of armed men right before a person's name or his title ("وقوات الرئيس المخلوع X").
+    func forceNoun(before m: EntityMention) -> Int? {
+        guard m.type == .person else { return nil }
+        let k = (titleBefore[m.tokens.lowerBound] ?? m.tokens.lowerBound) - 1
+        guard k >= 0, doc.tokens[k].isWord, Self.forceNouns.contains(word: doc.tokens[k].norm) else { return nil }
+        return k
     }
 
     /// "ووقع الجانبان": a word for "both sides" right after the trigger stands for the parties of the latest

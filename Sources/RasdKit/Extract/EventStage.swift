@@ -60,10 +60,17 @@ public struct EventStage: Sendable {
     }
 
     static let placeRequirement = "@place"
+    /// Nouns whose name is a date (`events/date_name_heads.tsv`).
+    static let dateNameHeads = PhraseLexicon.resource("events/date_name_heads.tsv")
+    /// ACCUSE lemmas of doubt: what is doubted may be a thing ("شكك في نزاهة الانتخابات"), not a party.
+    static let doubtLemmas: Set<String> = Set(["شكك", "تشكيك"].map { ArabicNormalizer.shared.key($0) })
 
     public func process(_ doc: inout Document) {
         var events: [EventMention] = []
         let arguments = ArgumentFinder(doc: doc, kb: kb, groupWords: groupWords, lightVerbs: lightVerbs)
+        // "فيصل" read as ف + يصل: a word inside a person's name is no trigger with a clitic split off it.
+        var inName = Set<Int>()
+        for m in doc.mentions where m.type == .person { inName.formUnion(m.tokens) }
         for (sIndex, sentence) in doc.sentences.enumerated() {
             let clauseList = clauses.clauses(doc, sentence)
             var found: [Trigger] = []
@@ -79,7 +86,7 @@ public struct EventStage: Sendable {
                     var last = t.end - 1
                     while last > t.start, (0x064B...0x0670).contains(doc.text.scalars[last].value) || doc.text.scalars[last] == "\u{0640}" { last -= 1 }
                     let taMarbuta = t.norm.unicodeScalars.last == "ه" && doc.text.scalars[last] == "\u{0629}"
-                    for hit in lemmas.hits(t.norm, taMarbuta: taMarbuta) {
+                    for hit in lemmas.hits(t.norm, taMarbuta: taMarbuta) where !(inName.contains(i) && hit.reading.proclitic.length > 0) {
                         let m = PhraseLexicon.Match(tokens: i..<(i + 1), prefix: hit.reading.proclitic.length, key: hit.lemma,
                                                     values: hit.rows[0])
                         candidates += hit.rows.map { (m, $0, hit.reading.tense, true) }
@@ -111,10 +118,12 @@ public struct EventStage: Sendable {
             let attribution = found.isEmpty ? nil : attributionOf(doc, sentence)
             var sentenceEvents: [EventMention] = []
             var waiting: [Trigger] = []   // sentence-opening "في زيارة ..." whose actor is the main clause's subject
+            let triggers = found
             for trigger in found {
                 let mood = self.mood(doc, trigger, sentence: sentence)
                 if mood == "negated" { continue }
                 if trigger.type == .meet, isInterview(doc, trigger.match.tokens, in: sentence) { continue }
+                if trigger.type == .visit, isRound(doc, trigger, in: sentence) { continue }
                 let clause = clauseList.first { $0.contains(trigger.match.tokens.lowerBound) } ?? sentence
                 // A speech verb's speaker is the one the quote stage read from the clause: none named, no
                 // statement; an agency or outlet only relays, and a town does not speak.
@@ -137,6 +146,15 @@ public struct EventStage: Sendable {
                     event.provenance.add("actor «\(said.speakerText ?? "")»: the speaker of what is said (quote stage)")
                 }
                 if trigger.needsPlace && event.place == nil { continue }
+                // An accusation names whom it accuses ("اتهم X Y بـ"): with no accused found, the actor is as often
+                // the accused ("واتهم X بالفساد") or the condemnation is of nobody ("استنكار كل أشكال الإرهاب");
+                // the condemnation of an attack ("أدان X الهجوم") and a doubt ("شكك في نزاهة ...") stand without one.
+                if trigger.type == .accuse, !event.participants.contains(where: { $0.role == .target }),
+                   !Self.doubtLemmas.contains(ArabicNormalizer.shared.key(trigger.match.key)),
+                   !triggers.contains(where: { $0.type == .attack && $0.match.tokens.lowerBound >= trigger.match.tokens.upperBound
+                       && $0.match.tokens.lowerBound <= trigger.match.tokens.upperBound + 8 }) {
+                    continue
+                }
                 // "وجرى خلال اللقاء ..."، "حضر الاجتماع ...": a definite verbal noun after an event of its type with the
                 // same actor, in this sentence or the one before, is that event told again.
                 if trigger.pos == .noun, ArgumentFinder.isDefinite(doc.tokens[trigger.match.tokens.lowerBound].norm),
@@ -153,7 +171,7 @@ public struct EventStage: Sendable {
                 event.provenance.add("modality \(event.modality.rawValue)\(mood.map { " (clause read as \($0))" } ?? "")")
                 event.attribution = attribution
                 dateEvent(&event, doc: doc, trigger: trigger.match.tokens, clause: clause, clauses: clauseList, sentence: sentence,
-                          told: events + sentenceEvents)
+                          told: events + sentenceEvents, pastVerb: trigger.pos == .verb && trigger.tense == .past)
                 dateRelativeToEvent(&event, doc: doc, trigger: trigger.match.tokens, anchor: sentenceEvents.last)
                 event.quantities = doc.quantities.indices.filter { q in
                     let quantity = doc.quantities[q]
@@ -194,6 +212,18 @@ public struct EventStage: Sendable {
         }
         return false
     }
+
+    /// "الجولة الأولى"، "الجولة المقبلة": a round of a contest, a vote or talks (events/rounds.tsv), not a tour.
+    func isRound(_ doc: Document, _ trigger: Trigger, in sentence: Range<Int>) -> Bool {
+        guard trigger.pos == .noun, Self.rounds.values(word: ArabicNormalizer.shared.key(trigger.match.key))?.first == "noun" else { return false }
+        let next = trigger.match.tokens.upperBound
+        guard next < sentence.upperBound, doc.tokens[next].isWord else { return false }
+        let word = doc.tokens[next].norm
+        return Self.ordinals.contains(word: word) || Self.rounds.values(word: word)?.first == "after"
+    }
+
+    static let rounds = PhraseLexicon.resource("events/rounds.tsv")
+    static let ordinals = PhraseLexicon.resource("text/ordinals.tsv")
 
     /// True when the proclitics matched before a trigger end in the article ("ال"، "لل").
     func hasArticle(_ word: String, prefix: Int) -> Bool {
@@ -321,7 +351,7 @@ public struct EventStage: Sendable {
     /// The event's date: a date in its clause, else elsewhere in the sentence (a date in a reporting clause only
     /// dates the report), else the publication date for what the article reports as news.
     func dateEvent(_ event: inout EventMention, doc: Document, trigger: Range<Int>, clause: Range<Int>,
-                   clauses: [Range<Int>], sentence: Range<Int>, told: [EventMention] = []) {
+                   clauses: [Range<Int>], sentence: Range<Int>, told: [EventMention] = [], pastVerb: Bool = false) {
         let span = doc.tokens[sentence.lowerBound].start..<doc.tokens[sentence.upperBound - 1].end
         let clauseSpan = doc.tokens[clause.lowerBound].start..<doc.tokens[clause.upperBound - 1].end
         let triggerAt = doc.tokens[trigger.lowerBound].start
@@ -333,6 +363,15 @@ public struct EventStage: Sendable {
             return
         }
         var candidates = doc.dates.filter { span.contains($0.start) && $0.date != nil && usableForEvents($0, doc: doc) && !refersBack($0, in: doc) }
+        // A verb in the past tense told an act done by the time of the report: a date after the publication date
+        // ("المقرر في 6 أغسطس المقبل"، "قبل يوم 18 سبتمبر المقبل") belongs to something else in the sentence.
+        if pastVerb, let published = doc.published {
+            let report = (published.year, published.month ?? 12, published.day ?? 31)
+            candidates = candidates.filter { d in
+                guard let date = d.date else { return false }
+                return (date.year, date.month ?? 1, date.day ?? 1) <= report
+            }
+        }
         // "ندد X بالهجوم الذي أوقع أمس 30 قتيلا": a date inside a relative clause on a later noun dates what that
         // clause tells, not the event (a relative right after a verbal noun trigger still describes it).
         let relatives = (min(trigger.upperBound + 2, sentence.upperBound)..<sentence.upperBound).filter {
@@ -444,6 +483,8 @@ public struct EventStage: Sendable {
         // "منذ عام 2020": the extractor may leave "منذ" (and "عام") outside the date.
         let before = doc.tokens.prefix { $0.end <= d.start }.suffix(2)
         if before.contains(where: { $0.norm == "منذ" }) { return false }
+        // "قوى 14 آذار"، "ثورة 25 يناير": a date right after such a noun is a name or a past upheaval.
+        if let last = before.last, last.isWord, Self.dateNameHeads.contains(word: last.norm) { return false }
         // "رمضان أحمد قاديروف": a month's or a holiday's name inside a person's name is no date.
         if doc.mentions.contains(where: { $0.type == .person && $0.start <= d.start && d.end <= $0.end }) { return false }
         if first.hasPrefix("بعد") || first.hasPrefix("قبل") {
