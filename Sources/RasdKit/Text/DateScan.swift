@@ -18,9 +18,10 @@ struct DateScan {
     /// (their basis is `.relative`, turned into `.unresolved` by the caller).
     var r: PartialDate { ref ?? PartialDate(year: 2000, month: 1, day: 1) }
 
-    func norm(_ i: Int) -> String { i < n ? tokens[i].norm : "" }
+    // Both read outside the tokens as nothing: patterns look one token back (`i - 1`) as well as ahead.
+    func norm(_ i: Int) -> String { i >= 0 && i < n ? tokens[i].norm : "" }
     func key(_ i: Int) -> UInt64 { i < n ? tokens[i].key : 0 }
-    func has(_ i: Int, _ role: DateLexicon.Role) -> Bool { i < n && lex.has(tokens[i], role) }
+    func has(_ i: Int, _ role: DateLexicon.Role) -> Bool { i >= 0 && i < n && lex.has(tokens[i], role) }
     func prefixLength(_ i: Int) -> Int { i < n ? (lex.words[tokens[i].key]?.prefix.unicodeScalars.count ?? 0) : 0 }
 
     /// True when a line break separates tokens `a` and `b` (a < b).
