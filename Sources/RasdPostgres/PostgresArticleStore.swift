@@ -159,14 +159,11 @@ package final class PostgresArticleStore: ArticleRepository {
                         INSERT INTO analyses (document_count, json, collection_key) VALUES (\(count), NULL, \(key)) RETURNING rowid
                         """, logger: logger)
                     for try await value in rows.decode(Int64.self) { rowid = value }
-                    var part = 0, start = data.startIndex
-                    while start < data.endIndex {
-                        let end = data.index(start, offsetBy: partBytes, limitedBy: data.endIndex) ?? data.endIndex
-                        let bytes = ByteBuffer(bytes: data[start..<end])
+                    for (part, slice) in data.parts(ofAtMost: partBytes).enumerated() {
+                        let bytes = ByteBuffer(bytes: slice)
                         _ = try await connection.query("""
                             INSERT INTO analysis_parts (analysis_rowid, part, bytes) VALUES (\(rowid), \(part), \(bytes))
                             """, logger: logger)
-                        part += 1; start = end
                     }
                 }
                 _ = try await connection.query("""

@@ -26,12 +26,9 @@ extension ArticleStore {
                            arguments: [stamp, documentCount, whole ? json : Data(), key])
             if !whole {
                 let rowid = db.lastInsertedRowID
-                var part = 0, start = json.startIndex
-                while start < json.endIndex {
-                    let end = json.index(start, offsetBy: partBytes, limitedBy: json.endIndex) ?? json.endIndex
+                for (part, bytes) in json.parts(ofAtMost: partBytes).enumerated() {
                     try db.execute(sql: "INSERT INTO analysis_parts (analysis_rowid, part, bytes) VALUES (?, ?, ?)",
-                                   arguments: [rowid, part, json[start..<end]])
-                    part += 1; start = end
+                                   arguments: [rowid, part, bytes])
                 }
             }
             try db.execute(sql: "DELETE FROM analyses WHERE rowid NOT IN (SELECT rowid FROM analyses ORDER BY rowid DESC LIMIT ?)",
@@ -72,5 +69,20 @@ extension ArticleStore {
 extension ArticleStore: ArticleRepository {
     package func ingest(_ articles: [SourceArticle]) throws -> IngestSummary {
         try ingest(articles, now: Date())
+    }
+}
+
+extension Data {
+    /// Consecutive slices of at most `size` bytes, in order: an analysis too large for one row of a store
+    /// (`analysis_parts`, on SQLite and PostgreSQL).
+    package func parts(ofAtMost size: Int) -> [Data] {
+        var out: [Data] = []
+        var start = startIndex
+        while start < endIndex {
+            let end = index(start, offsetBy: size, limitedBy: endIndex) ?? endIndex
+            out.append(self[start..<end])
+            start = end
+        }
+        return out
     }
 }

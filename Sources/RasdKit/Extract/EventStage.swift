@@ -62,8 +62,8 @@ public struct EventStage: Sendable {
     static let placeRequirement = "@place"
     /// Nouns whose name is a date (`events/date_name_heads.tsv`).
     static let dateNameHeads = PhraseLexicon.resource("events/date_name_heads.tsv")
-    /// ACCUSE lemmas of doubt: what is doubted may be a thing ("شكك في نزاهة الانتخابات"), not a party.
-    static let doubtLemmas: Set<String> = Set(["شكك", "تشكيك"].map { ArabicNormalizer.shared.key($0) })
+    /// ACCUSE lemmas of doubt (`events/doubt_lemmas.tsv`): what is doubted may be a thing, not a party.
+    static let doubtLemmas = PhraseLexicon.resource("events/doubt_lemmas.tsv")
 
     public func process(_ doc: inout Document) {
         var events: [EventMention] = []
@@ -150,7 +150,7 @@ public struct EventStage: Sendable {
                 // the accused ("واتهم X بالفساد") or the condemnation is of nobody ("استنكار كل أشكال الإرهاب");
                 // the condemnation of an attack ("أدان X الهجوم") and a doubt ("شكك في نزاهة ...") stand without one.
                 if trigger.type == .accuse, !event.participants.contains(where: { $0.role == .target }),
-                   !Self.doubtLemmas.contains(ArabicNormalizer.shared.key(trigger.match.key)),
+                   Self.doubtLemmas.entries[ArabicNormalizer.shared.key(trigger.match.key)] == nil,
                    !triggers.contains(where: { $0.type == .attack && $0.match.tokens.lowerBound >= trigger.match.tokens.upperBound
                        && $0.match.tokens.lowerBound <= trigger.match.tokens.upperBound + 8 }) {
                     continue

@@ -57,13 +57,12 @@ extension TitleStage {
     /// article only right before punctuation ("راجح بادي،"). Anything else ("صباح أول يوم"، "فهد فيما") is no name.
     func nameStarting(at j: Int, _ doc: Document, sentence: Range<Int>, covered: [Bool]) -> Range<Int>? {
         let first = doc.tokens[j]
-        // The given name as written (no proclitic read off it: "كان" is no ك + "آن"), without diacritics.
+        // The given name as written (no proclitic read off it: "كان" is no ك + "آن"; "علي" is the preposition "على"
+        // once normalized, and only the name is listed), with no diacritic in it or right after it ("عليّ": on me).
         let written = doc.string(first.start, first.end)
-        guard first.kind == .arabic, !first.norm.hasPrefix("ال"), // "علي" is the preposition "على" once normalized: as written, only the name is listed.
-              isNameWord(first) || barriers.entries[first.norm] != nil,
-              !written.unicodeScalars.contains(where: { (0x064B...0x0652).contains($0.value) }),
-              first.end >= doc.text.count || !(0x064B...0x0652).contains(doc.text[first.end].value),
-              givenNames.contains(Self.foldingAlef(written)) else { return nil }
+        let marked = (first.start..<min(first.end + 1, doc.text.count)).contains { (0x064B...0x0652).contains(doc.text[$0].value) }
+        guard first.kind == .arabic, !first.norm.hasPrefix("ال"), isNameWord(first) || barriers.entries[first.norm] != nil,
+              !marked, givenNames.contains(Self.foldingAlef(written)) else { return nil }
         var e = j + 1
         while e < sentence.upperBound, e - j < 4, !covered[e], isNameWord(doc.tokens[e]) {
             let word = doc.tokens[e].norm

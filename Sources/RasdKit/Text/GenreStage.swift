@@ -32,13 +32,17 @@ public struct GenreStage: Sendable {
         var argument = Set<String>()
         var i = 0
         let opening = min(doc.tokens.count, Self.opening)
-        // "نحن"، "أعتقد" inside a quote are the speaker's words, not the writer's.
-        let quoted = doc.quotes.map { $0.start..<$0.end }
+        // "نحن"، "أعتقد" inside a quote are the speaker's words, not the writer's: each token's, marked once.
+        var quoted = [Bool](repeating: false, count: doc.tokens.count)
+        for q in doc.quotes {
+            var t = doc.firstToken(startingAtOrAfter: q.start)
+            while t < doc.tokens.count, doc.tokens[t].start < q.end { quoted[t] = true; t += 1 }
+        }
         while i < doc.tokens.count {
             guard let m = cues.match(doc.tokens, at: i) else { i += 1; continue }
             switch m.values.first {
             case "header" where i < opening: header += 1
-            case "argument" where !quoted.contains(where: { $0.contains(doc.tokens[i].start) }): argument.insert(m.key)
+            case "argument" where !quoted[i]: argument.insert(m.key)
             case "news" where i < opening: news += 1
             default: break
             }
@@ -53,19 +57,20 @@ public struct GenreStage: Sendable {
     }
 
     /// The measures `genre/style.tsv` gives points for (see there), on the body's Arabic words outside quotes.
-    func measures(_ doc: Document, quoted: [Range<Int>]) -> [String: Double] {
-        var names = [Bool](repeating: false, count: doc.text.count)
-        for m in doc.mentions { for k in m.start..<min(m.end, names.count) { names[k] = true } }
+    func measures(_ doc: Document, quoted: [Bool]) -> [String: Double] {
+        // A token that starts inside a name ("فيينا") holds no pronoun.
+        var names = [Bool](repeating: false, count: doc.tokens.count)
+        for m in doc.mentions { for t in m.tokens where (m.start..<m.end).contains(doc.tokens[t].start) { names[t] = true } }
         var words = 0, voice = 0, rhetoric = 0
         for sentence in doc.sentences {
             let speech = sentence.contains { doc.speechVerbs[$0] != nil }
             for i in sentence {
                 let token = doc.tokens[i]
-                if quoted.contains(where: { $0.contains(token.start) }) { continue }
+                if quoted[i] { continue }
                 switch token.kind {
                 case .arabic:
                     words += 1
-                    if !speech, !names[token.start], Self.endsInPronoun(token.norm, firstPlural),
+                    if !speech, !names[i], Self.endsInPronoun(token.norm, firstPlural),
                        cues.values(word: token.norm)?.first != "not_voice" { voice += 1 }
                 case .punct:
                     let s = doc.text[token.start]
