@@ -158,7 +158,9 @@ final class ExtractionCorpusTests: XCTestCase {
         let joint = "ووقع الجيش السوداني وقوات الدعم السريع إعلان جدة في المدينة السعودية."
         for row in try Self.rows("discrepancies.tsv", minimum: 7) {
             guard row.count == 5 else { XCTFail("malformed case: \(row)"); continue }
-            let articles = [(row[0], row[1], "a"), (row[2], row[3], "b")].map { text, date, id in
+            // A second report "-": one article alone, whose sources may disagree within it.
+            let reports = row[2] == "-" ? [(row[0], row[1], "a")] : [(row[0], row[1], "a"), (row[2], row[3], "b")]
+            let articles = reports.map { text, date, id in
                 SourceArticle(id: id, text: joint + "\n" + text, published: PartialDate(iso: date), origin: "case")
             }
             let analysis = Self.analyzer.analyze(articles)

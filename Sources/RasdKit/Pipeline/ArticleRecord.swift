@@ -23,10 +23,10 @@ package struct ArticleRecord: Sendable, Codable, Equatable {
     package var events: [EventMention]
     package var dates: [DateMention]
     package var quantities: [Quantity]
-    /// For each quantity: what a count of people measures ("killed", "displaced"), worked out from the words
-    /// around it while the tokens were at hand (see `MeasureDiscrepancies`); nil for other amounts and for the
-    /// quantities the comparison leaves out.
-    package var measures: [String?]
+    /// For each quantity: what it measures ("killed", a count of resolutions), with the words around it and who
+    /// gives it, worked out while the tokens were at hand (see `MeasureDiscrepancies`); nil for the quantities the
+    /// comparison leaves out.
+    package var figures: [MeasuredFigure?]
     /// The MinHash signature of the body, for near-duplicate stories (empty for a story split off an article,
     /// and for a body without words).
     package var signature: [UInt64]
@@ -50,10 +50,10 @@ package struct ArticleRecord: Sendable, Codable, Equatable {
         events = doc.events
         dates = doc.dates
         quantities = doc.quantities
-        measures = doc.quantities.map { q in
-            // Only the counts `MeasureDiscrepancies.find` compares: an article's own, not durations, at least 2.
+        figures = doc.quantities.map { q in
+            // Only the figures `MeasureDiscrepancies.find` compares: an article's own, not durations, at least 2.
             guard doc.parent == nil, !q.isDuration, (q.value ?? q.max ?? 0) >= 2 else { return nil }
-            return MeasureDiscrepancies.shared.measure(of: q, in: doc)
+            return MeasureDiscrepancies.shared.figure(of: q, in: doc)
         }
         signature = doc.parent == nil ? nearDuplicates.signature(body) : []
         storyTerms = StoryDetector.terms(title: doc.title, tokens: doc.tokens)
@@ -67,7 +67,7 @@ package struct ArticleRecord: Sendable, Codable, Equatable {
 extension ArticleRecord {
     enum CodingKeys: String, CodingKey {
         case id, title, source, url, published, publishedBasis, parent, body, removed, genre, mentions, roles, quotes,
-             events, dates, quantities, measures, signature, storyTerms
+             events, dates, quantities, figures, signature, storyTerms
     }
 
     package init(from decoder: any Decoder) throws {
@@ -88,7 +88,7 @@ extension ArticleRecord {
         events = try c.decode([EventMention].self, forKey: .events)
         dates = try c.decode([DateMention].self, forKey: .dates)
         quantities = try c.decode([Quantity].self, forKey: .quantities)
-        measures = try c.decode([String?].self, forKey: .measures)
+        figures = try c.decode([MeasuredFigure?].self, forKey: .figures)
         signature = try PackedWords.words(try c.decode(Data.self, forKey: .signature), forKey: CodingKeys.signature, in: c)
         let terms = try PackedWords.words(try c.decode(Data.self, forKey: .storyTerms), forKey: CodingKeys.storyTerms, in: c)
         guard terms.count % 2 == 0 else {
@@ -117,7 +117,7 @@ extension ArticleRecord {
         try c.encode(events, forKey: .events)
         try c.encode(dates, forKey: .dates)
         try c.encode(quantities, forKey: .quantities)
-        try c.encode(measures, forKey: .measures)
+        try c.encode(figures, forKey: .figures)
         try c.encode(PackedWords.data(signature), forKey: .signature)
         try c.encode(PackedWords.data(storyTerms.flatMap { [$0.key, UInt64($0.weight.bitPattern)] }), forKey: .storyTerms)
     }
