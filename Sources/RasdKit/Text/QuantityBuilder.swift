@@ -12,6 +12,8 @@ struct QuantityBuilder: Sendable {
     let durationTriggers: CliticLexicon<Bool>
     /// Nouns that only count (`counted_nouns.tsv`): after one a year-like number is a count.
     let countedNouns: Set<UInt64>
+    /// Words before an hour (`clock_words.tsv`): the number after one is a time of day, not a count.
+    let clockWords: Set<UInt64>
     /// Connectors between the two ends of a range (normalized forms: ى is written ي).
     static let rangeWords: Set<UInt64> = Set(["الي", "حتي", "-", "و", "لغايه", "ولغايه", "والي"].map(TokenKey.of))
 
@@ -36,6 +38,9 @@ struct QuantityBuilder: Sendable {
         notUnits = stop
         durationTriggers = CliticLexicon(TextResources.rows("duration_triggers.tsv").map { ($0[0], true) })
         countedNouns = Set(TextResources.rows("counted_nouns.tsv").map { TokenKey.of(ArabicNormalizer.shared.key($0[0])) })
+        clockWords = Set(TextResources.rows("clock_words.tsv").flatMap { row in
+            Clitics.surfaceForms(of: ArabicNormalizer.shared.key(row[0]), article: false).map { TokenKey.of($0.surface) }
+        })
     }
 
     static let waw = TokenKey.of("و")
@@ -54,6 +59,17 @@ struct QuantityBuilder: Sendable {
         i + 1 < tokens.count && tokens[i + 1].kind == .number && tokens[i + 1].norm.unicodeScalars.count == 4
     }
 
+    /// A time of day: digits glued to another group by ":" (12:46), or digits right after an hour word
+    /// ("الساعة 0621").
+    func isClockTime(_ p: NumberGrammar.Parsed, _ tokens: [Token]) -> Bool {
+        guard p.digits else { return false }
+        func glued(_ i: Int, _ j: Int) -> Bool { i >= 0 && j < tokens.count && tokens[i].end == tokens[j].start }
+        let s = p.start, e = p.end
+        if s >= 2, tokens[s - 1].norm == ":", tokens[s - 2].kind == .number, glued(s - 2, s - 1), glued(s - 1, s) { return true }
+        if e + 1 < tokens.count, tokens[e].norm == ":", tokens[e + 1].kind == .number, glued(e - 1, e), glued(e, e + 1) { return true }
+        return s > 0 && clockWords.contains(tokens[s - 1].key)
+    }
+
     func build(_ parsed: [NumberGrammar.Parsed], _ tokens: [Token], _ text: ScalarText) -> [Quantity] {
         var out: [Quantity] = []
         var covered = Set<Int>()   // token indexes already inside a quantity
@@ -61,7 +77,7 @@ struct QuantityBuilder: Sendable {
         while k < parsed.count {
             var a = parsed[k]
             k += 1
-            guard a.kind != .ordinal else { continue }
+            guard a.kind != .ordinal, !isClockTime(a, tokens) else { continue }
             var startTok = a.start
             var endTok = a.end
             var lo: Double? = nil, hi: Double? = nil
