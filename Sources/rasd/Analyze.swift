@@ -127,15 +127,15 @@ struct Analyze: AsyncParsableCommand {
                 problems += read.problems
                 articles += read.articles.map { metadata[$0.id]?.applied(to: $0) ?? $0 }
             }
-            let distinct = DistinctIDs.apply(articles)
-            articles = distinct.articles
-            problems += distinct.problems
+            var idProblems: [InputProblem] = []
+            (articles, idProblems) = DistinctIDs.apply(articles)   // no second reference to the texts is kept
+            problems += idProblems
             for problem in problems { progress.warn(problem.description) }
-            analysis = await analyzer.analyze(articles, problems: problems, jobs: jobs) { done, total in
+            // Taken: the input texts are let go once their records are made, before the resolve.
+            analysis = await analyzer.analyze(taking: &articles, problems: problems, jobs: jobs) { done, total in
                 progress.update(done, of: total)
             }
             progress.finish()
-            articles = []   // their texts are not needed for the output: the analysis has the bodies
         }
 
         switch format {

@@ -97,20 +97,44 @@ public struct Analyzer: Sendable {
     /// as one at a time, since the records reach the resolve in input order.
     public func analyze(_ articles: [SourceArticle], problems: [InputProblem] = [], jobs: Int,
                         progress: ((Int, Int) -> Void)? = nil) async -> Analysis {
-        let (articles, idProblems) = DistinctIDs.apply(articles)
+        var articles = articles
+        return await analyze(taking: &articles, problems: problems, jobs: jobs, progress: progress)
+    }
+
+    /// The same, emptying `articles` once their records are made: the input texts are not held through the
+    /// resolve, the peak of a large collection's memory (the bodies the output needs are in the records).
+    package func analyze(taking articles: inout [SourceArticle], problems: [InputProblem] = [], jobs: Int,
+                         progress: ((Int, Int) -> Void)? = nil) async -> Analysis {
+        var (distinct, idProblems) = DistinctIDs.apply(articles)
+        articles = []
         let problems = problems + idProblems
         let runner = ArticleRunner(jobs: jobs)
-        var tally = RepeatedBlockDetector.Tally<String>(minArticles: options.repeatedLineMinArticles)
-        await runner.run(articles.count, { RepeatedBlockDetector.lines(of: articles[$0]) }) { i, lines in
-            tally.add(articles[i], lines: lines)
-        }
-        let repeated = tally.repeated
+        // The outlets' repeated lines, tallied as line hashes (as a store does): a tally of the lines' text held
+        // every paragraph of the collection a second time, a tenth of the peak memory.
+        let repeated = await repeatedLineHashes(distinct, runner: runner)
+        let collected = await records(of: distinct, repeated: repeated, runner: runner, progress: progress)
+        distinct = []
+        return resolve(collected, problems: problems)
+    }
+
+    /// The articles' records in input order, made on every core.
+    func records(of articles: [SourceArticle], repeated: [String: Set<UInt64>], runner: ArticleRunner,
+                 progress: ((Int, Int) -> Void)?) async -> [ArticleRecord] {
         var collected: [ArticleRecord] = []
-        await runner.run(articles.count, { [self] in records(articles[$0], repeatedLines: repeated) }) { i, made in
+        await runner.run(articles.count, { [self] in
+            keyedRecords(articles[$0], repeatedHashes: repeated[RepeatedBlockDetector.sourceKey(articles[$0])] ?? []).records
+        }) { i, made in
             collected += made
             progress?(i + 1, articles.count)
         }
-        return resolve(collected, problems: problems)
+        return collected
+    }
+
+    /// Source key → hashes of the lines its articles repeat (`LineHashTally`); the tally is freed on return.
+    func repeatedLineHashes(_ articles: [SourceArticle], runner: ArticleRunner) async -> [String: Set<UInt64>] {
+        var tally = LineHashTally(minArticles: options.repeatedLineMinArticles)
+        await runner.run(articles.count, { Analyzer.lineHashes(articles[$0]) }) { i, lines in tally.add(articles[i], lines: lines) }
+        return tally.repeated
     }
 
     /// The cross-document part (`CollectionResolver`'s steps) and the input problems.

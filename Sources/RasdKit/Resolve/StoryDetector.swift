@@ -49,12 +49,15 @@ package struct StoryDetector: Sendable {
     }
 
     /// What two documents share.
+    /// Kept as 16 bytes (the cosines are computed in `Float`, so nothing is lost): a large feed holds millions.
     struct Pair: Sendable, Equatable {
-        var words: Double = 0
-        var entities: Double = 0
-        var events: Double = 0
+        private var wordsValue: Float = 0, entitiesValue: Float = 0, eventsValue: Float = 0
+        private var gapDays: Int32 = 0
+        var words: Double { get { Double(wordsValue) } set { wordsValue = Float(newValue) } }
+        var entities: Double { get { Double(entitiesValue) } set { entitiesValue = Float(newValue) } }
+        var events: Double { get { Double(eventsValue) } set { eventsValue = Float(newValue) } }
         /// Days between the two publication dates (0 when one is unknown).
-        var gap = 0
+        var gap: Int { get { Int(gapDays) } set { gapDays = Int32(clamping: newValue) } }
     }
 
     let options: Options
@@ -84,15 +87,17 @@ package struct StoryDetector: Sendable {
 
     /// The stories as lists of document indices (each sorted), in order of their first document.
     func group(_ documents: [ArticleRecord], _ analysis: Analysis) -> [[Int]] {
-        let pairs = self.pairs(documents, analysis)
         var scores: [Int: Double] = [:]
         var edges: [(score: Double, i: Int, j: Int)] = []
         let n = documents.count
-        for (key, pair) in pairs {
-            let s = score(pair)
-            guard s > 0 else { continue }
-            scores[key] = s
-            if s >= options.link { edges.append((s, key / n, key % n)) }
+        do {   // the pairs are freed once scored
+            let pairs = self.pairs(documents, analysis)
+            for (key, pair) in pairs {
+                let s = score(pair)
+                guard s > 0 else { continue }
+                scores[key] = s
+                if s >= options.link { edges.append((s, key / n, key % n)) }
+            }
         }
         edges.sort { ($0.score, $1.i, $1.j) > ($1.score, $0.i, $0.j) }
         var members = (0..<n).map { [$0] }
@@ -183,16 +188,20 @@ package struct StoryDetector: Sendable {
         }
         let common = n >= 20 ? Int(Double(n) * options.commonShare) : n
         let size = max(n, options.minCollection)
-        let words = Self.cosines(wordBags, maxDF: min(max(common, 2), options.maxShared), collection: size,
-                                 floor: options.wordsFloor)
-        let entities = Self.cosines(entityBags, maxDF: min(n, options.maxShared), collection: size)
-        let events = Self.cosines(eventBags, maxDF: min(n, options.maxShared), collection: size)
+        // Each signal's cosines folded in as soon as made, so that only one signal's table is held beside `out`.
+        var out: [Int: Pair] = [:]
+        for (key, v) in Self.cosines(wordBags, maxDF: min(max(common, 2), options.maxShared), collection: size, floor: options.wordsFloor) {
+            out[key, default: Pair()].words = Double(v)
+        }
+        wordBags = []
+        for (key, v) in Self.cosines(entityBags, maxDF: min(n, options.maxShared), collection: size) {
+            out[key, default: Pair()].entities = Double(v)
+        }
+        for (key, v) in Self.cosines(eventBags, maxDF: min(n, options.maxShared), collection: size) {
+            out[key, default: Pair()].events = Double(v)
+        }
 
         let days = documents.map { $0.published?.dayNumber }
-        var out: [Int: Pair] = [:]
-        for (key, v) in words { out[key, default: Pair()].words = v }
-        for (key, v) in entities { out[key, default: Pair()].entities = v }
-        for (key, v) in events { out[key, default: Pair()].events = v }
         for key in out.keys {
             if let a = days[key / n], let b = days[key % n] { out[key]!.gap = abs(a - b) }
         }
@@ -202,7 +211,7 @@ package struct StoryDetector: Sendable {
     /// Cosine similarity of every pair of bags that share a feature, over (1 + ln count) × IDF weights (IDF as in
     /// a collection of `collection` documents); features in more than `maxDF` bags are left out. Keyed by `i * n + j`, i < j. Cost: the sum over features of the
     /// square of their document frequency.
-    static func cosines(_ bags: [[Int32: Float]], maxDF: Int, collection: Int, floor: Float = 0) -> [Int: Double] {
+    static func cosines(_ bags: [[Int32: Float]], maxDF: Int, collection: Int, floor: Float = 0) -> [Int: Float] {
         let n = bags.count
         var df: [Int32: Int] = [:]
         for bag in bags { for t in bag.keys { df[t, default: 0] += 1 } }
@@ -226,7 +235,7 @@ package struct StoryDetector: Sendable {
             }
             vectors.append(v)
         }
-        var out: [Int: Double] = [:]
+        var out: [Int: Float] = [:]
         var scratch = [Float](repeating: 0, count: n)
         var touched: [Int] = []
         for i in 0..<n {
@@ -238,7 +247,7 @@ package struct StoryDetector: Sendable {
                 }
             }
             for j in touched {
-                if scratch[j] >= floor { out[i * n + j] = Double(min(scratch[j], 1)) }
+                if scratch[j] >= floor { out[i * n + j] = min(scratch[j], 1) }
                 scratch[j] = 0
             }
             touched.removeAll(keepingCapacity: true)
