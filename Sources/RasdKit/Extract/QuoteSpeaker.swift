@@ -16,12 +16,15 @@ struct QuoteSpeaker: Sendable {
 
     let speech: PhraseLexicon
     let zone: PhraseLexicon
+    /// Words that name what follows them ("برنامج"، "صحيفة"): after ل, the addressee of the speech.
+    let titleHeads: PhraseLexicon
     /// The lexicon's "on:" column by verb form, normalized once.
     let prepositions: [String: String]
 
     init(speech: PhraseLexicon) {
         self.speech = speech
         zone = PhraseLexicon.resource("quotes/subject_zone.tsv")
+        titleHeads = PhraseLexicon.resource("quotes/title_heads.tsv")
         prepositions = speech.entries.compactMapValues { values in
             values.first(where: { $0.hasPrefix("on:") }).map { Self.key(String($0.dropFirst(3))) }
         }
@@ -42,10 +45,26 @@ struct QuoteSpeaker: Sendable {
     /// Words between a name and its verb in SVO: relative pronouns and قد.
     static let relatives: Set<String> = Set(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "والذي", "والتي", "والذين",
                                               "قد", "فقد", "لقد"].map(key))
+    /// "أما X ... فـ": the topic of the clause that the verb with ف continues.
+    static let topicMarkers: Set<String> = Set(["أما", "وأما"].map(key))
+    /// قد and its forms: between a name and its verb they leave the verb the main one ("X قد قال").
+    static let perfectParticles: Set<String> = Set(["قد", "فقد", "لقد"].map(key))
     /// Prepositions and titles before a name that make it the place, the addressee, the topic or a genitive of the
     /// speech, not its speaker.
     static let notSpeakerBefore: Set<String> = Set(["في", "الى", "إلى", "من", "على", "مع", "لدى", "حول", "بشأن", "ضد", "باسم", "عن",
                                                      "بحسب", "حسب", "حسبما", "وفق", "وفقا", "نقلا", "طبقا"].map(key))
+    /// Words right before a speech verb that put it inside a clause with its subject before it: "أن" of "سبق أن
+    /// قال"، the pronoun "من" of "من قال".
+    static let subordinators: Set<String> = Set(["أن", "ان", "وأن", "وان", "من", "فمن", "ومن", "ما", "كل"].map(key))
+    /// Nationality adjectives ("الأمريكي"، "السعودية"): definite words ending in the nisba, which a noun subject and
+    /// the entity it stands for must share ("وزير الخارجية الأمريكي" is not the Saudi foreign minister).
+    static func nisba(_ w: String) -> String? {
+        guard w.hasPrefix("ال"), w.unicodeScalars.count >= 5 else { return nil }
+        var stem = String(w.dropFirst(2))
+        if stem.hasSuffix("يه") { stem = String(stem.dropLast()) }
+        guard stem.hasSuffix("ي"), !stem.hasSuffix("وي") || stem.unicodeScalars.count > 4 else { return nil }
+        return stem
+    }
     static let relayPrepositions: Set<String> = Set(["عن", "إلى", "الى"].map(key))
     static let outletHeads: Set<String> = Set(["وكالة", "صحيفة", "قناة", "موقع", "تلفزيون", "إذاعة", "مجلة", "شبكة"].map(key))
 
@@ -122,11 +141,19 @@ struct QuoteSpeaker: Sendable {
             }
         }
         if isCarried(tokens[verb]) { return .carried }
+        // "أما X ...، فقال": the subject is the name after أما, or nobody named.
+        if tokens[verb].norm.hasPrefix("ف"),
+           let amma = (sentence.lowerBound..<verb).last(where: { Self.topicMarkers.contains(tokens[$0].norm) }) {
+            var k = amma + 1
+            while k < verb, tokens[k].kind == .punct { k += 1 }
+            if let m = people.first(where: { $0.tokens.lowerBound == k }) { return .named(m.ref, m.text) }
+            return .unknown
+        }
         // SVO: a name ending right before the verb, only relative pronouns or قد between; a body named in the
         // title of a person before it is a genitive ("جانيت يلين رئيسة مجلس الاحتياطي قد قالت"): the person speaks.
         if !hasConjunction(tokens[verb]),
            let m = inSentence.last(where: { $0.tokens.upperBound <= verb && $0.tokens.upperBound >= verb - 3 }),
-           (m.tokens.upperBound..<verb).allSatisfy({ !tokens[$0].isWord || Self.relatives.contains(tokens[$0].norm) }),
+           (m.tokens.upperBound..<verb).allSatisfy({ svoGap(doc, $0, verb: verb) }),
            m.type != .gpe || opensClause(doc, before: m, sentence: sentence),
            // A body set off by a comma closes a phrase before the clause ("في مقابلة مع قناة «العربية»، أكد كيري").
            m.type == .person || !(m.tokens.upperBound..<verb).contains(where: { tokens[$0].norm == "," }) {
@@ -139,6 +166,9 @@ struct QuoteSpeaker: Sendable {
             return .named(m.ref, m.text)
         }
         let finding = subjectAfter(doc, verb: verb, sentence: sentence, inSentence: inSentence, people: people)
+        // "سبق وأن قال إن"، "فمن قال إن": a verb inside a clause whose subject stands before it (no name found
+        // there) names nobody; it carries no speaker from before.
+        if finding == .carried, isSubordinate(doc, verb: verb, sentence: sentence) { return .unknown }
         // "التقارير التي أكدت أن": a relative clause with no subject of its own speaks for its antecedent, and an
         // antecedent that is no name (SVO above found none) speaks for nobody.
         if finding == .carried, verb > sentence.lowerBound, Self.relatives.contains(tokens[verb - 1].norm),
@@ -146,6 +176,27 @@ struct QuoteSpeaker: Sendable {
             return .unknown
         }
         return finding
+    }
+
+    /// Whether a speech verb stands in a clause whose subject comes before it ("سبق وأن قال"، "فمن قال"), not in
+    /// one of time or manner that shares the sentence's subject ("قبل أن يشدد").
+    func isSubordinate(_ doc: Document, verb: Int, sentence: Range<Int>) -> Bool {
+        guard verb > sentence.lowerBound, Self.subordinators.contains(doc.tokens[verb - 1].norm) else { return false }
+        if verb - 1 > sentence.lowerBound, zone.entries[doc.tokens[verb - 2].norm]?.contains("time") ?? false { return false }
+        return true
+    }
+
+    /// Whether token `t`, between a name and the verb after it, keeps the name the verb's subject: a relative
+    /// pronoun or قد, a closing bracket, or a comma before a relative ("X، الذي صرح"); a closing quote mark, a
+    /// question mark or a colon ends the name's clause ("... بدون الأسد؟»، أجاب كيري").
+    func svoGap(_ doc: Document, _ t: Int, verb: Int) -> Bool {
+        let token = doc.tokens[t]
+        if token.isWord { return Self.relatives.contains(token.norm) }
+        switch token.norm {
+        case ")": return true
+        case "،", ",": return t + 1 < verb && doc.tokens[t + 1].isWord && Self.relatives.contains(doc.tokens[t + 1].norm)
+        default: return false
+        }
     }
 
     /// VSO: the subject between the verb and what is said, or none written (`.carried`).
@@ -162,21 +213,44 @@ struct QuoteSpeaker: Sendable {
             if t.kind == .punct && QuoteStage.openers.contains(t.norm.unicodeScalars.first!) {
                 // A short name in quote marks inside a title, with the speaker's name after it ("وكيل الوزارة رئيس
                 // «لجنة متابعة الأسعار» الدكتور X أن"), is passed over; any other quote mark opens what is said.
-                guard let close = quotedName(doc, opening: end, sentence: sentence, people: inSentence) else { break }
-                end = close + 1
-                continue
+                if let close = quotedName(doc, opening: end, sentence: sentence, people: inSentence) {
+                    end = close + 1
+                    continue
+                }
+                // The subject's own name in quote marks ("وقالت «داعش» إن"، "وأشار \"جون كيري\" إلى أن").
+                if end == verb + 1,
+                   let named = quotedSubject(doc, opening: end, sentence: sentence, people: people) {
+                    return named
+                }
+                break
             }
             if t.isWord, kind(t) != nil { break }   // a second speech verb begins another clause
             end += 1
         }
         let zoneTokens = (verb + 1)..<end
-        // A person named there is the speaker ("وقال في موسكو وزير الخارجية الروسي سيرغي لافروف").
         let inZone = inSentence.filter { zoneTokens.contains($0.tokens.lowerBound) }
-        if let person = inZone.first(where: { $0.type == .person }) { return .named(person.ref, person.text) }
         // The first word that is neither punctuation nor an adverb.
-        guard let head = zoneTokens.first(where: { tokens[$0].isWord && zone.entries[tokens[$0].norm]?.first != "skip" }) else {
-            return .carried
+        let head = zoneTokens.first(where: { tokens[$0].isWord && zone.entries[tokens[$0].norm]?.first != "skip" })
+        // Unnamed sources with a name in their genitive ("وذكرت مصادر في مكتب رئيس الوزراء X"): nobody speaks.
+        if let head, zone.entries[tokens[head].norm]?.first == "nobody",
+           let person = inZone.first(where: { $0.type == .person }),
+           ((head + 1)..<person.tokens.lowerBound).contains(where: { Self.notSpeakerBefore.contains(tokens[$0].norm)
+               || zone.entries[tokens[$0].norm]?.first == "prep" }) {
+            return .unknown
         }
+        // A person named there is the speaker ("وقال في موسكو وزير الخارجية الروسي سيرغي لافروف"); a person in the
+        // genitive of a title, with another name right after, is not ("قال مستشار خامنئي الدكتور علي ولايتي").
+        if var person = inZone.first(where: { $0.type == .person }) {
+            if let head, head < person.tokens.lowerBound,
+               let next = inZone.first(where: { $0.type == .person && $0.tokens.lowerBound >= person.tokens.upperBound
+                   && $0.tokens.lowerBound - person.tokens.upperBound <= 1 }),
+               (person.tokens.upperBound..<next.tokens.lowerBound).allSatisfy({ tokens[$0].isWord && !Self.notSpeakerBefore.contains(tokens[$0].norm)
+                   && !Self.relatives.contains(tokens[$0].norm) && zone.entries[tokens[$0].norm]?.first != "prep" }) {
+                person = next
+            }
+            return .named(person.ref, person.text)
+        }
+        guard let head else { return .carried }
         // A body or a state named first ("وقالت وزارة الخارجية"، "وأعلنت مصر"): the speaker; named after a title
         // noun it is a genitive ("سفيرة الولايات المتحدة"), not the speaker.
         if let m = inZone.first(where: { $0.tokens.lowerBound == head }) { return .named(m.ref, m.text) }
@@ -189,7 +263,9 @@ struct QuoteSpeaker: Sendable {
         }
         // "لرويترز"، "للصحفيين"، "لـ": a preposition on the word.
         if word.hasPrefix("لل") || (word.hasPrefix("ل") && doc.mentions.contains { $0.tokens.lowerBound == head }) { return .carried }
-        if word.hasPrefix("ل"), Self.outletHeads.contains(String(word.dropFirst())) { return .carried }
+        if word.hasPrefix("ل"), Self.outletHeads.contains(String(word.dropFirst())) || titleHeads.contains(word: String(word.dropFirst())) {
+            return .carried
+        }
         // A noun subject that is no name: the entity it stands for, if the text named one so.
         let resolved = resolve(doc, nominal: head, before: verb, people: people)
         if resolved != .unknown { return resolved }
@@ -201,6 +277,30 @@ struct QuoteSpeaker: Sendable {
                 && (m.tokens.lowerBound == head + 1 || m.type == .org)
                 && (head + 1..<m.tokens.lowerBound).allSatisfy { tokens[$0].isWord && zone.entries[tokens[$0].norm] == nil }
         }) {
+            return .named(m.ref, m.text)
+        }
+        return .unknown
+    }
+
+    /// The speaker named in quote marks right after the verb: an entity's name ("وقالت «داعش» إن"), else one or two
+    /// words closed before a colon, a complementizer or a comma: a surname, the person named before with it
+    /// ("وقال \"البرقان\": ..."), or nobody known. Nil when the quote mark opens what is said.
+    func quotedSubject(_ doc: Document, opening: Int, sentence: Range<Int>, people: [EntityMention]) -> Finding? {
+        let tokens = doc.tokens
+        guard let close = ((opening + 1)..<min(opening + 6, sentence.upperBound)).first(where: {
+            tokens[$0].kind == .punct && QuoteStage.closers.contains(tokens[$0].norm.unicodeScalars.first!)
+        }) else { return nil }
+        let words = ((opening + 1)..<close).filter { tokens[$0].isWord }
+        guard let firstWord = words.first, let lastWord = words.last, words.count <= 4 else { return nil }
+        if let m = doc.mentions.first(where: { [.person, .org, .gpe].contains($0.type) && $0.origin != .demonym
+            && $0.tokens.lowerBound <= firstWord && $0.tokens.upperBound > lastWord }) {
+            return .named(m.ref, m.text)
+        }
+        guard words.count <= 2, close + 1 < sentence.upperBound else { return nil }
+        let after = tokens[close + 1]
+        guard after.kind == .punct ? [":", "،", ","].contains(after.norm) : Self.complementizers.contains(after.norm) else { return nil }
+        let surname = tokens[lastWord].norm
+        if let m = people.last(where: { $0.type == .person && $0.tokens.upperBound <= opening && tokens[$0.tokens.upperBound - 1].norm == surname }) {
             return .named(m.ref, m.text)
         }
         return .unknown
@@ -236,6 +336,13 @@ struct QuoteSpeaker: Sendable {
         let bare = { (w: String) in w.hasPrefix("ال") && w.unicodeScalars.count > 3 ? String(w.dropFirst(2)) : w }
         let phrase = construct ? bare(word) + " " + bare(next!) : bare(word)
         guard phrase.unicodeScalars.count >= 3 else { return .unknown }
+        // The nationality adjectives after the noun, up to what is said.
+        var subjectNisbas = Set<String>()
+        var k = head + (construct ? 2 : 1)
+        while k < min(head + 6, tokens.count), tokens[k].isWord, !QuoteSpeaker.complementizers.contains(tokens[k].norm) {
+            if let n = Self.nisba(tokens[k].norm) { subjectNisbas.insert(n) }
+            k += 1
+        }
         for m in people.reversed() where m.tokens.upperBound <= verb {
             // The title written right before the name: up to four words, no punctuation, preposition or other name.
             var first = m.tokens.lowerBound
@@ -257,7 +364,22 @@ struct QuoteSpeaker: Sendable {
             for role in doc.roles where role.person == m.ref {
                 words += ArabicNormalizer.shared.key(role.title).split(separator: " ").map { bare(String($0)) }
             }
-            if (" " + words.joined(separator: " ") + " ").contains(" " + phrase + " ") { return .named(m.ref, m.text) }
+            guard (" " + words.joined(separator: " ") + " ").contains(" " + phrase + " ") else { continue }
+            // A nationality the subject gives must be the entity's ("وتابع وزير الخارجية الأمريكي" is not the
+            // Saudi minister named before); an entity whose title gives none is left unresolved then.
+            if !subjectNisbas.isEmpty, m.type == .person {
+                var theirs = Set<String>()
+                for t in tokens[first..<m.tokens.upperBound] where t.isWord {
+                    if let n = Self.nisba(t.norm) { theirs.insert(n) }
+                }
+                for role in doc.roles where role.person == m.ref {
+                    for w in ArabicNormalizer.shared.key(role.title).split(separator: " ") {
+                        if let n = Self.nisba(String(w)) { theirs.insert(n) }
+                    }
+                }
+                guard subjectNisbas.isSubset(of: theirs) else { continue }
+            }
+            return .named(m.ref, m.text)
         }
         return .unknown
     }

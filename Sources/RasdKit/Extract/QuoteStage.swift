@@ -25,11 +25,32 @@ public struct QuoteStage: Sendable {
         for sentence in doc.sentences {
             let spans = quoteSpans(doc, sentence, continuing: continuing)
             continuing = endsInsideStraightQuote(doc, sentence, continuing: continuing)
-            let verbs = sentence.filter { speakers.kind(doc.tokens[$0]) != nil }
+            // A speech verb inside a quote belongs to the quoted words: with no subject of its own ("«لقد زعم أن ...»")
+            // it is not the narrative's; with one ("«لكن روحاني قال إنه ...»") it is that speaker's, and the narrative's
+            // speaker stays.
+            var verbs = sentence.filter { speakers.kind(doc.tokens[$0]) != nil }
+            let quoted = Set(verbs.filter { t in
+                spans.contains { $0.closed && $0.start <= doc.tokens[t].start && doc.tokens[t].end <= $0.end }
+            })
             // Each verb's speaker, in text order: a verb with no subject written carries the speaker before it.
             var speakerOf: [Int: (ref: EntityRef, text: String)] = [:]
             var sentenceHasSpeaker = false
-            for verb in verbs {
+            for verb in verbs where quoted.contains(verb) {
+                if case .named(let ref, let text) = speakers.find(doc, verb: verb, sentence: sentence) {
+                    speakerOf[verb] = (ref, text)
+                    speechVerbs[verb] = SpeechVerb(speaker: ref, speakerText: text)
+                }
+            }
+            verbs.removeAll { quoted.contains($0) && speakerOf[$0] == nil }
+            for verb in verbs where !quoted.contains(verb) {
+                // A verb in a relative clause ("الاتفاق الذي قال إنه"، "التي وصفتها") has its own speaker, but the
+                // sentence goes on about the speaker before it.
+                let embedded = verb > sentence.lowerBound && (QuoteSpeaker.relatives.contains(doc.tokens[verb - 1].norm)
+                    && !QuoteSpeaker.perfectParticles.contains(doc.tokens[verb - 1].norm) || speakers.isSubordinate(doc, verb: verb, sentence: sentence))
+                let outer = lastSpeaker
+                defer {
+                    if embedded { lastSpeaker = outer }
+                }
                 switch speakers.find(doc, verb: verb, sentence: sentence) {
                 case .named(let ref, let text): lastSpeaker = (ref, text); sentenceHasSpeaker = true
                 case .unknown: lastSpeaker = nil; sentenceHasSpeaker = true
@@ -39,6 +60,11 @@ public struct QuoteStage: Sendable {
                     if let subject = coordinatedSubject(doc, verb: verb, sentence: sentence) {
                         lastSpeaker = subject
                     } else if !sentenceHasSpeaker, let subject = sentenceSubject(doc, sentence, before: verb) {
+                        lastSpeaker = subject
+                    } else if !sentenceHasSpeaker, speakers.isCarried(doc.tokens[verb]),
+                              let subject = firstPerson(doc, sentence, before: verb) {
+                        // A participle after a clause with its subject further in ("... خص جون كيري «الشرق الأوسط»
+                        // بحوار ...، مشددا على أن"): the person that clause names first.
                         lastSpeaker = subject
                     }
                     sentenceHasSpeaker = true
@@ -82,24 +108,52 @@ public struct QuoteStage: Sendable {
             // Reported speech: a speech verb, then "إن/أن" and the clause, with no direct quote for that verb.
             for verb in verbs where !usedVerbs.contains(verb) {
                 // Else the verb's preposition of content ("وشدد الوزير على ضرورة ..."), before any complementizer.
-                let window = (verb + 1)..<min(verb + 14, sentence.upperBound)
-                let complementizer = window.first(where: { Self.complementizers.contains(doc.tokens[$0].norm) })
+                // The verb's clause: up to the next speech verb or a word that opens another clause ("فيما"، "إلا").
+                let clauseLimit = ((verb + 1)..<min(verb + 24, sentence.upperBound)).first(where: {
+                    (verbs.contains($0) && !($0 > 0 && Self.attributionWords.contains(doc.tokens[$0 - 1].norm))) || isClauseBreaker(doc.tokens[$0])
+                }) ?? min(verb + 24, sentence.upperBound)
+                // Thirteen words, however much punctuation sets off the subject's title and an attribution.
+                var windowEnd = verb + 1, windowWords = 0
+                while windowEnd < clauseLimit, windowWords < 13 {
+                    if doc.tokens[windowEnd].isWord { windowWords += 1 }
+                    windowEnd += 1
+                }
+                let window = (verb + 1)..<windowEnd
+                // "بعد أن"، "قبل أن": a conjunction of time, not what is said.
+                let complementizer = window.first(where: { Self.complementizers.contains(doc.tokens[$0].norm)
+                    && !($0 > verb + 1 && (speakers.zone.entries[doc.tokens[$0 - 1].norm]?.contains("time") ?? false)) })
+                // The preposition right after the verb and its subject ("وشدد الوزير X على"), not after an object
+                // ("وأكد X توفر النقد ... على مدار") nor a name that reads like it ("علي").
                 let preposition = speakers.contentPreposition(doc.tokens[verb]).flatMap { prep in
-                    ((verb + 1)..<min(verb + 19, sentence.upperBound)).first { doc.tokens[$0].norm == prep }
+                    ((verb + 1)..<clauseLimit).first { t in doc.tokens[t].norm == prep && !doc.mentions.contains(where: { $0.tokens.contains(t) }) }
+                }.flatMap { p -> Int? in
+                    // An attribution or a place after the subject ("X وفقا لما نقلته الوكالة على ضرورة") may come between.
+                    let from = doc.mentions.last(where: { $0.tokens.lowerBound > verb && $0.tokens.upperBound <= p })?.tokens.upperBound
+                    if let from, from < p, !doc.tokens[from].isWord || QuoteSpeaker.notSpeakerBefore.contains(doc.tokens[from].norm)
+                        || speakers.zone.entries[doc.tokens[from].norm] != nil {
+                        return p
+                    }
+                    return ((from ?? verb + 1)..<p).filter({ doc.tokens[$0].isWord }).count <= (from == nil ? 4 : 2) ? p : nil
                 }
                 guard let that = complementizer ?? preposition, that + 1 < sentence.upperBound else { continue }
                 let start = doc.tokens[that + 1].start
                 let endToken = clauseEnd(doc, after: that, verbs: verbs, sentence: sentence)
                 guard endToken > that else { continue }
                 // One or two words in quote marks ("وصفها بأنها «غير شرعية»") are a label, not a quote.
+                // Two words far from the verb are a label or a fragment ("مؤكدا فشل ... على أنها تهديد أمني"); right
+                // after the verb and its subject they may be what was said ("وقال إن الحل سياسي").
                 let clause = (that + 1)...endToken
-                if clause.filter({ doc.tokens[$0].isWord }).count < 3,
+                let clauseWords = clause.filter({ doc.tokens[$0].isWord }).count
+                if clauseWords < 2 || (clauseWords == 2 && ((verb + 1)..<that).filter({ doc.tokens[$0].isWord }).count > 5) { continue }
+                // One or two words in quote marks ("وصفها بأنها «غير شرعية»") are a label, not a quote.
+                if clauseWords < 3,
                    clause.contains(where: { doc.tokens[$0].kind == .punct && Self.openers.contains(doc.tokens[$0].norm.unicodeScalars.first!) }) {
                     continue
                 }
                 let end = doc.tokens[endToken].end
                 // Skip when the clause is itself quoted (already taken as a direct quote).
-                if quotes.contains(where: { $0.start <= start && $0.end >= end }) { continue }
+                // A verb inside a quote with its own speaker reports that speaker's words within the quote.
+                if !quoted.contains(verb), quotes.contains(where: { $0.start <= start && $0.end >= end }) { continue }
                 let speaker = speakerOf[verb]
                 quotes.append(QuoteMention(start: start, end: end, text: doc.string(start, end), speaker: speaker?.ref,
                                            speakerText: speaker?.text, direct: false,
@@ -114,6 +168,13 @@ public struct QuoteStage: Sendable {
         doc.speechVerbs = speechVerbs
     }
 
+    /// A word that opens another clause between a speech verb and a complementizer ("فيما"، "إلا"، "بينما"): the
+    /// zone lexicon's openers, except the complementizers themselves.
+    func isClauseBreaker(_ token: Token) -> Bool {
+        token.isWord && speakers.zone.entries[token.norm]?.first == "opener" && !Self.complementizers.contains(token.norm)
+            && token.norm != ArabicNormalizer.shared.key("إن")
+    }
+
     /// A verb joined by و right after a person's name shares its subject ("ألمحت إليه المستشارة أنغيلا ميركل
     /// وذكرت ..."): the clause before ends with the subject of both. Only when no other person is named before in
     /// the sentence: in "استقبل X Y وذكر" the name before the verb is the object, and X speaks.
@@ -126,12 +187,23 @@ public struct QuoteStage: Sendable {
         return (m.ref, m.text)
     }
 
+    /// The first person named in a sentence before a token, who may speak.
+    func firstPerson(_ doc: Document, _ sentence: Range<Int>, before limit: Int) -> (ref: EntityRef, text: String)? {
+        guard let m = doc.mentions.first(where: { $0.type == .person && $0.tokens.lowerBound >= sentence.lowerBound
+            && $0.tokens.upperBound <= limit && speakers.canSpeak($0, doc) }) else { return nil }
+        return (m.ref, m.text)
+    }
+
     /// The subject of a sentence's first clause: an entity named among its first words ("وقبل ذلك، عبر وزير
     /// الخارجية البلجيكي X ..."), not after a preposition.
     func sentenceSubject(_ doc: Document, _ sentence: Range<Int>, before limit: Int,
                          people: Set<EntityType> = [.person, .org, .gpe]) -> (ref: EntityRef, text: String)? {
         let window = sentence.lowerBound..<min(sentence.lowerBound + 9, limit)
-        let named = doc.mentions.filter { window.contains($0.tokens.lowerBound) && people.contains($0.type) && speakers.canSpeak($0, doc) }
+        // A name before a dash or a colon opening the text is a byline or a dateline ("محمد علي- سبق:"), not a subject.
+        let named = doc.mentions.filter { m in
+            window.contains(m.tokens.lowerBound) && people.contains(m.type) && speakers.canSpeak(m, doc)
+                && !(m.tokens.upperBound < doc.tokens.count && ["-", "–", "—", ":"].contains(doc.tokens[m.tokens.upperBound].norm))
+        }
         // A person before a body named in their title ("وزيرة الخارجية الكورية الشمالية تشوي سون هوي").
         guard let m = named.first(where: { $0.type == .person }) ?? named.first else { return nil }
         return (m.ref, m.text)
@@ -202,6 +274,8 @@ public struct QuoteStage: Sendable {
     }
 
     static let complementizers = QuoteSpeaker.complementizers
+    /// Words before a speech verb in an attribution inside another clause ("وفقا لما نقلته وكالة ...").
+    static let attributionWords: Set<String> = Set(["ما", "لما", "حسبما", "كما", "بما"].map(ArabicNormalizer.shared.key))
 
     struct Span {
         var start: Int
@@ -209,6 +283,8 @@ public struct QuoteStage: Sendable {
         var words: Int
         /// The end of a quote opened in the previous sentence: its speaker is that quote's.
         var continued = false
+        /// Between two marks that pair (not a quote left open to the sentence's end).
+        var closed = false
     }
 
     /// Quoted stretches inside a sentence (between a quote mark and its partner).
@@ -239,7 +315,7 @@ public struct QuoteStage: Sendable {
                 resuming = false
                 if Self.straightMark(doc, t) != .opening {
                     let words = (sentence.lowerBound..<t).filter { doc.tokens[$0].isWord }.count
-                    if words >= 2 { spans.append(Span(start: doc.tokens[sentence.lowerBound].start, end: doc.tokens[t].start, words: words, continued: true)) }
+                    if words >= 2 { spans.append(Span(start: doc.tokens[sentence.lowerBound].start, end: doc.tokens[t].start, words: words, continued: true, closed: true)) }
                     continue
                 }
             }
@@ -247,6 +323,8 @@ public struct QuoteStage: Sendable {
                 // A straight mark shaped as an opener while one is open: the first was never closed.
                 if mark == "\"", Self.straightMark(doc, t) == .opening, t > o + 1 {
                     let words = ((o + 1)..<t).filter { doc.tokens[$0].isWord }.count
+                    // One or two words: a name whose closing mark has a space on the wrong side ("أكدت \"أم فهد \"صاحبة").
+                    if words <= 2 { open = nil; continue }
                     var last = t - 1
                     if doc.tokens[last].kind == .punct && last > o + 1 { last -= 1 }
                     if words >= 3 { spans.append(Span(start: doc.tokens[o].end, end: doc.tokens[last].end, words: words)) }
@@ -255,7 +333,7 @@ public struct QuoteStage: Sendable {
                 }
                 if Self.closers.contains(mark) && (mark != "“" || doc.tokens[o].norm == "”") {
                     let words = ((o + 1)..<t).filter { doc.tokens[$0].isWord }.count
-                    if words >= 3 { spans.append(Span(start: doc.tokens[o].end, end: doc.tokens[t].start, words: words)) }
+                    if words >= 3 { spans.append(Span(start: doc.tokens[o].end, end: doc.tokens[t].start, words: words, closed: true)) }
                     open = nil
                 }
             } else if Self.openers.contains(mark) {
@@ -275,11 +353,18 @@ public struct QuoteStage: Sendable {
     /// Whether a straight-quoted quote is still open at the end of the sentence (it runs on into the next).
     func endsInsideStraightQuote(_ doc: Document, _ sentence: Range<Int>, continuing: Bool) -> Bool {
         var open = continuing
+        var opened: Int?
         for t in sentence where doc.tokens[t].kind == .punct && doc.tokens[t].norm == "\"" {
             switch Self.straightMark(doc, t) {
-            case .opening: open = true
-            case .closing: open = false
-            case .unknown: open.toggle()
+            case .opening:
+                // An opener one or two words after an opener closes a short name (as in `quoteSpans`).
+                if open, let o = opened, ((o + 1)..<t).filter({ doc.tokens[$0].isWord }).count <= 2 {
+                    open = false; opened = nil
+                } else {
+                    open = true; opened = t
+                }
+            case .closing: open = false; opened = nil
+            case .unknown: open.toggle(); opened = open ? t : nil
             }
         }
         return open
