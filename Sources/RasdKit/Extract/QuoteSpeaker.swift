@@ -169,6 +169,7 @@ struct QuoteSpeaker: Sendable {
         // "سبق وأن قال إن"، "فمن قال إن": a verb inside a clause whose subject stands before it (no name found
         // there) names nobody; it carries no speaker from before.
         if finding == .carried, isSubordinate(doc, verb: verb, sentence: sentence) { return .unknown }
+        if finding == .carried, let before = subjectBefore(doc, verb: verb, sentence: sentence, people: people) { return before }
         // "التقارير التي أكدت أن": a relative clause with no subject of its own speaks for its antecedent, and an
         // antecedent that is no name (SVO above found none) speaks for nobody.
         if finding == .carried, verb > sentence.lowerBound, Self.relatives.contains(tokens[verb - 1].norm),
@@ -178,12 +179,63 @@ struct QuoteSpeaker: Sendable {
         return finding
     }
 
+    /// The subject written before a verb that does not open its clause ("وكان مصدر مسؤول في شركة X، قد أكد"،
+    /// "لكن مسؤولا ليبيا رفيعا قال"): an unnamed source there speaks for nobody; after "كان" a name speaks, a noun
+    /// speaks for what it stands for. Nil when the verb opens its clause.
+    func subjectBefore(_ doc: Document, verb: Int, sentence: Range<Int>, people: [EntityMention]) -> Finding? {
+        let tokens = doc.tokens
+        guard verb > sentence.lowerBound, !hasConjunction(tokens[verb]), !isCarried(tokens[verb]) else { return nil }
+        var k = verb - 1
+        if Self.perfectParticles.contains(tokens[k].norm) { k -= 1 }
+        while k >= sentence.lowerBound, tokens[k].kind == .punct, tokens[k].norm == "،" || tokens[k].norm == "," { k -= 1 }
+        guard k >= sentence.lowerBound, tokens[k].isWord, zone.entries[tokens[k].norm] == nil else { return nil }
+        // Back to the clause's start: the sentence's, a punctuation mark, an opener or "كان".
+        var start = k
+        while start > sentence.lowerBound {
+            let t = tokens[start - 1]
+            if !t.isWord && t.norm != "،" && t.norm != "," { break }
+            if t.isWord, zone.entries[t.norm]?.first == "opener" || Self.kana.contains(t.norm) { break }
+            // A clause this long has its subject out of sight: nothing is told.
+            if verb - start >= 14 { return nil }
+            start -= 1
+        }
+        let clause = (start..<k + 1).filter { tokens[$0].isWord }
+        guard let first = clause.first else { return nil }
+        if zone.entries[tokens[first].norm]?.first == "nobody" { return .unknown }
+        if start > sentence.lowerBound, Self.kana.contains(tokens[start - 1].norm) {
+            if let m = people.first(where: { $0.tokens.lowerBound == first }) { return .named(m.ref, m.text) }
+            let resolved = resolve(doc, nominal: first, before: verb, people: people)
+            return resolved == .unknown ? .unknown : resolved
+        }
+        return nil
+    }
+
+    static let kana: Set<String> = Set(["كان", "وكان", "كانت", "وكانت", "فكان", "فكانت"].map(key))
+
     /// Whether a speech verb stands in a clause whose subject comes before it ("سبق وأن قال"، "فمن قال"), not in
     /// one of time or manner that shares the sentence's subject ("قبل أن يشدد").
     func isSubordinate(_ doc: Document, verb: Int, sentence: Range<Int>) -> Bool {
         guard verb > sentence.lowerBound, Self.subordinators.contains(doc.tokens[verb - 1].norm) else { return false }
         if verb - 1 > sentence.lowerBound, zone.entries[doc.tokens[verb - 2].norm]?.contains("time") ?? false { return false }
         return true
+    }
+
+    /// Whether a word opens the addressee of the speech: "لـ", or ل on a name, an outlet or a programme
+    /// ("لرويترز"، "لصحيفة"، "لبرنامج").
+    func isAddressee(_ doc: Document, _ t: Int) -> Bool {
+        let w = doc.tokens[t].norm
+        guard doc.tokens[t].isWord, w.hasPrefix("ل") else { return false }
+        if w == Self.key("ل") || w.hasPrefix("لل") { return true }
+        let stem = String(w.dropFirst())
+        // A name with ل as a clitic outside it ("لرويترز"), not a name that begins with ل ("لافروف").
+        return doc.mentions.contains { $0.tokens.lowerBound == t && $0.start > doc.tokens[t].start }
+            || Self.outletHeads.contains(stem) || titleHeads.contains(word: stem)
+    }
+
+    /// Whether a word of allegiance ("الموالية"، "التابعة"، "المقربة") stands between `from` and a mention.
+    func followsAllegiance(_ doc: Document, _ m: EntityMention, from: Int) -> Bool {
+        guard from < m.tokens.lowerBound else { return false }
+        return (from..<m.tokens.lowerBound).contains { doc.tokens[$0].isWord && zone.entries[doc.tokens[$0].norm]?.first == "allegiance" }
     }
 
     /// Whether token `t`, between a name and the verb after it, keeps the name the verb's subject: a relative
@@ -217,6 +269,13 @@ struct QuoteSpeaker: Sendable {
                     end = close + 1
                     continue
                 }
+                // The addressee's name in quote marks ("وقال لـ«عكاظ» الناطق ..."): passed over.
+                if end > verb + 1, isAddressee(doc, end - 1),
+                   let close = ((end + 1)..<min(end + 8, sentence.upperBound)).first(where: {
+                       tokens[$0].kind == .punct && QuoteStage.closers.contains(tokens[$0].norm.unicodeScalars.first!) }) {
+                    end = close + 1
+                    continue
+                }
                 // The subject's own name in quote marks ("وقالت «داعش» إن"، "وأشار \"جون كيري\" إلى أن").
                 if end == verb + 1,
                    let named = quotedSubject(doc, opening: end, sentence: sentence, people: people) {
@@ -228,16 +287,39 @@ struct QuoteSpeaker: Sendable {
             end += 1
         }
         let zoneTokens = (verb + 1)..<end
-        let inZone = inSentence.filter { zoneTokens.contains($0.tokens.lowerBound) }
+        var inZone = inSentence.filter { zoneTokens.contains($0.tokens.lowerBound) }
         // The first word that is neither punctuation nor an adverb.
-        let head = zoneTokens.first(where: { tokens[$0].isWord && zone.entries[tokens[$0].norm]?.first != "skip" })
-        // Unnamed sources with a name in their genitive ("وذكرت مصادر في مكتب رئيس الوزراء X"): nobody speaks.
+        let firstWord = { (from: Int) -> Int? in
+            (from..<end).first(where: { (t: Int) -> Bool in tokens[t].isWord && self.zone.entries[tokens[t].norm]?.first != "skip" })
+        }
+        var head = firstWord(verb + 1)
+        // An addressee before the subject ("وقال لـ«عكاظ» الناطق الإعلامي ..."، "وقال لرويترز مسؤول ..."): the
+        // subject is what follows it, if anything does.
+        if let h = head, isAddressee(doc, h) {
+            // Where the addressee ends, when it can be told: a quoted name after "لـ", or a name.
+            var after: Int?
+            if tokens[h].norm == Self.key("ل"), h + 1 < end, tokens[h + 1].kind == .punct,
+               QuoteStage.openers.contains(tokens[h + 1].norm.unicodeScalars.first!) {
+                after = ((h + 2)..<end).first(where: { tokens[$0].kind == .punct && QuoteStage.closers.contains(tokens[$0].norm.unicodeScalars.first!) }).map { $0 + 1 }
+            } else if let m = doc.mentions.first(where: { $0.tokens.lowerBound == h && $0.start > tokens[h].start }) {
+                after = m.tokens.upperBound
+            }
+            // The subject after it is a name or a definite noun.
+            if let after, let h2 = firstWord(after), !isAddressee(doc, h2), zone.entries[tokens[h2].norm]?.first != "prep",
+               tokens[h2].norm.hasPrefix("ال") || inZone.contains(where: { $0.tokens.lowerBound == h2 }) {
+                head = h2
+                inZone = inZone.filter { $0.tokens.lowerBound >= h2 }
+            }
+        }
+        // Unnamed sources ("وقالت مصادر عسكرية موالية لـX"، "مصادر في مكتب رئيس الوزراء X"): nobody speaks, unless
+        // the name follows the noun ("وقال مسؤول X").
         if let head, zone.entries[tokens[head].norm]?.first == "nobody",
-           let person = inZone.first(where: { $0.type == .person }),
-           ((head + 1)..<person.tokens.lowerBound).contains(where: { Self.notSpeakerBefore.contains(tokens[$0].norm)
-               || zone.entries[tokens[$0].norm]?.first == "prep" }) {
+           !inZone.contains(where: { $0.type == .person && ($0.tokens.lowerBound == head + 1
+               || (tokens[head].norm == Self.key("أحد") && !followsAllegiance(doc, $0, from: head))) }) {
             return .unknown
         }
+        // A person after a word of allegiance ("القوات الموالية لحكومة الرئيس X") is the side, not the subject.
+        inZone = inZone.filter { !($0.type == .person && followsAllegiance(doc, $0, from: verb + 1)) }
         // A person named there is the speaker ("وقال في موسكو وزير الخارجية الروسي سيرغي لافروف"); a person in the
         // genitive of a title, with another name right after, is not ("قال مستشار خامنئي الدكتور علي ولايتي").
         if var person = inZone.first(where: { $0.type == .person }) {
@@ -261,6 +343,7 @@ struct QuoteSpeaker: Sendable {
         case "nobody": return .unknown
         default: break
         }
+        if isAddressee(doc, head) { return .carried }
         // "لرويترز"، "للصحفيين"، "لـ": a preposition on the word.
         if word.hasPrefix("لل") || (word.hasPrefix("ل") && doc.mentions.contains { $0.tokens.lowerBound == head }) { return .carried }
         if word.hasPrefix("ل"), Self.outletHeads.contains(String(word.dropFirst())) || titleHeads.contains(word: String(word.dropFirst())) {

@@ -28,7 +28,12 @@ public struct QuoteStage: Sendable {
             // A speech verb inside a quote belongs to the quoted words: with no subject of its own ("«لقد زعم أن ...»")
             // it is not the narrative's; with one ("«لكن روحاني قال إنه ...»") it is that speaker's, and the narrative's
             // speaker stays.
-            var verbs = sentence.filter { speakers.kind(doc.tokens[$0]) != nil }
+            // "داعيا الله أن"، "مما دعا": a prayer and a cause, not speech.
+            var verbs = sentence.filter { t in
+                speakers.kind(doc.tokens[t]) != nil
+                    && !(t + 1 < sentence.upperBound && speakers.zone.entries[doc.tokens[t + 1].norm]?.first == "nospeech")
+                    && !(t > sentence.lowerBound && speakers.zone.entries[doc.tokens[t - 1].norm]?.first == "nospeech")
+            }
             let quoted = Set(verbs.filter { t in
                 spans.contains { $0.closed && $0.start <= doc.tokens[t].start && doc.tokens[t].end <= $0.end }
             })
@@ -61,7 +66,7 @@ public struct QuoteStage: Sendable {
                         lastSpeaker = subject
                     } else if !sentenceHasSpeaker, let subject = sentenceSubject(doc, sentence, before: verb) {
                         lastSpeaker = subject
-                    } else if !sentenceHasSpeaker, speakers.isCarried(doc.tokens[verb]),
+                    } else if !sentenceHasSpeaker, speakers.isCarried(doc.tokens[verb]) || verb > sentence.lowerBound + 1,
                               let subject = firstPerson(doc, sentence, before: verb) {
                         // A participle after a clause with its subject further in ("... خص جون كيري «الشرق الأوسط»
                         // بحوار ...، مشددا على أن"): the person that clause names first.
@@ -187,6 +192,15 @@ public struct QuoteStage: Sendable {
         return (m.ref, m.text)
     }
 
+    /// Whether the word before a name carries ب، ل or ك, making the name its genitive ("وفيما يتعلق بجسر أبحر").
+    func afterPrepositionalWord(_ doc: Document, _ m: EntityMention) -> Bool {
+        let k = m.tokens.lowerBound - 1
+        guard k >= 0, doc.tokens[k].isWord else { return false }
+        let w = doc.tokens[k].norm
+        return w.hasPrefix("بال") || w.hasPrefix("لل") || w.hasPrefix("كال")
+            || (w.hasPrefix("ب") && w.unicodeScalars.count >= 4 && speakers.zone.entries[w] == nil)
+    }
+
     /// The first person named in a sentence before a token, who may speak.
     func firstPerson(_ doc: Document, _ sentence: Range<Int>, before limit: Int) -> (ref: EntityRef, text: String)? {
         guard let m = doc.mentions.first(where: { $0.type == .person && $0.tokens.lowerBound >= sentence.lowerBound
@@ -202,6 +216,7 @@ public struct QuoteStage: Sendable {
         // A name before a dash or a colon opening the text is a byline or a dateline ("محمد علي- سبق:"), not a subject.
         let named = doc.mentions.filter { m in
             window.contains(m.tokens.lowerBound) && people.contains(m.type) && speakers.canSpeak(m, doc)
+                && !afterPrepositionalWord(doc, m)
                 && !(m.tokens.upperBound < doc.tokens.count && ["-", "–", "—", ":"].contains(doc.tokens[m.tokens.upperBound].norm))
         }
         // A person before a body named in their title ("وزيرة الخارجية الكورية الشمالية تشوي سون هوي").
