@@ -125,8 +125,9 @@ public struct QuoteStage: Sendable {
                 }
                 let window = (verb + 1)..<windowEnd
                 // "بعد أن"، "قبل أن": a conjunction of time, not what is said.
-                let complementizer = window.first(where: { Self.complementizers.contains(doc.tokens[$0].norm)
-                    && !($0 > verb + 1 && (speakers.zone.entries[doc.tokens[$0 - 1].norm]?.contains("time") ?? false)) })
+                // Past a long title or apposition, a complementizer set off by a comma ("أفادت X المسؤولة ...، إن").
+                let complementizer = window.first(where: { isComplementizer(doc, $0, verb: verb) })
+                    ?? (windowEnd..<clauseLimit).first(where: { isComplementizer(doc, $0, verb: verb) && ["،", ","].contains(doc.tokens[$0 - 1].norm) })
                 // The preposition right after the verb and its subject ("وشدد الوزير X على"), not after an object
                 // ("وأكد X توفر النقد ... على مدار") nor a name that reads like it ("علي").
                 let preposition = speakers.contentPreposition(doc.tokens[verb]).flatMap { prep in
@@ -171,6 +172,12 @@ public struct QuoteStage: Sendable {
         }
         doc.quotes = quotes.sorted { $0.start < $1.start }
         doc.speechVerbs = speechVerbs
+    }
+
+    /// A complementizer that opens what a verb says: not one of time or manner ("بعد أن"، "دون أن").
+    func isComplementizer(_ doc: Document, _ t: Int, verb: Int) -> Bool {
+        Self.complementizers.contains(doc.tokens[t].norm)
+            && !(t > verb + 1 && (speakers.zone.entries[doc.tokens[t - 1].norm]?.contains("time") ?? false))
     }
 
     /// A word that opens another clause between a speech verb and a complementizer ("فيما"، "إلا"، "بينما"): the
@@ -264,7 +271,16 @@ public struct QuoteStage: Sendable {
     /// The last token of what is said after `opening` (a colon or a complementizer): it runs to the next speech verb
     /// ("ووصف ... بأنها «...»، وقال إن ...") or the sentence end, trailing punctuation left out; `opening` when empty.
     func clauseEnd(_ doc: Document, after opening: Int, verbs: [Int], sentence: Range<Int>) -> Int {
-        var endToken = (verbs.first { $0 > opening } ?? sentence.upperBound) - 1
+        // The next speech verb ends what is said, unless it is the predicate of the said clause's first words
+        // ("وأكدت أن أحدهم اعترف بـ..."، "أن التحريات كشفت").
+        let next = verbs.first { v in
+            guard v > opening else { return false }
+            let predicate = v - opening >= 2 && v - opening <= 3 && ((opening + 1)..<v).allSatisfy { doc.tokens[$0].isWord }
+                && !speakers.isCarried(doc.tokens[v]) && doc.tokens[v].norm.unicodeScalars.first != "و"
+                && doc.tokens[v].norm.unicodeScalars.first != "ف"
+            return !predicate
+        }
+        var endToken = (next ?? sentence.upperBound) - 1
         while endToken > opening, doc.tokens[endToken].kind == .punct { endToken -= 1 }
         return endToken
     }
@@ -273,14 +289,25 @@ public struct QuoteStage: Sendable {
     /// title, "خلال زيارة ..." may come between), with no complementizer, quote mark or other colon before it, and
     /// no quote mark right after it (a marked quote is taken as such).
     func colonOpening(_ doc: Document, after verb: Int, in sentence: Range<Int>) -> Int? {
-        for t in (verb + 1)..<min(verb + 24, sentence.upperBound) {
+        var skipUntil = verb
+        for t in (verb + 1)..<min(verb + 24, sentence.upperBound) where t > skipUntil {
             let token = doc.tokens[t]
             if token.isWord {
                 if Self.complementizers.contains(token.norm) { return nil }
                 continue
             }
             guard let mark = token.norm.unicodeScalars.first else { continue }
-            if Self.openers.contains(mark) { return nil }
+            if Self.openers.contains(mark) {
+                // The addressee's name in quote marks ("وقال X لـ\"الوطن\": ...") is passed over.
+                if t > verb + 1, speakers.isAddressee(doc, t - 1),
+                   let close = ((t + 1)..<min(t + 6, sentence.upperBound)).first(where: {
+                       doc.tokens[$0].kind == .punct && Self.closers.contains(doc.tokens[$0].norm.unicodeScalars.first!) }),
+                   close + 1 < sentence.upperBound, doc.tokens[close + 1].norm == ":" {
+                    skipUntil = close
+                    continue
+                }
+                return nil
+            }
             guard mark == ":" else { continue }
             guard t + 1 < sentence.upperBound, doc.tokens[t + 1].isWord else { return nil }
             return t
