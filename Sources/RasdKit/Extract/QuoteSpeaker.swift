@@ -18,6 +18,8 @@ struct QuoteSpeaker: Sendable {
     let zone: PhraseLexicon
     /// Words that name what follows them ("برنامج"، "صحيفة"): after ل, the addressee of the speech.
     let titleHeads: PhraseLexicon
+    /// Titles and ranks before a person's name ("اللواء"، "الرئيس"): no body's name, though some read as one.
+    let personTitles: PhraseLexicon
     /// The lexicon's "on:" column by verb form, normalized once.
     let prepositions: [String: String]
 
@@ -25,6 +27,7 @@ struct QuoteSpeaker: Sendable {
         self.speech = speech
         zone = PhraseLexicon.resource("quotes/subject_zone.tsv")
         titleHeads = PhraseLexicon.resource("quotes/title_heads.tsv")
+        personTitles = PhraseLexicon.resource("ner/titles.txt")
         prepositions = speech.entries.compactMapValues { values in
             values.first(where: { $0.hasPrefix("on:") }).map { Self.key(String($0.dropFirst(3))) }
         }
@@ -96,6 +99,12 @@ struct QuoteSpeaker: Sendable {
     /// on it, not the outlet spoken to ("لوكالة رويترز").
     func canSpeak(_ m: EntityMention, _ doc: Document) -> Bool {
         if m.origin == .demonym { return false }
+        // A place name that reads as an adjective after a definite noun ("الشركة السعودية") is no speaker.
+        if m.type == .gpe, m.text.hasPrefix("ال"), m.tokens.lowerBound > 0, doc.tokens[m.tokens.lowerBound - 1].isWord,
+           doc.tokens[m.tokens.lowerBound - 1].norm.hasPrefix("ال"),
+           !doc.mentions.contains(where: { $0.tokens.contains(m.tokens.lowerBound - 1) }) {
+            return false
+        }
         let first = doc.tokens[m.tokens.lowerBound]
         if m.start > first.start {
             let clitics = doc.string(first.start, m.start)
@@ -112,6 +121,18 @@ struct QuoteSpeaker: Sendable {
         if previous.hasPrefix("و") || previous.hasPrefix("ف") { previous = String(previous.dropFirst()) }
         if Self.notSpeakerBefore.contains(previous) { return false }
         return !(previous.hasPrefix("ل") && Self.outletHeads.contains(String(previous.dropFirst())))
+    }
+
+    /// Whether a name stands inside a body's name ("مؤسسة جسر الملك فهد"، "شركة X"): a body's head noun within the
+    /// three words before it, no punctuation between.
+    func insideBodyName(_ doc: Document, _ m: EntityMention) -> Bool {
+        var k = m.tokens.lowerBound - 1
+        while k >= 0, m.tokens.lowerBound - k <= 3, doc.tokens[k].isWord {
+            let w = doc.tokens[k].norm
+            if titleHeads.contains(word: w) && personTitles.entries[w] == nil { return true }
+            k -= 1
+        }
+        return false
     }
 
     /// Whether a place name opens its clause (the sentence's start, punctuation or a word like "لكن" before it),
@@ -152,7 +173,7 @@ struct QuoteSpeaker: Sendable {
         // SVO: a name ending right before the verb, only relative pronouns or قد between; a body named in the
         // title of a person before it is a genitive ("جانيت يلين رئيسة مجلس الاحتياطي قد قالت"): the person speaks.
         if !hasConjunction(tokens[verb]),
-           let m = inSentence.last(where: { $0.tokens.upperBound <= verb && $0.tokens.upperBound >= verb - 3 }),
+           let m = svoCandidate(inSentence, verb: verb),
            (m.tokens.upperBound..<verb).allSatisfy({ svoGap(doc, $0, verb: verb) }),
            m.type != .gpe || opensClause(doc, before: m, sentence: sentence),
            // A body set off by a comma closes a phrase before the clause ("في مقابلة مع قناة «العربية»، أكد كيري").
@@ -238,6 +259,13 @@ struct QuoteSpeaker: Sendable {
         return (from..<m.tokens.lowerBound).contains { doc.tokens[$0].isWord && zone.entries[doc.tokens[$0].norm]?.first == "allegiance" }
     }
 
+    /// The name ending right before a verb (up to three tokens before it); of names ending at the same token, a
+    /// person's ("زعيم كوريا الشمالية الذي صرح" is the leader, not the state in his description).
+    func svoCandidate(_ inSentence: [EntityMention], verb: Int) -> EntityMention? {
+        guard let last = inSentence.last(where: { $0.tokens.upperBound <= verb && $0.tokens.upperBound >= verb - 3 }) else { return nil }
+        return inSentence.first(where: { $0.type == .person && $0.tokens.upperBound == last.tokens.upperBound }) ?? last
+    }
+
     /// Whether token `t`, between a name and the verb after it, keeps the name the verb's subject: a relative
     /// pronoun or قد, a closing bracket, or a comma before a relative ("X، الذي صرح"); a closing quote mark, a
     /// question mark or a colon ends the name's clause ("... بدون الأسد؟»، أجاب كيري").
@@ -320,6 +348,14 @@ struct QuoteSpeaker: Sendable {
         }
         // A person after a word of allegiance ("القوات الموالية لحكومة الرئيس X") is the side, not the subject.
         inZone = inZone.filter { !($0.type == .person && followsAllegiance(doc, $0, from: verb + 1)) }
+        // A name inside the name of a body ("مؤسسة جسر الملك فهد") or a description after another title ("نائب
+        // المستشارة الألمانية": her deputy) is no speaker.
+        if let head {
+            let bodyHead = titleHeads.contains(word: tokens[head].norm) && personTitles.entries[tokens[head].norm] == nil
+            inZone = inZone.filter { m in
+                !(m.type == .person && m.tokens.lowerBound > head && (bodyHead || m.origin == .description))
+            }
+        }
         // A person named there is the speaker ("وقال في موسكو وزير الخارجية الروسي سيرغي لافروف"); a person in the
         // genitive of a title, with another name right after, is not ("قال مستشار خامنئي الدكتور علي ولايتي").
         if var person = inZone.first(where: { $0.type == .person }) {
@@ -426,11 +462,16 @@ struct QuoteSpeaker: Sendable {
             if let n = Self.nisba(tokens[k].norm) { subjectNisbas.insert(n) }
             k += 1
         }
-        for m in people.reversed() where m.tokens.upperBound <= verb {
-            // The title written right before the name: up to four words, no punctuation, preposition or other name.
+        // A body's noun ("المؤسسة"، "الشركة") stands for no person, even one named inside the body's name.
+        let bodyNoun = titleHeads.contains(word: word) && personTitles.entries[word] == nil
+        for m in people.reversed() where m.tokens.upperBound <= verb && !(bodyNoun && m.type == .person) {
+            // The title written right before the name: up to four words, no punctuation, preposition or other name;
+            // for a place only a construct chain ("إمارة منطقة مكة المكرمة"), not a definite noun it qualifies
+            // ("الشركة السعودية" is no title of Saudi Arabia).
             var first = m.tokens.lowerBound
             var k = m.tokens.lowerBound - 1, taken = 0
-            while k >= 0, taken < 4 {
+            let qualifies = m.type == .gpe && k >= 0 && tokens[k].isWord && tokens[k].norm.hasPrefix("ال")
+            while k >= 0, taken < 4, !qualifies {
                 let t = tokens[k]
                 // Quote marks and brackets around the name ("شركة «إيني»") are passed over.
                 if t.kind == .punct {

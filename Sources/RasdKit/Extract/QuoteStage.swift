@@ -64,10 +64,11 @@ public struct QuoteStage: Sendable {
                     // else the speaker before.
                     if let subject = coordinatedSubject(doc, verb: verb, sentence: sentence) {
                         lastSpeaker = subject
-                    } else if !sentenceHasSpeaker, let subject = sentenceSubject(doc, sentence, before: verb) {
+                    } else if !sentenceHasSpeaker, let subject = sentenceSubject(doc, sentence, before: verb, spans: spans) {
                         lastSpeaker = subject
                     } else if !sentenceHasSpeaker, speakers.isCarried(doc.tokens[verb]) || verb > sentence.lowerBound + 1,
-                              let subject = firstPerson(doc, sentence, before: verb) {
+                              let subject = firstPerson(doc, sentence, before: verb, spans: spans,
+                                                        phraseFree: !speakers.isCarried(doc.tokens[verb])) {
                         // A participle after a clause with its subject further in ("... خص جون كيري «الشرق الأوسط»
                         // بحوار ...، مشددا على أن"): the person that clause names first.
                         lastSpeaker = subject
@@ -166,7 +167,8 @@ public struct QuoteStage: Sendable {
                                            verb: doc.string(doc.tokens[verb].start, doc.tokens[verb].end)))
             }
             // A sentence without speech verbs whose subject is a person makes them the speaker of what follows.
-            if verbs.isEmpty, let subject = sentenceSubject(doc, sentence, before: sentence.upperBound, people: [.person]) {
+            // Not a name in a phrase ("تعطلت الحركة على جسر الملك فهد").
+            if verbs.isEmpty, let subject = sentenceSubject(doc, sentence, before: sentence.upperBound, people: [.person], spans: spans, phraseFree: true) {
                 lastSpeaker = subject
             }
         }
@@ -199,6 +201,21 @@ public struct QuoteStage: Sendable {
         return (m.ref, m.text)
     }
 
+    /// Whether a name stands inside one of the sentence's quotes (a name in what someone said is not the narrative's
+    /// subject).
+    func inQuote(_ doc: Document, _ m: EntityMention, _ spans: [Span]) -> Bool {
+        spans.contains { $0.start <= m.start && m.end <= $0.end }
+    }
+
+    /// Whether a preposition stands between the sentence's start and a name ("تعطلت الحركة على جسر الملك فهد"): the
+    /// name is in a phrase, not the first clause's subject.
+    func afterPreposition(_ doc: Document, _ m: EntityMention, _ sentence: Range<Int>) -> Bool {
+        (sentence.lowerBound..<m.tokens.lowerBound).contains { t in
+            doc.tokens[t].isWord && (QuoteSpeaker.notSpeakerBefore.contains(doc.tokens[t].norm)
+                || speakers.zone.entries[doc.tokens[t].norm]?.first == "prep")
+        }
+    }
+
     /// Whether the word before a name carries ب، ل or ك, making the name its genitive ("وفيما يتعلق بجسر أبحر").
     func afterPrepositionalWord(_ doc: Document, _ m: EntityMention) -> Bool {
         let k = m.tokens.lowerBound - 1
@@ -209,21 +226,24 @@ public struct QuoteStage: Sendable {
     }
 
     /// The first person named in a sentence before a token, who may speak.
-    func firstPerson(_ doc: Document, _ sentence: Range<Int>, before limit: Int) -> (ref: EntityRef, text: String)? {
+    func firstPerson(_ doc: Document, _ sentence: Range<Int>, before limit: Int, spans: [Span],
+                     phraseFree: Bool = false) -> (ref: EntityRef, text: String)? {
         guard let m = doc.mentions.first(where: { $0.type == .person && $0.tokens.lowerBound >= sentence.lowerBound
-            && $0.tokens.upperBound <= limit && speakers.canSpeak($0, doc) }) else { return nil }
+            && $0.tokens.upperBound <= limit && speakers.canSpeak($0, doc) && !inQuote(doc, $0, spans)
+            && !speakers.insideBodyName(doc, $0) && !(phraseFree && afterPreposition(doc, $0, sentence)) }) else { return nil }
         return (m.ref, m.text)
     }
 
     /// The subject of a sentence's first clause: an entity named among its first words ("وقبل ذلك، عبر وزير
     /// الخارجية البلجيكي X ..."), not after a preposition.
     func sentenceSubject(_ doc: Document, _ sentence: Range<Int>, before limit: Int,
-                         people: Set<EntityType> = [.person, .org, .gpe]) -> (ref: EntityRef, text: String)? {
+                         people: Set<EntityType> = [.person, .org, .gpe], spans: [Span], phraseFree: Bool = false) -> (ref: EntityRef, text: String)? {
         let window = sentence.lowerBound..<min(sentence.lowerBound + 9, limit)
         // A name before a dash or a colon opening the text is a byline or a dateline ("محمد علي- سبق:"), not a subject.
         let named = doc.mentions.filter { m in
             window.contains(m.tokens.lowerBound) && people.contains(m.type) && speakers.canSpeak(m, doc)
-                && !afterPrepositionalWord(doc, m)
+                && !afterPrepositionalWord(doc, m) && !inQuote(doc, m, spans) && !(phraseFree && afterPreposition(doc, m, sentence))
+                && !(m.type == .person && speakers.insideBodyName(doc, m))
                 && !(m.tokens.upperBound < doc.tokens.count && ["-", "–", "—", ":"].contains(doc.tokens[m.tokens.upperBound].norm))
         }
         // A person before a body named in their title ("وزيرة الخارجية الكورية الشمالية تشوي سون هوي").
@@ -237,8 +257,11 @@ public struct QuoteStage: Sendable {
     func verbFor(_ doc: Document, _ span: Span, verbs: [Int]) -> Int? {
         let before = verbs.filter { doc.tokens[$0].end <= span.start }
         var verb = before.last
-        if let v = verb, before.count > 1, v > 0, QuoteSpeaker.relatives.contains(doc.tokens[v - 1].norm) { verb = before[before.count - 2] }
         let firstQuoteToken = doc.firstToken(startingAtOrAfter: span.start)
+        // Not when the quote opens right after the relative clause's verb ("زعيم كوريا الذي صرح: «...»").
+        if let v = verb, before.count > 1, v > 0, QuoteSpeaker.relatives.contains(doc.tokens[v - 1].norm), firstQuoteToken - v > 3 {
+            verb = before[before.count - 2]
+        }
         if let v = verb {
             if span.words >= 6 || firstQuoteToken - v <= 12 { return v }
         }
