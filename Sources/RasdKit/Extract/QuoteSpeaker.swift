@@ -173,7 +173,7 @@ struct QuoteSpeaker: Sendable {
         // SVO: a name ending right before the verb, only relative pronouns or قد between; a body named in the
         // title of a person before it is a genitive ("جانيت يلين رئيسة مجلس الاحتياطي قد قالت"): the person speaks.
         if !hasConjunction(tokens[verb]),
-           let m = svoCandidate(inSentence, verb: verb),
+           let m = svoCandidate(inSentence, verb: verb), !afterKin(doc, m),
            (m.tokens.upperBound..<verb).allSatisfy({ svoGap(doc, $0, verb: verb) }),
            m.type != .gpe || opensClause(doc, before: m, sentence: sentence),
            // A body set off by a comma closes a phrase before the clause ("في مقابلة مع قناة «العربية»، أكد كيري").
@@ -191,6 +191,25 @@ struct QuoteSpeaker: Sendable {
         // there) names nobody; it carries no speaker from before.
         if finding == .carried, isSubordinate(doc, verb: verb, sentence: sentence) { return .unknown }
         if finding == .carried, let before = subjectBefore(doc, verb: verb, sentence: sentence, people: people) { return before }
+        // A verb right after an indefinite noun has it as its subject ("مجموعات تقول إنها"، "بيانا صحفيا ذكرت فيه"):
+        // nobody named, unless the noun is what the verb speaks in ("في تغريدة قال فيها").
+        if finding == .carried, verb > sentence.lowerBound, !hasConjunction(tokens[verb]), !isCarried(tokens[verb]) {
+            let previous = tokens[verb - 1]
+            let inIt = verb + 1 < sentence.upperBound && zone.entries[tokens[verb + 1].norm]?.first == "prep"
+                && tokens[verb + 1].norm.unicodeScalars.count > 2
+            // Not after a fronted phrase ("وحول تكدس الأجانب وتجمعهم قال"): its clause must not open with a preposition.
+            var start = verb - 1
+            while start > sentence.lowerBound, tokens[start - 1].isWord { start -= 1 }
+            var opening = tokens[start].norm
+            if opening.hasPrefix("و") || opening.hasPrefix("ف") { opening = String(opening.dropFirst()) }
+            let fronted = Self.notSpeakerBefore.contains(opening) || zone.entries[opening]?.first == "prep"
+            if !fronted, previous.isWord, !previous.norm.hasPrefix("ال"), zone.entries[previous.norm] == nil,
+               !Self.relatives.contains(previous.norm), !Self.kana.contains(previous.norm), !Self.subordinators.contains(previous.norm),
+               !doc.mentions.contains(where: { $0.tokens.contains(verb - 1) }), !inIt,
+               previous.norm.unicodeScalars.count >= 4 {
+                return .unknown
+            }
+        }
         // "التقارير التي أكدت أن": a relative clause with no subject of its own speaks for its antecedent, and an
         // antecedent that is no name (SVO above found none) speaks for nobody.
         if finding == .carried, verb > sentence.lowerBound, Self.relatives.contains(tokens[verb - 1].norm),
@@ -222,7 +241,8 @@ struct QuoteSpeaker: Sendable {
         }
         let clause = (start..<k + 1).filter { tokens[$0].isWord }
         guard let first = clause.first else { return nil }
-        if zone.entries[tokens[first].norm]?.first == "nobody" { return .unknown }
+        // An unnamed source, or a relative of a name ("والد الجندي X قال"), is the subject: nobody named speaks.
+        if ["nobody", "kin"].contains(zone.entries[tokens[first].norm]?.first ?? "") { return .unknown }
         if start > sentence.lowerBound, Self.kana.contains(tokens[start - 1].norm) {
             if let m = people.first(where: { $0.tokens.lowerBound == first }) { return .named(m.ref, m.text) }
             let resolved = resolve(doc, nominal: first, before: verb, people: people)
@@ -257,6 +277,17 @@ struct QuoteSpeaker: Sendable {
     func followsAllegiance(_ doc: Document, _ m: EntityMention, from: Int) -> Bool {
         guard from < m.tokens.lowerBound else { return false }
         return (from..<m.tokens.lowerBound).contains { doc.tokens[$0].isWord && zone.entries[doc.tokens[$0].norm]?.first == "allegiance" }
+    }
+
+    /// Whether a kinship word stands within three words before a name ("والد الشهيد X"، "شقيقا الشهيد X"): the name
+    /// is whose relative speaks, not the speaker.
+    func afterKin(_ doc: Document, _ m: EntityMention) -> Bool {
+        var k = m.tokens.lowerBound - 1
+        while k >= 0, m.tokens.lowerBound - k <= 3, doc.tokens[k].isWord {
+            if zone.entries[doc.tokens[k].norm]?.first == "kin" { return true }
+            k -= 1
+        }
+        return false
     }
 
     /// The name ending right before a verb (up to three tokens before it); of names ending at the same token, a
@@ -353,7 +384,7 @@ struct QuoteSpeaker: Sendable {
         if let head {
             let bodyHead = titleHeads.contains(word: tokens[head].norm) && personTitles.entries[tokens[head].norm] == nil
             inZone = inZone.filter { m in
-                !(m.type == .person && m.tokens.lowerBound > head && (bodyHead || m.origin == .description))
+                !(m.type == .person && m.tokens.lowerBound > head && (bodyHead || m.origin == .description || afterKin(doc, m)))
             }
         }
         // A person named there is the speaker ("وقال في موسكو وزير الخارجية الروسي سيرغي لافروف"); a person in the
@@ -385,8 +416,15 @@ struct QuoteSpeaker: Sendable {
         if word.hasPrefix("ل"), Self.outletHeads.contains(String(word.dropFirst())) || titleHeads.contains(word: String(word.dropFirst())) {
             return .carried
         }
-        // A noun subject that is no name: the entity it stands for, if the text named one so.
+        // A noun subject that is no name: the entity it stands for, if the text named one so; never the one it
+        // speaks for ("الناطقة باسم X" is not X).
         let resolved = resolve(doc, nominal: head, before: verb, people: people)
+        if case .named(let ref, _) = resolved, doc.mentions.contains(where: { m in
+            m.ref == ref && zoneTokens.contains(m.tokens.lowerBound) && m.tokens.lowerBound > 0
+                && Self.notSpeakerBefore.contains(tokens[m.tokens.lowerBound - 1].norm)
+        }) {
+            return .unknown
+        }
         if resolved != .unknown { return resolved }
         // Else the body or state it belongs to, named in its genitive: a state right after the noun ("سفيرة
         // الولايات المتحدة"), a body within three words ("اجتماع وزراء خارجية الاتحاد الأوروبي"); a place further
@@ -415,14 +453,32 @@ struct QuoteSpeaker: Sendable {
             && $0.tokens.lowerBound <= firstWord && $0.tokens.upperBound > lastWord }) {
             return .named(m.ref, m.text)
         }
-        guard words.count <= 2, close + 1 < sentence.upperBound else { return nil }
+        guard close + 1 < sentence.upperBound else { return nil }
         let after = tokens[close + 1]
+        // Three or four words: a body's name the text does not know ("قالت «جبهة الوطنيين المتحدة» على موقعها إنها").
+        if words.count > 2 { return saysAfter(doc, close: close, sentence: sentence) ? .unknown : nil }
         guard after.kind == .punct ? [":", "،", ","].contains(after.norm) : Self.complementizers.contains(after.norm) else { return nil }
         let surname = tokens[lastWord].norm
         if let m = people.last(where: { $0.type == .person && $0.tokens.upperBound <= opening && tokens[$0.tokens.upperBound - 1].norm == surname }) {
             return .named(m.ref, m.text)
         }
         return .unknown
+    }
+
+    /// Whether what is said opens after a quoted name: a complementizer or a colon within eight tokens of its
+    /// closing mark, only words and commas between ("«X» على موقعها إنها").
+    func saysAfter(_ doc: Document, close: Int, sentence: Range<Int>) -> Bool {
+        for t in (close + 1)..<min(close + 9, sentence.upperBound) {
+            let token = doc.tokens[t]
+            if token.isWord {
+                if Self.complementizers.contains(token.norm) { return true }
+                if kind(token) != nil { return false }
+                continue
+            }
+            if token.norm == ":" { return true }
+            if token.norm != "،" && token.norm != "," { return false }
+        }
+        return false
     }
 
     /// The closing mark of a quoted name of at most six words, when a person is named within six words after it.

@@ -50,8 +50,10 @@ public struct QuoteStage: Sendable {
             for verb in verbs where !quoted.contains(verb) {
                 // A verb in a relative clause ("الاتفاق الذي قال إنه"، "التي وصفتها") has its own speaker, but the
                 // sentence goes on about the speaker before it.
+                // So does an attribution to a source ("حسبما نقلت وكالة ..."): the source is not the next speaker.
                 let embedded = verb > sentence.lowerBound && (QuoteSpeaker.relatives.contains(doc.tokens[verb - 1].norm)
-                    && !QuoteSpeaker.perfectParticles.contains(doc.tokens[verb - 1].norm) || speakers.isSubordinate(doc, verb: verb, sentence: sentence))
+                    && !QuoteSpeaker.perfectParticles.contains(doc.tokens[verb - 1].norm) || speakers.isSubordinate(doc, verb: verb, sentence: sentence)
+                    || Self.sourceWords.contains(doc.tokens[verb - 1].norm))
                 let outer = lastSpeaker
                 defer {
                     if embedded { lastSpeaker = outer }
@@ -179,7 +181,7 @@ public struct QuoteStage: Sendable {
     /// A complementizer that opens what a verb says: not one of time or manner ("بعد أن"، "دون أن").
     func isComplementizer(_ doc: Document, _ t: Int, verb: Int) -> Bool {
         Self.complementizers.contains(doc.tokens[t].norm)
-            && !(t > verb + 1 && (speakers.zone.entries[doc.tokens[t - 1].norm]?.contains("time") ?? false))
+            && !(t > verb + 1 && (speakers.zone.entries[doc.tokens[t - 1].norm].map { $0.contains("time") || $0.contains("prior") } ?? false))
     }
 
     /// A word that opens another clause between a speech verb and a complementizer ("فيما"، "إلا"، "بينما"): the
@@ -230,7 +232,8 @@ public struct QuoteStage: Sendable {
                      phraseFree: Bool = false) -> (ref: EntityRef, text: String)? {
         guard let m = doc.mentions.first(where: { $0.type == .person && $0.tokens.lowerBound >= sentence.lowerBound
             && $0.tokens.upperBound <= limit && speakers.canSpeak($0, doc) && !inQuote(doc, $0, spans)
-            && !speakers.insideBodyName(doc, $0) && !(phraseFree && afterPreposition(doc, $0, sentence)) }) else { return nil }
+            && !speakers.insideBodyName(doc, $0) && !speakers.afterKin(doc, $0)
+            && !(phraseFree && afterPreposition(doc, $0, sentence)) }) else { return nil }
         return (m.ref, m.text)
     }
 
@@ -243,7 +246,7 @@ public struct QuoteStage: Sendable {
         let named = doc.mentions.filter { m in
             window.contains(m.tokens.lowerBound) && people.contains(m.type) && speakers.canSpeak(m, doc)
                 && !afterPrepositionalWord(doc, m) && !inQuote(doc, m, spans) && !(phraseFree && afterPreposition(doc, m, sentence))
-                && !(m.type == .person && speakers.insideBodyName(doc, m))
+                && !(m.type == .person && (speakers.insideBodyName(doc, m) || speakers.afterKin(doc, m)))
                 && !(m.tokens.upperBound < doc.tokens.count && ["-", "–", "—", ":"].contains(doc.tokens[m.tokens.upperBound].norm))
         }
         // A person before a body named in their title ("وزيرة الخارجية الكورية الشمالية تشوي سون هوي").
@@ -279,6 +282,12 @@ public struct QuoteStage: Sendable {
         let last = doc.firstToken(startingAtOrAfter: span.end) - 1
         guard first <= last else { return false }
         if doc.mentions.contains(where: { $0.tokens.lowerBound <= first && $0.tokens.upperBound > last }) { return true }
+        // The subject's name in quote marks right after a speech verb, before what it says ("بينما قالت «جبهة
+        // الوطنيين المتحدة» إن ...").
+        if span.words <= 4, first >= 2, speakers.kind(doc.tokens[first - 2]) != nil, let sentence = doc.sentences.first(where: { $0.contains(first) }),
+           speakers.saysAfter(doc, close: last + 1, sentence: sentence) {
+            return true
+        }
         // A short quoted name inside a title, the titled person and what they said after it ("رئيس «اللجنة
         // المشتركة» سيرغي لافروف أن ...").
         if let person = QuoteSpeaker.titledPerson(after: last + 1, quotedWords: span.words, in: doc.mentions),
@@ -339,6 +348,9 @@ public struct QuoteStage: Sendable {
     }
 
     static let complementizers = QuoteSpeaker.complementizers
+    /// Words before a verb that attribute to a source ("حسبما نقلت وكالة ..."، "وفقا لما ذكرته"), unlike "كما قال X"
+    /// ("X also said").
+    static let sourceWords: Set<String> = Set(["ما", "لما", "حسبما", "بما"].map(ArabicNormalizer.shared.key))
     /// Words before a speech verb in an attribution inside another clause ("وفقا لما نقلته وكالة ...").
     static let attributionWords: Set<String> = Set(["ما", "لما", "حسبما", "كما", "بما"].map(ArabicNormalizer.shared.key))
 
