@@ -520,7 +520,10 @@ struct QuoteSpeaker: Sendable {
         }
         // A body's noun ("المؤسسة"، "الشركة") stands for no person, even one named inside the body's name.
         let bodyNoun = titleHeads.contains(word: word) && personTitles.entries[word] == nil
-        for m in people.reversed() where m.tokens.upperBound <= verb && !(bodyNoun && m.type == .person) {
+        // An office a person holds ("محافظ عدن"، "الوزير") stands for that person, never for the place in its title.
+        let personOffice = personTitles.entries[word] != nil || personTitles.entries[bare(word)] != nil
+            || personTitles.entries["ال" + word] != nil
+        for m in people.reversed() where m.tokens.upperBound <= verb && !(bodyNoun && m.type == .person) && !(personOffice && m.type == .gpe) {
             // The title written right before the name: up to four words, no punctuation, preposition or other name;
             // for a place only a construct chain ("إمارة منطقة مكة المكرمة"), not a definite noun it qualifies
             // ("الشركة السعودية" is no title of Saudi Arabia).

@@ -53,7 +53,7 @@ public struct QuoteStage: Sendable {
                 // So does an attribution to a source ("حسبما نقلت وكالة ..."): the source is not the next speaker.
                 let embedded = verb > sentence.lowerBound && (QuoteSpeaker.relatives.contains(doc.tokens[verb - 1].norm)
                     && !QuoteSpeaker.perfectParticles.contains(doc.tokens[verb - 1].norm) || speakers.isSubordinate(doc, verb: verb, sentence: sentence)
-                    || Self.sourceWords.contains(doc.tokens[verb - 1].norm))
+                    || (Self.sourceWords.contains(doc.tokens[verb - 1].norm) && speakers.kind(doc.tokens[verb]) != "say"))
                 let outer = lastSpeaker
                 defer {
                     if embedded { lastSpeaker = outer }
@@ -209,6 +209,12 @@ public struct QuoteStage: Sendable {
         spans.contains { $0.start <= m.start && m.end <= $0.end }
     }
 
+    /// Whether a complementizer stands between the sentence's start and a name ("وعندما سئل إن كان سعي الصين ..."):
+    /// the name is in a subordinate clause, not the first clause's subject.
+    func afterComplementizer(_ doc: Document, _ m: EntityMention, _ sentence: Range<Int>) -> Bool {
+        (sentence.lowerBound..<m.tokens.lowerBound).contains { doc.tokens[$0].isWord && Self.complementizers.contains(doc.tokens[$0].norm) }
+    }
+
     /// Whether a preposition stands between the sentence's start and a name ("تعطلت الحركة على جسر الملك فهد"): the
     /// name is in a phrase, not the first clause's subject.
     func afterPreposition(_ doc: Document, _ m: EntityMention, _ sentence: Range<Int>) -> Bool {
@@ -232,7 +238,7 @@ public struct QuoteStage: Sendable {
                      phraseFree: Bool = false) -> (ref: EntityRef, text: String)? {
         guard let m = doc.mentions.first(where: { $0.type == .person && $0.tokens.lowerBound >= sentence.lowerBound
             && $0.tokens.upperBound <= limit && speakers.canSpeak($0, doc) && !inQuote(doc, $0, spans)
-            && !speakers.insideBodyName(doc, $0) && !speakers.afterKin(doc, $0)
+            && !speakers.insideBodyName(doc, $0) && !speakers.afterKin(doc, $0) && !afterComplementizer(doc, $0, sentence)
             && !(phraseFree && afterPreposition(doc, $0, sentence)) }) else { return nil }
         return (m.ref, m.text)
     }
@@ -246,6 +252,7 @@ public struct QuoteStage: Sendable {
         let named = doc.mentions.filter { m in
             window.contains(m.tokens.lowerBound) && people.contains(m.type) && speakers.canSpeak(m, doc)
                 && !afterPrepositionalWord(doc, m) && !inQuote(doc, m, spans) && !(phraseFree && afterPreposition(doc, m, sentence))
+                && !afterComplementizer(doc, m, sentence)
                 && !(m.type == .person && (speakers.insideBodyName(doc, m) || speakers.afterKin(doc, m)))
                 && !(m.tokens.upperBound < doc.tokens.count && ["-", "–", "—", ":"].contains(doc.tokens[m.tokens.upperBound].norm))
         }
@@ -349,7 +356,8 @@ public struct QuoteStage: Sendable {
 
     static let complementizers = QuoteSpeaker.complementizers
     /// Words before a verb that attribute to a source ("حسبما نقلت وكالة ..."، "وفقا لما ذكرته"), unlike "كما قال X"
-    /// ("X also said").
+    /// ("X also said"). An outlet that reports or relays is a source the next sentence does not carry; a source that
+    /// says ("حسبما أكد مصدر مقرب منه. مشيرا إلى أن") goes on speaking.
     static let sourceWords: Set<String> = Set(["ما", "لما", "حسبما", "بما"].map(ArabicNormalizer.shared.key))
     /// Words before a speech verb in an attribution inside another clause ("وفقا لما نقلته وكالة ...").
     static let attributionWords: Set<String> = Set(["ما", "لما", "حسبما", "كما", "بما"].map(ArabicNormalizer.shared.key))
