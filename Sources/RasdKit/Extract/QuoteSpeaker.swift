@@ -16,12 +16,18 @@ struct QuoteSpeaker: Sendable {
 
     let speech: PhraseLexicon
     let zone: PhraseLexicon
+    /// Words that name what follows them ("برنامج"، "صحيفة"): after ل, the addressee of the speech.
+    let titleHeads: PhraseLexicon
+    /// Titles and ranks before a person's name ("اللواء"، "الرئيس"): no body's name, though some read as one.
+    let personTitles: PhraseLexicon
     /// The lexicon's "on:" column by verb form, normalized once.
     let prepositions: [String: String]
 
     init(speech: PhraseLexicon) {
         self.speech = speech
         zone = PhraseLexicon.resource("quotes/subject_zone.tsv")
+        titleHeads = PhraseLexicon.resource("quotes/title_heads.tsv")
+        personTitles = PhraseLexicon.resource("ner/titles.txt")
         prepositions = speech.entries.compactMapValues { values in
             values.first(where: { $0.hasPrefix("on:") }).map { Self.key(String($0.dropFirst(3))) }
         }
@@ -42,10 +48,26 @@ struct QuoteSpeaker: Sendable {
     /// Words between a name and its verb in SVO: relative pronouns and قد.
     static let relatives: Set<String> = Set(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "والذي", "والتي", "والذين",
                                               "قد", "فقد", "لقد"].map(key))
+    /// "أما X ... فـ": the topic of the clause that the verb with ف continues.
+    static let topicMarkers: Set<String> = Set(["أما", "وأما"].map(key))
+    /// قد and its forms: between a name and its verb they leave the verb the main one ("X قد قال").
+    static let perfectParticles: Set<String> = Set(["قد", "فقد", "لقد"].map(key))
     /// Prepositions and titles before a name that make it the place, the addressee, the topic or a genitive of the
     /// speech, not its speaker.
     static let notSpeakerBefore: Set<String> = Set(["في", "الى", "إلى", "من", "على", "مع", "لدى", "حول", "بشأن", "ضد", "باسم", "عن",
                                                      "بحسب", "حسب", "حسبما", "وفق", "وفقا", "نقلا", "طبقا"].map(key))
+    /// Words right before a speech verb that put it inside a clause with its subject before it: "أن" of "سبق أن
+    /// قال"، the pronoun "من" of "من قال".
+    static let subordinators: Set<String> = Set(["أن", "ان", "وأن", "وان", "من", "فمن", "ومن", "ما", "كل"].map(key))
+    /// Nationality adjectives ("الأمريكي"، "السعودية"): definite words ending in the nisba, which a noun subject and
+    /// the entity it stands for must share ("وزير الخارجية الأمريكي" is not the Saudi foreign minister).
+    static func nisba(_ w: String) -> String? {
+        guard w.hasPrefix("ال"), w.unicodeScalars.count >= 5 else { return nil }
+        var stem = String(w.dropFirst(2))
+        if stem.hasSuffix("يه") { stem = String(stem.dropLast()) }
+        guard stem.hasSuffix("ي"), !stem.hasSuffix("وي") || stem.unicodeScalars.count > 4 else { return nil }
+        return stem
+    }
     static let relayPrepositions: Set<String> = Set(["عن", "إلى", "الى"].map(key))
     static let outletHeads: Set<String> = Set(["وكالة", "صحيفة", "قناة", "موقع", "تلفزيون", "إذاعة", "مجلة", "شبكة"].map(key))
 
@@ -77,6 +99,12 @@ struct QuoteSpeaker: Sendable {
     /// on it, not the outlet spoken to ("لوكالة رويترز").
     func canSpeak(_ m: EntityMention, _ doc: Document) -> Bool {
         if m.origin == .demonym { return false }
+        // A place name that reads as an adjective after a definite noun ("الشركة السعودية") is no speaker.
+        if m.type == .gpe, m.text.hasPrefix("ال"), m.tokens.lowerBound > 0, doc.tokens[m.tokens.lowerBound - 1].isWord,
+           doc.tokens[m.tokens.lowerBound - 1].norm.hasPrefix("ال"),
+           !doc.mentions.contains(where: { $0.tokens.contains(m.tokens.lowerBound - 1) }) {
+            return false
+        }
         let first = doc.tokens[m.tokens.lowerBound]
         if m.start > first.start {
             let clitics = doc.string(first.start, m.start)
@@ -93,6 +121,18 @@ struct QuoteSpeaker: Sendable {
         if previous.hasPrefix("و") || previous.hasPrefix("ف") { previous = String(previous.dropFirst()) }
         if Self.notSpeakerBefore.contains(previous) { return false }
         return !(previous.hasPrefix("ل") && Self.outletHeads.contains(String(previous.dropFirst())))
+    }
+
+    /// Whether a name stands inside a body's name ("مؤسسة جسر الملك فهد"، "شركة X"): a body's head noun within the
+    /// three words before it, no punctuation between.
+    func insideBodyName(_ doc: Document, _ m: EntityMention) -> Bool {
+        var k = m.tokens.lowerBound - 1
+        while k >= 0, m.tokens.lowerBound - k <= 3, doc.tokens[k].isWord {
+            let w = doc.tokens[k].norm
+            if titleHeads.contains(word: w) && personTitles.entries[w] == nil { return true }
+            k -= 1
+        }
+        return false
     }
 
     /// Whether a place name opens its clause (the sentence's start, punctuation or a word like "لكن" before it),
@@ -122,11 +162,19 @@ struct QuoteSpeaker: Sendable {
             }
         }
         if isCarried(tokens[verb]) { return .carried }
+        // "أما X ...، فقال": the subject is the name after أما, or nobody named.
+        if tokens[verb].norm.hasPrefix("ف"),
+           let amma = (sentence.lowerBound..<verb).last(where: { Self.topicMarkers.contains(tokens[$0].norm) }) {
+            var k = amma + 1
+            while k < verb, tokens[k].kind == .punct { k += 1 }
+            if let m = people.first(where: { $0.tokens.lowerBound == k }) { return .named(m.ref, m.text) }
+            return .unknown
+        }
         // SVO: a name ending right before the verb, only relative pronouns or قد between; a body named in the
         // title of a person before it is a genitive ("جانيت يلين رئيسة مجلس الاحتياطي قد قالت"): the person speaks.
         if !hasConjunction(tokens[verb]),
-           let m = inSentence.last(where: { $0.tokens.upperBound <= verb && $0.tokens.upperBound >= verb - 3 }),
-           (m.tokens.upperBound..<verb).allSatisfy({ !tokens[$0].isWord || Self.relatives.contains(tokens[$0].norm) }),
+           let m = svoCandidate(inSentence, verb: verb), !afterKin(doc, m),
+           (m.tokens.upperBound..<verb).allSatisfy({ svoGap(doc, $0, verb: verb) }),
            m.type != .gpe || opensClause(doc, before: m, sentence: sentence),
            // A body set off by a comma closes a phrase before the clause ("في مقابلة مع قناة «العربية»، أكد كيري").
            m.type == .person || !(m.tokens.upperBound..<verb).contains(where: { tokens[$0].norm == "," }) {
@@ -139,6 +187,29 @@ struct QuoteSpeaker: Sendable {
             return .named(m.ref, m.text)
         }
         let finding = subjectAfter(doc, verb: verb, sentence: sentence, inSentence: inSentence, people: people)
+        // "سبق وأن قال إن"، "فمن قال إن": a verb inside a clause whose subject stands before it (no name found
+        // there) names nobody; it carries no speaker from before.
+        if finding == .carried, isSubordinate(doc, verb: verb, sentence: sentence) { return .unknown }
+        if finding == .carried, let before = subjectBefore(doc, verb: verb, sentence: sentence, people: people) { return before }
+        // A verb right after an indefinite noun has it as its subject ("مجموعات تقول إنها"، "بيانا صحفيا ذكرت فيه"):
+        // nobody named, unless the noun is what the verb speaks in ("في تغريدة قال فيها").
+        if finding == .carried, verb > sentence.lowerBound, !hasConjunction(tokens[verb]), !isCarried(tokens[verb]) {
+            let previous = tokens[verb - 1]
+            let inIt = verb + 1 < sentence.upperBound && zone.entries[tokens[verb + 1].norm]?.first == "prep"
+                && tokens[verb + 1].norm.unicodeScalars.count > 2
+            // Not after a fronted phrase ("وحول تكدس الأجانب وتجمعهم قال"): its clause must not open with a preposition.
+            var start = verb - 1
+            while start > sentence.lowerBound, tokens[start - 1].isWord { start -= 1 }
+            var opening = tokens[start].norm
+            if opening.hasPrefix("و") || opening.hasPrefix("ف") { opening = String(opening.dropFirst()) }
+            let fronted = Self.notSpeakerBefore.contains(opening) || zone.entries[opening]?.first == "prep"
+            if !fronted, previous.isWord, !previous.norm.hasPrefix("ال"), zone.entries[previous.norm] == nil,
+               !Self.relatives.contains(previous.norm), !Self.kana.contains(previous.norm), !Self.subordinators.contains(previous.norm),
+               !doc.mentions.contains(where: { $0.tokens.contains(verb - 1) }), !inIt,
+               previous.norm.unicodeScalars.count >= 4 {
+                return .unknown
+            }
+        }
         // "التقارير التي أكدت أن": a relative clause with no subject of its own speaks for its antecedent, and an
         // antecedent that is no name (SVO above found none) speaks for nobody.
         if finding == .carried, verb > sentence.lowerBound, Self.relatives.contains(tokens[verb - 1].norm),
@@ -146,6 +217,97 @@ struct QuoteSpeaker: Sendable {
             return .unknown
         }
         return finding
+    }
+
+    /// The subject written before a verb that does not open its clause ("وكان مصدر مسؤول في شركة X، قد أكد"،
+    /// "لكن مسؤولا ليبيا رفيعا قال"): an unnamed source there speaks for nobody; after "كان" a name speaks, a noun
+    /// speaks for what it stands for. Nil when the verb opens its clause.
+    func subjectBefore(_ doc: Document, verb: Int, sentence: Range<Int>, people: [EntityMention]) -> Finding? {
+        let tokens = doc.tokens
+        guard verb > sentence.lowerBound, !hasConjunction(tokens[verb]), !isCarried(tokens[verb]) else { return nil }
+        var k = verb - 1
+        if Self.perfectParticles.contains(tokens[k].norm) { k -= 1 }
+        while k >= sentence.lowerBound, tokens[k].kind == .punct, tokens[k].norm == "،" || tokens[k].norm == "," { k -= 1 }
+        guard k >= sentence.lowerBound, tokens[k].isWord, zone.entries[tokens[k].norm] == nil else { return nil }
+        // Back to the clause's start: the sentence's, a punctuation mark, an opener or "كان".
+        var start = k
+        while start > sentence.lowerBound {
+            let t = tokens[start - 1]
+            if !t.isWord && t.norm != "،" && t.norm != "," { break }
+            if t.isWord, zone.entries[t.norm]?.first == "opener" || Self.kana.contains(t.norm) { break }
+            // A clause this long has its subject out of sight: nothing is told.
+            if verb - start >= 14 { return nil }
+            start -= 1
+        }
+        let clause = (start..<k + 1).filter { tokens[$0].isWord }
+        guard let first = clause.first else { return nil }
+        // An unnamed source, or a relative of a name ("والد الجندي X قال"), is the subject: nobody named speaks.
+        if ["nobody", "kin"].contains(zone.entries[tokens[first].norm]?.first ?? "") { return .unknown }
+        if start > sentence.lowerBound, Self.kana.contains(tokens[start - 1].norm) {
+            if let m = people.first(where: { $0.tokens.lowerBound == first }) { return .named(m.ref, m.text) }
+            let resolved = resolve(doc, nominal: first, before: verb, people: people)
+            return resolved == .unknown ? .unknown : resolved
+        }
+        return nil
+    }
+
+    static let kana: Set<String> = Set(["كان", "وكان", "كانت", "وكانت", "فكان", "فكانت"].map(key))
+
+    /// Whether a speech verb stands in a clause whose subject comes before it ("سبق وأن قال"، "فمن قال"), not in
+    /// one of time or manner that shares the sentence's subject ("قبل أن يشدد").
+    func isSubordinate(_ doc: Document, verb: Int, sentence: Range<Int>) -> Bool {
+        guard verb > sentence.lowerBound, Self.subordinators.contains(doc.tokens[verb - 1].norm) else { return false }
+        if verb - 1 > sentence.lowerBound, zone.entries[doc.tokens[verb - 2].norm]?.contains("time") ?? false { return false }
+        return true
+    }
+
+    /// Whether a word opens the addressee of the speech: "لـ", or ل on a name, an outlet or a programme
+    /// ("لرويترز"، "لصحيفة"، "لبرنامج").
+    func isAddressee(_ doc: Document, _ t: Int) -> Bool {
+        let w = doc.tokens[t].norm
+        guard doc.tokens[t].isWord, w.hasPrefix("ل") else { return false }
+        if w == Self.key("ل") || w.hasPrefix("لل") { return true }
+        let stem = String(w.dropFirst())
+        // A name with ل as a clitic outside it ("لرويترز"), not a name that begins with ل ("لافروف").
+        return doc.mentions.contains { $0.tokens.lowerBound == t && $0.start > doc.tokens[t].start }
+            || Self.outletHeads.contains(stem) || titleHeads.contains(word: stem)
+    }
+
+    /// Whether a word of allegiance ("الموالية"، "التابعة"، "المقربة") stands between `from` and a mention.
+    func followsAllegiance(_ doc: Document, _ m: EntityMention, from: Int) -> Bool {
+        guard from < m.tokens.lowerBound else { return false }
+        return (from..<m.tokens.lowerBound).contains { doc.tokens[$0].isWord && zone.entries[doc.tokens[$0].norm]?.first == "allegiance" }
+    }
+
+    /// Whether a kinship word stands within three words before a name ("والد الشهيد X"، "شقيقا الشهيد X"): the name
+    /// is whose relative speaks, not the speaker.
+    func afterKin(_ doc: Document, _ m: EntityMention) -> Bool {
+        var k = m.tokens.lowerBound - 1
+        while k >= 0, m.tokens.lowerBound - k <= 3, doc.tokens[k].isWord {
+            if zone.entries[doc.tokens[k].norm]?.first == "kin" { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    /// The name ending right before a verb (up to three tokens before it); of names ending at the same token, a
+    /// person's ("زعيم كوريا الشمالية الذي صرح" is the leader, not the state in his description).
+    func svoCandidate(_ inSentence: [EntityMention], verb: Int) -> EntityMention? {
+        guard let last = inSentence.last(where: { $0.tokens.upperBound <= verb && $0.tokens.upperBound >= verb - 3 }) else { return nil }
+        return inSentence.first(where: { $0.type == .person && $0.tokens.upperBound == last.tokens.upperBound }) ?? last
+    }
+
+    /// Whether token `t`, between a name and the verb after it, keeps the name the verb's subject: a relative
+    /// pronoun or قد, a closing bracket, or a comma before a relative ("X، الذي صرح"); a closing quote mark, a
+    /// question mark or a colon ends the name's clause ("... بدون الأسد؟»، أجاب كيري").
+    func svoGap(_ doc: Document, _ t: Int, verb: Int) -> Bool {
+        let token = doc.tokens[t]
+        if token.isWord { return Self.relatives.contains(token.norm) }
+        switch token.norm {
+        case ")": return true
+        case "،", ",": return t + 1 < verb && doc.tokens[t + 1].isWord && Self.relatives.contains(doc.tokens[t + 1].norm)
+        default: return false
+        }
     }
 
     /// VSO: the subject between the verb and what is said, or none written (`.carried`).
@@ -162,21 +324,82 @@ struct QuoteSpeaker: Sendable {
             if t.kind == .punct && QuoteStage.openers.contains(t.norm.unicodeScalars.first!) {
                 // A short name in quote marks inside a title, with the speaker's name after it ("وكيل الوزارة رئيس
                 // «لجنة متابعة الأسعار» الدكتور X أن"), is passed over; any other quote mark opens what is said.
-                guard let close = quotedName(doc, opening: end, sentence: sentence, people: inSentence) else { break }
-                end = close + 1
-                continue
+                if let close = quotedName(doc, opening: end, sentence: sentence, people: inSentence) {
+                    end = close + 1
+                    continue
+                }
+                // The addressee's name in quote marks ("وقال لـ«عكاظ» الناطق ..."): passed over.
+                if end > verb + 1, isAddressee(doc, end - 1),
+                   let close = ((end + 1)..<min(end + 8, sentence.upperBound)).first(where: {
+                       tokens[$0].kind == .punct && QuoteStage.closers.contains(tokens[$0].norm.unicodeScalars.first!) }) {
+                    end = close + 1
+                    continue
+                }
+                // The subject's own name in quote marks ("وقالت «داعش» إن"، "وأشار \"جون كيري\" إلى أن").
+                if end == verb + 1,
+                   let named = quotedSubject(doc, opening: end, sentence: sentence, people: people) {
+                    return named
+                }
+                break
             }
             if t.isWord, kind(t) != nil { break }   // a second speech verb begins another clause
             end += 1
         }
         let zoneTokens = (verb + 1)..<end
-        // A person named there is the speaker ("وقال في موسكو وزير الخارجية الروسي سيرغي لافروف").
-        let inZone = inSentence.filter { zoneTokens.contains($0.tokens.lowerBound) }
-        if let person = inZone.first(where: { $0.type == .person }) { return .named(person.ref, person.text) }
+        var inZone = inSentence.filter { zoneTokens.contains($0.tokens.lowerBound) }
         // The first word that is neither punctuation nor an adverb.
-        guard let head = zoneTokens.first(where: { tokens[$0].isWord && zone.entries[tokens[$0].norm]?.first != "skip" }) else {
-            return .carried
+        let firstWord = { (from: Int) -> Int? in
+            (from..<end).first(where: { (t: Int) -> Bool in tokens[t].isWord && self.zone.entries[tokens[t].norm]?.first != "skip" })
         }
+        var head = firstWord(verb + 1)
+        // An addressee before the subject ("وقال لـ«عكاظ» الناطق الإعلامي ..."، "وقال لرويترز مسؤول ..."): the
+        // subject is what follows it, if anything does.
+        if let h = head, isAddressee(doc, h) {
+            // Where the addressee ends, when it can be told: a quoted name after "لـ", or a name.
+            var after: Int?
+            if tokens[h].norm == Self.key("ل"), h + 1 < end, tokens[h + 1].kind == .punct,
+               QuoteStage.openers.contains(tokens[h + 1].norm.unicodeScalars.first!) {
+                after = ((h + 2)..<end).first(where: { tokens[$0].kind == .punct && QuoteStage.closers.contains(tokens[$0].norm.unicodeScalars.first!) }).map { $0 + 1 }
+            } else if let m = doc.mentions.first(where: { $0.tokens.lowerBound == h && $0.start > tokens[h].start }) {
+                after = m.tokens.upperBound
+            }
+            // The subject after it is a name or a definite noun.
+            if let after, let h2 = firstWord(after), !isAddressee(doc, h2), zone.entries[tokens[h2].norm]?.first != "prep",
+               tokens[h2].norm.hasPrefix("ال") || inZone.contains(where: { $0.tokens.lowerBound == h2 }) {
+                head = h2
+                inZone = inZone.filter { $0.tokens.lowerBound >= h2 }
+            }
+        }
+        // Unnamed sources ("وقالت مصادر عسكرية موالية لـX"، "مصادر في مكتب رئيس الوزراء X"): nobody speaks, unless
+        // the name follows the noun ("وقال مسؤول X").
+        if let head, zone.entries[tokens[head].norm]?.first == "nobody",
+           !inZone.contains(where: { $0.type == .person && ($0.tokens.lowerBound == head + 1
+               || (tokens[head].norm == Self.key("أحد") && !followsAllegiance(doc, $0, from: head))) }) {
+            return .unknown
+        }
+        // A person after a word of allegiance ("القوات الموالية لحكومة الرئيس X") is the side, not the subject.
+        inZone = inZone.filter { !($0.type == .person && followsAllegiance(doc, $0, from: verb + 1)) }
+        // A name inside the name of a body ("مؤسسة جسر الملك فهد") or a description after another title ("نائب
+        // المستشارة الألمانية": her deputy) is no speaker.
+        if let head {
+            let bodyHead = titleHeads.contains(word: tokens[head].norm) && personTitles.entries[tokens[head].norm] == nil
+            inZone = inZone.filter { m in
+                !(m.type == .person && m.tokens.lowerBound > head && (bodyHead || m.origin == .description || afterKin(doc, m)))
+            }
+        }
+        // A person named there is the speaker ("وقال في موسكو وزير الخارجية الروسي سيرغي لافروف"); a person in the
+        // genitive of a title, with another name right after, is not ("قال مستشار خامنئي الدكتور علي ولايتي").
+        if var person = inZone.first(where: { $0.type == .person }) {
+            if let head, head < person.tokens.lowerBound,
+               let next = inZone.first(where: { $0.type == .person && $0.tokens.lowerBound >= person.tokens.upperBound
+                   && $0.tokens.lowerBound - person.tokens.upperBound <= 1 }),
+               (person.tokens.upperBound..<next.tokens.lowerBound).allSatisfy({ tokens[$0].isWord && !Self.notSpeakerBefore.contains(tokens[$0].norm)
+                   && !Self.relatives.contains(tokens[$0].norm) && zone.entries[tokens[$0].norm]?.first != "prep" }) {
+                person = next
+            }
+            return .named(person.ref, person.text)
+        }
+        guard let head else { return .carried }
         // A body or a state named first ("وقالت وزارة الخارجية"، "وأعلنت مصر"): the speaker; named after a title
         // noun it is a genitive ("سفيرة الولايات المتحدة"), not the speaker.
         if let m = inZone.first(where: { $0.tokens.lowerBound == head }) { return .named(m.ref, m.text) }
@@ -187,11 +410,21 @@ struct QuoteSpeaker: Sendable {
         case "nobody": return .unknown
         default: break
         }
+        if isAddressee(doc, head) { return .carried }
         // "لرويترز"، "للصحفيين"، "لـ": a preposition on the word.
         if word.hasPrefix("لل") || (word.hasPrefix("ل") && doc.mentions.contains { $0.tokens.lowerBound == head }) { return .carried }
-        if word.hasPrefix("ل"), Self.outletHeads.contains(String(word.dropFirst())) { return .carried }
-        // A noun subject that is no name: the entity it stands for, if the text named one so.
+        if word.hasPrefix("ل"), Self.outletHeads.contains(String(word.dropFirst())) || titleHeads.contains(word: String(word.dropFirst())) {
+            return .carried
+        }
+        // A noun subject that is no name: the entity it stands for, if the text named one so; never the one it
+        // speaks for ("الناطقة باسم X" is not X).
         let resolved = resolve(doc, nominal: head, before: verb, people: people)
+        if case .named(let ref, _) = resolved, doc.mentions.contains(where: { m in
+            m.ref == ref && zoneTokens.contains(m.tokens.lowerBound) && m.tokens.lowerBound > 0
+                && Self.notSpeakerBefore.contains(tokens[m.tokens.lowerBound - 1].norm)
+        }) {
+            return .unknown
+        }
         if resolved != .unknown { return resolved }
         // Else the body or state it belongs to, named in its genitive: a state right after the noun ("سفيرة
         // الولايات المتحدة"), a body within three words ("اجتماع وزراء خارجية الاتحاد الأوروبي"); a place further
@@ -204,6 +437,48 @@ struct QuoteSpeaker: Sendable {
             return .named(m.ref, m.text)
         }
         return .unknown
+    }
+
+    /// The speaker named in quote marks right after the verb: an entity's name ("وقالت «داعش» إن"), else one or two
+    /// words closed before a colon, a complementizer or a comma: a surname, the person named before with it
+    /// ("وقال \"البرقان\": ..."), or nobody known. Nil when the quote mark opens what is said.
+    func quotedSubject(_ doc: Document, opening: Int, sentence: Range<Int>, people: [EntityMention]) -> Finding? {
+        let tokens = doc.tokens
+        guard let close = ((opening + 1)..<min(opening + 6, sentence.upperBound)).first(where: {
+            tokens[$0].kind == .punct && QuoteStage.closers.contains(tokens[$0].norm.unicodeScalars.first!)
+        }) else { return nil }
+        let words = ((opening + 1)..<close).filter { tokens[$0].isWord }
+        guard let firstWord = words.first, let lastWord = words.last, words.count <= 4 else { return nil }
+        if let m = doc.mentions.first(where: { [.person, .org, .gpe].contains($0.type) && $0.origin != .demonym
+            && $0.tokens.lowerBound <= firstWord && $0.tokens.upperBound > lastWord }) {
+            return .named(m.ref, m.text)
+        }
+        guard close + 1 < sentence.upperBound else { return nil }
+        let after = tokens[close + 1]
+        // Three or four words: a body's name the text does not know ("قالت «جبهة الوطنيين المتحدة» على موقعها إنها").
+        if words.count > 2 { return saysAfter(doc, close: close, sentence: sentence) ? .unknown : nil }
+        guard after.kind == .punct ? [":", "،", ","].contains(after.norm) : Self.complementizers.contains(after.norm) else { return nil }
+        let surname = tokens[lastWord].norm
+        if let m = people.last(where: { $0.type == .person && $0.tokens.upperBound <= opening && tokens[$0.tokens.upperBound - 1].norm == surname }) {
+            return .named(m.ref, m.text)
+        }
+        return .unknown
+    }
+
+    /// Whether what is said opens after a quoted name: a complementizer or a colon within eight tokens of its
+    /// closing mark, only words and commas between ("«X» على موقعها إنها").
+    func saysAfter(_ doc: Document, close: Int, sentence: Range<Int>) -> Bool {
+        for t in (close + 1)..<min(close + 9, sentence.upperBound) {
+            let token = doc.tokens[t]
+            if token.isWord {
+                if Self.complementizers.contains(token.norm) { return true }
+                if kind(token) != nil { return false }
+                continue
+            }
+            if token.norm == ":" { return true }
+            if token.norm != "،" && token.norm != "," { return false }
+        }
+        return false
     }
 
     /// The closing mark of a quoted name of at most six words, when a person is named within six words after it.
@@ -236,11 +511,26 @@ struct QuoteSpeaker: Sendable {
         let bare = { (w: String) in w.hasPrefix("ال") && w.unicodeScalars.count > 3 ? String(w.dropFirst(2)) : w }
         let phrase = construct ? bare(word) + " " + bare(next!) : bare(word)
         guard phrase.unicodeScalars.count >= 3 else { return .unknown }
-        for m in people.reversed() where m.tokens.upperBound <= verb {
-            // The title written right before the name: up to four words, no punctuation, preposition or other name.
+        // The nationality adjectives after the noun, up to what is said.
+        var subjectNisbas = Set<String>()
+        var k = head + (construct ? 2 : 1)
+        while k < min(head + 6, tokens.count), tokens[k].isWord, !QuoteSpeaker.complementizers.contains(tokens[k].norm) {
+            if let n = Self.nisba(tokens[k].norm) { subjectNisbas.insert(n) }
+            k += 1
+        }
+        // A body's noun ("المؤسسة"، "الشركة") stands for no person, even one named inside the body's name.
+        let bodyNoun = titleHeads.contains(word: word) && personTitles.entries[word] == nil
+        // An office a person holds ("محافظ عدن"، "الوزير") stands for that person, never for the place in its title.
+        let personOffice = personTitles.entries[word] != nil || personTitles.entries[bare(word)] != nil
+            || personTitles.entries["ال" + word] != nil
+        for m in people.reversed() where m.tokens.upperBound <= verb && !(bodyNoun && m.type == .person) && !(personOffice && m.type == .gpe) {
+            // The title written right before the name: up to four words, no punctuation, preposition or other name;
+            // for a place only a construct chain ("إمارة منطقة مكة المكرمة"), not a definite noun it qualifies
+            // ("الشركة السعودية" is no title of Saudi Arabia).
             var first = m.tokens.lowerBound
             var k = m.tokens.lowerBound - 1, taken = 0
-            while k >= 0, taken < 4 {
+            let qualifies = m.type == .gpe && k >= 0 && tokens[k].isWord && tokens[k].norm.hasPrefix("ال")
+            while k >= 0, taken < 4, !qualifies {
                 let t = tokens[k]
                 // Quote marks and brackets around the name ("شركة «إيني»") are passed over.
                 if t.kind == .punct {
@@ -257,7 +547,22 @@ struct QuoteSpeaker: Sendable {
             for role in doc.roles where role.person == m.ref {
                 words += ArabicNormalizer.shared.key(role.title).split(separator: " ").map { bare(String($0)) }
             }
-            if (" " + words.joined(separator: " ") + " ").contains(" " + phrase + " ") { return .named(m.ref, m.text) }
+            guard (" " + words.joined(separator: " ") + " ").contains(" " + phrase + " ") else { continue }
+            // A nationality the subject gives must be the entity's ("وتابع وزير الخارجية الأمريكي" is not the
+            // Saudi minister named before); an entity whose title gives none is left unresolved then.
+            if !subjectNisbas.isEmpty, m.type == .person {
+                var theirs = Set<String>()
+                for t in tokens[first..<m.tokens.upperBound] where t.isWord {
+                    if let n = Self.nisba(t.norm) { theirs.insert(n) }
+                }
+                for role in doc.roles where role.person == m.ref {
+                    for w in ArabicNormalizer.shared.key(role.title).split(separator: " ") {
+                        if let n = Self.nisba(String(w)) { theirs.insert(n) }
+                    }
+                }
+                guard subjectNisbas.isSubset(of: theirs) else { continue }
+            }
+            return .named(m.ref, m.text)
         }
         return .unknown
     }

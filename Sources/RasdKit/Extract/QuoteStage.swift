@@ -25,11 +25,39 @@ public struct QuoteStage: Sendable {
         for sentence in doc.sentences {
             let spans = quoteSpans(doc, sentence, continuing: continuing)
             continuing = endsInsideStraightQuote(doc, sentence, continuing: continuing)
-            let verbs = sentence.filter { speakers.kind(doc.tokens[$0]) != nil }
+            // A speech verb inside a quote belongs to the quoted words: with no subject of its own ("«لقد زعم أن ...»")
+            // it is not the narrative's; with one ("«لكن روحاني قال إنه ...»") it is that speaker's, and the narrative's
+            // speaker stays.
+            // "داعيا الله أن"، "مما دعا": a prayer and a cause, not speech.
+            var verbs = sentence.filter { t in
+                speakers.kind(doc.tokens[t]) != nil
+                    && !(t + 1 < sentence.upperBound && speakers.zone.entries[doc.tokens[t + 1].norm]?.first == "nospeech")
+                    && !(t > sentence.lowerBound && speakers.zone.entries[doc.tokens[t - 1].norm]?.first == "nospeech")
+            }
+            let quoted = Set(verbs.filter { t in
+                spans.contains { $0.closed && $0.start <= doc.tokens[t].start && doc.tokens[t].end <= $0.end }
+            })
             // Each verb's speaker, in text order: a verb with no subject written carries the speaker before it.
             var speakerOf: [Int: (ref: EntityRef, text: String)] = [:]
             var sentenceHasSpeaker = false
-            for verb in verbs {
+            for verb in verbs where quoted.contains(verb) {
+                if case .named(let ref, let text) = speakers.find(doc, verb: verb, sentence: sentence) {
+                    speakerOf[verb] = (ref, text)
+                    speechVerbs[verb] = SpeechVerb(speaker: ref, speakerText: text)
+                }
+            }
+            verbs.removeAll { quoted.contains($0) && speakerOf[$0] == nil }
+            for verb in verbs where !quoted.contains(verb) {
+                // A verb in a relative clause ("الاتفاق الذي قال إنه"، "التي وصفتها") has its own speaker, but the
+                // sentence goes on about the speaker before it.
+                // So does an attribution to a source ("حسبما نقلت وكالة ..."): the source is not the next speaker.
+                let embedded = verb > sentence.lowerBound && (QuoteSpeaker.relatives.contains(doc.tokens[verb - 1].norm)
+                    && !QuoteSpeaker.perfectParticles.contains(doc.tokens[verb - 1].norm) || speakers.isSubordinate(doc, verb: verb, sentence: sentence)
+                    || (Self.sourceWords.contains(doc.tokens[verb - 1].norm) && speakers.kind(doc.tokens[verb]) != "say"))
+                let outer = lastSpeaker
+                defer {
+                    if embedded { lastSpeaker = outer }
+                }
                 switch speakers.find(doc, verb: verb, sentence: sentence) {
                 case .named(let ref, let text): lastSpeaker = (ref, text); sentenceHasSpeaker = true
                 case .unknown: lastSpeaker = nil; sentenceHasSpeaker = true
@@ -38,7 +66,13 @@ public struct QuoteStage: Sendable {
                     // else the speaker before.
                     if let subject = coordinatedSubject(doc, verb: verb, sentence: sentence) {
                         lastSpeaker = subject
-                    } else if !sentenceHasSpeaker, let subject = sentenceSubject(doc, sentence, before: verb) {
+                    } else if !sentenceHasSpeaker, let subject = sentenceSubject(doc, sentence, before: verb, spans: spans) {
+                        lastSpeaker = subject
+                    } else if !sentenceHasSpeaker, speakers.isCarried(doc.tokens[verb]) || verb > sentence.lowerBound + 1,
+                              let subject = firstPerson(doc, sentence, before: verb, spans: spans,
+                                                        phraseFree: !speakers.isCarried(doc.tokens[verb])) {
+                        // A participle after a clause with its subject further in ("... خص جون كيري «الشرق الأوسط»
+                        // بحوار ...، مشددا على أن"): the person that clause names first.
                         lastSpeaker = subject
                     }
                     sentenceHasSpeaker = true
@@ -82,36 +116,79 @@ public struct QuoteStage: Sendable {
             // Reported speech: a speech verb, then "إن/أن" and the clause, with no direct quote for that verb.
             for verb in verbs where !usedVerbs.contains(verb) {
                 // Else the verb's preposition of content ("وشدد الوزير على ضرورة ..."), before any complementizer.
-                let window = (verb + 1)..<min(verb + 14, sentence.upperBound)
-                let complementizer = window.first(where: { Self.complementizers.contains(doc.tokens[$0].norm) })
+                // The verb's clause: up to the next speech verb or a word that opens another clause ("فيما"، "إلا").
+                let clauseLimit = ((verb + 1)..<min(verb + 24, sentence.upperBound)).first(where: {
+                    (verbs.contains($0) && !($0 > 0 && Self.attributionWords.contains(doc.tokens[$0 - 1].norm))) || isClauseBreaker(doc.tokens[$0])
+                }) ?? min(verb + 24, sentence.upperBound)
+                // Thirteen words, however much punctuation sets off the subject's title and an attribution.
+                var windowEnd = verb + 1, windowWords = 0
+                while windowEnd < clauseLimit, windowWords < 13 {
+                    if doc.tokens[windowEnd].isWord { windowWords += 1 }
+                    windowEnd += 1
+                }
+                let window = (verb + 1)..<windowEnd
+                // "بعد أن"، "قبل أن": a conjunction of time, not what is said.
+                // Past a long title or apposition, a complementizer set off by a comma ("أفادت X المسؤولة ...، إن").
+                let complementizer = window.first(where: { isComplementizer(doc, $0, verb: verb) })
+                    ?? (windowEnd..<clauseLimit).first(where: { isComplementizer(doc, $0, verb: verb) && ["،", ","].contains(doc.tokens[$0 - 1].norm) })
+                // The preposition right after the verb and its subject ("وشدد الوزير X على"), not after an object
+                // ("وأكد X توفر النقد ... على مدار") nor a name that reads like it ("علي").
                 let preposition = speakers.contentPreposition(doc.tokens[verb]).flatMap { prep in
-                    ((verb + 1)..<min(verb + 19, sentence.upperBound)).first { doc.tokens[$0].norm == prep }
+                    ((verb + 1)..<clauseLimit).first { t in doc.tokens[t].norm == prep && !doc.mentions.contains(where: { $0.tokens.contains(t) }) }
+                }.flatMap { p -> Int? in
+                    // An attribution or a place after the subject ("X وفقا لما نقلته الوكالة على ضرورة") may come between.
+                    let from = doc.mentions.last(where: { $0.tokens.lowerBound > verb && $0.tokens.upperBound <= p })?.tokens.upperBound
+                    if let from, from < p, !doc.tokens[from].isWord || QuoteSpeaker.notSpeakerBefore.contains(doc.tokens[from].norm)
+                        || speakers.zone.entries[doc.tokens[from].norm] != nil {
+                        return p
+                    }
+                    return ((from ?? verb + 1)..<p).filter({ doc.tokens[$0].isWord }).count <= (from == nil ? 4 : 2) ? p : nil
                 }
                 guard let that = complementizer ?? preposition, that + 1 < sentence.upperBound else { continue }
                 let start = doc.tokens[that + 1].start
                 let endToken = clauseEnd(doc, after: that, verbs: verbs, sentence: sentence)
                 guard endToken > that else { continue }
                 // One or two words in quote marks ("وصفها بأنها «غير شرعية»") are a label, not a quote.
+                // Two words far from the verb are a label or a fragment ("مؤكدا فشل ... على أنها تهديد أمني"); right
+                // after the verb and its subject they may be what was said ("وقال إن الحل سياسي").
                 let clause = (that + 1)...endToken
-                if clause.filter({ doc.tokens[$0].isWord }).count < 3,
+                let clauseWords = clause.filter({ doc.tokens[$0].isWord }).count
+                if clauseWords < 2 || (clauseWords == 2 && ((verb + 1)..<that).filter({ doc.tokens[$0].isWord }).count > 5) { continue }
+                // One or two words in quote marks ("وصفها بأنها «غير شرعية»") are a label, not a quote.
+                if clauseWords < 3,
                    clause.contains(where: { doc.tokens[$0].kind == .punct && Self.openers.contains(doc.tokens[$0].norm.unicodeScalars.first!) }) {
                     continue
                 }
                 let end = doc.tokens[endToken].end
                 // Skip when the clause is itself quoted (already taken as a direct quote).
-                if quotes.contains(where: { $0.start <= start && $0.end >= end }) { continue }
+                // A verb inside a quote with its own speaker reports that speaker's words within the quote.
+                if !quoted.contains(verb), quotes.contains(where: { $0.start <= start && $0.end >= end }) { continue }
                 let speaker = speakerOf[verb]
                 quotes.append(QuoteMention(start: start, end: end, text: doc.string(start, end), speaker: speaker?.ref,
                                            speakerText: speaker?.text, direct: false,
                                            verb: doc.string(doc.tokens[verb].start, doc.tokens[verb].end)))
             }
             // A sentence without speech verbs whose subject is a person makes them the speaker of what follows.
-            if verbs.isEmpty, let subject = sentenceSubject(doc, sentence, before: sentence.upperBound, people: [.person]) {
+            // Not a name in a phrase ("تعطلت الحركة على جسر الملك فهد").
+            if verbs.isEmpty, let subject = sentenceSubject(doc, sentence, before: sentence.upperBound, people: [.person], spans: spans, phraseFree: true) {
                 lastSpeaker = subject
             }
         }
         doc.quotes = quotes.sorted { $0.start < $1.start }
         doc.speechVerbs = speechVerbs
+    }
+
+    /// A complementizer that opens what a verb says: not one of time or manner ("بعد أن"، "دون أن").
+    func isComplementizer(_ doc: Document, _ t: Int, verb: Int) -> Bool {
+        Self.complementizers.contains(doc.tokens[t].norm)
+            && !(t > verb + 1 && (speakers.zone.entries[doc.tokens[t - 1].norm].map { $0.contains("time") || $0.contains("prior") } ?? false))
+    }
+
+    /// A word that opens another clause between a speech verb and a complementizer ("فيما"، "إلا"، "بينما"): the
+    /// zone lexicon's openers, except the complementizers themselves.
+    func isClauseBreaker(_ token: Token) -> Bool {
+        token.isWord && speakers.zone.entries[token.norm]?.first == "opener" && !Self.complementizers.contains(token.norm)
+            && token.norm != ArabicNormalizer.shared.key("إن")
     }
 
     /// A verb joined by و right after a person's name shares its subject ("ألمحت إليه المستشارة أنغيلا ميركل
@@ -126,12 +203,59 @@ public struct QuoteStage: Sendable {
         return (m.ref, m.text)
     }
 
+    /// Whether a name stands inside one of the sentence's quotes (a name in what someone said is not the narrative's
+    /// subject).
+    func inQuote(_ doc: Document, _ m: EntityMention, _ spans: [Span]) -> Bool {
+        spans.contains { $0.start <= m.start && m.end <= $0.end }
+    }
+
+    /// Whether a complementizer stands between the sentence's start and a name ("وعندما سئل إن كان سعي الصين ..."):
+    /// the name is in a subordinate clause, not the first clause's subject.
+    func afterComplementizer(_ doc: Document, _ m: EntityMention, _ sentence: Range<Int>) -> Bool {
+        (sentence.lowerBound..<m.tokens.lowerBound).contains { doc.tokens[$0].isWord && Self.complementizers.contains(doc.tokens[$0].norm) }
+    }
+
+    /// Whether a preposition stands between the sentence's start and a name ("تعطلت الحركة على جسر الملك فهد"): the
+    /// name is in a phrase, not the first clause's subject.
+    func afterPreposition(_ doc: Document, _ m: EntityMention, _ sentence: Range<Int>) -> Bool {
+        (sentence.lowerBound..<m.tokens.lowerBound).contains { t in
+            doc.tokens[t].isWord && (QuoteSpeaker.notSpeakerBefore.contains(doc.tokens[t].norm)
+                || speakers.zone.entries[doc.tokens[t].norm]?.first == "prep")
+        }
+    }
+
+    /// Whether the word before a name carries ب، ل or ك, making the name its genitive ("وفيما يتعلق بجسر أبحر").
+    func afterPrepositionalWord(_ doc: Document, _ m: EntityMention) -> Bool {
+        let k = m.tokens.lowerBound - 1
+        guard k >= 0, doc.tokens[k].isWord else { return false }
+        let w = doc.tokens[k].norm
+        return w.hasPrefix("بال") || w.hasPrefix("لل") || w.hasPrefix("كال")
+            || (w.hasPrefix("ب") && w.unicodeScalars.count >= 4 && speakers.zone.entries[w] == nil)
+    }
+
+    /// The first person named in a sentence before a token, who may speak.
+    func firstPerson(_ doc: Document, _ sentence: Range<Int>, before limit: Int, spans: [Span],
+                     phraseFree: Bool = false) -> (ref: EntityRef, text: String)? {
+        guard let m = doc.mentions.first(where: { $0.type == .person && $0.tokens.lowerBound >= sentence.lowerBound
+            && $0.tokens.upperBound <= limit && speakers.canSpeak($0, doc) && !inQuote(doc, $0, spans)
+            && !speakers.insideBodyName(doc, $0) && !speakers.afterKin(doc, $0) && !afterComplementizer(doc, $0, sentence)
+            && !(phraseFree && afterPreposition(doc, $0, sentence)) }) else { return nil }
+        return (m.ref, m.text)
+    }
+
     /// The subject of a sentence's first clause: an entity named among its first words ("وقبل ذلك، عبر وزير
     /// الخارجية البلجيكي X ..."), not after a preposition.
     func sentenceSubject(_ doc: Document, _ sentence: Range<Int>, before limit: Int,
-                         people: Set<EntityType> = [.person, .org, .gpe]) -> (ref: EntityRef, text: String)? {
+                         people: Set<EntityType> = [.person, .org, .gpe], spans: [Span], phraseFree: Bool = false) -> (ref: EntityRef, text: String)? {
         let window = sentence.lowerBound..<min(sentence.lowerBound + 9, limit)
-        let named = doc.mentions.filter { window.contains($0.tokens.lowerBound) && people.contains($0.type) && speakers.canSpeak($0, doc) }
+        // A name before a dash or a colon opening the text is a byline or a dateline ("محمد علي- سبق:"), not a subject.
+        let named = doc.mentions.filter { m in
+            window.contains(m.tokens.lowerBound) && people.contains(m.type) && speakers.canSpeak(m, doc)
+                && !afterPrepositionalWord(doc, m) && !inQuote(doc, m, spans) && !(phraseFree && afterPreposition(doc, m, sentence))
+                && !afterComplementizer(doc, m, sentence)
+                && !(m.type == .person && (speakers.insideBodyName(doc, m) || speakers.afterKin(doc, m)))
+                && !(m.tokens.upperBound < doc.tokens.count && ["-", "–", "—", ":"].contains(doc.tokens[m.tokens.upperBound].norm))
+        }
         // A person before a body named in their title ("وزيرة الخارجية الكورية الشمالية تشوي سون هوي").
         guard let m = named.first(where: { $0.type == .person }) ?? named.first else { return nil }
         return (m.ref, m.text)
@@ -143,8 +267,11 @@ public struct QuoteStage: Sendable {
     func verbFor(_ doc: Document, _ span: Span, verbs: [Int]) -> Int? {
         let before = verbs.filter { doc.tokens[$0].end <= span.start }
         var verb = before.last
-        if let v = verb, before.count > 1, v > 0, QuoteSpeaker.relatives.contains(doc.tokens[v - 1].norm) { verb = before[before.count - 2] }
         let firstQuoteToken = doc.firstToken(startingAtOrAfter: span.start)
+        // Not when the quote opens right after the relative clause's verb ("زعيم كوريا الذي صرح: «...»").
+        if let v = verb, before.count > 1, v > 0, QuoteSpeaker.relatives.contains(doc.tokens[v - 1].norm), firstQuoteToken - v > 3 {
+            verb = before[before.count - 2]
+        }
         if let v = verb {
             if span.words >= 6 || firstQuoteToken - v <= 12 { return v }
         }
@@ -162,6 +289,12 @@ public struct QuoteStage: Sendable {
         let last = doc.firstToken(startingAtOrAfter: span.end) - 1
         guard first <= last else { return false }
         if doc.mentions.contains(where: { $0.tokens.lowerBound <= first && $0.tokens.upperBound > last }) { return true }
+        // The subject's name in quote marks right after a speech verb, before what it says ("بينما قالت «جبهة
+        // الوطنيين المتحدة» إن ...").
+        if span.words <= 4, first >= 2, speakers.kind(doc.tokens[first - 2]) != nil, let sentence = doc.sentences.first(where: { $0.contains(first) }),
+           speakers.saysAfter(doc, close: last + 1, sentence: sentence) {
+            return true
+        }
         // A short quoted name inside a title, the titled person and what they said after it ("رئيس «اللجنة
         // المشتركة» سيرغي لافروف أن ...").
         if let person = QuoteSpeaker.titledPerson(after: last + 1, quotedWords: span.words, in: doc.mentions),
@@ -177,7 +310,16 @@ public struct QuoteStage: Sendable {
     /// The last token of what is said after `opening` (a colon or a complementizer): it runs to the next speech verb
     /// ("ووصف ... بأنها «...»، وقال إن ...") or the sentence end, trailing punctuation left out; `opening` when empty.
     func clauseEnd(_ doc: Document, after opening: Int, verbs: [Int], sentence: Range<Int>) -> Int {
-        var endToken = (verbs.first { $0 > opening } ?? sentence.upperBound) - 1
+        // The next speech verb ends what is said, unless it is the predicate of the said clause's first words
+        // ("وأكدت أن أحدهم اعترف بـ..."، "أن التحريات كشفت").
+        let next = verbs.first { v in
+            guard v > opening else { return false }
+            let predicate = v - opening >= 2 && v - opening <= 3 && ((opening + 1)..<v).allSatisfy { doc.tokens[$0].isWord }
+                && !speakers.isCarried(doc.tokens[v]) && doc.tokens[v].norm.unicodeScalars.first != "و"
+                && doc.tokens[v].norm.unicodeScalars.first != "ف"
+            return !predicate
+        }
+        var endToken = (next ?? sentence.upperBound) - 1
         while endToken > opening, doc.tokens[endToken].kind == .punct { endToken -= 1 }
         return endToken
     }
@@ -186,14 +328,25 @@ public struct QuoteStage: Sendable {
     /// title, "خلال زيارة ..." may come between), with no complementizer, quote mark or other colon before it, and
     /// no quote mark right after it (a marked quote is taken as such).
     func colonOpening(_ doc: Document, after verb: Int, in sentence: Range<Int>) -> Int? {
-        for t in (verb + 1)..<min(verb + 24, sentence.upperBound) {
+        var skipUntil = verb
+        for t in (verb + 1)..<min(verb + 24, sentence.upperBound) where t > skipUntil {
             let token = doc.tokens[t]
             if token.isWord {
                 if Self.complementizers.contains(token.norm) { return nil }
                 continue
             }
             guard let mark = token.norm.unicodeScalars.first else { continue }
-            if Self.openers.contains(mark) { return nil }
+            if Self.openers.contains(mark) {
+                // The addressee's name in quote marks ("وقال X لـ\"الوطن\": ...") is passed over.
+                if t > verb + 1, speakers.isAddressee(doc, t - 1),
+                   let close = ((t + 1)..<min(t + 6, sentence.upperBound)).first(where: {
+                       doc.tokens[$0].kind == .punct && Self.closers.contains(doc.tokens[$0].norm.unicodeScalars.first!) }),
+                   close + 1 < sentence.upperBound, doc.tokens[close + 1].norm == ":" {
+                    skipUntil = close
+                    continue
+                }
+                return nil
+            }
             guard mark == ":" else { continue }
             guard t + 1 < sentence.upperBound, doc.tokens[t + 1].isWord else { return nil }
             return t
@@ -202,6 +355,12 @@ public struct QuoteStage: Sendable {
     }
 
     static let complementizers = QuoteSpeaker.complementizers
+    /// Words before a verb that attribute to a source ("حسبما نقلت وكالة ..."، "وفقا لما ذكرته"), unlike "كما قال X"
+    /// ("X also said"). An outlet that reports or relays is a source the next sentence does not carry; a source that
+    /// says ("حسبما أكد مصدر مقرب منه. مشيرا إلى أن") goes on speaking.
+    static let sourceWords: Set<String> = Set(["ما", "لما", "حسبما", "بما"].map(ArabicNormalizer.shared.key))
+    /// Words before a speech verb in an attribution inside another clause ("وفقا لما نقلته وكالة ...").
+    static let attributionWords: Set<String> = Set(["ما", "لما", "حسبما", "كما", "بما"].map(ArabicNormalizer.shared.key))
 
     struct Span {
         var start: Int
@@ -209,6 +368,8 @@ public struct QuoteStage: Sendable {
         var words: Int
         /// The end of a quote opened in the previous sentence: its speaker is that quote's.
         var continued = false
+        /// Between two marks that pair (not a quote left open to the sentence's end).
+        var closed = false
     }
 
     /// Quoted stretches inside a sentence (between a quote mark and its partner).
@@ -239,7 +400,7 @@ public struct QuoteStage: Sendable {
                 resuming = false
                 if Self.straightMark(doc, t) != .opening {
                     let words = (sentence.lowerBound..<t).filter { doc.tokens[$0].isWord }.count
-                    if words >= 2 { spans.append(Span(start: doc.tokens[sentence.lowerBound].start, end: doc.tokens[t].start, words: words, continued: true)) }
+                    if words >= 2 { spans.append(Span(start: doc.tokens[sentence.lowerBound].start, end: doc.tokens[t].start, words: words, continued: true, closed: true)) }
                     continue
                 }
             }
@@ -247,6 +408,8 @@ public struct QuoteStage: Sendable {
                 // A straight mark shaped as an opener while one is open: the first was never closed.
                 if mark == "\"", Self.straightMark(doc, t) == .opening, t > o + 1 {
                     let words = ((o + 1)..<t).filter { doc.tokens[$0].isWord }.count
+                    // One or two words: a name whose closing mark has a space on the wrong side ("أكدت \"أم فهد \"صاحبة").
+                    if words <= 2 { open = nil; continue }
                     var last = t - 1
                     if doc.tokens[last].kind == .punct && last > o + 1 { last -= 1 }
                     if words >= 3 { spans.append(Span(start: doc.tokens[o].end, end: doc.tokens[last].end, words: words)) }
@@ -255,7 +418,7 @@ public struct QuoteStage: Sendable {
                 }
                 if Self.closers.contains(mark) && (mark != "“" || doc.tokens[o].norm == "”") {
                     let words = ((o + 1)..<t).filter { doc.tokens[$0].isWord }.count
-                    if words >= 3 { spans.append(Span(start: doc.tokens[o].end, end: doc.tokens[t].start, words: words)) }
+                    if words >= 3 { spans.append(Span(start: doc.tokens[o].end, end: doc.tokens[t].start, words: words, closed: true)) }
                     open = nil
                 }
             } else if Self.openers.contains(mark) {
@@ -275,11 +438,18 @@ public struct QuoteStage: Sendable {
     /// Whether a straight-quoted quote is still open at the end of the sentence (it runs on into the next).
     func endsInsideStraightQuote(_ doc: Document, _ sentence: Range<Int>, continuing: Bool) -> Bool {
         var open = continuing
+        var opened: Int?
         for t in sentence where doc.tokens[t].kind == .punct && doc.tokens[t].norm == "\"" {
             switch Self.straightMark(doc, t) {
-            case .opening: open = true
-            case .closing: open = false
-            case .unknown: open.toggle()
+            case .opening:
+                // An opener one or two words after an opener closes a short name (as in `quoteSpans`).
+                if open, let o = opened, ((o + 1)..<t).filter({ doc.tokens[$0].isWord }).count <= 2 {
+                    open = false; opened = nil
+                } else {
+                    open = true; opened = t
+                }
+            case .closing: open = false; opened = nil
+            case .unknown: open.toggle(); opened = open ? t : nil
             }
         }
         return open
