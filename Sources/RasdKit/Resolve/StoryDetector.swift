@@ -58,6 +58,10 @@ package struct StoryDetector: Sendable {
         var events: Double { get { Double(eventsValue) } set { eventsValue = Float(newValue) } }
         /// Days between the two publication dates (0 when one is unknown).
         var gap: Int { get { Int(gapDays) } set { gapDays = Int32(clamping: newValue) } }
+
+        init(words: Double = 0, entities: Double = 0, events: Double = 0, gap: Int = 0) {
+            self.words = words; self.entities = entities; self.events = events; self.gap = gap
+        }
     }
 
     let options: Options
