@@ -15,6 +15,11 @@ public struct EntityStage: Sendable {
     let lineage: Lineage
     /// Given names that begin with و ("وليد"، "وعد"): never a conjunction glued to a name.
     let wawNames: PhraseLexicon
+    /// Head nouns that a name may be written with or without ("تنظيم داعش"، "محافظة الأنبار"): `NestedNames`.
+    let nameHeads: PhraseLexicon
+    /// Heads of bodies named after a place ("مجلس"، "محكمة"), and the function words that end such a chain.
+    let bodyHeads: PhraseLexicon
+    let chainStops: PhraseLexicon
 
     public init(kb: KnowledgeBase, tagger: NERTagger?) {
         self.kb = kb
@@ -24,6 +29,10 @@ public struct EntityStage: Sendable {
         honorifics = PhraseLexicon.resource("lexicon/honorifics.tsv")
         lineage = Lineage()
         wawNames = PhraseLexicon.resource("lexicon/waw_names.tsv")
+        nameHeads = PhraseLexicon.resource("lexicon/name_heads.tsv")
+        bodyHeads = PhraseLexicon.resource("lexicon/body_heads.tsv")
+        chainStops = PhraseLexicon(rows: ((try? ResourceStore.rows("text/unit_stopwords.tsv")) ?? [])
+                                       + ((try? ResourceStore.rows("lexicon/title_barriers.tsv")) ?? []))
     }
 
     public func process(_ doc: inout Document) {
@@ -69,9 +78,12 @@ public struct EntityStage: Sendable {
             }
         }
         mentions.sort { $0.start < $1.start }
+        var nested: [EntityMention] = []
+        mentions = withNationality(doc, mentions, covered: &covered, nested: &nested)
         mentions = withMiddleNames(doc, mentions, covered: &covered)
         mentions = joinLineage(doc, mentions, personTags: personTags, covered: &covered)
         doc.mentions = linkPartialNames(doc, mentions, covered: &covered)
+        doc.nestedMentions = nested + nestedMentions(doc)
         // A place of the knowledge base wins over a month word with no day or year beside it: "مدينة إب" is not
         // the month آب.
         let places = doc.mentions.filter { m in

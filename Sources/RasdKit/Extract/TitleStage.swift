@@ -33,6 +33,8 @@ public struct TitleStage: Sendable {
     let honorifics: PhraseLexicon
     /// Event verbs ("استقبل"، "التقى"): a name right after one is its subject, and a title after the name its object.
     let triggers: PhraseLexicon
+    /// بن، ابن، بنت (`lexicon/lineage.tsv`): a titled name with a chain is keyed by its given and family name.
+    let lineage = Lineage()
 
     static let postPrepositions: Set<String> = Set(["إلى", "لدى", "في"].map { ArabicNormalizer.shared.key($0) })
 
