@@ -130,7 +130,17 @@ public struct EntityStage: Sendable {
             // A preposition glued to a two-letter stem is too weak ("باب" is not ب + إب); the conjunction is not ("وإب").
             if prefix > 0 && tail.isEmpty && stem.unicodeScalars.count < 3 && !first.norm.hasPrefix("و") { continue }
             let key = tail.isEmpty ? stem : stem + " " + tail
-            if let entity = matcher.best(kb.lookupName(key)), let kbType = EntityType(kbType: entity.type) {
+            // "أبي بكر البغدادي"، "أبا مالك": a kunya in the genitive or accusative is the name "أبو ...".
+            var found = kb.lookupName(key)
+            if found.isEmpty, let folded = Self.nominativeKunya(key) { found = kb.lookupName(folded) }
+            if let entity = matcher.best(found), let kbType = EntityType(kbType: entity.type),
+               // A common word ("القاعدة" the base, "روحاني" spiritual) names a person or a body only when the tagger
+               // says so: "مدينة القاعدة" is a town (with or without its article: "قاعدة").
+               !((kbType == .person || kbType == .org)
+                 && (kb.isCommonWord(key) || kb.isCommonWord(KBKeys.variantKey(key)) || kb.isCommonWord(KBKeys.toggledArticle(key)))
+                 // ... and not before a word with the article, an adjective or a relative ("القاعدة التربوية"، "القاعدة التي").
+                 && (kbType != type || (range.upperBound < doc.tokens.count && doc.tokens[range.upperBound].kind == .arabic
+                                        && doc.tokens[range.upperBound].norm.hasPrefix("ال")))) {
                 let start = Proclitics.originalOffset(in: doc.text, token: first, afterNormalized: prefix)
                 let end = doc.tokens[range.upperBound - 1].end
                 return EntityMention(start: start, end: end, text: doc.string(start, end), type: kbType,
@@ -155,8 +165,14 @@ public struct EntityStage: Sendable {
         if range.count == 1 && (stopNames.entries[key] != nil || key.unicodeScalars.count < 3) { return nil }
         let start = Proclitics.originalOffset(in: doc.text, token: first, afterNormalized: prefix)
         let end = doc.tokens[range.upperBound - 1].end
+        // One name for "أبي مالك الشامي" and "أبو مالك الشامي"; one body for "حزب كومينتانج" and "كومينتانج" (a head
+        // noun of lexicon/name_heads.tsv before a body's name is not part of its key).
+        var nameKey = type == .person ? Self.nominativeKunya(key) ?? key : key
+        if type == .org, range.count >= 2, nameHeads.entries[stem]?.first == "ORG" || nameHeads.entries[KBKeys.toggledArticle(stem)]?.first == "ORG" {
+            nameKey = tail
+        }
         return EntityMention(start: start, end: end, text: doc.string(start, end), type: type,
-                             ref: .name(type, KBKeys.variantKey(key)), origin: .tagger, tokens: range,
+                             ref: .name(type, KBKeys.variantKey(nameKey)), origin: .tagger, tokens: range,
                              reason: "tagged \(tag), not in the knowledge base")
     }
 
@@ -164,6 +180,15 @@ public struct EntityStage: Sendable {
     /// 11: a mention never keeps و، ب، ل): before the article ("والمصرف المركزي"، "بمعهد" is not, "للأكراد" is), and
     /// "و" before the first of two or more words of a person's name unless the word is a name beginning with و
     /// ("وخالد العيسى" but "وعد حكمت", `lexicon/waw_names.tsv`).
+    /// The key with a first word "أبي"/"أبا" read as "أبو" (names only: "أبي" alone is "my father"), nil otherwise.
+    static func nominativeKunya(_ key: String) -> String? {
+        let words = key.split(separator: " ", maxSplits: 1)
+        guard words.count == 2, obliqueKunyas.contains(String(words[0])) else { return nil }
+        return nominativeKunyaKey + " " + words[1]
+    }
+    static let obliqueKunyas: Set<String> = Set(["أبي", "أبا"].map { ArabicNormalizer.shared.key($0) })
+    static let nominativeKunyaKey = ArabicNormalizer.shared.key("أبو")
+
     static let kunyas: Set<String> = Set(["أبو", "أبي", "أبا", "أم", "ابن"].map { ArabicNormalizer.shared.key($0) })
 
     static func glued(_ word: String, type: EntityType, words: Int, waw: PhraseLexicon) -> (prefix: Int, stem: String)? {
@@ -217,7 +242,12 @@ public struct EntityStage: Sendable {
             while words.count > 2, kb.office(forTitle: words[0]) != nil { words.removeFirst() }
             guard words.count >= 2 else { continue }
             let firstWord = words[0]
-            register(KBKeys.variantKey(firstWord), m.ref)
+            // "أبو مالك" for "أبو مالك الشامي": a kunya with its name, never the kunya alone.
+            if words.count >= 3, Self.kunyas.contains(firstWord) || Self.obliqueKunyas.contains(firstWord) {
+                register(KBKeys.variantKey(Self.nominativeKunya(words[0] + " " + words[1]) ?? words[0] + " " + words[1]), m.ref)
+            } else {
+                register(KBKeys.variantKey(firstWord), m.ref)
+            }
             // In a name with a نسب chain the last words are the father's ("بن عبدالعزيز"); only a family name after
             // the chain ("الجبير") stands for the person.
             let before = words[words.count - 2]
@@ -231,7 +261,8 @@ public struct EntityStage: Sendable {
         var out: [EntityMention] = []
         for var m in mentions {
             if m.origin == .tagger, m.type == .person, m.tokens.count <= 2 {
-                let key = KBKeys.variantKey(ArabicNormalizer.shared.key(m.text))
+                let text = ArabicNormalizer.shared.key(m.text)
+                let key = KBKeys.variantKey(Self.nominativeKunya(text) ?? text)
                 if let ref = parts[key] ?? nil {
                     m.ref = ref; m.origin = .partialName
                     m.provenance.add("partialName → \(ref): part of a name the article gives in full")
@@ -251,7 +282,8 @@ public struct EntityStage: Sendable {
                     if range.contains(where: { covered[$0] || !doc.tokens[$0].isWord }) { continue }
                     let tail = doc.tokens[(i + 1)..<(i + len)].map(\.norm).joined(separator: " ")
                     for (prefix, stem) in readings {
-                        let key = KBKeys.variantKey(tail.isEmpty ? stem : stem + " " + tail)
+                        let written = tail.isEmpty ? stem : stem + " " + tail
+                        let key = KBKeys.variantKey(Self.nominativeKunya(written) ?? written)
                         guard let found = parts[key], let ref = found else { continue }
                         let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[i], afterNormalized: prefix)
                         let end = doc.tokens[i + len - 1].end
