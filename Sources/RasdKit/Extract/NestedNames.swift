@@ -139,3 +139,44 @@ extension EntityStage {
         return out.filter { m in !taken.contains { $0.lowerBound <= m.tokens.lowerBound && m.tokens.upperBound <= $0.upperBound } }
     }
 }
+
+extension EntityStage {
+    /// A body named in full earlier in the article and then by its first word alone ("المقاومة الشعبية" ... "المقاومة"،
+    /// "الحرس الثوري" ... "الحرس"; never an outlet's): the word, with the article and no common head noun (`lexicon/name_heads.tsv`,
+    /// `lexicon/body_heads.tsv`, the institutions' heads), after the full name, is that body when no other body of the
+    /// article begins with it and the word is no name of its own.
+    func linkShortBodies(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool]) -> [EntityMention] {
+        var first: [String: (ref: EntityRef?, after: Int)] = [:]
+        for m in mentions where m.type == .org && m.tokens.count >= 2 {
+            // An outlet's first word is a common noun ("الشرق"، "الشعب"، "القناة").
+            guard let id = m.ref.kbId, let kind = kb.entity(id)?.kind, kind != .outlet, kind != .agency else { continue }
+            let word = doc.tokens[m.tokens.lowerBound].norm
+            guard word.hasPrefix("ال"), word.unicodeScalars.count >= 5, nameHeads.entries[word] == nil,
+                  nameHeads.entries[KBKeys.toggledArticle(word)] == nil, bodyHeads.entries[KBKeys.toggledArticle(word)] == nil,
+                  Institutions.shared.heads.entries[word] == nil, kb.lookupName(word).isEmpty, !kb.isCommonWord(word) else { continue }
+            if let seen = first[word] {
+                if seen.ref != m.ref { first[word] = (nil, seen.after) }
+            } else {
+                first[word] = (m.ref, m.tokens.upperBound)
+            }
+        }
+        guard !first.isEmpty else { return mentions }
+        var out = mentions
+        for sentence in doc.sentences {
+            for i in sentence where !covered[i] && doc.tokens[i].kind == .arabic {
+                // The word alone: not the first of a longer phrase with the article ("المقاومة الفلسطينية").
+                if i + 1 < sentence.upperBound, doc.tokens[i + 1].kind == .arabic, doc.tokens[i + 1].norm.hasPrefix("ال") { continue }
+                for (prefix, stem) in Proclitics.candidates(doc.tokens[i].norm) {
+                    guard let found = first[stem], let ref = found.ref, i >= found.after else { continue }
+                    let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[i], afterNormalized: prefix)
+                    out.append(EntityMention(start: start, end: doc.tokens[i].end, text: doc.string(start, doc.tokens[i].end),
+                                             type: .org, ref: ref, origin: .partialName, tokens: i..<(i + 1),
+                                             reason: "the first word of a body named in full before"))
+                    covered[i] = true
+                    break
+                }
+            }
+        }
+        return out.sorted { $0.start < $1.start }
+    }
+}
