@@ -85,14 +85,15 @@ public struct EntityStage: Sendable {
         doc.mentions = linkShortBodies(doc, linkPartialNames(doc, mentions, covered: &covered), covered: &covered)
         doc.nestedMentions = nested + nestedMentions(doc)
         // A place of the knowledge base wins over a month word with no day or year beside it: "مدينة إب" is not
-        // the month آب.
+        // the month آب. A body's name wins over any date inside it: "قوى 14 آذار" is no date.
         let places = doc.mentions.filter { m in
-            if case .kb = m.ref { return m.type == .gpe || m.type == .loc }
+            if case .kb = m.ref { return m.type == .gpe || m.type == .loc || m.type == .org }
             return false
         }
         if !places.isEmpty {
             doc.dates.removeAll { d in
-                d.kind == "month" && d.basis != .absolute && places.contains { $0.start <= d.start && d.end <= $0.end }
+                places.contains { $0.start <= d.start && d.end <= $0.end
+                    && ($0.type == .org ? $0.tokens.count >= 2 : d.kind == "month" && d.basis != .absolute) }
             }
         }
     }

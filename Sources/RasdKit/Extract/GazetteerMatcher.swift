@@ -42,8 +42,10 @@ package struct GazetteerMatcher: Sendable {
             var len = min(maxLen, sentence.upperBound - i)
             search: while len >= 1 {
                 let rest = tokens[(i + 1)..<(i + len)]
-                // Inside a name only a hyphen may stand between words, and a name never ends with one.
-                if rest.contains(where: { !$0.isWord && $0.norm != "-" }) || !tokens[i + len - 1].isWord { len -= 1; continue }
+                // Inside a name only a hyphen may stand between words, and a name never ends with one; a number may
+                // be part of a name ("فرانس 24"، "قوى 14 آذار").
+                if rest.contains(where: { !$0.isWord && $0.kind != .number && $0.norm != "-" })
+                    || !(tokens[i + len - 1].isWord || tokens[i + len - 1].kind == .number) { len -= 1; continue }
                 let tail = rest.map(\.norm).joined(separator: " ")
                 // Or a byline's dashes: "NAME - سبق - متابعة"، "سبق- وكالات".
                 let quoted = i + len < sentence.upperBound
