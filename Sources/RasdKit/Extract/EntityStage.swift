@@ -240,7 +240,15 @@ public struct EntityStage: Sendable {
         for m in mentions where m.type == .person && m.tokens.count >= 2 {
             var words = ArabicNormalizer.shared.key(m.text).split(separator: " ").map(String.init)
             // A title that an alias begins with ("الأمير محمد بن سلمان") is not a part of the name.
-            while words.count > 2, kb.office(forTitle: words[0]) != nil { words.removeFirst() }
+            // Nor is a title of several words ("خادم الحرمين الشريفين الملك سلمان"): "خادم" is no part of a name.
+            var titled = true
+            while titled, words.count >= 2 {
+                titled = false
+                for n in stride(from: min(3, words.count), through: 1, by: -1)
+                    where (n > 1 || words.count > 2) && kb.office(forTitle: words[0..<n].joined(separator: " ")) != nil {
+                    words.removeFirst(n); titled = true; break
+                }
+            }
             guard words.count >= 2 else { continue }
             let firstWord = words[0]
             // "أبو مالك" for "أبو مالك الشامي": a kunya with its name, never the kunya alone.
