@@ -5,11 +5,20 @@ package struct GazetteerMatcher: Sendable {
     let placeHeads: PhraseLexicon
     /// "صحيفة"، "قناة": the noun before an outlet's name ("صحيفة الوطن"), like a place noun before a place.
     let mediaHeads: PhraseLexicon
+    /// Common nouns of bodies (`ner/org_triggers.txt`: تحالف، مجلس، حركة): one of them as a one-word alias ("التحالف")
+    /// is the body only alone, with the article and no adjective or noun after it ("التحالف الوطني" is another).
+    let bodyNouns: PhraseLexicon
+    /// Function and date words (`text/unit_stopwords.tsv`, `text/date_words.tsv`): after "التحالف" a relative or a date ("التحالف الذي
+    /// تقوده"، "التحالف الشهر الماضي") is no adjective of another body.
+    let functionWords: PhraseLexicon
 
     package init(kb: KnowledgeBase) {
         self.kb = kb
         placeHeads = PhraseLexicon.resource("lexicon/place_heads.tsv")
         mediaHeads = PhraseLexicon.resource("lexicon/media_heads.tsv")
+        bodyNouns = PhraseLexicon.resource("ner/org_triggers.txt")
+        functionWords = PhraseLexicon(rows: ((try? ResourceStore.rows("text/unit_stopwords.tsv")) ?? [])
+                                          + ((try? ResourceStore.rows("text/date_words.tsv")) ?? []))
     }
 
     static let quoteMarks: Set<String> = ["\"", "«", "»", "“", "”", "„", "'", "‘", "’"]
@@ -65,6 +74,12 @@ package struct GazetteerMatcher: Sendable {
                     if media {
                         let outlets = entities.filter { $0.kind == .outlet || $0.kind == .agency }
                         if !outlets.isEmpty { entities = outlets } else if common && !headed { break }
+                    }
+                    if let entity = best(entities), len == 1, entity.type == "ORG",
+                       bodyNouns.entries[stem] != nil || bodyNouns.entries[KBKeys.toggledArticle(stem)] != nil,
+                       !stem.hasPrefix("ال") || (i + 1 < sentence.upperBound && tokens[i + 1].kind == .arabic
+                                                && tokens[i + 1].norm.hasPrefix("ال") && functionWords.entries[tokens[i + 1].norm] == nil) {
+                        break
                     }
                     if let entity = best(entities) {
                         // Found through a spelling variant of a common-word alias ("أجرى" read as "أغري"): weak too.
