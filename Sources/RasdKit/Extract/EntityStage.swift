@@ -20,6 +20,8 @@ public struct EntityStage: Sendable {
     /// Heads of bodies named after a place ("مجلس"، "محكمة"), and the function words that end such a chain.
     let bodyHeads: PhraseLexicon
     let chainStops: PhraseLexicon
+    /// Given names as written (`ner/first_names.txt`, alef hamza folded): one the tagger left out before a name.
+    let givenNames: Set<String>
 
     public init(kb: KnowledgeBase, tagger: NERTagger?) {
         self.kb = kb
@@ -31,6 +33,7 @@ public struct EntityStage: Sendable {
         wawNames = PhraseLexicon.resource("lexicon/waw_names.tsv")
         nameHeads = PhraseLexicon.resource("lexicon/name_heads.tsv")
         bodyHeads = PhraseLexicon.resource("lexicon/body_heads.tsv")
+        givenNames = Set(((try? ResourceStore.rows("ner/first_names.txt")) ?? []).compactMap { $0.first.map(TitleStage.foldingAlef) })
         chainStops = PhraseLexicon(rows: ((try? ResourceStore.rows("text/unit_stopwords.tsv")) ?? [])
                                        + ((try? ResourceStore.rows("lexicon/title_barriers.tsv")) ?? []))
     }
@@ -78,6 +81,7 @@ public struct EntityStage: Sendable {
             }
         }
         mentions.sort { $0.start < $1.start }
+        mentions = withGivenName(doc, mentions, covered: &covered)
         var nested: [EntityMention] = []
         mentions = withNationality(doc, mentions, covered: &covered, nested: &nested)
         mentions = withMiddleNames(doc, mentions, covered: &covered)
@@ -201,6 +205,29 @@ public struct EntityStage: Sendable {
             if type == .person, words >= 2, c.prefix == 1, kunyas.contains(c.stem) { return (c.prefix, c.stem) }
         }
         return nil
+    }
+
+    /// A given name right before a name the tagger found, as written (no clitic), that the tagger left out ("الرقيب
+    /// أول سيف يوسف أحمد الفلاسي" tagged from "يوسف"): the name starts there. Not a word of `lexicon/not_names.tsv`
+    /// ("بأن" is no "بان").
+    func withGivenName(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool]) -> [EntityMention] {
+        mentions.map { m in
+            guard m.type == .person, m.origin == .tagger, m.tokens.lowerBound > 0 else { return m }
+            let k = m.tokens.lowerBound - 1
+            let t = doc.tokens[k]
+            guard t.kind == .arabic, !covered[k], doc.tokens[m.tokens.lowerBound].start == m.start,
+                  t.end < m.start, doc.text[t.end].value == 0x20, stopNames.entries[t.norm] == nil,
+                  // "الآن" (now) is no "ألان" (Alan): a madda stays what it is.
+                  !(t.start..<t.end).contains(where: { doc.text[$0].value == 0x0622 }),
+                  givenNames.contains(TitleStage.foldingAlef(doc.string(t.start, t.end))) else { return m }
+            var out = m
+            out.start = t.start
+            out.tokens = k..<m.tokens.upperBound
+            out.text = doc.string(out.start, out.end)
+            if case .name = m.ref { out.ref = .name(.person, KBKeys.variantKey(ArabicNormalizer.shared.key(out.text))) }
+            covered[k] = true
+            return out
+        }
     }
 
     /// Single words and word pairs that repeat the first or last part of a person named in full in the article
