@@ -123,8 +123,12 @@ final class ExtractionCorpusTests: XCTestCase {
                 }
                 continue
             }
-            // The entity: a knowledge-base id, or "en:" and the English label of an entity the base does not hold.
+            // The entity: a knowledge-base id, "en:" and the English label of an entity the base does not hold, or
+            // "new:TYPE" for a name the base does not hold, of that type.
             let entity = row[3].hasPrefix("en:") ? analysis.entities.first { $0.label_en == String(row[3].dropFirst(3)) }
+                : row[3].hasPrefix("new:") ? analysis.entities.first { e in
+                    e.kb == nil && e.type == String(row[3].dropFirst(4)) && e.mentions.contains { $0.text == row[2] }
+                }
                 : analysis.entities.first { $0.kb == row[3] }
             if !(entity?.mentions.contains { $0.text == row[2] } ?? false) {
                 let got = analysis.entities.map { "\($0.kb ?? $0.label): " + $0.mentions.map(\.text).joined(separator: "|") }

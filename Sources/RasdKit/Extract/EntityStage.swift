@@ -15,6 +15,13 @@ public struct EntityStage: Sendable {
     let lineage: Lineage
     /// Given names that begin with و ("وليد"، "وعد"): never a conjunction glued to a name.
     let wawNames: PhraseLexicon
+    /// Head nouns that a name may be written with or without ("تنظيم داعش"، "محافظة الأنبار"): `NestedNames`.
+    let nameHeads: PhraseLexicon
+    /// Heads of bodies named after a place ("مجلس"، "محكمة"), and the function words that end such a chain.
+    let bodyHeads: PhraseLexicon
+    let chainStops: PhraseLexicon
+    /// Given names as written (`ner/first_names.txt`, alef hamza folded): one the tagger left out before a name.
+    let givenNames: Set<String>
 
     public init(kb: KnowledgeBase, tagger: NERTagger?) {
         self.kb = kb
@@ -24,6 +31,11 @@ public struct EntityStage: Sendable {
         honorifics = PhraseLexicon.resource("lexicon/honorifics.tsv")
         lineage = Lineage()
         wawNames = PhraseLexicon.resource("lexicon/waw_names.tsv")
+        nameHeads = PhraseLexicon.resource("lexicon/name_heads.tsv")
+        bodyHeads = PhraseLexicon.resource("lexicon/body_heads.tsv")
+        givenNames = Set(((try? ResourceStore.rows("ner/first_names.txt")) ?? []).compactMap { $0.first.map(TitleStage.foldingAlef) })
+        chainStops = PhraseLexicon(rows: ((try? ResourceStore.rows("text/unit_stopwords.tsv")) ?? [])
+                                       + ((try? ResourceStore.rows("lexicon/title_barriers.tsv")) ?? []))
     }
 
     public func process(_ doc: inout Document) {
@@ -69,18 +81,23 @@ public struct EntityStage: Sendable {
             }
         }
         mentions.sort { $0.start < $1.start }
+        mentions = withGivenName(doc, mentions, covered: &covered)
+        var nested: [EntityMention] = []
+        mentions = withNationality(doc, mentions, covered: &covered, nested: &nested)
         mentions = withMiddleNames(doc, mentions, covered: &covered)
         mentions = joinLineage(doc, mentions, personTags: personTags, covered: &covered)
-        doc.mentions = linkPartialNames(doc, mentions, covered: &covered)
+        doc.mentions = linkShortBodies(doc, linkPartialNames(doc, mentions, covered: &covered), covered: &covered)
+        doc.nestedMentions = nested + nestedMentions(doc)
         // A place of the knowledge base wins over a month word with no day or year beside it: "مدينة إب" is not
-        // the month آب.
+        // the month آب. A body's name wins over any date inside it: "قوى 14 آذار" is no date.
         let places = doc.mentions.filter { m in
-            if case .kb = m.ref { return m.type == .gpe || m.type == .loc }
+            if case .kb = m.ref { return m.type == .gpe || m.type == .loc || m.type == .org }
             return false
         }
         if !places.isEmpty {
             doc.dates.removeAll { d in
-                d.kind == "month" && d.basis != .absolute && places.contains { $0.start <= d.start && d.end <= $0.end }
+                places.contains { $0.start <= d.start && d.end <= $0.end
+                    && ($0.type == .org ? $0.tokens.count >= 2 : d.kind == "month" && d.basis != .absolute) }
             }
         }
     }
@@ -118,7 +135,17 @@ public struct EntityStage: Sendable {
             // A preposition glued to a two-letter stem is too weak ("باب" is not ب + إب); the conjunction is not ("وإب").
             if prefix > 0 && tail.isEmpty && stem.unicodeScalars.count < 3 && !first.norm.hasPrefix("و") { continue }
             let key = tail.isEmpty ? stem : stem + " " + tail
-            if let entity = matcher.best(kb.lookupName(key)), let kbType = EntityType(kbType: entity.type) {
+            // "أبي بكر البغدادي"، "أبا مالك": a kunya in the genitive or accusative is the name "أبو ...".
+            var found = kb.lookupName(key)
+            if found.isEmpty, let folded = Self.nominativeKunya(key) { found = kb.lookupName(folded) }
+            if let entity = matcher.best(found), let kbType = EntityType(kbType: entity.type),
+               // A common word ("القاعدة" the base, "روحاني" spiritual) names a person or a body only when the tagger
+               // says so: "مدينة القاعدة" is a town (with or without its article: "قاعدة").
+               !((kbType == .person || kbType == .org)
+                 && (kb.isCommonWord(key) || kb.isCommonWord(KBKeys.variantKey(key)) || kb.isCommonWord(KBKeys.toggledArticle(key)))
+                 // ... and not before a word with the article, an adjective or a relative ("القاعدة التربوية"، "القاعدة التي").
+                 && (kbType != type || (range.upperBound < doc.tokens.count && doc.tokens[range.upperBound].kind == .arabic
+                                        && doc.tokens[range.upperBound].norm.hasPrefix("ال")))) {
                 let start = Proclitics.originalOffset(in: doc.text, token: first, afterNormalized: prefix)
                 let end = doc.tokens[range.upperBound - 1].end
                 return EntityMention(start: start, end: end, text: doc.string(start, end), type: kbType,
@@ -143,8 +170,14 @@ public struct EntityStage: Sendable {
         if range.count == 1 && (stopNames.entries[key] != nil || key.unicodeScalars.count < 3) { return nil }
         let start = Proclitics.originalOffset(in: doc.text, token: first, afterNormalized: prefix)
         let end = doc.tokens[range.upperBound - 1].end
+        // One name for "أبي مالك الشامي" and "أبو مالك الشامي"; one body for "حزب كومينتانج" and "كومينتانج" (a head
+        // noun of lexicon/name_heads.tsv before a body's name is not part of its key).
+        var nameKey = type == .person ? Self.nominativeKunya(key) ?? key : key
+        if type == .org, range.count >= 2, nameHeads.entries[stem]?.first == "ORG" || nameHeads.entries[KBKeys.toggledArticle(stem)]?.first == "ORG" {
+            nameKey = tail
+        }
         return EntityMention(start: start, end: end, text: doc.string(start, end), type: type,
-                             ref: .name(type, KBKeys.variantKey(key)), origin: .tagger, tokens: range,
+                             ref: .name(type, KBKeys.variantKey(nameKey)), origin: .tagger, tokens: range,
                              reason: "tagged \(tag), not in the knowledge base")
     }
 
@@ -152,6 +185,15 @@ public struct EntityStage: Sendable {
     /// 11: a mention never keeps و، ب، ل): before the article ("والمصرف المركزي"، "بمعهد" is not, "للأكراد" is), and
     /// "و" before the first of two or more words of a person's name unless the word is a name beginning with و
     /// ("وخالد العيسى" but "وعد حكمت", `lexicon/waw_names.tsv`).
+    /// The key with a first word "أبي"/"أبا" read as "أبو" (names only: "أبي" alone is "my father"), nil otherwise.
+    static func nominativeKunya(_ key: String) -> String? {
+        let words = key.split(separator: " ", maxSplits: 1)
+        guard words.count == 2, obliqueKunyas.contains(String(words[0])) else { return nil }
+        return nominativeKunyaKey + " " + words[1]
+    }
+    static let obliqueKunyas: Set<String> = Set(["أبي", "أبا"].map { ArabicNormalizer.shared.key($0) })
+    static let nominativeKunyaKey = ArabicNormalizer.shared.key("أبو")
+
     static let kunyas: Set<String> = Set(["أبو", "أبي", "أبا", "أم", "ابن"].map { ArabicNormalizer.shared.key($0) })
 
     static func glued(_ word: String, type: EntityType, words: Int, waw: PhraseLexicon) -> (prefix: Int, stem: String)? {
@@ -163,6 +205,29 @@ public struct EntityStage: Sendable {
             if type == .person, words >= 2, c.prefix == 1, kunyas.contains(c.stem) { return (c.prefix, c.stem) }
         }
         return nil
+    }
+
+    /// A given name right before a name the tagger found, as written (no clitic), that the tagger left out ("الرقيب
+    /// أول سيف يوسف أحمد الفلاسي" tagged from "يوسف"): the name starts there. Not a word of `lexicon/not_names.tsv`
+    /// ("بأن" is no "بان").
+    func withGivenName(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool]) -> [EntityMention] {
+        mentions.map { m in
+            guard m.type == .person, m.origin == .tagger, m.tokens.lowerBound > 0 else { return m }
+            let k = m.tokens.lowerBound - 1
+            let t = doc.tokens[k]
+            guard t.kind == .arabic, !covered[k], doc.tokens[m.tokens.lowerBound].start == m.start,
+                  t.end < m.start, doc.text[t.end].value == 0x20, stopNames.entries[t.norm] == nil,
+                  // "الآن" (now) is no "ألان" (Alan): a madda stays what it is.
+                  !(t.start..<t.end).contains(where: { doc.text[$0].value == 0x0622 }),
+                  givenNames.contains(TitleStage.foldingAlef(doc.string(t.start, t.end))) else { return m }
+            var out = m
+            out.start = t.start
+            out.tokens = k..<m.tokens.upperBound
+            out.text = doc.string(out.start, out.end)
+            if case .name = m.ref { out.ref = .name(.person, KBKeys.variantKey(ArabicNormalizer.shared.key(out.text))) }
+            covered[k] = true
+            return out
+        }
     }
 
     /// Single words and word pairs that repeat the first or last part of a person named in full in the article
@@ -202,10 +267,23 @@ public struct EntityStage: Sendable {
         for m in mentions where m.type == .person && m.tokens.count >= 2 {
             var words = ArabicNormalizer.shared.key(m.text).split(separator: " ").map(String.init)
             // A title that an alias begins with ("الأمير محمد بن سلمان") is not a part of the name.
-            while words.count > 2, kb.office(forTitle: words[0]) != nil { words.removeFirst() }
+            // Nor is a title of several words ("خادم الحرمين الشريفين الملك سلمان"): "خادم" is no part of a name.
+            var titled = true
+            while titled, words.count >= 2 {
+                titled = false
+                for n in stride(from: min(3, words.count), through: 1, by: -1)
+                    where (n > 1 || words.count > 2) && kb.office(forTitle: words[0..<n].joined(separator: " ")) != nil {
+                    words.removeFirst(n); titled = true; break
+                }
+            }
             guard words.count >= 2 else { continue }
             let firstWord = words[0]
-            register(KBKeys.variantKey(firstWord), m.ref)
+            // "أبو مالك" for "أبو مالك الشامي": a kunya with its name, never the kunya alone.
+            if words.count >= 3, Self.kunyas.contains(firstWord) || Self.obliqueKunyas.contains(firstWord) {
+                register(KBKeys.variantKey(Self.nominativeKunya(words[0] + " " + words[1]) ?? words[0] + " " + words[1]), m.ref)
+            } else {
+                register(KBKeys.variantKey(firstWord), m.ref)
+            }
             // In a name with a نسب chain the last words are the father's ("بن عبدالعزيز"); only a family name after
             // the chain ("الجبير") stands for the person.
             let before = words[words.count - 2]
@@ -219,7 +297,8 @@ public struct EntityStage: Sendable {
         var out: [EntityMention] = []
         for var m in mentions {
             if m.origin == .tagger, m.type == .person, m.tokens.count <= 2 {
-                let key = KBKeys.variantKey(ArabicNormalizer.shared.key(m.text))
+                let text = ArabicNormalizer.shared.key(m.text)
+                let key = KBKeys.variantKey(Self.nominativeKunya(text) ?? text)
                 if let ref = parts[key] ?? nil {
                     m.ref = ref; m.origin = .partialName
                     m.provenance.add("partialName → \(ref): part of a name the article gives in full")
@@ -239,7 +318,8 @@ public struct EntityStage: Sendable {
                     if range.contains(where: { covered[$0] || !doc.tokens[$0].isWord }) { continue }
                     let tail = doc.tokens[(i + 1)..<(i + len)].map(\.norm).joined(separator: " ")
                     for (prefix, stem) in readings {
-                        let key = KBKeys.variantKey(tail.isEmpty ? stem : stem + " " + tail)
+                        let written = tail.isEmpty ? stem : stem + " " + tail
+                        let key = KBKeys.variantKey(Self.nominativeKunya(written) ?? written)
                         guard let found = parts[key], let ref = found else { continue }
                         let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[i], afterNormalized: prefix)
                         let end = doc.tokens[i + len - 1].end

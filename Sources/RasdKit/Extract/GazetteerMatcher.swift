@@ -5,11 +5,20 @@ package struct GazetteerMatcher: Sendable {
     let placeHeads: PhraseLexicon
     /// "صحيفة"، "قناة": the noun before an outlet's name ("صحيفة الوطن"), like a place noun before a place.
     let mediaHeads: PhraseLexicon
+    /// Common nouns of bodies (`ner/org_triggers.txt`: تحالف، مجلس، حركة): one of them as a one-word alias ("التحالف")
+    /// is the body only alone, with the article and no adjective or noun after it ("التحالف الوطني" is another).
+    let bodyNouns: PhraseLexicon
+    /// Function and date words (`text/unit_stopwords.tsv`, `text/date_words.tsv`): after "التحالف" a relative or a date ("التحالف الذي
+    /// تقوده"، "التحالف الشهر الماضي") is no adjective of another body.
+    let functionWords: PhraseLexicon
 
     package init(kb: KnowledgeBase) {
         self.kb = kb
         placeHeads = PhraseLexicon.resource("lexicon/place_heads.tsv")
         mediaHeads = PhraseLexicon.resource("lexicon/media_heads.tsv")
+        bodyNouns = PhraseLexicon.resource("ner/org_triggers.txt")
+        functionWords = PhraseLexicon(rows: ((try? ResourceStore.rows("text/unit_stopwords.tsv")) ?? [])
+                                          + ((try? ResourceStore.rows("text/date_words.tsv")) ?? []))
     }
 
     static let quoteMarks: Set<String> = ["\"", "«", "»", "“", "”", "„", "'", "‘", "’"]
@@ -42,8 +51,10 @@ package struct GazetteerMatcher: Sendable {
             var len = min(maxLen, sentence.upperBound - i)
             search: while len >= 1 {
                 let rest = tokens[(i + 1)..<(i + len)]
-                // Inside a name only a hyphen may stand between words, and a name never ends with one.
-                if rest.contains(where: { !$0.isWord && $0.norm != "-" }) || !tokens[i + len - 1].isWord { len -= 1; continue }
+                // Inside a name only a hyphen may stand between words, and a name never ends with one; a number may
+                // be part of a name ("فرانس 24"، "قوى 14 آذار").
+                if rest.contains(where: { !$0.isWord && $0.kind != .number && $0.norm != "-" })
+                    || !(tokens[i + len - 1].isWord || tokens[i + len - 1].kind == .number) { len -= 1; continue }
                 let tail = rest.map(\.norm).joined(separator: " ")
                 // Or a byline's dashes: "NAME - سبق - متابعة"، "سبق- وكالات".
                 let quoted = i + len < sentence.upperBound
@@ -63,6 +74,12 @@ package struct GazetteerMatcher: Sendable {
                     if media {
                         let outlets = entities.filter { $0.kind == .outlet || $0.kind == .agency }
                         if !outlets.isEmpty { entities = outlets } else if common && !headed { break }
+                    }
+                    if let entity = best(entities), len == 1, entity.type == "ORG",
+                       bodyNouns.entries[stem] != nil || bodyNouns.entries[KBKeys.toggledArticle(stem)] != nil,
+                       !stem.hasPrefix("ال") || (i + 1 < sentence.upperBound && tokens[i + 1].kind == .arabic
+                                                && tokens[i + 1].norm.hasPrefix("ال") && functionWords.entries[tokens[i + 1].norm] == nil) {
+                        break
                     }
                     if let entity = best(entities) {
                         // Found through a spelling variant of a common-word alias ("أجرى" read as "أغري"): weak too.

@@ -100,7 +100,11 @@ extension EntityStage {
                 if ref == nil, let f = chain.family, range.upperBound == f + 1 { ref = kbPerson(given + " " + doc.tokens[f].norm) }
                 if ref == nil { ref = kbPerson(key(chain.firstLink)) }
                 if ref == nil { ref = familyMention?.ref }
-                let refOut = ref ?? .name(.person, KBKeys.variantKey(key(chain.firstLink)))
+                // A new name with its family name is keyed by the given and the family name ("ماجد بن عبدالله بن حمد
+                // الحقيل" is "ماجد الحقيل", as the article and others write it short); without one, by its first link.
+                let newKey = range.upperBound == (chain.family ?? -1) + 1 ? given + " " + doc.tokens[range.upperBound - 1].norm
+                    : key(chain.firstLink)
+                let refOut = ref ?? .name(.person, KBKeys.variantKey(newKey))
                 let firstToken = doc.tokens[range.lowerBound]
                 let leading = out.first { $0.tokens.lowerBound == range.lowerBound }
                 let start = leading?.start ?? firstToken.start

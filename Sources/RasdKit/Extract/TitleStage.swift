@@ -33,6 +33,8 @@ public struct TitleStage: Sendable {
     let honorifics: PhraseLexicon
     /// Event verbs ("استقبل"، "التقى"): a name right after one is its subject, and a title after the name its object.
     let triggers: PhraseLexicon
+    /// بن، ابن، بنت (`lexicon/lineage.tsv`): a titled name with a chain is keyed by its given and family name.
+    let lineage = Lineage()
 
     static let postPrepositions: Set<String> = Set(["إلى", "لدى", "في"].map { ArabicNormalizer.shared.key($0) })
 
@@ -91,6 +93,14 @@ public struct TitleStage: Sendable {
                     if Self.postPrepositions.contains(tok.norm), let k = startsAt[j + 1], doc.mentions[k].type != .person {
                         j = doc.mentions[k].tokens.upperBound
                         continue
+                    }
+                    // "رئيس مجلس ...، نعيم الكعود،": a title, a comma and the name right after it (or after a rank:
+                    // "قائد الشرطة، اللواء X").
+                    // Not a list ("X ولي العهد وزير الداخلية، والأمير Y": the title is X's, "و" joins the next name).
+                    if tok.norm == ",", j > t + 1, j + 1 < sentence.upperBound, !doc.tokens[j + 1].norm.hasPrefix("و"),
+                       !(t > sentence.lowerBound && covered[t - 1] && doc.mentions.contains { $0.type == .person && $0.tokens.upperBound == t }) {
+                        let after = startsAt[j + 1] == nil && isHead(doc.tokens[j + 1]) ? j + 2 : j + 1
+                        if let k = startsAt[after], doc.mentions[k].type == .person { nameIndex = k; break }
                     }
                     if !tok.isWord || barriers.contains(word: tok.norm) { break }
                     j += 1
@@ -326,7 +336,9 @@ public struct TitleStage: Sendable {
             let first = comma ? after + 1 : after
             guard isHead(doc.tokens[first]), comma || !beforeName[first] else { continue }
             // "استقبل X السفير الفرنسي": after a verb and its subject, a title with no comma is the object.
-            if !comma, m.tokens.lowerBound > 0, isEventVerb(doc.tokens[m.tokens.lowerBound - 1].norm) { continue }
+            // A verb of saying takes a clause, not a person: "أعلن X وزير النقل" names X's office.
+            if !comma, m.tokens.lowerBound > 0, isEventVerb(doc.tokens[m.tokens.lowerBound - 1].norm),
+               !speech.contains(word: doc.tokens[m.tokens.lowerBound - 1].norm) { continue }
             var j = first
             if comma {
                 while j < doc.tokens.count, doc.tokens[j].isWord, j - after <= 10 { j += 1 }

@@ -39,7 +39,7 @@ extension TitleStage {
                         let start = doc.tokens[name.lowerBound].start, end = doc.tokens[name.upperBound - 1].end
                         let text = doc.string(start, end)
                         out.append(EntityMention(start: start, end: end, text: text, type: .person,
-                                                 ref: .name(.person, KBKeys.variantKey(ArabicNormalizer.shared.key(text))),
+                                                 ref: .name(.person, nameKey(doc, name)),
                                                  origin: .titled, tokens: name, reason: "a given name after a title"))
                         for k in name { covered[k] = true; person[k] = true }
                         t = name.upperBound - 1
@@ -75,6 +75,18 @@ extension TitleStage {
             return closes && word.unicodeScalars.count >= 3 && !suffixed ? j..<(e + 1) : nil
         }
         return nil
+    }
+
+    /// A name's key: with a نسب chain and a family name ("علي بن صالح الأحمري") the given and the family name, as the
+    /// article writes it short ("علي الأحمري") and as `joinLineage` keys a chain; else the whole name.
+    func nameKey(_ doc: Document, _ name: Range<Int>) -> String {
+        let words = name.map { doc.tokens[$0].norm }
+        if words.count >= 3, words.dropFirst().dropLast().contains(where: { lineage.role($0) == "link" }),
+           let last = words.last, last.hasPrefix("ال") {
+            let given = lineage.role(words[0]) == "compound" ? words[0] + " " + words[1] : words[0]
+            return KBKeys.variantKey(given + " " + last)
+        }
+        return KBKeys.variantKey(words.joined(separator: " "))
     }
 
     func isNameWord(_ token: Token) -> Bool {

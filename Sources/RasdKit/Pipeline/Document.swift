@@ -34,6 +34,9 @@ public struct Document: Sendable {
 
     // Extraction stage.
     public var mentions: [EntityMention] = []
+    /// Entity stage: other forms of the mentions' names, nested in or around them ("داعش" in "تنظيم داعش"); listed
+    /// with the entities' mentions, read by no later stage.
+    public var nestedMentions: [EntityMention] = []
     public var roles: [RoleMention] = []
     public var quotes: [QuoteMention] = []
     /// Quote stage: each speech verb's token index → its speaker.

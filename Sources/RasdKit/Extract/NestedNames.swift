@@ -1,0 +1,182 @@
+/// Nested forms of a name (issue 15): the press writes an entity with or without the common noun before its
+/// name ("تنظيم داعش" / "داعش"، "محافظة الأنبار" / "الأنبار"، "دولة الإمارات" / "الإمارات"), and a body's name may
+/// hold a state's ("تحالف دعم الشرعية في اليمن"). Each mention found gets the other forms as nested mentions:
+/// - an alias that begins with a head noun (`lexicon/name_heads.tsv`) whose rest is an alias of the same entity:
+///   the rest, the same entity;
+/// - a head noun right before a mention of its type, outside every other mention: the head and the name, the same
+///   entity;
+/// - a country of the knowledge base named inside a body's name (after its first word): that country.
+/// Nested mentions are listed with the entity's mentions only; the stages after the entity stage (titles, quotes,
+/// events) never see them, so no nested form is a participant or a speaker.
+extension EntityStage {
+    func nestedMentions(_ doc: Document) -> [EntityMention] {
+        var owner = [Int?](repeating: nil, count: doc.tokens.count)
+        for (k, m) in doc.mentions.enumerated() { for t in m.tokens { owner[t] = k } }
+        var out: [EntityMention] = []
+        func headType(_ token: Token) -> (type: String, prefix: Int)? {
+            guard token.kind == .arabic else { return nil }
+            for (prefix, stem) in Proclitics.candidates(token.norm) {
+                for word in [stem, KBKeys.toggledArticle(stem)] {
+                    if let v = nameHeads.entries[word]?.first { return (v, prefix) }
+                }
+            }
+            return nil
+        }
+        func typeName(_ t: EntityType) -> String { t == .org ? "ORG" : "GPE" }
+        for m in doc.mentions where m.type == .org || m.type == .gpe {
+            guard case .kb(let id) = m.ref else { continue }
+            // The rest after a head noun that the alias begins with.
+            if m.tokens.count >= 2, let h = headType(doc.tokens[m.tokens.lowerBound]), h.type == typeName(m.type) {
+                let rest = (m.tokens.lowerBound + 1)..<m.tokens.upperBound
+                let key = rest.map { doc.tokens[$0].norm }.joined(separator: " ")
+                if kb.lookupName(key).contains(where: { $0.id == id }) {
+                    let start = doc.tokens[rest.lowerBound].start
+                    out.append(EntityMention(start: start, end: m.end, text: doc.string(start, m.end), type: m.type, ref: m.ref,
+                                             origin: m.origin, tokens: rest, reason: "the name without its head noun"))
+                }
+            }
+            // The head noun before the mention.
+            let before = m.tokens.lowerBound - 1
+            if before >= 0, owner[before] == nil, let h = headType(doc.tokens[before]), h.type == typeName(m.type),
+               !(m.tokens.count >= 2 && headType(doc.tokens[m.tokens.lowerBound]) != nil) {
+                let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[before], afterNormalized: h.prefix)
+                out.append(EntityMention(start: start, end: m.end, text: doc.string(start, m.end), type: m.type, ref: m.ref,
+                                         origin: m.origin, tokens: before..<m.tokens.upperBound, reason: "the name with its head noun"))
+            }
+            // A country inside a body's name.
+            if m.type == .org, m.tokens.count >= 3 {
+                let inner = (m.tokens.lowerBound + 1)..<m.tokens.upperBound
+                for found in matcher.matches(in: doc, sentence: inner) where found.entity.kind == .country {
+                    let end = doc.tokens[found.tokens.upperBound - 1].end
+                    out.append(EntityMention(start: found.start, end: end, text: doc.string(found.start, end), type: .gpe,
+                                             ref: .kb(found.entity.id), origin: .gazetteer, tokens: found.tokens,
+                                             reason: "a state named inside a body's name"))
+                }
+            }
+        }
+        out += bodiesOfPlaces(doc, owner: owner)
+        return out
+    }
+
+    /// A body named by a head noun in construct state, up to two more nouns and a place of the knowledge base, with
+    /// adjectives after it ("مجلس شيوخ عشائر الأنبار"، "مستشفى الفلوجة التعليمي"): an organisation around the place's
+    /// mention (`lexicon/body_heads.tsv`). The words of the chain have no article and are no function words.
+    func bodiesOfPlaces(_ doc: Document, owner: [Int?]) -> [EntityMention] {
+        var out: [EntityMention] = []
+        for m in doc.mentions where m.type == .gpe && m.ref.kbId != nil {
+            guard let sentence = doc.sentences.first(where: { $0.contains(m.tokens.lowerBound) }) else { continue }
+            var head: (index: Int, prefix: Int, stem: String)?
+            var k = m.tokens.lowerBound - 1
+            while k >= sentence.lowerBound, m.tokens.lowerBound - k <= 3, owner[k] == nil {
+                let t = doc.tokens[k]
+                guard t.kind == .arabic else { break }
+                if let c = Proclitics.candidates(t.norm).first(where: { bodyHeads.entries[$0.stem] != nil }) {
+                    head = (k, c.prefix, c.stem); break
+                }
+                // A preposition glued to an article or a place noun ("للمنطقة"، "ببلدة") ends the chain.
+                let glued = Proclitics.candidates(t.norm).dropFirst().contains { c in
+                    c.stem.hasPrefix("ال") || matcher.placeHeads.entries[c.stem] != nil
+                }
+                guard !t.norm.hasPrefix("ال"), !glued, t.norm.unicodeScalars.count >= 3, chainStops.entries[t.norm] == nil else { break }
+                k -= 1
+            }
+            guard let h = head, Institutions.shared.heads.entries[h.stem] == nil else { continue }
+            // The place in construct state: no preposition glued to it ("مكتب بطهران"), no nationality adjective of
+            // the same spelling ("شركة السعودية"), and a state only after a noun of the chain ("محكمة استئناف مصر",
+            // not "قيادة المملكة").
+            let place = doc.tokens[m.tokens.lowerBound]
+            guard m.start == place.start,
+                  kb.country(forNationality: m.tokens.map { doc.tokens[$0].norm }.joined(separator: " ")) == nil,
+                  kb.entity(m.ref.kbId ?? "")?.kind != .country || m.tokens.lowerBound - h.index >= 2 else { continue }
+            // Adjectives after the place: words with the article ending in ي or ية ("التعليمي"، "المركزية").
+            var end = m.tokens.upperBound
+            while end < sentence.upperBound, end - m.tokens.upperBound < 2, owner[end] == nil, doc.tokens[end].kind == .arabic {
+                let w = doc.tokens[end].norm
+                guard w.hasPrefix("ال"), w.unicodeScalars.count > 4, w.hasSuffix("ي") || w.hasSuffix("يه"),
+                      chainStops.entries[w] == nil, kb.country(forNationality: w) == nil else { break }
+                end += 1
+            }
+            let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[h.index], afterNormalized: h.prefix)
+            let stop = doc.tokens[end - 1].end
+            let text = doc.string(start, stop)
+            out.append(EntityMention(start: start, end: stop, text: text, type: .org,
+                                     ref: .name(.org, KBKeys.variantKey(ArabicNormalizer.shared.key(text))), origin: .tagger,
+                                     tokens: h.index..<end, reason: "a body named after a place"))
+        }
+        return out
+    }
+}
+
+extension EntityStage {
+    /// A body of the knowledge base followed by its own state's nationality adjective is named with it ("مكتب التحقيقات
+    /// الفيدرالي الأميركي"، "حزب القوات اللبنانية"): the mention takes in the adjective (one to three words). Another
+    /// state's adjective is no part of the name. The name without the adjective stays a nested mention (`nested`).
+    func withNationality(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool],
+                         nested: inout [EntityMention]) -> [EntityMention] {
+        var out = mentions
+        var taken: [Range<Int>] = []
+        for k in out.indices {
+            let m = out[k]
+            guard m.type == .org, case .kb(let id) = m.ref, let entity = kb.entity(id), let country = entity.country,
+                  let sentence = doc.sentences.first(where: { $0.contains(m.tokens.lowerBound) }) else { continue }
+            let after = m.tokens.upperBound
+            var end: Int?
+            for len in stride(from: 3, through: 1, by: -1) where after + len <= sentence.upperBound {
+                let words = doc.tokens[after..<(after + len)]
+                guard words.allSatisfy({ $0.kind == .arabic }) else { continue }
+                if kb.country(forNationality: words.map(\.norm).joined(separator: " ")) == country { end = after + len; break }
+            }
+            guard let e = end else { continue }
+            nested.append(m)
+            out[k].tokens = m.tokens.lowerBound..<e
+            out[k].end = doc.tokens[e - 1].end
+            out[k].text = doc.string(m.start, out[k].end)
+            out[k].provenance.add("with its state's nationality adjective")
+            for t in after..<e { covered[t] = true }
+            taken.append(after..<e)
+        }
+        // The words the adjective took are no mention of their own.
+        return out.filter { m in !taken.contains { $0.lowerBound <= m.tokens.lowerBound && m.tokens.upperBound <= $0.upperBound } }
+    }
+}
+
+extension EntityStage {
+    /// A body named in full earlier in the article and then by its first word alone ("المقاومة الشعبية" ... "المقاومة"،
+    /// "الحرس الثوري" ... "الحرس"; never an outlet's): the word, with the article and no common head noun (`lexicon/name_heads.tsv`,
+    /// `lexicon/body_heads.tsv`, the institutions' heads), after the full name, is that body when no other body of the
+    /// article begins with it and the word is no name of its own.
+    func linkShortBodies(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool]) -> [EntityMention] {
+        var first: [String: (ref: EntityRef?, after: Int)] = [:]
+        for m in mentions where m.type == .org && m.tokens.count >= 2 {
+            // An outlet's first word is a common noun ("الشرق"، "الشعب"، "القناة").
+            guard let id = m.ref.kbId, let kind = kb.entity(id)?.kind, kind != .outlet, kind != .agency else { continue }
+            let word = doc.tokens[m.tokens.lowerBound].norm
+            guard word.hasPrefix("ال"), word.unicodeScalars.count >= 5, nameHeads.entries[word] == nil,
+                  nameHeads.entries[KBKeys.toggledArticle(word)] == nil, bodyHeads.entries[KBKeys.toggledArticle(word)] == nil,
+                  Institutions.shared.heads.entries[word] == nil, kb.lookupName(word).isEmpty, !kb.isCommonWord(word) else { continue }
+            if let seen = first[word] {
+                if seen.ref != m.ref { first[word] = (nil, seen.after) }
+            } else {
+                first[word] = (m.ref, m.tokens.upperBound)
+            }
+        }
+        guard !first.isEmpty else { return mentions }
+        var out = mentions
+        for sentence in doc.sentences {
+            for i in sentence where !covered[i] && doc.tokens[i].kind == .arabic {
+                // The word alone: not the first of a longer phrase with the article ("المقاومة الفلسطينية").
+                if i + 1 < sentence.upperBound, doc.tokens[i + 1].kind == .arabic, doc.tokens[i + 1].norm.hasPrefix("ال") { continue }
+                for (prefix, stem) in Proclitics.candidates(doc.tokens[i].norm) {
+                    guard let found = first[stem], let ref = found.ref, i >= found.after else { continue }
+                    let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[i], afterNormalized: prefix)
+                    out.append(EntityMention(start: start, end: doc.tokens[i].end, text: doc.string(start, doc.tokens[i].end),
+                                             type: .org, ref: ref, origin: .partialName, tokens: i..<(i + 1),
+                                             reason: "the first word of a body named in full before"))
+                    covered[i] = true
+                    break
+                }
+            }
+        }
+        return out.sorted { $0.start < $1.start }
+    }
+}
