@@ -428,10 +428,35 @@ public struct EventStage: Sendable {
                 event.provenance.add("date of the same actor's event told just before («\(anchor.trigger)»)")
                 return
             }
+            // The news day: when the article's first event is dated by its own words to a day just before the
+            // publication ("تبنى مجلس الأمن أمس قرارا"), the reactions told after it with no date of their own
+            // ("وقال X ...") were made that day, not on the day the paper came out.
+            // A lasting act (troops stationed, supplies flowing) told with no date is background, not the day's news.
+            if !Self.durative.contains(event.type), let lead = Self.newsDay(told, published: published) {
+                event.date = lead.date; event.dateBasis = .relative; event.dateText = lead.dateText
+                event.provenance.add("no date in the sentence: the day of the article's lead event («\(lead.trigger)»)")
+                return
+            }
             event.provenance.add("no date in the sentence: the publication date")
             event.date = published
             event.dateBasis = .published
         }
+    }
+
+    /// Event types that last (`events/cameo.tsv`, "durative").
+    static let durative: Set<EventType> = Set(((try? ResourceStore.rows("events/cameo.tsv")) ?? []).compactMap { row in
+        row.count >= 4 && row[3] == "durative" ? EventType(rawValue: row[0]) : nil
+    })
+
+    /// The article's lead event when its own words date it to one of the three days before publication
+    /// ("أمس"، "الأحد"): the day the news happened.
+    static func newsDay(_ told: [EventMention], published: PartialDate) -> EventMention? {
+        guard published.precision == .day, let lead = told.first, lead.sentence <= 1,
+              lead.modality == .asserted || lead.modality == .reported,
+              lead.dateBasis == .text || lead.dateBasis == .relative,
+              let date = lead.date, date.precision == .day else { return nil }
+        let before = published.dayNumber - date.dayNumber
+        return (1...3).contains(before) ? lead : nil
     }
 
     /// A date that points back to the event told before ("اليوم نفسه"، "في اليوم ذاته"): the word is in the date
