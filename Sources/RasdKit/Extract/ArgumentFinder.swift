@@ -71,6 +71,10 @@ struct ArgumentFinder {
     static let pronounsAfter = keys(["له", "لها", "لهما", "لهم", "بينهما", "بينهم"])
     /// "الطائرات التابعة للتحالف": the body a subject belongs to acts through it.
     static let affiliation = keys(["التابعة", "التابع", "التابعين", "التابعون", "الموالية", "الموالي", "الموالين"])
+    /// Nouns of vehicles that carry goods (`events/carrier_nouns.tsv`).
+    static let carrierNouns = PhraseLexicon.resource("events/carrier_nouns.tsv")
+    /// "سفينة تابعة لبرنامج الأغذية": the owner of a carrier.
+    static let owned = keys(["تابعة", "تابع", "التابعة", "التابع"])
 
     /// "نظيره"، "نظراءه"، "نظرائهم": the counterpart of a meeting, named by office.
     static let peerStems = ["نظير", "نظراء", "نظرائ"].map { ArabicNormalizer.shared.key($0) }
@@ -252,7 +256,8 @@ struct ArgumentFinder {
     }
 
     func event(for trigger: Range<Int>, type: EventType, pos: TriggerPOS, clause: Range<Int>, sentence: Range<Int>,
-               earlier: [EventMention], previous: [EventMention], recipientFirst: Bool = false) -> EventMention? {
+               earlier: [EventMention], previous: [EventMention], recipientFirst: Bool = false,
+               carrier: Bool = false) -> EventMention? {
         var participants: [EventMention.Participant] = []
         var place: EntityRef?
         // Each participant with the line of the rule that took it (`--explain`).
@@ -327,7 +332,12 @@ struct ArgumentFinder {
                   doc.tokens[r.tokens.upperBound].norm.hasPrefix("ب") else { return nil }
             return r
         } : nil
-        if pos == .noun, triggerWord.hasPrefix("ب"), let outer = nestedIn,
+        if carrier {
+            // "سفينة إماراتية محملة بالمساعدات"، "سفينة تابعة لبرنامج الأغذية تحمل ...": the carrier's state or owner,
+            // named right before the trigger, supplies; a carrier of nobody named is no event.
+            guard let owner = carrierOwner(before: trigger, in: sentence) else { return nil }
+            add(owner, .actor); actorFound = true
+        } else if pos == .noun, triggerWord.hasPrefix("ب"), let outer = nestedIn,
            let target = outer.participants.first(where: { $0.role == .target }) {
             // "اتهمت X Y بتزويد Z": Y supplied Z.
             add(.init(ref: target.ref, role: .actor, text: target.text)); actorFound = true
@@ -482,6 +492,13 @@ struct ArgumentFinder {
                     if place == nil { place = m.ref }
                 } else if !targetTaken {
                     let role: ParticipantRole = type == .meet ? .counterpart : .target
+                    // "استقبل X سفير الولايات المتحدة لدى المملكة جوزيف ويستفال": a state or body inside the title
+                    // of the person named after it belongs to the title; the person is the party.
+                    if m.type != .person, let holder = titleHolder(after: m, in: sentence) {
+                        add(holder, role); targetTaken = true
+                        for c in coordinated(after: holder, limit: sentence.upperBound) { add(c, role) }
+                        continue
+                    }
                     add(m, role); targetTaken = true
                     for c in coordinated(after: m, limit: sentence.upperBound) { add(c, role) }
                 }
@@ -492,6 +509,11 @@ struct ArgumentFinder {
         if place == nil, let outer = earlier.last, let p = outer.place,
            outer.participants.contains(where: { o in o.role == .actor && participants.contains { $0.ref == o.ref } }) {
             place = p
+        }
+        // A carrier that arrives names no receiver but where it arrives: the state of that place receives
+        // ("وصلت إلى ميناء عدن سفينة ... محملة بالمساعدات").
+        if carrier, !participants.contains(where: { $0.role == .target }), let state = arrivalState(in: sentence) {
+            add(state)
         }
         var event = bareEvent(type, trigger, sentence: sentence)
         event.participants = participants
@@ -519,6 +541,53 @@ struct ArgumentFinder {
         guard head > 0, doc.tokens[head].isWord, Self.titleHeads.contains(word: doc.tokens[head].norm) else { return false }
         let refs = Set(participants.map(\.ref))
         return actors.contains { $0.tokens.upperBound == head && refs.contains($0.ref) }
+    }
+
+    /// The person whose title, written right before the name, holds the mention ("سفير الولايات المتحدة لدى
+    /// المملكة جوزيف ويستفال" for "الولايات المتحدة"): no punctuation between.
+    func titleHolder(after m: EntityMention, in sentence: Range<Int>) -> EntityMention? {
+        actors.first { p in
+            p.type == .person && p.tokens.lowerBound > m.tokens.lowerBound && p.tokens.lowerBound < sentence.upperBound
+                && (titleBefore[p.tokens.lowerBound].map { $0 <= m.tokens.lowerBound } ?? false)
+                && !punctuationBetween(m.tokens.lowerBound, p.tokens.lowerBound)
+        }
+    }
+
+    /// The state (a nationality adjective) or owner ("تابعة لـ X"، "سفينة لبرنامج الأغذية") of a carrier (a vehicle
+    /// noun in the nine words before the trigger), named within three words after the vehicle, with no punctuation
+    /// between it and the trigger.
+    func carrierOwner(before trigger: Range<Int>, in sentence: Range<Int>) -> EntityMention? {
+        // A place and a time may stand between the carrier and the trigger ("طائرة حربية سعودية في مطار عدن بعد الظهر تحمل").
+        let lo = max(sentence.lowerBound, trigger.lowerBound - 9)
+        // "صاروخ قادر على حمل رؤوس نووية": a carrying governed by a preposition is what a thing can carry.
+        let before = trigger.lowerBound - 1
+        if before >= sentence.lowerBound, doc.tokens[before].isWord, Self.prepositions.contains(doc.tokens[before].norm) { return nil }
+        // The carrier itself ("سفينة"، "طائرة"، events/carrier_nouns.tsv) stands before its owner.
+        guard let vehicle = (lo..<trigger.lowerBound).last(where: { k in
+            doc.tokens[k].isWord && Proclitics.candidates(doc.tokens[k].norm).contains { Self.carrierNouns.contains(word: $0.stem) }
+        }) else { return nil }
+        return actors.last { m in
+            m.tokens.lowerBound > vehicle && m.tokens.lowerBound <= vehicle + 3 && m.tokens.upperBound <= trigger.lowerBound
+                && !punctuationBetween(m.tokens.lowerBound, trigger.lowerBound)
+                && (m.origin == .demonym || owned(m) || preposition(before: m) == "ل"
+                    || (m.type == .gpe && canAct(m.ref) && preposition(before: m) == nil))
+        }
+    }
+
+    /// A name after "تابعة لـ".
+    func owned(_ m: EntityMention) -> Bool {
+        let k = m.tokens.lowerBound - 1
+        return k >= 0 && Self.owned.contains(doc.tokens[k].norm) && preposition(before: m) == "ل"
+    }
+
+    /// The state of the city or port named after a place preposition in the sentence.
+    func arrivalState(in sentence: Range<Int>) -> EventMention.Participant? {
+        for m in actors where sentence.contains(m.tokens.lowerBound) && isCityOrSeat(m) {
+            guard let prep = preposition(before: m), Self.placePrepositions.contains(prep) || prep == "ب",
+                  let id = m.ref.kbId, let country = kb.entity(id)?.country, kb.entity(country) != nil else { continue }
+            return .init(ref: .kb(country), role: .target, text: m.text)
+        }
+        return nil
     }
 
     /// A news agency or outlet: the source of what is told, never a participant.

@@ -44,6 +44,8 @@ public struct EventStage: Sendable {
         var needsPlace = false
         /// A verbal noun whose genitive receives ("تزويد سوريا بـ"): its row's fifth column says "recipient".
         var recipientFirst = false
+        /// A carrier "loaded with" goods ("سفينة إماراتية محملة بالمساعدات"): the row's fifth column says "carrier".
+        var carrier = false
         /// A verb's tense as the analyzer read it (nil for a phrase of triggers.tsv and for nouns).
         var tense: Morphology.Tense?
         /// Matched by lemma (trigger_lemmas.tsv) rather than as a phrase (triggers.tsv).
@@ -105,6 +107,7 @@ public struct EventStage: Sendable {
                             if pos == .verb, hasArticle(doc.tokens[m.tokens.lowerBound].norm, prefix: m.prefix) { pos = .noun }
                             found.append(Trigger(match: m, type: type, pos: pos, needsPlace: needsPlace,
                                                  recipientFirst: row.count > 3 && row[3] == "recipient",
+                                                 carrier: row.count > 3 && row[3] == "carrier",
                                                  tense: tense, byLemma: byLemma))
                             break
                         }
@@ -136,7 +139,7 @@ public struct EventStage: Sendable {
                 }
                 let found = arguments.event(for: trigger.match.tokens, type: trigger.type, pos: trigger.pos,
                                             clause: clause, sentence: sentence, earlier: sentenceEvents,
-                                            previous: events, recipientFirst: trigger.recipientFirst)
+                                            previous: events, recipientFirst: trigger.recipientFirst, carrier: trigger.carrier)
                 guard var event = found ?? said.map({ _ in arguments.bareEvent(trigger.type, trigger.match.tokens, sentence: sentence) }) else {
                     if trigger.pos == .noun, trigger.match.tokens.lowerBound <= sentence.lowerBound + 2 { waiting.append(trigger) }
                     continue
@@ -433,8 +436,8 @@ public struct EventStage: Sendable {
             // ("وقال X ...") were made that day, not on the day the paper came out.
             // A lasting act (troops stationed, supplies flowing) told with no date is background, not the day's news.
             if !Self.durative.contains(event.type), let lead = Self.newsDay(told, published: published) {
-                event.date = lead.date; event.dateBasis = .relative; event.dateText = lead.dateText
-                event.provenance.add("no date in the sentence: the day of the article's lead event («\(lead.trigger)»)")
+                event.date = lead.date; event.dateBasis = .relative; event.dateText = lead.text
+                event.provenance.add("no date in the sentence: the day of the article's lead («\(lead.cue)»)")
                 return
             }
             event.provenance.add("no date in the sentence: the publication date")
@@ -450,13 +453,13 @@ public struct EventStage: Sendable {
 
     /// The article's lead event when its own words date it to one of the three days before publication
     /// ("أمس"، "الأحد"): the day the news happened.
-    static func newsDay(_ told: [EventMention], published: PartialDate) -> EventMention? {
+    static func newsDay(_ told: [EventMention], published: PartialDate) -> (date: PartialDate, text: String?, cue: String)? {
         guard published.precision == .day, let lead = told.first, lead.sentence <= 1,
               lead.modality == .asserted || lead.modality == .reported,
               lead.dateBasis == .text || lead.dateBasis == .relative,
               let date = lead.date, date.precision == .day else { return nil }
         let before = published.dayNumber - date.dayNumber
-        return (1...3).contains(before) ? lead : nil
+        return (1...3).contains(before) ? (date, lead.dateText, lead.trigger) : nil
     }
 
     /// A date that points back to the event told before ("اليوم نفسه"، "في اليوم ذاته"): the word is in the date

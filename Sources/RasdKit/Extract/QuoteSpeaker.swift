@@ -122,6 +122,7 @@ struct QuoteSpeaker: Sendable {
             }
         }
         if isCarried(tokens[verb]) { return .carried }
+        if let subject = pluperfectSubject(doc, verb: verb, sentence: sentence) { return subject }
         // SVO: a name ending right before the verb, only relative pronouns or قد between; a body named in the
         // title of a person before it is a genitive ("جانيت يلين رئيسة مجلس الاحتياطي قد قالت"): the person speaks.
         if !hasConjunction(tokens[verb]),
@@ -146,6 +147,30 @@ struct QuoteSpeaker: Sendable {
             return .unknown
         }
         return finding
+    }
+
+    static let kana: Set<String> = Set(["كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"].map(key))
+    static let qad: Set<String> = Set(["قد", "فقد"].map(key))
+
+    /// "وكانت قيادة القوات المشتركة لتحالف دعم الشرعية في اليمن قد أعلنت": the subject stands between كان and قد,
+    /// however long: a person named there, else the first body or state (a genitive "لـ" allowed: the command of
+    /// the coalition speaks for it), never one after a preposition word.
+    /// A noun phrase there that names nothing ("وكانت المديرية العامة للجوازات قد أكدت") is a speaker Rasd does not
+    /// know, never a name after the verb; a phrase of time or place there ("وكان في عام 2006 قد أعرب") leaves the
+    /// subject unwritten.
+    func pluperfectSubject(_ doc: Document, verb: Int, sentence: Range<Int>) -> Finding? {
+        let tokens = doc.tokens
+        guard verb - 2 >= sentence.lowerBound, tokens[verb - 1].isWord, Self.qad.contains(tokens[verb - 1].norm),
+              let k = stride(from: verb - 2, through: max(sentence.lowerBound, verb - 14), by: -1).first(where: {
+                  !tokens[$0].isWord || Self.kana.contains(tokens[$0].norm) }),
+              tokens[k].isWord, k + 1 < verb - 1 else { return nil }
+        let between = doc.mentions.filter { $0.tokens.lowerBound > k && $0.tokens.upperBound <= verb - 1
+            && ($0.type == .person || $0.type == .org || $0.type == .gpe) && $0.origin != .demonym }
+        let open = { (m: EntityMention) in ((k + 1)..<m.tokens.lowerBound).allSatisfy { !Self.notSpeakerBefore.contains(tokens[$0].norm) } }
+        if let m = between.first(where: { $0.type == .person && open($0) }) ?? between.first(where: open) { return .named(m.ref, m.text) }
+        if Self.notSpeakerBefore.contains(tokens[k + 1].norm) || zone.entries[tokens[k + 1].norm]?.first == "prep" { return .carried }
+        return resolve(doc, nominal: k + 1, before: verb, people: doc.mentions.filter {
+            ($0.type == .person || $0.type == .org || $0.type == .gpe) && canSpeak($0, doc) })
     }
 
     /// VSO: the subject between the verb and what is said, or none written (`.carried`).
