@@ -19,8 +19,12 @@ struct ArgumentFinder {
     /// Token where a name starts → first token of the title written right before it.
     let titleBefore: [Int: Int]
 
-    init(doc: Document, kb: KnowledgeBase, groupWords: PhraseLexicon, lightVerbs: PhraseLexicon) {
+    /// Resolves a title noun ("الوزير") to the entity named with it before (`QuoteSpeaker.resolve`).
+    let titleResolver: QuoteSpeaker?
+
+    init(doc: Document, kb: KnowledgeBase, groupWords: PhraseLexicon, lightVerbs: PhraseLexicon, speakers: QuoteSpeaker? = nil) {
         self.doc = doc
+        self.titleResolver = speakers
         self.kb = kb
         self.groupWords = groupWords
         self.lightVerbs = lightVerbs
@@ -438,6 +442,13 @@ struct ArgumentFinder {
            !punctuationBetween(doc.firstToken(startingAtOrAfter: outer.triggerEnd), trigger.lowerBound) {
             add(actor); actorFound = true
         }
+        // "وبحث الوزير مع ..."، "ويجري الوزير الألماني محادثات مع ...": a definite title noun as the subject (right
+        // after the verb, or after the light verb before a verbal noun) stands for the holder named before it.
+        if !actorFound, type != .statement, let titleResolver, let k = nominalSubject(of: trigger, type: type, pos: pos, in: sentence),
+           case .named(let ref, let text) = titleResolver.resolve(doc, nominal: k, before: trigger.lowerBound, people: actors) {
+            add(.init(ref: ref, role: .actor, text: text)); actorFound = true
+            provenance.add("actor «\(text)»: the holder of «\(doc.tokens[k].norm)» named before")
+        }
         if !actorFound, hasPronoun || (pos == .verb && trigger.lowerBound <= sentence.lowerBound + 1
                                        && !(type == .statement && writtenSubject(after: trigger, before: complement))
                                        && !nounSubject(after: trigger, in: sentence)) {
@@ -668,6 +679,36 @@ struct ArgumentFinder {
         let word = doc.tokens[k].norm
         guard word.hasPrefix("ال") else { return false }
         return !doc.mentions.contains { $0.tokens.contains(k) }
+    }
+
+    /// The definite title noun that is the subject of the trigger's clause and names no entity: the word right after
+    /// a verb, or right after the light verb standing up to three words before a verbal noun.
+    func nominalSubject(of trigger: Range<Int>, type: EventType, pos: TriggerPOS, in sentence: Range<Int>) -> Int? {
+        // An attack's object is as often a person of office ("استهدف القائد"): never read as its subject.
+        if type == .attack { return nil }
+        var k: Int
+        if pos == .verb {
+            k = trigger.upperBound
+        } else if pos == .noun, let light = stride(from: trigger.lowerBound - 1, through: max(sentence.lowerBound, trigger.lowerBound - 3), by: -1)
+                    .first(where: { doc.tokens[$0].isWord && lightVerbs.contains(word: doc.tokens[$0].norm) }), light + 1 < trigger.lowerBound {
+            k = light + 1
+        } else {
+            return nil
+        }
+        guard k < sentence.upperBound, doc.tokens[k].isWord, !isDateToken(k), doc.tokens[k].norm.hasPrefix("ال"),
+              !doc.mentions.contains(where: { $0.tokens.contains(k) }) else { return nil }
+        // Only a title of office ("الوزير"، "الرئيس"، "الأمير": lexicon/title_heads.tsv); "الدولة" or "الأنباء" name nobody.
+        let bare = String(doc.tokens[k].norm.unicodeScalars.dropFirst(2))
+        guard Self.titleHeads.contains(word: bare) else { return nil }
+        // A title with a name or body right after it ("استقبل الأمين العام لمنظمة التعاون") is that party's, and
+        // there the verb's subject is left unwritten.
+        if actors.contains(where: { $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 3 }) { return nil }
+        // After a verb of meeting the noun is as often the one received ("واستقبل الوزير"): only with "مع" after
+        // it ("وبحث الوزير مع ...") is it the subject.
+        if pos == .verb, type == .meet, ((k + 1)..<min(k + 4, sentence.upperBound)).allSatisfy({ doc.tokens[$0].norm != Self.with }) {
+            return nil
+        }
+        return k
     }
 
     /// True when the word carries the article itself ("الاجتماع"، "والزيارة"، "بالاجتماع"); "لل" is left out,

@@ -16,6 +16,8 @@ public struct EventStage: Sendable {
     let groupWords: PhraseLexicon
     let lightVerbs: PhraseLexicon
     let clauses = ClauseSplitter()
+    /// Reads a title noun as the entity named with it before ("وبحث الوزير" → the minister).
+    let speakers: QuoteSpeaker
     /// The learned confidence set on every event (`EventConfidence`).
     let confidence = EventConfidence.bundled
 
@@ -29,6 +31,7 @@ public struct EventStage: Sendable {
         attribution = PhraseLexicon.resource("quotes/attribution.tsv")
         groupWords = PhraseLexicon.resource("events/group_anaphors.tsv")
         lightVerbs = PhraseLexicon.resource("events/light_verbs.tsv")
+        speakers = QuoteSpeaker(speech: speech)
         var classes: [String: Set<String>] = [:]
         for row in (try? ResourceStore.rows("events/classes.tsv")) ?? [] where row.count >= 2 {
             classes[row[0], default: []].insert(ArabicNormalizer.shared.key(row[1]))
@@ -69,7 +72,7 @@ public struct EventStage: Sendable {
 
     public func process(_ doc: inout Document) {
         var events: [EventMention] = []
-        let arguments = ArgumentFinder(doc: doc, kb: kb, groupWords: groupWords, lightVerbs: lightVerbs)
+        let arguments = ArgumentFinder(doc: doc, kb: kb, groupWords: groupWords, lightVerbs: lightVerbs, speakers: speakers)
         // "فيصل" read as ف + يصل: a word inside a person's name is no trigger with a clitic split off it.
         var inName = Set<Int>()
         for m in doc.mentions where m.type == .person { inName.formUnion(m.tokens) }
@@ -289,6 +292,7 @@ public struct EventStage: Sendable {
             let near = start - t <= 3
             if !near, doc.tokens[t].kind == .punct { break }
             if let m = modality.match(doc.tokens, at: t, limit: start), let v = m.values.first, v != "past" {
+                if m.values.contains("adjacent"), m.tokens.upperBound != start { continue }
                 if !near, !m.key.contains(" "), !(trigger.pos == .noun && m.values.contains("governs")) { continue }
                 // "قد" before a past verb ("قد استقبل") marks a completed act, not a possibility; so does "كانت X قد".
                 if v == "speculative", m.key == "قد" {
@@ -391,7 +395,7 @@ public struct EventStage: Sendable {
             let limit = finder < sentence.upperBound ? doc.tokens[finder].start : span.upperBound
             candidates = candidates.filter { $0.start < limit }
             if let d = candidates.min(by: { abs($0.start - triggerAt) < abs($1.start - triggerAt) }) {
-                set(&event, d, reporting: false)
+                set(&event, d, reporting: false, published: doc.published)
                 return
             }
         }
@@ -410,12 +414,12 @@ public struct EventStage: Sendable {
         let clauseDates = candidates.filter { d in clauseSpan.contains(d.start) }
         let inReport = { (d: DateMention) in reportingSpans.contains { $0.contains(d.start) } }
         if let d = clauseDates.filter({ !inReport($0) }).min(by: { distance($0) < distance($1) }) {
-            set(&event, d, reporting: false)
+            set(&event, d, reporting: false, published: doc.published)
             return
         }
         let others = candidates.sorted { distance($0) < distance($1) }
         if let d = others.first(where: { !inReport($0) }) {
-            set(&event, d, reporting: false)
+            set(&event, d, reporting: false, published: doc.published)
         } else if let d = others.first {
             set(&event, d, reporting: true)
         } else if event.modality == .asserted || event.modality == .reported, let published = doc.published {
@@ -496,12 +500,22 @@ public struct EventStage: Sendable {
         event.dateText = d.text
     }
 
-    func set(_ event: inout EventMention, _ d: DateMention, reporting: Bool, line: UInt = #line) {
+    func set(_ event: inout EventMention, _ d: DateMention, reporting: Bool, published: PartialDate? = nil, line: UInt = #line) {
         event.provenance.add("date from «\(d.text)»\(reporting ? ", the report's own date" : "")", line: line)
         event.date = d.date
         event.dateText = d.text
         event.dateBasis = reporting ? .published : (d.basis == .absolute ? .text : .relative)
+        // "استعدادات لإطلاق صاروخ في أكتوبر": a month (or a day of a month) with no year and no tense word, read as the
+        // latest one before the report, belongs to a planned act: the next one.
+        if !reporting, event.modality == .planned, d.basis == .relative, d.kind == "month" || d.kind == "date", let date = d.date,
+           let published, date.precision != .year, date.lastDay < published.dayNumber, !d.text.unicodeScalars.contains(where: { ("0"..."9").contains($0) || ("٠"..."٩").contains($0) }),
+           !ArabicNormalizer.shared.key(d.text).split(separator: " ").contains(where: { Self.pastWords.contains(String($0)) }) {
+            event.date = date.adding(years: 1)
+            event.provenance.add("a planned act: the next «\(d.text)»", line: line)
+        }
     }
+
+    static let pastWords: Set<String> = Set(["الماضي", "الماضية", "الفائت", "الفائتة", "المنصرم", "المنصرمة", "السابق", "السابقة"].map { ArabicNormalizer.shared.key($0) })
 
     /// "منذ 24 عاماً"، "منذ 2020" (a duration or a starting point, not the event's own date) and "بعد يومين من ..." (relative to another event) do not date
     /// the event they stand near.
