@@ -19,8 +19,12 @@ struct ArgumentFinder {
     /// Token where a name starts → first token of the title written right before it.
     let titleBefore: [Int: Int]
 
-    init(doc: Document, kb: KnowledgeBase, groupWords: PhraseLexicon, lightVerbs: PhraseLexicon) {
+    /// Resolves a title noun ("الوزير") to the entity named with it before (`QuoteSpeaker.resolve`).
+    let titleResolver: QuoteSpeaker?
+
+    init(doc: Document, kb: KnowledgeBase, groupWords: PhraseLexicon, lightVerbs: PhraseLexicon, speakers: QuoteSpeaker? = nil) {
         self.doc = doc
+        self.titleResolver = speakers
         self.kb = kb
         self.groupWords = groupWords
         self.lightVerbs = lightVerbs
@@ -71,6 +75,10 @@ struct ArgumentFinder {
     static let pronounsAfter = keys(["له", "لها", "لهما", "لهم", "بينهما", "بينهم"])
     /// "الطائرات التابعة للتحالف": the body a subject belongs to acts through it.
     static let affiliation = keys(["التابعة", "التابع", "التابعين", "التابعون", "الموالية", "الموالي", "الموالين"])
+    /// Nouns of vehicles that carry goods (`events/carrier_nouns.tsv`).
+    static let carrierNouns = PhraseLexicon.resource("events/carrier_nouns.tsv")
+    /// "سفينة تابعة لبرنامج الأغذية": the owner of a carrier.
+    static let owned = keys(["تابعة", "تابع", "التابعة", "التابع"])
 
     /// "نظيره"، "نظراءه"، "نظرائهم": the counterpart of a meeting, named by office.
     static let peerStems = ["نظير", "نظراء", "نظرائ"].map { ArabicNormalizer.shared.key($0) }
@@ -252,7 +260,8 @@ struct ArgumentFinder {
     }
 
     func event(for trigger: Range<Int>, type: EventType, pos: TriggerPOS, clause: Range<Int>, sentence: Range<Int>,
-               earlier: [EventMention], previous: [EventMention], recipientFirst: Bool = false) -> EventMention? {
+               earlier: [EventMention], previous: [EventMention], recipientFirst: Bool = false,
+               carrier: Bool = false) -> EventMention? {
         var participants: [EventMention.Participant] = []
         var place: EntityRef?
         // Each participant with the line of the rule that took it (`--explain`).
@@ -327,7 +336,12 @@ struct ArgumentFinder {
                   doc.tokens[r.tokens.upperBound].norm.hasPrefix("ب") else { return nil }
             return r
         } : nil
-        if pos == .noun, triggerWord.hasPrefix("ب"), let outer = nestedIn,
+        if carrier {
+            // "سفينة إماراتية محملة بالمساعدات"، "سفينة تابعة لبرنامج الأغذية تحمل ...": the carrier's state or owner,
+            // named right before the trigger, supplies; a carrier of nobody named is no event.
+            guard let owner = carrierOwner(before: trigger, in: sentence) else { return nil }
+            add(owner, .actor); actorFound = true
+        } else if pos == .noun, triggerWord.hasPrefix("ب"), let outer = nestedIn,
            let target = outer.participants.first(where: { $0.role == .target }) {
             // "اتهمت X Y بتزويد Z": Y supplied Z.
             add(.init(ref: target.ref, role: .actor, text: target.text)); actorFound = true
@@ -428,6 +442,13 @@ struct ArgumentFinder {
            !punctuationBetween(doc.firstToken(startingAtOrAfter: outer.triggerEnd), trigger.lowerBound) {
             add(actor); actorFound = true
         }
+        // "وبحث الوزير مع ..."، "ويجري الوزير الألماني محادثات مع ...": a definite title noun as the subject (right
+        // after the verb, or after the light verb before a verbal noun) stands for the holder named before it.
+        if !actorFound, type != .statement, let titleResolver, let k = nominalSubject(of: trigger, type: type, pos: pos, in: sentence),
+           case .named(let ref, let text) = titleResolver.resolve(doc, nominal: k, before: trigger.lowerBound, people: actors) {
+            add(.init(ref: ref, role: .actor, text: text)); actorFound = true
+            provenance.add("actor «\(text)»: the holder of «\(doc.tokens[k].norm)» named before")
+        }
         if !actorFound, hasPronoun || (pos == .verb && trigger.lowerBound <= sentence.lowerBound + 1
                                        && !(type == .statement && writtenSubject(after: trigger, before: complement))
                                        && !nounSubject(after: trigger, in: sentence)) {
@@ -482,6 +503,13 @@ struct ArgumentFinder {
                     if place == nil { place = m.ref }
                 } else if !targetTaken {
                     let role: ParticipantRole = type == .meet ? .counterpart : .target
+                    // "استقبل X سفير الولايات المتحدة لدى المملكة جوزيف ويستفال": a state or body inside the title
+                    // of the person named after it belongs to the title; the person is the party.
+                    if m.type != .person, let holder = titleHolder(after: m, in: sentence) {
+                        add(holder, role); targetTaken = true
+                        for c in coordinated(after: holder, limit: sentence.upperBound) { add(c, role) }
+                        continue
+                    }
                     add(m, role); targetTaken = true
                     for c in coordinated(after: m, limit: sentence.upperBound) { add(c, role) }
                 }
@@ -492,6 +520,11 @@ struct ArgumentFinder {
         if place == nil, let outer = earlier.last, let p = outer.place,
            outer.participants.contains(where: { o in o.role == .actor && participants.contains { $0.ref == o.ref } }) {
             place = p
+        }
+        // A carrier that arrives names no receiver but where it arrives: the state of that place receives
+        // ("وصلت إلى ميناء عدن سفينة ... محملة بالمساعدات").
+        if carrier, !participants.contains(where: { $0.role == .target }), let state = arrivalState(in: sentence) {
+            add(state)
         }
         var event = bareEvent(type, trigger, sentence: sentence)
         event.participants = participants
@@ -519,6 +552,53 @@ struct ArgumentFinder {
         guard head > 0, doc.tokens[head].isWord, Self.titleHeads.contains(word: doc.tokens[head].norm) else { return false }
         let refs = Set(participants.map(\.ref))
         return actors.contains { $0.tokens.upperBound == head && refs.contains($0.ref) }
+    }
+
+    /// The person whose title, written right before the name, holds the mention ("سفير الولايات المتحدة لدى
+    /// المملكة جوزيف ويستفال" for "الولايات المتحدة"): no punctuation between.
+    func titleHolder(after m: EntityMention, in sentence: Range<Int>) -> EntityMention? {
+        actors.first { p in
+            p.type == .person && p.tokens.lowerBound > m.tokens.lowerBound && p.tokens.lowerBound < sentence.upperBound
+                && (titleBefore[p.tokens.lowerBound].map { $0 <= m.tokens.lowerBound } ?? false)
+                && !punctuationBetween(m.tokens.lowerBound, p.tokens.lowerBound)
+        }
+    }
+
+    /// The state (a nationality adjective) or owner ("تابعة لـ X"، "سفينة لبرنامج الأغذية") of a carrier (a vehicle
+    /// noun in the nine words before the trigger), named within three words after the vehicle, with no punctuation
+    /// between it and the trigger.
+    func carrierOwner(before trigger: Range<Int>, in sentence: Range<Int>) -> EntityMention? {
+        // A place and a time may stand between the carrier and the trigger ("طائرة حربية سعودية في مطار عدن بعد الظهر تحمل").
+        let lo = max(sentence.lowerBound, trigger.lowerBound - 9)
+        // "صاروخ قادر على حمل رؤوس نووية": a carrying governed by a preposition is what a thing can carry.
+        let before = trigger.lowerBound - 1
+        if before >= sentence.lowerBound, doc.tokens[before].isWord, Self.prepositions.contains(doc.tokens[before].norm) { return nil }
+        // The carrier itself ("سفينة"، "طائرة"، events/carrier_nouns.tsv) stands before its owner.
+        guard let vehicle = (lo..<trigger.lowerBound).last(where: { k in
+            doc.tokens[k].isWord && Proclitics.candidates(doc.tokens[k].norm).contains { Self.carrierNouns.contains(word: $0.stem) }
+        }) else { return nil }
+        return actors.last { m in
+            m.tokens.lowerBound > vehicle && m.tokens.lowerBound <= vehicle + 3 && m.tokens.upperBound <= trigger.lowerBound
+                && !punctuationBetween(m.tokens.lowerBound, trigger.lowerBound)
+                && (m.origin == .demonym || owned(m) || preposition(before: m) == "ل"
+                    || (m.type == .gpe && canAct(m.ref) && preposition(before: m) == nil))
+        }
+    }
+
+    /// A name after "تابعة لـ".
+    func owned(_ m: EntityMention) -> Bool {
+        let k = m.tokens.lowerBound - 1
+        return k >= 0 && Self.owned.contains(doc.tokens[k].norm) && preposition(before: m) == "ل"
+    }
+
+    /// The state of the city or port named after a place preposition in the sentence.
+    func arrivalState(in sentence: Range<Int>) -> EventMention.Participant? {
+        for m in actors where sentence.contains(m.tokens.lowerBound) && isCityOrSeat(m) {
+            guard let prep = preposition(before: m), Self.placePrepositions.contains(prep) || prep == "ب",
+                  let id = m.ref.kbId, let country = kb.entity(id)?.country, kb.entity(country) != nil else { continue }
+            return .init(ref: .kb(country), role: .target, text: m.text)
+        }
+        return nil
     }
 
     /// A news agency or outlet: the source of what is told, never a participant.
@@ -599,6 +679,36 @@ struct ArgumentFinder {
         let word = doc.tokens[k].norm
         guard word.hasPrefix("ال") else { return false }
         return !doc.mentions.contains { $0.tokens.contains(k) }
+    }
+
+    /// The definite title noun that is the subject of the trigger's clause and names no entity: the word right after
+    /// a verb, or right after the light verb standing up to three words before a verbal noun.
+    func nominalSubject(of trigger: Range<Int>, type: EventType, pos: TriggerPOS, in sentence: Range<Int>) -> Int? {
+        // An attack's object is as often a person of office ("استهدف القائد"): never read as its subject.
+        if type == .attack { return nil }
+        var k: Int
+        if pos == .verb {
+            k = trigger.upperBound
+        } else if pos == .noun, let light = stride(from: trigger.lowerBound - 1, through: max(sentence.lowerBound, trigger.lowerBound - 3), by: -1)
+                    .first(where: { doc.tokens[$0].isWord && lightVerbs.contains(word: doc.tokens[$0].norm) }), light + 1 < trigger.lowerBound {
+            k = light + 1
+        } else {
+            return nil
+        }
+        guard k < sentence.upperBound, doc.tokens[k].isWord, !isDateToken(k), doc.tokens[k].norm.hasPrefix("ال"),
+              !doc.mentions.contains(where: { $0.tokens.contains(k) }) else { return nil }
+        // Only a title of office ("الوزير"، "الرئيس"، "الأمير": lexicon/title_heads.tsv); "الدولة" or "الأنباء" name nobody.
+        let bare = String(doc.tokens[k].norm.unicodeScalars.dropFirst(2))
+        guard Self.titleHeads.contains(word: bare) else { return nil }
+        // A title with a name or body right after it ("استقبل الأمين العام لمنظمة التعاون") is that party's, and
+        // there the verb's subject is left unwritten.
+        if actors.contains(where: { $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 3 }) { return nil }
+        // After a verb of meeting the noun is as often the one received ("واستقبل الوزير"): only with "مع" after
+        // it ("وبحث الوزير مع ...") is it the subject.
+        if pos == .verb, type == .meet, ((k + 1)..<min(k + 4, sentence.upperBound)).allSatisfy({ doc.tokens[$0].norm != Self.with }) {
+            return nil
+        }
+        return k
     }
 
     /// True when the word carries the article itself ("الاجتماع"، "والزيارة"، "بالاجتماع"); "لل" is left out,

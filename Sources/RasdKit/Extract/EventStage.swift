@@ -16,6 +16,8 @@ public struct EventStage: Sendable {
     let groupWords: PhraseLexicon
     let lightVerbs: PhraseLexicon
     let clauses = ClauseSplitter()
+    /// Reads a title noun as the entity named with it before ("وبحث الوزير" → the minister).
+    let speakers: QuoteSpeaker
     /// The learned confidence set on every event (`EventConfidence`).
     let confidence = EventConfidence.bundled
 
@@ -29,6 +31,7 @@ public struct EventStage: Sendable {
         attribution = PhraseLexicon.resource("quotes/attribution.tsv")
         groupWords = PhraseLexicon.resource("events/group_anaphors.tsv")
         lightVerbs = PhraseLexicon.resource("events/light_verbs.tsv")
+        speakers = QuoteSpeaker(speech: speech)
         var classes: [String: Set<String>] = [:]
         for row in (try? ResourceStore.rows("events/classes.tsv")) ?? [] where row.count >= 2 {
             classes[row[0], default: []].insert(ArabicNormalizer.shared.key(row[1]))
@@ -44,6 +47,8 @@ public struct EventStage: Sendable {
         var needsPlace = false
         /// A verbal noun whose genitive receives ("تزويد سوريا بـ"): its row's fifth column says "recipient".
         var recipientFirst = false
+        /// A carrier "loaded with" goods ("سفينة إماراتية محملة بالمساعدات"): the row's fifth column says "carrier".
+        var carrier = false
         /// A verb's tense as the analyzer read it (nil for a phrase of triggers.tsv and for nouns).
         var tense: Morphology.Tense?
         /// Matched by lemma (trigger_lemmas.tsv) rather than as a phrase (triggers.tsv).
@@ -67,7 +72,7 @@ public struct EventStage: Sendable {
 
     public func process(_ doc: inout Document) {
         var events: [EventMention] = []
-        let arguments = ArgumentFinder(doc: doc, kb: kb, groupWords: groupWords, lightVerbs: lightVerbs)
+        let arguments = ArgumentFinder(doc: doc, kb: kb, groupWords: groupWords, lightVerbs: lightVerbs, speakers: speakers)
         // "فيصل" read as ف + يصل: a word inside a person's name is no trigger with a clitic split off it.
         var inName = Set<Int>()
         for m in doc.mentions where m.type == .person { inName.formUnion(m.tokens) }
@@ -105,6 +110,7 @@ public struct EventStage: Sendable {
                             if pos == .verb, hasArticle(doc.tokens[m.tokens.lowerBound].norm, prefix: m.prefix) { pos = .noun }
                             found.append(Trigger(match: m, type: type, pos: pos, needsPlace: needsPlace,
                                                  recipientFirst: row.count > 3 && row[3] == "recipient",
+                                                 carrier: row.count > 3 && row[3] == "carrier",
                                                  tense: tense, byLemma: byLemma))
                             break
                         }
@@ -136,7 +142,7 @@ public struct EventStage: Sendable {
                 }
                 let found = arguments.event(for: trigger.match.tokens, type: trigger.type, pos: trigger.pos,
                                             clause: clause, sentence: sentence, earlier: sentenceEvents,
-                                            previous: events, recipientFirst: trigger.recipientFirst)
+                                            previous: events, recipientFirst: trigger.recipientFirst, carrier: trigger.carrier)
                 guard var event = found ?? said.map({ _ in arguments.bareEvent(trigger.type, trigger.match.tokens, sentence: sentence) }) else {
                     if trigger.pos == .noun, trigger.match.tokens.lowerBound <= sentence.lowerBound + 2 { waiting.append(trigger) }
                     continue
@@ -286,6 +292,7 @@ public struct EventStage: Sendable {
             let near = start - t <= 3
             if !near, doc.tokens[t].kind == .punct { break }
             if let m = modality.match(doc.tokens, at: t, limit: start), let v = m.values.first, v != "past" {
+                if m.values.contains("adjacent"), m.tokens.upperBound != start { continue }
                 if !near, !m.key.contains(" "), !(trigger.pos == .noun && m.values.contains("governs")) { continue }
                 // "قد" before a past verb ("قد استقبل") marks a completed act, not a possibility; so does "كانت X قد".
                 if v == "speculative", m.key == "قد" {
@@ -388,7 +395,7 @@ public struct EventStage: Sendable {
             let limit = finder < sentence.upperBound ? doc.tokens[finder].start : span.upperBound
             candidates = candidates.filter { $0.start < limit }
             if let d = candidates.min(by: { abs($0.start - triggerAt) < abs($1.start - triggerAt) }) {
-                set(&event, d, reporting: false)
+                set(&event, d, reporting: false, published: doc.published)
                 return
             }
         }
@@ -407,12 +414,12 @@ public struct EventStage: Sendable {
         let clauseDates = candidates.filter { d in clauseSpan.contains(d.start) }
         let inReport = { (d: DateMention) in reportingSpans.contains { $0.contains(d.start) } }
         if let d = clauseDates.filter({ !inReport($0) }).min(by: { distance($0) < distance($1) }) {
-            set(&event, d, reporting: false)
+            set(&event, d, reporting: false, published: doc.published)
             return
         }
         let others = candidates.sorted { distance($0) < distance($1) }
         if let d = others.first(where: { !inReport($0) }) {
-            set(&event, d, reporting: false)
+            set(&event, d, reporting: false, published: doc.published)
         } else if let d = others.first {
             set(&event, d, reporting: true)
         } else if event.modality == .asserted || event.modality == .reported, let published = doc.published {
@@ -428,10 +435,35 @@ public struct EventStage: Sendable {
                 event.provenance.add("date of the same actor's event told just before («\(anchor.trigger)»)")
                 return
             }
+            // The news day: when the article's first event is dated by its own words to a day just before the
+            // publication ("تبنى مجلس الأمن أمس قرارا"), the reactions told after it with no date of their own
+            // ("وقال X ...") were made that day, not on the day the paper came out.
+            // A lasting act (troops stationed, supplies flowing) told with no date is background, not the day's news.
+            if !Self.durative.contains(event.type), let lead = Self.newsDay(told, published: published) {
+                event.date = lead.date; event.dateBasis = .relative; event.dateText = lead.text
+                event.provenance.add("no date in the sentence: the day of the article's lead («\(lead.cue)»)")
+                return
+            }
             event.provenance.add("no date in the sentence: the publication date")
             event.date = published
             event.dateBasis = .published
         }
+    }
+
+    /// Event types that last (`events/cameo.tsv`, "durative").
+    static let durative: Set<EventType> = Set(((try? ResourceStore.rows("events/cameo.tsv")) ?? []).compactMap { row in
+        row.count >= 4 && row[3] == "durative" ? EventType(rawValue: row[0]) : nil
+    })
+
+    /// The article's lead event when its own words date it to one of the three days before publication
+    /// ("أمس"، "الأحد"): the day the news happened.
+    static func newsDay(_ told: [EventMention], published: PartialDate) -> (date: PartialDate, text: String?, cue: String)? {
+        guard published.precision == .day, let lead = told.first, lead.sentence <= 1,
+              lead.modality == .asserted || lead.modality == .reported,
+              lead.dateBasis == .text || lead.dateBasis == .relative,
+              let date = lead.date, date.precision == .day else { return nil }
+        let before = published.dayNumber - date.dayNumber
+        return (1...3).contains(before) ? (date, lead.dateText, lead.trigger) : nil
     }
 
     /// A date that points back to the event told before ("اليوم نفسه"، "في اليوم ذاته"): the word is in the date
@@ -468,12 +500,22 @@ public struct EventStage: Sendable {
         event.dateText = d.text
     }
 
-    func set(_ event: inout EventMention, _ d: DateMention, reporting: Bool, line: UInt = #line) {
+    func set(_ event: inout EventMention, _ d: DateMention, reporting: Bool, published: PartialDate? = nil, line: UInt = #line) {
         event.provenance.add("date from «\(d.text)»\(reporting ? ", the report's own date" : "")", line: line)
         event.date = d.date
         event.dateText = d.text
         event.dateBasis = reporting ? .published : (d.basis == .absolute ? .text : .relative)
+        // "استعدادات لإطلاق صاروخ في أكتوبر": a month (or a day of a month) with no year and no tense word, read as the
+        // latest one before the report, belongs to a planned act: the next one.
+        if !reporting, event.modality == .planned, d.basis == .relative, d.kind == "month" || d.kind == "date", let date = d.date,
+           let published, date.precision != .year, date.lastDay < published.dayNumber, !d.text.unicodeScalars.contains(where: { ("0"..."9").contains($0) || ("٠"..."٩").contains($0) }),
+           !ArabicNormalizer.shared.key(d.text).split(separator: " ").contains(where: { Self.pastWords.contains(String($0)) }) {
+            event.date = date.adding(years: 1)
+            event.provenance.add("a planned act: the next «\(d.text)»", line: line)
+        }
     }
+
+    static let pastWords: Set<String> = Set(["الماضي", "الماضية", "الفائت", "الفائتة", "المنصرم", "المنصرمة", "السابق", "السابقة"].map { ArabicNormalizer.shared.key($0) })
 
     /// "منذ 24 عاماً"، "منذ 2020" (a duration or a starting point, not the event's own date) and "بعد يومين من ..." (relative to another event) do not date
     /// the event they stand near.

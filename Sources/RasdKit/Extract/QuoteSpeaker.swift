@@ -162,6 +162,7 @@ struct QuoteSpeaker: Sendable {
             }
         }
         if isCarried(tokens[verb]) { return .carried }
+        if let subject = pluperfectSubject(doc, verb: verb, sentence: sentence) { return subject }
         // "أما X ...، فقال": the subject is the name after أما, or nobody named.
         if tokens[verb].norm.hasPrefix("ف"),
            let amma = (sentence.lowerBound..<verb).last(where: { Self.topicMarkers.contains(tokens[$0].norm) }) {
@@ -252,6 +253,29 @@ struct QuoteSpeaker: Sendable {
     }
 
     static let kana: Set<String> = Set(["كان", "وكان", "كانت", "وكانت", "فكان", "فكانت"].map(key))
+    static let qad: Set<String> = Set(["قد", "فقد"].map(key))
+
+    /// "وكانت قيادة القوات المشتركة لتحالف دعم الشرعية في اليمن قد أعلنت": the subject stands between كان and قد,
+    /// however long: a person named there, else the first body or state (a genitive "لـ" allowed: the command of
+    /// the coalition speaks for it), never one after a preposition word.
+    /// A noun phrase there that names nothing ("وكانت المديرية العامة للجوازات قد أكدت") is a speaker Rasd does not
+    /// know, never a name after the verb; a phrase of time or place there ("وكان في عام 2006 قد أعرب") leaves the
+    /// subject unwritten.
+    func pluperfectSubject(_ doc: Document, verb: Int, sentence: Range<Int>) -> Finding? {
+        let tokens = doc.tokens
+        guard verb - 2 >= sentence.lowerBound, tokens[verb - 1].isWord, Self.qad.contains(tokens[verb - 1].norm),
+              let k = stride(from: verb - 2, through: max(sentence.lowerBound, verb - 14), by: -1).first(where: {
+                  !tokens[$0].isWord || Self.kana.contains(tokens[$0].norm) }),
+              tokens[k].isWord, k + 1 < verb - 1 else { return nil }
+        let between = doc.mentions.filter { $0.tokens.lowerBound > k && $0.tokens.upperBound <= verb - 1
+            && ($0.type == .person || $0.type == .org || $0.type == .gpe) && $0.origin != .demonym }
+        let open = { (m: EntityMention) in ((k + 1)..<m.tokens.lowerBound).allSatisfy { !Self.notSpeakerBefore.contains(tokens[$0].norm) } }
+        if let m = between.first(where: { $0.type == .person && open($0) }) ?? between.first(where: open) { return .named(m.ref, m.text) }
+        if Self.notSpeakerBefore.contains(tokens[k + 1].norm) || zone.entries[tokens[k + 1].norm]?.first == "prep" { return .carried }
+        return resolve(doc, nominal: k + 1, before: verb, people: doc.mentions.filter {
+            ($0.type == .person || $0.type == .org || $0.type == .gpe) && canSpeak($0, doc) })
+    }
+
 
     /// Whether a speech verb stands in a clause whose subject comes before it ("سبق وأن قال"، "فمن قال"), not in
     /// one of time or manner that shares the sentence's subject ("قبل أن يشدد").
@@ -405,7 +429,7 @@ struct QuoteSpeaker: Sendable {
         if let m = inZone.first(where: { $0.tokens.lowerBound == head }) { return .named(m.ref, m.text) }
         let word = tokens[head].norm
         switch zone.entries[word]?.first {
-        case "prep": return .carried
+        case "prep", "object": return .carried
         case "carried": return .carried
         case "nobody": return .unknown
         default: break
@@ -511,11 +535,13 @@ struct QuoteSpeaker: Sendable {
         let bare = { (w: String) in w.hasPrefix("ال") && w.unicodeScalars.count > 3 ? String(w.dropFirst(2)) : w }
         let phrase = construct ? bare(word) + " " + bare(next!) : bare(word)
         guard phrase.unicodeScalars.count >= 3 else { return .unknown }
-        // The nationality adjectives after the noun, up to what is said.
+        // The nationality adjectives right after the noun (a run of them, up to what is said): "المصري" in "بحث
+        // الوزير مع نظيره المصري" is the counterpart's, not the subject's.
         var subjectNisbas = Set<String>()
         var k = head + (construct ? 2 : 1)
-        while k < min(head + 6, tokens.count), tokens[k].isWord, !QuoteSpeaker.complementizers.contains(tokens[k].norm) {
-            if let n = Self.nisba(tokens[k].norm) { subjectNisbas.insert(n) }
+        while k < min(head + 6, tokens.count), tokens[k].isWord, !QuoteSpeaker.complementizers.contains(tokens[k].norm),
+              let n = Self.nisba(tokens[k].norm) {
+            subjectNisbas.insert(n)
             k += 1
         }
         // A body's noun ("المؤسسة"، "الشركة") stands for no person, even one named inside the body's name.

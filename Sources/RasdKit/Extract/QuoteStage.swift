@@ -139,7 +139,7 @@ public struct QuoteStage: Sendable {
                     // An attribution or a place after the subject ("X وفقا لما نقلته الوكالة على ضرورة") may come between.
                     let from = doc.mentions.last(where: { $0.tokens.lowerBound > verb && $0.tokens.upperBound <= p })?.tokens.upperBound
                     if let from, from < p, !doc.tokens[from].isWord || QuoteSpeaker.notSpeakerBefore.contains(doc.tokens[from].norm)
-                        || speakers.zone.entries[doc.tokens[from].norm] != nil {
+                        || (speakers.zone.entries[doc.tokens[from].norm].map { $0.first != "object" } ?? false) {
                         return p
                     }
                     return ((from ?? verb + 1)..<p).filter({ doc.tokens[$0].isWord }).count <= (from == nil ? 4 : 2) ? p : nil

@@ -79,15 +79,20 @@ struct EventMerger {
         case (false, false):
             return da.contains(db) || db.contains(da)
         case (true, false):
-            return lasting(a) ? (db <= da || db.contains(da)) && withinYears(db, da) : withinMonthBefore(db, da)
+            return lasting(a) ? (db <= da || db.contains(da)) && withinYears(db, da) : spoken(a) ? db.contains(da) : withinMonthBefore(db, da)
         case (false, true):
-            return lasting(a) ? (da <= db || da.contains(db)) && withinYears(da, db) : withinMonthBefore(da, db)
+            return lasting(a) ? (da <= db || da.contains(db)) && withinYears(da, db) : spoken(a) ? da.contains(db) : withinMonthBefore(da, db)
         case (true, true):
             return a.doc == b.doc || (lasting(a) && withinYears(da, db)) || abs(da.dayNumber - db.dayNumber) <= 3
         }
     }
 
     func lasting(_ item: Item) -> Bool { durative.contains(item.mention.type) }
+
+    /// A statement is one occasion of speaking: one dated only by its report joins a dated one of the same day,
+    /// never one of the days before (a speaker says something new every day; "قال X" in today's paper is not
+    /// what X said yesterday).
+    func spoken(_ item: Item) -> Bool { item.mention.type == .statement }
 
     /// True when two dates are at most three years apart (a coarse date counts from its first day): troops
     /// sent in one autumn are still there in a report a year later, not in one a decade later.
