@@ -89,7 +89,7 @@ public struct EventStage: Sendable {
                     let t = doc.tokens[i]
                     // The normalizer writes ة as ه: the letter as written tells "وزارة" from "وزاره".
                     var last = t.end - 1
-                    while last > t.start, (0x064B...0x0670).contains(doc.text.scalars[last].value) || doc.text.scalars[last] == "\u{0640}" { last -= 1 }
+                    while last > t.start, ArabicNormalizer.isMark(doc.text.scalars[last].value) { last -= 1 }
                     let taMarbuta = t.norm.unicodeScalars.last == "ه" && doc.text.scalars[last] == "\u{0629}"
                     for hit in lemmas.hits(t.norm, taMarbuta: taMarbuta) where !(inName.contains(i) && hit.reading.proclitic.length > 0) {
                         let m = PhraseLexicon.Match(tokens: i..<(i + 1), prefix: hit.reading.proclitic.length, key: hit.lemma,

@@ -60,7 +60,7 @@ extension TitleStage {
         // The given name as written (no proclitic read off it: "كان" is no ك + "آن"; "علي" is the preposition "على"
         // once normalized, and only the name is listed), with no diacritic in it or right after it ("عليّ": on me).
         let written = doc.string(first.start, first.end)
-        let marked = (first.start..<min(first.end + 1, doc.text.count)).contains { (0x064B...0x0652).contains(doc.text[$0].value) }
+        let marked = (first.start..<min(first.end + 1, doc.text.count)).contains { ArabicNormalizer.isMark(doc.text[$0].value) && doc.text[$0].value != 0x0640 }
         guard first.kind == .arabic, !first.norm.hasPrefix("ال"), isNameWord(first) || barriers.entries[first.norm] != nil,
               !marked, givenNames.contains(Self.foldingAlef(written)) else { return nil }
         var e = j + 1

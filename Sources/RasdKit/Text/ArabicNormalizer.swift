@@ -23,6 +23,13 @@ package struct ArabicNormalizer: Sendable {
 
     package static let shared = ArabicNormalizer()
 
+    /// A mark written on or after a letter (the harakat, tanween, shadda, sukun and the other marks of U+064B...U+065F,
+    /// superscript alef) or the tatweel that stretches a word: what normalization drops after a letter, so that a
+    /// span of text reaches over it. The one definition the stages use.
+    package static func isMark(_ v: UInt32) -> Bool {
+        (0x064B...0x065F).contains(v) || v == 0x0670 || v == 0x0640
+    }
+
     package init(presentationForms: [(UInt32, String)]? = nil) {
         var table = [UInt32](repeating: 0, count: 0x10000)
         var expansions: [UInt32: [Unicode.Scalar]] = [:]

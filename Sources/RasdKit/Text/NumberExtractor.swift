@@ -108,7 +108,7 @@ enum TextSpans {
         var k = token.end
         while k < text.count {
             let v = text[k].value
-            guard (0x064B...0x065F).contains(v) || v == 0x0640 || v == 0x0670 else { break }
+            guard ArabicNormalizer.isMark(v) else { break }
             k += 1
         }
         return k
@@ -122,7 +122,7 @@ enum TextSpans {
         var k = token.start
         while k < token.end {
             let v = text[k].value
-            let isMark = (0x064B...0x065F).contains(v) || v == 0x0640 || v == 0x0670 || v < 0x0600
+            let isMark = ArabicNormalizer.isMark(v) || v < 0x0600
             if !isMark {
                 if seen == letters { return k }
                 seen += 1
