@@ -49,12 +49,10 @@ extension DateScan {
                          startPrefix: prefixLength(i))
     }
 
-    /// A four-digit Gregorian year at token `i` (not one followed by the Hijri era).
+    /// A four-digit Gregorian year written at token `i` (`year` with no cue word; not one followed by the Hijri era).
     func calendarYear(_ i: Int) -> Int? {
-        guard i < n, tokens[i].kind == .number, tokens[i].norm.unicodeScalars.count == 4, let y = Int(tokens[i].norm),
-              (1000...2200).contains(y) else { return nil }
-        if i + 1 < n, lex.value(tokens[i + 1], .era) == "hijri" { return nil }
-        return y
+        guard i < n, tokens[i].kind == .number, let part = year(i, bare: true), !part.hijri else { return nil }
+        return part.year
     }
 
     /// "من 13 تموز إلى 15 تموز", "13 تموز - 15 تموز": two day dates joined by a range word.
