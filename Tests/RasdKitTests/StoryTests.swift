@@ -19,7 +19,10 @@ final class StoryTests: XCTestCase {
             guard row.count >= 4, (row.count - 1) % 3 == 0 else { XCTFail("malformed case: \(row.prefix(2))"); continue }
             let letters = "abcdefghij".map(String.init)
             let articles = stride(from: 1, to: row.count, by: 3).enumerated().map { k, i in
-                SourceArticle(id: letters[k], text: row[i + 2], published: PartialDate(iso: row[i + 1]), source: row[i], origin: "case")
+                // A text "TITLE ¶ BODY" gives the article a title.
+                let parts = row[i + 2].components(separatedBy: " ¶ ")
+                return SourceArticle(id: letters[k], text: parts.last!, title: parts.count > 1 ? parts[0] : nil,
+                                     published: PartialDate(iso: row[i + 1]), source: row[i], origin: "case")
             }
             let analysis = Self.analyzer.analyze(articles)
             let expected = Set(row[0].split(separator: " ").map { Set($0.map(String.init)) })

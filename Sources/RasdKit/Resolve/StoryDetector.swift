@@ -14,7 +14,9 @@ import Foundation
 /// published within `windowDays` of each other, and its combined score reaches `link`. Candidates join stories
 /// in order of score (then input order), and two stories join only while the mean score over all their pairs
 /// (a missing pair counts 0) stays at `average` or more: average linkage, so a chain of pairwise links through
-/// a hub never grows one story over a mixed feed. Every document is in exactly one story; a story of one
+/// a hub never grows one story over a mixed feed. Two guards before scoring: a commentary (an opinion piece, or a
+/// press review named by its title) and a report link only through a merged event, at half the score; two daily
+/// market reports (stock index, crude) link only when published the same day. Every document is in exactly one story; a story of one
 /// article is fine. Ids `S1`, `S2`, … follow the input order of each story's first document.
 package struct StoryDetector: Sendable {
     struct Options: Sendable {
@@ -33,6 +35,12 @@ package struct StoryDetector: Sendable {
         var entityWeight = 0.3
         var eventWeight = 0.2
         var link = 0.3
+        /// A pair of a commentary (opinion piece, press review) and a report counts this share of its score: on the
+        /// tuning feed an analysis of Saudi oil policy merged one figure with a report of Saudi exports (0.50).
+        var commentary = 0.5
+        /// Two daily reports (titles naming a market of `daily` rows: a stock index, a crude) link only when
+        /// published the same day: the same template of a different session is another story.
+        var dailySameDay = true
         /// 0.22 joined the Aden airport's reopening and the Tawahi fighting (same city, actors and week: a mean of
         /// 0.224 over their 15 pairs); 0.23 to 0.26 give the same stories on the tuning feed.
         var average = 0.25
@@ -69,6 +77,10 @@ package struct StoryDetector: Sendable {
     let stopwords: Set<UInt64>
     /// Event type → (Arabic, English) noun for a title.
     let typeLabels: [String: (ar: String, en: String)]
+    /// Normalized words that, among a title's first two, mark a review of others' coverage (`review` rows).
+    let reviewCues: Set<String>
+    /// The words that name a market of the daily reports (`daily` rows), normalized, and their stems.
+    let dailyCues: Set<String>
 
     static let shared = StoryDetector()
 
@@ -76,15 +88,24 @@ package struct StoryDetector: Sendable {
         self.options = options
         var stop: Set<UInt64> = []
         var labels: [String: (ar: String, en: String)] = [:]
+        var review: Set<String> = []
+        var daily: Set<String> = []
         for row in (try? ResourceStore.rows("resolve/stories.tsv")) ?? [] {
             if row.count >= 2, row[0] == "stop" {
                 stop.insert(TokenKey.of(CliticStripper.shared.stem(ArabicNormalizer.shared.key(row[1]))))
+            } else if row.count >= 2, row[0] == "daily" {
+                let key = ArabicNormalizer.shared.key(row[1])
+                daily.formUnion([key, CliticStripper.shared.stem(key)])
+            } else if row.count >= 2, row[0] == "review" {
+                review.insert(ArabicNormalizer.shared.key(row[1]))
             } else if row.count >= 4, row[0] == "type" {
                 labels[row[1]] = (row[2], row[3])
             }
         }
         stopwords = stop
         typeLabels = labels
+        reviewCues = review
+        dailyCues = daily
     }
 
     // MARK: Grouping
@@ -96,8 +117,12 @@ package struct StoryDetector: Sendable {
         let n = documents.count
         do {   // the pairs are freed once scored
             let pairs = self.pairs(documents, analysis)
+            let commentary = documents.map { isCommentary($0) }
+            let daily = documents.map { isDaily($0) }
             for (key, pair) in pairs {
-                let s = score(pair)
+                let i = key / n, j = key % n
+                if options.dailySameDay, daily[i], daily[j], pair.gap > 0 { continue }
+                let s = score(pair, commentary: commentary[i] != commentary[j])
                 guard s > 0 else { continue }
                 scores[key] = s
                 if s >= options.link { edges.append((s, key / n, key % n)) }
@@ -120,8 +145,30 @@ package struct StoryDetector: Sendable {
         return members.filter { !$0.isEmpty }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
 
-    /// The combined score of a pair, 0 when it is no candidate.
-    func score(_ p: Pair) -> Double {
+    /// Whether a document is commentary on the news rather than a report of it: an opinion or analysis piece (the
+    /// genre stage's reading) or a title opening with a review cue of `resolve/stories.tsv` (a press review).
+    func isCommentary(_ doc: ArticleRecord) -> Bool {
+        if doc.genre == .opinion { return true }
+        guard let title = doc.title, !reviewCues.isEmpty else { return false }
+        let words = title.split(whereSeparator: { $0 == " " || $0 == "\n" }).prefix(2)
+            .map { ArabicNormalizer.shared.key(String($0)) }
+        return words.contains { reviewCues.contains($0) }
+    }
+
+    /// Whether a document's title names a market of the daily reports (`daily` rows of `resolve/stories.tsv`).
+    func isDaily(_ doc: ArticleRecord) -> Bool {
+        guard let title = doc.title, !dailyCues.isEmpty else { return false }
+        return title.split(whereSeparator: { $0 == " " || $0 == "\n" }).contains {
+            let key = ArabicNormalizer.shared.key(String($0))
+            return dailyCues.contains(key) || dailyCues.contains(CliticStripper.shared.stem(key))
+        }
+    }
+
+    /// The combined score of a pair, 0 when it is no candidate. `commentary`: one of the two is commentary and the
+    /// other a report; such a pair links only through a merged event (a column that discusses a report's subject
+    /// shares its wording, not its story), and its score counts `options.commentary` of a report pair's.
+    func score(_ p: Pair, commentary: Bool = false) -> Double {
+        if commentary, p.events < options.minEvents { return 0 }
         let signals = (p.words >= options.minWords ? 1 : 0) + (p.entities >= options.minEntities ? 1 : 0)
             + (p.events >= options.minEvents ? 1 : 0)
         if p.gap > options.windowDays {
@@ -135,7 +182,8 @@ package struct StoryDetector: Sendable {
             // names its own), unless the wording is nearly the same.
             guard signals >= 2 || p.entities > 0 || p.words >= options.wordsSame else { return 0 }
         }
-        return p.words + options.entityWeight * p.entities + options.eventWeight * p.events
+        let combined = p.words + options.entityWeight * p.entities + options.eventWeight * p.events
+        return commentary ? combined * options.commentary : combined
     }
 
     /// One word stem of an article and its weight (2 a time in the title, 1 in the body).
