@@ -31,7 +31,7 @@ package struct ArticleRecord: Sendable, Codable, Equatable {
     /// and for a body without words).
     package var signature: [UInt64]
     /// Word stems of the title and body for the story step (see `StoryDetector.terms`).
-    package var storyTerms: [StoryDetector.Term]
+    package var storyTerms: StoryDetector.Terms
 
     package init(_ doc: Document, nearDuplicates: NearDuplicateDetector = NearDuplicateDetector()) {
         id = doc.id
@@ -56,7 +56,7 @@ package struct ArticleRecord: Sendable, Codable, Equatable {
             return MeasureDiscrepancies.shared.figure(of: q, in: doc)
         }
         signature = doc.parent == nil ? nearDuplicates.signature(body) : []
-        storyTerms = StoryDetector.terms(title: doc.title, tokens: doc.tokens)
+        storyTerms = StoryDetector.Terms(StoryDetector.terms(title: doc.title, tokens: doc.tokens))
     }
 }
 
@@ -94,9 +94,9 @@ extension ArticleRecord {
         guard terms.count % 2 == 0 else {
             throw DecodingError.dataCorruptedError(forKey: .storyTerms, in: c, debugDescription: "odd number of words")
         }
-        storyTerms = stride(from: 0, to: terms.count, by: 2).map {
+        storyTerms = StoryDetector.Terms(stride(from: 0, to: terms.count, by: 2).map {
             StoryDetector.Term(key: terms[$0], weight: Float(bitPattern: UInt32(truncatingIfNeeded: terms[$0 + 1])))
-        }
+        })
     }
 
     package func encode(to encoder: any Encoder) throws {
