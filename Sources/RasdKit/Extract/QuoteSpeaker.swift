@@ -372,8 +372,10 @@ struct QuoteSpeaker: Sendable {
         let zoneTokens = (verb + 1)..<end
         var inZone = inSentence.filter { zoneTokens.contains($0.tokens.lowerBound) }
         // The first word that is neither punctuation nor an adverb.
+        // (A name that reaches past the zone's end leaves nothing to read: no range from past its end.)
         let firstWord = { (from: Int) -> Int? in
-            (from..<end).first(where: { (t: Int) -> Bool in tokens[t].isWord && self.zone.entries[tokens[t].norm]?.first != "skip" })
+            guard from < end else { return nil }
+            return (from..<end).first(where: { (t: Int) -> Bool in tokens[t].isWord && self.zone.entries[tokens[t].norm]?.first != "skip" })
         }
         var head = firstWord(verb + 1)
         // An addressee before the subject ("وقال لـ«عكاظ» الناطق الإعلامي ..."، "وقال لرويترز مسؤول ..."): the
