@@ -49,22 +49,22 @@ struct MeasureDiscrepancies {
         var out: [Analysis.Discrepancy] = []
         for (i, doc) in documents.enumerated() where doc.parent == nil {
             let s = storyOf[i]
-            var bySource: [String: [EntityRef: Given]] = [:]
-            var sourceOrder: [String: [EntityRef]] = [:]
+            // Measure → the first figure each named source gives, in text order.
+            var bySource: [String: [Given]] = [:]
             for (q, figure) in zip(doc.quantities, doc.figures) where !q.isDuration {
                 guard let value = q.value ?? q.max, value >= 2, let figure else { continue }
                 let given = Given(doc: doc.id, value: value, quantity: q, figure: figure)
-                if !(figures[s]?[figure.measure]?.contains { $0.doc == doc.id } ?? false) {
+                // Documents come in order: one already in the list is the last one.
+                if figures[s]?[figure.measure]?.last?.doc != doc.id {
                     figures[s, default: [:]][figure.measure, default: []].append(given)
                 }
-                if !figure.isCount, let source = figure.source, bySource[figure.measure]?[source] == nil {
-                    bySource[figure.measure, default: [:]][source] = given
-                    sourceOrder[figure.measure, default: []].append(source)
+                if !figure.isCount, let source = figure.source,
+                   !(bySource[figure.measure]?.contains { $0.figure.source == source } ?? false) {
+                    bySource[figure.measure, default: []].append(given)
                 }
             }
             // Within the article: one figure per named source.
-            for (measure, order) in sourceOrder.sorted(by: { $0.key < $1.key }) where order.count >= 2 {
-                let given = order.compactMap { bySource[measure]?[$0] }
+            for (measure, given) in bySource.sorted(by: { $0.key < $1.key }) where given.count >= 2 {
                 out += discrepancies(given, measure: measure, story: s, published: published)
             }
         }

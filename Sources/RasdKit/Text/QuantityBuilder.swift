@@ -13,7 +13,7 @@ struct QuantityBuilder: Sendable {
     /// Nouns that only count (`counted_nouns.tsv`): after one a year-like number is a count.
     let countedNouns: Set<UInt64>
     /// Words before an hour (`clock_words.tsv`): the number after one is a time of day, not a count.
-    let clockWords: Set<UInt64>
+    let clockWords: CliticLexicon<Bool>
     /// Connectors between the two ends of a range (normalized forms: ى is written ي).
     static let rangeWords: Set<UInt64> = Set(["الي", "حتي", "-", "و", "لغايه", "ولغايه", "والي"].map(TokenKey.of))
 
@@ -38,9 +38,7 @@ struct QuantityBuilder: Sendable {
         notUnits = stop
         durationTriggers = CliticLexicon(TextResources.rows("duration_triggers.tsv").map { ($0[0], true) })
         countedNouns = Set(TextResources.rows("counted_nouns.tsv").map { TokenKey.of(ArabicNormalizer.shared.key($0[0])) })
-        clockWords = Set(TextResources.rows("clock_words.tsv").flatMap { row in
-            Clitics.surfaceForms(of: ArabicNormalizer.shared.key(row[0]), article: false).map { TokenKey.of($0.surface) }
-        })
+        clockWords = CliticLexicon(TextResources.rows("clock_words.tsv").map { ($0[0], true) })
     }
 
     static let waw = TokenKey.of("و")
@@ -67,7 +65,7 @@ struct QuantityBuilder: Sendable {
         let s = p.start, e = p.end
         if s >= 2, tokens[s - 1].norm == ":", tokens[s - 2].kind == .number, glued(s - 2, s - 1), glued(s - 1, s) { return true }
         if e + 1 < tokens.count, tokens[e].norm == ":", tokens[e + 1].kind == .number, glued(e - 1, e), glued(e, e + 1) { return true }
-        return s > 0 && clockWords.contains(tokens[s - 1].key)
+        return s > 0 && clockWords[tokens[s - 1]] != nil
     }
 
     func build(_ parsed: [NumberGrammar.Parsed], _ tokens: [Token], _ text: ScalarText) -> [Quantity] {
