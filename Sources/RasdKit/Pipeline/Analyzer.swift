@@ -83,11 +83,14 @@ public struct Analyzer: Sendable {
         // Every later step keys documents by id: an id seen twice is renamed or dropped here, and reported.
         let (articles, idProblems) = DistinctIDs.apply(articles)
         let problems = problems + idProblems
-        // Collection-level cleaning: lines an outlet repeats across its articles.
-        let repeated = RepeatedBlockDetector(minArticles: options.repeatedLineMinArticles).repeatedLines(in: articles)
+        // Collection-level cleaning: lines an outlet repeats across its articles, tallied as line hashes as in
+        // `analyze(taking:jobs:)` and a store.
+        var tally = LineHashTally(minArticles: options.repeatedLineMinArticles)
+        for article in articles { tally.add(article, lines: Analyzer.lineHashes(article)) }
+        let repeated = tally.repeated
         var records: [ArticleRecord] = []
         for (i, article) in articles.enumerated() {
-            records += self.records(article, repeatedLines: repeated)
+            records += keyedRecords(article, repeatedHashes: repeated[RepeatedBlockDetector.sourceKey(article)] ?? []).records
             progress?(i + 1, articles.count)
         }
         return resolve(records, problems: problems)
