@@ -10,6 +10,8 @@ part keeps the ids of its articles (`ids.txt`), their `meta.jsonl` and the refer
   newsref.py check PART               every participant, speaker and form of PART's reference is consistent
   newsref.py by-type ANALYSIS GOLD    event recall and precision per type (the shared scorer, run once per type)
   newsref.py quotes ANALYSIS GOLD     how often a quote's speaker is right, where its words hold a listed quote
+  newsref.py arguments ANALYSIS GOLD  how often an event's participant is a party of a listed event of its type and
+                                      article, by the participant's learned confidence
 
 Score a part: `rasd analyze eval/newsref/dev/articles.jsonl --meta eval/newsref/dev/meta.jsonl -o /tmp/dev.json`
 then `python3 ../shared/tools/score_seeds.py /tmp/dev.json --gold eval/newsref/dev/reference.json -v`.
@@ -255,6 +257,42 @@ def quote_speakers(analysis, gold):
           f"(speaker right {right / max(1, right + wrong):.2f}); {unlisted} hold no listed quote; {nobody} without a speaker")
 
 
+def owners(a, g):
+    """Reference entity key -> Rasd entity ids, matched as the shared scorer matches them."""
+    sys.path.insert(0, str(HERE.parent.parent.parent / "shared" / "tools"))
+    from score_seeds import same_name
+    kinds = {"PERSON": {"PERSON"}, "GPE": {"GPE", "LOC"}, "ORG": {"ORG"}}
+    owner = {}
+    for ge in g["entities"]:
+        ids = owner.setdefault(ge["key"], set())
+        for d, form in ge["mentions"]:
+            ids.update(e["id"] for e in a["entities"] if e["type"] in kinds[ge["type"]]
+                       and any(m["doc"] == d and same_name(m["text"], form) for m in e["mentions"]))
+    return owner
+
+
+def arguments(analysis, gold):
+    """The participants of Rasd's events that have a listed event of the same type in one of their articles: how
+    many are parties of such an event, kept at each threshold of their `confidence`."""
+    a = json.loads(pathlib.Path(analysis).read_text(encoding="utf-8"))
+    g = json.loads(pathlib.Path(gold).read_text(encoding="utf-8"))
+    owner = owners(a, g)
+    rows = []
+    for ev in a["events"]:
+        docs = {m["doc"] for m in ev.get("mentions", [])} | set(ev.get("sources", []))
+        listed = [x for x in g["events"] if x["type"] == str(ev.get("type")).upper() and docs & set(x["docs"])]
+        if not listed:
+            continue
+        parties = {i for x in listed for p in x["participants"] for k in p.split("|") for i in owner.get(k, set())}
+        rows += [(p["confidence"], p["entity"] in parties) for p in ev["participants"] if p.get("confidence") is not None]
+    right = sum(r for _, r in rows)
+    print(f"participants: {len(rows)}, parties of a listed event: {right} ({right / max(1, len(rows)):.3f})")
+    for x in (0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9):
+        kept = [r for c, r in rows if c >= x]
+        print(f"  >= {x:.1f}: kept {len(kept)}, precision {sum(kept) / max(1, len(kept)):.3f}, "
+              f"right kept {sum(kept) / max(1, right):.3f}")
+
+
 if __name__ == "__main__":
     if len(sys.argv) < 2:
         sys.exit(__doc__)
@@ -267,6 +305,8 @@ if __name__ == "__main__":
         agreement(*args)
     elif cmd == "quotes" and len(args) == 2:
         quote_speakers(*args)
+    elif cmd == "arguments" and len(args) == 2:
+        arguments(*args)
     elif cmd == "by-type" and len(args) == 2:
         by_type(*args)
     elif cmd == "check" and len(args) == 1:

@@ -75,3 +75,44 @@ final class EventConfidenceTests: XCTestCase {
         }
     }
 }
+
+/// The learned argument confidence (`ArgumentConfidence`): the shipped model loads, every participant carries a
+/// probability, an event's participant carries the highest of its reports', and the cases of
+/// `argument_confidence.tsv` (own sentences) rank as they should.
+final class ArgumentConfidenceTests: XCTestCase {
+    func testTheShippedModelLoadsAndIsOfItsKind() throws {
+        let kind = EventConfidenceModel.Kind.argument
+        let data = try ResourceStore.data(kind.resource)
+        let model = try EventConfidenceModel(data: data, kind: kind)
+        XCTAssertEqual(model.serialized(), data)
+        XCTAssertNotNil(ArgumentConfidence.bundled.model)
+        XCTAssertGreaterThan(model.a, 0)
+        // An event model is not an argument model, nor the other way round.
+        XCTAssertThrowsError(try EventConfidenceModel(data: data, kind: .event))
+        XCTAssertThrowsError(try EventConfidenceModel(data: try ResourceStore.data(EventConfidenceModel.resource), kind: .argument))
+    }
+
+    func testEveryParticipantCarriesAConfidence() throws {
+        let all = try EventConfidenceTests.analysis(minConfidence: 0)
+        let participants = all.events.flatMap(\.participants)
+        XCTAssertGreaterThan(participants.count, 5)
+        for p in participants { XCTAssertTrue((0...1).contains(try XCTUnwrap(p.confidence, "\(p.entity) has no confidence"))) }
+        XCTAssertGreaterThan(Set(participants.compactMap(\.confidence)).count, 2, "the confidences do not vary")
+    }
+
+    func testOwnCasesRank() throws {
+        let analyzer = try Analyzer()
+        for row in try CaseFile.rows("argument_confidence.tsv", minimum: 3, fields: 4...4) {
+            let f = row.fields
+            let doc = analyzer.process(SourceArticle(id: "case", text: f[0], published: PartialDate(iso: "2024-05-01"), origin: "test"))[0]
+            let event = try XCTUnwrap(doc.events.first { $0.type.rawValue == f[1] }, "\(row.location): no \(f[1]) event")
+            func confidence(_ text: String) throws -> Double {
+                let p = try XCTUnwrap(event.participants.first { $0.text.contains(text) || text.contains($0.text) },
+                                      "\(row.location): no participant «\(text)» in \(event.participants.map(\.text))")
+                return try XCTUnwrap(p.confidence)
+            }
+            let higher = try confidence(f[2]), lower = try confidence(f[3])
+            XCTAssertGreaterThan(higher, lower, "\(row.location): «\(f[2])» \(higher) vs «\(f[3])» \(lower)")
+        }
+    }
+}

@@ -124,6 +124,9 @@ public struct EventMention: Sendable, Equatable, Codable {
         public var role: ParticipantRole
         /// The mention text it was found from.
         public var text: String
+        /// How likely the codebook's annotation names this party in this event: the argument model's
+        /// probability in [0, 1] (`ArgumentConfidence`); nil without a model.
+        public var confidence: Double? = nil
     }
 
     public var type: EventType

@@ -1,18 +1,28 @@
 import Foundation
 
-/// The event-confidence model's parameters and their compact binary file:
+/// The parameters of a confidence model (of event reports, `EventConfidence`, or of their participants,
+/// `ArgumentConfidence`) and their compact binary file:
 ///
-///     "RASDEVC1"                  magic (8 bytes)
-///     u32 feature version         (`EventConfidenceModel.featureVersion`; a model for other features is refused)
+///     "RASDEVC1" / "RASDARG1"     magic (8 bytes): the kind of model
+///     u32 feature version         (`Kind.featureVersion`; a model for other features is refused)
 ///     f32 bias, f32 a, f32 b      score = bias + Σ weights; probability = 1 / (1 + exp(-(a × score + b)))
 ///     u32 F, then F × u64 feature hashes (ascending), then F × f32 weights
 ///
 /// All little-endian; reading is two bulk copies and one table fill (a few thousand features).
 package struct EventConfidenceModel: Sendable {
-    package static let resource = "events/confidence.model"
-    static let magic = Array("RASDEVC1".utf8)
-    /// Bumped whenever `EventConfidence.featureNames` changes what a feature means.
-    package static let featureVersion: UInt32 = 1
+    /// What the model scores; each kind has its file and its feature version.
+    package enum Kind: Sendable {
+        case event, argument
+
+        var magic: [UInt8] { Array((self == .event ? "RASDEVC1" : "RASDARG1").utf8) }
+        package var resource: String { self == .event ? "events/confidence.model" : "events/argument_confidence.model" }
+        /// Bumped whenever `EventConfidence.featureNames` (event) or `ArgumentConfidence.featureNames` (argument)
+        /// changes what a feature means.
+        var featureVersion: UInt32 { 1 }
+    }
+
+    package static let resource = Kind.event.resource
+    package let kind: Kind
 
     package var bias: Float
     /// The logistic curve fitted on out-of-fold scores (Platt scaling).
@@ -21,7 +31,8 @@ package struct EventConfidenceModel: Sendable {
     /// Feature hash → weight (the Float's bit pattern).
     var weights: HashTable64
 
-    package init(bias: Float, a: Float, b: Float, weights: [(hash: UInt64, weight: Float)]) {
+    package init(kind: Kind = .event, bias: Float, a: Float, b: Float, weights: [(hash: UInt64, weight: Float)]) {
+        self.kind = kind
         self.bias = bias
         self.a = a
         self.b = b
@@ -57,13 +68,13 @@ package struct EventConfidenceModel: Sendable {
 
     package struct FormatError: Error, CustomStringConvertible {
         let message: String
-        package var description: String { "event confidence model: \(message)" }
+        package var description: String { "confidence model: \(message)" }
     }
 
     package func serialized() -> Data {
-        var out = Data(Self.magic)
+        var out = Data(kind.magic)
         func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
-        u32(Self.featureVersion)
+        u32(kind.featureVersion)
         for v in [bias, a, b] { u32(v.bitPattern) }
         let entries = weights.entries.sorted { $0.key < $1.key }
         u32(UInt32(entries.count))
@@ -72,18 +83,19 @@ package struct EventConfidenceModel: Sendable {
         return out
     }
 
-    package init(data: Data) throws {
+    package init(data: Data, kind: Kind = .event) throws {
+        self.kind = kind
         let bytes = [UInt8](data)
         var offset = 8
-        guard bytes.count >= 28, Array(bytes[0..<8]) == Self.magic else { throw FormatError(message: "not a Rasd event confidence model (bad magic)") }
+        guard bytes.count >= 28, Array(bytes[0..<8]) == kind.magic else { throw FormatError(message: "not a Rasd \(kind) confidence model (bad magic)") }
         func u32() -> UInt32 {
             let v = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self) }
             offset += 4
             return UInt32(littleEndian: v)
         }
         let version = u32()
-        guard version == Self.featureVersion else {
-            throw FormatError(message: "model built for features v\(version), this build has v\(Self.featureVersion); run rasd train-events")
+        guard version == kind.featureVersion else {
+            throw FormatError(message: "model built for features v\(version), this build has v\(kind.featureVersion); run rasd train-events")
         }
         bias = Float(bitPattern: u32())
         a = Float(bitPattern: u32())

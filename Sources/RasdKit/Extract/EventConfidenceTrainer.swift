@@ -34,13 +34,29 @@ package struct EventConfidenceTrainer {
         var type: EventType?
         /// Token spans, any of which may be the actor; nil: "?" (the party is outside the sentence).
         var actors: [Range<Int>]?
+        /// Token spans of the other participants and of the place (which the scorer counts among an event's parties).
+        var others: [Range<Int>] = []
         var status: String
+    }
+
+    /// The examples of both models, from one pass of the rules over the training texts.
+    package struct Examples {
+        /// One per event report (`EventConfidence`).
+        package var events: [Example] = []
+        /// One per participant of a report that matches an annotated event (`ArgumentConfidence`).
+        package var arguments: [Example] = []
+
+        package static func += (lhs: inout Examples, rhs: Examples) {
+            lhs.events += rhs.events
+            lhs.arguments += rhs.arguments
+        }
     }
 
     package var options = Options()
     package var progress: (String) -> Void = { _ in }
     let analyzer: Analyzer
     let confidence = EventConfidence(model: nil)
+    let argumentConfidence = ArgumentConfidence(model: nil)
 
     package init(analyzer: Analyzer) {
         self.analyzer = analyzer
@@ -63,8 +79,9 @@ package struct EventConfidenceTrainer {
         var out: [String: [Annotation]] = [:]
         for row in rows where row.count >= 7 {
             let triggers = Set(row[1].split(separator: ",").compactMap { Int($0) })
+            let others = (row[4] + ";" + row[5]).split(separator: ";").flatMap { spans(String($0)) }
             let a = Annotation(sentence: row[0], triggers: triggers, type: EventType(rawValue: row[2]),
-                               actors: row[3] == "?" ? nil : spans(row[3]), status: row[6])
+                               actors: row[3] == "?" ? nil : spans(row[3]), others: others, status: row[6])
             out[row[0], default: []].append(a)
         }
         return out
@@ -104,27 +121,59 @@ package struct EventConfidenceTrainer {
         }
     }
 
+    /// Labels the participants of an event the rules report on one annotated sentence, when the event is one the
+    /// annotation admits (else their rightness is not defined). A participant is right when the mention it was
+    /// read from overlaps an annotated party in its role: the actor as actor; another participant or the place
+    /// (which the scorer counts among an event's parties) as target or counterpart; either, for the types whose
+    /// sides act alike (`ArgumentFinder.symmetric`). A receiver given as the supplier is wrong. An actor the
+    /// annotation puts outside the sentence ("?") leaves the rules' actor unlabelled.
+    func argumentLabels(_ e: EventMention, doc: Document, spans: [Range<Int>], annotated: [Annotation]) -> [(index: Int, correct: Bool)] {
+        let trigger = Self.tokens(e.triggerStart..<e.triggerEnd, spans)
+        guard let a = annotated.first(where: { $0.type == e.type && !$0.triggers.isDisjoint(with: trigger) }),
+              a.status == "event" || a.status == "planned" else { return [] }
+        let t = doc.firstToken(startingAtOrAfter: e.triggerStart)
+        let symmetric = ArgumentFinder.symmetric.contains(e.type)
+        return e.participants.indices.compactMap { k in
+            let p = e.participants[k]
+            if p.role == .actor, a.actors == nil, !symmetric { return nil }
+            guard let m = ArgumentConfidence.mention(of: p, near: t, in: doc) else { return (k, false) }
+            let at = Self.tokens(m.start..<m.end, spans)
+            func hits(_ list: [Range<Int>]) -> Bool { list.contains { !at.isDisjoint(with: Set($0)) } }
+            let asActor = hits(a.actors ?? []), asOther = hits(a.others)
+            return (k, symmetric ? asActor || asOther : p.role == .actor ? asActor : asOther)
+        }
+    }
+
     /// Examples from sentences given as tokens, with their annotations.
-    func examples(_ sentences: [(id: String, tokens: [String])], _ annotations: [String: [Annotation]]) -> [Example] {
-        var out: [Example] = []
+    func examples(_ sentences: [(id: String, tokens: [String])], _ annotations: [String: [Annotation]]) -> Examples {
+        var out = Examples()
         for (n, s) in sentences.enumerated() {
             guard let annotated = annotations[s.id] else { continue }
             let (text, spans) = Self.joined(s.tokens)
             let article = SourceArticle(id: "train-\(s.id)", text: text, origin: "training")
             for doc in analyzer.process(article) where doc.parent == nil {
                 for e in doc.events {
+                    for (k, correct) in argumentLabels(e, doc: doc, spans: spans, annotated: annotated) {
+                        out.arguments.append(argumentExample(k, of: e, in: doc, correct: correct, group: s.id))
+                    }
                     guard let correct = label(e, doc: doc, spans: spans, annotated: annotated) else { continue }
-                    out.append(Example(features: confidence.features(e, in: doc, all: doc.events), correct: correct,
-                                       group: s.id, type: e.type, summary: Self.summary(e)))
+                    out.events.append(Example(features: confidence.features(e, in: doc, all: doc.events), correct: correct,
+                                              group: s.id, type: e.type, summary: Self.summary(e)))
                 }
             }
-            if (n + 1) % 50 == 0 { progress("  \(n + 1)/\(sentences.count) sentences, \(out.count) events") }
+            if (n + 1) % 50 == 0 { progress("  \(n + 1)/\(sentences.count) sentences, \(out.events.count) events") }
         }
         return out
     }
 
+    func argumentExample(_ k: Int, of e: EventMention, in doc: Document, correct: Bool, group: String) -> Example {
+        let p = e.participants[k]
+        return Example(features: argumentConfidence.featureNames(k, of: e, in: doc).map(EventConfidence.hash), correct: correct,
+                       group: group, type: e.type, summary: "\(p.role.rawValue) «\(p.text)» of \(Self.summary(e))")
+    }
+
     /// ANERCorp's annotated sentences (by number, as `CoNLLCorpus` splits them).
-    package func anercorpExamples(conll: URL) throws -> [Example] {
+    package func anercorpExamples(conll: URL) throws -> Examples {
         let corpus = try CoNLLCorpus(contentsOf: conll)
         let annotations = Self.annotations(try ResourceStore.rows("events/training/anercorp_events.tsv"))
         let sentences = annotations.keys.compactMap(Int.init).sorted().compactMap { k -> (id: String, tokens: [String])? in
@@ -135,7 +184,7 @@ package struct EventConfidenceTrainer {
     }
 
     /// The sentences written for the project.
-    package func writtenExamples() throws -> [Example] {
+    package func writtenExamples() throws -> Examples {
         let rows = try ResourceStore.rows("events/training/written_sentences.tsv")
         let sentences = rows.filter { $0.count >= 2 }.map { (id: $0[0], tokens: $0[1].split(separator: " ").map(String.init)) }
         let annotations = Self.annotations(try ResourceStore.rows("events/training/written_events.tsv"))
@@ -146,7 +195,7 @@ package struct EventConfidenceTrainer {
     /// The seed articles, labelled from their exhaustive reference file: an event is right when the reference
     /// lists an event of its type in its article whose participants include its actor (by the mention texts the
     /// reference gives for that entity); optional reference events are left out.
-    package func seedExamples(folder: String, meta: String?, reference: URL) throws -> [Example] {
+    package func seedExamples(folder: String, meta: String?, reference: URL) throws -> Examples {
         let data = try Data(contentsOf: reference)
         guard let json = try JSONSerialization.jsonObject(with: data) as? [String: Any],
               let events = json["events"] as? [[String: Any]], let entities = json["entities"] as? [[String: Any]] else {
@@ -160,7 +209,7 @@ package struct EventConfidenceTrainer {
         }
         let metadata = meta.map { ArticleMetadata.load(path: $0).entries } ?? [:]
         let collector = InputCollector(excluded: Set([meta].compactMap { $0 }))
-        var out: [Example] = []
+        var out = Examples()
         for file in collector.files(in: [folder]).files {
             for var article in collector.read(file: file).articles {
                 if let m = metadata[article.id] { article = m.applied(to: article) }
@@ -183,13 +232,25 @@ package struct EventConfidenceTrainer {
                             return actors.contains { a in texts.contains { $0 == a || $0.hasSuffix(" " + a) || a.hasSuffix(" " + $0) } }
                         }
                         if match?["optional"] as? Bool == true { continue }
-                        out.append(Example(features: confidence.features(e, in: doc, all: doc.events), correct: match != nil,
-                                           group: doc.id, type: e.type, summary: Self.summary(e)))
+                        out.events.append(Example(features: confidence.features(e, in: doc, all: doc.events), correct: match != nil,
+                                                  group: doc.id, type: e.type, summary: Self.summary(e)))
+                        // The participants of a listed event: right when the listed event names them.
+                        guard let match else { continue }
+                        let parts = ((match["participants"] as? [String]) ?? []).flatMap { p in p.split(separator: "|").map(String.init) }
+                        let texts = parts.reduce(into: Set<String>()) { $0.formUnion(names[$1] ?? []) }
+                        for (k, p) in e.participants.enumerated() {
+                            var refs: Set<EntityRef> = [p.ref]
+                            if let id = p.ref.kbId, let entity = analyzer.kb.entity(id), entity.kind == .capital || entity.kind == .seat,
+                               let country = entity.country { refs.insert(.kb(country)) }
+                            let own = Set([key(p.text)]).union(doc.mentions.filter { refs.contains($0.ref) }.map { key($0.text) })
+                            let right = own.contains { a in texts.contains { $0 == a || $0.hasSuffix(" " + a) || a.hasSuffix(" " + $0) } }
+                            out.arguments.append(argumentExample(k, of: e, in: doc, correct: right, group: doc.id))
+                        }
                     }
                 }
             }
         }
-        progress("seeds: \(out.count) events, \(out.filter(\.correct).count) right")
+        progress("seeds: \(out.events.count) events, \(out.events.filter(\.correct).count) right")
         return out
     }
 
@@ -271,12 +332,13 @@ package struct EventConfidenceTrainer {
     }
 
     /// The model from all examples, squashed by the curve fitted on out-of-fold scores.
-    package func train(_ examples: [Example]) -> (model: EventConfidenceModel, outOfFold: [Double]) {
+    package func train(_ examples: [Example], kind: EventConfidenceModel.Kind = .event) -> (model: EventConfidenceModel, outOfFold: [Double]) {
         let scores = crossValidated(examples)
         let (a, b) = Self.platt(scores, examples.map(\.correct))
         let probabilities = scores.map { EventConfidenceModel.squash($0, a: a, b: b) }
         let final = fit(examples)
-        let model = EventConfidenceModel(bias: final.bias, a: a, b: b, weights: final.weights.map { (hash: $0.key, weight: $0.value) })
+        let model = EventConfidenceModel(kind: kind, bias: final.bias, a: a, b: b,
+                                         weights: final.weights.map { (hash: $0.key, weight: $0.value) })
         return (model, probabilities)
     }
 }

@@ -18,8 +18,9 @@ public struct EventStage: Sendable {
     let clauses = ClauseSplitter()
     /// Reads a title noun as the entity named with it before ("وبحث الوزير" → the minister).
     let speakers: QuoteSpeaker
-    /// The learned confidence set on every event (`EventConfidence`).
+    /// The learned confidence set on every event (`EventConfidence`) and on every participant (`ArgumentConfidence`).
     let confidence = EventConfidence.bundled
+    let argumentConfidence = ArgumentConfidence.bundled
 
     public init(kb: KnowledgeBase) {
         self.kb = kb
@@ -204,6 +205,7 @@ public struct EventStage: Sendable {
             events += sentenceEvents
         }
         confidence.score(&events, in: doc)
+        argumentConfidence.score(&events, in: doc)
         doc.events = events
     }
 

@@ -58,6 +58,8 @@ public struct Analysis: Sendable, Codable, Equatable {
     public struct Participant: Sendable, Codable, Equatable {
         public var entity: String
         public var role: String
+        /// The highest argument confidence this party has in the event's reports (`ArgumentConfidence`).
+        public var confidence: Double? = nil
     }
 
     public struct EventMentionEntry: Sendable, Codable, Equatable {

@@ -105,9 +105,12 @@ package struct CollectionResolver: Sendable {
             let best = dated.first
             var participants: [Analysis.Participant] = []
             for item in members {
-                for (p, id) in zip(item.mention.participants, item.mention.participants.map({ participantId($0.ref, &entities) }))
-                where !participants.contains(where: { $0.entity == id }) {
-                    participants.append(Analysis.Participant(entity: id, role: p.role.rawValue))
+                for (p, id) in zip(item.mention.participants, item.mention.participants.map({ participantId($0.ref, &entities) })) {
+                    if let k = participants.firstIndex(where: { $0.entity == id }) {
+                        if let c = p.confidence, c > participants[k].confidence ?? -1 { participants[k].confidence = c }
+                    } else {
+                        participants.append(Analysis.Participant(entity: id, role: p.role.rawValue, confidence: p.confidence))
+                    }
                 }
             }
             let place = members.compactMap(\.mention.place).first.map { entities.id(for: $0, type: .gpe, text: "") }
