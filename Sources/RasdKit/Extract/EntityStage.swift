@@ -22,6 +22,8 @@ public struct EntityStage: Sendable {
     let chainStops: PhraseLexicon
     /// Given names as written (`ner/first_names.txt`, alef hamza folded): one the tagger left out before a name.
     let givenNames: Set<String>
+    /// Places named after a place noun ("بلدة الكرمة") that no list knows.
+    let headedPlaces = HeadedPlaces()
 
     public init(kb: KnowledgeBase, tagger: NERTagger?) {
         self.kb = kb
@@ -80,6 +82,7 @@ public struct EntityStage: Sendable {
                 }
             }
         }
+        mentions += headedPlaces.mentions(doc, kb: kb, stopNames: stopNames, tagger: tagger, givenNames: givenNames, covered: &covered)
         mentions.sort { $0.start < $1.start }
         mentions = withGivenName(doc, mentions, covered: &covered)
         var nested: [EntityMention] = []

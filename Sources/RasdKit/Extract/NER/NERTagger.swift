@@ -200,3 +200,22 @@ struct HashedWeights: Sendable {
         }
     }
 }
+
+extension NERTagger {
+    /// How the training corpus used a word, read as the tagger reads it (normalized, proclitics stripped): the
+    /// times its stem was seen and how many of those were inside a name. (0, 0) for a word never seen. Lets a rule
+    /// tell a common noun ("اللاجئين", seen often and never as a name) from an unknown word that may be a name.
+    public func trainingUse(of word: String) -> (seen: Int, names: Int) {
+        var scalars: [UInt32] = []
+        ArabicNormalizer.shared.appendNormalized(word, to: &scalars)
+        guard !scalars.isEmpty, !extractor.stats.isEmpty else { return (0, 0) }
+        return scalars.withUnsafeBufferPointer { buf in
+            var scratch: [Int] = []
+            let r = 0..<buf.count
+            let stemStart = ProcliticStripper.stemStart(buf, r, scratch: &scratch)
+            let packed = extractor.stats.packed(FeatureHash.scalars(buf, stemStart..<r.upperBound))
+            let total = (0..<WordStats.slots).reduce(0) { $0 + WordStats.count(packed, $1) }
+            return (total, total - WordStats.count(packed, 0))
+        }
+    }
+}
