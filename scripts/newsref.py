@@ -227,17 +227,9 @@ def by_type(analysis, gold):
 def quote_speakers(analysis, gold):
     """Of Rasd's quotes with a speaker, those whose words contain a listed quote: speaker right or wrong (the
     entity clusters are mapped as the shared scorer maps them); and those that contain no listed quote."""
-    sys.path.insert(0, str(HERE.parent.parent.parent / "shared" / "tools"))
-    from score_seeds import same_name
     a = json.loads(pathlib.Path(analysis).read_text(encoding="utf-8"))
     g = json.loads(pathlib.Path(gold).read_text(encoding="utf-8"))
-    kinds = {"PERSON": {"PERSON"}, "GPE": {"GPE", "LOC"}, "ORG": {"ORG"}}
-    owner = {}
-    for ge in g["entities"]:
-        ids = owner.setdefault(ge["key"], set())
-        for d, form in ge["mentions"]:
-            ids.update(e["id"] for e in a["entities"] if e["type"] in kinds[ge["type"]]
-                       and any(m["doc"] == d and same_name(m["text"], form) for m in e["mentions"]))
+    owner = owners(a, g)
     docs = {q["doc"] for q in g["quotes"]} | {d for e in g["entities"] for d, _ in e["mentions"]}
     right = wrong = unlisted = nobody = 0
     for q in a["quotes"]:
