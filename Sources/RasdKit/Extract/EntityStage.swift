@@ -291,7 +291,13 @@ public struct EntityStage: Sendable {
             // the chain ("الجبير") stands for the person.
             let before = words[words.count - 2]
             if let r = lineage.role(before), r != "compound" { continue }
-            register(KBKeys.variantKey(words[words.count - 1]), m.ref)
+            if lineage.role(before) == "compound" {
+                // "متعب بن عبد الله": the last name is the compound, never its second word ("الله"), and after بن
+                // it is the father's.
+                if words.count >= 3, let r = lineage.role(words[words.count - 3]), r != "compound" { continue }
+            } else {
+                register(KBKeys.variantKey(words[words.count - 1]), m.ref)
+            }
             if words.contains(where: { lineage.role($0) == "link" }) { continue }
             if words.count >= 3 {
                 register(KBKeys.variantKey(words[(words.count - 2)...].joined(separator: " ")), m.ref)

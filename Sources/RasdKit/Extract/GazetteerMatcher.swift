@@ -87,6 +87,9 @@ package struct GazetteerMatcher: Sendable {
                         if common && !(media && entity.type == "ORG") && entity.type != "GPE" && entity.type != "LOC" { break }
                         // A bare one-letter-clitic reading of a short word is too weak ("بكين" is not ب + كين).
                         if prefix > 0 && len == 1 && stem.unicodeScalars.count < 3 { continue }
+                        // A one-word name written with the article keeps it, after a clitic too ("وبالرقة"): "فرقة"
+                        // is not ف + "رقة" for "الرقة", nor "عقبة" the city "العقبة".
+                        if len == 1, !headed, !media, !stem.hasPrefix("ال"), onlyWithArticle(entity, key) { continue }
                         var start = Proclitics.originalOffset(in: doc.text, token: tokens[i], afterNormalized: prefix)
                         var range = i..<(i + len)
                         // "منطقة كورسك": the mention is the name; the common noun before it stays outside.
@@ -109,6 +112,12 @@ package struct GazetteerMatcher: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether the entity has `key` as an alias only with the article added ("رقة" for "الرقة").
+    func onlyWithArticle(_ entity: KBEntity, _ key: String) -> Bool {
+        let keys = ([entity.labelAr] + entity.aliases).map { ArabicNormalizer.shared.key($0) }
+        return !keys.contains(key) && keys.contains("ال" + key)
     }
 
     /// Whether `key` reaches the entity only through a spelling variant of one of its common-word aliases.

@@ -100,6 +100,9 @@ extension EntityStage {
                 if ref == nil, let f = chain.family, range.upperBound == f + 1 { ref = kbPerson(given + " " + doc.tokens[f].norm) }
                 if ref == nil { ref = kbPerson(key(chain.firstLink)) }
                 if ref == nil { ref = familyMention?.ref }
+                // A longer chain that parts from the person's own ("فيصل بن بندر بن خالد" is not "فيصل بن بندر بن
+                // عبدالعزيز"; "مشعل بن عبدالله بن عبدالعزيز بن مساعد" is not the king's son) is another person.
+                if let id = ref?.kbId, !chainAgrees(id, doc.tokens[range].map(\.norm)) { ref = nil }
                 // A new name with its family name is keyed by the given and the family name ("ماجد بن عبدالله بن حمد
                 // الحقيل" is "ماجد الحقيل", as the article and others write it short); without one, by its first link.
                 let newKey = range.upperBound == (chain.family ?? -1) + 1 ? given + " " + doc.tokens[range.upperBound - 1].norm
@@ -117,5 +120,40 @@ extension EntityStage {
             }
         }
         return out.sorted { $0.start < $1.start }
+    }
+
+    /// Whether the knowledge-base person `id` may be the one a نسب chain names: no alias of the person with the same
+    /// given name and father parts from the chain's later links, and the chain has no link beyond the person's
+    /// longest known chain. A chain no alias shares its first two links with is not judged (true).
+    func chainAgrees(_ id: String, _ words: [String]) -> Bool {
+        guard let e = kb.entity(id) else { return true }
+        let text = Self.chainLinks(words)
+        guard text.count >= 3 else { return true }
+        var longest = 0
+        for alias in [e.labelAr] + e.aliases {
+            let a = Self.chainLinks(ArabicNormalizer.shared.key(alias).split(separator: " ").map(String.init))
+            guard a.count >= 2, a[0] == text[0], a[1] == text[1] else { continue }
+            let n = min(a.count, text.count)
+            if a[..<n] != text[..<n] { return false }
+            longest = max(longest, a.count)
+        }
+        return longest == 0 || text.count <= longest
+    }
+
+    /// The links of a chain (normalized words): the given name, then each name after بن / ابن / بنت, spaces
+    /// dropped and spelling variants folded; a family name after "آل" ends it.
+    static func chainLinks(_ words: [String]) -> [String] {
+        var links: [String] = [], current = ""
+        for w in words {
+            if w == "ال" || w == "آل" { break }
+            if w == "بن" || w == "ابن" || w == "بنت" {
+                if !current.isEmpty { links.append(KBKeys.variantKey(current)) }
+                current = ""
+            } else {
+                current += w
+            }
+        }
+        if !current.isEmpty { links.append(KBKeys.variantKey(current)) }
+        return links
     }
 }

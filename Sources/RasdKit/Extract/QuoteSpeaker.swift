@@ -99,6 +99,14 @@ struct QuoteSpeaker: Sendable {
     /// on it, not the outlet spoken to ("لوكالة رويترز").
     func canSpeak(_ m: EntityMention, _ doc: Document) -> Bool {
         if m.origin == .demonym { return false }
+        // An outlet's acronym in apposition to its full name ("لوكالة الأنباء الألمانية دي بي إيه") shares the
+        // full name's place: spoken to there, so not the speaker either.
+        if let id = m.ref.kbId,
+           let full = doc.mentions.first(where: { $0.ref.kbId == id && $0.tokens.upperBound <= m.tokens.lowerBound
+               && m.tokens.lowerBound - $0.tokens.upperBound <= 2
+               && ($0.tokens.upperBound..<m.tokens.lowerBound).allSatisfy { doc.tokens[$0].kind == .punct } }) {
+            return canSpeak(full, doc)
+        }
         // A place name that reads as an adjective after a definite noun ("الشركة السعودية") is no speaker.
         if m.type == .gpe, m.text.hasPrefix("ال"), m.tokens.lowerBound > 0, doc.tokens[m.tokens.lowerBound - 1].isWord,
            doc.tokens[m.tokens.lowerBound - 1].norm.hasPrefix("ال"),
