@@ -304,11 +304,11 @@ struct QuoteSpeaker: Sendable {
     }
 
     /// Whether a kinship word stands within three words before a name ("والد الشهيد X"، "شقيقا الشهيد X"): the name
-    /// is whose relative speaks, not the speaker.
+    /// is whose relative speaks, not the speaker; so is a name after the subject's counterpart ("مع نظيره الكوبي X").
     func afterKin(_ doc: Document, _ m: EntityMention) -> Bool {
         var k = m.tokens.lowerBound - 1
         while k >= 0, m.tokens.lowerBound - k <= 3, doc.tokens[k].isWord {
-            if zone.entries[doc.tokens[k].norm]?.first == "kin" { return true }
+            if let c = zone.entries[doc.tokens[k].norm]?.first, c == "kin" || c == "counterpart" { return true }
             k -= 1
         }
         return false
