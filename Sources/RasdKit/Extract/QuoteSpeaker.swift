@@ -312,11 +312,11 @@ struct QuoteSpeaker: Sendable {
     }
 
     /// Whether a kinship word stands within three words before a name ("والد الشهيد X"، "شقيقا الشهيد X"): the name
-    /// is whose relative speaks, not the speaker.
+    /// is whose relative speaks, not the speaker; so is a name after the subject's counterpart ("مع نظيره الكوبي X").
     func afterKin(_ doc: Document, _ m: EntityMention) -> Bool {
         var k = m.tokens.lowerBound - 1
         while k >= 0, m.tokens.lowerBound - k <= 3, doc.tokens[k].isWord {
-            if zone.entries[doc.tokens[k].norm]?.first == "kin" { return true }
+            if let c = zone.entries[doc.tokens[k].norm]?.first, c == "kin" || c == "counterpart" { return true }
             k -= 1
         }
         return false
@@ -559,7 +559,17 @@ struct QuoteSpeaker: Sendable {
         // An office a person holds ("محافظ عدن"، "الوزير") stands for that person, never for the place in its title.
         let personOffice = personTitles.entries[word] != nil || personTitles.entries[bare(word)] != nil
             || personTitles.entries["ال" + word] != nil
+        // A kinship noun ("والدة الشهيد") stands for the person it was said of in apposition ("X، والدة الشهيد Y"),
+        // never for the relative named in its genitive (Y).
+        let kinHead = zone.entries[word]?.first == "kin"
         for m in people.reversed() where m.tokens.upperBound <= verb && !(bodyNoun && m.type == .person) && !(personOffice && m.type == .gpe) {
+            if kinHead {
+                var after = m.tokens.upperBound
+                if after < tokens.count, tokens[after].kind == .punct, tokens[after].norm == "،" || tokens[after].norm == "," { after += 1 }
+                guard m.type == .person, after + 1 < tokens.count, tokens[after].isWord, tokens[after].norm == word,
+                      !construct || tokens[after + 1].norm == next else { continue }
+                return .named(m.ref, m.text)
+            }
             // The title written right before the name: up to four words, no punctuation, preposition or other name;
             // for a place only a construct chain ("إمارة منطقة مكة المكرمة"), not a definite noun it qualifies
             // ("الشركة السعودية" is no title of Saudi Arabia).
@@ -579,6 +589,8 @@ struct QuoteSpeaker: Sendable {
                     || doc.mentions.contains(where: { $0.tokens.contains(k) }) { break }
                 first = k; k -= 1; taken += 1
             }
+            // A name after a kinship noun ("والد الجندي X") is the relative, not the one the noun describes.
+            if (first..<m.tokens.lowerBound).contains(where: { zone.entries[tokens[$0].norm]?.first == "kin" }) { continue }
             var words = tokens[first..<m.tokens.upperBound].filter(\.isWord).map { bare($0.norm) }
             for role in doc.roles where role.person == m.ref {
                 words += ArabicNormalizer.shared.key(role.title).split(separator: " ").map { bare(String($0)) }
