@@ -61,13 +61,15 @@ final class ExtractionCorpusTests: XCTestCase {
         XCTAssertTrue(failures.isEmpty, "\(failures.count) event cases failed:\n" + failures.joined(separator: "\n"))
     }
 
-    /// Two articles, and how many events of a type they make together (one act told twice is one event; acts
-    /// a decade apart, or an act and its denial, are two).
+    /// Two articles (or two paragraphs of one), and how many events of a type they make together (one act told
+    /// twice is one event; acts a decade apart, or an act and its denial, are two).
     func testEventMergeCases() throws {
         var failures: [String] = []
         for row in try Self.rows("event_merges.tsv", minimum: 5) {
             guard row.count == 6, let expected = Int(row[0]) else { XCTFail("malformed case: \(row)"); continue }
-            let articles = [(row[2], row[3], "a"), (row[4], row[5], "b")].map { date, text, id in
+            // A second date "same": the two texts are the paragraphs of one article.
+            let parts = row[4] == "same" ? [(row[2], row[3] + "\n" + row[5], "a")] : [(row[2], row[3], "a"), (row[4], row[5], "b")]
+            let articles = parts.map { date, text, id in
                 SourceArticle(id: id, text: text, published: PartialDate(iso: date), origin: "case")
             }
             let events = Self.analyzer.analyze(articles).events.filter { $0.type == row[1] }

@@ -129,7 +129,7 @@ public struct EventStage: Sendable {
             for trigger in found {
                 let mood = self.mood(doc, trigger, sentence: sentence)
                 if mood == "negated" { continue }
-                if trigger.type == .meet, isInterview(doc, trigger.match.tokens, in: sentence) { continue }
+                if trigger.type == .meet, isInterview(doc, trigger.match.tokens, in: sentence, isSource: arguments.isSource) { continue }
                 if trigger.type == .visit, isRound(doc, trigger, in: sentence) { continue }
                 let clause = clauseList.first { $0.contains(trigger.match.tokens.lowerBound) } ?? sentence
                 // A speech verb's speaker is the one the quote stage read from the clause: none named, no
@@ -153,6 +153,7 @@ public struct EventStage: Sendable {
                     event.provenance.add("actor «\(said.speakerText ?? "")»: the speaker of what is said (quote stage)")
                 }
                 if trigger.needsPlace && event.place == nil { continue }
+                if trigger.type == .visit, reachesLevel(doc, trigger.match.tokens, in: sentence) { continue }
                 // An accusation names whom it accuses ("اتهم X Y بـ"): with no accused found, the actor is as often
                 // the accused ("واتهم X بالفساد") or the condemnation is of nobody ("استنكار كل أشكال الإرهاب");
                 // the condemnation of an attack ("أدان X الهجوم") and a doubt ("شكك في نزاهة ...") stand without one.
@@ -209,13 +210,35 @@ public struct EventStage: Sendable {
         doc.events = events
     }
 
-    /// "لقاء مع قناة ..."، "في حديث لصحيفة ...": an interview or media appearance (a "media" word of classes.tsv
-    /// within three words after the trigger) is no meeting.
-    func isInterview(_ doc: Document, _ trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
+    /// "لقاء مع قناة ..."، "في حديث لصحيفة ..."، "في اتصال هاتفي بـ«عكاظ»": an interview or media appearance (a
+    /// "media" word of classes.tsv, or an outlet or agency of the knowledge base, within three words after the
+    /// trigger; quote marks around a name do not count) is no meeting.
+    func isInterview(_ doc: Document, _ trigger: Range<Int>, in sentence: Range<Int>, isSource: (EntityRef) -> Bool) -> Bool {
         guard let words = classes["media"] else { return false }
         var t = trigger.upperBound, seen = 0
-        while t < sentence.upperBound, seen < 3, doc.tokens[t].isWord {
+        while t < sentence.upperBound, seen < 3 {
+            if !doc.tokens[t].isWord {
+                guard ArgumentFinder.complementMarks.contains(doc.tokens[t].norm), doc.tokens[t].norm != ":" else { break }
+                t += 1; continue
+            }
             if Proclitics.candidates(doc.tokens[t].norm).contains(where: { words.contains($0.stem) }) { return true }
+            if doc.mentions.contains(where: { $0.tokens.lowerBound == t && isSource($0.ref) }) { return true }
+            seen += 1; t += 1
+        }
+        return false
+    }
+
+    static let ila = ArabicNormalizer.shared.key("إلى")
+
+    /// "وصول واردات الصين من النفط إلى 507 آلاف برميل"، "وصول صادراتها إلى أوروبا إلى نحو ثلاثة مليارات": "إلى"
+    /// followed by a number or a quantity (within eight words after the trigger, in its clause) is a level reached,
+    /// not a destination.
+    func reachesLevel(_ doc: Document, _ trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
+        var t = trigger.upperBound, seen = 0
+        while t + 1 < sentence.upperBound, seen < 8, doc.tokens[t].isWord {
+            if doc.tokens[t].norm == Self.ila, (t + 1..<min(t + 3, sentence.upperBound)).contains(where: { k in
+                doc.tokens[k].kind == .number || doc.quantities.contains { $0.start == doc.tokens[k].start }
+            }) { return true }
             seen += 1; t += 1
         }
         return false
@@ -295,7 +318,15 @@ public struct EventStage: Sendable {
             if !near, doc.tokens[t].kind == .punct { break }
             if let m = modality.match(doc.tokens, at: t, limit: start), let v = m.values.first, v != "past" {
                 if m.values.contains("adjacent"), m.tokens.upperBound != start { continue }
-                if !near, !m.key.contains(" "), !(trigger.pos == .noun && m.values.contains("governs")) { continue }
+                if !near, !m.key.contains(" "), !(trigger.pos == .noun && m.values.contains("governs")), !m.values.contains("clause") { continue }
+                // A condition's clause ends at punctuation: "إذا انتهكت الاتفاق، قال X" states.
+                if m.values.contains("clause"), (t..<start).contains(where: { doc.tokens[$0].kind == .punct }) { continue }
+                // "عندما يزور ... يقول": a temporal clause on an imperfect verb is what happens whenever, or may; on a
+                // past verb ("عندما التقى") it tells an act.
+                if m.values.contains("imperfect") {
+                    let imperfect = trigger.tense.map { $0 != .past } ?? isImperfect(first, prefix: trigger.match.prefix)
+                    guard trigger.pos == .verb, imperfect else { continue }
+                }
                 // "قد" before a past verb ("قد استقبل") marks a completed act, not a possibility; so does "كانت X قد".
                 if v == "speculative", m.key == "قد" {
                     let imperfect = trigger.tense.map { $0 != .past } ?? isImperfect(first, prefix: trigger.match.prefix)

@@ -79,9 +79,11 @@ struct EventMerger {
         case (false, false):
             return da.contains(db) || db.contains(da)
         case (true, false):
-            return lasting(a) ? (db <= da || db.contains(da)) && withinYears(db, da) : spoken(a) ? db.contains(da) : withinMonthBefore(db, da)
+            return lasting(a) ? (db <= da || db.contains(da)) && withinYears(db, da)
+                : spoken(a) && !quotedAgain(a, after: b) ? db.contains(da) : withinMonthBefore(db, da)
         case (false, true):
-            return lasting(a) ? (da <= db || da.contains(db)) && withinYears(da, db) : spoken(a) ? da.contains(db) : withinMonthBefore(da, db)
+            return lasting(a) ? (da <= db || da.contains(db)) && withinYears(da, db)
+                : spoken(a) && !quotedAgain(b, after: a) ? da.contains(db) : withinMonthBefore(da, db)
         case (true, true):
             return a.doc == b.doc || (lasting(a) && withinYears(da, db)) || abs(da.dayNumber - db.dayNumber) <= 3
         }
@@ -91,8 +93,16 @@ struct EventMerger {
 
     /// A statement is one occasion of speaking: one dated only by its report joins a dated one of the same day,
     /// never one of the days before (a speaker says something new every day; "قال X" in today's paper is not
-    /// what X said yesterday).
+    /// what X said yesterday). Inside one article, the same speaker quoted again with no date of its own after a
+    /// dated statement is the occasion the article has dated (`quotedAgain`), as for other acts.
     func spoken(_ item: Item) -> Bool { item.mention.type == .statement }
+
+    /// The speaker quoted again, with no date of its own, in the sentence of a dated statement or after it in the
+    /// same article ("ودعت X أمس ... وأوضحت X أن"): the occasion the article dated. An undated statement told
+    /// before the dated one is another occasion ("أعلن الجيش حالة الاستنفار ... وأعلن أمس تصفية ...").
+    func quotedAgain(_ undated: Item, after dated: Item) -> Bool {
+        undated.doc == dated.doc && undated.mention.sentence >= dated.mention.sentence
+    }
 
     /// True when two dates are at most three years apart (a coarse date counts from its first day): troops
     /// sent in one autumn are still there in a report a year later, not in one a decade later.
