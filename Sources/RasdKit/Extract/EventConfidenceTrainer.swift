@@ -108,8 +108,7 @@ package struct EventConfidenceTrainer {
     /// Labels the events the rules report on one annotated sentence: true, false, or nil (left out: an optional
     /// event, or one whose actor stands outside the sentence).
     func label(_ e: EventMention, doc: Document, spans: [Range<Int>], annotated: [Annotation]) -> Bool? {
-        let trigger = Self.tokens(e.triggerStart..<e.triggerEnd, spans)
-        guard let a = annotated.first(where: { $0.type == e.type && !$0.triggers.isDisjoint(with: trigger) }) else { return false }
+        guard let a = Self.annotation(of: e, spans: spans, annotated) else { return false }
         switch a.status {
         case "event", "planned":
             guard let actors = a.actors else { return nil }
@@ -121,6 +120,12 @@ package struct EventConfidenceTrainer {
         }
     }
 
+    /// The annotated event a reported one stands for: the same type, on an overlapping trigger.
+    static func annotation(of e: EventMention, spans: [Range<Int>], _ annotated: [Annotation]) -> Annotation? {
+        let trigger = tokens(e.triggerStart..<e.triggerEnd, spans)
+        return annotated.first { $0.type == e.type && !$0.triggers.isDisjoint(with: trigger) }
+    }
+
     /// Labels the participants of an event the rules report on one annotated sentence, when the event is one the
     /// annotation admits (else their rightness is not defined). A participant is right when the mention it was
     /// read from overlaps an annotated party in its role: the actor as actor; another participant or the place
@@ -128,9 +133,7 @@ package struct EventConfidenceTrainer {
     /// sides act alike (`ArgumentFinder.symmetric`). A receiver given as the supplier is wrong. An actor the
     /// annotation puts outside the sentence ("?") leaves the rules' actor unlabelled.
     func argumentLabels(_ e: EventMention, doc: Document, spans: [Range<Int>], annotated: [Annotation]) -> [(index: Int, correct: Bool)] {
-        let trigger = Self.tokens(e.triggerStart..<e.triggerEnd, spans)
-        guard let a = annotated.first(where: { $0.type == e.type && !$0.triggers.isDisjoint(with: trigger) }),
-              a.status == "event" || a.status == "planned" else { return [] }
+        guard let a = Self.annotation(of: e, spans: spans, annotated), a.status == "event" || a.status == "planned" else { return [] }
         let t = doc.firstToken(startingAtOrAfter: e.triggerStart)
         let symmetric = ArgumentFinder.symmetric.contains(e.type)
         return e.participants.indices.compactMap { k in
@@ -207,6 +210,22 @@ package struct EventConfidenceTrainer {
             guard let k = e["key"] as? String else { continue }
             for m in (e["mentions"] as? [[String]]) ?? [] where m.count == 2 { names[k, default: []].insert(key(m[1])) }
         }
+        // Participants' names in an article: as reported, and every mention of their entities and, for a capital or
+        // seat of power, of its state ("بيونغ يانغ" for North Korea), as the scorer codes them.
+        func written(_ participants: [EventMention.Participant], in doc: Document) -> Set<String> {
+            var refs = Set(participants.map(\.ref))
+            for r in refs {
+                if let id = r.kbId, let entity = analyzer.kb.entity(id), entity.kind == .capital || entity.kind == .seat,
+                   let country = entity.country { refs.insert(.kb(country)) }
+            }
+            return Set(participants.map { key($0.text) }).union(doc.mentions.filter { refs.contains($0.ref) }.map { key($0.text) })
+        }
+        // Whether a listed event names one of these names among its participants (a name may be the other's last words).
+        func named(_ own: Set<String>, among listedEvent: [String: Any]) -> Bool {
+            let parts = ((listedEvent["participants"] as? [String]) ?? []).flatMap { p in p.split(separator: "|").map(String.init) }
+            let texts = parts.reduce(into: Set<String>()) { $0.formUnion(names[$1] ?? []) }
+            return own.contains { a in texts.contains { $0 == a || $0.hasSuffix(" " + a) || a.hasSuffix(" " + $0) } }
+        }
         let metadata = meta.map { ArticleMetadata.load(path: $0).entries } ?? [:]
         let collector = InputCollector(excluded: Set([meta].compactMap { $0 }))
         var out = Examples()
@@ -216,35 +235,17 @@ package struct EventConfidenceTrainer {
                 for doc in analyzer.process(article) where doc.parent == nil {
                     let listed = events.filter { (($0["docs"] as? [String]) ?? []).contains(doc.id) }
                     for e in doc.events {
-                        // The actor's names in the article: its mentions, and its state's when it is a capital or seat
-                        // of power ("بيونغ يانغ" for North Korea), as the scorer codes them.
-                        var refs = Set(e.participants.filter { $0.role == .actor }.map(\.ref))
-                        for r in refs {
-                            if let id = r.kbId, let entity = analyzer.kb.entity(id), entity.kind == .capital || entity.kind == .seat,
-                               let country = entity.country { refs.insert(.kb(country)) }
-                        }
-                        let actors = Set(e.participants.filter { $0.role == .actor }.map { key($0.text) })
-                            .union(doc.mentions.filter { refs.contains($0.ref) }.map { key($0.text) })
+                        let actors = written(e.participants.filter { $0.role == .actor }, in: doc)
                         let same = listed.filter { $0["type"] as? String == e.type.rawValue }
-                        let match = same.first { ref in
-                            let parts = ((ref["participants"] as? [String]) ?? []).flatMap { p in p.split(separator: "|").map(String.init) }
-                            let texts = parts.reduce(into: Set<String>()) { $0.formUnion(names[$1] ?? []) }
-                            return actors.contains { a in texts.contains { $0 == a || $0.hasSuffix(" " + a) || a.hasSuffix(" " + $0) } }
-                        }
+                        let match = same.first { named(actors, among: $0) }
                         if match?["optional"] as? Bool == true { continue }
                         out.events.append(Example(features: confidence.features(e, in: doc, all: doc.events), correct: match != nil,
                                                   group: doc.id, type: e.type, summary: Self.summary(e)))
                         // The participants of a listed event: right when the listed event names them.
                         guard let match else { continue }
-                        let parts = ((match["participants"] as? [String]) ?? []).flatMap { p in p.split(separator: "|").map(String.init) }
-                        let texts = parts.reduce(into: Set<String>()) { $0.formUnion(names[$1] ?? []) }
                         for (k, p) in e.participants.enumerated() {
-                            var refs: Set<EntityRef> = [p.ref]
-                            if let id = p.ref.kbId, let entity = analyzer.kb.entity(id), entity.kind == .capital || entity.kind == .seat,
-                               let country = entity.country { refs.insert(.kb(country)) }
-                            let own = Set([key(p.text)]).union(doc.mentions.filter { refs.contains($0.ref) }.map { key($0.text) })
-                            let right = own.contains { a in texts.contains { $0 == a || $0.hasSuffix(" " + a) || a.hasSuffix(" " + $0) } }
-                            out.arguments.append(argumentExample(k, of: e, in: doc, correct: right, group: doc.id))
+                            out.arguments.append(argumentExample(k, of: e, in: doc, correct: named(written([p], in: doc), among: match),
+                                                                 group: doc.id))
                         }
                     }
                 }

@@ -7,9 +7,7 @@
 /// adjective: "مدينة سورية"، "قرية حدودية"), a function word, or a common noun of the tagger's training corpus
 /// ("مخيم اللاجئين": the word is seen often and never inside a name).
 struct HeadedPlaces: Sendable {
-    /// Head noun → whether it is loose (has other senses: a stricter test of the name).
-    let heads: [String: Bool]
-    /// The same by `TokenKey`, for the per-word test.
+    /// Head noun's `TokenKey` → whether it is loose (has other senses: a stricter test of the name).
     let headKeys: [UInt64: Bool]
     let openers: Set<String>
     let descriptions: Set<String>
@@ -26,12 +24,13 @@ struct HeadedPlaces: Sendable {
             default: continue
             }
         }
-        (self.heads, self.openers, self.descriptions) = (heads, openers, descriptions)
+        (self.openers, self.descriptions) = (openers, descriptions)
         headKeys = Dictionary(heads.map { (TokenKey.of($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
     }
 
     static let article = ArabicNormalizer.shared.key("ال")
     static let nisba = ArabicNormalizer.shared.key("ية")
+    static let formTwoOpening = ArabicNormalizer.shared.key("الت")
     /// A preposition or conjunction with the article ("بالقرب"، "للنازحين") begins a phrase, not a name.
     static let phraseOpeners = ["بال", "لل", "وال", "فال", "كال"].map { ArabicNormalizer.shared.key($0) }
 
@@ -52,7 +51,7 @@ struct HeadedPlaces: Sendable {
     /// The verbal noun of the second form with the article ("التوثيق"، "التخطيط"): the field of a directorate, no place.
     static func isFormTwoMasdar(_ word: String) -> Bool {
         let s = Array(word.unicodeScalars)
-        return s.count == 7 && String(String.UnicodeScalarView(s[0..<3])) == ArabicNormalizer.shared.key("الت") && s[5] == "ي"
+        return s.count == 7 && String(String.UnicodeScalarView(s[0..<3])) == formTwoOpening && s[5] == "ي"
     }
 
     /// Whether a word may be (the first word of) a place's name after a head noun.

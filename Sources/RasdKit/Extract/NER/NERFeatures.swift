@@ -147,7 +147,7 @@ struct NERFeatureExtractor: Sendable {
                 var common = false
                 if !stats.isEmpty {
                     let packed = stats.packed(a.stem)
-                    let total = (0..<WordStats.slots).reduce(0) { $0 + WordStats.count(packed, $1) }
+                    let total = WordStats.total(packed)
                     common = total >= 3 && 2 * (total - WordStats.count(packed, 0)) < total
                     (a.seen, a.usual) = NERFeatureExtractor.seenAndUsual(packed)
                     if unknownWords, a.seen == 0 { a.word = NERFeatureExtractor.unknown; a.norm = a.word; a.stem = a.word }

@@ -214,7 +214,7 @@ extension NERTagger {
             let r = 0..<buf.count
             let stemStart = ProcliticStripper.stemStart(buf, r, scratch: &scratch)
             let packed = extractor.stats.packed(FeatureHash.scalars(buf, stemStart..<r.upperBound))
-            let total = (0..<WordStats.slots).reduce(0) { $0 + WordStats.count(packed, $1) }
+            let total = WordStats.total(packed)
             return (total, total - WordStats.count(packed, 0))
         }
     }

@@ -32,6 +32,9 @@ struct WordStats: Sendable {
     @inline(__always)
     static func count(_ packed: UInt64, _ type: Int) -> Int { Int((packed >> (bits * UInt64(type))) & cap) }
 
+    /// Times a stem was seen, of any type.
+    static func total(_ packed: UInt64) -> Int { (0..<slots).reduce(0) { $0 + count(packed, $1) } }
+
     /// Counts of the words of tagged sentences; `typeOf` maps a tag to its type number.
     static func from(_ sentences: [(stems: [UInt64], tags: [String])]) -> WordStats {
         var stats = WordStats()
