@@ -6,6 +6,7 @@ part keeps the ids of its articles (`ids.txt`), their `meta.jsonl` and the refer
 
   newsref.py materialize [PART...]   write eval/newsref/PART/articles.jsonl from ../shared/data/saudinewsnet/sample.jsonl
   newsref.py build ANNOT_DIR          (team use) merge annotators' batch files into dev/test reference files
+  newsref.py build-part PART ANNOT_DIR BATCH...  (team use) the same for one further part (dev2)
   newsref.py agreement A.json B.json  agreement of two annotations of the same articles
   newsref.py check PART               every participant, speaker and form of PART's reference is consistent
   newsref.py by-type ANALYSIS GOLD    event recall and precision per type (the shared scorer, run once per type)
@@ -85,31 +86,49 @@ def fix_reference(ref, texts):
         e["mentions"] = kept
 
 
-def build(annot):
-    annot = pathlib.Path(annot)
-    selection = json.loads((annot / "selection.json").read_text(encoding="utf-8"))
+def load_sample():
     sample = {}
     with SAMPLE.open(encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
             sample[r["id"]] = r
+    return sample
+
+
+def write_part(part, ids, batch_files, sample):
+    """Merges annotators' batch files into PART's reference.json, with its ids.txt and meta.jsonl."""
+    ref = merge(batch_files)
+    ref["about"] = (f"Reference facts for the {len(ids)} SaudiNewsNet articles of the {part} part, annotated by hand "
+                    "from the text alone by ../../../shared/docs/event-guidelines.md, without seeing Rasd's output "
+                    "or code; every event is listed (events_exhaustive). Documents by full id.")
+    fix_reference(ref, {i: sample[i]["text"] for i in ids})
+    folder = HERE / part
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "reference.json").write_text(json.dumps(ref, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (folder / "ids.txt").write_text("\n".join(ids) + "\n", encoding="utf-8")
+    meta = [json.dumps({"id": i, "published": sample[i]["published"], "source": sample[i]["source"]}, ensure_ascii=False)
+            for i in ids]
+    (folder / "meta.jsonl").write_text("\n".join(meta) + "\n", encoding="utf-8")
+    print(f"{part}: {len(ids)} articles, {len(ref['entities'])} entities, {len(ref['events'])} events, "
+          f"{len(ref['quotes'])} quotes, {len(ref['roles'])} roles")
+
+
+def build(annot):
+    annot = pathlib.Path(annot)
+    selection = json.loads((annot / "selection.json").read_text(encoding="utf-8"))
+    sample = load_sample()
     batches = {"dev": ["A1", "A2"], "test": ["A3", "A4"]}
     for part in PARTS:
-        ids = selection[part]
-        ref = merge([annot / "out" / f"{b}.json" for b in batches[part]])
-        ref["about"] = (f"Reference facts for the {len(ids)} SaudiNewsNet articles of the {part} part, annotated by hand "
-                        "from the text alone by ../../../shared/docs/event-guidelines.md, without seeing Rasd's output "
-                        "or code; every event is listed (events_exhaustive). Documents by full id.")
-        fix_reference(ref, {i: sample[i]["text"] for i in ids})
-        folder = HERE / part
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "reference.json").write_text(json.dumps(ref, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        (folder / "ids.txt").write_text("\n".join(ids) + "\n", encoding="utf-8")
-        meta = [json.dumps({"id": i, "published": sample[i]["published"], "source": sample[i]["source"]}, ensure_ascii=False)
-                for i in ids]
-        (folder / "meta.jsonl").write_text("\n".join(meta) + "\n", encoding="utf-8")
-        print(f"{part}: {len(ids)} articles, {len(ref['entities'])} entities, {len(ref['events'])} events, "
-              f"{len(ref['quotes'])} quotes, {len(ref['roles'])} roles")
+        write_part(part, selection[part], [annot / "out" / f"{b}.json" for b in batches[part]], sample)
+
+
+def build_part(part, annot, batches):
+    """A further part from one annotation round: ANNOT/selection.json lists each batch's ids, ANNOT/out/BATCH.json
+    holds its annotation."""
+    annot = pathlib.Path(annot)
+    selection = json.loads((annot / "selection.json").read_text(encoding="utf-8"))
+    ids = [i for b in batches for i in selection[b]]
+    write_part(part, ids, [annot / "out" / f"{b}.json" for b in batches], load_sample())
 
 
 def check(part):
@@ -293,6 +312,8 @@ if __name__ == "__main__":
         materialize(args)
     elif cmd == "build" and len(args) == 1:
         build(args[0])
+    elif cmd == "build-part" and len(args) >= 3:
+        build_part(args[0], args[1], args[2:])
     elif cmd == "agreement" and len(args) == 2:
         agreement(*args)
     elif cmd == "quotes" and len(args) == 2:

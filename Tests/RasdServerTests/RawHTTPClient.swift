@@ -26,6 +26,9 @@ struct RawHTTPClient {
     }
 
     var port: Int
+    /// Seconds a response may take to arrive. A test's own requests are quick; the analysis a harness waits for
+    /// (`/api/analyze?wait=true` on a few hundred articles, debug build, loaded machine) needs longer.
+    var timeout = 60
 
     func get(_ path: String) throws -> Response { try send("GET", path) }
 
@@ -40,8 +43,8 @@ struct RawHTTPClient {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ClientError("socket: \(errno)") }
         defer { close(fd) }
-        var timeout = timeval(tv_sec: 60, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var limit = timeval(tv_sec: timeout, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -91,7 +94,9 @@ struct RawHTTPClient {
                 if isChunked, received[end.upperBound...].range(of: Data("0\r\n\r\n".utf8)) != nil { break }
             }
             let n = recv(fd, &buffer, buffer.count, 0)
-            if n < 0 { throw ClientError("recv: errno \(errno)") }
+            if n < 0 {
+                throw ClientError(errno == EAGAIN ? "no response within \(timeout) s" : "recv: errno \(errno)")
+            }
             if n == 0 { break }
             received.append(contentsOf: buffer[0..<n])
             if headerEnd == nil, let range = received.range(of: Data("\r\n\r\n".utf8)) {

@@ -94,7 +94,9 @@ class SharedServerTestCase: XCTestCase {
             guard let upload = try upload() else { return }
             let posted = try server.client.post("/api/articles", body: upload.body, contentType: upload.contentType)
             guard posted.status == 200 else { failures[key] = "upload: \(posted.text)"; return }
-            let analysed = try server.client.post("/api/analyze?wait=true", body: Data())
+            var patient = server.client
+            patient.timeout = 900
+            let analysed = try patient.post("/api/analyze?wait=true", body: Data())
             guard analysed.status == 200 else { failures[key] = "analysis: \(analysed.text)"; return }
         } catch {
             failures[key] = "\(error)"
