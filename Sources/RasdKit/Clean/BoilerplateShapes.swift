@@ -5,6 +5,8 @@ import Foundation
 /// - navigation: short items between separators ("الرئيسية | أخبار | السودان"، "الرئيسية » سياسة » الخليج");
 /// - share bar: a short line made mostly of social network names (`Resources/clean/social_networks.tsv`);
 /// - copyright: a short line with "©";
+/// - contact: a line that is only a network's name ("تويتر:", its handle gone with the tail) or an e-mail address
+///   (a columnist's, under the column);
 /// - byline: on one of the first lines, after the headline, a short "place - outlet" or "place: author" line
 ///   ("الرياض - المرفأ"، "الخرطوم: عثمان الطيب"، "القاهرة - (وكالات):").
 package struct BoilerplateShapes: Sendable {
@@ -23,6 +25,7 @@ package struct BoilerplateShapes: Sendable {
             return "share_bar"
         }
         if words <= 20, line.unicodeScalars.contains("©") { return "copyright" }
+        if line.utf8.count <= 80, isContact(line) { return "contact" }
         if index <= 4, let headline = firstKept, headline < index, isByline(line, words: words) { return "byline" }
         return nil
     }
@@ -45,6 +48,17 @@ package struct BoilerplateShapes: Sendable {
         let filled = items.filter { $0 > 0 }
         guard filled.count >= 3, filled.count >= items.count - 1 else { return false }
         return filled.allSatisfy { $0 <= 4 }
+    }
+
+    /// A network's name alone, or one e-mail address with nothing else on the line.
+    func isContact(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+        let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
+        if parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !trimmed.unicodeScalars.contains(where: { $0 == " " }) {
+            return true
+        }
+        let tokens = Tokenizer().tokenize(ScalarText(line)).filter(\.isWord)
+        return !tokens.isEmpty && networks.match(tokens, at: 0)?.tokens.upperBound == tokens.count
     }
 
     /// Two or more network names making up at least half of the line's words.
