@@ -85,8 +85,8 @@ struct InlineBoilerplate: Sendable {
     }
 
     /// A byline at the start of one of the article's first lines, before a colon: at most six words, no comma or
-    /// full stop, and two dashes ("عوض الفهمي- سبق- أضم:") or one before a desk word of the `lead` rows ("سبق-
-    /// متابعة:"، "سبق- وكالات:"). A dateline with one dash ("واس- الرياض:") stays: its place is the article's. A
+    /// full stop, and two dashes ("عوض الفهمي- سبق- أضم:") or one before a desk word or outlet of the `lead` rows ("سبق-
+    /// متابعة:"، "NAME- سبق:"). A dateline with one dash ("واس- الرياض:") stays: its place is the article's. A
     /// colon after words with no dash ("قالت الهيئة:") opens speech.
     func leadByline(_ text: ScalarText, _ line: Range<Int>) -> Range<Int>? {
         var words = 0, inWord = false, dashes = 0, sawWord = false, lastDash = line.lowerBound
