@@ -190,11 +190,35 @@ public struct EntityStage: Sendable {
     /// ("وخالد العيسى" but "وعد حكمت", `lexicon/waw_names.tsv`).
     /// The key with a first word "أبي"/"أبا" read as "أبو" (names only: "أبي" alone is "my father"), nil otherwise.
     static func nominativeKunya(_ key: String) -> String? {
-        let words = key.split(separator: " ", maxSplits: 1)
-        guard words.count == 2, obliqueKunyas.contains(String(words[0])) else { return nil }
-        return nominativeKunyaKey + " " + words[1]
+        // Compared as UTF-8 bytes: this runs on every candidate of the partial-name scan, and splitting and hashing
+        // Arabic `String`s there cost 5 % of a whole analysis.
+        let bytes = key.utf8
+        for prefix in obliqueKunyaPrefixes where bytes.count > prefix.count && bytes.starts(with: prefix) {
+            return nominativeKunyaKey + " " + String(decoding: bytes.dropFirst(prefix.count), as: UTF8.self)
+        }
+        return nil
     }
+    /// A word's form with what `KBKeys.variantKey` may change in a key's first word folded on both sides (غ as ج,
+    /// تش as ش, a final hamza, leading articles), hashed; nil for a word that variantKey would split (a dash).
+    static func headForm(_ word: String) -> UInt64? {
+        var out: [Unicode.Scalar] = []
+        for var s in word.unicodeScalars {
+            switch s {
+            case "غ": s = "ج"
+            case "-", "_", "\u{2010}", "\u{2011}", "\u{2013}", " ": return nil
+            default: break
+            }
+            if s == "ش", out.last == "ت" { out.removeLast() }
+            out.append(s)
+        }
+        if out.last == "ء" { out.removeLast() }
+        var start = 0
+        while out.count - start > 2, out[start] == "ا", out[start + 1] == "ل" { start += 2 }
+        return out[start...].reduce(TokenKey.seed) { TokenKey.mix($0, $1.value) }
+    }
+
     static let obliqueKunyas: Set<String> = Set(["أبي", "أبا"].map { ArabicNormalizer.shared.key($0) })
+    static let obliqueKunyaPrefixes: [[UInt8]] = obliqueKunyas.map { Array(($0 + " ").utf8) }
     static let nominativeKunyaKey = ArabicNormalizer.shared.key("أبو")
 
     static let kunyas: Set<String> = Set(["أبو", "أبي", "أبا", "أم", "ابن"].map { ArabicNormalizer.shared.key($0) })
@@ -316,6 +340,12 @@ public struct EntityStage: Sendable {
             out.append(m)
         }
         guard !parts.isEmpty else { return out }
+        // Two-word parts by the form of their first word: a two-word candidate whose first word has none of these
+        // forms cannot match, and is rejected before its key is built (the scan visits every word).
+        let pairHeads = Set(parts.keys.compactMap { key -> UInt64? in
+            guard let space = key.unicodeScalars.firstIndex(of: " ") else { return nil }
+            return Self.headForm(String(key.unicodeScalars[..<space]))
+        })
         for sentence in doc.sentences {
             var i = sentence.lowerBound
             while i < sentence.upperBound {
@@ -327,6 +357,9 @@ public struct EntityStage: Sendable {
                     if range.contains(where: { covered[$0] || !doc.tokens[$0].isWord }) { continue }
                     let tail = doc.tokens[(i + 1)..<(i + len)].map(\.norm).joined(separator: " ")
                     for (prefix, stem) in readings {
+                        if len == 2, !Self.obliqueKunyas.contains(stem), let head = Self.headForm(stem), !pairHeads.contains(head) {
+                            continue
+                        }
                         let written = tail.isEmpty ? stem : stem + " " + tail
                         let key = KBKeys.variantKey(Self.nominativeKunya(written) ?? written)
                         guard let found = parts[key], let ref = found else { continue }
