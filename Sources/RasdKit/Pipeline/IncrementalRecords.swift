@@ -34,7 +34,9 @@ extension Analyzer {
 
     /// The article's distinct normalized lines as `LineHash`es, sorted (what the repeated-line tally counts).
     package static func lineHashes(_ article: SourceArticle) -> [UInt64] {
-        RepeatedBlockDetector.lines(of: article).map(LineHash.of).sorted()
+        var hashes = Set<UInt64>()
+        RepeatedBlockDetector.forEachLine(of: article) { hashes.insert(LineHash.of($0)) }
+        return hashes.sorted()
     }
 
     /// The article's records, with the outlet's repeated lines given as hashes, and the line hashes the cleaner
