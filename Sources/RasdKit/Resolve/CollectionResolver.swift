@@ -78,6 +78,12 @@ package struct CollectionResolver: Sendable {
         return entities.id(for: ref, type: .person, text: "")
     }
 
+    /// The state a place lies in, when the knowledge base knows the place and it is no state.
+    func state(of place: EntityRef) -> EntityRef? {
+        guard let id = place.kbId, let kb, let e = kb.entity(id), let country = e.country, country != e.id else { return nil }
+        return .kb(country)
+    }
+
     func resolveEvents(_ documents: [ArticleRecord], _ analysis: inout Analysis, _ entities: inout EntityTable) {
         var items: [EventMerger.Item] = []
         for (d, doc) in documents.enumerated() {
@@ -86,7 +92,10 @@ package struct CollectionResolver: Sendable {
                 // Both sides of a meeting or a signing act alike: "A met B" in one report is "B received A" in another.
                 let actors = ArgumentFinder.symmetric.contains(e.type) ? ids
                     : zip(e.participants, ids).filter { $0.0.role == .actor }.map(\.1)
-                items.append(.init(doc: d, mention: e, participants: Set(ids), actors: Set(actors), published: doc.published))
+                var item = EventMerger.Item(doc: d, mention: e, participants: Set(ids), actors: Set(actors), published: doc.published)
+                item.place = e.place
+                item.placeState = e.place.flatMap(state(of:))
+                items.append(item)
             }
         }
         let clusters = EventMerger(durative: durative).merge(items)

@@ -4,7 +4,8 @@
 /// denied act: an offer to stop selling is no sale), their participants agree (one set contains the other and
 /// they share an actor), and their dates agree: a date contains the other (2024-06 and 2024-06-19), or one is
 /// only the report's date and the other falls in the month before it, or one has no date at all. A lasting
-/// event (troops stationed) joins reports up to three years apart, never a decade.
+/// event (troops stationed) joins reports up to three years apart, never a decade. An act at one place is not
+/// an act at another: two strikes on one day by the same sides in Taiz and in Marib are two events (`placesAgree`).
 struct EventMerger {
     /// Event types that last (troops stationed, supplies flowing): reports months apart, dated only by their
     /// publication, describe the same event.
@@ -17,6 +18,9 @@ struct EventMerger {
         var participants: Set<String>
         var actors: Set<String>
         var published: PartialDate?
+        /// The place, and the state it lies in when the knowledge base says (nil for a state).
+        var place: EntityRef? = nil
+        var placeState: EntityRef? = nil
     }
 
     struct Cluster {
@@ -51,7 +55,7 @@ struct EventMerger {
                 guard cluster.polarity == Self.polarity(item.mention.modality),
                       item.participants.isSubset(of: cluster.participants) || cluster.participants.isSubset(of: item.participants)
                 else { return false }
-                return cluster.items.allSatisfy { datesAgree(items[$0], item) }
+                return cluster.items.allSatisfy { datesAgree(items[$0], item) && placesAgree(items[$0], item) }
             }
             let c: Int
             if let match {
@@ -87,6 +91,13 @@ struct EventMerger {
         case (true, true):
             return a.doc == b.doc || (lasting(a) && withinYears(da, db)) || abs(da.dayNumber - db.dayNumber) <= 3
         }
+    }
+
+    /// Places agree when either is unknown, they are one, or one is the state the other lies in. A statement is
+    /// reported from wherever the outlet's desk is, and a lasting event spreads: their places never split them.
+    func placesAgree(_ a: Item, _ b: Item) -> Bool {
+        guard let pa = a.place, let pb = b.place, !spoken(a), !lasting(a) else { return true }
+        return pa == pb || pa == b.placeState || pb == a.placeState
     }
 
     func lasting(_ item: Item) -> Bool { durative.contains(item.mention.type) }
