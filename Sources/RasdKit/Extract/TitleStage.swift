@@ -25,6 +25,8 @@ public struct TitleStage: Sendable {
     let givenNames: Set<String>
     /// Words inside personal names (`ner/particles.txt`: بن، أبو، آل، عبد).
     let nameParticles: PhraseLexicon
+    /// Words after which a name written after a title has ended, as after punctuation (`lexicon/name_closers.tsv`).
+    let nameClosers: PhraseLexicon
     /// Nouns of bodies and places (`ner/org_triggers.txt`, `ner/loc_triggers.txt`): before a title they make it a
     /// name of a place or body ("مطار الملك فهد الدولي"، "مركز الأمير سلطان الحضاري"), not a person's title.
     let bodyNouns: PhraseLexicon
@@ -53,6 +55,7 @@ public struct TitleStage: Sendable {
         notNames = PhraseLexicon.resource("lexicon/not_names.tsv")
         givenNames = Set(((try? ResourceStore.rows("ner/first_names.txt")) ?? []).compactMap { $0.first.map(Self.foldingAlef) })
         nameParticles = PhraseLexicon.resource("ner/particles.txt")
+        nameClosers = PhraseLexicon.resource("lexicon/name_closers.tsv")
         honorifics = PhraseLexicon.resource("lexicon/honorifics.tsv")
         bodyNouns = PhraseLexicon(rows: ((try? ResourceStore.rows("ner/org_triggers.txt")) ?? [])
                                       + ((try? ResourceStore.rows("ner/loc_triggers.txt")) ?? []))

@@ -54,7 +54,8 @@ extension TitleStage {
 
     /// A given name at `j` and one to three name words after it: more given names or name particles (بن، أبو، عبد),
     /// then a family name with the article, which ends the name ("علي بن صالح الأحمري"); a last word without the
-    /// article only right before punctuation ("راجح بادي،"). Anything else ("صباح أول يوم"، "فهد فيما") is no name.
+    /// article only right before punctuation ("راجح بادي،") or a word that closes names ("علي قوطالي في",
+    /// `lexicon/name_closers.tsv`). Anything else ("صباح أول يوم"، "فهد فيما") is no name.
     func nameStarting(at j: Int, _ doc: Document, sentence: Range<Int>, covered: [Bool]) -> Range<Int>? {
         let first = doc.tokens[j]
         // The given name as written (no proclitic read off it: "كان" is no ك + "آن"; "علي" is the preposition "على"
@@ -70,7 +71,8 @@ extension TitleStage {
             let written = doc.string(doc.tokens[e].start, doc.tokens[e].end)
             if givenNames.contains(Self.foldingAlef(written)) || nameParticles.entries[word] != nil { e += 1; continue }
             // A pronoun suffix ends no family name ("بمساحاتها").
-            let closes = e + 1 >= sentence.upperBound || doc.tokens[e + 1].kind == .punct
+            let next = e + 1 < sentence.upperBound ? doc.tokens[e + 1] : nil
+            let closes = next.map { $0.kind == .punct || nameClosers.entries[$0.norm] != nil } ?? true
             let suffixed = ["ها", "هم", "هما"].contains { word.hasSuffix($0) }
             return closes && word.unicodeScalars.count >= 3 && !suffixed ? j..<(e + 1) : nil
         }
