@@ -46,6 +46,21 @@ final class NewsReferenceTests: XCTestCase {
         }
     }
 
+    /// The second development part (annotated in session 9 by another annotator): floors a little under what was
+    /// measured when it was added (overall 0.477, events 13/37, event precision 15/26, quotes 31/57).
+    func testSecondDevelopmentPart() throws {
+        let articles = try Self.articles(part: "dev2")
+        XCTAssertEqual(articles.count, 20)
+        let result = try SeedsTests.score(try Analyzer().analyze(articles),
+                                          gold: Self.folder.appendingPathComponent("dev2/reference.json").path)
+        print(Self.summary(result.report))
+        XCTAssertGreaterThanOrEqual(result.overall, 0.44, result.report)
+        let floors = ["entity mentions": 0.60, "events": 0.30, "event precision": 0.50, "quotes": 0.50]
+        for (category, floor) in floors {
+            XCTAssertGreaterThanOrEqual(result.categories[category] ?? -1, floor, "\(category)\n\(result.report)")
+        }
+    }
+
     /// The seeds annotated exhaustively by the same rules (the shared gold.json lists only some events).
     func testSeedsAnnotatedExhaustively() throws {
         let articles = try SeedsTests.seedArticles()
