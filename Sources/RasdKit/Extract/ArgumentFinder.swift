@@ -400,6 +400,9 @@ struct ArgumentFinder {
                 for m in sides { add(m, .actor) }
                 actorFound = true
                 objectStart = participantsEnd(participants, after)
+            } else if type == .statement, let m = speakers.first, m.type != .person,
+                      let holder = titleHolder(of: m, after: trigger, before: complement) {
+                add(holder); actorFound = true
             } else if let m = (type == .statement ? speakers : after).first, m.tokens.lowerBound <= trigger.upperBound + reach,
                !(pos == .noun && (type == .meet || type == .visit) && isCityOrSeat(m)),
                // "زيارة إيران": a visit's genitive place is where it goes, not who goes.
@@ -683,6 +686,17 @@ struct ArgumentFinder {
 
     /// The definite title noun that is the subject of the trigger's clause and names no entity: the word right after
     /// a verb, or right after the light verb standing up to three words before a verbal noun.
+    /// "وأعرب رئيس حزب القوات اللبنانية عن شكره": a body named inside a title right after a verb of saying, with
+    /// no name after it, stands for the person the article gave that title before (`Document.holder(ofTitle:)`).
+    func titleHolder(of m: EntityMention, after trigger: Range<Int>, before complement: Int) -> EventMention.Participant? {
+        let title = trigger.upperBound..<m.tokens.lowerBound
+        guard (1...3).contains(title.count), title.allSatisfy({ doc.tokens[$0].isWord }),
+              !actors.contains(where: { $0.type == .person && $0.tokens.lowerBound >= m.tokens.upperBound && $0.tokens.lowerBound < complement }),
+              let person = doc.holder(ofTitle: doc.tokens[title.lowerBound].start, m.end, before: doc.tokens[trigger.lowerBound].start)
+        else { return nil }
+        return .init(ref: person, role: .actor, text: doc.string(doc.tokens[title.lowerBound].start, m.end))
+    }
+
     func nominalSubject(of trigger: Range<Int>, type: EventType, pos: TriggerPOS, in sentence: Range<Int>) -> Int? {
         // An attack's object is as often a person of office ("استهدف القائد"): never read as its subject.
         if type == .attack { return nil }

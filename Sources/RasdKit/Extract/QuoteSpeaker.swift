@@ -460,6 +460,12 @@ struct QuoteSpeaker: Sendable {
             return .unknown
         }
         if resolved != .unknown { return resolved }
+        // A title over a body that the article gave a person before ("رئيس حزب القوات اللبنانية"): that person.
+        if let m = inZone.first(where: { $0.type != .person && $0.tokens.lowerBound > head && $0.tokens.lowerBound <= head + 3 }),
+           (head..<m.tokens.lowerBound).allSatisfy({ tokens[$0].isWord }),
+           let person = doc.holder(ofTitle: tokens[head].start, m.end, before: tokens[verb].start) {
+            return .named(person, doc.string(tokens[head].start, m.end))
+        }
         // Else the body or state it belongs to, named in its genitive: a state right after the noun ("سفيرة
         // الولايات المتحدة"), a body within three words ("اجتماع وزراء خارجية الاتحاد الأوروبي"); a place further
         // on names the office, not the speaker ("محكمة استئناف ديالى").
