@@ -80,7 +80,8 @@ extension EntityStage {
                     persons.first { $0.tokens == f..<(f + 1) && $0.ref.kbId != nil }
                 }
                 if let f = chain.family, familyMention != nil
-                    || (personTags[f] != nil && personTags[f] == personTags[first] && !lineage.pluralOrFeminine(doc.tokens[f].norm)) {
+                    || (personTags[f] != nil && personTags[f] == personTags[first] && !lineage.pluralOrFeminine(doc.tokens[f].norm))
+                    || closesName(doc, family: f, in: sentence, mentions: out) {
                     range = range.lowerBound..<(f + 1)
                 }
                 // A knowledge-base alias may begin before the chain with a title ("الأمير محمد بن سلمان"); a tagger
@@ -120,6 +121,18 @@ extension EntityStage {
             }
         }
         return out.sorted { $0.start < $1.start }
+    }
+
+    /// A family name that ends its sentence or clause ("ورئيس الاستخبارات العامة خالد بن علي الحميدان."): after a
+    /// chain and before punctuation, a word with the article that is no nationality adjective ("السعودي"), plural or
+    /// feminine noun, or title, where the tagger stopped short.
+    func closesName(_ doc: Document, family f: Int, in sentence: Range<Int>, mentions: [EntityMention]) -> Bool {
+        guard f + 1 >= sentence.upperBound || doc.tokens[f + 1].kind == .punct else { return false }
+        let word = doc.tokens[f].norm
+        // The article as written: "إلى" normalizes to an article-like "الي".
+        guard doc.string(doc.tokens[f].start, doc.tokens[f].end).hasPrefix("ال") else { return false }
+        return !lineage.pluralOrFeminine(word) && kb.country(forNationality: word) == nil
+            && kb.office(forTitle: word) == nil && !mentions.contains { $0.tokens.contains(f) && $0.type != .person }
     }
 
     /// Whether the knowledge-base person `id` may be the one a نسب chain names: no alias of the person with the same
