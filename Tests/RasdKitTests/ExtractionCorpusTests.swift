@@ -187,7 +187,11 @@ final class ExtractionCorpusTests: XCTestCase {
             guard row.count == 4 else { XCTFail("malformed case: \(row)"); continue }
             let analysis = Self.analyse(row[0], published: row[1])
             let person = analysis.entities.first { $0.label.contains(row[2]) || $0.aliases.contains(row[2]) }
-            if !(person?.roles.contains { $0.title.contains(row[3]) } ?? false) {
+            // "!TEXT": the person has a role and none of its titles contains TEXT.
+            let absent = row[3].hasPrefix("!") ? String(row[3].dropFirst()) : nil
+            let holds = absent.map { text in person.map { !$0.roles.isEmpty && !$0.roles.contains { $0.title.contains(text) } } ?? false }
+                ?? (person?.roles.contains { $0.title.contains(row[3]) } ?? false)
+            if !holds {
                 failures.append("\(row[0])\n    got " + analysis.entities.map { "\($0.label): \($0.roles.map(\.title))" }.joined(separator: "; "))
             }
         }

@@ -342,9 +342,13 @@ public struct TitleStage: Sendable {
             // A verb of saying takes a clause, not a person: "أعلن X وزير النقل" names X's office.
             if !comma, m.tokens.lowerBound > 0, isEventVerb(doc.tokens[m.tokens.lowerBound - 1].norm),
                !speech.contains(word: doc.tokens[m.tokens.lowerBound - 1].norm) { continue }
+            // "X، ووزير الدولة ... Y": a title joined by "و" after the comma begins the next item of a list.
+            if comma, cliticLength(doc.tokens[first]) > 0, doc.tokens[first].norm.hasPrefix("و") { continue }
             var j = first
             if comma {
-                while j < doc.tokens.count, doc.tokens[j].isWord, j - after <= 10 { j += 1 }
+                while j < doc.tokens.count, doc.tokens[j].isWord, j - after <= 10, j == first || !persons.contains(j) { j += 1 }
+                // A title that runs into another name is that name's ("X، رئيس المركز الدكتور Y").
+                if j < doc.tokens.count, j > first, persons.contains(j) { continue }
             } else {
                 j += 1
                 while j < doc.tokens.count, doc.tokens[j].isWord, j - first < 12, !persons.contains(j),
