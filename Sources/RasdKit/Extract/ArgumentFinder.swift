@@ -121,6 +121,12 @@ struct ArgumentFinder {
                 return word
             }
             if let c = Proclitics.candidates(word).dropFirst().first(where: { Self.prepositions.contains($0.stem) }) { return c.stem }
+            // "مدعوما بمسلحي المقاومة": "ب" on the armed men's noun governs their owner, who fights on the side of
+            // the subject. ("هجوم لمسلحي داعش" keeps its owner: "ل" there is the genitive's.)
+            if k == m.tokens.lowerBound - 1, word.hasPrefix("ب") || word.hasPrefix("وب"),
+               Proclitics.candidates(word).dropFirst().contains(where: { $0.prefix <= 2 && Self.forceNouns.contains(word: $0.stem) }) {
+                return "ب"
+            }
             if actors.contains(where: { $0.tokens.contains(k) }) { return nil }
             k -= 1; skipped += 1
         }
@@ -232,6 +238,13 @@ struct ArgumentFinder {
         return mentions(in: start..<limit).first { preposition(before: $0) == nil }
     }
 
+    /// Verbs whose verbal-noun complement is their subject's act ("تمكنت X من طرد"), `events/governing_verbs.tsv`.
+    static let governingVerbs = PhraseLexicon.resource("events/governing_verbs.tsv")
+    static let seizurePrepositions = keys(["من", "في", "على"])
+
+    /// Verbs that make the verbal noun after them passive ("تم طرد"، "جرى اعتقال").
+    static let passiveLightVerbs = keys(["تم", "وتم", "جرى", "وجرى", "يتم", "ويتم"])
+
     static let complementizers = keys(["إن", "أن", "إنه", "أنه", "إنها", "أنها"])
 
     /// The other reading of an institution's name: the state beside "الجيش السوداني", and the reverse.
@@ -261,7 +274,7 @@ struct ArgumentFinder {
 
     func event(for trigger: Range<Int>, type: EventType, pos: TriggerPOS, clause: Range<Int>, sentence: Range<Int>,
                earlier: [EventMention], previous: [EventMention], recipientFirst: Bool = false,
-               carrier: Bool = false) -> EventMention? {
+               carrier: Bool = false, seizure: Bool = false) -> EventMention? {
         var participants: [EventMention.Participant] = []
         var place: EntityRef?
         // Each participant with the line of the rule that took it (`--explain`).
@@ -336,7 +349,29 @@ struct ArgumentFinder {
                   doc.tokens[r.tokens.upperBound].norm.hasPrefix("ب") else { return nil }
             return r
         } : nil
-        if carrier {
+        // "تمكنت X من طرد التنظيم": the genitive of a seizure noun is its target, the subject of the verb governing it
+        // acts. With the article it has no genitive ("والتصفية"); under another word ("بعد طرد X"، "تم طرد X") nobody
+        // named in the sentence is known to have done it.
+        if seizure, pos == .noun {
+            // The governing verb: right before the noun or its preposition, or before the subject it has ("تمكنت
+            // وحدات حماية الشعب من طرد"), within eight words and no punctuation. Its subject acts: the name between
+            // it and the noun, else the name right before it ("المقاومة تمكنت من طرد").
+            let p = trigger.lowerBound - 1
+            let g: Int? = p < sentence.lowerBound ? nil : Self.governingVerbs.contains(word: doc.tokens[p].norm) ? p
+                : !Self.seizurePrepositions.contains(doc.tokens[p].norm) ? nil
+                : (max(sentence.lowerBound, p - 8)..<p).reversed().prefix { doc.tokens[$0].isWord }
+                    .first { Self.governingVerbs.contains(word: doc.tokens[$0].norm) }
+            guard !Self.hasArticle(triggerWord), let g,
+                  let object = after.first, object.tokens.lowerBound <= trigger.upperBound + 1,
+                  preposition(before: object, floor: trigger.upperBound) == nil,
+                  !punctuationBetween(trigger.upperBound, object.tokens.lowerBound),
+                  let c = mentions(in: (g + 1)..<trigger.lowerBound).first(where: { preposition(before: $0) == nil })
+                    ?? before.last(where: { $0.tokens.upperBound >= g - 2 && $0.tokens.upperBound <= g && preposition(before: $0) == nil }),
+                  c.ref != object.ref else { return nil }
+            add(c, .actor); actorFound = true
+            add(object, .target); targetTaken = true
+            objectStart = object.tokens.upperBound
+        } else if carrier {
             // "سفينة إماراتية محملة بالمساعدات"، "سفينة تابعة لبرنامج الأغذية تحمل ...": the carrier's state or owner,
             // named right before the trigger, supplies; a carrier of nobody named is no event.
             guard let owner = carrierOwner(before: trigger, in: sentence) else { return nil }
@@ -356,7 +391,9 @@ struct ArgumentFinder {
             // the genitive right after a verbal noun (up to 3).
             var reach = pos == .verb ? 6 : (pos == .noun ? 3 : -1)
             // "اجتماع عقده وزير الخارجية ..."، "لقاء جمع ...": a light verb after the noun, then its subject.
-            if pos == .noun, trigger.upperBound < sentence.upperBound, lightVerbs.contains(word: doc.tokens[trigger.upperBound].norm) {
+            // An adjective may stand between them ("في قصف عشوائي قام به المتمردون").
+            if pos == .noun, (trigger.upperBound..<min(trigger.upperBound + 2, sentence.upperBound)).contains(where: {
+                lightVerbs.contains(word: doc.tokens[$0].norm) }) {
                 reach = 8
             }
             // SVO: a name right before the verb is its subject ("إن بايدن التقى السيسي"); what follows is the object.
@@ -529,6 +566,8 @@ struct ArgumentFinder {
         if carrier, !participants.contains(where: { $0.role == .target }), let state = arrivalState(in: sentence) {
             add(state)
         }
+        // A seizure names whom it was taken from ("سيطر الجيش على مواقع الحوثيين").
+        if seizure, !participants.contains(where: { $0.role == .target }) { return nil }
         var event = bareEvent(type, trigger, sentence: sentence)
         event.participants = participants
         event.place = place

@@ -50,6 +50,10 @@ public struct EventStage: Sendable {
         var recipientFirst = false
         /// A carrier "loaded with" goods ("سفينة إماراتية محملة بالمساعدات"): the row's fifth column says "carrier".
         var carrier = false
+        /// A taking of ground or people ("طرد"، "دحر"، "سيطر على"): the row's fifth column says "seizure". The verb
+        /// counts in the perfect only, the noun's genitive is its target and the governing verb's subject its actor
+        /// ("تمكنت X من طرد Y"), and either counts only with a target named.
+        var seizure = false
         /// A verb's tense as the analyzer read it (nil for a phrase of triggers.tsv and for nouns).
         var tense: Morphology.Tense?
         /// Matched by lemma (trigger_lemmas.tsv) rather than as a phrase (triggers.tsv).
@@ -66,6 +70,9 @@ public struct EventStage: Sendable {
     }
 
     static let placeRequirement = "@place"
+    /// Words after which an unvowelled form with a verb and a noun reading is the noun ("تم طرد"، "بعد طرد"، "من طرد").
+    static let nounContexts = ArgumentFinder.passiveLightVerbs.union(ArgumentFinder.keys(
+        ["بعد", "وبعد", "قبل", "وقبل", "عقب", "إثر", "اثر", "خلال", "من", "في", "على", "إلى", "الى", "عن", "مع", "حول", "ضد"]))
     /// Nouns whose name is a date (`events/date_name_heads.tsv`).
     static let dateNameHeads = PhraseLexicon.resource("events/date_name_heads.tsv")
     /// ACCUSE lemmas of doubt (`events/doubt_lemmas.tsv`): what is doubted may be a thing, not a party.
@@ -105,13 +112,22 @@ public struct EventStage: Sendable {
                         let needsPlace = requires == Self.placeRequirement
                         // The type is one of `EventType` (VocabularyTests checks every row).
                         guard let type = EventType(rawValue: row[0]) else { continue }
-                        if requires.isEmpty || needsPlace || clauseHas(doc, requires, around: m.tokens, in: sentence) {
+                        // A seizure in the present tells a state ("المناطق التي يسيطر عليها التنظيم"), not an act.
+                        if row.count > 3, row[3] == "seizure", byLemma, row[1] == "verb", tense != .past { continue }
+                        // "تم طرد"، "بعد طرد": after a passive light verb or a preposition a seizure that may be read
+                        // as a verb or its verbal noun is the noun. (Other types keep both readings: their noun rules
+                        // take the sentence's subject as the actor of "في فرض عقوبات على X", which the verb's do not.)
+                        if byLemma, row[1] == "verb", row.count > 3, row[3] == "seizure", m.tokens.lowerBound > sentence.lowerBound,
+                           Self.nounContexts.contains(doc.tokens[m.tokens.lowerBound - 1].norm),
+                           candidates.contains(where: { $0.byLemma && $0.row.count > 1 && $0.row[1] == "noun" }) { continue }
+                        if requires.isEmpty || needsPlace || satisfies(doc, requires, around: m.tokens, in: sentence) {
                             guard var pos = row.count > 1 ? TriggerPOS(rawValue: row[1]) : .verb else { continue }
                             // "القصف"، "والهجوم": a verb form with the article is its verbal noun.
                             if pos == .verb, hasArticle(doc.tokens[m.tokens.lowerBound].norm, prefix: m.prefix) { pos = .noun }
                             found.append(Trigger(match: m, type: type, pos: pos, needsPlace: needsPlace,
                                                  recipientFirst: row.count > 3 && row[3] == "recipient",
                                                  carrier: row.count > 3 && row[3] == "carrier",
+                                                 seizure: row.count > 3 && row[3] == "seizure",
                                                  tense: tense, byLemma: byLemma))
                             break
                         }
@@ -143,7 +159,8 @@ public struct EventStage: Sendable {
                 }
                 let found = arguments.event(for: trigger.match.tokens, type: trigger.type, pos: trigger.pos,
                                             clause: clause, sentence: sentence, earlier: sentenceEvents,
-                                            previous: events, recipientFirst: trigger.recipientFirst, carrier: trigger.carrier)
+                                            previous: events, recipientFirst: trigger.recipientFirst, carrier: trigger.carrier,
+                                            seizure: trigger.seizure)
                 guard var event = found ?? said.map({ _ in arguments.bareEvent(trigger.type, trigger.match.tokens, sentence: sentence) }) else {
                     if trigger.pos == .noun, trigger.match.tokens.lowerBound <= sentence.lowerBound + 2 { waiting.append(trigger) }
                     continue
@@ -261,6 +278,14 @@ public struct EventStage: Sendable {
         guard prefix >= 2 else { return false }
         let clitics = String(String.UnicodeScalarView(word.unicodeScalars.prefix(prefix)))
         return clitics.hasSuffix("ال") || clitics.hasSuffix("لل")
+    }
+
+    /// A trigger row's requirement: a word class that must occur near the trigger, optionally followed by "!" and a
+    /// class that must not ("combat!blaze": fighting words, and no fire or flood whose control is told alike).
+    func satisfies(_ doc: Document, _ requires: String, around trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
+        let parts = requires.split(separator: "!", maxSplits: 1).map(String.init)
+        guard let required = parts.first, clauseHas(doc, required, around: trigger, in: sentence) else { return false }
+        return parts.count < 2 || !clauseHas(doc, parts[1], around: trigger, in: sentence)
     }
 
     /// Whether a word of the class occurs in the sentence near the trigger (8 tokens before, 16 after).
