@@ -215,9 +215,16 @@ final class ExtractionCorpusTests: XCTestCase {
             guard row.count == 3 || row.count == 4 else { XCTFail("malformed case: \(row)"); continue }
             let analysis = Self.analyse(row[0].replacingOccurrences(of: "\\n", with: "\n"), published: "2024-01-01")
             let kb = Dictionary(uniqueKeysWithValues: analysis.entities.map { ($0.id, $0.kb ?? "") })
-            // Speaker "-": the quote is found and has no speaker (the text names none; the nearest name is not it).
+            let labels = Dictionary(uniqueKeysWithValues: analysis.entities.map { ($0.id, $0.label) })
+            // Speaker "-": the quote is found and has no speaker (the text names none; the nearest name is not it);
+            // "new:NAME": a speaker the knowledge base does not hold, labelled NAME.
             var ok = analysis.quotes.contains { q in
-                q.text.contains(row[2]) && (row[1] == "-" ? q.speaker == nil : q.speaker.flatMap { kb[$0] } == row[1])
+                guard q.text.contains(row[2]) else { return false }
+                if row[1] == "-" { return q.speaker == nil }
+                if row[1].hasPrefix("new:") {
+                    return q.speaker.map { kb[$0] == "" && labels[$0] == String(row[1].dropFirst(4)) } ?? false
+                }
+                return q.speaker.flatMap { kb[$0] } == row[1]
             }
             // A fourth column: words no quote may hold (a quote must not run over into the narrative after it).
             if row.count == 4, analysis.quotes.contains(where: { $0.text.contains(row[3]) }) { ok = false }

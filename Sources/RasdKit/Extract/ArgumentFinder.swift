@@ -404,7 +404,9 @@ struct ArgumentFinder {
             } : nil
             // "انتقد رئيس مجلس عشائر الأنبار، نعيم الكعود، الحكومة": a person set off by a comma right after a
             // title that names a place or body is the subject; the place or body belongs to the title.
-            let apposed = pos == .verb && type != .statement ? after.first.flatMap { m -> EntityMention? in
+            // The body may be the second of the title's ("رئيس لجنة العلاقات الخارجية بالبرلمان الأوروبي، X").
+            let apposed = pos == .verb && type != .statement ? after.prefix(while: { $0.type != .person }).prefix(2).last(where: {
+                $0.tokens.upperBound < sentence.upperBound && doc.tokens[$0.tokens.upperBound].norm == "," }).flatMap { m -> EntityMention? in
                 guard m.type != .person, m.tokens.lowerBound > trigger.upperBound, m.tokens.lowerBound <= trigger.upperBound + 6,
                       m.tokens.upperBound + 1 < sentence.upperBound, doc.tokens[m.tokens.upperBound].norm == ",",
                       !punctuationBetween(trigger.upperBound, m.tokens.lowerBound),

@@ -24,6 +24,10 @@ public struct EntityStage: Sendable {
     let givenNames: Set<String>
     /// Places named after a place noun ("بلدة الكرمة") that no list knows.
     let headedPlaces = HeadedPlaces()
+    /// Bodies named after a head noun ("وزارة الخدمة المدنية") that no list knows.
+    let headedBodies = HeadedBodies()
+    /// Words after a body's head noun: those that show no body is named ("مركز المدينة"), adjectives of names.
+    let bodyNameWords: PhraseLexicon
 
     public init(kb: KnowledgeBase, tagger: NERTagger?) {
         self.kb = kb
@@ -35,6 +39,7 @@ public struct EntityStage: Sendable {
         wawNames = PhraseLexicon.resource("lexicon/waw_names.tsv")
         nameHeads = PhraseLexicon.resource("lexicon/name_heads.tsv")
         bodyHeads = PhraseLexicon.resource("lexicon/body_heads.tsv")
+        bodyNameWords = PhraseLexicon.resource("lexicon/body_name_words.tsv")
         givenNames = Set(((try? ResourceStore.rows("ner/first_names.txt")) ?? []).compactMap { $0.first.map(TitleStage.foldingAlef) })
         chainStops = PhraseLexicon(rows: ((try? ResourceStore.rows("text/unit_stopwords.tsv")) ?? [])
                                        + ((try? ResourceStore.rows("lexicon/title_barriers.tsv")) ?? []))
@@ -83,6 +88,7 @@ public struct EntityStage: Sendable {
             }
         }
         mentions += headedPlaces.mentions(doc, kb: kb, stopNames: stopNames, tagger: tagger, givenNames: givenNames, covered: &covered)
+        headedBodies.mentions(doc, &mentions, heads: bodyHeads, stops: chainStops, words: bodyNameWords, kb: kb, covered: &covered)
         mentions.sort { $0.start < $1.start }
         mentions = withGivenName(doc, mentions, covered: &covered)
         var nested: [EntityMention] = []

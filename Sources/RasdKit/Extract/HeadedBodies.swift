@@ -1,0 +1,129 @@
+/// Bodies that no list knows, named by a head noun and the words that say which body it is: "وزارة الخدمة
+/// المدنية"، "جمعية تكافل الخيرية"، "اتحاد جمعيات الصحافيين الإسبان"، "المرصد السوري لحقوق الإنسان". Ministries,
+/// committees, councils, charities and observatories are most of the organisations a regional report names, and
+/// neither the knowledge base nor the tagger (trained on ANERCorp, where they are rare) holds them.
+///
+/// The head nouns are `lexicon/body_heads.tsv` (the same heads that name a body after a place), the words that
+/// refuse a name or are adjectives of names `lexicon/body_name_words.tsv`; the chain's rules are `chainEnd`'s. A
+/// function word, a number, punctuation or another mention ends a chain. A state institution ("وزارة الداخلية") is
+/// left to the title stage, which finds its state.
+struct HeadedBodies: Sendable {
+    static let article = ArabicNormalizer.shared.key("ال")
+    static let lamArticle = ArabicNormalizer.shared.key("لل")
+    /// "وزارة الثقافة والإعلام": a word joined by "و" with the article continues the name.
+    static let andArticle = ArabicNormalizer.shared.key("وال")
+
+    /// The head the token is (proclitics allowed, "ووزارة"، "بجمعية"), and whether it carries the article.
+    func head(_ token: Token, heads: PhraseLexicon) -> (definite: Bool, prefix: Int, generic: Bool)? {
+        guard token.kind == .arabic else { return nil }
+        for (prefix, stem) in Proclitics.candidates(token.norm) {
+            guard let row = heads.entries[stem], row.first != "place" else { continue }
+            let clitics = String(String.UnicodeScalarView(token.norm.unicodeScalars.prefix(prefix)))
+            return (clitics.hasSuffix(Self.article) || clitics.hasSuffix(Self.lamArticle), prefix, row.first == "generic")
+        }
+        return nil
+    }
+
+    /// A nisba adjective with the article ("الخيرية"، "الوطني"، "المدنية"); ة is written ه by the normalizer.
+    static func isNisba(_ word: String) -> Bool {
+        word.unicodeScalars.count >= 5 && (word.hasSuffix("ي") || word.hasSuffix("يه"))
+    }
+
+    /// Whether a word may stand in the chain: an Arabic word of three letters or more that is no function word.
+    func mayChain(_ word: String, stops: PhraseLexicon, kb: KnowledgeBase) -> Bool {
+        word.unicodeScalars.count >= 3 && stops.entries[word] == nil && !kb.isCommonWord(word)
+    }
+
+    /// Where the name after the head at `i` ends (exclusive), or nil when no name follows.
+    ///
+    /// Nouns in construct first; after the first adjective only adjectives, until a "لل" phrase opens another
+    /// ("الهيئة العامة للسياحة والتراث الوطني"): a definite noun after an adjective is the verb's object ("وعد المجلس
+    /// الوطني الفلسطيني القانون"). A bare word stands only in construct before a definite one, never with a glued
+    /// conjunction or preposition ("ويستطيع"، "بإيقاف"); inside a "لل" phrase only adjectives and words joined by "و".
+    /// A definite head needs an adjective first ("المرصد السوري"، "اللجنة العليا"), a generic head ("الشركة"،
+    /// "النادي") more than a nationality ("الشركة الصينية" describes). A mention right after the chain continues the
+    /// name ("مستشفى الملك فهد"): left to the rules that know that name.
+    func chainEnd(_ doc: Document, after i: Int, in sentence: Range<Int>, definiteHead: Bool, generic: Bool,
+                  stops: PhraseLexicon, words: PhraseLexicon, kb: KnowledgeBase, covered: [Bool],
+                  demonymAt: [Int: Int]) -> Int? {
+        var end = i + 1, lastDefinite = i
+        var adjectiveSeen = false, inLam = false, chainWords = 0, nationalitySeen = false, lamSeen = false
+        while end < sentence.upperBound, end - i <= 7, doc.tokens[end].kind == .arabic {
+            let word = doc.tokens[end].norm
+            let first = end == i + 1
+            let nationality = kb.country(forNationality: word) != nil
+            guard !covered[end] || (nationality && demonymAt[end] != nil), nationality || mayChain(word, stops: stops, kb: kb),
+                  !(first && words.entries[word]?.first == "not") else { break }
+            let adjective = nationality || words.entries[word]?.first == "adjective"
+                || (word.hasPrefix(Self.article) && Self.isNisba(word))
+            if word.hasPrefix(Self.lamArticle), !first {
+                inLam = true; lamSeen = true; adjectiveSeen = false; lastDefinite = end
+            } else if word.hasPrefix(Self.article) || word.hasPrefix(Self.andArticle) {
+                if first, definiteHead, !adjective { return nil }
+                // After a definite noun or an adjective, a definite noun with no "و" is no part of the name: two
+                // definite nouns in a row are an apposition or the verb's object ("اتحاد الكرة المراقبين").
+                if (adjectiveSeen || inLam || lastDefinite > i) && !adjective && !word.hasPrefix(Self.andArticle) { break }
+                if adjective { adjectiveSeen = true }
+                if nationality { nationalitySeen = true }
+                lastDefinite = end
+            } else {
+                // A bare word: in construct only, before a definite word, with nothing glued before it.
+                if adjectiveSeen || inLam || end > lastDefinite + 1 || definiteHead { break }
+                if ["و", "ب", "ل", "ك", "ف"].contains(where: { word.hasPrefix($0) }),
+                   Proclitics.candidates(word).count > 1 { break }
+            }
+            chainWords += 1
+            end += 1
+        }
+        let stop = lastDefinite + 1
+        guard stop > i + 1 else { return nil }
+        // A name after the chain continues it ("مستشفى الملك فهد"), or owns the body ("قيادة القوات المشتركة لتحالف
+        // دعم الشرعية": the coalition speaks): either way the rules that know that name decide.
+        if stop < sentence.upperBound, covered[stop], demonymAt[stop] == nil,
+           Proclitics.candidates(doc.tokens[stop].norm).count == 1 || doc.tokens[stop].norm.hasPrefix("ل") {
+            return nil
+        }
+        // A definite head with plain adjectives only describes ("المجلس الوزاري"، "المجلس البلدي").
+        if definiteHead, !nationalitySeen, !lamSeen { return nil }
+        if generic, definiteHead, stop - i < 3 { return nil }
+        return stop
+    }
+
+    /// The bodies of the document on tokens nothing covers yet (a nationality adjective read as a state, "السوري",
+    /// is taken into the name and its demonym mention dropped); marks their tokens covered.
+    func mentions(_ doc: Document, _ mentions: inout [EntityMention], heads: PhraseLexicon, stops: PhraseLexicon,
+                  words: PhraseLexicon, kb: KnowledgeBase, covered: inout [Bool]) {
+        var demonymAt: [Int: Int] = [:]
+        for (k, m) in mentions.enumerated() where m.origin == .demonym { for t in m.tokens { demonymAt[t] = k } }
+        var dropped = Set<Int>()
+        var found: [EntityMention] = []
+        for sentence in doc.sentences {
+            var i = sentence.lowerBound
+            while i + 1 < sentence.upperBound {
+                defer { i += 1 }
+                // A state institution ("وزارة الداخلية"، "مجلس الوزراء") is the title stage's: it finds the state.
+                guard !covered[i], let h = head(doc.tokens[i], heads: heads),
+                      Institutions.shared.heads.match(doc.tokens, at: i) == nil else { continue }
+                guard let end = chainEnd(doc, after: i, in: sentence, definiteHead: h.definite, generic: h.generic,
+                                         stops: stops, words: words, kb: kb, covered: covered, demonymAt: demonymAt)
+                else { continue }
+                // Keep the article of a definite head ("والمرصد" → "المرصد"); "للمجلس" loses it with the "ل".
+                let clitics = String(String.UnicodeScalarView(doc.tokens[i].norm.unicodeScalars.prefix(h.prefix)))
+                let skip = h.definite && clitics.hasSuffix(Self.article) ? h.prefix - 2 : h.prefix
+                let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[i], afterNormalized: skip)
+                let stop = doc.tokens[end - 1].end
+                let text = doc.string(start, stop)
+                let key = KBKeys.variantKey(ArabicNormalizer.shared.key(text))
+                found.append(EntityMention(start: start, end: stop, text: text, type: .org, ref: .name(.org, key),
+                                           origin: .bodyHead, tokens: i..<end, reason: "a body named after the head noun «\(doc.tokens[i].norm)»"))
+                for t in i..<end {
+                    covered[t] = true
+                    if let d = demonymAt[t] { dropped.insert(d) }
+                }
+                i = end - 1
+            }
+        }
+        if !dropped.isEmpty { mentions = mentions.enumerated().filter { !dropped.contains($0.offset) }.map(\.element) }
+        mentions += found
+    }
+}
