@@ -136,6 +136,7 @@ public struct TitleStage: Sendable {
         doc.mentions = (doc.mentions.enumerated().filter { !absorbed.contains($0.offset) }.map(\.element) + descriptions)
             .sorted { $0.start < $1.start }
         roles += knowledgeBaseRoles(doc)
+        doc.nestedMentions += titleForms(doc, roles: roles)
         doc.roles = roles
     }
 
