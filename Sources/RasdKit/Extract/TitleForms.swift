@@ -19,7 +19,7 @@ extension TitleStage {
                 if let h = honorifics.match(doc.tokens, at: k, limit: m.tokens.lowerBound), h.tokens.upperBound == m.tokens.lowerBound {
                     first = k
                     let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[k], afterNormalized: h.prefix)
-                    add(start, m.end, m, origin: m.origin, reason: "the name with its honorific")
+                    add(start, m.end, m, origin: .description, reason: "the name with its honorific")
                     break
                 }
             }
@@ -30,8 +30,12 @@ extension TitleStage {
                 // A title that ran over the honorific ("خادم الحرمين الشريفين الملك") is listed without it.
                 let titleEnd = first < m.tokens.lowerBound && r.end > doc.tokens[first].start && first > 0
                     ? doc.tokens[first - 1].end : r.end
-                add(r.start, titleEnd, m, origin: .description, reason: "the person's title before the name")
-                add(r.start, m.end, m, origin: m.origin, reason: "the name with the title before it")
+                // The title alone only when it names one office or person by itself (two words or more:
+                // "خادم الحرمين الشريفين"، "رئيس حزب القوات اللبنانية"), not "الدكتور" or "الرئيس".
+                if doc.firstToken(endingAfter: titleEnd - 1) > doc.firstToken(endingAfter: r.start) {
+                    add(r.start, titleEnd, m, origin: .description, reason: "the person's title before the name")
+                }
+                add(r.start, m.end, m, origin: .description, reason: "the name with the title before it")
             }
         }
         return out

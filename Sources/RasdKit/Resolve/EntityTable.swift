@@ -4,6 +4,8 @@ struct EntityTable {
     let kb: KnowledgeBase?
     private(set) var entries: [Analysis.Entity] = []
     private var index: [EntityRef: Int] = [:]
+    /// Entities whose label is still the title they were first mentioned by.
+    private var labelledByTitle = Set<Int>()
 
     init(kb: KnowledgeBase?) {
         self.kb = kb
@@ -35,8 +37,14 @@ struct EntityTable {
         guard let k = position(id) else { return }
         entries[k].mentions.append(mention)
         if !entries[k].aliases.contains(mention.text) { entries[k].aliases.append(mention.text) }
-        // A name not in the knowledge base is labelled by its longest form.
-        if entries[k].kb == nil, mention.text.count > entries[k].label.count { entries[k].label = mention.text }
+        // A name not in the knowledge base is labelled by its longest form, never by a title ("الدكتور"، "رئيس
+        // المحكمة ..."): a title form labels the entity only until its name is seen.
+        guard entries[k].kb == nil else { return }
+        if mention.origin == EntityMention.Origin.description.rawValue {
+            if entries[k].mentions.count == 1 { labelledByTitle.insert(k) }
+        } else if labelledByTitle.remove(k) != nil || mention.text.count > entries[k].label.count {
+            entries[k].label = mention.text
+        }
     }
 
     mutating func addRole(_ id: String, _ role: Analysis.Role) {
