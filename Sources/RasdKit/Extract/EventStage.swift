@@ -15,6 +15,8 @@ public struct EventStage: Sendable {
     let attribution: PhraseLexicon
     let groupWords: PhraseLexicon
     let lightVerbs: PhraseLexicon
+    /// Titles whose holder speaks for the body named in them (`quotes/voice_titles.tsv`).
+    let voiceTitles: PhraseLexicon
     let clauses = ClauseSplitter()
     /// Reads a title noun as the entity named with it before ("وبحث الوزير" → the minister).
     let speakers: QuoteSpeaker
@@ -32,6 +34,7 @@ public struct EventStage: Sendable {
         attribution = PhraseLexicon.resource("quotes/attribution.tsv")
         groupWords = PhraseLexicon.resource("events/group_anaphors.tsv")
         lightVerbs = PhraseLexicon.resource("events/light_verbs.tsv")
+        voiceTitles = PhraseLexicon.resource("quotes/voice_titles.tsv")
         speakers = QuoteSpeaker(speech: speech)
         var classes: [String: Set<String>] = [:]
         for row in (try? ResourceStore.rows("events/classes.tsv")) ?? [] where row.count >= 2 {
@@ -168,6 +171,12 @@ public struct EventStage: Sendable {
                 if let said, let ref = said.speaker {
                     event.participants = [.init(ref: ref, role: .actor, text: said.speakerText ?? "")]
                     event.provenance.add("actor «\(said.speakerText ?? "")»: the speaker of what is said (quote stage)")
+                    // The body a head or spokesman speaks for, named in his title ("مدير المرصد"، "المتحدث باسم
+                    // وزارة الدفاع"): it makes the statement with him.
+                    for body in bodies(spokenFor: ref, in: doc) where !event.participants.contains(where: { $0.ref == body.ref }) {
+                        event.participants.append(.init(ref: body.ref, role: .actor, text: body.text))
+                        event.provenance.add("actor «\(body.text)»: the body the speaker's title speaks for")
+                    }
                 }
                 if trigger.needsPlace && event.place == nil { continue }
                 if trigger.type == .visit, reachesLevel(doc, trigger.match.tokens, in: sentence) { continue }
@@ -278,6 +287,21 @@ public struct EventStage: Sendable {
         guard prefix >= 2 else { return false }
         let clitics = String(String.UnicodeScalarView(word.unicodeScalars.prefix(prefix)))
         return clitics.hasSuffix("ال") || clitics.hasSuffix("لل")
+    }
+
+    /// The bodies named in a person's titles of this article whose first word is a title of one who speaks for the
+    /// body (`quotes/voice_titles.tsv`).
+    func bodies(spokenFor person: EntityRef, in doc: Document) -> [EntityMention] {
+        var out: [EntityMention] = []
+        for role in doc.roles where role.person == person && role.basis == "text" {
+            let first = doc.firstToken(endingAfter: role.start)
+            guard first < doc.tokens.count, voiceTitles.contains(word: doc.tokens[first].norm) else { continue }
+            for m in doc.mentions where m.type == .org && m.start >= role.start && m.end <= role.end
+                && !out.contains(where: { $0.ref == m.ref }) {
+                out.append(m)
+            }
+        }
+        return out
     }
 
     /// A trigger row's requirement: a word class that must occur near the trigger, optionally followed by "!" and a
@@ -451,7 +475,13 @@ public struct EventStage: Sendable {
         if event.type == .statement {
             let finder = ArgumentFinder.complementStart(doc, after: trigger, in: sentence)
             let limit = finder < sentence.upperBound ? doc.tokens[finder].start : span.upperBound
-            candidates = candidates.filter { $0.start < limit }
+            // Nor by a date that ends another clause before it ("... قتل في الثامن من يوليو، وقال المتحدث ..."):
+            // before the verb, a date counts from the last comma on, or opening the sentence ("وفي يوم الجمعة، نشرت
+            // ...، وشدد كيم").
+            let floor = (sentence.lowerBound..<trigger.lowerBound).last { [",", ";", "؛"].contains(doc.tokens[$0].norm) }
+                .map { doc.tokens[$0].end } ?? 0
+            let opening = doc.tokens[min(sentence.lowerBound + 3, sentence.upperBound - 1)].end
+            candidates = candidates.filter { $0.start < limit && ($0.start >= floor || $0.start < opening) }
             if let d = candidates.min(by: { abs($0.start - triggerAt) < abs($1.start - triggerAt) }) {
                 set(&event, d, reporting: false, published: doc.published)
                 return
