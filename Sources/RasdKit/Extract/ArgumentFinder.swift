@@ -238,6 +238,23 @@ struct ArgumentFinder {
         return mentions(in: start..<limit).first { preposition(before: $0) == nil }
     }
 
+    /// A nationality adjective right after a verbal noun, or after its own adjectives ("ضربة جوية أمريكية"): the
+    /// state, when no mention covers the words.
+    func nationalityAfter(_ trigger: Range<Int>, in sentence: Range<Int>) -> EventMention.Participant? {
+        var t = trigger.upperBound
+        while t < sentence.upperBound, t - trigger.upperBound < 3, doc.tokens[t].kind == .arabic,
+              !actors.contains(where: { $0.tokens.contains(t) }) {
+            let word = doc.tokens[t].norm
+            if let country = kb.country(forNationality: word) {
+                return EventMention.Participant(ref: .kb(country), role: .actor, text: doc.string(doc.tokens[t].start, doc.tokens[t].end))
+            }
+            // Only adjectives may stand before it ("الجوية"، "جوية"): a nisba, with or without the article.
+            guard word.hasSuffix("يه") || word.hasSuffix("ي") else { return nil }
+            t += 1
+        }
+        return nil
+    }
+
     /// Verbs whose verbal-noun complement is their subject's act ("تمكنت X من طرد"), `events/governing_verbs.tsv`.
     static let governingVerbs = PhraseLexicon.resource("events/governing_verbs.tsv")
     static let seizurePrepositions = keys(["من", "في", "على"])
@@ -460,6 +477,13 @@ struct ArgumentFinder {
                     participants = participants.map { .init(ref: $0.ref, role: .counterpart, text: $0.text) }
                     provenance.add("those named after the verb become counterparts of the sentence's subject")
                     participants.insert(c, at: 0)
+                }
+            } else if pos == .noun, type == .attack || type == .launch, let state = nationalityAfter(trigger, in: sentence) {
+                // "ضربة جوية أمريكية"، "الغارات الروسية": the nationality after an attack names who struck; the one the
+                // sentence says was hit in it ("الفضلي قتل في ضربة جوية أمريكية") is its target.
+                add(state); actorFound = true
+                if adverbial, let c = carriedSubject, c.ref != state.ref {
+                    add(EventMention.Participant(ref: c.ref, role: .target, text: c.text)); targetTaken = true
                 }
             } else if continued || adverbial, let c = carriedSubject {
                 add(c); actorFound = true
