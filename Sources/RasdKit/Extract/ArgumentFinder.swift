@@ -712,7 +712,9 @@ struct ArgumentFinder {
     static func complementStart(_ doc: Document, after trigger: Range<Int>, in sentence: Range<Int>) -> Int {
         (trigger.upperBound..<sentence.upperBound).first { k in
             let norm = doc.tokens[k].norm
-            return Self.complementizers.contains(norm) || Self.complementMarks.contains(norm)
+            // "بان كي مون": a name that reads as "بأن" is no complementizer.
+            return Self.complementMarks.contains(norm)
+                || Self.complementizers.contains(norm) && !doc.mentions.contains { $0.tokens.contains(k) }
         } ?? sentence.upperBound
     }
 

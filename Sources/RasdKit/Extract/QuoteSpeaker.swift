@@ -351,7 +351,7 @@ struct QuoteSpeaker: Sendable {
         // Long enough for a title chain before the name ("ذكر وكيل وزارة الطاقة رئيس «لجنة ...» الدكتور X").
         while end < min(verb + 16, sentence.upperBound) {
             let t = tokens[end]
-            if t.isWord && Self.complementizers.contains(t.norm) { break }
+            if t.isWord && Self.complementizers.contains(t.norm) && !doc.mentions.contains(where: { $0.tokens.contains(end) }) { break }
             if t.kind == .punct && t.norm == ":" { break }
             if t.kind == .punct && QuoteStage.openers.contains(t.norm.unicodeScalars.first!) {
                 // A short name in quote marks inside a title, with the speaker's name after it ("وكيل الوزارة رئيس

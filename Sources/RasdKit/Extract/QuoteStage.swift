@@ -182,6 +182,8 @@ public struct QuoteStage: Sendable {
     func isComplementizer(_ doc: Document, _ t: Int, verb: Int) -> Bool {
         Self.complementizers.contains(doc.tokens[t].norm)
             && !(t > verb + 1 && (speakers.zone.entries[doc.tokens[t - 1].norm].map { $0.contains("time") || $0.contains("prior") } ?? false))
+            // "بان كي مون": a name that reads as "بأن" is no complementizer.
+            && !doc.mentions.contains { $0.tokens.contains(t) }
     }
 
     /// A word that opens another clause between a speech verb and a complementizer ("فيما"، "إلا"، "بينما"): the
