@@ -712,6 +712,13 @@ struct ArgumentFinder {
     static func complementStart(_ doc: Document, after trigger: Range<Int>, in sentence: Range<Int>) -> Int {
         (trigger.upperBound..<sentence.upperBound).first { k in
             let norm = doc.tokens[k].norm
+            // "في حديث مع وكالة «سبوتنيك» الإثنين": one or two words in quote marks are a name, not what is said.
+            if norm != ":", Self.complementMarks.contains(norm),
+               ((k + 2)..<min(k + 4, sentence.upperBound)).contains(where: { doc.tokens[$0].kind == .punct
+                   && doc.tokens[$0].norm.unicodeScalars.first.map { QuoteStage.closers.contains($0) } == true }),
+               (k + 1..<min(k + 4, sentence.upperBound)).allSatisfy({ doc.tokens[$0].isWord || doc.tokens[$0].kind == .punct }) {
+                return false
+            }
             // "بان كي مون": a name that reads as "بأن" is no complementizer.
             return Self.complementMarks.contains(norm)
                 || Self.complementizers.contains(norm) && !doc.mentions.contains { $0.tokens.contains(k) }
