@@ -238,6 +238,18 @@ struct ArgumentFinder {
         return mentions(in: start..<limit).first { preposition(before: $0) == nil }
     }
 
+    /// The name right after a light verb (`events/light_verbs.tsv`) that stands up to ten words before an indefinite
+    /// verbal noun, with no punctuation or other verb's complement between (VSO with a phrase between subject and
+    /// object).
+    func lightVerbSubject(before trigger: Range<Int>, in sentence: Range<Int>, among before: [EntityMention]) -> EntityMention? {
+        let floor = max(sentence.lowerBound, trigger.lowerBound - 10)
+        guard let v = (floor..<trigger.lowerBound).last(where: { doc.tokens[$0].isWord && lightVerbs.contains(word: doc.tokens[$0].norm) }),
+              !punctuationBetween(v, trigger.lowerBound), !complementBetween(v + 1, trigger.lowerBound),
+              let m = before.first(where: { $0.tokens.lowerBound == v + 1 }), preposition(before: m) == nil, canAct(m.ref)
+        else { return nil }
+        return m
+    }
+
     /// A nationality adjective right after a verbal noun, or after its own adjectives ("ضربة جوية أمريكية"): the
     /// state, when no mention covers the words.
     func nationalityAfter(_ trigger: Range<Int>, in sentence: Range<Int>) -> EventMention.Participant? {
@@ -496,6 +508,11 @@ struct ArgumentFinder {
                       !punctuationBetween(m.tokens.upperBound, trigger.lowerBound) || pos == .dismissal {
                 // SVO ("بوتين وكيم التقيا") or the subject of a light verb ("أجرى تشوي محادثات").
                 for g in coordination(endingAt: m, in: before) { add(g, .actor) }
+                actorFound = true
+            } else if pos == .noun, !definite, let subject = lightVerbSubject(before: trigger, in: sentence, among: before) {
+                // "ونفذ حزب الله خلال شهري مايو ويونيو عمليات عسكرية": the subject right after a light verb, a
+                // phrase of time or place between it and the noun.
+                for c in [subject] + coordinated(after: subject, limit: trigger.lowerBound) { add(c, .actor) }
                 actorFound = true
             }
         }
