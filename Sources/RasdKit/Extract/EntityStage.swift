@@ -28,6 +28,7 @@ public struct EntityStage: Sendable {
     let headedBodies = HeadedBodies()
     /// Words after a body's head noun: those that show no body is named ("مركز المدينة"), adjectives of names.
     let bodyNameWords: PhraseLexicon
+    let bodyHeadKeys: [UInt64: String]
 
     public init(kb: KnowledgeBase, tagger: NERTagger?) {
         self.kb = kb
@@ -40,6 +41,7 @@ public struct EntityStage: Sendable {
         nameHeads = PhraseLexicon.resource("lexicon/name_heads.tsv")
         bodyHeads = PhraseLexicon.resource("lexicon/body_heads.tsv")
         bodyNameWords = PhraseLexicon.resource("lexicon/body_name_words.tsv")
+        bodyHeadKeys = HeadedBodies.headKeys(bodyHeads)
         givenNames = Set(((try? ResourceStore.rows("ner/first_names.txt")) ?? []).compactMap { $0.first.map(TitleStage.foldingAlef) })
         chainStops = PhraseLexicon(rows: ((try? ResourceStore.rows("text/unit_stopwords.tsv")) ?? [])
                                        + ((try? ResourceStore.rows("lexicon/title_barriers.tsv")) ?? []))
@@ -88,7 +90,7 @@ public struct EntityStage: Sendable {
             }
         }
         mentions += headedPlaces.mentions(doc, kb: kb, stopNames: stopNames, tagger: tagger, givenNames: givenNames, covered: &covered)
-        headedBodies.mentions(doc, &mentions, heads: bodyHeads, stops: chainStops, words: bodyNameWords, kb: kb, covered: &covered)
+        headedBodies.mentions(doc, &mentions, headKeys: bodyHeadKeys, stops: chainStops, words: bodyNameWords, kb: kb, covered: &covered)
         mentions.sort { $0.start < $1.start }
         mentions = withGivenName(doc, mentions, covered: &covered)
         var nested: [EntityMention] = []

@@ -13,15 +13,22 @@ struct HeadedBodies: Sendable {
     /// "وزارة الثقافة والإعلام": a word joined by "و" with the article continues the name.
     static let andArticle = ArabicNormalizer.shared.key("وال")
 
-    /// The head the token is (proclitics allowed, "ووزارة"، "بجمعية"), and whether it carries the article.
-    func head(_ token: Token, heads: PhraseLexicon) -> (definite: Bool, prefix: Int, generic: Bool)? {
+    /// The head the token is (proclitics allowed, "ووزارة"، "بجمعية"), and whether it carries the article. Runs on
+    /// every word: the readings are tested by hash, nothing is spelled out.
+    func head(_ token: Token, headKeys: [UInt64: String]) -> (definite: Bool, prefix: Int, generic: Bool)? {
         guard token.kind == .arabic else { return nil }
-        for (prefix, stem) in Proclitics.candidates(token.norm) {
-            guard let row = heads.entries[stem], row.first != "place" else { continue }
-            let clitics = String(String.UnicodeScalarView(token.norm.unicodeScalars.prefix(prefix)))
-            return (clitics.hasSuffix(Self.article) || clitics.hasSuffix(Self.lamArticle), prefix, row.first == "generic")
+        for r in Proclitics.readings(token.norm, key: token.key) where !r.restoresArticle {
+            guard let mark = headKeys[r.key], mark != "place" else { continue }
+            let prefix = Array(token.norm.unicodeScalars.prefix(r.prefix))
+            let definite = zip(prefix, prefix.dropFirst()).contains { $0 == "ا" && $1 == "ل" } || (prefix.count >= 2 && prefix.suffix(2) == ["ل", "ل"])
+            return (definite, r.prefix, mark == "generic")
         }
         return nil
+    }
+
+    /// The heads' `TokenKey`s and their marks ("", "generic" or "place"), from `lexicon/body_heads.tsv`.
+    static func headKeys(_ heads: PhraseLexicon) -> [UInt64: String] {
+        Dictionary(heads.entries.map { (TokenKey.of($0.key), $0.value.first ?? "") }, uniquingKeysWith: { a, _ in a })
     }
 
     /// A nisba adjective with the article ("الخيرية"، "الوطني"، "المدنية"); ة is written ه by the normalizer.
@@ -91,7 +98,7 @@ struct HeadedBodies: Sendable {
 
     /// The bodies of the document on tokens nothing covers yet (a nationality adjective read as a state, "السوري",
     /// is taken into the name and its demonym mention dropped); marks their tokens covered.
-    func mentions(_ doc: Document, _ mentions: inout [EntityMention], heads: PhraseLexicon, stops: PhraseLexicon,
+    func mentions(_ doc: Document, _ mentions: inout [EntityMention], headKeys: [UInt64: String], stops: PhraseLexicon,
                   words: PhraseLexicon, kb: KnowledgeBase, covered: inout [Bool]) {
         var demonymAt: [Int: Int] = [:]
         for (k, m) in mentions.enumerated() where m.origin == .demonym { for t in m.tokens { demonymAt[t] = k } }
@@ -102,7 +109,7 @@ struct HeadedBodies: Sendable {
             while i + 1 < sentence.upperBound {
                 defer { i += 1 }
                 // A state institution ("وزارة الداخلية"، "مجلس الوزراء") is the title stage's: it finds the state.
-                guard !covered[i], let h = head(doc.tokens[i], heads: heads),
+                guard !covered[i], let h = head(doc.tokens[i], headKeys: headKeys),
                       Institutions.shared.heads.match(doc.tokens, at: i) == nil else { continue }
                 guard let end = chainEnd(doc, after: i, in: sentence, definiteHead: h.definite, generic: h.generic,
                                          stops: stops, words: words, kb: kb, covered: covered, demonymAt: demonymAt)
