@@ -97,7 +97,8 @@ public struct EntityStage: Sendable {
         mentions = withNationality(doc, mentions, covered: &covered, nested: &nested)
         mentions = withMiddleNames(doc, mentions, covered: &covered)
         mentions = joinLineage(doc, mentions, personTags: personTags, covered: &covered)
-        doc.mentions = linkShortBodies(doc, linkPartialNames(doc, mentions, covered: &covered), covered: &covered)
+        doc.mentions = linkHeadAnaphors(doc, linkShortBodies(doc, linkPartialNames(doc, mentions, covered: &covered), covered: &covered),
+                                        covered: &covered)
         doc.nestedMentions = nested + nestedMentions(doc)
         // A place of the knowledge base wins over a month word with no day or year beside it: "مدينة إب" is not
         // the month آب. A body's name wins over any date inside it: "قوى 14 آذار" is no date.

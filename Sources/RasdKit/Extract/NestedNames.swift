@@ -179,4 +179,37 @@ extension EntityStage {
         }
         return out.sorted { $0.start < $1.start }
     }
+
+    /// A body named earlier with a head noun ("تنظيم الدولة الإسلامية"، "لجنة الرقابة على المال العام"، "وزارة الخدمة
+    /// المدنية") and then by its head alone with the article ("طرد التنظيم"، "وأشارت اللجنة"، "الوزارة"): that body,
+    /// when it is the only one of the article so far with that head (`lexicon/name_heads.tsv`, `lexicon/body_heads.tsv`).
+    func linkHeadAnaphors(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool]) -> [EntityMention] {
+        // Head (without the article) → the bodies named with it, in order, with where each ends.
+        var named: [String: [(ref: EntityRef, after: Int)]] = [:]
+        for m in mentions where m.type == .org && m.tokens.count >= 2 {
+            var stem = doc.tokens[m.tokens.lowerBound].norm
+            if stem.hasPrefix("ال") { stem = KBKeys.toggledArticle(stem) }
+            guard nameHeads.entries[stem]?.first == "ORG" || bodyHeads.entries[stem] != nil else { continue }
+            if !(named[stem]?.contains { $0.ref == m.ref } ?? false) { named[stem, default: []].append((m.ref, m.tokens.upperBound)) }
+        }
+        guard !named.isEmpty else { return mentions }
+        var out = mentions
+        for sentence in doc.sentences {
+            for i in sentence where !covered[i] && doc.tokens[i].kind == .arabic {
+                // The head alone: not the first word of a longer name ("المجلس الوطني").
+                if i + 1 < sentence.upperBound, doc.tokens[i + 1].kind == .arabic, doc.tokens[i + 1].norm.hasPrefix("ال") { continue }
+                for (prefix, stem) in Proclitics.candidates(doc.tokens[i].norm) where stem.hasPrefix("ال") {
+                    let before = named[KBKeys.toggledArticle(stem)]?.filter { $0.after <= i } ?? []
+                    guard before.count == 1, let ref = before.first?.ref else { continue }
+                    let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[i], afterNormalized: prefix)
+                    out.append(EntityMention(start: start, end: doc.tokens[i].end, text: doc.string(start, doc.tokens[i].end),
+                                             type: .org, ref: ref, origin: .partialName, tokens: i..<(i + 1),
+                                             reason: "the head noun of a body named before"))
+                    covered[i] = true
+                    break
+                }
+            }
+        }
+        return out.sorted { $0.start < $1.start }
+    }
 }
