@@ -161,17 +161,25 @@ extension EntityStage {
             }
         }
         guard !first.isEmpty else { return mentions }
+        return linkSingleWords(doc, mentions, covered: &covered, reason: "the first word of a body named in full before") { i, stem in
+            guard let found = first[stem], let ref = found.ref, i >= found.after else { return nil }
+            return ref
+        }
+    }
+
+    /// Adds a mention for each free word (proclitics allowed) that `resolve` reads as a body named before, when the
+    /// word stands alone: not the first of a longer phrase with the article ("المقاومة الفلسطينية").
+    func linkSingleWords(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool], reason: String,
+                         resolve: (Int, String) -> EntityRef?) -> [EntityMention] {
         var out = mentions
         for sentence in doc.sentences {
             for i in sentence where !covered[i] && doc.tokens[i].kind == .arabic {
-                // The word alone: not the first of a longer phrase with the article ("المقاومة الفلسطينية").
                 if i + 1 < sentence.upperBound, doc.tokens[i + 1].kind == .arabic, doc.tokens[i + 1].norm.hasPrefix("ال") { continue }
                 for (prefix, stem) in Proclitics.candidates(doc.tokens[i].norm) {
-                    guard let found = first[stem], let ref = found.ref, i >= found.after else { continue }
+                    guard let ref = resolve(i, stem) else { continue }
                     let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[i], afterNormalized: prefix)
                     out.append(EntityMention(start: start, end: doc.tokens[i].end, text: doc.string(start, doc.tokens[i].end),
-                                             type: .org, ref: ref, origin: .partialName, tokens: i..<(i + 1),
-                                             reason: "the first word of a body named in full before"))
+                                             type: .org, ref: ref, origin: .partialName, tokens: i..<(i + 1), reason: reason))
                     covered[i] = true
                     break
                 }
@@ -193,23 +201,10 @@ extension EntityStage {
             if !(named[stem]?.contains { $0.ref == m.ref } ?? false) { named[stem, default: []].append((m.ref, m.tokens.upperBound)) }
         }
         guard !named.isEmpty else { return mentions }
-        var out = mentions
-        for sentence in doc.sentences {
-            for i in sentence where !covered[i] && doc.tokens[i].kind == .arabic {
-                // The head alone: not the first word of a longer name ("المجلس الوطني").
-                if i + 1 < sentence.upperBound, doc.tokens[i + 1].kind == .arabic, doc.tokens[i + 1].norm.hasPrefix("ال") { continue }
-                for (prefix, stem) in Proclitics.candidates(doc.tokens[i].norm) where stem.hasPrefix("ال") {
-                    let before = named[KBKeys.toggledArticle(stem)]?.filter { $0.after <= i } ?? []
-                    guard before.count == 1, let ref = before.first?.ref else { continue }
-                    let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[i], afterNormalized: prefix)
-                    out.append(EntityMention(start: start, end: doc.tokens[i].end, text: doc.string(start, doc.tokens[i].end),
-                                             type: .org, ref: ref, origin: .partialName, tokens: i..<(i + 1),
-                                             reason: "the head noun of a body named before"))
-                    covered[i] = true
-                    break
-                }
-            }
+        return linkSingleWords(doc, mentions, covered: &covered, reason: "the head noun of a body named before") { i, stem in
+            guard stem.hasPrefix("ال") else { return nil }
+            let before = named[KBKeys.toggledArticle(stem)]?.filter { $0.after <= i } ?? []
+            return before.count == 1 ? before.first?.ref : nil
         }
-        return out.sorted { $0.start < $1.start }
     }
 }
