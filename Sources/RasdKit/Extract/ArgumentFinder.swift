@@ -271,9 +271,6 @@ struct ArgumentFinder {
     static let governingVerbs = PhraseLexicon.resource("events/governing_verbs.tsv")
     static let seizurePrepositions = keys(["من", "في", "على"])
 
-    /// Verbs that make the verbal noun after them passive ("تم طرد"، "جرى اعتقال").
-    static let passiveLightVerbs = keys(["تم", "وتم", "جرى", "وجرى", "يتم", "ويتم"])
-
     static let complementizers = keys(["إن", "أن", "إنه", "أنه", "إنها", "أنها"])
 
     /// The other reading of an institution's name: the state beside "الجيش السوداني", and the reverse.
@@ -738,7 +735,7 @@ struct ArgumentFinder {
             }
             // "بان كي مون": a name that reads as "بأن" is no complementizer.
             return Self.complementMarks.contains(norm)
-                || Self.complementizers.contains(norm) && !doc.mentions.contains { $0.tokens.contains(k) }
+                || Self.complementizers.contains(norm) && !doc.inMention(k)
         } ?? sentence.upperBound
     }
 
@@ -772,7 +769,7 @@ struct ArgumentFinder {
         guard k < sentence.upperBound, doc.tokens[k].isWord, !isDateToken(k) else { return false }
         let word = doc.tokens[k].norm
         guard word.hasPrefix("ال") else { return false }
-        return !doc.mentions.contains { $0.tokens.contains(k) }
+        return !doc.inMention(k)
     }
 
     /// The definite title noun that is the subject of the trigger's clause and names no entity: the word right after
@@ -801,7 +798,7 @@ struct ArgumentFinder {
             return nil
         }
         guard k < sentence.upperBound, doc.tokens[k].isWord, !isDateToken(k), doc.tokens[k].norm.hasPrefix("ال"),
-              !doc.mentions.contains(where: { $0.tokens.contains(k) }) else { return nil }
+              !doc.inMention(k) else { return nil }
         // Only a title of office ("الوزير"، "الرئيس"، "الأمير": lexicon/title_heads.tsv); "الدولة" or "الأنباء" name nobody.
         let bare = String(doc.tokens[k].norm.unicodeScalars.dropFirst(2))
         guard Self.titleHeads.contains(word: bare) else { return nil }

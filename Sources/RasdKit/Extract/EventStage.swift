@@ -73,9 +73,10 @@ public struct EventStage: Sendable {
     }
 
     static let placeRequirement = "@place"
-    /// Words after which an unvowelled form with a verb and a noun reading is the noun ("تم طرد"، "بعد طرد"، "من طرد").
-    static let nounContexts = ArgumentFinder.passiveLightVerbs.union(ArgumentFinder.keys(
-        ["بعد", "وبعد", "قبل", "وقبل", "عقب", "إثر", "اثر", "خلال", "من", "في", "على", "إلى", "الى", "عن", "مع", "حول", "ضد"]))
+    /// Words after which an unvowelled form with a verb and a noun reading is the noun: verbs that make the noun after
+    /// them passive ("تم طرد"، "جرى اعتقال") and prepositions ("بعد طرد"، "من طرد").
+    static let nounContexts = ArgumentFinder.keys(["تم", "وتم", "جرى", "وجرى", "يتم", "ويتم",
+        "بعد", "وبعد", "قبل", "وقبل", "عقب", "إثر", "اثر", "خلال", "من", "في", "على", "إلى", "الى", "عن", "مع", "حول", "ضد"])
     /// Nouns whose name is a date (`events/date_name_heads.tsv`).
     static let dateNameHeads = PhraseLexicon.resource("events/date_name_heads.tsv")
     /// ACCUSE lemmas of doubt (`events/doubt_lemmas.tsv`): what is doubted may be a thing, not a party.
@@ -115,14 +116,14 @@ public struct EventStage: Sendable {
                         let needsPlace = requires == Self.placeRequirement
                         // The type is one of `EventType` (VocabularyTests checks every row).
                         guard let type = EventType(rawValue: row[0]) else { continue }
-                        // A seizure in the present tells a state ("المناطق التي يسيطر عليها التنظيم"), not an act.
-                        if row.count > 3, row[3] == "seizure", byLemma, row[1] == "verb", tense != .past { continue }
-                        // "تم طرد"، "بعد طرد": after a passive light verb or a preposition a seizure that may be read
-                        // as a verb or its verbal noun is the noun. (Other types keep both readings: their noun rules
-                        // take the sentence's subject as the actor of "في فرض عقوبات على X", which the verb's do not.)
-                        if byLemma, row[1] == "verb", row.count > 3, row[3] == "seizure", m.tokens.lowerBound > sentence.lowerBound,
-                           Self.nounContexts.contains(doc.tokens[m.tokens.lowerBound - 1].norm),
-                           candidates.contains(where: { $0.byLemma && $0.row.count > 1 && $0.row[1] == "noun" }) { continue }
+                        // A seizure's verb reading counts in the perfect only: the present tells a state ("المناطق التي
+                        // يسيطر عليها التنظيم"). After a passive light verb or a preposition ("تم طرد"، "بعد طرد") a form
+                        // that may be read as the verb or its verbal noun is the noun. (Other types keep both readings:
+                        // their noun rules take the sentence's subject as the actor of "في فرض عقوبات على X".)
+                        if byLemma, row.count > 3, row[3] == "seizure", row[1] == "verb",
+                           tense != .past || (m.tokens.lowerBound > sentence.lowerBound
+                               && Self.nounContexts.contains(doc.tokens[m.tokens.lowerBound - 1].norm)
+                               && candidates.contains(where: { $0.byLemma && $0.row.count > 1 && $0.row[1] == "noun" })) { continue }
                         if requires.isEmpty || needsPlace || satisfies(doc, requires, around: m.tokens, in: sentence) {
                             guard var pos = row.count > 1 ? TriggerPOS(rawValue: row[1]) : .verb else { continue }
                             // "القصف"، "والهجوم": a verb form with the article is its verbal noun.

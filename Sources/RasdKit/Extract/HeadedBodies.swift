@@ -19,9 +19,9 @@ struct HeadedBodies: Sendable {
         guard token.kind == .arabic else { return nil }
         for r in Proclitics.readings(token.norm, key: token.key) where !r.restoresArticle {
             guard let mark = headKeys[r.key], mark != "place" else { continue }
-            let prefix = Array(token.norm.unicodeScalars.prefix(r.prefix))
-            let definite = zip(prefix, prefix.dropFirst()).contains { $0 == "ا" && $1 == "ل" } || (prefix.count >= 2 && prefix.suffix(2) == ["ل", "ل"])
-            return (definite, r.prefix, mark == "generic")
+            // "للمجلس": the article the "ل" took in counts too.
+            let lam = token.norm.unicodeScalars.prefix(r.prefix).suffix(2).elementsEqual(["ل", "ل"])
+            return (r.hasArticle(in: token.norm) || lam, r.prefix, mark == "generic")
         }
         return nil
     }
@@ -54,7 +54,7 @@ struct HeadedBodies: Sendable {
                   stops: PhraseLexicon, words: PhraseLexicon, kb: KnowledgeBase, covered: [Bool],
                   demonymAt: [Int: Int]) -> Int? {
         var end = i + 1, lastDefinite = i
-        var adjectiveSeen = false, inLam = false, chainWords = 0, nationalitySeen = false, lamSeen = false
+        var adjectiveSeen = false, inLam = false, nationalitySeen = false
         while end < sentence.upperBound, end - i <= 7, doc.tokens[end].kind == .arabic {
             let word = doc.tokens[end].norm
             let first = end == i + 1
@@ -64,7 +64,7 @@ struct HeadedBodies: Sendable {
             let adjective = nationality || words.entries[word]?.first == "adjective"
                 || (word.hasPrefix(Self.article) && Self.isNisba(word))
             if word.hasPrefix(Self.lamArticle), !first {
-                inLam = true; lamSeen = true; adjectiveSeen = false; lastDefinite = end
+                inLam = true; adjectiveSeen = false; lastDefinite = end
             } else if word.hasPrefix(Self.article) || word.hasPrefix(Self.andArticle) {
                 if first, definiteHead, !adjective { return nil }
                 // After a definite noun or an adjective, a definite noun with no "و" is no part of the name: two
@@ -79,7 +79,6 @@ struct HeadedBodies: Sendable {
                 if ["و", "ب", "ل", "ك", "ف"].contains(where: { word.hasPrefix($0) }),
                    Proclitics.candidates(word).count > 1 { break }
             }
-            chainWords += 1
             end += 1
         }
         let stop = lastDefinite + 1
@@ -91,7 +90,7 @@ struct HeadedBodies: Sendable {
             return nil
         }
         // A definite head with plain adjectives only describes ("المجلس الوزاري"، "المجلس البلدي").
-        if definiteHead, !nationalitySeen, !lamSeen { return nil }
+        if definiteHead, !nationalitySeen, !inLam { return nil }
         if generic, definiteHead, stop - i < 3 { return nil }
         return stop
     }
@@ -115,8 +114,8 @@ struct HeadedBodies: Sendable {
                                          stops: stops, words: words, kb: kb, covered: covered, demonymAt: demonymAt)
                 else { continue }
                 // Keep the article of a definite head ("والمرصد" → "المرصد"); "للمجلس" loses it with the "ل".
-                let clitics = String(String.UnicodeScalarView(doc.tokens[i].norm.unicodeScalars.prefix(h.prefix)))
-                let skip = h.definite && clitics.hasSuffix(Self.article) ? h.prefix - 2 : h.prefix
+                let article = doc.tokens[i].norm.unicodeScalars.prefix(h.prefix).suffix(2).elementsEqual(["ا", "ل"])
+                let skip = h.definite && article ? h.prefix - 2 : h.prefix
                 let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[i], afterNormalized: skip)
                 let stop = doc.tokens[end - 1].end
                 let text = doc.string(start, stop)

@@ -39,9 +39,7 @@ struct HeadedPlaces: Sendable {
     func head(_ token: Token) -> Bool? {
         for r in Proclitics.readings(token.norm, key: token.key) where !r.restoresArticle {
             guard let loose = headKeys[r.key] else { continue }
-            let prefix = Array(token.norm.unicodeScalars.prefix(r.prefix))
-            let article = zip(prefix, prefix.dropFirst()).contains { $0 == "ا" && $1 == "ل" }
-            return article ? nil : loose
+            return r.hasArticle(in: token.norm) ? nil : loose
         }
         return nil
     }

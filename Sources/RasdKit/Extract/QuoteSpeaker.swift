@@ -110,7 +110,7 @@ struct QuoteSpeaker: Sendable {
         // A place name that reads as an adjective after a definite noun ("الشركة السعودية") is no speaker.
         if m.type == .gpe, m.text.hasPrefix("ال"), m.tokens.lowerBound > 0, doc.tokens[m.tokens.lowerBound - 1].isWord,
            doc.tokens[m.tokens.lowerBound - 1].norm.hasPrefix("ال"),
-           !doc.mentions.contains(where: { $0.tokens.contains(m.tokens.lowerBound - 1) }) {
+           !doc.inMention(m.tokens.lowerBound - 1) {
             return false
         }
         let first = doc.tokens[m.tokens.lowerBound]
@@ -214,7 +214,7 @@ struct QuoteSpeaker: Sendable {
             let fronted = Self.notSpeakerBefore.contains(opening) || zone.entries[opening]?.first == "prep"
             if !fronted, previous.isWord, !previous.norm.hasPrefix("ال"), zone.entries[previous.norm] == nil,
                !Self.relatives.contains(previous.norm), !Self.kana.contains(previous.norm), !Self.subordinators.contains(previous.norm),
-               !doc.mentions.contains(where: { $0.tokens.contains(verb - 1) }), !inIt,
+               !doc.inMention(verb - 1), !inIt,
                previous.norm.unicodeScalars.count >= 4 {
                 return .unknown
             }
@@ -351,7 +351,7 @@ struct QuoteSpeaker: Sendable {
         // Long enough for a title chain before the name ("ذكر وكيل وزارة الطاقة رئيس «لجنة ...» الدكتور X").
         while end < min(verb + 16, sentence.upperBound) {
             let t = tokens[end]
-            if t.isWord && Self.complementizers.contains(t.norm) && !doc.mentions.contains(where: { $0.tokens.contains(end) }) { break }
+            if t.isWord && Self.complementizers.contains(t.norm) && !doc.inMention(end) { break }
             if t.kind == .punct && t.norm == ":" { break }
             if t.kind == .punct && QuoteStage.openers.contains(t.norm.unicodeScalars.first!) {
                 // A short name in quote marks inside a title, with the speaker's name after it ("وكيل الوزارة رئيس
@@ -592,7 +592,7 @@ struct QuoteSpeaker: Sendable {
                 }
                 if Self.notSpeakerBefore.contains(t.norm) || zone.entries[t.norm]?.first == "prep"
                     || Self.complementizers.contains(t.norm) || kind(t) != nil
-                    || doc.mentions.contains(where: { $0.tokens.contains(k) }) { break }
+                    || doc.inMention(k) { break }
                 first = k; k -= 1; taken += 1
             }
             // A name after a kinship noun ("والد الجندي X") is the relative, not the one the noun describes.

@@ -134,7 +134,7 @@ public struct QuoteStage: Sendable {
                 // The preposition right after the verb and its subject ("وشدد الوزير X على"), not after an object
                 // ("وأكد X توفر النقد ... على مدار") nor a name that reads like it ("علي").
                 let preposition = speakers.contentPreposition(doc.tokens[verb]).flatMap { prep in
-                    ((verb + 1)..<clauseLimit).first { t in doc.tokens[t].norm == prep && !doc.mentions.contains(where: { $0.tokens.contains(t) }) }
+                    ((verb + 1)..<clauseLimit).first { t in doc.tokens[t].norm == prep && !doc.inMention(t) }
                 }.flatMap { p -> Int? in
                     // An attribution or a place after the subject ("X وفقا لما نقلته الوكالة على ضرورة") may come between.
                     let from = doc.mentions.last(where: { $0.tokens.lowerBound > verb && $0.tokens.upperBound <= p })?.tokens.upperBound
@@ -183,7 +183,7 @@ public struct QuoteStage: Sendable {
         Self.complementizers.contains(doc.tokens[t].norm)
             && !(t > verb + 1 && (speakers.zone.entries[doc.tokens[t - 1].norm].map { $0.contains("time") || $0.contains("prior") } ?? false))
             // "بان كي مون": a name that reads as "بأن" is no complementizer.
-            && !doc.mentions.contains { $0.tokens.contains(t) }
+            && !doc.inMention(t)
     }
 
     /// A word that opens another clause between a speech verb and a complementizer ("فيما"، "إلا"، "بينما"): the

@@ -5,9 +5,9 @@
 extension TitleStage {
     func titleForms(_ doc: Document, roles: [RoleMention]) -> [EntityMention] {
         var out: [EntityMention] = []
-        var seen = Set<Int>()   // start offsets of forms already listed (a role and an honorific may coincide)
+        var seen = Set<Range<Int>>()   // forms already listed (a role and an honorific may give the same one)
         func add(_ start: Int, _ end: Int, _ m: EntityMention, origin: EntityMention.Origin, reason: String) {
-            guard start < end, seen.insert(start * 1_000_003 + end).inserted else { return }
+            guard start < end, seen.insert(start..<end).inserted else { return }
             let tokens = doc.firstToken(endingAfter: start)..<(doc.firstToken(endingAfter: end - 1) + 1)
             out.append(EntityMention(start: start, end: end, text: doc.string(start, end), type: .person, ref: m.ref,
                                      origin: origin, tokens: tokens, reason: reason))

@@ -65,6 +65,11 @@ public struct Document: Sendable {
     /// The original text of a span.
     public func string(_ start: Int, _ end: Int) -> String { text.string(start..<end) }
 
+    /// Whether token `t` lies inside one of the document's mentions.
+    package func inMention(_ t: Int) -> Bool {
+        mentions.contains { $0.tokens.contains(t) }
+    }
+
     /// Index of the first token starting at or after a text offset (`tokens.count` when none does). Tokens are in
     /// text order, so this is a binary search.
     public func firstToken(startingAtOrAfter offset: Int) -> Int {

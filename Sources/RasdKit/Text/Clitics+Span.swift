@@ -18,6 +18,13 @@ package enum Proclitics {
         package var key: UInt64
         package var restoresArticle: Bool
 
+        /// Whether the proclitics of this reading of `word` end with the article ("وال"، "بال"); "لل" readings restore it
+        /// instead (`restoresArticle`).
+        package func hasArticle(in word: String) -> Bool {
+            let clitics = Array(word.unicodeScalars.prefix(prefix))
+            return zip(clitics, clitics.dropFirst()).contains { $0 == "ا" && $1 == "ل" }
+        }
+
         /// The stem as a String (`candidates`' second element).
         package func stem(of word: String) -> String {
             let rest = word.unicodeScalars.dropFirst(prefix)
