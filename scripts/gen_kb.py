@@ -295,6 +295,10 @@ def nationalities(country_rows):
 
 
 def main():
+    # The Debian packages it reads: say which is missing instead of failing on the first open().
+    for path, package in ((ISO_JSON[0], "iso-codes"), (ISO_MO, "iso-codes"), (CLDR_AR, "unicode-cldr-core")):
+        if not os.path.exists(path):
+            sys.exit(f"gen_kb.py: {path} is missing: apt-get install -y {package}")
     os.makedirs(OUT, exist_ok=True)
     cs = finish(countries())
     seen = {r["id"] for r in cs}
