@@ -64,7 +64,9 @@ public struct TitleStage: Sendable {
 
     public func process(_ doc: inout Document) {
         doc.mentions = (doc.mentions + appositionNames(doc)).sorted { $0.start < $1.start }
-        doc.mentions = (doc.mentions + titledNames(doc)).sorted { $0.start < $1.start }
+        let afterTitles = titledNames(doc)
+        doc.mentions = (doc.mentions + afterTitles.mentions).sorted { $0.start < $1.start }
+        doc.mentions = withFamilyNames(doc, namedAfterTitle: afterTitles.namedAfterTitle)
         var covered = [Bool](repeating: false, count: doc.tokens.count)
         var startsAt: [Int: Int] = [:]   // token index → mention index
         for (k, m) in doc.mentions.enumerated() {

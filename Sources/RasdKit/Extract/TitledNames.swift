@@ -4,7 +4,9 @@
 /// (`ner/first_names.txt`) and takes one to three more words, up to punctuation, a barrier, a function word, a
 /// title or a verb. Without a given name nothing is guessed: a title's own words are not a name.
 extension TitleStage {
-    func titledNames(_ doc: Document) -> [EntityMention] {
+    /// Also the first tokens of the person names already found right after a title (`withFamilyNames`).
+    func titledNames(_ doc: Document) -> (mentions: [EntityMention], namedAfterTitle: Set<Int>) {
+        var namedAfterTitle = Set<Int>()
         var covered = [Bool](repeating: false, count: doc.tokens.count)
         var person = [Bool](repeating: false, count: doc.tokens.count)
         for m in doc.mentions { for t in m.tokens { covered[t] = true; person[t] = m.type == .person } }
@@ -23,7 +25,7 @@ extension TitleStage {
                 var j = t + 1
                 while j < sentence.upperBound, j - t <= 8 {
                     if covered[j] {
-                        if person[j] { break }   // the title's name is already known
+                        if person[j] { namedAfterTitle.insert(j); break }   // the title's name is already known
                         j += 1; continue
                     }
                     let token = doc.tokens[j]
@@ -49,7 +51,44 @@ extension TitleStage {
                 }
             }
         }
-        return out
+        return (out, namedAfterTitle)
+    }
+
+    /// A name the tagger cut after its given names ("عدنان" of "المتحدث الرسمي لاتحاد الكرة عدنان المعيبد بإعلان"،
+    /// "محمد عبدالرحمن" of "المهندس محمد عبدالرحمن المخرج بالرعاية"): the family name after them joins it, read as
+    /// `nameStarting` reads a name after a title. Only right after a title (`namedAfterTitle`: elsewhere a tagged
+    /// common noun takes its genitive, "رضا المستفيدين"), and a name with a word that is no given name or particle is whole.
+    func withFamilyNames(_ doc: Document, namedAfterTitle: Set<Int>) -> [EntityMention] {
+        var covered = [Bool](repeating: false, count: doc.tokens.count)
+        for m in doc.mentions { for t in m.tokens { covered[t] = true } }
+        return doc.mentions.map { m in
+            guard m.type == .person, m.origin == .tagger, case .name = m.ref, namedAfterTitle.contains(m.tokens.lowerBound),
+                  let sentence = doc.sentences.first(where: { $0.contains(m.tokens.lowerBound) }),
+                  m.tokens.upperBound < sentence.upperBound, !covered[m.tokens.upperBound],
+                  doc.tokens[m.tokens.lowerBound].start == m.start,
+                  m.tokens.allSatisfy({ t in
+                      givenNames.contains(Self.foldingAlef(doc.string(doc.tokens[t].start, doc.tokens[t].end)))
+                          || nameParticles.entries[doc.tokens[t].norm] != nil
+                  }) else { return m }
+            // After an honorific a royal name runs on as a chain, and after a body's noun it names the body
+            // ("مدينة الملك عبدالله الرياضية"، "مستشفى الملك فهد المركزي"): no family name follows there.
+            let previous = m.tokens.lowerBound - 1
+            guard previous < sentence.lowerBound || !(honorifics.contains(word: doc.tokens[previous].norm)
+                                                       || bodyNouns.contains(word: doc.tokens[previous].norm)) else { return m }
+            var free = covered
+            for t in m.tokens { free[t] = false }
+            guard let name = nameStarting(at: m.tokens.lowerBound, doc, sentence: sentence, covered: free),
+                  name.upperBound > m.tokens.upperBound,
+                  // A feminine word agrees with a noun ("رضا المستفيدين" aside, "حسن النية"): no man's family name.
+                  !doc.tokens[name.upperBound - 1].norm.hasSuffix("ه") else { return m }
+            var out = m
+            out.tokens = m.tokens.lowerBound..<name.upperBound
+            out.end = doc.tokens[name.upperBound - 1].end
+            out.text = doc.string(out.start, out.end)
+            out.ref = .name(.person, nameKey(doc, out.tokens))
+            out.provenance.add("family name after the tagged given names")
+            return out
+        }
     }
 
     /// A given name at `j` and one to three name words after it: more given names or name particles (بن، أبو، عبد),
