@@ -14,7 +14,8 @@ struct ArgumentFinder {
 
     let groupWords: PhraseLexicon
     let lightVerbs: PhraseLexicon
-    /// Commas that enclose a date on both sides ("، يوم الاثنين،").
+    /// Punctuation of a parenthetical that parts no arguments: commas that enclose a date on both sides ("، يوم
+    /// الاثنين،"), or a phrase of place or time (and its brackets).
     let parentheticalCommas: Set<Int>
     /// Token where a name starts → first token of the title written right before it.
     let titleBefore: [Int: Int]
@@ -38,6 +39,26 @@ struct ArgumentFinder {
                 commas.insert(k - 1); commas.insert(last)
             }
         }
+        // A phrase of place or time set off by commas after a verb's subject ("استقبل X، في قصر السلام بجدة اليوم
+        // (الأربعاء)، Y"): its commas, and brackets inside it, do not part the verb from its object.
+        let dateStarts = Set(doc.dates.map { doc.firstToken(startingAtOrAfter: $0.start) })
+        for k in doc.tokens.indices where doc.tokens[k].norm == "," && k + 2 < doc.tokens.count {
+            let opener = doc.tokens[k + 1]
+            guard Self.insertOpeners.contains(opener.norm) || dateStarts.contains(k + 1) else { continue }
+            var inner: [Int] = []
+            var close: Int?
+            for j in (k + 2)..<min(k + 12, doc.tokens.count) {
+                let t = doc.tokens[j]
+                if t.norm == "," { close = j; break }
+                if Self.complementizers.contains(t.norm) { break }
+                if t.kind == .punct {
+                    guard ["(", ")"].contains(t.norm) else { break }
+                    inner.append(j)
+                }
+            }
+            guard let close, close + 1 < doc.tokens.count, doc.tokens[close + 1].isWord else { continue }
+            commas.insert(k); commas.insert(close); commas.formUnion(inner)
+        }
         parentheticalCommas = commas
         // Titles right before a name ("وزير الخارجية الروسي" before "سيرجي لافروف"): name token → title's first token.
         var titles: [Int: Int] = [:]
@@ -59,6 +80,8 @@ struct ArgumentFinder {
     static let prepositions = keys(["مع", "في", "إلى", "ب", "من", "عن", "على", "ضد", "لدى", "داخل", "نحو", "حول", "بين"])
     static let placePrepositions = keys(["في", "إلى", "داخل", "نحو"])
     static let againstPrepositions = keys(["على", "ضد"])
+    /// Words that open a phrase of place or time set off by commas (with a date: `parentheticalCommas`).
+    static let insertOpeners = keys(["في", "خلال", "أمس", "اليوم", "مساء", "صباح", "ظهر", "بمقر", "بقصر"])
     static let continuations = keys(["حتى", "ثم", "حيث", "كما", "وقد", "قد", "فيما"])
     static let with = ArabicNormalizer.shared.key("مع")
     static let from = ArabicNormalizer.shared.key("من")
@@ -153,7 +176,7 @@ struct ArgumentFinder {
         return (lo..<hi).contains { k in
             let t = doc.tokens[k]
             guard t.kind == .punct, t.norm != "/" else { return false }
-            return !(t.norm == "," && parentheticalCommas.contains(k))
+            return !parentheticalCommas.contains(k)
         }
     }
 
