@@ -109,11 +109,18 @@ struct ArgumentFinder {
         peerStems.contains { norm.hasPrefix($0) }
     }
 
-    /// A name after "التابعة لـ"/"الموالية لـ" ("قصفت الطائرات التابعة للتحالف"): the subject's owner, who acts.
+    /// A name after "التابعة لـ"/"الموالية لـ" ("قصفت الطائرات التابعة للتحالف") or after members and "من"
+    /// ("هاجم مسلحون من داعش"): the subject's owner, who acts.
     func isAffiliation(_ m: EntityMention) -> Bool {
         let k = m.tokens.lowerBound - 1
-        return k >= 0 && Self.affiliation.contains(doc.tokens[k].norm) && preposition(before: m) == "ل"
+        guard k >= 0 else { return false }
+        if Self.affiliation.contains(doc.tokens[k].norm) && preposition(before: m) == "ل" { return true }
+        return k >= 1 && doc.tokens[k].norm == Self.from && doc.tokens[k - 1].isWord
+            && Self.memberNouns.contains(word: doc.tokens[k - 1].norm)
     }
+
+    /// Nouns of members of an armed group or force (`events/member_nouns.tsv`).
+    static let memberNouns = PhraseLexicon.resource("events/member_nouns.tsv")
 
     func mentions(in range: Range<Int>) -> [EntityMention] {
         actors.filter { range.contains($0.tokens.lowerBound) }
@@ -447,7 +454,7 @@ struct ArgumentFinder {
             }
             // SVO: a name right before the verb is its subject ("إن بايدن التقى السيسي"); what follows is the object.
             let svo = pos == .verb ? before.last.flatMap { m -> EntityMention? in
-                guard m.tokens.upperBound >= trigger.lowerBound - 3, preposition(before: m) == nil, !takenByEarlier(m, earlier),
+                guard m.tokens.upperBound >= trigger.lowerBound - 3, preposition(before: m) == nil || isAffiliation(m), !takenByEarlier(m, earlier),
                       !punctuationBetween(m.tokens.upperBound, trigger.lowerBound) else { return nil }
                 return m
             } : nil
