@@ -156,4 +156,7 @@ public struct EventMention: Sendable, Equatable, Codable {
     /// How likely the event is one the codebook admits, with the right actor: the learned model's probability
     /// in [0, 1] (`EventConfidence`); nil without a model.
     public var confidence: Double? = nil
+    /// A meeting or signing whose other side the sentence tells without naming it ("مع ممثلي الجانبين"، "مع
+    /// نظيره"، "استقبلهم"): one named party is then enough (`CollectionResolver.lacksSecondSide`).
+    public var unnamedSide: Bool? = nil
 }

@@ -642,7 +642,23 @@ struct ArgumentFinder {
         event.participants = participants
         event.place = place
         event.provenance = provenance
+        if type.isSymmetric, tellsOtherSide(after: trigger, pos: pos, in: sentence) { event.unnamedSide = true }
         return event
+    }
+
+    /// The sentence tells a meeting's or signing's other side, named or not: "مع" or "بين" after the trigger, a
+    /// word for counterparts ("نظيره"), or an object pronoun on the verb ("استقبلهم").
+    func tellsOtherSide(after trigger: Range<Int>, pos: TriggerPOS, in sentence: Range<Int>) -> Bool {
+        if pos == .verb {
+            let written = doc.string(doc.tokens[trigger.upperBound - 1].start, doc.tokens[trigger.upperBound - 1].end)
+            if ["هم", "هما", "ه", "ها"].contains(where: { written.hasSuffix($0) }) { return true }
+        }
+        let window = trigger.upperBound..<min(trigger.upperBound + 10, sentence.upperBound)
+        return window.contains { k in
+            let word = doc.tokens[k].norm
+            return word == Self.with || word == Self.between || Self.isPeerWord(word)
+                || (Proclitics.candidates(word).contains { $0.stem == Self.with })
+        }
     }
 
     /// An event of the trigger's sentence with no participants yet.

@@ -101,8 +101,8 @@ package struct CollectionResolver: Sendable {
         let clusters = EventMerger(durative: durative).merge(items)
         var quantityIndex: [String: Int] = [:]
         for (k, q) in analysis.quantities.enumerated() { quantityIndex["\(q.doc)#\(q.start)"] = k }
-        for (n, cluster) in clusters.enumerated() {
-            let eventId = "V\(n + 1)"
+        for cluster in clusters {
+            let eventId = "V\(analysis.events.count + 1)"
             let members = cluster.map { items[$0] }
             // The most precise date stated in the text wins; then relative; then the report's date.
             let dated = members.filter { $0.mention.date != nil }.sorted { a, b in
@@ -122,6 +122,8 @@ package struct CollectionResolver: Sendable {
                     }
                 }
             }
+            if !members.contains(where: { $0.mention.unnamedSide == true }),
+               Self.lacksSecondSide(members[0].mention.type, participants, entities) { continue }
             let place = members.compactMap(\.mention.place).first.map { entities.id(for: $0, type: .gpe, text: "") }
             let mentions = members.map { item -> Analysis.EventMentionEntry in
                 let m = item.mention
@@ -148,6 +150,15 @@ package struct CollectionResolver: Sendable {
                 }
             }
         }
+    }
+
+    /// A meeting or a signing is between two sides. With one person or state named and nobody else in any of its
+    /// reports, nor another side told unnamed (`EventMention.unnamedSide`), the other side was not found and the
+    /// event cannot say who met or signed with whom: it is left out.
+    /// A body alone meets as such ("اجتماع وزراء خارجية الاتحاد الأوروبي"، "اجتماع أوبك") and stays.
+    static func lacksSecondSide(_ type: EventType, _ participants: [Analysis.Participant], _ entities: EntityTable) -> Bool {
+        guard type.isSymmetric, participants.count == 1, let sole = entities.entity(participants[0].entity) else { return false }
+        return sole.type != EntityType.org.rawValue
     }
 
     /// Why the reports of one event were merged (`EventMerger`'s criteria, as they held for these reports).
