@@ -508,6 +508,9 @@ struct ArgumentFinder {
                  && !(trigger.upperBound < sentence.upperBound && Self.relativePronouns.contains(doc.tokens[trigger.upperBound].norm))),
                preposition(before: m, floor: trigger.upperBound) == nil || (pos == .verb && isAffiliation(m)),
                !punctuationBetween(trigger.upperBound, m.tokens.lowerBound) {
+                // "اتهام رئيس جنوب السودان سلفا كير ...": a state or body inside the title of the person named after
+                // it belongs to the title; the person acts.
+                let m = m.type != .person && type != .statement ? titleHolder(after: m, in: sentence) ?? m : m
                 add(m, .actor); actorFound = true
                 for c in coordinated(after: m, limit: sentence.upperBound) { add(c, .actor) }
                 objectStart = participantsEnd(participants, after)
