@@ -80,8 +80,9 @@ struct ArgumentFinder {
     static let prepositions = keys(["مع", "في", "إلى", "ب", "من", "عن", "على", "ضد", "لدى", "داخل", "نحو", "حول", "بين"])
     static let placePrepositions = keys(["في", "إلى", "داخل", "نحو"])
     static let againstPrepositions = keys(["على", "ضد"])
-    /// Words that open a phrase of place or time set off by commas (with a date: `parentheticalCommas`).
-    static let insertOpeners = keys(["في", "خلال", "أمس", "اليوم", "مساء", "صباح", "ظهر", "بمقر", "بقصر"])
+    /// Words that open a phrase of place or time, or an adverb, set off by commas (with a date: `parentheticalCommas`).
+    static let insertOpeners = keys(["في", "خلال", "أمس", "اليوم", "مساء", "صباح", "ظهر", "بمقر", "بقصر",
+                                     "بشدة", "أيضا", "كذلك", "مجددا", "رسميا"])
     static let continuations = keys(["حتى", "ثم", "حيث", "كما", "وقد", "قد", "فيما"])
     static let with = ArabicNormalizer.shared.key("مع")
     static let from = ArabicNormalizer.shared.key("من")
@@ -514,6 +515,12 @@ struct ArgumentFinder {
                 add(m, .actor); actorFound = true
                 for c in coordinated(after: m, limit: sentence.upperBound) { add(c, .actor) }
                 objectStart = participantsEnd(participants, after)
+                // "أدان المجلس الذي يتخذ من عمان مقرا له، بشدة، مصادقة ...": a relative clause on the subject, up to
+                // its comma, holds no object of the verb.
+                if let close = relativeClauseEnd(at: objectStart, in: sentence) {
+                    objectStart = close + 1
+                    punctuationFloor = objectStart
+                }
                 // "حتى التقى بوتين": the sentence's subject met the one named after the verb.
                 if continued, Self.symmetric.contains(type), let c = carriedSubject, !participants.contains(where: { $0.ref == c.ref }) {
                     participants = participants.map { .init(ref: $0.ref, role: .counterpart, text: $0.text) }
@@ -647,6 +654,16 @@ struct ArgumentFinder {
         event.provenance = provenance
         if type.isSymmetric, tellsOtherSide(after: trigger, pos: pos, in: sentence) { event.unnamedSide = true }
         return event
+    }
+
+    /// The comma that closes a relative clause opening at `k` ("الذي يتخذ من عمان مقرا له،"), within fifteen
+    /// words and no other punctuation.
+    func relativeClauseEnd(at k: Int, in sentence: Range<Int>) -> Int? {
+        guard k < sentence.upperBound, doc.tokens[k].isWord, Self.relativePronouns.contains(doc.tokens[k].norm) else { return nil }
+        for j in (k + 1)..<min(k + 16, sentence.upperBound) where doc.tokens[j].kind == .punct {
+            return doc.tokens[j].norm == "," && j + 1 < sentence.upperBound ? j : nil
+        }
+        return nil
     }
 
     /// The sentence tells a meeting's or signing's other side, named or not: "مع" or "بين" after the trigger, a
