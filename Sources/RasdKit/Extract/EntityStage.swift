@@ -26,6 +26,8 @@ public struct EntityStage: Sendable {
     let headedPlaces = HeadedPlaces()
     /// Bodies named after a head noun ("وزارة الخدمة المدنية") that no list knows.
     let headedBodies = HeadedBodies()
+    /// Institutions and places named after a person ("مستشفى الملك فهد المركزي").
+    let namedAfterPeople = NamedAfterPeople()
     /// Words after a body's head noun: those that show no body is named ("مركز المدينة"), adjectives of names.
     let bodyNameWords: PhraseLexicon
     let bodyHeadKeys: [UInt64: String]
@@ -97,6 +99,8 @@ public struct EntityStage: Sendable {
         mentions = withNationality(doc, mentions, covered: &covered, nested: &nested)
         mentions = withMiddleNames(doc, mentions, covered: &covered)
         mentions = joinLineage(doc, mentions, personTags: personTags, covered: &covered)
+        namedAfterPeople.mentions(doc, &mentions, honorifics: honorifics, covered: &covered)
+        mentions.sort { $0.start < $1.start }
         doc.mentions = linkHeadAnaphors(doc, linkShortBodies(doc, linkPartialNames(doc, mentions, covered: &covered), covered: &covered),
                                         covered: &covered)
         doc.nestedMentions = nested + nestedMentions(doc)
