@@ -131,6 +131,19 @@ struct QuoteSpeaker: Sendable {
         return !(previous.hasPrefix("ل") && Self.outletHeads.contains(String(previous.dropFirst())))
     }
 
+    /// The mentions that may speak in the sentence: the article's names, and a body named after a place around the
+    /// place's mention ("وقالت محكمة استئناف ديالى"، a nested form: `EntityStage.bodiesOfPlaces`) instead of the
+    /// place inside it, which does not speak there.
+    func speakingMentions(_ doc: Document, in sentence: Range<Int>) -> [EntityMention] {
+        let bodies = doc.nestedMentions.filter { b in
+            b.type == .org && sentence.contains(b.tokens.lowerBound) && b.tokens.count >= 2
+                && doc.mentions.contains { $0.type == .gpe && b.tokens.contains($0.tokens.lowerBound) && b.tokens.lowerBound < $0.tokens.lowerBound }
+        }
+        guard !bodies.isEmpty else { return doc.mentions }
+        return (doc.mentions.filter { m in !bodies.contains { $0.tokens.contains(m.tokens.lowerBound) && $0.tokens.lowerBound < m.tokens.lowerBound } }
+                + bodies).sorted { $0.start < $1.start }
+    }
+
     /// Whether a name stands inside a body's name ("مؤسسة جسر الملك فهد"، "شركة X"): a body's head noun within the
     /// three words before it, no punctuation between.
     func insideBodyName(_ doc: Document, _ m: EntityMention) -> Bool {
@@ -153,7 +166,7 @@ struct QuoteSpeaker: Sendable {
     }
 
     func find(_ doc: Document, verb: Int, sentence: Range<Int>) -> Finding {
-        let people = doc.mentions.filter { ($0.type == .person || $0.type == .org || $0.type == .gpe) && canSpeak($0, doc) }
+        let people = speakingMentions(doc, in: sentence).filter { ($0.type == .person || $0.type == .org || $0.type == .gpe) && canSpeak($0, doc) }
         let inSentence = people.filter { sentence.contains($0.tokens.lowerBound) }
         let tokens = doc.tokens
         // "نقلت رويترز عن X قوله": the source after عن; an unnamed source ("عن مصادر") is unknown.
