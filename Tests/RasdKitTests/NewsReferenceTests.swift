@@ -48,8 +48,10 @@ final class NewsReferenceTests: XCTestCase {
         return (result.overall, result.report)
     }
 
+    /// Floors a little under the end of session 11 (mentions 743/815, events 88/173, event precision 95/144, quotes
+    /// 150/180): a rule that loses on the part tuned on shows here.
     func testDevelopmentPart() throws {
-        try scorePart("dev", articles: 60, floors: ["entity mentions": 0.70, "events": 0.24, "event precision": 0.38, "quotes": 0.70])
+        try scorePart("dev", articles: 60, floors: ["entity mentions": 0.89, "events": 0.49, "event precision": 0.63, "quotes": 0.81])
     }
 
     /// The second development part (annotated in session 9 by another annotator): floors a little under what was
@@ -76,6 +78,6 @@ final class NewsReferenceTests: XCTestCase {
         print(Self.summary(result.report))
         XCTAssertGreaterThanOrEqual(result.overall, 0.85, result.report)
         XCTAssertGreaterThanOrEqual(result.categories["events"] ?? -1, 0.65, result.report)
-        XCTAssertGreaterThanOrEqual(result.categories["event precision"] ?? -1, 0.71, result.report)
+        XCTAssertGreaterThanOrEqual(result.categories["event precision"] ?? -1, 0.78, result.report)
     }
 }
