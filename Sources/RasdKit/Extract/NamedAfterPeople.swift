@@ -28,11 +28,11 @@ struct NamedAfterPeople: Sendable {
             var i: Int?
             if first >= 1, let h = honorificEnd(first), h < person.tokens.upperBound { i = first - 1 }
             for back in 1...3 where i == nil && first - back - 1 >= 0 && honorificEnd(first - back) == first { i = first - back - 1 }
-            guard let i, !covered[i], let sentence = doc.sentences.first(where: { $0.contains(first) }), sentence.contains(i) else { continue }
+            guard let i, !covered[i], let sentence = doc.sentence(containing: first), sentence.contains(i) else { continue }
             let token = doc.tokens[i]
-            guard token.kind == .arabic, let type = headType(token) else { continue }
+            guard token.kind == .arabic, let (type, prefix) = head(token) else { continue }
             let end = tail(doc, from: person.tokens.upperBound, in: sentence, covered: covered)
-            let start = Proclitics.originalOffset(in: doc.text, token: token, afterNormalized: headPrefix(token))
+            let start = Proclitics.originalOffset(in: doc.text, token: token, afterNormalized: prefix)
             let stop = doc.tokens[end - 1].end
             let text = doc.string(start, stop)
             found.append(EntityMention(start: start, end: stop, text: text, type: type,
@@ -46,16 +46,12 @@ struct NamedAfterPeople: Sendable {
         mentions = mentions.enumerated().filter { !absorbed.contains($0.offset) }.map(\.element) + found
     }
 
-    /// The head's type, read with a conjunction or preposition glued on ("وجامعة"، "بمستشفى") and no article.
-    func headType(_ token: Token) -> EntityType? {
+    /// The head's type and the length of what is glued before it ("وجامعة"، "بمستشفى"); never with the article.
+    func head(_ token: Token) -> (type: EntityType, prefix: Int)? {
         for c in Proclitics.candidates(token.norm) where !c.stem.hasPrefix("ال") {
-            if let v = heads.entries[c.stem]?.first, let type = EntityType(rawValue: v) { return type }
+            if let v = heads.entries[c.stem]?.first, let type = EntityType(rawValue: v) { return (type, c.prefix) }
         }
         return nil
-    }
-
-    func headPrefix(_ token: Token) -> Int {
-        Proclitics.candidates(token.norm).first { heads.entries[$0.stem] != nil }?.prefix ?? 0
     }
 
     /// Past the person's name: adjectives with the article ("الدولي"، "الرياضية"), then at most one "لـ" phrase, the

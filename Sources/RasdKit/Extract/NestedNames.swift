@@ -64,7 +64,7 @@ extension EntityStage {
     func bodiesOfPlaces(_ doc: Document, owner: [Int?]) -> [EntityMention] {
         var out: [EntityMention] = []
         for m in doc.mentions where m.type == .gpe && m.ref.kbId != nil {
-            guard let sentence = doc.sentences.first(where: { $0.contains(m.tokens.lowerBound) }) else { continue }
+            guard let sentence = doc.sentence(containing: m.tokens.lowerBound) else { continue }
             var head: (index: Int, prefix: Int, stem: String)?
             var k = m.tokens.lowerBound - 1
             while k >= sentence.lowerBound, m.tokens.lowerBound - k <= 3, owner[k] == nil {
@@ -118,7 +118,7 @@ extension EntityStage {
         for k in out.indices {
             let m = out[k]
             guard m.type == .org, case .kb(let id) = m.ref, let entity = kb.entity(id), let country = entity.country,
-                  let sentence = doc.sentences.first(where: { $0.contains(m.tokens.lowerBound) }) else { continue }
+                  let sentence = doc.sentence(containing: m.tokens.lowerBound) else { continue }
             let after = m.tokens.upperBound
             var end: Int?
             for len in stride(from: 3, through: 1, by: -1) where after + len <= sentence.upperBound {

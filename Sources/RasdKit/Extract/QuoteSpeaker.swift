@@ -136,7 +136,7 @@ struct QuoteSpeaker: Sendable {
     /// place inside it, which does not speak there.
     func speakingMentions(_ doc: Document, in sentence: Range<Int>) -> [EntityMention] {
         let bodies = doc.nestedMentions.filter { b in
-            b.type == .org && sentence.contains(b.tokens.lowerBound) && b.tokens.count >= 2
+            b.type == .org && sentence.contains(b.tokens.lowerBound)
                 && doc.mentions.contains { $0.type == .gpe && b.tokens.contains($0.tokens.lowerBound) && b.tokens.lowerBound < $0.tokens.lowerBound }
         }
         guard !bodies.isEmpty else { return doc.mentions }

@@ -293,7 +293,7 @@ public struct QuoteStage: Sendable {
         if doc.mentions.contains(where: { $0.tokens.lowerBound <= first && $0.tokens.upperBound > last }) { return true }
         // The subject's name in quote marks right after a speech verb, before what it says ("بينما قالت «جبهة
         // الوطنيين المتحدة» إن ...").
-        if span.words <= 4, first >= 2, speakers.kind(doc.tokens[first - 2]) != nil, let sentence = doc.sentences.first(where: { $0.contains(first) }),
+        if span.words <= 4, first >= 2, speakers.kind(doc.tokens[first - 2]) != nil, let sentence = doc.sentence(containing: first),
            speakers.saysAfter(doc, close: last + 1, sentence: sentence) {
             return true
         }

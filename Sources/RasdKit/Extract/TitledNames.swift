@@ -63,7 +63,7 @@ extension TitleStage {
         for m in doc.mentions { for t in m.tokens { covered[t] = true } }
         return doc.mentions.map { m in
             guard m.type == .person, m.origin == .tagger, case .name = m.ref, namedAfterTitle.contains(m.tokens.lowerBound),
-                  let sentence = doc.sentences.first(where: { $0.contains(m.tokens.lowerBound) }),
+                  let sentence = doc.sentence(containing: m.tokens.lowerBound),
                   m.tokens.upperBound < sentence.upperBound, !covered[m.tokens.upperBound],
                   doc.tokens[m.tokens.lowerBound].start == m.start,
                   m.tokens.allSatisfy({ t in

@@ -92,6 +92,16 @@ public struct Document: Sendable {
         return lo
     }
 
+    /// The sentence holding token `t`, nil when none does. Sentences are in token order: a binary search.
+    package func sentence(containing t: Int) -> Range<Int>? {
+        var lo = 0, hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].upperBound <= t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sentences.count && sentences[lo].contains(t) ? sentences[lo] : nil
+    }
+
     /// Scalar span of a sentence.
     public func span(ofSentence s: Range<Int>) -> Range<Int> {
         guard let first = s.first, let last = s.last else { return 0..<0 }

@@ -159,7 +159,7 @@ struct MeasureDiscrepancies {
         }
         guard let unit = q.unit, let unitWord = unit.split(separator: " ").first else { return nil }
         let first = doc.firstToken(endingAfter: q.start)
-        guard let sentence = doc.sentences.first(where: { $0.contains(first) }) else { return nil }
+        guard let sentence = doc.sentence(containing: first) else { return nil }
         let last = min(doc.firstToken(startingAtOrAfter: q.end), sentence.upperBound)
         let source = self.source(of: q, in: doc, sentence: sentence, before: first)
         let places = self.places(doc, sentence: sentence)
