@@ -43,6 +43,7 @@ public struct EntityMention: Sendable, Equatable, Codable {
         case institution    // a state institution: head noun and nationality ("الجيش السوداني")
         case placeHead      // a place no list knows, named after a place noun ("بلدة الكرمة"): `HeadedPlaces`
         case bodyHead       // a body no list knows, named after a head noun ("جمعية تكافل الخيرية"): `HeadedBodies`
+        case speaker        // a speech verb's subject no list or tagger named ("وقال كام إن"): `SpeakerNames`
         case demonym        // a nationality adjective naming a state as actor ("القوات الكورية الشمالية");
                             // used by events, not listed as a name mention
     }

@@ -28,6 +28,9 @@ public struct EntityStage: Sendable {
     let headedBodies = HeadedBodies()
     /// Institutions and places named after a person ("مستشفى الملك فهد المركزي").
     let namedAfterPeople = NamedAfterPeople()
+    /// Speakers named by a family name no list knows ("وقال كام إن").
+    let speakerNames = SpeakerNames()
+    let titleHeads: PhraseLexicon
     /// Words after a body's head noun: those that show no body is named ("مركز المدينة"), adjectives of names.
     let bodyNameWords: PhraseLexicon
     let bodyHeadKeys: [UInt64: String]
@@ -44,6 +47,7 @@ public struct EntityStage: Sendable {
         bodyHeads = PhraseLexicon.resource("lexicon/body_heads.tsv")
         bodyNameWords = PhraseLexicon.resource("lexicon/body_name_words.tsv")
         bodyHeadKeys = HeadedBodies.headKeys(bodyHeads)
+        titleHeads = PhraseLexicon.resource("lexicon/title_heads.tsv")
         givenNames = Set(((try? ResourceStore.rows("ner/first_names.txt")) ?? []).compactMap { $0.first.map(TitleStage.foldingAlef) })
         chainStops = PhraseLexicon(rows: ((try? ResourceStore.rows("text/unit_stopwords.tsv")) ?? [])
                                        + ((try? ResourceStore.rows("lexicon/title_barriers.tsv")) ?? []))
@@ -101,6 +105,8 @@ public struct EntityStage: Sendable {
         mentions = joinLineage(doc, mentions, personTags: personTags, covered: &covered)
         namedAfterPeople.mentions(doc, &mentions, honorifics: honorifics, covered: &covered)
         mentions.sort { $0.start < $1.start }
+        speakerNames.mentions(doc, &mentions, tagger: tagger, kb: kb, stopNames: stopNames, titleHeads: titleHeads,
+                                  givenNames: givenNames, covered: &covered)
         doc.mentions = linkHeadAnaphors(doc, linkShortBodies(doc, linkPartialNames(doc, mentions, covered: &covered), covered: &covered),
                                         covered: &covered)
         doc.nestedMentions = nested + nestedMentions(doc)

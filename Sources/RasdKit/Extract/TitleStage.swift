@@ -132,13 +132,15 @@ public struct TitleStage: Sendable {
         }
         var absorbed = Set<Int>()
         descriptions += demonyms(doc, covered: &covered, titled: titled, absorbed: &absorbed)
-        descriptions += stateInstitutions(doc, found: descriptions, startsAt: startsAt, covered: &covered, titled: titled)
+        var inOffices: [EntityMention] = []
+        descriptions += stateInstitutions(doc, found: descriptions, startsAt: startsAt, covered: &covered, titled: titled,
+                                          nested: &inOffices)
         roles += appositions(doc, beforeName: beforeName)
         roles += officeVerbs(doc)
         doc.mentions = (doc.mentions.enumerated().filter { !absorbed.contains($0.offset) }.map(\.element) + descriptions)
             .sorted { $0.start < $1.start }
         roles += knowledgeBaseRoles(doc)
-        doc.nestedMentions += titleForms(doc, roles: roles)
+        doc.nestedMentions += inOffices + titleForms(doc, roles: roles)
         doc.roles = roles
     }
 
@@ -387,7 +389,7 @@ public struct TitleStage: Sendable {
     /// - "المملكة" alone is the article's main country when that country is a kingdom (its names say so), else the
     ///   kingdom the article names most.
     func stateInstitutions(_ doc: Document, found: [EntityMention], startsAt: [Int: Int], covered: inout [Bool],
-                           titled: [Bool]) -> [EntityMention] {
+                           titled: [Bool], nested: inout [EntityMention]) -> [EntityMention] {
         var named: [String: String] = [:]
         for m in found where m.origin == .institution {
             guard case .name(_, let key) = m.ref else { continue }
@@ -422,6 +424,7 @@ public struct TitleStage: Sendable {
             let use = m.values.count > 2 ? m.values[2] : ""
             var end = m.tokens.upperBound
             var country: String?
+            var inOffice = false
             // A country's name right after the head (or after "في").
             var k = end
             if use != "construct", k < doc.tokens.count, doc.tokens[k].norm == "في" { k += 1 }
@@ -429,10 +432,11 @@ public struct TitleStage: Sendable {
                 country = id
                 end = doc.mentions[i].tokens.upperBound
             } else if use == "alone" || use == "kingdom" {
-                // Only as written or after "و": in "القائد الأعلى للجيش" the head is part of a person's office.
-                if m.prefix > 0 && !doc.tokens[t].norm.hasPrefix("و") {
-                    t = max(t + 1, m.tokens.upperBound); continue
-                }
+                // With any proclitic: "التابع لوزارة الدفاع"، "عضوا بمجلس الوزراء". After a title word ("القائد
+                // الأعلى للجيش"، "الناطق الإعلامي لحرس الحدود") it is part of an office: a nested mention, named
+                // but never an event's participant.
+                inOffice = m.prefix > 0 && !doc.tokens[t].norm.hasPrefix("و")
+                    && (max(0, t - 2)..<t).contains { doc.tokens[$0].isWord && isHead(doc.tokens[$0]) }
                 let next = end < doc.tokens.count ? doc.tokens[end] : nil
                 if m.tokens.count == 1, let next, next.kind == .arabic, next.norm.hasPrefix("ال"), !Self.relatives.contains(next.norm) {
                     t = end; continue
@@ -442,9 +446,10 @@ public struct TitleStage: Sendable {
             guard let country else { t = max(t + 1, m.tokens.upperBound); continue }
             let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[t], afterNormalized: m.prefix)
             let stop = doc.tokens[end - 1].end
-            out.append(EntityMention(start: start, end: stop, text: doc.string(start, stop), type: .org,
-                                     ref: .name(.org, Institutions.key(institution: key, country: country)),
-                                     origin: .institution, tokens: t..<end, reason: "\(key) of \(country)"))
+            let mention = EntityMention(start: start, end: stop, text: doc.string(start, stop), type: .org,
+                                        ref: .name(.org, Institutions.key(institution: key, country: country)),
+                                        origin: .institution, tokens: t..<end, reason: "\(key) of \(country)")
+            if inOffice { nested.append(mention) } else { out.append(mention) }
             for x in t..<end { covered[x] = true }
             t = end
         }

@@ -44,7 +44,11 @@ package struct ArticleRecord: Sendable, Codable, Equatable {
         body = doc.body
         removed = doc.removed.map { Analysis.RemovedLine(start: $0.range.lowerBound, end: $0.range.upperBound, rule: $0.rule) }
         genre = doc.genre ?? .news
-        mentions = (doc.mentions + doc.nestedMentions).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        mentions = (doc.mentions + doc.nestedMentions).sorted { ($0.start, $0.end) < ($1.start, $1.end) }.map { m in
+            var m = m
+            m.text = doc.writtenName(m)
+            return m
+        }
         roles = doc.roles
         quotes = doc.quotes
         events = doc.events
