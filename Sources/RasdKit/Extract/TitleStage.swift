@@ -80,6 +80,7 @@ public struct TitleStage: Sendable {
         var titled = [Bool](repeating: false, count: doc.tokens.count)
         // Every word of a title before a name: that name's, never the previous name's apposition.
         var beforeName = [Bool](repeating: false, count: doc.tokens.count)
+        let dateStarts = Set(doc.dates.map { doc.firstToken(startingAtOrAfter: $0.start) })
         for sentence in doc.sentences {
             for t in sentence where doc.tokens[t].isWord && !covered[t] {
                 guard isHead(doc.tokens[t]) else { continue }
@@ -94,6 +95,8 @@ public struct TitleStage: Sendable {
                         continue
                     }
                     let tok = doc.tokens[j]
+                    // A time is no part of a title: "الخيمة الرئيسة مساء الأحد محاضرة ألقاها الداعية X".
+                    if dateStarts.contains(j) { break }
                     // "المبعوث الأممي إلى ليبيا X"، "سفير السعودية لدى واشنطن X": a post abroad stays in the title.
                     if Self.postPrepositions.contains(tok.norm), let k = startsAt[j + 1], doc.mentions[k].type != .person {
                         j = doc.mentions[k].tokens.upperBound
