@@ -33,10 +33,11 @@ struct SpeakerNames: Sendable {
         // The family names: speech-verb subjects no mention covers.
         var surnames: [String: Int] = [:]   // key → token of its first speech-verb subject
         for sentence in doc.sentences {
-            for v in sentence where v + 2 < sentence.upperBound && isSay(doc.tokens[v]) {
+            for v in sentence where v + 2 < sentence.upperBound {
                 let w = v + 1
-                guard !covered[w], doc.tokens[w].kind == .arabic,
-                      followsSpeaker(doc, after: w, in: sentence),
+                // The cheap tests first: this runs on every word of every article.
+                guard !covered[w], doc.tokens[w].kind == .arabic, followsSpeaker(doc, after: w, in: sentence),
+                      isSay(doc.tokens[v]),
                       mayBeName(doc.tokens[w].norm, tagger: tagger, kb: kb, stopNames: stopNames, titleHeads: titleHeads)
                 else { continue }
                 let key = doc.tokens[w].norm
