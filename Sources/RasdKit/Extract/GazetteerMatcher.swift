@@ -85,8 +85,10 @@ package struct GazetteerMatcher: Sendable {
                         // Found through a spelling variant of a common-word alias ("أجرى" read as "أغري"): weak too.
                         if len == 1, !common, !headed, !media, weakVariant(entity, key) { break }
                         if common && !(media && entity.type == "ORG") && entity.type != "GPE" && entity.type != "LOC" { break }
-                        // A bare one-letter-clitic reading of a short word is too weak ("بكين" is not ب + كين).
+                        // A bare one-letter-clitic reading of a short word is too weak ("بكين" is not ب + كين); nor
+                        // does a name start with two letters after a stripped article ("كالاس في" is no ك + ال + "اس في").
                         if prefix > 0 && len == 1 && stem.unicodeScalars.count < 3 { continue }
+                        if prefix >= 2, stem.unicodeScalars.count < 3, tokens[i].norm.unicodeScalars.prefix(prefix).suffix(2).elementsEqual("ال".unicodeScalars) { continue }
                         // A one-word name written with the article keeps it, after a clitic too ("وبالرقة"): "فرقة"
                         // is not ف + "رقة" for "الرقة", nor "عقبة" the city "العقبة".
                         if len == 1, !headed, !media, !stem.hasPrefix("ال"), onlyWithArticle(entity, key) { continue }
