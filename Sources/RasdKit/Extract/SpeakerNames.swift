@@ -15,8 +15,9 @@ struct SpeakerNames: Sendable {
     let sayVerbs: Set<String>
     let speech: PhraseLexicon
     /// What follows a speaker: a complementizer, or a date word before it.
-    static let complementizers = ArgumentFinder.keys(["إن", "أن", "ان", "بأن", "بان"])
-    static let dateWords = ArgumentFinder.keys(["أمس", "اليوم", "الليلة"])
+    /// As `TokenKey`s: the test runs on every word, and a token carries its key.
+    static let complementizers = Set(ArgumentFinder.keys(["إن", "أن", "ان", "بأن", "بان"]).map(TokenKey.of))
+    static let dateWords = Set(ArgumentFinder.keys(["أمس", "اليوم", "الليلة"]).map(TokenKey.of))
     static let openers: Set<Unicode.Scalar> = [":", "«", "\"", "“"]
 
     init() {
@@ -106,10 +107,10 @@ struct SpeakerNames: Sendable {
     /// What is said follows the word: a complementizer, a colon or an opening quotation mark (a date word between).
     func followsSpeaker(_ doc: Document, after w: Int, in sentence: Range<Int>) -> Bool {
         var k = w + 1
-        if k < sentence.upperBound, doc.tokens[k].kind == .arabic, Self.dateWords.contains(doc.tokens[k].norm) { k += 1 }
+        if k < sentence.upperBound, doc.tokens[k].kind == .arabic, Self.dateWords.contains(doc.tokens[k].key) { k += 1 }
         guard k < sentence.upperBound else { return false }
         let next = doc.tokens[k]
-        if next.kind == .arabic { return Self.complementizers.contains(next.norm) }
+        if next.kind == .arabic { return Self.complementizers.contains(next.key) }
         return next.end - next.start == 1 && Self.openers.contains(doc.text[next.start])
     }
 
