@@ -11,8 +11,8 @@
 /// - else nothing is found: a word that only stands alone ("وأوضحت الجوازات أن") is too often a body or a noun.
 /// `EntityStage.linkPartialNames` then links the family name, wherever it stands alone, to the full name.
 struct SpeakerNames: Sendable {
-    /// Speech verbs of kind `say` (`quotes/speech_verbs.tsv`, the quote stage's list).
-    let sayVerbs: Set<String>
+    /// The quote stage's reading of `quotes/speech_verbs.tsv`.
+    let speakers: QuoteSpeaker
     let speech: PhraseLexicon
     /// What follows a speaker: a complementizer, or a date word before it.
     /// As `TokenKey`s: the test runs on every word, and a token carries its key.
@@ -22,9 +22,7 @@ struct SpeakerNames: Sendable {
 
     init() {
         speech = PhraseLexicon.resource("quotes/speech_verbs.tsv")
-        sayVerbs = Set(speech.entries.compactMap { key, values in
-            values.first == "say" && values.count < 2 ? key : nil
-        })
+        speakers = QuoteSpeaker(speech: speech)
     }
 
     /// Adds the speakers' mentions (and extends tagged names by the family name) on tokens nothing covers yet.
@@ -88,7 +86,6 @@ struct SpeakerNames: Sendable {
                                                   origin: .speaker, tokens: first..<(k + 1),
                                                   reason: "family name \(key), the subject of a speech verb, after unknown given names"))
                     for t in first...k { covered[t] = true }
-                    named = true
                     break
                 }
             }
@@ -96,12 +93,10 @@ struct SpeakerNames: Sendable {
         mentions.sort { $0.start < $1.start }
     }
 
+    /// A verb of saying with a row of its kind alone: carried participles ("مشيرا") and verbs whose content may
+    /// follow a preposition ("أكد"، "شدد": a third column) are not read here.
     func isSay(_ token: Token) -> Bool {
-        guard token.kind == .arabic else { return false }
-        for reading in Proclitics.candidates(token.norm) where reading.prefix == 0 || token.norm.hasPrefix("و") || token.norm.hasPrefix("ف") {
-            if sayVerbs.contains(reading.stem) { return true }
-        }
-        return false
+        token.kind == .arabic && speakers.entry(token, conjunctionsOnly: true)?.values == ["say"]
     }
 
     /// What is said follows the word: a complementizer, a colon or an opening quotation mark (a date word between).

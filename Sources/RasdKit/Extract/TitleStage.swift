@@ -447,25 +447,20 @@ public struct TitleStage: Sendable {
                 country = named[key] ?? (use == "kingdom" ? kingdom : main)
             }
             let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[t], afterNormalized: m.prefix)
-            guard let country else {
+            let stop = doc.tokens[end - 1].end
+            let ref: EntityRef
+            if let country {
+                ref = .name(.org, Institutions.key(institution: key, country: country))
+            } else if use == "alone", m.tokens.count >= 2, !inOffice {
                 // No state to give it ("وزارة الداخلية" in an article that names no place): a body of its own name,
                 // when the head names one (two words or more), rather than nothing.
-                if use == "alone", m.tokens.count >= 2, !inOffice {
-                    let stop = doc.tokens[end - 1].end
-                    out.append(EntityMention(start: start, end: stop, text: doc.string(start, stop), type: .org,
-                                             ref: .name(.org, KBKeys.variantKey(ArabicNormalizer.shared.key(doc.string(start, stop)))),
-                                             origin: .institution, tokens: t..<end, reason: "\(key) of no state the article names"))
-                    for x in t..<end { covered[x] = true }
-                    t = end
-                } else {
-                    t = max(t + 1, m.tokens.upperBound)
-                }
-                continue
+                ref = .name(.org, KBKeys.variantKey(ArabicNormalizer.shared.key(doc.string(start, stop))))
+            } else {
+                t = max(t + 1, m.tokens.upperBound); continue
             }
-            let stop = doc.tokens[end - 1].end
-            let mention = EntityMention(start: start, end: stop, text: doc.string(start, stop), type: .org,
-                                        ref: .name(.org, Institutions.key(institution: key, country: country)),
-                                        origin: .institution, tokens: t..<end, reason: "\(key) of \(country)")
+            let mention = EntityMention(start: start, end: stop, text: doc.string(start, stop), type: .org, ref: ref,
+                                        origin: .institution, tokens: t..<end,
+                                        reason: "\(key) of \(country ?? "no state the article names")")
             if inOffice { nested.append(mention) } else { out.append(mention) }
             for x in t..<end { covered[x] = true }
             t = end

@@ -65,12 +65,13 @@ public struct Document: Sendable {
     /// The original text of a span.
     public func string(_ start: Int, _ end: Int) -> String { text.string(start..<end) }
 
+    /// The proclitics that end in "ل" before an article whose alif is dropped.
+    static let beforeElidedArticle: Set<String> = ["لل", "ولل", "فلل"]
+
     /// A mention's text as its name is written. After "لل" (the preposition, then the article with its alif
     /// dropped: "للأمم المتحدة") a span that leaves the proclitics out starts past the article's lam, and its
     /// letters ("أمم المتحدة") are no form of the name: the text gives the article back ("الأمم المتحدة"). The
     /// offsets stay those of the span.
-    static let beforeElidedArticle: Set<String> = ["لل", "ولل", "فلل"]
-
     package func writtenName(_ m: EntityMention) -> String {
         guard m.tokens.lowerBound < tokens.count, !m.text.hasPrefix("ال") else { return m.text }
         let wordStart = tokens[m.tokens.lowerBound].start
