@@ -5,7 +5,7 @@ import RasdKit
 /// "بالعراق" and "العراق" find each other. Public so that every store (SQLite, PostgreSQL) indexes and queries
 /// the same words.
 package enum SearchText {
-    package static let tokenizer = Tokenizer()
+    package static let tokenizer = Tokenizer.wordsOnly
 
     /// Words of the text (normalized) followed by the stems that differ from their word.
     package static func indexed(_ text: String, stemmer: CliticStripper) -> String {

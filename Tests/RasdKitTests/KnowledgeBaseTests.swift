@@ -33,13 +33,16 @@ final class KnowledgeBaseTests: XCTestCase {
         for form in ["قال", "لكن", "التي", "حيث"] {
             XCTAssertFalse(kb.mayStartAlias(key(form)), form)
         }
-        // Every alias's first token passes the filter.
+        // Every alias's first token passes the filter, and the matcher's window bound reaches the alias's end.
         for e in kb.entities {
             for alias in e.aliases {
-                let first = Tokenizer().tokenize(ScalarText(alias)).first?.norm ?? ""
+                let tokens = Tokenizer().tokenize(ScalarText(alias))
+                let first = tokens.first?.norm ?? ""
                 XCTAssertTrue(kb.mayStartAlias(first), "\(e.id): \(alias)")
+                XCTAssertGreaterThanOrEqual(kb.aliasTokens(startingWith: first), tokens.count, "\(e.id): \(alias)")
             }
         }
+        XCTAssertEqual(kb.aliasTokens(startingWith: key("قال")), 0)
     }
 
     func testProcliticsAreStrippedOnlyWhenNeeded() throws {

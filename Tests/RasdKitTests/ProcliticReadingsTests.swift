@@ -24,6 +24,22 @@ final class ProcliticReadingsTests: XCTestCase {
         }
     }
 
+    /// A token carries its readings (`Token.clitics`, `Token.readings`), the same as worked out from its word; a
+    /// words-only tokenizer leaves them out.
+    func testTokensCarryTheirReadings() {
+        let text = ScalarText("وقال وزير الخارجية للصحفيين إن بيونغ يانغ وبكين ستوقعان الاتفاق فالعلاقات 2015")
+        let tokens = Tokenizer().tokenize(text)
+        XCTAssertTrue(tokens.contains { !$0.clitics.isEmpty })
+        for token in tokens {
+            let expected = token.kind == .arabic ? Proclitics.readings(token.norm, key: token.key) : []
+            XCTAssertEqual(Array(token.clitics), Array(expected.dropFirst()), token.norm)
+            if token.kind == .arabic { XCTAssertEqual(Array(token.readings), expected, token.norm) }
+            XCTAssertEqual(Proclitics.candidates(token).map(\.stem), Proclitics.candidates(token.norm).map(\.stem), token.norm)
+        }
+        XCTAssertTrue(Tokenizer.wordsOnly.tokenize(text).allSatisfy { $0.clitics.isEmpty })
+        XCTAssertEqual(Tokenizer.wordsOnly.tokenize(text).map(\.norm), tokens.map(\.norm))
+    }
+
     /// The knowledge base's first-token filter hashes what `derivedKeys` spells.
     func testDerivedHashesAreTheKeysHashes() {
         for key in ["بيونغ يانغ", "الكرملين", "كيم جونغ أون", "بوتشين", "صنعاء", "ال", "a-b", "كك", ""] {

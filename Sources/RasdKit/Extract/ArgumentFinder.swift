@@ -117,7 +117,7 @@ struct ArgumentFinder {
         guard k >= 0 else { return false }
         if Self.affiliation.contains(doc.tokens[k].norm) && preposition(before: m) == "ل" { return true }
         return k >= 1 && doc.tokens[k].norm == Self.from && doc.tokens[k - 1].isWord
-            && Self.memberNouns.contains(word: doc.tokens[k - 1].norm)
+            && Self.memberNouns.contains(token: doc.tokens[k - 1])
     }
 
     /// Nouns of members of an armed group or force (`events/member_nouns.tsv`).
@@ -148,7 +148,7 @@ struct ArgumentFinder {
             let word = doc.tokens[k].norm
             if Self.prepositions.contains(word) {
                 // "في بيان أصدره Y": a word after the statement noun closes the phrase of the preposition.
-                if skipped >= 2, k + 1 < m.tokens.lowerBound, Self.statementNouns.contains(word: doc.tokens[k + 1].norm) { return nil }
+                if skipped >= 2, k + 1 < m.tokens.lowerBound, Self.statementNouns.contains(token: doc.tokens[k + 1]) { return nil }
                 return word
             }
             if let c = Proclitics.candidates(word).dropFirst().first(where: { Self.prepositions.contains($0.stem) }) { return c.stem }
@@ -243,7 +243,7 @@ struct ArgumentFinder {
     func forceNoun(before m: EntityMention) -> Int? {
         guard m.type == .person else { return nil }
         let k = (titleBefore[m.tokens.lowerBound] ?? m.tokens.lowerBound) - 1
-        guard k >= 0, doc.tokens[k].isWord, Self.forceNouns.contains(word: doc.tokens[k].norm) else { return nil }
+        guard k >= 0, doc.tokens[k].isWord, Self.forceNouns.contains(token: doc.tokens[k]) else { return nil }
         return k
     }
 
@@ -251,7 +251,7 @@ struct ArgumentFinder {
     /// meeting, visit or signing told before it.
     func groupAnaphor(after trigger: Range<Int>, sentence: Range<Int>, earlier: [EventMention],
                       previous: [EventMention]) -> [EventMention.Participant]? {
-        guard trigger.upperBound < sentence.upperBound, groupWords.contains(word: doc.tokens[trigger.upperBound].norm) else { return nil }
+        guard trigger.upperBound < sentence.upperBound, groupWords.contains(token: doc.tokens[trigger.upperBound]) else { return nil }
         let told = (previous + earlier).last { [.meet, .visit, .sign].contains($0.type) && $0.participants.count >= 2 }
         return told?.participants.map { .init(ref: $0.ref, role: .actor, text: $0.text) }
     }
@@ -274,7 +274,7 @@ struct ArgumentFinder {
     /// object).
     func lightVerbSubject(before trigger: Range<Int>, in sentence: Range<Int>, among before: [EntityMention]) -> EntityMention? {
         let floor = max(sentence.lowerBound, trigger.lowerBound - 10)
-        guard let v = (floor..<trigger.lowerBound).last(where: { doc.tokens[$0].isWord && lightVerbs.contains(word: doc.tokens[$0].norm) }),
+        guard let v = (floor..<trigger.lowerBound).last(where: { doc.tokens[$0].isWord && lightVerbs.contains(token: doc.tokens[$0]) }),
               !punctuationBetween(v, trigger.lowerBound), !complementBetween(v + 1, trigger.lowerBound),
               let m = before.first(where: { $0.tokens.lowerBound == v + 1 }), preposition(before: m) == nil, canAct(m.ref)
         else { return nil }
@@ -370,7 +370,7 @@ struct ArgumentFinder {
         // preposition is what is talked about; the sentence's subject does not act in it.
         let topic = pos == .noun && trigger.lowerBound >= sentence.lowerBound + 2
             && Self.topicPrepositions.contains(doc.tokens[trigger.lowerBound - 1].norm)
-            && Self.topicNouns.contains(word: doc.tokens[trigger.lowerBound - 2].norm)
+            && Self.topicNouns.contains(token: doc.tokens[trigger.lowerBound - 2])
         let adverbial = pos == .noun && trigger.lowerBound > sentence.lowerBound && !topic
             && Self.during.contains(doc.tokens[trigger.lowerBound - 1].norm)
         var objectStart = trigger.upperBound
@@ -383,7 +383,7 @@ struct ArgumentFinder {
         var targetTaken = false
         // "حتى التقى"، "حيث أجرى محادثات": a clause opener before the trigger (or before its light verb).
         var opener = trigger.lowerBound - 1
-        if opener > sentence.lowerBound, pos == .noun, lightVerbs.contains(word: doc.tokens[opener].norm) { opener -= 1 }
+        if opener > sentence.lowerBound, pos == .noun, lightVerbs.contains(token: doc.tokens[opener]) { opener -= 1 }
         let continued = opener >= sentence.lowerBound && Self.continuations.contains(doc.tokens[opener].norm)
         let nestedIn = earlier.last(where: { $0.type == .accuse || $0.type == .deny }).flatMap { outer in
             punctuationBetween(doc.firstToken(startingAtOrAfter: outer.triggerEnd), trigger.lowerBound) ? nil : outer
@@ -414,10 +414,10 @@ struct ArgumentFinder {
             // وحدات حماية الشعب من طرد"), within eight words and no punctuation. Its subject acts: the name between
             // it and the noun, else the name right before it ("المقاومة تمكنت من طرد").
             let p = trigger.lowerBound - 1
-            let g: Int? = p < sentence.lowerBound ? nil : Self.governingVerbs.contains(word: doc.tokens[p].norm) ? p
+            let g: Int? = p < sentence.lowerBound ? nil : Self.governingVerbs.contains(token: doc.tokens[p]) ? p
                 : !Self.seizurePrepositions.contains(doc.tokens[p].norm) ? nil
                 : (max(sentence.lowerBound, p - 8)..<p).reversed().prefix { doc.tokens[$0].isWord }
-                    .first { Self.governingVerbs.contains(word: doc.tokens[$0].norm) }
+                    .first { Self.governingVerbs.contains(token: doc.tokens[$0]) }
             guard !Self.hasArticle(triggerWord), let g,
                   let object = after.first, object.tokens.lowerBound <= trigger.upperBound + 1,
                   preposition(before: object, floor: trigger.upperBound) == nil,
@@ -450,7 +450,7 @@ struct ArgumentFinder {
             // "اجتماع عقده وزير الخارجية ..."، "لقاء جمع ...": a light verb after the noun, then its subject.
             // An adjective may stand between them ("في قصف عشوائي قام به المتمردون").
             if pos == .noun, (trigger.upperBound..<min(trigger.upperBound + 2, sentence.upperBound)).contains(where: {
-                lightVerbs.contains(word: doc.tokens[$0].norm) }) {
+                lightVerbs.contains(token: doc.tokens[$0]) }) {
                 reach = 8
             }
             // SVO: a name right before the verb is its subject ("إن بايدن التقى السيسي"); what follows is the object.
@@ -495,7 +495,7 @@ struct ArgumentFinder {
                 // "اشتباكات بين الجيش والشرطة"، "محادثات بين البلدين ...": both sides take part.
                 for m in sides { add(m, .actor) }
                 actorFound = true
-                objectStart = participantsEnd(participants, after)
+                objectStart = sides.map(\.tokens.upperBound).max() ?? objectStart
             } else if type == .statement, let m = speakers.first, m.type != .person,
                       let holder = titleHolder(of: m, after: trigger, before: complement) {
                 add(holder); actorFound = true
@@ -513,8 +513,11 @@ struct ArgumentFinder {
                 // it belongs to the title; the person acts.
                 let m = m.type != .person && type != .statement ? titleHolder(after: m, in: sentence) ?? m : m
                 add(m, .actor); actorFound = true
-                for c in coordinated(after: m, limit: sentence.upperBound) { add(c, .actor) }
-                objectStart = participantsEnd(participants, after)
+                let joined = coordinated(after: m, limit: sentence.upperBound)
+                for c in joined { add(c, .actor) }
+                // The objects begin after the subject and the names joined to it, not after a later mention of the
+                // same party ("قصف الحوثيون ... مدينة تعز، بينما قصفت طائرات التحالف مواقع للحوثيين").
+                objectStart = ([m] + joined).map(\.tokens.upperBound).max() ?? objectStart
                 // "أدان المجلس الذي يتخذ من عمان مقرا له، بشدة، مصادقة ...": a relative clause on the subject, up to
                 // its comma, holds no object of the verb.
                 if let close = relativeClauseEnd(at: objectStart, in: sentence) {
@@ -697,7 +700,7 @@ struct ArgumentFinder {
     /// Whether a mention follows a title word that stands right after a participant's name ("X رئيس حزب ...").
     func inTitle(_ m: EntityMention, of participants: [EventMention.Participant]) -> Bool {
         let head = m.tokens.lowerBound - 1
-        guard head > 0, doc.tokens[head].isWord, Self.titleHeads.contains(word: doc.tokens[head].norm) else { return false }
+        guard head > 0, doc.tokens[head].isWord, Self.titleHeads.contains(token: doc.tokens[head]) else { return false }
         let refs = Set(participants.map(\.ref))
         return actors.contains { $0.tokens.upperBound == head && refs.contains($0.ref) }
     }
@@ -723,7 +726,7 @@ struct ArgumentFinder {
         if before >= sentence.lowerBound, doc.tokens[before].isWord, Self.prepositions.contains(doc.tokens[before].norm) { return nil }
         // The carrier itself ("سفينة"، "طائرة"، events/carrier_nouns.tsv) stands before its owner.
         guard let vehicle = (lo..<trigger.lowerBound).last(where: { k in
-            doc.tokens[k].isWord && Proclitics.candidates(doc.tokens[k].norm).contains { Self.carrierNouns.contains(word: $0.stem) }
+            doc.tokens[k].isWord && Proclitics.candidates(doc.tokens[k]).contains { Self.carrierNouns.contains(word: $0.stem) }
         }) else { return nil }
         return actors.last { m in
             m.tokens.lowerBound > vehicle && m.tokens.lowerBound <= vehicle + 3 && m.tokens.upperBound <= trigger.lowerBound
@@ -858,7 +861,7 @@ struct ArgumentFinder {
         if pos == .verb {
             k = trigger.upperBound
         } else if pos == .noun, let light = stride(from: trigger.lowerBound - 1, through: max(sentence.lowerBound, trigger.lowerBound - 3), by: -1)
-                    .first(where: { doc.tokens[$0].isWord && lightVerbs.contains(word: doc.tokens[$0].norm) }), light + 1 < trigger.lowerBound {
+                    .first(where: { doc.tokens[$0].isWord && lightVerbs.contains(token: doc.tokens[$0]) }), light + 1 < trigger.lowerBound {
             k = light + 1
         } else {
             return nil
@@ -897,12 +900,6 @@ struct ArgumentFinder {
             scalars = scalars.dropFirst()
         }
         return scalars.starts(with: "ال".unicodeScalars)
-    }
-
-    /// The token after the last of the given participants found among `list`.
-    func participantsEnd(_ participants: [EventMention.Participant], _ list: [EntityMention]) -> Int {
-        let refs = Set(participants.map(\.ref))
-        return list.filter { refs.contains($0.ref) }.map(\.tokens.upperBound).max() ?? 0
     }
 
     /// The person (else the state or body) most recently named in the sentences before.

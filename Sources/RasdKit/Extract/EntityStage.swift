@@ -153,7 +153,7 @@ public struct EntityStage: Sendable {
         let first = doc.tokens[range.lowerBound]
         let tail = doc.tokens[(range.lowerBound + 1)..<range.upperBound].map(\.norm).joined(separator: " ")
         guard range.allSatisfy({ doc.tokens[$0].isWord }) else { return nil }
-        for (prefix, stem) in Proclitics.candidates(first.norm) {
+        for (prefix, stem) in Proclitics.candidates(first) {
             // A preposition glued to a two-letter stem is too weak ("باب" is not ب + إب); the conjunction is not ("وإب").
             if prefix > 0 && tail.isEmpty && stem.unicodeScalars.count < 3 && !first.norm.hasPrefix("و") { continue }
             let key = tail.isEmpty ? stem : stem + " " + tail
@@ -182,7 +182,7 @@ public struct EntityStage: Sendable {
         // begin with those letters (واشنطن، بكين): strip only when the article names it without them too.
         var prefix = 0
         var stem = first.norm
-        if let c = Proclitics.candidates(first.norm).dropFirst().first(where: { $0.prefix == 1 }),
+        if let c = Proclitics.candidates(first).dropFirst().first(where: { $0.prefix == 1 }),
            knownNames.contains(tail.isEmpty ? c.stem : c.stem + " " + tail) {
             prefix = 1; stem = c.stem
         } else if let c = Self.glued(first.norm, type: type, words: range.count, waw: wawNames) {
@@ -203,10 +203,6 @@ public struct EntityStage: Sendable {
                              reason: "tagged \(tag), not in the knowledge base")
     }
 
-    /// A conjunction or preposition glued to the first word of a tagged name, told by the word after it (issue note
-    /// 11: a mention never keeps و، ب، ل): before the article ("والمصرف المركزي"، "بمعهد" is not, "للأكراد" is), and
-    /// "و" before the first of two or more words of a person's name unless the word is a name beginning with و
-    /// ("وخالد العيسى" but "وعد حكمت", `lexicon/waw_names.tsv`).
     /// The key with a first word "أبي"/"أبا" read as "أبو" (names only: "أبي" alone is "my father"), nil otherwise.
     static func nominativeKunya(_ key: String) -> String? {
         // Compared as UTF-8 bytes: this runs on every candidate of the partial-name scan, and splitting and hashing
@@ -220,20 +216,26 @@ public struct EntityStage: Sendable {
     /// A word's form with what `KBKeys.variantKey` may change in a key's first word folded on both sides (غ as ج,
     /// تش as ش, a final hamza, leading articles), hashed; nil for a word that variantKey would split (a dash).
     static func headForm(_ word: String) -> UInt64? {
-        var out: [Unicode.Scalar] = []
-        for var s in word.unicodeScalars {
-            switch s {
-            case "غ": s = "ج"
-            case "-", "_", "\u{2010}", "\u{2011}", "\u{2013}", " ": return nil
-            default: break
+        // In a buffer on the stack: this runs for every word of the partial-name scan.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: word.utf8.count) { out -> UInt64? in
+            var n = 0
+            for s in word.unicodeScalars {
+                var v = s.value
+                switch v {
+                case 0x063A: v = 0x062C                                       // غ → ج
+                case 0x2D, 0x5F, 0x2010, 0x2011, 0x2013, 0x20: return nil      // - _ ‐ ‑ – and space
+                default: break
+                }
+                if v == 0x0634, n > 0, out[n - 1] == 0x062A { n -= 1 }         // تش → ش
+                out[n] = v; n += 1
             }
-            if s == "ش", out.last == "ت" { out.removeLast() }
-            out.append(s)
+            if n > 0, out[n - 1] == 0x0621 { n -= 1 }                          // a final ء
+            var start = 0
+            while n - start > 2, out[start] == 0x0627, out[start + 1] == 0x0644 { start += 2 }   // ال
+            var h = TokenKey.seed
+            for k in start..<n { h = TokenKey.mix(h, out[k]) }
+            return h
         }
-        if out.last == "ء" { out.removeLast() }
-        var start = 0
-        while out.count - start > 2, out[start] == "ا", out[start + 1] == "ل" { start += 2 }
-        return out[start...].reduce(TokenKey.seed) { TokenKey.mix($0, $1.value) }
     }
 
     static let obliqueKunyas: Set<String> = Set(["أبي", "أبا"].map { ArabicNormalizer.shared.key($0) })
@@ -242,6 +244,10 @@ public struct EntityStage: Sendable {
 
     static let kunyas: Set<String> = Set(["أبو", "أبي", "أبا", "أم", "ابن"].map { ArabicNormalizer.shared.key($0) })
 
+    /// A conjunction or preposition glued to the first word of a tagged name, told by the word after it (issue note
+    /// 11: a mention never keeps و، ب، ل): before the article ("والمصرف المركزي"، "بمعهد" is not, "للأكراد" is), and
+    /// "و" before the first of two or more words of a person's name unless the word is a name beginning with و
+    /// ("وخالد العيسى" but "وعد حكمت", `lexicon/waw_names.tsv`).
     static func glued(_ word: String, type: EntityType, words: Int, waw: PhraseLexicon) -> (prefix: Int, stem: String)? {
         for c in Proclitics.candidates(word).dropFirst() where c.stem.unicodeScalars.count >= 3 {
             if c.stem.hasPrefix("ال") && c.stem.unicodeScalars.count >= 5 { return (c.prefix, c.stem) }
@@ -365,12 +371,16 @@ public struct EntityStage: Sendable {
             guard let space = key.unicodeScalars.firstIndex(of: " ") else { return nil }
             return Self.headForm(String(key.unicodeScalars[..<space]))
         })
+        // The same for one-word parts: most words are none, and are rejected by the form's hash.
+        let singleHeads = Set(parts.keys.compactMap { key -> UInt64? in
+            key.utf8.contains(0x20) ? nil : Self.headForm(key)
+        })
         for sentence in doc.sentences {
             var i = sentence.lowerBound
             while i < sentence.upperBound {
                 guard !covered[i], doc.tokens[i].isWord else { i += 1; continue }
                 var matched = false
-                let readings = Proclitics.candidates(doc.tokens[i].norm)   // once for both lengths
+                let readings = Proclitics.candidates(doc.tokens[i])   // once for both lengths
                 for len in [2, 1] where i + len <= sentence.upperBound {
                     let range = i..<(i + len)
                     if range.contains(where: { covered[$0] || !doc.tokens[$0].isWord }) { continue }
@@ -379,6 +389,7 @@ public struct EntityStage: Sendable {
                         if len == 2, !Self.obliqueKunyas.contains(stem), let head = Self.headForm(stem), !pairHeads.contains(head) {
                             continue
                         }
+                        if len == 1, let head = Self.headForm(stem), !singleHeads.contains(head) { continue }
                         let written = tail.isEmpty ? stem : stem + " " + tail
                         let key = KBKeys.variantKey(Self.nominativeKunya(written) ?? written)
                         guard let found = parts[key], let ref = found else { continue }

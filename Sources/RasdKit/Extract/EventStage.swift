@@ -248,7 +248,7 @@ public struct EventStage: Sendable {
                 guard ArgumentFinder.complementMarks.contains(doc.tokens[t].norm), doc.tokens[t].norm != ":" else { break }
                 t += 1; continue
             }
-            if Proclitics.candidates(doc.tokens[t].norm).contains(where: { words.contains($0.stem) }) { return true }
+            if Proclitics.candidates(doc.tokens[t]).contains(where: { words.contains($0.stem) }) { return true }
             if doc.mentions.contains(where: { $0.tokens.lowerBound == t && isSource($0.ref) }) { return true }
             seen += 1; t += 1
         }
@@ -296,7 +296,7 @@ public struct EventStage: Sendable {
         var out: [EntityMention] = []
         for role in doc.roles where role.person == person && role.basis == "text" {
             let first = doc.firstToken(endingAfter: role.start)
-            guard first < doc.tokens.count, voiceTitles.contains(word: doc.tokens[first].norm) else { continue }
+            guard first < doc.tokens.count, voiceTitles.contains(token: doc.tokens[first]) else { continue }
             for m in doc.mentions where m.type == .org && m.start >= role.start && m.end <= role.end
                 && !out.contains(where: { $0.ref == m.ref }) {
                 out.append(m)
@@ -318,7 +318,7 @@ public struct EventStage: Sendable {
         guard let words = classes[className] else { return false }
         // Eight words before the trigger and sixteen after it; punctuation ("، مساء أمس الخميس،") does not count.
         func has(_ t: Int) -> Bool {
-            Proclitics.candidates(doc.tokens[t].norm).contains(where: { words.contains($0.stem) })
+            Proclitics.candidates(doc.tokens[t]).contains(where: { words.contains($0.stem) })
         }
         var seen = 0
         var t = trigger.lowerBound - 1
@@ -413,7 +413,7 @@ public struct EventStage: Sendable {
         }
         // Reported: a speech verb or an attribution phrase in the sentence.
         for t in sentence where doc.tokens[t].isWord && !trigger.contains(t) {
-            if speech.contains(word: doc.tokens[t].norm) || attribution.match(doc.tokens, at: t, limit: sentence.upperBound) != nil {
+            if speech.contains(token: doc.tokens[t]) || attribution.match(doc.tokens, at: t, limit: sentence.upperBound) != nil {
                 return .reported
             }
         }
@@ -425,7 +425,7 @@ public struct EventStage: Sendable {
         for t in sentence {
             let isCue = attribution.match(doc.tokens, at: t, limit: sentence.upperBound)
             // "نقلت وكالة فارس عن ...": the outlet that relays is the source too (with its "عن": "نقل تمنياته" is no report).
-            let kind = speech.values(word: doc.tokens[t].norm)?.first ?? ""
+            let kind = speech.values(token: doc.tokens[t])?.first ?? ""
             let isReport = kind == "report" || kind == "say"
                 || (kind == "relay" && ((t + 1)..<min(t + 9, sentence.upperBound)).contains { doc.tokens[$0].norm == "عن" })
             guard isCue != nil || isReport else { continue }
@@ -491,7 +491,7 @@ public struct EventStage: Sendable {
         func distance(_ d: DateMention) -> Int { abs(d.start - triggerAt) }
         // The report's own date: within a clause of saying, or between a speech verb and its "إن"
         // ("قالت وسائل إعلام رسمية، الثلاثاء 19 نوفمبر، إن ...").
-        let isSpeech = { (t: Int) in ["report", "say"].contains(speech.values(word: doc.tokens[t].norm)?.first ?? "") }
+        let isSpeech = { (t: Int) in ["report", "say"].contains(speech.values(token: doc.tokens[t])?.first ?? "") }
         var reportingSpans = clauses.filter { c in c.contains { isSpeech($0) } }
             .map { doc.tokens[$0.lowerBound].start..<doc.tokens[$0.upperBound - 1].end }
         for v in sentence where doc.tokens[v].isWord && isSpeech(v) {
@@ -563,7 +563,7 @@ public struct EventStage: Sendable {
         guard k < doc.tokens.count else { return false }
         let next = doc.tokens[k]
         guard next.start - d.end <= 1 else { return false }
-        return next.isWord && sameTime.contains(word: next.norm)
+        return next.isWord && sameTime.contains(token: next)
     }
 
     /// "ويأتي اجتماعهما بعد يومين من إطلاق ..."، "بعد تسعة أشهر على استقبال ...": the launch is two days before the meeting (or, with no event
@@ -615,7 +615,7 @@ public struct EventStage: Sendable {
         let before = doc.tokens.prefix { $0.end <= d.start }.suffix(2)
         if before.contains(where: { $0.norm == "منذ" }) { return false }
         // "قوى 14 آذار"، "ثورة 25 يناير": a date right after such a noun is a name or a past upheaval.
-        if let last = before.last, last.isWord, Self.dateNameHeads.contains(word: last.norm) { return false }
+        if let last = before.last, last.isWord, Self.dateNameHeads.contains(token: last) { return false }
         // "رمضان أحمد قاديروف": a month's or a holiday's name inside a person's name is no date.
         if doc.mentions.contains(where: { $0.type == .person && $0.start <= d.start && d.end <= $0.end }) { return false }
         if first.hasPrefix("بعد") || first.hasPrefix("قبل") {

@@ -38,17 +38,23 @@ package struct GazetteerMatcher: Sendable {
         while i < sentence.upperBound {
             guard tokens[i].isWord else { i += 1; continue }
             var found: Match?
-            // Only readings of the first word that can begin an alias (most words cannot: skip them cheaply).
-            let candidates = Proclitics.candidates(tokens[i].norm).filter { kb.mayStartAlias($0.stem) }
+            // Only readings of the first word that can begin an alias (most words cannot: skip them cheaply), and
+            // no window longer than the longest alias beginning with one of them.
+            var longest = 0
+            let candidates = Proclitics.candidates(tokens[i]).filter { candidate in
+                let n = kb.aliasTokens(startingWith: candidate.stem)
+                longest = max(longest, n)
+                return n > 0
+            }
             if candidates.isEmpty { i += 1; continue }
             // "مدينة إب"، "محافظة إب": a place noun before a one-word alias that is also a common word is the
             // evidence it waits for, when the alias names a place.
             let headed = i > sentence.lowerBound
-                && placeHeads.contains(word: tokens[i - 1].norm)
+                && placeHeads.contains(token: tokens[i - 1])
             // "صحيفة الوطن"، "ل«عكاظ»": a media noun before the name, or quotation marks around it, is evidence
             // for an outlet or agency (and makes it win over a place of the same name).
-            let mediaHeaded = i > sentence.lowerBound && mediaHeads.contains(word: tokens[i - 1].norm)
-            var len = min(maxLen, sentence.upperBound - i)
+            let mediaHeaded = i > sentence.lowerBound && mediaHeads.contains(token: tokens[i - 1])
+            var len = min(maxLen, longest, sentence.upperBound - i)
             search: while len >= 1 {
                 let rest = tokens[(i + 1)..<(i + len)]
                 // Inside a name only a hyphen may stand between words, and a name never ends with one; a number may

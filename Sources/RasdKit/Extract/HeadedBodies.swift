@@ -17,7 +17,7 @@ struct HeadedBodies: Sendable {
     /// every word: the readings are tested by hash, nothing is spelled out.
     func head(_ token: Token, headKeys: [UInt64: String]) -> (definite: Bool, prefix: Int, generic: Bool)? {
         guard token.kind == .arabic else { return nil }
-        for r in Proclitics.readings(token.norm, key: token.key) where !r.restoresArticle {
+        for r in token.readings where !r.restoresArticle {
             guard let mark = headKeys[r.key], mark != "place" else { continue }
             // "للمجلس": the article the "ل" took in counts too.
             let lam = token.norm.unicodeScalars.prefix(r.prefix).suffix(2).elementsEqual(["ل", "ل"])
@@ -86,7 +86,7 @@ struct HeadedBodies: Sendable {
         // A name after the chain continues it ("مستشفى الملك فهد"), or owns the body ("قيادة القوات المشتركة لتحالف
         // دعم الشرعية": the coalition speaks): either way the rules that know that name decide.
         if stop < sentence.upperBound, covered[stop], demonymAt[stop] == nil,
-           Proclitics.candidates(doc.tokens[stop].norm).count == 1 || doc.tokens[stop].norm.hasPrefix("ل") {
+           Proclitics.candidates(doc.tokens[stop]).count == 1 || doc.tokens[stop].norm.hasPrefix("ل") {
             return nil
         }
         // A definite head with plain adjectives only describes ("المجلس الوزاري"، "المجلس البلدي").

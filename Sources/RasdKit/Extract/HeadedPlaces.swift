@@ -37,7 +37,7 @@ struct HeadedPlaces: Sendable {
     /// The head noun a token is, without the article (proclitics allowed: "ببلدة"، "وقرية"): whether it is loose;
     /// nil for no head. Runs on every word: the readings are tested by hash, nothing is spelled out.
     func head(_ token: Token) -> Bool? {
-        for r in Proclitics.readings(token.norm, key: token.key) where !r.restoresArticle {
+        for r in token.readings where !r.restoresArticle {
             guard let loose = headKeys[r.key] else { continue }
             return r.hasArticle(in: token.norm) ? nil : loose
         }

@@ -48,7 +48,7 @@ struct NamedAfterPeople: Sendable {
 
     /// The head's type and the length of what is glued before it ("وجامعة"، "بمستشفى"); never with the article.
     func head(_ token: Token) -> (type: EntityType, prefix: Int)? {
-        for c in Proclitics.candidates(token.norm) where !c.stem.hasPrefix("ال") {
+        for c in Proclitics.candidates(token) where !c.stem.hasPrefix("ال") {
             if let v = heads.entries[c.stem]?.first, let type = EntityType(rawValue: v) { return (type, c.prefix) }
         }
         return nil

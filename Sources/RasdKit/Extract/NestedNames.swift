@@ -15,7 +15,7 @@ extension EntityStage {
         var out: [EntityMention] = []
         func headType(_ token: Token) -> (type: String, prefix: Int)? {
             guard token.kind == .arabic else { return nil }
-            for (prefix, stem) in Proclitics.candidates(token.norm) {
+            for (prefix, stem) in Proclitics.candidates(token) {
                 for word in [stem, KBKeys.toggledArticle(stem)] {
                     if let v = nameHeads.entries[word]?.first { return (v, prefix) }
                 }
@@ -70,11 +70,11 @@ extension EntityStage {
             while k >= sentence.lowerBound, m.tokens.lowerBound - k <= 3, owner[k] == nil {
                 let t = doc.tokens[k]
                 guard t.kind == .arabic else { break }
-                if let c = Proclitics.candidates(t.norm).first(where: { bodyHeads.entries[$0.stem] != nil }) {
+                if let c = Proclitics.candidates(t).first(where: { bodyHeads.entries[$0.stem] != nil }) {
                     head = (k, c.prefix, c.stem); break
                 }
                 // A preposition glued to an article or a place noun ("للمنطقة"، "ببلدة") ends the chain.
-                let glued = Proclitics.candidates(t.norm).dropFirst().contains { c in
+                let glued = Proclitics.candidates(t).dropFirst().contains { c in
                     c.stem.hasPrefix("ال") || matcher.placeHeads.entries[c.stem] != nil
                 }
                 guard !t.norm.hasPrefix("ال"), !glued, t.norm.unicodeScalars.count >= 3, chainStops.entries[t.norm] == nil else { break }
@@ -175,7 +175,7 @@ extension EntityStage {
         for sentence in doc.sentences {
             for i in sentence where !covered[i] && doc.tokens[i].kind == .arabic {
                 if i + 1 < sentence.upperBound, doc.tokens[i + 1].kind == .arabic, doc.tokens[i + 1].norm.hasPrefix("ال") { continue }
-                for (prefix, stem) in Proclitics.candidates(doc.tokens[i].norm) {
+                for (prefix, stem) in Proclitics.candidates(doc.tokens[i]) {
                     guard let ref = resolve(i, stem) else { continue }
                     let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[i], afterNormalized: prefix)
                     out.append(EntityMention(start: start, end: doc.tokens[i].end, text: doc.string(start, doc.tokens[i].end),

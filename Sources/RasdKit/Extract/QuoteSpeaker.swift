@@ -36,9 +36,11 @@ struct QuoteSpeaker: Sendable {
     /// The speech lexicon's row of a word, read with at most one proclitic (only و or ف with `conjunctionsOnly`):
     /// its form and its values.
     func entry(_ token: Token, conjunctionsOnly: Bool = false) -> (form: String, values: [String])? {
-        for c in Proclitics.candidates(token.norm) where c.prefix <= 1 {
-            if conjunctionsOnly, c.prefix == 1, let first = token.norm.unicodeScalars.first, first != "و" && first != "ف" { continue }
-            if let v = speech.entries[c.stem] { return (c.stem, v) }
+        // Readings tested by hash, spelled out only on a hit: this runs for every word of every article.
+        for r in token.readings where r.prefix <= 1 && speech.mayHold(key: r.key) {
+            if conjunctionsOnly, r.prefix == 1, let first = token.norm.unicodeScalars.first, first != "و" && first != "ف" { continue }
+            let stem = r.stem(of: token.norm)
+            if let v = speech.entries[stem] { return (stem, v) }
         }
         return nil
     }
@@ -102,8 +104,8 @@ struct QuoteSpeaker: Sendable {
         // An outlet's acronym in apposition to its full name ("لوكالة الأنباء الألمانية دي بي إيه") shares the
         // full name's place: spoken to there, so not the speaker either.
         if let id = m.ref.kbId,
-           let full = doc.mentions.first(where: { $0.ref.kbId == id && $0.tokens.upperBound <= m.tokens.lowerBound
-               && m.tokens.lowerBound - $0.tokens.upperBound <= 2
+           let full = doc.mentions.first(where: { $0.tokens.upperBound <= m.tokens.lowerBound
+               && m.tokens.lowerBound - $0.tokens.upperBound <= 2 && $0.ref.kbId == id
                && ($0.tokens.upperBound..<m.tokens.lowerBound).allSatisfy { doc.tokens[$0].kind == .punct } }) {
             return canSpeak(full, doc)
         }
@@ -429,7 +431,7 @@ struct QuoteSpeaker: Sendable {
         // A name inside the name of a body ("مؤسسة جسر الملك فهد") or a description after another title ("نائب
         // المستشارة الألمانية": her deputy) is no speaker.
         if let head {
-            let bodyHead = titleHeads.contains(word: tokens[head].norm) && personTitles.entries[tokens[head].norm] == nil
+            let bodyHead = titleHeads.contains(token: tokens[head]) && personTitles.entries[tokens[head].norm] == nil
             inZone = inZone.filter { m in
                 !(m.type == .person && m.tokens.lowerBound > head && (bodyHead || m.origin == .description || afterKin(doc, m)))
             }

@@ -306,7 +306,7 @@ public struct QuoteStage: Sendable {
         var k = first - 1
         while k >= 0, doc.tokens[k].kind == .punct, first - k <= 2 { k -= 1 }
         guard k >= 0, doc.tokens[k].isWord, first - k <= 2 else { return false }
-        return titleHeads.contains(word: doc.tokens[k].norm)
+        return titleHeads.contains(token: doc.tokens[k])
     }
 
     /// The last token of what is said after `opening` (a colon or a complementizer): it runs to the next speech verb

@@ -37,6 +37,8 @@ public struct TitleStage: Sendable {
     let triggers: PhraseLexicon
     /// بن، ابن، بنت (`lexicon/lineage.tsv`): a titled name with a chain is keyed by its given and family name.
     let lineage = Lineage()
+    /// Ids of the knowledge base's kingdoms (an alias with "مملكة"): "المملكة" alone names one of them.
+    let kingdoms: Set<String>
 
     static let postPrepositions: Set<String> = Set(["إلى", "لدى", "في"].map { ArabicNormalizer.shared.key($0) })
 
@@ -60,6 +62,7 @@ public struct TitleStage: Sendable {
         bodyNouns = PhraseLexicon(rows: ((try? ResourceStore.rows("ner/org_triggers.txt")) ?? [])
                                       + ((try? ResourceStore.rows("ner/loc_triggers.txt")) ?? []))
         triggers = PhraseLexicon.resource("events/triggers.tsv")
+        kingdoms = Set(kb.entities.filter { $0.aliases.contains { $0.contains("مملكة") } }.map(\.id))
     }
 
     public func process(_ doc: inout Document) {
@@ -110,7 +113,7 @@ public struct TitleStage: Sendable {
                         let after = startsAt[j + 1] == nil && isHead(doc.tokens[j + 1]) ? j + 2 : j + 1
                         if let k = startsAt[after], doc.mentions[k].type == .person { nameIndex = k; break }
                     }
-                    if !tok.isWord || barriers.contains(word: tok.norm) { break }
+                    if !tok.isWord || barriers.contains(token: tok) { break }
                     j += 1
                 }
                 if let k = nameIndex {
@@ -149,11 +152,11 @@ public struct TitleStage: Sendable {
 
     /// A title head word, proclitics allowed (the word itself is the first reading tried).
     func isHead(_ token: Token) -> Bool {
-        heads.values(word: token.norm) != nil
+        heads.values(token: token) != nil
     }
 
     func cliticLength(_ token: Token) -> Int {
-        Proclitics.candidates(token.norm).first { heads.entries[$0.stem] != nil }?.prefix ?? 0
+        Proclitics.candidates(token).first { heads.entries[$0.stem] != nil }?.prefix ?? 0
     }
 
     /// The office of the longest title in the lexicon at the start of `range`, and how many tokens it covers.
@@ -162,7 +165,7 @@ public struct TitleStage: Sendable {
         let first = doc.tokens[range.lowerBound]
         while len >= 1 {
             let tail = doc.tokens[(range.lowerBound + 1)..<(range.lowerBound + len)].map(\.norm).joined(separator: " ")
-            for (_, stem) in Proclitics.candidates(first.norm) {
+            for (_, stem) in Proclitics.candidates(first) {
                 // Titles are listed with or without the article: try both ("زعيم" / "الزعيم").
                 for word in [stem, KBKeys.toggledArticle(stem)] {
                     let key = tail.isEmpty ? word : word + " " + tail
@@ -177,7 +180,7 @@ public struct TitleStage: Sendable {
     /// A title followed by a nationality, a country or a seat of power, with no name: the office holder.
     func description(_ doc: Document, _ t: Int, sentence: Range<Int>, startsAt: [Int: Int]) -> EntityMention? {
         // "نظيره الروسي": the counterpart of the person it is said of.
-        let isCounterpart = Proclitics.candidates(doc.tokens[t].norm).contains { $0.stem.hasPrefix("نظير") }
+        let isCounterpart = Proclitics.candidates(doc.tokens[t]).contains { $0.stem.hasPrefix("نظير") }
         var officeEnd = t + 1
         var titleOffice: String?
         var impliedCountry: String?
@@ -206,7 +209,7 @@ public struct TitleStage: Sendable {
         if country == nil, let implied = impliedCountry { country = implied }
         guard let country else { return nil }
         // "ملك إسبانيا السابق": a former office holder is not the current one.
-        if end < sentence.upperBound, formerWords.contains(word: doc.tokens[end].norm) { return nil }
+        if end < sentence.upperBound, formerWords.contains(token: doc.tokens[end]) { return nil }
         // A name right after means this is a role, handled by the caller.
         if let k = startsAt[end], doc.mentions[k].type == .person { return nil }
         guard let officeKey = titleOffice ?? counterpartOffice(doc, near: t, sentence: sentence, excluding: country) else {
@@ -268,7 +271,7 @@ public struct TitleStage: Sendable {
             let institution = inTitle ? head : institutions.head(in: doc.tokens, endingAt: t, floor: 0).flatMap { m in
                 m.tokens.contains(where: { covered[$0] }) ? nil : m
             }
-            guard institution != nil || (adjective == nil && actorNouns.contains(word: doc.tokens[t - 1].norm)) else { t += 1; continue }
+            guard institution != nil || (adjective == nil && actorNouns.contains(token: doc.tokens[t - 1])) else { t += 1; continue }
             var found = false
             for len in stride(from: 3, through: 1, by: -1) where t + len <= doc.tokens.count {
                 let words = doc.tokens[t..<(t + len)]
@@ -308,7 +311,7 @@ public struct TitleStage: Sendable {
         for sentence in doc.sentences {
             for t in sentence where t > sentence.lowerBound {
                 let before = doc.tokens[t - 1]
-                guard before.norm == "عن" || speech.contains(word: before.norm) else { continue }
+                guard before.norm == "عن" || speech.contains(token: before) else { continue }
                 for n in [3, 2] where t + n + 1 < sentence.upperBound {
                     let words = t..<(t + n)
                     guard words.allSatisfy({ doc.tokens[$0].kind == .arabic && !covered[$0] && !isHead(doc.tokens[$0])
@@ -349,7 +352,7 @@ public struct TitleStage: Sendable {
             // "استقبل X السفير الفرنسي": after a verb and its subject, a title with no comma is the object.
             // A verb of saying takes a clause, not a person: "أعلن X وزير النقل" names X's office.
             if !comma, m.tokens.lowerBound > 0, isEventVerb(doc.tokens[m.tokens.lowerBound - 1].norm),
-               !speech.contains(word: doc.tokens[m.tokens.lowerBound - 1].norm) { continue }
+               !speech.contains(token: doc.tokens[m.tokens.lowerBound - 1]) { continue }
             // "X، ووزير الدولة ... Y": a title joined by "و" after the comma begins the next item of a list.
             if comma, cliticLength(doc.tokens[first]) > 0, doc.tokens[first].norm.hasPrefix("و") { continue }
             var j = first
@@ -360,7 +363,7 @@ public struct TitleStage: Sendable {
             } else {
                 j += 1
                 while j < doc.tokens.count, doc.tokens[j].isWord, j - first < 12, !persons.contains(j),
-                      !barriers.contains(word: doc.tokens[j].norm) { j += 1 }
+                      !barriers.contains(token: doc.tokens[j]) { j += 1 }
             }
             let start = doc.tokens[first].start, end = doc.tokens[j - 1].end
             out.append(RoleMention(person: m.ref, title: doc.string(start, end), start: start, end: end,
@@ -402,7 +405,7 @@ public struct TitleStage: Sendable {
         let main = mainCountry(doc.mentions + found)
         // "المملكة"، "الديوان الملكي": the main country when it is a kingdom, else the kingdom the article names most
         // (its places, people and bodies).
-        let isKingdom = { (c: String) in kb.entity(c)?.aliases.contains { $0.contains("مملكة") } == true }
+        let isKingdom = { (c: String) in kingdoms.contains(c) }
         let kingdom = main.flatMap { isKingdom($0) ? $0 : nil } ?? mainCountry((doc.mentions + found).filter { m in
             guard let id = m.ref.kbId, let e = kb.entity(id) else { return false }
             return isKingdom(e.kind == .country ? e.id : (e.country ?? ""))
@@ -470,12 +473,14 @@ public struct TitleStage: Sendable {
 
     static let relatives: Set<String> = Set(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"].map { ArabicNormalizer.shared.key($0) })
     static let kingdomKey = ArabicNormalizer.shared.key("المملكة")
+    static let kingdomHash = TokenKey.of(kingdomKey)
 
     /// The proclitic length when the token is "المملكة" (with و، ب، ل، ف before it), else nil.
     static func kingdomWord(_ token: Token) -> Int? {
         guard token.kind == .arabic else { return nil }
         if token.norm == kingdomKey { return 0 }
-        return Proclitics.candidates(token.norm).first { $0.prefix > 0 && $0.stem == kingdomKey }?.prefix
+        // By hash first: this runs for every word.
+        return token.clitics.first { $0.key == kingdomHash && $0.stem(of: token.norm) == kingdomKey }?.prefix
     }
 
     /// "يتولى X رئاسة مجلس الأمن"، "شغل X منصب وزير الدفاع".
@@ -483,11 +488,11 @@ public struct TitleStage: Sendable {
         var out: [RoleMention] = []
         for m in doc.mentions where m.type == .person {
             let v = m.tokens.lowerBound - 1
-            guard v >= 0, roleVerbs.values(word: doc.tokens[v].norm)?.first == "verb" else { continue }
+            guard v >= 0, roleVerbs.values(token: doc.tokens[v])?.first == "verb" else { continue }
             let n = m.tokens.upperBound
-            guard n < doc.tokens.count, roleVerbs.values(word: doc.tokens[n].norm)?.first == "office_noun" else { continue }
+            guard n < doc.tokens.count, roleVerbs.values(token: doc.tokens[n])?.first == "office_noun" else { continue }
             var j = n + 1
-            while j < doc.tokens.count, doc.tokens[j].isWord, j - n <= 6, !barriers.contains(word: doc.tokens[j].norm) { j += 1 }
+            while j < doc.tokens.count, doc.tokens[j].isWord, j - n <= 6, !barriers.contains(token: doc.tokens[j]) { j += 1 }
             guard j > n + 1 else { continue }
             let start = doc.tokens[n].start, end = doc.tokens[j - 1].end
             out.append(RoleMention(person: m.ref, title: doc.string(start, end), start: start, end: end,

@@ -21,7 +21,7 @@ extension TitleStage {
             while t < sentence.upperBound {
                 defer { t += 1 }
                 guard doc.tokens[t].isWord, !covered[t], isHead(doc.tokens[t]) else { continue }
-                if t > sentence.lowerBound, bodyNouns.contains(word: doc.tokens[t - 1].norm) { continue }
+                if t > sentence.lowerBound, bodyNouns.contains(token: doc.tokens[t - 1]) { continue }
                 var j = t + 1
                 while j < sentence.upperBound, j - t <= 8 {
                     if covered[j] {
@@ -34,9 +34,9 @@ extension TitleStage {
                         j += 1; continue
                     }
                     let name = nameStarting(at: j, doc, sentence: sentence, covered: covered)
-                    if name == nil, !token.isWord || barriers.contains(word: token.norm) { break }
+                    if name == nil, !token.isWord || barriers.contains(token: token) { break }
                     if let name {
-                        guard !honorifics.contains(word: doc.tokens[t].norm)
+                        guard !honorifics.contains(token: doc.tokens[t])
                                 || name.contains(where: { nameParticles.entries[doc.tokens[$0].norm] != nil }) else { break }
                         let start = doc.tokens[name.lowerBound].start, end = doc.tokens[name.upperBound - 1].end
                         let text = doc.string(start, end)
@@ -73,8 +73,8 @@ extension TitleStage {
             // After an honorific a royal name runs on as a chain, and after a body's noun it names the body
             // ("مدينة الملك عبدالله الرياضية"، "مستشفى الملك فهد المركزي"): no family name follows there.
             let previous = m.tokens.lowerBound - 1
-            guard previous < sentence.lowerBound || !(honorifics.contains(word: doc.tokens[previous].norm)
-                                                       || bodyNouns.contains(word: doc.tokens[previous].norm)) else { return m }
+            guard previous < sentence.lowerBound || !(honorifics.contains(token: doc.tokens[previous])
+                                                       || bodyNouns.contains(token: doc.tokens[previous])) else { return m }
             var free = covered
             for t in m.tokens { free[t] = false }
             guard let name = nameStarting(at: m.tokens.lowerBound, doc, sentence: sentence, covered: free),
@@ -131,8 +131,8 @@ extension TitleStage {
     }
 
     func isNameWord(_ token: Token) -> Bool {
-        token.kind == .arabic && !isHead(token) && !barriers.contains(word: token.norm)
-            && notNames.entries[token.norm] == nil && !speech.contains(word: token.norm) && !isEventVerb(token.norm)
+        token.kind == .arabic && !isHead(token) && !barriers.contains(token: token)
+            && notNames.entries[token.norm] == nil && !speech.contains(token: token) && !isEventVerb(token.norm)
     }
 
     /// أ، إ، آ as ا (and tatweel dropped): the one normalization a given name's spelling may take.

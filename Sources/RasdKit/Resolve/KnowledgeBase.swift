@@ -11,8 +11,9 @@ public struct KnowledgeBase: Sendable {
     private let exact: AliasIndex
     private let variant: AliasIndex
     private let loose: AliasIndex
-    /// Hashes (`KBKeys.derivedHashes`) of the aliases' first tokens, variant and loose.
-    private let firstTokens: Set<UInt64>
+    /// Hashes (`KBKeys.derivedHashes`) of the aliases' first tokens, variant and loose, with the most tokens
+    /// an alias starting with that token has: a matcher tries no longer window than that.
+    private let firstTokens: [UInt64: Int]
     private let commonWords: Set<ByteKey>
     private let rolesByPerson: [String: [KBRole]]
     private let rolesByOffice: [String: [KBRole]]   // "office|country"
@@ -53,7 +54,7 @@ public struct KnowledgeBase: Sendable {
         var byId: [String: Int] = [:]
         var exact = AliasIndex(), variant = AliasIndex(), loose = AliasIndex()
         var maxTokens = 1
-        var firstTokens: Set<UInt64> = []
+        var firstTokens: [UInt64: Int] = [:]
         for (i, e) in entities.enumerated() {
             byId[e.id] = i
             for alias in e.aliases {
@@ -63,10 +64,11 @@ public struct KnowledgeBase: Sendable {
                 exact.add(key, i)
                 variant.add(derived.variant, i)
                 loose.add(derived.loose, i)
-                maxTokens = max(maxTokens, KBKeys.tokenCount(key))
+                let tokens = KBKeys.tokenCount(key)
+                maxTokens = max(maxTokens, tokens)
                 let first = KBKeys.derivedHashes(KBKeys.firstToken(key))
-                firstTokens.insert(first.variant)
-                firstTokens.insert(first.loose)
+                firstTokens[first.variant] = max(firstTokens[first.variant] ?? 0, tokens)
+                firstTokens[first.loose] = max(firstTokens[first.loose] ?? 0, tokens)
             }
         }
         self.entities = entities
@@ -134,9 +136,16 @@ public struct KnowledgeBase: Sendable {
     /// article ال and folding variants): a matcher can skip the position without building windows.
     /// Tokens glued to clitics (وبوتين) are the caller's to strip first.
     public func mayStartAlias(_ normalizedToken: String) -> Bool {
+        aliasTokens(startingWith: normalizedToken) > 0
+    }
+
+    /// The most tokens an alias beginning with this normalized token has (0: no alias begins with it). A name
+    /// written joined where the alias has a space ("بيونغيانغ") spans fewer tokens and is still found; one the
+    /// text splits where the alias is joined is found only as far as a longer alias of that first word reaches.
+    public func aliasTokens(startingWith normalizedToken: String) -> Int {
         // Hashes, not Strings: this runs for nearly every word of every article.
         let derived = KBKeys.derivedHashes(normalizedToken)
-        return firstTokens.contains(derived.variant) || firstTokens.contains(derived.loose)
+        return max(firstTokens[derived.variant] ?? 0, firstTokens[derived.loose] ?? 0)
     }
 
     /// True when this normalized key is an alias that is also a common word or frequent name (مالي
@@ -232,19 +241,33 @@ public struct KnowledgeBase: Sendable {
 
 /// Normalized key → entity indexes (several entities may share a key: ambiguous aliases).
 struct AliasIndex: Sendable {
-    private var table: [ByteKey: [Int32]] = [:]
+    /// By a 64-bit hash of the key's UTF-8 bytes, each key with its entities: a look-up hashes the bytes in place
+    /// and compares bytes, with no allocation and none of the Unicode-canonical hashing of `String` keys.
+    private var table: [UInt64: [(key: String, entities: [Int32])]] = [:]
+
+    static func hash(_ key: String) -> UInt64 {
+        var h = TokenKey.seed
+        for b in key.utf8 { h = TokenKey.mix(h, UInt32(b)) }
+        return h
+    }
 
     mutating func add(_ key: String, _ index: Int) {
         guard !key.isEmpty else { return }
-        let k = ByteKey(key), i = Int32(index)
-        if let existing = table[k] {
-            if !existing.contains(i) { table[k] = existing + [i] }
+        let h = Self.hash(key), i = Int32(index)
+        var bucket = table[h] ?? []
+        if let k = bucket.firstIndex(where: { $0.key.utf8.elementsEqual(key.utf8) }) {
+            if !bucket[k].entities.contains(i) { bucket[k].entities.append(i) }
         } else {
-            table[k] = [i]
+            bucket.append((key, [i]))
         }
+        table[h] = bucket
     }
 
-    subscript(_ key: String) -> [Int] { table[ByteKey(key)].map { $0.map(Int.init) } ?? [] }
+    subscript(_ key: String) -> [Int] {
+        guard let bucket = table[Self.hash(key)],
+              let entry = bucket.first(where: { $0.key.utf8.elementsEqual(key.utf8) }) else { return [] }
+        return entry.entities.map(Int.init)
+    }
 }
 
 /// A normalized key as UTF-8 bytes. Keys all come out of `ArabicNormalizer`, so byte equality is the right

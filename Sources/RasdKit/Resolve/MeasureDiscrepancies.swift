@@ -184,7 +184,7 @@ struct MeasureDiscrepancies {
         var best: (distance: Int, measure: String)?
         let lo = max(sentence.lowerBound, first - Self.reachBefore), hi = min(sentence.upperBound, last + Self.reachAfter)
         for t in lo..<hi where doc.tokens[t].isWord && (t < first || t >= last) {
-            guard let v = lexicon.values(word: doc.tokens[t].norm), v.count >= 2, v[1] == "predicate" else { continue }
+            guard let v = lexicon.values(token: doc.tokens[t]), v.count >= 2, v[1] == "predicate" else { continue }
             let distance = t < first ? first - t : t - last + 1
             if best == nil || distance < best!.distance { best = (distance, v[0]) }
         }

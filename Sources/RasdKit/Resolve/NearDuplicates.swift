@@ -12,7 +12,7 @@ package struct NearDuplicateDetector: Sendable {
 
     /// 16 bands of 8 rows: pairs at Jaccard 0.8 share a band with probability ~0.9996, pairs at 0.5 ~0.06.
     package init(threshold: Double = 0.8, shingleSize: Int = 3, bands: Int = 16, rowsPerBand: Int = 8,
-                tokenizer: Tokenizer = Tokenizer()) {
+                tokenizer: Tokenizer = .wordsOnly) {
         self.threshold = threshold; self.shingleSize = shingleSize
         self.bands = bands; self.rowsPerBand = rowsPerBand; self.tokenizer = tokenizer
     }

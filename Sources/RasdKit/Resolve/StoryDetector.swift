@@ -221,7 +221,7 @@ package struct StoryDetector: Sendable {
             let key = TokenKey.of(CliticStripper.shared.stem(token.norm))
             if let k = index[key] { terms[k].weight += weight } else { index[key] = terms.count; terms.append(Term(key: key, weight: weight)) }
         }
-        if let title, !title.isEmpty { for token in Tokenizer().tokenize(ScalarText(title)) { add(token, 2) } }
+        if let title, !title.isEmpty { for token in Tokenizer.wordsOnly.tokenize(ScalarText(title)) { add(token, 2) } }
         for token in tokens { add(token, 1) }
         return terms
     }

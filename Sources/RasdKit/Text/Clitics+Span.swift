@@ -11,9 +11,14 @@ package enum Proclitics {
         return readings(word, key: TokenKey.of(word)).map { ($0.prefix, $0.stem(of: word)) }
     }
 
+    /// `candidates` of a token, from the readings it carries (`Token.clitics`).
+    package static func candidates(_ token: Token) -> [(prefix: Int, stem: String)] {
+        [(0, token.norm)] + token.clitics.map { ($0.prefix, $0.stem(of: token.norm)) }
+    }
+
     /// A reading of a word (the rules of `candidates`), without building its stem: the proclitic's length, the
     /// stem's `TokenKey`, and whether the stem gets back the article that "لل" dropped.
-    package struct Reading: Sendable {
+    package struct Reading: Sendable, Equatable {
         package var prefix: Int
         package var key: UInt64
         package var restoresArticle: Bool
@@ -57,6 +62,12 @@ package enum Proclitics {
             }
         }
         return out
+    }
+
+    /// `readings` after the word itself (empty when the word begins with no proclitic letter: no allocation).
+    package static func clitics(_ word: String, key: UInt64) -> [Reading] {
+        guard let head = word.unicodeScalars.first, proclitic.contains(head.value) else { return [] }
+        return Array(readings(word, key: key).dropFirst())
     }
 
     /// The original-text offset after `prefix` normalized scalars of a token (skipping what the normalizer drops).

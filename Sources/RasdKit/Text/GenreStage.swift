@@ -71,7 +71,7 @@ public struct GenreStage: Sendable {
                 case .arabic:
                     words += 1
                     if !speech, !names[i], Self.endsInPronoun(token.norm, firstPlural),
-                       cues.values(word: token.norm)?.first != "not_voice" { voice += 1 }
+                       cues.values(token: token)?.first != "not_voice" { voice += 1 }
                 case .punct:
                     let s = doc.text[token.start]
                     if s == "!" || s == "؟" || s == "?" { rhetoric += 1 }

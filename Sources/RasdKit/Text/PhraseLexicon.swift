@@ -63,7 +63,7 @@ package struct PhraseLexicon: Sendable {
         let word = tokens[i].norm
         consider(0, word, tokens[i].key)
         if allowClitics {
-            for reading in Proclitics.readings(word, key: tokens[i].key).dropFirst() where index.mayStart(reading.key) {
+            for reading in tokens[i].clitics where index.mayStart(reading.key) {
                 consider(reading.prefix, reading.stem(of: word), reading.key)
             }
         }
@@ -72,8 +72,23 @@ package struct PhraseLexicon: Sendable {
                      values: best.entry.value.values)
     }
 
+    /// False when no entry's whole key has this `TokenKey` hash: most words are rejected without a String.
+    package func mayHold(key: UInt64) -> Bool { wholeKeys.contains(key) }
+
     /// True when the single word (proclitics allowed) is in the lexicon.
     package func contains(word norm: String) -> Bool { values(word: norm) != nil }
+
+    /// True when the token's word (proclitics allowed) is in the lexicon.
+    package func contains(token: Token) -> Bool { values(token: token) != nil }
+
+    /// `values(word:)` of a token, through the readings it carries.
+    package func values(token: Token) -> [String]? {
+        if wholeKeys.contains(token.key), let v = entries[token.norm] { return v }
+        for reading in token.clitics where wholeKeys.contains(reading.key) {
+            if let v = entries[reading.stem(of: token.norm)] { return v }
+        }
+        return nil
+    }
 
     /// The row of the single word (proclitics allowed): readings are tested by hash, and spelled out only on a hit.
     package func values(word norm: String) -> [String]? {

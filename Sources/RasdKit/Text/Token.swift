@@ -14,20 +14,43 @@ public struct Token: Sendable, Equatable {
     /// A 64-bit hash of `norm` (FNV-1a over its scalars): lexicons are keyed by it, because hashing and comparing
     /// non-ASCII Swift strings goes through Unicode normalization and is slow on the hot path.
     public var key: UInt64
+    /// The word's readings with a proclitic stripped (`Proclitics.readings` after the word itself), worked out once
+    /// here: every lexicon tests them, many times a token. Empty for most words (no proclitic letter first).
+    package var clitics: [Proclitics.Reading]
 
     public init(start: Int, end: Int, norm: String, kind: Kind) {
         self.init(start: start, end: end, norm: norm, kind: kind, key: TokenKey.of(norm))
     }
 
     public init(start: Int, end: Int, norm: String, kind: Kind, key: UInt64) {
+        self.init(start: start, end: end, norm: norm, kind: kind, key: key,
+                  clitics: kind == .arabic ? Proclitics.clitics(norm, key: key) : [])
+    }
+
+    package init(start: Int, end: Int, norm: String, kind: Kind, key: UInt64, clitics: [Proclitics.Reading]) {
         self.start = start
         self.end = end
         self.norm = norm
         self.kind = kind
         self.key = key
+        self.clitics = clitics
     }
 
     public var isWord: Bool { kind == .arabic || kind == .latin }
+
+    /// Every reading of the word, itself first, then `clitics` (without building an array).
+    package var readings: Readings { Readings(token: self) }
+
+    package struct Readings: Sequence, IteratorProtocol {
+        let token: Token
+        var index = -1
+
+        package mutating func next() -> Proclitics.Reading? {
+            defer { index += 1 }
+            if index < 0 { return Proclitics.Reading(prefix: 0, key: token.key, restoresArticle: false) }
+            return index < token.clitics.count ? token.clitics[index] : nil
+        }
+    }
 }
 
 /// The hash that `Token.key` holds.

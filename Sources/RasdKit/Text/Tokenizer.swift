@@ -2,10 +2,17 @@
 /// letters and digits is a token boundary, so words glued to numbers ("19نوفمبر2024") come apart.
 package struct Tokenizer: Sendable {
     package let normalizer: ArabicNormalizer
+    /// Whether tokens carry their proclitic readings (`Token.clitics`), which every lexicon match needs; a caller
+    /// that only reads the words (search indexing, near-duplicate shingles) saves their cost.
+    package var withReadings: Bool
 
-    package init(normalizer: ArabicNormalizer = .shared) {
+    package init(normalizer: ArabicNormalizer = .shared, withReadings: Bool = true) {
         self.normalizer = normalizer
+        self.withReadings = withReadings
     }
+
+    /// A tokenizer for callers that only read the tokens' words.
+    package static let wordsOnly = Tokenizer(withReadings: false)
 
     @inline(__always) static func isArabicLetter(_ v: UInt32) -> Bool {
         (0x0621...0x063A).contains(v) || (0x0641...0x064A).contains(v) || (0x066E...0x06D3).contains(v)
@@ -46,7 +53,8 @@ package struct Tokenizer: Sendable {
                         for k in from..<to { String.writeUTF8(scalars[k].value, to: buf, at: &w) }
                         return w
                     }
-                    tokens.append(Token(start: Int(origin[from]), end: Int(origin[to - 1]) + 1, norm: norm, kind: kind, key: key))
+                    tokens.append(Token(start: Int(origin[from]), end: Int(origin[to - 1]) + 1, norm: norm, kind: kind, key: key,
+                                        clitics: withReadings && kind == .arabic ? Proclitics.clitics(norm, key: key) : []))
                 }
                 var i = 0
                 while i < n {
