@@ -77,8 +77,11 @@ struct ArgumentFinder {
     }
 
     static func keys(_ words: [String]) -> Set<String> { Set(words.map { ArabicNormalizer.shared.key($0) }) }
-    static let prepositions = keys(["مع", "في", "إلى", "ب", "من", "عن", "على", "ضد", "لدى", "داخل", "نحو", "حول", "بين"])
-    static let placePrepositions = keys(["في", "إلى", "داخل", "نحو"])
+    /// With the nouns of place that work as prepositions ("قرب كابول"، "شمال حلب"): a name after one is where, never who.
+    static let prepositions = keys(["مع", "في", "إلى", "ب", "من", "عن", "على", "ضد", "لدى", "داخل", "نحو", "حول", "بين"]
+                                   + nearPrepositions)
+    static let placePrepositions = keys(["في", "إلى", "داخل", "نحو"] + nearPrepositions)
+    static let nearPrepositions = ["قرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "قبالة"]
     static let againstPrepositions = keys(["على", "ضد"])
     /// Words that open a phrase of place or time, or an adverb, set off by commas (with a date: `parentheticalCommas`).
     static let insertOpeners = keys(["في", "خلال", "أمس", "اليوم", "مساء", "صباح", "ظهر", "بمقر", "بقصر",
@@ -298,6 +301,22 @@ struct ArgumentFinder {
         return nil
     }
 
+    /// Verbs that make their subject a victim (`events/casualty_verbs.tsv`): "لقي X مصرعه"، "أصيب X".
+    static let casualtyVerbs = PhraseLexicon.resource("events/casualty_verbs.tsv")
+
+    /// Whether the mention is the subject of a casualty verb before the trigger: the verb within three words before
+    /// it or its title (VSO, a number may stand between: "لقي أربعة حوثيين"، "لقي القيادي في حماس X") or right after
+    /// it (SVO: "الجنود لقوا").
+    func isCasualty(_ m: EntityMention, before trigger: Range<Int>) -> Bool {
+        let first = titleBefore[m.tokens.lowerBound] ?? m.tokens.lowerBound
+        let from = max(0, first - 3)
+        if (from..<first).contains(where: { doc.tokens[$0].isWord && Self.casualtyVerbs.contains(token: doc.tokens[$0]) }) {
+            return true
+        }
+        let next = m.tokens.upperBound
+        return next < trigger.lowerBound && doc.tokens[next].isWord && Self.casualtyVerbs.contains(token: doc.tokens[next])
+    }
+
     /// Verbs whose verbal-noun complement is their subject's act ("تمكنت X من طرد"), `events/governing_verbs.tsv`.
     static let governingVerbs = PhraseLexicon.resource("events/governing_verbs.tsv")
     static let seizurePrepositions = keys(["من", "في", "على"])
@@ -396,7 +415,8 @@ struct ArgumentFinder {
             }
             return outer.participants.first(where: { $0.role == .actor })
         }
-        let carriedSubject = carried ?? subject(of: sentence, before: trigger.lowerBound).map {
+        let sentenceSubject = subject(of: sentence, before: trigger.lowerBound)
+        let carriedSubject = carried ?? sentenceSubject.map {
             EventMention.Participant(ref: $0.ref, role: .actor, text: $0.text)
         }
         // "تزويد سوريا بالصواريخ": a name right after the noun and then "ب" receives.
@@ -537,6 +557,10 @@ struct ArgumentFinder {
                 if adverbial, let c = carriedSubject, c.ref != state.ref {
                     add(EventMention.Participant(ref: c.ref, role: .target, text: c.text)); targetTaken = true
                 }
+            } else if adverbial, carried == nil, let victim = sentenceSubject, isCasualty(victim, before: trigger) {
+                // "لقي أربعة حوثيين مصرعهم في هجوم": who was killed or hurt in the attack was hit, not who struck.
+                add(victim, .target); targetTaken = true
+                provenance.add("target «\(victim.text)»: killed or hurt in it")
             } else if continued || adverbial, let c = carriedSubject {
                 add(c); actorFound = true
             } else if let group = groupAnaphor(after: trigger, sentence: sentence, earlier: earlier, previous: previous) {
