@@ -86,7 +86,7 @@ public struct TitleStage: Sendable {
         let dateStarts = Set(doc.dates.map { doc.firstToken(startingAtOrAfter: $0.start) })
         for sentence in doc.sentences {
             for t in sentence where doc.tokens[t].isWord && !covered[t] {
-                guard isHead(doc.tokens[t]) else { continue }
+                guard isHead(doc, t) else { continue }
                 // The title runs over words up to a name, a barrier or punctuation (at most 7 words).
                 var j = t + 1
                 var nameIndex: Int?
@@ -110,7 +110,7 @@ public struct TitleStage: Sendable {
                     // Not a list ("X ولي العهد وزير الداخلية، والأمير Y": the title is X's, "و" joins the next name).
                     if tok.norm == ",", j > t + 1, j + 1 < sentence.upperBound, !doc.tokens[j + 1].norm.hasPrefix("و"),
                        !(t > sentence.lowerBound && covered[t - 1] && doc.mentions.contains { $0.type == .person && $0.tokens.upperBound == t }) {
-                        let after = startsAt[j + 1] == nil && isHead(doc.tokens[j + 1]) ? j + 2 : j + 1
+                        let after = startsAt[j + 1] == nil && isHead(doc, j + 1) ? j + 2 : j + 1
                         if let k = startsAt[after], doc.mentions[k].type == .person { nameIndex = k; break }
                     }
                     if !tok.isWord || barriers.contains(token: tok) { break }
@@ -154,6 +154,21 @@ public struct TitleStage: Sendable {
     func isHead(_ token: Token) -> Bool {
         heads.values(token: token) != nil
     }
+
+    /// A title head at token `t`. A head that is also a common adjective (`genitive` in title_heads.tsv: "عدد كبير
+    /// من"، "بصورة كبيرة في") opens a title only before the noun it governs: definite, not a function word ("كبير
+    /// المفاوضين"), or in construct ("كبير مستشاري").
+    func isHead(_ doc: Document, _ t: Int) -> Bool {
+        guard let values = heads.values(token: doc.tokens[t]) else { return false }
+        guard values.first == "genitive" else { return true }
+        guard t + 1 < doc.tokens.count, doc.tokens[t + 1].kind == .arabic,
+              !Self.functionWords.contains(token: doc.tokens[t + 1]) else { return false }
+        let next = doc.tokens[t + 1].norm
+        return next.hasPrefix("ال") || next.hasSuffix("ي")
+    }
+
+    /// Function words (`text/unit_stopwords.tsv`): no head governs one.
+    static let functionWords = PhraseLexicon.resource("text/unit_stopwords.tsv")
 
     func cliticLength(_ token: Token) -> Int {
         Proclitics.candidates(token).first { heads.entries[$0.stem] != nil }?.prefix ?? 0
@@ -316,7 +331,7 @@ public struct TitleStage: Sendable {
                     let words = t..<(t + n)
                     guard words.allSatisfy({ doc.tokens[$0].kind == .arabic && !covered[$0] && !isHead(doc.tokens[$0])
                                                 && notNames.entries[doc.tokens[$0].norm] == nil }),
-                          doc.tokens[t + n].norm == ",", isHead(doc.tokens[t + n + 1]) else { continue }
+                          doc.tokens[t + n].norm == ",", isHead(doc, t + n + 1) else { continue }
                     let start = doc.tokens[t].start, end = doc.tokens[t + n - 1].end
                     let text = doc.string(start, end)
                     out.append(EntityMention(start: start, end: end, text: text, type: .person,
@@ -348,7 +363,7 @@ public struct TitleStage: Sendable {
             guard after + 1 < doc.tokens.count else { continue }
             let comma = doc.tokens[after].norm == ","
             let first = comma ? after + 1 : after
-            guard isHead(doc.tokens[first]), comma || !beforeName[first] else { continue }
+            guard isHead(doc, first), comma || !beforeName[first] else { continue }
             // "استقبل X السفير الفرنسي": after a verb and its subject, a title with no comma is the object.
             // A verb of saying takes a clause, not a person: "أعلن X وزير النقل" names X's office.
             if !comma, m.tokens.lowerBound > 0, isEventVerb(doc.tokens[m.tokens.lowerBound - 1].norm),
@@ -442,7 +457,7 @@ public struct TitleStage: Sendable {
                 // الأعلى للجيش"، "الناطق الإعلامي لحرس الحدود") it is part of an office: a nested mention, named
                 // but never an event's participant.
                 inOffice = m.prefix > 0 && !doc.tokens[t].norm.hasPrefix("و")
-                    && (max(0, t - 2)..<t).contains { doc.tokens[$0].isWord && isHead(doc.tokens[$0]) }
+                    && (max(0, t - 2)..<t).contains { doc.tokens[$0].isWord && isHead(doc, $0) }
                 let next = end < doc.tokens.count ? doc.tokens[end] : nil
                 if m.tokens.count == 1, let next, next.kind == .arabic, next.norm.hasPrefix("ال"), !Self.relatives.contains(next.norm) {
                     t = end; continue

@@ -20,7 +20,7 @@ extension TitleStage {
             var t = sentence.lowerBound
             while t < sentence.upperBound {
                 defer { t += 1 }
-                guard doc.tokens[t].isWord, !covered[t], isHead(doc.tokens[t]) else { continue }
+                guard doc.tokens[t].isWord, !covered[t], isHead(doc, t) else { continue }
                 if t > sentence.lowerBound, bodyNouns.contains(token: doc.tokens[t - 1]) { continue }
                 var j = t + 1
                 while j < sentence.upperBound, j - t <= 8 {
