@@ -119,7 +119,7 @@ struct Analyze: AsyncParsableCommand {
             }
             storedJSON = report.json
         } else {
-            let collector = InputCollector(excluded: Set([meta].compactMap { $0 }))
+            let collector = InputCollector(readers: InputCollector.defaultReaders(jobs: jobs), excluded: Set([meta].compactMap { $0 }))
             let listing = collector.files(in: paths)
             problems += listing.problems
             for file in listing.files {
@@ -148,9 +148,9 @@ struct Analyze: AsyncParsableCommand {
                 }
             // Streamed: the JSON of a large collection is never held whole.
             } else if let output {
-                try JSONOutput.write(analysis, toFile: output)
+                try JSONOutput.write(analysis, jobs: jobs, toFile: output)
             } else {
-                try JSONOutput.write(analysis) { FileHandle.standardOutput.write($0) }
+                try JSONOutput.write(analysis, jobs: jobs) { FileHandle.standardOutput.write($0) }
             }
         case .md, .csv:
             let data = Data((format == .md ? MarkdownReport.render(analysis) : EventCSV.render(analysis)).utf8)

@@ -64,6 +64,29 @@ final class JobsTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(ArticleRunner.availableCores, 1)
     }
 
+    /// JSONL lines decoded on several threads give the same records and problems, in line order.
+    func testJSONLLinesSameOnSeveralThreads() {
+        var lines: [String] = []
+        for k in 1...40 {
+            switch k % 7 {
+            case 3: lines.append("{broken")
+            case 5: lines.append("")
+            case 6: lines.append("{\"id\": \"n\(k)\"}")
+            default: lines.append("{\"id\": \"a\(k)\", \"text\": \"نص الخبر رقم \(k) عن الزيارة.\"}")
+            }
+        }
+        let data = Data((lines.joined(separator: "\r\n") + "\n").utf8)
+        let one = JSONLReader().read(lines: data, path: "feed.jsonl", linesBefore: 10)
+        for jobs in [2, 3, 8] {
+            let many = JSONLReader(jobs: jobs).read(lines: data, path: "feed.jsonl", linesBefore: 10)
+            XCTAssertEqual(many.articles.map(\.id), one.articles.map(\.id), "jobs \(jobs)")
+            XCTAssertEqual(many.articles.map(\.text), one.articles.map(\.text))
+            XCTAssertEqual(many.problems.map(\.location), one.problems.map(\.location))
+        }
+        XCTAssertEqual(one.articles.count, 40 - 6 - 5 - 6)
+        XCTAssertEqual(one.problems.first?.location, "feed.jsonl:13")
+    }
+
     func testStreamedJSONIsTheEncodedJSON() throws {
         for analysis in [ExamplesTests.analysis, Analysis()] {
             var streamed = Data()
@@ -73,6 +96,12 @@ final class JobsTests: XCTestCase {
             defer { try? FileManager.default.removeItem(at: file) }
             try JSONOutput.write(analysis, toFile: file.path)
             XCTAssertEqual(try Data(contentsOf: file), try JSONOutput.encode(analysis))
+            // Encoded on several threads (windows smaller than the lists, so more than one), the same bytes.
+            for jobs in [2, 3] {
+                var parallel = Data()
+                try JSONOutput.write(analysis, jobs: jobs) { parallel.append($0) }
+                XCTAssertEqual(parallel, streamed, "jobs \(jobs)")
+            }
         }
     }
 }

@@ -12,7 +12,10 @@ public struct InputCollector: Sendable {
         self.excluded = Set(excluded.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
     }
 
-    public static var defaultReaders: [any ArticleReader] { [PlainTextReader(), JSONLReader(), HTMLReader()] }
+    public static var defaultReaders: [any ArticleReader] { defaultReaders(jobs: 1) }
+
+    /// The default readers, JSONL lines decoded on `jobs` threads.
+    public static func defaultReaders(jobs: Int) -> [any ArticleReader] { [PlainTextReader(), JSONLReader(jobs: jobs), HTMLReader()] }
 
     private var articleExtensions: Set<String> { readers.reduce(into: Set<String>()) { $0.formUnion($1.extensions) } }
 

@@ -5,8 +5,13 @@ import Foundation
 /// text is reported as `FILE:LINE: reason` and skipped; the other lines are still read.
 package struct JSONLReader: ArticleReader {
     package var html: HTMLReader
+    /// Threads that decode the lines of a piece (`--jobs`); the records come out in line order whatever the number.
+    package var jobs: Int
 
-    package init(html: HTMLReader = HTMLReader()) { self.html = html }
+    package init(html: HTMLReader = HTMLReader(), jobs: Int = 1) {
+        self.html = html
+        self.jobs = max(1, jobs)
+    }
     package var extensions: Set<String> { ["jsonl"] }
 
     package func read(_ data: Data, path: String) -> (articles: [SourceArticle], problems: [InputProblem]) {
@@ -39,16 +44,38 @@ package struct JSONLReader: ArticleReader {
         var articles: [SourceArticle] = []
         var problems: [InputProblem] = []
         let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        // The lines with their numbers first, then their records (on `jobs` threads), kept in line order.
+        var lines: [(number: Int, range: Range<Data.Index>)] = []
         var lineNumber = linesBefore
         var start = data.startIndex
         while start < data.endIndex {
             let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
             lineNumber += 1
-            var line = data[start..<end]
+            var line = start..<end
             start = end < data.endIndex ? end + 1 : end
-            if line.last == 0x0D { line = line.dropLast() }
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            switch record(line, location: "\(path):\(lineNumber)", fallbackID: "\(stem):\(lineNumber)") {
+            if line.upperBound > line.lowerBound, data[line.upperBound - 1] == 0x0D { line = line.lowerBound..<(line.upperBound - 1) }
+            if data[line].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            lines.append((lineNumber, line))
+        }
+        let found = lines
+        let one: @Sendable (Int) -> Result<SourceArticle, InputProblem> = { [self] k in
+            record(data[found[k].range], location: "\(path):\(found[k].number)", fallbackID: "\(stem):\(found[k].number)")
+        }
+        let results: [Result<SourceArticle, InputProblem>]
+        if jobs > 1, lines.count > 1 {
+            let slots = Locked([Result<SourceArticle, InputProblem>?](repeating: nil, count: found.count))
+            let threads = min(jobs, found.count)
+            DispatchQueue.concurrentPerform(iterations: threads) { j in
+                var done: [(Int, Result<SourceArticle, InputProblem>)] = []
+                for k in stride(from: j, to: found.count, by: threads) { done.append((k, one(k))) }
+                slots.withLock { for (k, r) in done { $0[k] = r } }
+            }
+            results = slots.withLock { $0.map { $0! } }
+        } else {
+            results = found.indices.map(one)
+        }
+        for result in results {
+            switch result {
             case .success(let article): articles.append(article)
             case .failure(let problem): problems.append(problem)
             }
