@@ -413,6 +413,8 @@ struct ArgumentFinder {
             if outer.type == .statement, complementBetween(doc.firstToken(startingAtOrAfter: outer.triggerEnd), trigger.lowerBound) {
                 return nil
             }
+            // What one condemns or blames is another's act ("ندد X بالهجوم"): the accuser does not carry into it.
+            if outer.type == .accuse { return nil }
             return outer.participants.first(where: { $0.role == .actor })
         }
         let sentenceSubject = subject(of: sentence, before: trigger.lowerBound)
@@ -454,8 +456,10 @@ struct ArgumentFinder {
             guard let owner = carrierOwner(before: trigger, in: sentence) else { return nil }
             add(owner, .actor); actorFound = true
         } else if pos == .noun, triggerWord.hasPrefix("ب"), let outer = nestedIn,
-           let target = outer.participants.first(where: { $0.role == .target }) {
-            // "اتهمت X Y بتزويد Z": Y supplied Z.
+           let target = outer.participants.first(where: { $0.role == .target }),
+           before.contains(where: { $0.ref == target.ref && $0.tokens.lowerBound >= doc.firstToken(startingAtOrAfter: outer.triggerEnd) }) {
+            // "اتهمت X Y بتزويد Z": Y supplied Z. Only a Y named between the two: in "ندد X بالهجوم ... في مدينة
+            // سوروتش التركية" what is condemned comes first, and the state named after it did not attack.
             add(.init(ref: target.ref, role: .actor, text: target.text)); actorFound = true
             if let recipient { add(recipient, .target); recipientTaken = true }
         } else if let recipient {
