@@ -481,6 +481,11 @@ struct ArgumentFinder {
             let svo = pos == .verb ? before.last.flatMap { m -> EntityMention? in
                 guard m.tokens.upperBound >= trigger.lowerBound - 3, preposition(before: m) == nil || isAffiliation(m), !takenByEarlier(m, earlier),
                       !punctuationBetween(m.tokens.upperBound, trigger.lowerBound) else { return nil }
+                // A verb in a relative clause on another noun has that noun as subject ("ندد X بالهجوم الذي استهدف
+                // سوسة": the attack targeted it); only "X الذي استهدف" makes X the subject.
+                if m.tokens.upperBound < trigger.lowerBound,
+                   let r = (m.tokens.upperBound..<trigger.lowerBound).first(where: { Self.relativePronouns.contains(doc.tokens[$0].norm) }),
+                   r > m.tokens.upperBound { return nil }
                 return m
             } : nil
             // "انتقد رئيس مجلس عشائر الأنبار، نعيم الكعود، الحكومة": a person set off by a comma right after a
