@@ -77,11 +77,12 @@ struct ArgumentFinder {
     }
 
     static func keys(_ words: [String]) -> Set<String> { Set(words.map { ArabicNormalizer.shared.key($0) }) }
-    /// With the nouns of place that work as prepositions ("قرب كابول"، "شمال حلب"): a name after one is where, never who.
+    /// With the nouns of place that work as prepositions (`events/near_prepositions.tsv`: "قرب كابول"، "شمال حلب"): a name
+    /// after one is where, never who.
     static let prepositions = keys(["مع", "في", "إلى", "ب", "من", "عن", "على", "ضد", "لدى", "داخل", "نحو", "حول", "بين"]
                                    + nearPrepositions)
     static let placePrepositions = keys(["في", "إلى", "داخل", "نحو"] + nearPrepositions)
-    static let nearPrepositions = ["قرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "قبالة"]
+    static let nearPrepositions = ((try? ResourceStore.rows("events/near_prepositions.tsv")) ?? []).compactMap(\.first)
     static let againstPrepositions = keys(["على", "ضد"])
     /// Words that open a phrase of place or time, or an adverb, set off by commas (with a date: `parentheticalCommas`).
     static let insertOpeners = keys(["في", "خلال", "أمس", "اليوم", "مساء", "صباح", "ظهر", "بمقر", "بقصر",
@@ -154,11 +155,11 @@ struct ArgumentFinder {
                 if skipped >= 2, k + 1 < m.tokens.lowerBound, Self.statementNouns.contains(token: doc.tokens[k + 1]) { return nil }
                 return word
             }
-            if let c = Proclitics.candidates(word).dropFirst().first(where: { Self.prepositions.contains($0.stem) }) { return c.stem }
+            if let c = Proclitics.candidates(doc.tokens[k]).dropFirst().first(where: { Self.prepositions.contains($0.stem) }) { return c.stem }
             // "مدعوما بمسلحي المقاومة": "ب" on the armed men's noun governs their owner, who fights on the side of
             // the subject. ("هجوم لمسلحي داعش" keeps its owner: "ل" there is the genitive's.)
             if k == m.tokens.lowerBound - 1, word.hasPrefix("ب") || word.hasPrefix("وب"),
-               Proclitics.candidates(word).dropFirst().contains(where: { $0.prefix <= 2 && Self.forceNouns.contains(word: $0.stem) }) {
+               Proclitics.candidates(doc.tokens[k]).dropFirst().contains(where: { $0.prefix <= 2 && Self.forceNouns.contains(word: $0.stem) }) {
                 return "ب"
             }
             if actors.contains(where: { $0.tokens.contains(k) }) { return nil }
@@ -713,7 +714,7 @@ struct ArgumentFinder {
         return window.contains { k in
             let word = doc.tokens[k].norm
             return word == Self.with || word == Self.between || Self.isPeerWord(word)
-                || (Proclitics.candidates(word).contains { $0.stem == Self.with })
+                || (Proclitics.candidates(doc.tokens[k]).contains { $0.stem == Self.with })
         }
     }
 
@@ -857,7 +858,7 @@ struct ArgumentFinder {
         guard let k = (trigger.upperBound..<min(limit, doc.tokens.count)).first(where: { doc.tokens[$0].isWord }) else { return false }
         if isDateToken(k) { return false }
         let word = doc.tokens[k].norm
-        if Self.prepositions.contains(word) || Proclitics.candidates(word).dropFirst().contains(where: { Self.prepositions.contains($0.stem) }) {
+        if Self.prepositions.contains(word) || Proclitics.candidates(doc.tokens[k]).dropFirst().contains(where: { Self.prepositions.contains($0.stem) }) {
             return false
         }
         if Self.complementizers.contains(word) || Self.continuations.contains(word) { return false }

@@ -380,16 +380,15 @@ public struct EntityStage: Sendable {
             while i < sentence.upperBound {
                 guard !covered[i], doc.tokens[i].isWord else { i += 1; continue }
                 var matched = false
-                let readings = Proclitics.candidates(doc.tokens[i])   // once for both lengths
+                let readings = Proclitics.candidates(doc.tokens[i])   // once for both lengths, with their forms
+                let heads = readings.map { Self.headForm($0.stem) }
                 for len in [2, 1] where i + len <= sentence.upperBound {
                     let range = i..<(i + len)
                     if range.contains(where: { covered[$0] || !doc.tokens[$0].isWord }) { continue }
                     let tail = doc.tokens[(i + 1)..<(i + len)].map(\.norm).joined(separator: " ")
-                    for (prefix, stem) in readings {
-                        if len == 2, !Self.obliqueKunyas.contains(stem), let head = Self.headForm(stem), !pairHeads.contains(head) {
-                            continue
-                        }
-                        if len == 1, let head = Self.headForm(stem), !singleHeads.contains(head) { continue }
+                    for ((prefix, stem), head) in zip(readings, heads) {
+                        if len == 2, !Self.obliqueKunyas.contains(stem), let head, !pairHeads.contains(head) { continue }
+                        if len == 1, let head, !singleHeads.contains(head) { continue }
                         let written = tail.isEmpty ? stem : stem + " " + tail
                         let key = KBKeys.variantKey(Self.nominativeKunya(written) ?? written)
                         guard let found = parts[key], let ref = found else { continue }

@@ -76,7 +76,7 @@ package struct EventConfidence: Sendable {
             : (doc.sentences.first { $0.contains(t) } ?? t..<(t + 1))
         let word = doc.tokens[t].norm
         // The trigger without its proclitics (the longest reading that keeps three letters) and its shape.
-        let readings = Proclitics.candidates(word)
+        let readings = Proclitics.candidates(doc.tokens[t])
         let best = readings.filter { $0.stem.unicodeScalars.count >= 3 }.max { $0.prefix < $1.prefix } ?? readings[0]
         let stem = best.stem
         f += ["stem=\(stem)", "type+stem=\(type)+\(stem)"]

@@ -77,7 +77,7 @@ struct HeadedBodies: Sendable {
                 // A bare word: in construct only, before a definite word, with nothing glued before it.
                 if adjectiveSeen || inLam || end > lastDefinite + 1 || definiteHead { break }
                 if ["و", "ب", "ل", "ك", "ف"].contains(where: { word.hasPrefix($0) }),
-                   Proclitics.candidates(word).count > 1 { break }
+                   !doc.tokens[end].clitics.isEmpty { break }
             }
             end += 1
         }
