@@ -528,7 +528,7 @@ public struct EventStage: Sendable {
             // publication ("تبنى مجلس الأمن أمس قرارا"), the reactions told after it with no date of their own
             // ("وقال X ...") were made that day, not on the day the paper came out.
             // A lasting act (troops stationed, supplies flowing) told with no date is background, not the day's news.
-            if !Self.durative.contains(event.type), let lead = Self.newsDay(told, published: published) {
+            if !Self.durative.contains(event.type), let lead = Self.newsDay(told, published: published) ?? leadDay(doc, published: published) {
                 event.date = lead.date; event.dateBasis = .relative; event.dateText = lead.text
                 event.provenance.add("no date in the sentence: the day of the article's lead («\(lead.cue)»)")
                 return
@@ -553,6 +553,32 @@ public struct EventStage: Sendable {
               let date = lead.date, date.precision == .day else { return nil }
         let before = published.dayNumber - date.dayNumber
         return (1...3).contains(before) ? (date, lead.dateText, lead.trigger) : nil
+    }
+
+    /// The day of the lead's report, when no event was found in it ("قال مسؤولون أمس إن ..."، "وأفادت السلطات في
+    /// بيان رسمي أمس، أن"): a date of the article's first two sentences right after a verb of saying (up to four
+    /// words between, no "إن" yet), one to three days before publication and named relative to it (أمس، a weekday).
+    /// What the article tells after it with no date of its own was said that day. A date of the act reported
+    /// ("الاعتداء الذي استهدف أمس") is not the day of the reactions.
+    func leadDay(_ doc: Document, published: PartialDate) -> (date: PartialDate, text: String?, cue: String)? {
+        guard published.precision == .day else { return nil }
+        for sentence in doc.sentences.prefix(2) {
+            for v in sentence where doc.tokens[v].isWord
+                && ["report", "say"].contains(speech.values(token: doc.tokens[v])?.first ?? "") {
+                var k = v + 1
+                while k < min(v + 6, sentence.upperBound), !ArgumentFinder.complementizers.contains(doc.tokens[k].norm) {
+                    let at = doc.tokens[k].start
+                    if let d = doc.dates.first(where: { $0.start == at }) {
+                        guard d.basis == .relative, let date = d.date, date.precision == .day,
+                              usableForEvents(d, doc: doc),
+                              (1...3).contains(published.dayNumber - date.dayNumber) else { return nil }
+                        return (date, d.text, doc.string(doc.tokens[v].start, doc.tokens[v].end))
+                    }
+                    k += 1
+                }
+            }
+        }
+        return nil
     }
 
     /// A date that points back to the event told before ("اليوم نفسه"، "في اليوم ذاته"): the word is in the date

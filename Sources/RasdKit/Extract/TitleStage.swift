@@ -39,11 +39,14 @@ public struct TitleStage: Sendable {
     let lineage = Lineage()
     /// Ids of the knowledge base's kingdoms (an alias with "مملكة"): "المملكة" alone names one of them.
     let kingdoms: Set<String>
+    /// The tagger's training corpus, read for how often a word was a name (`unknownName`); nil: no such names.
+    let tagger: NERTagger?
 
     static let postPrepositions: Set<String> = Set(["إلى", "لدى", "في"].map { ArabicNormalizer.shared.key($0) })
 
-    public init(kb: KnowledgeBase) {
+    public init(kb: KnowledgeBase, tagger: NERTagger? = nil) {
         self.kb = kb
+        self.tagger = tagger
         // Title heads: the listed words, and the first word of every title ("خادم" of "خادم الحرمين الشريفين").
         let titleFirstWords = ((try? ResourceStore.rows("lexicon/titles.tsv")) ?? []).compactMap { row in
             row.first?.split(separator: " ").first.map { [String($0)] }

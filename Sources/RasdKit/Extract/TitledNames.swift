@@ -2,7 +2,8 @@
 /// "الدكتور مساعد العيبان ومعالي ..."، "السفير التونسي لدى روسيا علي قوطالي في حديث". The title runs as in
 /// `TitleStage.process` (over the names of places and bodies inside it); a name starts at a known given name
 /// (`ner/first_names.txt`) and takes one to three more words, up to punctuation, a barrier, a function word, a
-/// title or a verb. Without a given name nothing is guessed: a title's own words are not a name.
+/// title or a verb. Without a given name only two words unknown to the tagger's corpus make a name (`unknownName`):
+/// a title's own words are not a name.
 extension TitleStage {
     /// Also the first tokens of the person names already found right after a title (`withFamilyNames`).
     func titledNames(_ doc: Document) -> (mentions: [EntityMention], namedAfterTitle: Set<Int>) {
@@ -102,7 +103,8 @@ extension TitleStage {
         let written = doc.string(first.start, first.end)
         let marked = (first.start..<min(first.end + 1, doc.text.count)).contains { ArabicNormalizer.isMark(doc.text[$0].value) && doc.text[$0].value != 0x0640 }
         guard first.kind == .arabic, !first.norm.hasPrefix("ال"), isNameWord(first) || barriers.entries[first.norm] != nil,
-              !marked, givenNames.contains(Self.foldingAlef(written)) else { return nil }
+              !marked else { return nil }
+        guard givenNames.contains(Self.foldingAlef(written)) else { return unknownName(at: j, doc, sentence: sentence, covered: covered) }
         var e = j + 1
         while e < sentence.upperBound, e - j < 4, !covered[e], isNameWord(doc.tokens[e]) {
             let word = doc.tokens[e].norm
@@ -116,6 +118,37 @@ extension TitleStage {
             return closes && word.unicodeScalars.count >= 3 && !suffixed ? j..<(e + 1) : nil
         }
         return nil
+    }
+
+    /// Two words no list knows, as a foreign name is written after a title ("مساعد وزير الدفاع أليسا سلوتكين،"،
+    /// "القائم بالأعمال بالإنابة مرتضى صنوبري،"): each unknown to the tagger's training corpus or seen there mostly
+    /// inside names, no common word of the knowledge base, with no article and no conjunction before it, and the
+    /// second followed by what ends a name (punctuation, a word of `lexicon/name_closers.tsv`, a title in
+    /// apposition, the sentence's end). A title's own words are known words, or stand before a place or body.
+    func unknownName(at j: Int, _ doc: Document, sentence: Range<Int>, covered: [Bool]) -> Range<Int>? {
+        guard let tagger, j + 1 < sentence.upperBound, !covered[j + 1] else { return nil }
+        var written: [String] = []
+        for k in j...(j + 1) {
+            let token = doc.tokens[k]
+            let word = token.norm
+            let text = doc.string(token.start, token.end)
+            // Not the shapes of Arabic words: the article after a preposition ("بالقرآن"، "لاتحاد"), a pronoun
+            // suffix ("أيامه"، "معنا"), the prefix of a verb in the imperfect ("يود"، "يضيء").
+            guard isNameWord(token), word.unicodeScalars.count >= 3,
+                  !["ال", "و", "ي", "بال", "لل", "لا", "كال", "فال"].contains(where: { word.hasPrefix($0) }),
+                  !["ه", "ها", "هم", "هما", "نا", "كم"].contains(where: { text.hasSuffix($0) }),
+                  !kb.isCommonWord(word), notNames.entries[word] == nil else { return nil }
+            let use = tagger.trainingUse(of: text)
+            guard use.seen <= 1 || 2 * use.names >= use.seen else { return nil }
+            written.append(text)
+        }
+        // A noun and its adjective agree ("اعتذارا جميلا"، "حصتين تدريبيتين"); two names rarely rhyme so.
+        if ["ا", "ين", "ون", "ات", "ة", "ي"].contains(where: { written[0].hasSuffix($0) && written[1].hasSuffix($0) }) { return nil }
+        let end = j + 2
+        guard end < sentence.upperBound else { return j..<end }
+        let next = doc.tokens[end]
+        let closes = next.kind == .punct || nameClosers.entries[next.norm] != nil || isHead(next)
+        return closes ? j..<end : nil
     }
 
     /// A name's key: with a نسب chain and a family name ("علي بن صالح الأحمري") the given and the family name, as the

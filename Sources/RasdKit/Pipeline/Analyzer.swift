@@ -46,8 +46,9 @@ public struct Analyzer: Sendable {
 
     /// text → dateline → dates → entities → titles → quotes → genre → events.
     public static func defaultStages(kb: KnowledgeBase, options: Options = Options()) throws -> [any DocumentStage] {
-        [TextStage(), DatelineStage(preferDates: options.preferDates), DateStage(preferDates: options.preferDates),
-         EntityStage(kb: kb, tagger: try NERTagger.bundled()), TitleStage(kb: kb), QuoteStage(), GenreStage(),
+        let tagger = try NERTagger.bundled()
+        return [TextStage(), DatelineStage(preferDates: options.preferDates), DateStage(preferDates: options.preferDates),
+         EntityStage(kb: kb, tagger: tagger), TitleStage(kb: kb, tagger: tagger), QuoteStage(), GenreStage(),
          EventStage(kb: kb)]
     }
 

@@ -5,7 +5,7 @@
 /// spelling falls through to the ج/غ/ك-folded level, where both may answer).
 package enum KBKeys {
     /// Article- and transliteration-insensitive key of a normalized key: غ → ج (Egyptian ج for /g/),
-    /// تش → ش, hyphens as spaces, a final hamza dropped (كربلاء/كربلا), and the article ال of the first
+    /// تش → ش, أميرك → أمريك, hyphens as spaces, a final hamza dropped (كربلاء/كربلا), and the article ال of the first
     /// word removed. Doubled ي is kept: folding it would make كييف (Kyiv) the common word كيف.
     package static func variantKey(_ key: String) -> String {
         string(variantScalars(key))
@@ -107,6 +107,10 @@ package enum KBKeys {
             }
             if s == " ", out.last == " " || out.isEmpty { continue }
             if s == "ش", out.last == "ت" { out.removeLast() }
+            // أميركا / أمريكا, الأميركي / الأمريكي: the press writes America both ways.
+            if s == "ك", out.count >= 4, out[(out.count - 4)...].elementsEqual(["ا", "م", "ي", "ر"] as [Unicode.Scalar]) {
+                out.swapAt(out.count - 2, out.count - 1)
+            }
             out.append(s)
         }
         while out.last == " " { out.removeLast() }
