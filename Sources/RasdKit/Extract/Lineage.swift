@@ -104,6 +104,9 @@ extension EntityStage {
                 // A longer chain that parts from the person's own ("فيصل بن بندر بن خالد" is not "فيصل بن بندر بن
                 // عبدالعزيز"; "مشعل بن عبدالله بن عبدالعزيز بن مساعد" is not the king's son) is another person.
                 if let id = ref?.kbId, !chainAgrees(id, doc.tokens[range].map(\.norm)) { ref = nil }
+                // "محمد بن عبد الرحمن المخرج" is not "محمد بن عبد الرحمن آل ثاني": a family name the person's names
+                // never carry, where they carry one.
+                if let id = ref?.kbId, let f = chain.family, range.upperBound == f + 1, !familyAgrees(id, doc.tokens[f].norm) { ref = nil }
                 // A new name with its family name is keyed by the given and the family name ("ماجد بن عبدالله بن حمد
                 // الحقيل" is "ماجد الحقيل", as the article and others write it short); without one, by its first link.
                 let newKey = range.upperBound == (chain.family ?? -1) + 1 ? given + " " + doc.tokens[range.upperBound - 1].norm
@@ -151,6 +154,24 @@ extension EntityStage {
             longest = max(longest, a.count)
         }
         return longest == 0 || text.count <= longest
+    }
+
+    /// Whether `family` (a normalized word) may be the family name of the knowledge-base person `id`: one of the
+    /// person's names holds it, or none of them has a family name (آل ..., or a last word with the article that
+    /// does not complete a compound given name such as "عبد الرحمن").
+    func familyAgrees(_ id: String, _ family: String) -> Bool {
+        // A nationality adjective after the name ("محمد بن سلمان السعودي") is no other family.
+        guard let e = kb.entity(id), kb.country(forNationality: family) == nil else { return true }
+        let wanted = KBKeys.variantKey(family)
+        var hasFamily = false
+        for alias in [e.labelAr] + e.aliases {
+            let words = ArabicNormalizer.shared.key(alias).split(separator: " ").map(String.init)
+            if words.contains(where: { KBKeys.variantKey($0) == wanted }) { return true }
+            guard words.count >= 2, let last = words.last else { continue }
+            let compound = lineage.role(words[words.count - 2]) == "compound"
+            if words.contains("ال") || words.contains("آل") || (last.hasPrefix("ال") && !compound) { hasFamily = true }
+        }
+        return !hasFamily
     }
 
     /// The links of a chain (normalized words): the given name, then each name after بن / ابن / بنت, spaces

@@ -164,7 +164,10 @@ public struct QuoteStage: Sendable {
                 // A verb inside a quote with its own speaker reports that speaker's words within the quote.
                 if !quoted.contains(verb), quotes.contains(where: { $0.start <= start && $0.end >= end }) { continue }
                 let speaker = speakerOf[verb]
-                quotes.append(QuoteMention(start: start, end: end, text: doc.string(start, end), speaker: speaker?.ref,
+                // Reported speech as written: "أنه سيلتقي ..." keeps the complementizer, whose pronoun is the subject of
+                // what was said ("he will meet").
+                let from = that == complementizer ? doc.tokens[that].start : start
+                quotes.append(QuoteMention(start: from, end: end, text: doc.string(from, end), speaker: speaker?.ref,
                                            speakerText: speaker?.text, direct: false,
                                            verb: doc.string(doc.tokens[verb].start, doc.tokens[verb].end)))
             }

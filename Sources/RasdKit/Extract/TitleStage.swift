@@ -73,6 +73,7 @@ public struct TitleStage: Sendable {
         let afterTitles = titledNames(doc)
         doc.mentions = (doc.mentions + afterTitles.mentions).sorted { $0.start < $1.start }
         doc.mentions = withFamilyNames(doc, namedAfterTitle: afterTitles.namedAfterTitle)
+        doc.mentions = withFamilyNamesAfterSpeech(doc)
         var covered = [Bool](repeating: false, count: doc.tokens.count)
         var startsAt: [Int: Int] = [:]   // token index → mention index
         for (k, m) in doc.mentions.enumerated() {
@@ -330,18 +331,27 @@ public struct TitleStage: Sendable {
             for t in sentence where t > sentence.lowerBound {
                 let before = doc.tokens[t - 1]
                 guard before.norm == "عن" || speech.contains(token: before) else { continue }
+                var found: (words: Range<Int>, reason: String)?
                 for n in [3, 2] where t + n + 1 < sentence.upperBound {
                     let words = t..<(t + n)
                     guard words.allSatisfy({ doc.tokens[$0].kind == .arabic && !covered[$0] && !isHead(doc.tokens[$0])
                                                 && notNames.entries[doc.tokens[$0].norm] == nil }),
                           doc.tokens[t + n].norm == ",", isHead(doc, t + n + 1) else { continue }
-                    let start = doc.tokens[t].start, end = doc.tokens[t + n - 1].end
+                    found = (words, "a name before a comma and a title")
+                    break
+                }
+                // "وقالت ديبورا والش نائبة رئيس ..."، "وقال أرون ستين الزميل في ...": two words no list knows as the
+                // speaker, closed as a name is.
+                if found == nil, before.norm != "عن", !covered[t], let words = unknownName(at: t, doc, sentence: sentence, covered: covered, afterSpeech: true) {
+                    found = (words, "two unknown words as the subject of a speech verb")
+                }
+                if let found {
+                    let start = doc.tokens[found.words.lowerBound].start, end = doc.tokens[found.words.upperBound - 1].end
                     let text = doc.string(start, end)
                     out.append(EntityMention(start: start, end: end, text: text, type: .person,
                                              ref: .name(.person, KBKeys.variantKey(ArabicNormalizer.shared.key(text))),
-                                             origin: .apposition, tokens: words,
-                                             reason: "a name before a comma and a title"))
-                    break
+                                             origin: .apposition, tokens: found.words, reason: found.reason))
+                    for k in found.words { covered[k] = true }
                 }
             }
         }

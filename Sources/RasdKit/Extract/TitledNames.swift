@@ -125,30 +125,65 @@ extension TitleStage {
     /// inside names, no common word of the knowledge base, with no article and no conjunction before it, and the
     /// second followed by what ends a name (punctuation, a word of `lexicon/name_closers.tsv`, a title in
     /// apposition, the sentence's end). A title's own words are known words, or stand before a place or body.
-    func unknownName(at j: Int, _ doc: Document, sentence: Range<Int>, covered: [Bool]) -> Range<Int>? {
-        guard let tagger, j + 1 < sentence.upperBound, !covered[j + 1] else { return nil }
-        var written: [String] = []
-        for k in j...(j + 1) {
-            let token = doc.tokens[k]
-            let word = token.norm
-            let text = doc.string(token.start, token.end)
-            // Not the shapes of Arabic words: the article after a preposition ("بالقرآن"، "لاتحاد"), a pronoun
-            // suffix ("أيامه"، "معنا"), the prefix of a verb in the imperfect ("يود"، "يضيء").
-            guard isNameWord(token), word.unicodeScalars.count >= 3,
-                  !["ال", "و", "ي", "بال", "لل", "لا", "كال", "فال"].contains(where: { word.hasPrefix($0) }),
-                  !["ه", "ها", "هم", "هما", "نا", "كم"].contains(where: { text.hasSuffix($0) }),
-                  !kb.isCommonWord(word), notNames.entries[word] == nil else { return nil }
-            let use = tagger.trainingUse(of: text)
-            guard use.seen <= 1 || 2 * use.names >= use.seen else { return nil }
-            written.append(text)
-        }
+    /// After a verb of saying (`afterSpeech`) what is said may close the name too ("إن"، "أن", a colon).
+    func unknownName(at j: Int, _ doc: Document, sentence: Range<Int>, covered: [Bool], afterSpeech: Bool = false) -> Range<Int>? {
+        guard j + 1 < sentence.upperBound, !covered[j + 1],
+              let first = unknownWord(doc, j), let second = unknownWord(doc, j + 1) else { return nil }
         // A noun and its adjective agree ("اعتذارا جميلا"، "حصتين تدريبيتين"); two names rarely rhyme so.
-        if ["ا", "ين", "ون", "ات", "ة", "ي"].contains(where: { written[0].hasSuffix($0) && written[1].hasSuffix($0) }) { return nil }
-        let end = j + 2
-        guard end < sentence.upperBound else { return j..<end }
+        if ["ا", "ين", "ون", "ات", "ة", "ي"].contains(where: { first.hasSuffix($0) && second.hasSuffix($0) }) { return nil }
+        return closesName(doc, at: j + 2, sentence: sentence, afterSpeech: afterSpeech) ? j..<(j + 2) : nil
+    }
+
+    /// The word as written when it may be part of a name no list knows: unknown to the tagger's training corpus or
+    /// seen there mostly inside names, no common word of the knowledge base, and not shaped as Arabic words are.
+    /// `family`: the word follows a name already found, where "و" more often begins a name ("والش") than joins a
+    /// second one with no title or verb after it.
+    func unknownWord(_ doc: Document, _ k: Int, family: Bool = false) -> String? {
+        guard let tagger else { return nil }
+        let token = doc.tokens[k]
+        let word = token.norm
+        let text = doc.string(token.start, token.end)
+        // Not the shapes of Arabic words: the article after a preposition ("بالقرآن"، "لاتحاد"), a pronoun
+        // suffix ("أيامه"، "معنا"), the prefix of a verb in the imperfect ("يود"، "يضيء").
+        // After a name, "و" begins one when no word could follow "و" and the article: "والش"، "والتر", not "والسفير".
+        let waw = word.hasPrefix("و") && !(family && (!word.hasPrefix("وال") || word.unicodeScalars.count <= 5))
+        guard isNameWord(token), word.unicodeScalars.count >= 3, !waw,
+              !["ال", "ي", "بال", "لل", "لا", "كال", "فال"].contains(where: { word.hasPrefix($0) }),
+              !["ه", "ها", "هم", "هما", "نا", "كم"].contains(where: { text.hasSuffix($0) }),
+              !kb.isCommonWord(word), notNames.entries[word] == nil else { return nil }
+        let use = tagger.trainingUse(of: text)
+        return use.seen <= 1 || 2 * use.names >= use.seen ? text : nil
+    }
+
+    /// What ends a name at token `end`: punctuation, a word of `lexicon/name_closers.tsv`, a title in apposition,
+    /// the sentence's end, and after a verb of saying "إن"/"أن".
+    func closesName(_ doc: Document, at end: Int, sentence: Range<Int>, afterSpeech: Bool) -> Bool {
+        guard end < sentence.upperBound else { return true }
         let next = doc.tokens[end]
-        let closes = next.kind == .punct || nameClosers.entries[next.norm] != nil || isHead(next)
-        return closes ? j..<end : nil
+        return next.kind == .punct || nameClosers.entries[next.norm] != nil || isHead(doc, end)
+            || (afterSpeech && ArgumentFinder.complementizers.contains(next.norm))
+    }
+
+    /// A one-word name the tagger found right after a verb of saying, and a word no list knows after it, closed as a
+    /// name is ("وقالت ديبورا والش نائبة رئيس ..."): the family name joins the name.
+    func withFamilyNamesAfterSpeech(_ doc: Document) -> [EntityMention] {
+        var covered = [Bool](repeating: false, count: doc.tokens.count)
+        for m in doc.mentions { for t in m.tokens { covered[t] = true } }
+        return doc.mentions.map { m in
+            let k = m.tokens.upperBound
+            guard m.type == .person, m.origin == .tagger, case .name = m.ref, m.tokens.count == 1, m.tokens.lowerBound > 0,
+                  doc.tokens[m.tokens.lowerBound].start == m.start,
+                  speech.values(token: doc.tokens[m.tokens.lowerBound - 1])?.first == "say",
+                  let sentence = doc.sentence(containing: m.tokens.lowerBound), k < sentence.upperBound, !covered[k],
+                  unknownWord(doc, k, family: true) != nil, closesName(doc, at: k + 1, sentence: sentence, afterSpeech: true) else { return m }
+            var out = m
+            out.tokens = m.tokens.lowerBound..<(k + 1)
+            out.end = doc.tokens[k].end
+            out.text = doc.string(out.start, out.end)
+            out.ref = .name(.person, nameKey(doc, out.tokens))
+            out.provenance.add("family name after the tagged given name, the subject of a speech verb")
+            return out
+        }
     }
 
     /// A name's key: with a نسب chain and a family name ("علي بن صالح الأحمري") the given and the family name, as the
