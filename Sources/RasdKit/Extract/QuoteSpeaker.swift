@@ -22,6 +22,9 @@ struct QuoteSpeaker: Sendable {
     let personTitles: PhraseLexicon
     /// The lexicon's "on:" column by verb form, normalized once.
     let prepositions: [String: String]
+    /// The lexicon's "noun:" column by verb form: the form is a noun or an adjective, not the verb, before a word
+    /// that begins so ("تابع لسياسات خارجية": affiliated to).
+    let nounBefore: [String: String]
 
     init(speech: PhraseLexicon) {
         self.speech = speech
@@ -31,6 +34,17 @@ struct QuoteSpeaker: Sendable {
         prepositions = speech.entries.compactMapValues { values in
             values.first(where: { $0.hasPrefix("on:") }).map { Self.key(String($0.dropFirst(3))) }
         }
+        nounBefore = speech.entries.compactMapValues { values in
+            values.first(where: { $0.hasPrefix("noun:") }).map { Self.key(String($0.dropFirst(5))) }
+        }
+    }
+
+    /// Whether the speech-verb form at `t` is read as a noun here (the lexicon's "noun:" column).
+    func readsAsNoun(_ doc: Document, _ t: Int, in sentence: Range<Int>) -> Bool {
+        guard !nounBefore.isEmpty, t + 1 < sentence.upperBound, let e = entry(doc.tokens[t], conjunctionsOnly: true),
+              let prefix = nounBefore[e.form] else { return false }
+        let next = doc.tokens[t + 1]
+        return next.kind == .arabic && next.norm.hasPrefix(prefix) && next.norm != prefix
     }
 
     /// The speech lexicon's row of a word, read with at most one proclitic (only و or ف with `conjunctionsOnly`):

@@ -30,7 +30,7 @@ public struct QuoteStage: Sendable {
             // speaker stays.
             // "داعيا الله أن"، "مما دعا": a prayer and a cause, not speech.
             var verbs = sentence.filter { t in
-                speakers.kind(doc.tokens[t]) != nil
+                speakers.kind(doc.tokens[t]) != nil && !speakers.readsAsNoun(doc, t, in: sentence)
                     && !(t + 1 < sentence.upperBound && speakers.zone.entries[doc.tokens[t + 1].norm]?.first == "nospeech")
                     && !(t > sentence.lowerBound && speakers.zone.entries[doc.tokens[t - 1].norm]?.first == "nospeech")
             }
