@@ -192,12 +192,19 @@ public struct EventStage: Sendable {
                 }
                 // "وجرى خلال اللقاء ..."، "حضر الاجتماع ...": a definite verbal noun after an event of its type with the
                 // same actor, in this sentence or the one before, is that event told again.
-                if trigger.pos == .noun, ArgumentFinder.isDefinite(doc.tokens[trigger.match.tokens.lowerBound].norm),
-                   let actor = event.participants.first(where: { $0.role == .actor })?.ref,
-                   (sentenceEvents + events.filter { $0.sentence >= sIndex - 1 }).contains(where: { e in
-                       e.type == event.type && e.participants.contains { $0.role == .actor && $0.ref == actor }
-                   }) {
-                    continue
+                // After "خلال"، "أثناء" ("وجرى خلال الاستقبال استعراض العلاقات بين المملكة والولايات المتحدة") the noun
+                // points back to the event whoever its parties are read to be: the states of the people who met.
+                if trigger.pos == .noun, ArgumentFinder.isDefinite(doc.tokens[trigger.match.tokens.lowerBound].norm) {
+                    let start = trigger.match.tokens.lowerBound
+                    let before = start > sentence.lowerBound ? doc.tokens[start - 1].norm : ""
+                    let word = before.hasPrefix("و") ? String(before.dropFirst()) : before
+                    let during = word != "في" && ArgumentFinder.during.contains(word)
+                    let actor = event.participants.first(where: { $0.role == .actor })?.ref
+                    if (sentenceEvents + events.filter { $0.sentence >= sIndex - (during ? 2 : 1) }).contains(where: { e in
+                        e.type == event.type && (during || e.participants.contains { $0.role == .actor && $0.ref == actor && actor != nil })
+                    }) {
+                        continue
+                    }
                 }
                 event.sentence = sIndex
                 event.provenance.insert(trigger.provenance)
