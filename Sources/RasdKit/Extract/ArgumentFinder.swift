@@ -311,12 +311,22 @@ struct ArgumentFinder {
     func isCasualty(_ m: EntityMention, before trigger: Range<Int>) -> Bool {
         let first = titleBefore[m.tokens.lowerBound] ?? m.tokens.lowerBound
         let from = max(0, first - 3)
-        if (from..<first).contains(where: { doc.tokens[$0].isWord && Self.casualtyVerbs.contains(token: doc.tokens[$0]) }) {
+        if (from..<first).contains(where: { doc.tokens[$0].isWord && Self.casualtyVerbs.values(token: doc.tokens[$0]).map({ !$0.contains("svo") }) == true }) {
             return true
         }
-        let next = m.tokens.upperBound
-        return next < trigger.lowerBound && doc.tokens[next].isWord && Self.casualtyVerbs.contains(token: doc.tokens[next])
+        // Past the names joined to it ("رجال الجيش والشرطة قتلوا").
+        var next = m.tokens.upperBound
+        while next < trigger.lowerBound, doc.tokens[next].norm.hasPrefix("و"),
+              let joined = doc.mentions.first(where: { $0.tokens.lowerBound == next }) {
+            next = joined.tokens.upperBound
+        }
+        guard next < trigger.lowerBound, doc.tokens[next].isWord, let values = Self.casualtyVerbs.values(token: doc.tokens[next]) else { return false }
+        // "قتلوا في هجوم": no object, the attack's preposition right after.
+        return !values.contains("svo") || (next + 1 < trigger.lowerBound + 1 && Self.attackPrepositions.contains(doc.tokens[next + 1].norm))
     }
+
+    /// What introduces the attack after a casualty verb with no object ("قتلوا في هجوم"، "خلال اشتباكات"، "جراء القصف").
+    static let attackPrepositions = keys(["في", "خلال", "إثر", "اثر", "جراء", "بسبب", "اثناء", "أثناء"])
 
     /// Verbs whose verbal-noun complement is their subject's act ("تمكنت X من طرد"), `events/governing_verbs.tsv`.
     static let governingVerbs = PhraseLexicon.resource("events/governing_verbs.tsv")
@@ -579,7 +589,10 @@ struct ArgumentFinder {
             } else if !(pos == .noun && definite), let m = before.last, m.tokens.upperBound >= trigger.lowerBound - (pos == .noun ? 3 : 5),
                       preposition(before: m) == nil, !takenByEarlier(m, earlier),
                       pos == .dismissal || !complementBetween(m.tokens.upperBound, trigger.lowerBound),
-                      !punctuationBetween(m.tokens.upperBound, trigger.lowerBound) || pos == .dismissal {
+                      !punctuationBetween(m.tokens.upperBound, trigger.lowerBound) || pos == .dismissal,
+                      // "رجال الجيش والشرطة قتلوا في هجوم انتحاري استهدف ...": the name is the subject of the casualty
+                      // verb between, not of the verb that tells the attack.
+                      !(m.tokens.upperBound..<max(m.tokens.upperBound, trigger.lowerBound)).contains(where: { doc.tokens[$0].isWord && Self.casualtyVerbs.contains(token: doc.tokens[$0]) }) {
                 // SVO ("بوتين وكيم التقيا") or the subject of a light verb ("أجرى تشوي محادثات").
                 for g in coordination(endingAt: m, in: before) { add(g, .actor) }
                 actorFound = true
