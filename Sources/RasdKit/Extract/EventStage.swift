@@ -158,6 +158,10 @@ public struct EventStage: Sendable {
                 // "يذكر أن"، "يعتبر": a statement verb in the present is often passive or generic; it counts only
                 // with the speaker the quote stage found.
                 if trigger.type == .statement, trigger.tense == .present, said?.speaker == nil { continue }
+                // "نقلت الوكالة عن X قوله": the carried verbal noun is a statement only with the speaker the quote stage
+                // read ("قوله تعالى" quotes scripture).
+                if trigger.type == .statement, trigger.pos == .noun, said?.speaker == nil,
+                   speech.values(token: doc.tokens[trigger.match.tokens.lowerBound])?.contains("carried") == true { continue }
                 if let said {
                     guard let ref = said.speaker, arguments.canAct(ref), !arguments.isSource(ref) else { continue }
                 }
