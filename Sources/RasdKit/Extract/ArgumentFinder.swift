@@ -806,13 +806,16 @@ struct ArgumentFinder {
     }
 
     static let between = ArabicNormalizer.shared.key("بين")
+    /// Words of time that open a phrase about another act between a trigger and a passive's agent.
+    static let otherActs = keys(["بعد", "وبعد", "عقب", "إثر", "اثر", "منذ", "قبيل"])
     static let agentPhrases: [[String]] = [["من", "قبل"], ["علي", "يد"], ["علي", "ايدي"]].map { $0.map { ArabicNormalizer.shared.key($0) } }
 
     /// The agent of a passive, "من قبل X" or "على يد X", within eight words after the trigger and before any
-    /// punctuation.
+    /// punctuation or a phrase of time that tells another act ("تبنى التنظيم الهجوم بعد اتهامه من قبل X": X accused).
     func agent(after trigger: Range<Int>, in sentence: Range<Int>) -> EntityMention? {
         var k = trigger.upperBound
         while k + 1 < min(sentence.upperBound, trigger.upperBound + 8), doc.tokens[k].isWord {
+            if Self.otherActs.contains(doc.tokens[k].norm) { return nil }
             if Self.agentPhrases.contains(where: { $0[0] == doc.tokens[k].norm && $0[1] == doc.tokens[k + 1].norm }) {
                 return actors.first { $0.tokens.lowerBound >= k + 2 && $0.tokens.lowerBound <= k + 5 && !punctuationBetween(k, $0.tokens.lowerBound) }
             }
