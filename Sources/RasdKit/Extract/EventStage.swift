@@ -154,6 +154,9 @@ public struct EventStage: Sendable {
                 let clause = clauseList.first { $0.contains(trigger.match.tokens.lowerBound) } ?? sentence
                 // A speech verb's speaker is the one the quote stage read from the clause: none named, no
                 // statement; an agency or outlet only relays, and a town does not speak.
+                // "داعيا الله أن"، "الجدير ذكره أن": the words that make a speech verb no speech for the quote stage
+                // (`nospeech` in quotes/subject_zone.tsv) make it no statement.
+                if trigger.type == .statement, nextToNoSpeech(doc, trigger.match.tokens, in: sentence) { continue }
                 let said = trigger.type == .statement ? doc.speechVerbs[trigger.match.tokens.lowerBound] : nil
                 // "يذكر أن"، "يعتبر": a statement verb in the present is often passive or generic; it counts only
                 // with the speaker the quote stage found.
@@ -548,6 +551,12 @@ public struct EventStage: Sendable {
             event.date = published
             event.dateBasis = .published
         }
+    }
+
+    /// A word of `quotes/subject_zone.tsv` marked `nospeech` right before or after the trigger.
+    func nextToNoSpeech(_ doc: Document, _ trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
+        let around = [trigger.lowerBound - 1, trigger.upperBound].filter { sentence.contains($0) }
+        return around.contains { speakers.zone.entries[doc.tokens[$0].norm]?.first == "nospeech" }
     }
 
     /// Event types that last (`events/cameo.tsv`, "durative").
