@@ -322,7 +322,8 @@ struct ArgumentFinder {
         }
         guard next < trigger.lowerBound, doc.tokens[next].isWord, let values = Self.casualtyVerbs.values(token: doc.tokens[next]) else { return false }
         // "قتلوا في هجوم": no object, the attack's preposition right after.
-        return !values.contains("svo") || (next + 1 < trigger.lowerBound + 1 && Self.attackPrepositions.contains(doc.tokens[next + 1].norm))
+        // (next < trigger.lowerBound, so next + 1 is a token.)
+        return !values.contains("svo") || Self.attackPrepositions.contains(doc.tokens[next + 1].norm)
     }
 
     /// What introduces the attack after a casualty verb with no object ("قتلوا في هجوم"، "خلال اشتباكات"، "جراء القصف").

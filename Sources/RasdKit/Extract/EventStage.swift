@@ -88,6 +88,7 @@ public struct EventStage: Sendable {
         // "فيصل" read as ف + يصل: a word inside a person's name is no trigger with a clitic split off it.
         var inName = Set<Int>()
         for m in doc.mentions where m.type == .person { inName.formUnion(m.tokens) }
+        let reportDay = leadDay(doc, published: doc.published)
         for (sIndex, sentence) in doc.sentences.enumerated() {
             let clauseList = clauses.clauses(doc, sentence)
             var found: [Trigger] = []
@@ -156,7 +157,7 @@ public struct EventStage: Sendable {
                 // statement; an agency or outlet only relays, and a town does not speak.
                 // "داعيا الله أن"، "الجدير ذكره أن": the words that make a speech verb no speech for the quote stage
                 // (`nospeech` in quotes/subject_zone.tsv) make it no statement.
-                if trigger.type == .statement, nextToNoSpeech(doc, trigger.match.tokens, in: sentence) { continue }
+                if trigger.type == .statement, speakers.nextToNoSpeech(doc, trigger.match.tokens, in: sentence) { continue }
                 let said = trigger.type == .statement ? doc.speechVerbs[trigger.match.tokens.lowerBound] : nil
                 // "يذكر أن"، "يعتبر": a statement verb in the present is often passive or generic; it counts only
                 // with the speaker the quote stage found.
@@ -220,7 +221,7 @@ public struct EventStage: Sendable {
                 event.provenance.add("modality \(event.modality.rawValue)\(mood.map { " (clause read as \($0))" } ?? "")")
                 event.attribution = attribution
                 dateEvent(&event, doc: doc, trigger: trigger.match.tokens, clause: clause, clauses: clauseList, sentence: sentence,
-                          told: events + sentenceEvents, pastVerb: trigger.pos == .verb && trigger.tense == .past)
+                          told: events + sentenceEvents, reportDay: reportDay, pastVerb: trigger.pos == .verb && trigger.tense == .past)
                 dateRelativeToEvent(&event, doc: doc, trigger: trigger.match.tokens, anchor: sentenceEvents.last)
                 event.quantities = doc.quantities.indices.filter { q in
                     let quantity = doc.quantities[q]
@@ -239,7 +240,7 @@ public struct EventStage: Sendable {
                     opening.modality = event.modality
                     opening.attribution = event.attribution
                     dateEvent(&opening, doc: doc, trigger: w.match.tokens, clause: wClause, clauses: clauseList, sentence: sentence,
-                              told: events + sentenceEvents)
+                              told: events + sentenceEvents, reportDay: reportDay)
                     sentenceEvents.append(opening)
                 }
                 if !waiting.isEmpty, event.participants.contains(where: { $0.role == .actor }) { waiting = [] }
@@ -455,7 +456,8 @@ public struct EventStage: Sendable {
     /// The event's date: a date in its clause, else elsewhere in the sentence (a date in a reporting clause only
     /// dates the report), else the publication date for what the article reports as news.
     func dateEvent(_ event: inout EventMention, doc: Document, trigger: Range<Int>, clause: Range<Int>,
-                   clauses: [Range<Int>], sentence: Range<Int>, told: [EventMention] = [], pastVerb: Bool = false) {
+                   clauses: [Range<Int>], sentence: Range<Int>, told: [EventMention] = [],
+                   reportDay: (date: PartialDate, text: String?, cue: String)? = nil, pastVerb: Bool = false) {
         let span = doc.tokens[sentence.lowerBound].start..<doc.tokens[sentence.upperBound - 1].end
         let clauseSpan = doc.tokens[clause.lowerBound].start..<doc.tokens[clause.upperBound - 1].end
         let triggerAt = doc.tokens[trigger.lowerBound].start
@@ -505,7 +507,7 @@ public struct EventStage: Sendable {
         func distance(_ d: DateMention) -> Int { abs(d.start - triggerAt) }
         // The report's own date: within a clause of saying, or between a speech verb and its "إن"
         // ("قالت وسائل إعلام رسمية، الثلاثاء 19 نوفمبر، إن ...").
-        let isSpeech = { (t: Int) in ["report", "say"].contains(speech.values(token: doc.tokens[t])?.first ?? "") }
+        let isSpeech = { (t: Int) in isSaying(doc.tokens[t]) }
         var reportingSpans = clauses.filter { c in c.contains { isSpeech($0) } }
             .map { doc.tokens[$0.lowerBound].start..<doc.tokens[$0.upperBound - 1].end }
         for v in sentence where doc.tokens[v].isWord && isSpeech(v) {
@@ -542,7 +544,7 @@ public struct EventStage: Sendable {
             // publication ("تبنى مجلس الأمن أمس قرارا"), the reactions told after it with no date of their own
             // ("وقال X ...") were made that day, not on the day the paper came out.
             // A lasting act (troops stationed, supplies flowing) told with no date is background, not the day's news.
-            if !Self.durative.contains(event.type), let lead = Self.newsDay(told, published: published) ?? leadDay(doc, published: published) {
+            if !Self.durative.contains(event.type), let lead = Self.newsDay(told, published: published) ?? reportDay {
                 event.date = lead.date; event.dateBasis = .relative; event.dateText = lead.text
                 event.provenance.add("no date in the sentence: the day of the article's lead («\(lead.cue)»)")
                 return
@@ -551,12 +553,6 @@ public struct EventStage: Sendable {
             event.date = published
             event.dateBasis = .published
         }
-    }
-
-    /// A word of `quotes/subject_zone.tsv` marked `nospeech` right before or after the trigger.
-    func nextToNoSpeech(_ doc: Document, _ trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
-        let around = [trigger.lowerBound - 1, trigger.upperBound].filter { sentence.contains($0) }
-        return around.contains { speakers.zone.entries[doc.tokens[$0].norm]?.first == "nospeech" }
     }
 
     /// Event types that last (`events/cameo.tsv`, "durative").
@@ -575,16 +571,20 @@ public struct EventStage: Sendable {
         return (1...3).contains(before) ? (date, lead.dateText, lead.trigger) : nil
     }
 
+    /// A verb of saying or of an outlet's report (`quotes/speech_verbs.tsv`, kinds say and report).
+    func isSaying(_ token: Token) -> Bool {
+        ["report", "say"].contains(speech.values(token: token)?.first ?? "")
+    }
+
     /// The day of the lead's report, when no event was found in it ("قال مسؤولون أمس إن ..."، "وأفادت السلطات في
     /// بيان رسمي أمس، أن"): a date of the article's first two sentences right after a verb of saying (up to four
     /// words between, no "إن" yet), one to three days before publication and named relative to it (أمس، a weekday).
     /// What the article tells after it with no date of its own was said that day. A date of the act reported
     /// ("الاعتداء الذي استهدف أمس") is not the day of the reactions.
-    func leadDay(_ doc: Document, published: PartialDate) -> (date: PartialDate, text: String?, cue: String)? {
-        guard published.precision == .day else { return nil }
+    func leadDay(_ doc: Document, published: PartialDate?) -> (date: PartialDate, text: String?, cue: String)? {
+        guard let published, published.precision == .day else { return nil }
         for sentence in doc.sentences.prefix(2) {
-            for v in sentence where doc.tokens[v].isWord
-                && ["report", "say"].contains(speech.values(token: doc.tokens[v])?.first ?? "") {
+            for v in sentence where doc.tokens[v].isWord && isSaying(doc.tokens[v]) {
                 var k = v + 1
                 while k < min(v + 6, sentence.upperBound), !ArgumentFinder.complementizers.contains(doc.tokens[k].norm) {
                     let at = doc.tokens[k].start

@@ -169,7 +169,8 @@ extension EntityStage {
             if words.contains(where: { KBKeys.variantKey($0) == wanted }) { return true }
             guard words.count >= 2, let last = words.last else { continue }
             let compound = lineage.role(words[words.count - 2]) == "compound"
-            if words.contains("ال") || words.contains("آل") || (last.hasPrefix("ال") && !compound) { hasFamily = true }
+            // "آل" is "ال" once normalized.
+            if words.contains("ال") || (last.hasPrefix("ال") && !compound) { hasFamily = true }
         }
         return !hasFamily
     }

@@ -39,6 +39,14 @@ struct QuoteSpeaker: Sendable {
         }
     }
 
+    /// A word marked `nospeech` in `quotes/subject_zone.tsv` right before or after the span ("داعيا الله أن"، "مما
+    /// دعا"، "الجدير ذكره"): the speech verb there is no speech.
+    func nextToNoSpeech(_ doc: Document, _ span: Range<Int>, in sentence: Range<Int>) -> Bool {
+        [span.lowerBound - 1, span.upperBound].contains { k in
+            sentence.contains(k) && zone.entries[doc.tokens[k].norm]?.first == "nospeech"
+        }
+    }
+
     /// Whether the speech-verb form at `t` is read as a noun here (the lexicon's "noun:" column).
     func readsAsNoun(_ doc: Document, _ t: Int, in sentence: Range<Int>) -> Bool {
         guard !nounBefore.isEmpty, t + 1 < sentence.upperBound, let e = entry(doc.tokens[t], conjunctionsOnly: true),

@@ -31,8 +31,7 @@ public struct QuoteStage: Sendable {
             // "داعيا الله أن"، "مما دعا": a prayer and a cause, not speech.
             var verbs = sentence.filter { t in
                 speakers.kind(doc.tokens[t]) != nil && !speakers.readsAsNoun(doc, t, in: sentence)
-                    && !(t + 1 < sentence.upperBound && speakers.zone.entries[doc.tokens[t + 1].norm]?.first == "nospeech")
-                    && !(t > sentence.lowerBound && speakers.zone.entries[doc.tokens[t - 1].norm]?.first == "nospeech")
+                    && !speakers.nextToNoSpeech(doc, t..<(t + 1), in: sentence)
             }
             let quoted = Set(verbs.filter { t in
                 spans.contains { $0.closed && $0.start <= doc.tokens[t].start && doc.tokens[t].end <= $0.end }
