@@ -247,6 +247,7 @@ public struct EventStage: Sendable {
             }
             events += sentenceEvents
         }
+        addAttendees(&events, doc: doc)
         confidence.score(&events, in: doc)
         argumentConfidence.score(&events, in: doc)
         doc.events = events

@@ -25,6 +25,9 @@ package enum TriggerPOS: String, Sendable, CaseIterable {
 /// What a participant does in an event.
 public enum ParticipantRole: String, Sendable, Codable, CaseIterable {
     case actor, target, counterpart
+    /// Named as attending a meeting ("حضر الاستقبال X"، "بحضور X"): a party to it, but not one by which two reports
+    /// of the meeting are told apart (one outlet lists who attended, another does not).
+    case attendee
 }
 
 /// How an event's or a mention's date was found (see docs/output-schema.md).

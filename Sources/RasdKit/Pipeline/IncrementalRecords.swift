@@ -12,7 +12,7 @@ import Foundation
 ///   same answers the cleaner and every later stage do the same thing again.
 extension Analyzer {
     /// Raise when a change to the code changes what records hold or how they are made.
-    package static let recordCodeVersion = "records-11"   // 7: participants carry an argument confidence; 8: session-10 event and name rules; 9: session 11; 10: session 12; 11: sessions 13-14
+    package static let recordCodeVersion = "records-12"   // 7: participants carry an argument confidence; 8: session-10 event and name rules; 9: session 11; 10: session 12; 11: sessions 13-14; 12: attendees
 
     /// The analyzer's version for stored records.
     package var recordVersion: String {

@@ -88,10 +88,12 @@ package struct CollectionResolver: Sendable {
         var items: [EventMerger.Item] = []
         for (d, doc) in documents.enumerated() {
             for e in doc.events where (e.confidence ?? 1) >= minConfidence {
-                let ids = e.participants.map { participantId($0.ref, &entities) }
+                // Attendees do not tell two reports of a meeting apart: one outlet lists them, another does not.
+                let parties = e.participants.filter { $0.role != .attendee }
+                let ids = parties.map { participantId($0.ref, &entities) }
                 // Both sides of a meeting or a signing act alike: "A met B" in one report is "B received A" in another.
                 let actors = ArgumentFinder.symmetric.contains(e.type) ? ids
-                    : zip(e.participants, ids).filter { $0.0.role == .actor }.map(\.1)
+                    : zip(parties, ids).filter { $0.0.role == .actor }.map(\.1)
                 var item = EventMerger.Item(doc: d, mention: e, participants: Set(ids), actors: Set(actors), published: doc.published)
                 item.place = e.place
                 item.placeState = e.place.flatMap(state(of:))
@@ -155,9 +157,10 @@ package struct CollectionResolver: Sendable {
     /// A meeting or a signing is between two sides. With one person or state named and nobody else in any of its
     /// reports, nor another side told unnamed (`EventMention.unnamedSide`), the other side was not found and the
     /// event cannot say who met or signed with whom: it is left out.
-    /// A body alone meets as such ("اجتماع وزراء خارجية الاتحاد الأوروبي"، "اجتماع أوبك") and stays.
+    /// Attendees ("بحضور X") are no second side. A body alone meets as such ("اجتماع وزراء خارجية الاتحاد الأوروبي"، "اجتماع أوبك") and stays.
     static func lacksSecondSide(_ type: EventType, _ participants: [Analysis.Participant], _ entities: EntityTable) -> Bool {
-        guard type.isSymmetric, participants.count == 1, let sole = entities.entity(participants[0].entity) else { return false }
+        let parties = participants.filter { $0.role != ParticipantRole.attendee.rawValue }
+        guard type.isSymmetric, parties.count == 1, let sole = entities.entity(parties[0].entity) else { return false }
         return sole.type != EntityType.org.rawValue
     }
 
