@@ -95,7 +95,7 @@ window.RasdI18n = {
       LAUNCH: "إطلاق", ACCUSE: "اتهام", DENY: "نفي", VETO: "نقض", STATEMENT: "تصريح", SANCTION: "عقوبات",
       ATTACK: "هجوم",
     },
-    roleNames: { actor: "فاعل", target: "مستهدف", counterpart: "طرف" },
+    roleNames: { actor: "فاعل", target: "مستهدف", counterpart: "طرف", attendee: "حاضر" },
     modalities: {
       asserted: "مؤكد", reported: "منقول", alleged: "مزعوم", denied: "منفي", planned: "مخطط له",
       speculative: "محتمل",
@@ -195,7 +195,7 @@ window.RasdI18n = {
       SUPPLY: "Supply", LAUNCH: "Launch", ACCUSE: "Accusation", DENY: "Denial", VETO: "Veto",
       STATEMENT: "Statement", SANCTION: "Sanctions", ATTACK: "Attack",
     },
-    roleNames: { actor: "actor", target: "target", counterpart: "counterpart" },
+    roleNames: { actor: "actor", target: "target", counterpart: "counterpart", attendee: "attendee" },
     modalities: {
       asserted: "asserted", reported: "reported", alleged: "alleged", denied: "denied", planned: "planned",
       speculative: "speculative",
