@@ -578,14 +578,16 @@ public struct EventStage: Sendable {
     }
 
     /// The day of the lead's report, when no event was found in it ("قال مسؤولون أمس إن ..."، "وأفادت السلطات في
-    /// بيان رسمي أمس، أن"): a date of the article's first two sentences right after a verb of saying (up to four
+    /// بيان رسمي أمس، أن"): a date of the article's first two sentences right after a verb of saying or a statement
+    /// noun after "في" ("وعدّ المجلس في بيان له أمس": the lead's condemnation is that statement; up to four
     /// words between, no "إن" yet), one to three days before publication and named relative to it (أمس، a weekday).
     /// What the article tells after it with no date of its own was said that day. A date of the act reported
     /// ("الاعتداء الذي استهدف أمس") is not the day of the reactions.
     func leadDay(_ doc: Document, published: PartialDate?) -> (date: PartialDate, text: String?, cue: String)? {
         guard let published, published.precision == .day else { return nil }
         for sentence in doc.sentences.prefix(2) {
-            for v in sentence where doc.tokens[v].isWord && isSaying(doc.tokens[v]) {
+            // A verb of saying, or a statement noun after "في" ("وعدّ المجلس في بيان له أمس").
+            for v in sentence where doc.tokens[v].isWord && (isSaying(doc.tokens[v]) || isStatementNoun(v, in: sentence, doc)) {
                 var k = v + 1
                 while k < min(v + 6, sentence.upperBound), !ArgumentFinder.complementizers.contains(doc.tokens[k].norm) {
                     let at = doc.tokens[k].start
@@ -600,6 +602,11 @@ public struct EventStage: Sendable {
             }
         }
         return nil
+    }
+
+    /// A statement noun right after "في" ("في بيان"، "في تصريح"): what follows dates the statement.
+    func isStatementNoun(_ k: Int, in sentence: Range<Int>, _ doc: Document) -> Bool {
+        k > sentence.lowerBound && doc.tokens[k - 1].norm == "في" && ArgumentFinder.statementNouns.contains(token: doc.tokens[k])
     }
 
     /// A date that points back to the event told before ("اليوم نفسه"، "في اليوم ذاته"): the word is in the date
