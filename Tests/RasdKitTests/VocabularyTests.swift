@@ -28,7 +28,7 @@ final class VocabularyTests: XCTestCase {
         XCTAssertEqual(vocabulary.eventTypes.count, 13)
         XCTAssertFalse(vocabulary.eventTypes.contains { $0.cameo.isEmpty }, "every type has a CAMEO code")
         XCTAssertEqual(vocabulary.eventTypes.filter(\.symmetric).map(\.type), ["MEET", "SIGN"])
-        XCTAssertEqual(vocabulary.participantRoles, ["actor", "target", "counterpart"])
+        XCTAssertEqual(vocabulary.participantRoles, ["actor", "target", "counterpart", "attendee"])
         XCTAssertTrue(vocabulary.modalities.contains("planned"))
     }
 

@@ -128,7 +128,7 @@ final class APITests: SharedServerTestCase {
         XCTAssertEqual(types.count, 13)
         XCTAssertEqual(types.first?["type"] as? String, "MEET")
         XCTAssertEqual(types.first?["symmetric"] as? Bool, true)
-        XCTAssertEqual(vocabulary["participantRoles"] as? [String], ["actor", "target", "counterpart"])
+        XCTAssertEqual(vocabulary["participantRoles"] as? [String], ["actor", "target", "counterpart", "attendee"])
     }
 
     func testThePageAndItsFilesAreServed() throws {

@@ -5,8 +5,8 @@
 /// spelling falls through to the ج/غ/ك-folded level, where both may answer).
 package enum KBKeys {
     /// Article- and transliteration-insensitive key of a normalized key: غ → ج (Egyptian ج for /g/),
-    /// تش → ش, أميرك → أمريك, hyphens as spaces, a final hamza dropped (كربلاء/كربلا), and the article ال of the first
-    /// word removed. Doubled ي is kept: folding it would make كييف (Kyiv) the common word كيف.
+    /// تش → ش, أميرك → أمريك, hyphens as spaces, "عبد ال" joined (عبد العزيز/عبدالعزيز), a final hamza dropped
+    /// (كربلاء/كربلا), and the article ال of the first word removed. Doubled ي is kept: folding it would make كييف (Kyiv) the common word كيف.
     package static func variantKey(_ key: String) -> String {
         string(variantScalars(key))
     }
@@ -114,10 +114,24 @@ package enum KBKeys {
             out.append(s)
         }
         while out.last == " " { out.removeLast() }
+        joinAbd(&out)
         // A final hamza after a long alef is often dropped in transliteration (كربلاء, صنعاء).
         if out.count > 3, out.last == "ء" { out.removeLast() }
         if out.count > 4, out[0] == "ا", out[1] == "ل" { out.removeFirst(2) }
         return out
+    }
+
+    /// "عبد العزيز" / "عبدالعزيز", "عبد الله" / "عبدالله": a name of servitude is written with or without its space.
+    /// The word عبد before a word with the article joins it.
+    private static func joinAbd(_ out: inout [Unicode.Scalar]) {
+        let abd: [Unicode.Scalar] = ["ع", "ب", "د", " ", "ا", "ل"]
+        var k = 0
+        while k + abd.count <= out.count {
+            if (k == 0 || out[k - 1] == " "), out[k..<(k + abd.count)].elementsEqual(abd) {
+                out.remove(at: k + 3)
+            }
+            k += 1
+        }
     }
 
     private static func looseScalars(_ variant: [Unicode.Scalar]) -> [Unicode.Scalar] {
