@@ -150,6 +150,9 @@ struct ArgumentFinder {
         var skipped = 0
         while k >= floor, k >= 0, skipped <= budget, doc.tokens[k].isWord, !isDateToken(k) {
             let word = doc.tokens[k].norm
+            // "وأشار إلى أن الحوثيين قصفوا": "أنّ" right before a name opens a clause with that name as its subject, which
+            // no preposition before it governs. ("إلى أن تقوم إسرائيل": "أن" before a verb is another matter.)
+            if k == m.tokens.lowerBound - 1, Self.complementizers.contains(word) { return nil }
             if Self.prepositions.contains(word) {
                 // "في بيان أصدره Y": a word after the statement noun closes the phrase of the preposition.
                 if skipped >= 2, k + 1 < m.tokens.lowerBound, Self.statementNouns.contains(token: doc.tokens[k + 1]) { return nil }
@@ -512,12 +515,14 @@ struct ArgumentFinder {
                 else { return nil }
                 return p
             } : nil
-            if let m = agent(after: trigger, in: sentence) {
-                // The passive names its agent ("قصفت المدينة من قبل ..."، "على يد ..."): it is the actor.
+            let passiveAgent = agent(after: trigger, in: sentence)
+            if let m = passiveAgent ?? (pos == .noun ? doer(after: trigger, in: sentence) : nil) {
+                // The passive names its agent ("قصفت المدينة من قبل ..."، "على يد ..."): it is the actor. So does a verb
+                // pointing back to the noun ("الهجوم الذي نفذه X").
                 add(m, .actor); actorFound = true
                 for c in coordinated(after: m, limit: sentence.upperBound) { add(c, .actor) }
                 // "ويواجه X انتقادات من قبل Y"، "تعرض X لهجوم على يد Y": the subject before the noun is its target.
-                if pos == .noun, type == .accuse || type == .attack, let s = before.last, preposition(before: s) == nil,
+                if passiveAgent != nil, pos == .noun, type == .accuse || type == .attack, let s = before.last, preposition(before: s) == nil,
                    !takenByEarlier(s, earlier), s.ref != m.ref,
                    (s.tokens.upperBound..<trigger.lowerBound).filter({ doc.tokens[$0].isWord }).count <= 1,
                    (s.tokens.upperBound..<trigger.lowerBound).allSatisfy({ doc.tokens[$0].isWord || Self.complementMarks.contains(doc.tokens[$0].norm) }) {
@@ -825,6 +830,36 @@ struct ArgumentFinder {
         return nil
     }
 
+    /// Verbs whose object pronoun is the event noun before them and whose subject did the act (`events/doer_verbs.tsv`).
+    static let doerVerbs = PhraseLexicon.resource("events/doer_verbs.tsv")
+
+    /// The doer of an event noun named after a verb that points back to it ("التفجير الذي أوقع عشرات القتلى في
+    /// سروج، نفذه تنظيم الدولة"، "هجوم شنه عناصر من حركة الشباب"): within twenty words of the noun, before any
+    /// other punctuation than a comma, a complementizer or a phrase of time that tells another act; the name within
+    /// six words after the verb, under no preposition but the partitive "من".
+    func doer(after trigger: Range<Int>, in sentence: Range<Int>) -> EntityMention? {
+        var k = trigger.upperBound
+        while k < min(sentence.upperBound, trigger.upperBound + 20) {
+            let token = doc.tokens[k]
+            if !token.isWord, token.norm != "," && token.norm != "،" { return nil }
+            if token.isWord, Self.otherActs.contains(token.norm) || Self.complementizers.contains(token.norm) { return nil }
+            if token.isWord, Self.doerVerbs.contains(token: token) {
+                // Quote marks around the name do not end the phrase ("عناصر من حركة «الشباب»").
+                let doer = actors.first { m in
+                    m.tokens.lowerBound > k && m.tokens.lowerBound <= k + 6
+                        && ((k + 1)..<m.tokens.lowerBound).allSatisfy { doc.tokens[$0].isWord || Self.quoteMarks.contains(doc.tokens[$0].norm) }
+                        && [nil, "من"].contains(preposition(before: m, floor: k + 1))
+                }
+                // "نفذها الجيش السوري أو التحالف": the text does not know who did it.
+                guard let doer, doer.tokens.upperBound >= sentence.upperBound || !Self.alternatives.contains(doc.tokens[doer.tokens.upperBound].norm)
+                else { return nil }
+                return doer
+            }
+            k += 1
+        }
+        return nil
+    }
+
     /// "بين X و Y" within three words after a verbal noun ("معارك عنيفة بين X و Y"): X and the names joined to it.
     func sides(after trigger: Range<Int>, in sentence: Range<Int>) -> [EntityMention]? {
         guard let k = (trigger.upperBound..<min(trigger.upperBound + 3, sentence.upperBound)).first(where: { doc.tokens[$0].norm == Self.between }),
@@ -837,6 +872,9 @@ struct ArgumentFinder {
 
     /// Marks that open what a speech verb reports: "إن/أن", a colon or a quote mark.
     static let complementMarks: Set<String> = [":", "\"", "«", "“", "”", "„"]
+    /// "أو" ("X أو Y"): either one of them, not both.
+    static let alternatives = keys(["أو", "او", "وأو"])
+    static let quoteMarks: Set<String> = ["\"", "«", "»", "“", "”", "„"]
 
     /// The first token of a speech verb's complement after the trigger (the sentence's end when there is none).
     func complementStart(after trigger: Range<Int>, in sentence: Range<Int>) -> Int {
