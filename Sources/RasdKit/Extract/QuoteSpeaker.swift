@@ -380,15 +380,21 @@ struct QuoteSpeaker: Sendable {
     }
 
     /// VSO: the subject between the verb and what is said, or none written (`.carried`).
+    static let an = ArabicNormalizer.shared.key("عن")
+
     func subjectAfter(_ doc: Document, verb: Int, sentence: Range<Int>, inSentence: [EntityMention],
                       people: [EntityMention]) -> Finding {
         let tokens = doc.tokens
         // The subject zone: the words after the verb up to what is said.
         var end = verb + 1
+        // "أعرب X عن تعازيه في وفاة Y": what is expressed follows "عن" (the verb's content preposition), and a name
+        // after it is no subject. ("على" and "إلى" also open titles: "المشرف على"، "المبعوث إلى اليمن".)
+        let contentAfterAn = contentPreposition(tokens[verb]) == Self.an
         // Long enough for a title chain before the name ("ذكر وكيل وزارة الطاقة رئيس «لجنة ...» الدكتور X").
         while end < min(verb + 16, sentence.upperBound) {
             let t = tokens[end]
             if t.isWord && Self.complementizers.contains(t.norm) && !doc.inMention(end) { break }
+            if contentAfterAn, t.isWord, t.norm == Self.an, !doc.inMention(end) { break }
             if t.kind == .punct && t.norm == ":" { break }
             if t.kind == .punct && QuoteStage.openers.contains(t.norm.unicodeScalars.first!) {
                 // A short name in quote marks inside a title, with the speaker's name after it ("وكيل الوزارة رئيس
