@@ -119,13 +119,20 @@ public struct QuoteStage: Sendable {
                 let clauseLimit = ((verb + 1)..<min(verb + 24, sentence.upperBound)).first(where: {
                     (verbs.contains($0) && !($0 > 0 && Self.attributionWords.contains(doc.tokens[$0 - 1].norm))) || isClauseBreaker(doc.tokens[$0])
                 }) ?? min(verb + 24, sentence.upperBound)
-                // Thirteen words, however much punctuation sets off the subject's title and an attribution.
-                var windowEnd = verb + 1, windowWords = 0
-                while windowEnd < clauseLimit, windowWords < 13 {
-                    if doc.tokens[windowEnd].isWord { windowWords += 1 }
-                    windowEnd += 1
+                // Thirteen words, however much punctuation sets off the subject's title and an attribution; sixteen when
+                // no preposition or noun of content comes first ("قال وزير الطاقة الجزائري X الاسبوع الماضي في تصريح
+                // لوكالة الانباء الجزائرية الرسمية انه").
+                func wordsEnd(_ words: Int) -> Int {
+                    var end = verb + 1, count = 0
+                    while end < clauseLimit, count < words {
+                        if doc.tokens[end].isWord { count += 1 }
+                        end += 1
+                    }
+                    return end
                 }
+                let windowEnd = wordsEnd(13)
                 let window = (verb + 1)..<windowEnd
+                let farther = windowEnd..<wordsEnd(16)
                 // "بعد أن"، "قبل أن": a conjunction of time, not what is said.
                 // Past a long title or apposition, a complementizer set off by a comma ("أفادت X المسؤولة ...، إن").
                 let complementizer = window.first(where: { isComplementizer(doc, $0, verb: verb) })
@@ -145,7 +152,9 @@ public struct QuoteStage: Sendable {
                 }
                 // A content noun before the preposition opens what is said ("وأكد الوزير حرص بلاده على ...").
                 let noun = contentNoun(doc, after: verb, before: clauseLimit, speaker: speakerOf[verb])
-                guard let that = complementizer ?? [preposition, noun].compactMap({ $0 }).min(), that + 1 < sentence.upperBound
+                guard let that = complementizer ?? [preposition, noun].compactMap({ $0 }).min()
+                        ?? farther.first(where: { isComplementizer(doc, $0, verb: verb) }),
+                      that + 1 < sentence.upperBound
                 else { continue }
                 let start = doc.tokens[that + 1].start
                 let endToken = clauseEnd(doc, after: that, verbs: verbs, sentence: sentence)
