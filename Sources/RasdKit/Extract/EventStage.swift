@@ -529,6 +529,14 @@ public struct EventStage: Sendable {
         } else if let d = others.first {
             set(&event, d, reporting: true)
         } else if event.modality == .asserted || event.modality == .reported, let published = doc.published {
+            // "وقال النائب X لـ«عكاظ»": said to a newspaper or channel, for the report itself: the report's day (not the
+            // day of the speaker's act told before, nor of the lead's news).
+            if event.type == .statement, let outlet = toldToOutlet(doc, trigger: trigger, sentence: sentence) {
+                event.provenance.add("said to «\(outlet)» for this report: the publication date")
+                event.date = published
+                event.dateBasis = .published
+                return
+            }
             // The story goes on: with no date of its own, an act of the actor of the event told just before
             // ("وصل ... أمس. وأجرى فور وصوله محادثات") happened when that one did.
             let actors = Set(event.participants.filter { $0.role == .actor }.map(\.ref))
@@ -554,6 +562,22 @@ public struct EventStage: Sendable {
             event.date = published
             event.dateBasis = .published
         }
+    }
+
+    /// A newspaper or channel (knowledge-base kind outlet, not a news agency) the speaker talks to, "لـ" or ل glued
+    /// on its name, between the verb of saying and what is said ("وحذر النائب X لـ«عكاظ»، من أن"): its text.
+    func toldToOutlet(_ doc: Document, trigger: Range<Int>, sentence: Range<Int>) -> String? {
+        let limit = ArgumentFinder.complementStart(doc, after: trigger, in: sentence)
+        for m in doc.mentions where m.tokens.lowerBound >= trigger.upperBound && m.tokens.lowerBound < limit {
+            guard let id = m.ref.kbId, kb.entity(id)?.kind == .outlet else { continue }
+            let first = doc.tokens[m.tokens.lowerBound]
+            let glued = m.start > first.start && doc.string(first.start, m.start).unicodeScalars.last == "ل"
+            var k = m.tokens.lowerBound - 1
+            while k > trigger.upperBound, doc.tokens[k].kind == .punct { k -= 1 }
+            let before = ["ل", "لـ"].contains(doc.string(doc.tokens[k].start, doc.tokens[k].end))
+            if glued || before { return m.text }
+        }
+        return nil
     }
 
     /// Event types that last (`events/cameo.tsv`, "durative").
