@@ -468,8 +468,15 @@ struct ArgumentFinder {
         } else if carrier {
             // "سفينة إماراتية محملة بالمساعدات"، "سفينة تابعة لبرنامج الأغذية تحمل ...": the carrier's state or owner,
             // named right before the trigger, supplies; a carrier of nobody named is no event.
-            guard let owner = carrierOwner(before: trigger, in: sentence) else { return nil }
-            add(owner, .actor); actorFound = true
+            if let owner = carrierOwner(before: trigger, in: sentence) {
+                add(owner, .actor)
+            } else if let state = carrierNationality(before: trigger, in: sentence) {
+                // "سفينة إماراتية محملة بالمساعدات": the vehicle's nationality (no mention of it: "سفينة" is no actor noun).
+                add(state)
+            } else {
+                return nil
+            }
+            actorFound = true
         } else if pos == .noun, triggerWord.hasPrefix("ب"), let outer = nestedIn,
            let target = outer.participants.first(where: { $0.role == .target }),
            before.contains(where: { $0.ref == target.ref && $0.tokens.lowerBound >= doc.firstToken(startingAtOrAfter: outer.triggerEnd) }) {
@@ -787,6 +794,16 @@ struct ArgumentFinder {
                 && (m.origin == .demonym || owned(m) || preposition(before: m) == "ل"
                     || (m.type == .gpe && canAct(m.ref) && preposition(before: m) == nil))
         }
+    }
+
+    /// The nationality adjective right after the carrier noun ("سفينة إماراتية محملة"), before the trigger.
+    func carrierNationality(before trigger: Range<Int>, in sentence: Range<Int>) -> EventMention.Participant? {
+        let lo = max(sentence.lowerBound, trigger.lowerBound - 9)
+        guard let vehicle = (lo..<trigger.lowerBound).last(where: { k in
+            doc.tokens[k].isWord && Proclitics.candidates(doc.tokens[k]).contains { Self.carrierNouns.contains(word: $0.stem) }
+        }), vehicle + 1 < trigger.lowerBound, let country = kb.country(forNationality: doc.tokens[vehicle + 1].norm) else { return nil }
+        return EventMention.Participant(ref: .kb(country), role: .actor,
+                                        text: doc.string(doc.tokens[vehicle + 1].start, doc.tokens[vehicle + 1].end))
     }
 
     /// A name after "تابعة لـ".

@@ -188,6 +188,7 @@ public struct EventStage: Sendable {
                     }
                 }
                 if trigger.needsPlace && event.place == nil { continue }
+                if event.type == .supply { addReceivingState(&event) }
                 if trigger.type == .visit, reachesLevel(doc, trigger.match.tokens, in: sentence) { continue }
                 // An accusation names whom it accuses ("اتهم X Y بـ"): with no accused found, the actor is as often
                 // the accused ("واتهم X بالفساد") or the condemnation is of nobody ("استنكار كل أشكال الإرهاب");
@@ -578,6 +579,18 @@ public struct EventStage: Sendable {
             if glued || before { return m.text }
         }
         return nil
+    }
+
+    /// Aid or arms delivered to a town are delivered to its state ("سفينة إماراتية محملة بالمساعدات إلى ميناء عدن":
+    /// the UAE supplied Yemen): the state of a receiving town or region joins it as a target.
+    func addReceivingState(_ event: inout EventMention) {
+        for p in event.participants where p.role == .target {
+            guard let id = p.ref.kbId, let e = kb.entity(id), [.city, .region, .facility].contains(e.kind),
+                  let country = e.country, let state = kb.entity(country),
+                  !event.participants.contains(where: { $0.ref == .kb(state.id) }) else { continue }
+            event.participants.append(.init(ref: .kb(state.id), role: .target, text: state.labelAr))
+            event.provenance.add("target «\(state.labelAr)», the state of «\(p.text)»")
+        }
     }
 
     /// Event types that last (`events/cameo.tsv`, "durative").
