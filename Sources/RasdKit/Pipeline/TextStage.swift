@@ -56,5 +56,35 @@ public struct DateStage: Sendable {
 
     public func process(_ doc: inout Document) {
         doc.dates = DateExtractor.shared.extract(doc.tokens, in: doc.text, reference: doc.published, prefer: preferDates)
+        // An article written days before its publication date says so in its lead ("قام صباح اليوم السبت"، "أمس
+        // الأحد" in a paper dated Wednesday): its other relative dates ("اليوم"، "أمس") count from that day.
+        if let written = writingDay(doc), let published = doc.published, written != published {
+            doc.dates = DateExtractor.shared.extract(doc.tokens, in: doc.text, reference: written, prefer: preferDates)
+        }
     }
+
+    /// The day the article was written, when its first three sentences name it by "اليوم" or "أمس" with a weekday
+    /// that is not the publication's (one to six days before it); nil otherwise.
+    func writingDay(_ doc: Document) -> PartialDate? {
+        guard let published = doc.published, published.precision == .day,
+              let end = doc.sentences.prefix(3).last?.upperBound, end > 0 else { return nil }
+        let lexicon = DateExtractor.shared.lex
+        let limit = doc.tokens[end - 1].end
+        for d in doc.dates where d.start < limit && d.basis == .relative {
+            guard let date = d.date, date.precision == .day else { continue }
+            let words = doc.tokens.indices.filter { doc.tokens[$0].start >= d.start && doc.tokens[$0].end <= d.end }
+            guard words.contains(where: { lexicon.weekdays[doc.tokens[$0]] != nil }) else { continue }
+            let keys = Set(words.map { doc.tokens[$0].norm })
+            let day: PartialDate
+            if keys.contains(Self.today) { day = date }
+            else if keys.contains(Self.yesterday) { day = date.adding(days: 1) }
+            else { continue }
+            let before = published.dayNumber - day.dayNumber
+            return (1...6).contains(before) ? day : nil
+        }
+        return nil
+    }
+
+    static let today = ArabicNormalizer.shared.key("اليوم")
+    static let yesterday = ArabicNormalizer.shared.key("أمس")
 }
