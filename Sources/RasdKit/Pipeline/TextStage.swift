@@ -72,7 +72,9 @@ public struct DateStage: Sendable {
         let limit = doc.tokens[end - 1].end
         for d in doc.dates where d.start < limit && d.basis == .relative {
             guard let date = d.date, date.precision == .day else { continue }
-            let words = doc.tokens.indices.filter { doc.tokens[$0].start >= d.start && doc.tokens[$0].end <= d.end }
+            var words: [Int] = []
+            var k = doc.firstToken(startingAtOrAfter: d.start)
+            while k < doc.tokens.count, doc.tokens[k].end <= d.end { words.append(k); k += 1 }
             guard words.contains(where: { lexicon.weekdays[doc.tokens[$0]] != nil }) else { continue }
             let keys = Set(words.map { doc.tokens[$0].norm })
             let day: PartialDate
