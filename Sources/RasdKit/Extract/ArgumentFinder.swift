@@ -171,6 +171,18 @@ struct ArgumentFinder {
         return nil
     }
 
+    /// Whether the title right before the name carries a glued ب ("بالعاهل الأردني"; the article is no preposition).
+    func titleHasPreposition(_ m: EntityMention) -> Bool {
+        guard let role = titleBefore[m.tokens.lowerBound] else { return false }
+        let title = doc.tokens[role]
+        for c in Proclitics.candidates(title).dropFirst() where c.prefix > 0 {
+            var clitic = String(String.UnicodeScalarView(title.norm.unicodeScalars.prefix(c.prefix)))
+            if clitic.hasSuffix("ال") { clitic = String(clitic.dropLast(2)) }
+            if clitic.hasSuffix("ب") { return true }
+        }
+        return false
+    }
+
     /// True for a token inside a date ("في بيان أمس الخميس قوات ..." : the date ends the phrase of "في").
     func isDateToken(_ k: Int) -> Bool {
         let t = doc.tokens[k]
@@ -561,6 +573,9 @@ struct ArgumentFinder {
                !(pos == .noun && Self.hasArticle(triggerWord) && m.origin != .demonym
                  && !(trigger.upperBound < sentence.upperBound && Self.relativePronouns.contains(doc.tokens[trigger.upperBound].norm))),
                preposition(before: m, floor: trigger.upperBound) == nil || (pos == .verb && isAffiliation(m)),
+               // "اتصالا هاتفيا بالعاهل الأردني الملك عبدالله": a title with ب on it is no genitive ("زيارة للرئيس X" is:
+               // ل after an indefinite noun marks the genitive).
+               !titleHasPreposition(m),
                !punctuationBetween(trigger.upperBound, m.tokens.lowerBound) {
                 // "اتهام رئيس جنوب السودان سلفا كير ...": a state or body inside the title of the person named after
                 // it belongs to the title; the person acts.
