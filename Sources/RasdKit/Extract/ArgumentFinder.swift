@@ -794,15 +794,7 @@ struct ArgumentFinder {
     /// noun in the nine words before the trigger), named within three words after the vehicle, with no punctuation
     /// between it and the trigger.
     func carrierOwner(before trigger: Range<Int>, in sentence: Range<Int>) -> EntityMention? {
-        // A place and a time may stand between the carrier and the trigger ("طائرة حربية سعودية في مطار عدن بعد الظهر تحمل").
-        let lo = max(sentence.lowerBound, trigger.lowerBound - 9)
-        // "صاروخ قادر على حمل رؤوس نووية": a carrying governed by a preposition is what a thing can carry.
-        let before = trigger.lowerBound - 1
-        if before >= sentence.lowerBound, doc.tokens[before].isWord, Self.prepositions.contains(doc.tokens[before].norm) { return nil }
-        // The carrier itself ("سفينة"، "طائرة"، events/carrier_nouns.tsv) stands before its owner.
-        guard let vehicle = (lo..<trigger.lowerBound).last(where: { k in
-            doc.tokens[k].isWord && Proclitics.candidates(doc.tokens[k]).contains { Self.carrierNouns.contains(word: $0.stem) }
-        }) else { return nil }
+        guard let vehicle = carrierVehicle(before: trigger, in: sentence) else { return nil }
         return actors.last { m in
             m.tokens.lowerBound > vehicle && m.tokens.lowerBound <= vehicle + 3 && m.tokens.upperBound <= trigger.lowerBound
                 && !punctuationBetween(m.tokens.lowerBound, trigger.lowerBound)
@@ -813,12 +805,22 @@ struct ArgumentFinder {
 
     /// The nationality adjective right after the carrier noun ("سفينة إماراتية محملة"), before the trigger.
     func carrierNationality(before trigger: Range<Int>, in sentence: Range<Int>) -> EventMention.Participant? {
-        let lo = max(sentence.lowerBound, trigger.lowerBound - 9)
-        guard let vehicle = (lo..<trigger.lowerBound).last(where: { k in
-            doc.tokens[k].isWord && Proclitics.candidates(doc.tokens[k]).contains { Self.carrierNouns.contains(word: $0.stem) }
-        }), vehicle + 1 < trigger.lowerBound, let country = kb.country(forNationality: doc.tokens[vehicle + 1].norm) else { return nil }
+        guard let vehicle = carrierVehicle(before: trigger, in: sentence), vehicle + 1 < trigger.lowerBound,
+              let country = kb.country(forNationality: doc.tokens[vehicle + 1].norm) else { return nil }
         return EventMention.Participant(ref: .kb(country), role: .actor,
                                         text: doc.string(doc.tokens[vehicle + 1].start, doc.tokens[vehicle + 1].end))
+    }
+
+    /// The carrier noun ("سفينة"، "طائرة"، events/carrier_nouns.tsv) before a carrying trigger, nine words back at most
+    /// (a place and a time may stand between: "طائرة حربية سعودية في مطار عدن بعد الظهر تحمل"); nil when a
+    /// preposition governs the trigger ("صاروخ قادر على حمل رؤوس نووية": what a thing can carry).
+    func carrierVehicle(before trigger: Range<Int>, in sentence: Range<Int>) -> Int? {
+        let before = trigger.lowerBound - 1
+        if before >= sentence.lowerBound, doc.tokens[before].isWord, Self.prepositions.contains(doc.tokens[before].norm) { return nil }
+        let lo = max(sentence.lowerBound, trigger.lowerBound - 9)
+        return (lo..<trigger.lowerBound).last { k in
+            doc.tokens[k].isWord && Proclitics.candidates(doc.tokens[k]).contains { Self.carrierNouns.contains(word: $0.stem) }
+        }
     }
 
     /// A name after "تابعة لـ".

@@ -15,7 +15,7 @@ extension EventStage {
                 guard let object = Self.attendanceWords.values(token: doc.tokens[k])?.first else { continue }
                 let at = doc.tokens[k].start
                 let again = object == "pronoun" && attended.map { $0.sentence >= s - 1 } == true ? attended?.meeting : nil
-                guard let meeting = again ?? meeting(events, object: object, after: k, at: at, sentence: s, in: sentence, doc: doc)
+                guard let meeting = again ?? meeting(events, object: object, at: k, sentence: s, in: sentence, doc: doc)
                 else { continue }
                 attended = (meeting, s)
                 // The names run to the end of the sentence or to the next event told in it.
@@ -39,8 +39,9 @@ extension EventStage {
     }
 
     /// The meeting an attendance word at token `k` points to (an index into `events`), or nil.
-    private func meeting(_ events: [EventMention], object: String, after k: Int, at: Int, sentence s: Int,
+    private func meeting(_ events: [EventMention], object: String, at k: Int, sentence s: Int,
                          in sentence: Range<Int>, doc: Document) -> Int? {
+        let at = doc.tokens[k].start
         let before = events.indices.filter { events[$0].triggerStart < at && events[$0].sentence <= s }
         switch object {
         case "noun":

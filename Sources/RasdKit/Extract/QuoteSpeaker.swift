@@ -379,9 +379,10 @@ struct QuoteSpeaker: Sendable {
         }
     }
 
-    /// VSO: the subject between the verb and what is said, or none written (`.carried`).
+    /// "عن", the content preposition of "أعرب" (quotes/speech_verbs.tsv).
     static let an = ArabicNormalizer.shared.key("عن")
 
+    /// VSO: the subject between the verb and what is said, or none written (`.carried`).
     func subjectAfter(_ doc: Document, verb: Int, sentence: Range<Int>, inSentence: [EntityMention],
                       people: [EntityMention]) -> Finding {
         let tokens = doc.tokens

@@ -150,8 +150,9 @@ public struct QuoteStage: Sendable {
                     }
                     return ((from ?? verb + 1)..<p).filter({ doc.tokens[$0].isWord }).count <= (from == nil ? 4 : 2) ? p : nil
                 }
-                // A content noun before the preposition opens what is said ("وأكد الوزير حرص بلاده على ...").
-                let noun = contentNoun(doc, after: verb, before: clauseLimit, speaker: speakerOf[verb])
+                // A content noun before the preposition opens what is said ("وأكد الوزير حرص بلاده على ..."); looked for
+                // only with no complementizer, which comes first.
+                let noun = complementizer != nil ? nil : contentNoun(doc, after: verb, before: clauseLimit, speaker: speakerOf[verb])
                 guard let that = complementizer ?? [preposition, noun].compactMap({ $0 }).min()
                         ?? farther.first(where: { isComplementizer(doc, $0, verb: verb) }),
                       that + 1 < sentence.upperBound
