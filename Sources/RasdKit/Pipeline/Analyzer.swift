@@ -94,7 +94,7 @@ public struct Analyzer: Sendable {
             records += keyedRecords(article, repeatedHashes: repeated[RepeatedBlockDetector.sourceKey(article)] ?? []).records
             progress?(i + 1, articles.count)
         }
-        return resolve(records, problems: problems)
+        return resolve(consume records, problems: problems)
     }
 
     /// Analyses a collection with up to `jobs` articles in flight (see `ArticleRunner`); the result is the same
@@ -118,7 +118,7 @@ public struct Analyzer: Sendable {
         let repeated = await repeatedLineHashes(distinct, runner: runner)
         let collected = await records(of: distinct, repeated: repeated, runner: runner, progress: progress)
         distinct = []
-        return resolve(collected, problems: problems)
+        return resolve(consume collected, problems: problems)
     }
 
     /// The articles' records in input order, made on every core.
@@ -142,10 +142,10 @@ public struct Analyzer: Sendable {
     }
 
     /// The cross-document part (`CollectionResolver`'s steps) and the input problems.
-    package func resolve(_ records: [ArticleRecord], problems: [InputProblem] = []) -> Analysis {
+    package func resolve(_ records: consuming [ArticleRecord], problems: [InputProblem] = []) -> Analysis {
         var resolver = CollectionResolver(kb: kb, explain: options.explain)
         resolver.minConfidence = options.minConfidence
-        var analysis = resolver.resolve(records)
+        var analysis = resolver.resolve(consume records)
         analysis.problems = problems.map { Analysis.Problem(location: $0.location, reason: $0.reason) }
         return analysis
     }

@@ -23,11 +23,15 @@ package struct CollectionResolver: Sendable {
         self.durative = durative
     }
 
-    /// Resolves a collection from its articles' records (see `ArticleRecord`), in input order.
-    package func resolve(_ documents: [ArticleRecord]) -> Analysis {
+    /// Resolves a collection from its articles' records (see `ArticleRecord`), in input order. The records are
+    /// taken: each one's mentions, roles, dates and quotes are let go once the analysis holds them (a caller that
+    /// keeps its own copy keeps them alive, at the cost of memory only).
+    package func resolve(_ documents: consuming [ArticleRecord]) -> Analysis {
         var analysis = Analysis()
         var entities = EntityTable(kb: kb)
-        for doc in documents {
+        for k in documents.indices {
+            let doc = documents[k]
+            documents[k].releaseCopiedAnnotations()
             analysis.documents.append(Analysis.DocumentEntry(
                 id: doc.id, published: doc.published?.iso, published_basis: doc.publishedBasis, source: doc.source,
                 title: doc.title, url: doc.url, parent: doc.parent, near_duplicate_of: nil, genre: doc.genre.rawValue,

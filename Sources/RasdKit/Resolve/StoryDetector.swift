@@ -112,7 +112,9 @@ package struct StoryDetector: Sendable {
 
     /// The stories as lists of document indices (each sorted), in order of their first document.
     func group(_ documents: [ArticleRecord], _ analysis: Analysis) -> [[Int]] {
-        var scores: [Int: Double] = [:]
+        // The positive scores by pair key, in key order (the pairs come sorted): two arrays and a binary search
+        // hold a large feed's millions of pairs in 16 bytes each, a dictionary in more than twice that.
+        var scoreKeys: [Int] = [], scoreValues: [Double] = []
         var edges: [(score: Double, i: Int, j: Int)] = []
         let n = documents.count
         do {   // the pairs are freed once scored
@@ -124,9 +126,18 @@ package struct StoryDetector: Sendable {
                 if options.dailySameDay, daily[i], daily[j], pair.gap > 0 { continue }
                 let s = score(pair, commentary: commentary[i] != commentary[j])
                 guard s > 0 else { continue }
-                scores[key] = s
+                scoreKeys.append(key)
+                scoreValues.append(s)
                 if s >= options.link { edges.append((s, key / n, key % n)) }
             }
+        }
+        func pairScore(_ key: Int) -> Double {
+            var low = 0, high = scoreKeys.count
+            while low < high {
+                let mid = (low + high) / 2
+                if scoreKeys[mid] < key { low = mid + 1 } else { high = mid }
+            }
+            return low < scoreKeys.count && scoreKeys[low] == key ? scoreValues[low] : 0
         }
         edges.sort { ($0.score, $1.i, $1.j) > ($1.score, $0.i, $0.j) }
         var members = (0..<n).map { [$0] }
@@ -135,7 +146,7 @@ package struct StoryDetector: Sendable {
             let a = root[edge.i], b = root[edge.j]
             guard a != b else { continue }
             var total = 0.0
-            for x in members[a] { for y in members[b] { total += scores[min(x, y) * n + max(x, y)] ?? 0 } }
+            for x in members[a] { for y in members[b] { total += pairScore(min(x, y) * n + max(x, y)) } }
             guard total / Double(members[a].count * members[b].count) >= options.average else { continue }
             let (keep, drop) = a < b ? (a, b) : (b, a)
             for x in members[drop] { root[x] = keep }
@@ -226,11 +237,11 @@ package struct StoryDetector: Sendable {
         return terms
     }
 
-    /// What each pair of documents within the time window shares (only pairs sharing something), keyed by
-    /// `i * n + j` with i < j.
-    func pairs(_ documents: [ArticleRecord], _ analysis: Analysis) -> [Int: Pair] {
+    /// What each pair of documents shares, for the pairs whose wording reaches `minWords` (no other pair can be a
+    /// candidate: see `score`), keyed by `i * n + j` with i < j, in key order.
+    func pairs(_ documents: [ArticleRecord], _ analysis: Analysis) -> [(key: Int, pair: Pair)] {
         let n = documents.count
-        guard n > 1 else { return [:] }
+        guard n > 1 else { return [] }
         var docIndex: [String: Int] = [:]
         for (i, d) in documents.enumerated() where docIndex[d.id] == nil { docIndex[d.id] = i }
 
@@ -263,30 +274,36 @@ package struct StoryDetector: Sendable {
         }
         let common = n >= 20 ? Int(Double(n) * options.commonShare) : n
         let size = max(n, options.minCollection)
-        // Each signal's cosines folded in as soon as made, so that only one signal's table is held beside `out`.
-        var out: [Int: Pair] = [:]
-        for (key, v) in Self.cosines(wordBags, maxDF: min(max(common, 2), options.maxShared), collection: size, floor: options.wordsFloor) {
-            out[key, default: Pair()].words = Double(v)
+        // The wording's pairs first; the other signals are folded into those as soon as made, so that only one
+        // signal's table is held beside `out`.
+        var out: [(key: Int, pair: Pair)] = []
+        for (key, v) in Self.cosines(wordBags, maxDF: min(max(common, 2), options.maxShared), collection: size, floor: options.wordsFloor)
+        where Double(v) >= options.minWords {
+            out.append((key, Pair(words: Double(v))))
         }
         wordBags = []
-        for (key, v) in Self.cosines(entityBags, maxDF: min(n, options.maxShared), collection: size) {
-            out[key, default: Pair()].entities = Double(v)
+        func fold(_ table: [(key: Int, value: Float)], _ set: (inout Pair, Double) -> Void) {
+            var k = 0
+            for (key, v) in table {
+                while k < out.count, out[k].key < key { k += 1 }
+                if k < out.count, out[k].key == key { set(&out[k].pair, Double(v)) }
+            }
         }
-        for (key, v) in Self.cosines(eventBags, maxDF: min(n, options.maxShared), collection: size) {
-            out[key, default: Pair()].events = Double(v)
-        }
+        fold(Self.cosines(entityBags, maxDF: min(n, options.maxShared), collection: size)) { $0.entities = $1 }
+        fold(Self.cosines(eventBags, maxDF: min(n, options.maxShared), collection: size)) { $0.events = $1 }
 
         let days = documents.map { $0.published?.dayNumber }
-        for key in out.keys {
-            if let a = days[key / n], let b = days[key % n] { out[key]!.gap = abs(a - b) }
+        for k in out.indices {
+            let key = out[k].key
+            if let a = days[key / n], let b = days[key % n] { out[k].pair.gap = abs(a - b) }
         }
         return out
     }
 
     /// Cosine similarity of every pair of bags that share a feature, over (1 + ln count) × IDF weights (IDF as in
-    /// a collection of `collection` documents); features in more than `maxDF` bags are left out. Keyed by `i * n + j`, i < j. Cost: the sum over features of the
-    /// square of their document frequency.
-    static func cosines(_ bags: [Bag], maxDF: Int, collection: Int, floor: Float = 0) -> [Int: Float] {
+    /// a collection of `collection` documents); features in more than `maxDF` bags are left out. Keyed by `i * n + j`,
+    /// i < j, in key order. Cost: the sum over features of the square of their document frequency.
+    static func cosines(_ bags: [Bag], maxDF: Int, collection: Int, floor: Float = 0) -> [(key: Int, value: Float)] {
         let n = bags.count
         var df: [Int32: Int] = [:]
         for bag in bags { for (t, _) in bag { df[t, default: 0] += 1 } }
@@ -310,7 +327,7 @@ package struct StoryDetector: Sendable {
             }
             vectors.append(v)
         }
-        var out: [Int: Float] = [:]
+        var out: [(key: Int, value: Float)] = []
         var scratch = [Float](repeating: 0, count: n)
         var touched: [Int] = []
         for i in 0..<n {
@@ -321,8 +338,9 @@ package struct StoryDetector: Sendable {
                     scratch[Int(j)] += w * wj
                 }
             }
+            touched.sort()
             for j in touched {
-                if scratch[j] >= floor { out[i * n + j] = min(scratch[j], 1) }
+                if scratch[j] >= floor { out.append((i * n + j, min(scratch[j], 1))) }
                 scratch[j] = 0
             }
             touched.removeAll(keepingCapacity: true)
