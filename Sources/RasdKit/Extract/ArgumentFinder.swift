@@ -235,6 +235,20 @@ struct ArgumentFinder {
     }
 
     /// The coordination that ends at `m` ("بوتين وكيم" for "كيم"; "الحوثيين وقوات صالح" for "صالح").
+    /// "تعتزم روسيا وتونس التوقيع على اتفاقية"، "بدأ الجيش الهجوم"، "الحكومة قررت الانسحاب": a definite verbal noun
+    /// right after the subject of a verb of intent or of one governing it (`intent_verbs.tsv`, `governing_verbs.tsv`),
+    /// or right after that verb with the subject before it, is the subject's own act, not one told before.
+    func governsDefinite(_ trigger: Range<Int>, subject m: EntityMention, among before: [EntityMention]) -> Bool {
+        func governing(_ k: Int) -> Bool {
+            k >= 0 && doc.tokens[k].isWord
+                && (Self.intentVerbs.contains(token: doc.tokens[k]) || Self.governingVerbs.contains(token: doc.tokens[k]))
+        }
+        if m.tokens.upperBound == trigger.lowerBound {
+            return governing(coordination(endingAt: m, in: before)[0].tokens.lowerBound - 1)
+        }
+        return m.tokens.upperBound == trigger.lowerBound - 1 && governing(trigger.lowerBound - 1)
+    }
+
     func coordination(endingAt m: EntityMention, in list: [EntityMention]) -> [EntityMention] {
         var group = [m]
         var head = m
@@ -346,6 +360,8 @@ struct ArgumentFinder {
 
     /// Verbs whose verbal-noun complement is their subject's act ("تمكنت X من طرد"), `events/governing_verbs.tsv`.
     static let governingVerbs = PhraseLexicon.resource("events/governing_verbs.tsv")
+    /// Verbs of intent and decision, `events/intent_verbs.tsv` (see `governsDefinite`).
+    static let intentVerbs = PhraseLexicon.resource("events/intent_verbs.tsv")
     static let seizurePrepositions = keys(["من", "في", "على"])
 
     static let complementizers = keys(["إن", "أن", "إنه", "أنه", "إنها", "أنها"])
@@ -614,7 +630,8 @@ struct ArgumentFinder {
             } else if let group = groupAnaphor(after: trigger, sentence: sentence, earlier: earlier, previous: previous) {
                 for p in group { add(p) }
                 actorFound = true
-            } else if !(pos == .noun && definite), let m = before.last, m.tokens.upperBound >= trigger.lowerBound - (pos == .noun ? 3 : 5),
+            } else if let m = before.last, !(pos == .noun && definite) || governsDefinite(trigger, subject: m, among: before),
+                      m.tokens.upperBound >= trigger.lowerBound - (pos == .noun ? 3 : 5),
                       preposition(before: m) == nil, !takenByEarlier(m, earlier),
                       pos == .dismissal || !complementBetween(m.tokens.upperBound, trigger.lowerBound),
                       !punctuationBetween(m.tokens.upperBound, trigger.lowerBound) || pos == .dismissal,
