@@ -234,7 +234,6 @@ struct ArgumentFinder {
         return out
     }
 
-    /// The coordination that ends at `m` ("بوتين وكيم" for "كيم"; "الحوثيين وقوات صالح" for "صالح").
     /// "تعتزم روسيا وتونس التوقيع على اتفاقية"، "بدأ الجيش الهجوم"، "الحكومة قررت الانسحاب": a definite verbal noun
     /// right after the subject of a verb of intent or of one governing it (`intent_verbs.tsv`, `governing_verbs.tsv`),
     /// or right after that verb with the subject before it, is the subject's own act, not one told before.
@@ -249,6 +248,7 @@ struct ArgumentFinder {
         return m.tokens.upperBound == trigger.lowerBound - 1 && governing(trigger.lowerBound - 1)
     }
 
+    /// The coordination that ends at `m` ("بوتين وكيم" for "كيم"; "الحوثيين وقوات صالح" for "صالح").
     func coordination(endingAt m: EntityMention, in list: [EntityMention]) -> [EntityMention] {
         var group = [m]
         var head = m

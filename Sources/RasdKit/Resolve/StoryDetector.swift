@@ -276,10 +276,13 @@ package struct StoryDetector: Sendable {
         let size = max(n, options.minCollection)
         // The wording's pairs first; the other signals are folded into those as soon as made, so that only one
         // signal's table is held beside `out`.
+        let days = documents.map { $0.published?.dayNumber }
         var out: [(key: Int, pair: Pair)] = []
         for (key, v) in Self.cosines(wordBags, maxDF: min(max(common, 2), options.maxShared), collection: size, floor: options.wordsFloor)
         where Double(v) >= options.minWords {
-            out.append((key, Pair(words: Double(v))))
+            // The gap is 0 when either publication date is unknown.
+            let gap = days[key / n].flatMap { a in days[key % n].map { abs(a - $0) } } ?? 0
+            out.append((key, Pair(words: Double(v), gap: gap)))
         }
         wordBags = []
         func fold(_ table: [(key: Int, value: Float)], _ set: (inout Pair, Double) -> Void) {
@@ -291,12 +294,6 @@ package struct StoryDetector: Sendable {
         }
         fold(Self.cosines(entityBags, maxDF: min(n, options.maxShared), collection: size)) { $0.entities = $1 }
         fold(Self.cosines(eventBags, maxDF: min(n, options.maxShared), collection: size)) { $0.events = $1 }
-
-        let days = documents.map { $0.published?.dayNumber }
-        for k in out.indices {
-            let key = out[k].key
-            if let a = days[key / n], let b = days[key % n] { out[k].pair.gap = abs(a - b) }
-        }
         return out
     }
 
