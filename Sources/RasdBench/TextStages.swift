@@ -110,8 +110,11 @@ package enum BenchError: Error, CustomStringConvertible {
     case noArticles(String)
     case noStore(String)
     case child(String)
+    case tooFewArticles(String, needed: Int, found: Int)
     package var description: String {
         switch self {
+        case .tooFewArticles(let p, let needed, let found):
+            return "\(p) has \(found) distinct articles with text; this run needs \(needed) (make a larger input with --write-growth)"
         case .noArticles(let p): return "no articles with text in \(p)"
         case .noStore(let p): return "no store at \(p): run the ingest stage first"
         case .child(let m): return m

@@ -81,7 +81,8 @@ struct AnalysisStatus: Codable, Sendable, Equatable {
 }
 
 /// Analyses the store incrementally (`IncrementalAnalysis`: records only for the articles without a valid stored
-/// one, then the resolve from all) and saves the result. The work is CPU-bound and long, so it runs on the store's
+/// one, then the resolve from all; after the first run, only the articles stored since, merged into the collection
+/// it keeps) and saves the result. The work is CPU-bound and long, so it runs on the store's
 /// dispatch queue (`StoreExecutor`, its per-article tasks included): neither NIO's event loops nor Swift's
 /// cooperative threads are held.
 final class AnalysisRunner: Sendable {
@@ -90,6 +91,9 @@ final class AnalysisRunner: Sendable {
     /// The analyzer loads its knowledge base and model once, on first use.
     private let lock = NSLock()
     private nonisolated(unsafe) var loaded: Analyzer?
+    /// The resolved collection kept from the last run (`IncrementalAnalysis.Live`): the next run merges only the
+    /// articles stored since. Runs never overlap (`StoryState.begin`).
+    private nonisolated(unsafe) var live: IncrementalAnalysis.Live?
 
     init(repository: any ArticleRepository, state: StoryState) {
         self.repository = repository
@@ -118,9 +122,14 @@ final class AnalysisRunner: Sendable {
         }
         let state = self.state
         await state.progress(done: 0, total: 0)
-        return try await IncrementalAnalysis(analyzer: analyzer, jobs: ArticleRunner.availableCores).run(repository, progress: { done, total in
-            // Progress every 20 articles is enough for a status line.
-            if done % 20 == 0 || done == total { Task { await state.progress(done: done, total: total) } }
-        }).analysis
+        var kept = lock.withLock { live }
+        lock.withLock { live = nil }
+        let analysis = try await IncrementalAnalysis(analyzer: analyzer, jobs: ArticleRunner.availableCores).run(
+            repository, live: &kept, progress: { done, total in
+                // Progress every 20 articles is enough for a status line.
+                if done % 20 == 0 || done == total { Task { await state.progress(done: done, total: total) } }
+            }).analysis
+        lock.withLock { live = kept }
+        return analysis
     }
 }

@@ -69,8 +69,17 @@ package struct IncrementalAnalysis: Sendable {
     private func resolve(_ repository: any ArticleRepository, prepare: @escaping @Sendable (SourceArticle) -> SourceArticle,
                          problems: [InputProblem], report: Report,
                          progress: ((Int, Int) -> Void)?) async throws -> (analysis: Analysis, report: Report) {
+        let run = try await resolve(repository, prepare: prepare, problems: problems, report: report, keeping: false, progress: progress)
+        return (run.analysis, run.report)
+    }
+
+    /// Plans, computes what is missing, resolves; with `keeping`, the resolved collection is returned to grow
+    /// (`Live`), and a stored analysis of the same records is not taken instead of the resolve.
+    func resolve(_ repository: any ArticleRepository, prepare: @escaping @Sendable (SourceArticle) -> SourceArticle,
+                 problems: [InputProblem], report: Report, keeping: Bool,
+                 progress: ((Int, Int) -> Void)?) async throws -> (analysis: Analysis, report: Report, live: Live?) {
         var report = report
-        let (items, idProblems, repeated) = try await plan(repository, prepare: prepare)
+        let (items, idProblems, repeated, tally) = try await plan(repository, prepare: prepare)
         let missing = items.indices.filter { !isValid(items[$0], repeated: repeated) }
         var made: [Int64: [ArticleRecord]] = [:]
         var contextKeys: [Int64: String] = [:]
@@ -88,11 +97,11 @@ package struct IncrementalAnalysis: Sendable {
         }, problems: allProblems)
         // Nothing new since the newest saved analysis (a rerun, or a worker whose records another worker already
         // resolved): the resolve would give that analysis again.
-        if try await repository.latestAnalysisKey() == key {
+        if !keeping, try await repository.latestAnalysisKey() == key {
             report.resolved = false
             if returnsJSON { report.json = try await repository.latestAnalysisJSON() }
             let kept = loadsUnchanged ? try await repository.latestAnalysis() : nil
-            return (kept ?? Analysis(), report)
+            return (kept ?? Analysis(), report, nil)
         }
         // The records in input order; stored ones read now (the plan read only their keys) and decoded on every
         // core. One replaced since the plan (another process, other metadata) is computed again here.
@@ -115,7 +124,21 @@ package struct IncrementalAnalysis: Sendable {
             }
         }
         if let failure { throw failure }
-        let analysis = analyzer.resolve(all, problems: allProblems)
+        var live: Live?
+        let analysis: Analysis
+        if keeping {
+            let collection = analyzer.growingCollection(all)
+            live = Live(collection: collection, tally: tally, repeated: repeated, lastRowID: items.map(\.rowid).max() ?? 0,
+                        ids: Set(items.map(\.article.id)), problems: allProblems)
+            analysis = live!.analysis
+        } else {
+            analysis = analyzer.resolve(all, problems: allProblems)
+        }
+        try await save(analysis, key: key, to: repository, report: &report)
+        return (analysis, report, live)
+    }
+
+    func save(_ analysis: Analysis, key: String?, to repository: any ArticleRepository, report: inout Report) async throws {
         if returnsJSON {
             let json = try JSONOutput.encode(analysis)
             try await repository.saveAnalysisJSON(json, documentCount: analysis.documents.count, key: key)
@@ -123,7 +146,6 @@ package struct IncrementalAnalysis: Sendable {
         } else {
             try await repository.saveAnalysis(analysis, key: key)
         }
-        return (analysis, report)
     }
 
     /// What the resolve of a run depends on, as a digest: the analyzer version, each article's row, input digest
@@ -150,7 +172,7 @@ package struct IncrementalAnalysis: Sendable {
     /// Reads the store: its articles (ids made distinct as `Analyzer.analyze` does), their digests and line
     /// hashes (stored ones reused), and the outlets' repeated lines.
     func plan(_ repository: any ArticleRepository, prepare: @escaping @Sendable (SourceArticle) -> SourceArticle) async throws
-        -> (items: [Item], problems: [InputProblem], repeated: [String: Set<UInt64>]) {
+        -> (items: [Item], problems: [InputProblem], repeated: [String: Set<UInt64>], tally: LineHashTally) {
         let stored = try await repository.allStoredArticles()
         let (kept, problems) = DistinctIDs.applyIndexed(stored.map { prepare($0.article) })
         let records = try await repository.storedRecordKeys(version: analyzer.recordVersion)
@@ -169,7 +191,7 @@ package struct IncrementalAnalysis: Sendable {
             tally.add(item.article, lines: item.lines)
             items.append(item)
         }
-        return (items, problems, tally.repeated)
+        return (items, problems, tally.repeated, tally)
     }
 
     func isValid(_ item: Item, repeated: [String: Set<UInt64>]) -> Bool {
@@ -217,7 +239,7 @@ package struct IncrementalAnalysis: Sendable {
     /// until none is left unclaimed and no other worker holds a live claim on one. Returns the records computed.
     private func shareWork(_ store: any RecordClaiming, prepare: @escaping @Sendable (SourceArticle) -> SourceArticle,
                            progress: ((Int, Int) -> Void)?) async throws -> Int {
-        let (items, _, repeated) = try await plan(store, prepare: prepare)
+        let (items, _, repeated, _) = try await plan(store, prepare: prepare)
         let missing = items.filter { !isValid($0, repeated: repeated) }
         guard !missing.isEmpty else { return 0 }
         let byRowID = Dictionary(missing.map { ($0.rowid, $0) }, uniquingKeysWith: { a, _ in a })

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 import RasdBench
+import RasdKit
 
 /// `rasd bench`: throughput and peak memory of every stage, each in its own child process (RasdBench).
-struct Bench: ParsableCommand {
+struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure every stage (throughput, peak memory) over a JSONL file; --growth for 0.1×…100× inputs.")
 
@@ -40,10 +41,19 @@ struct Bench: ParsableCommand {
     @Option(help: "Write the growth input at --scale times --input (as --growth makes it) to this file, then stop.")
     var writeGrowth: String?
 
+    @Option(help: ArgumentHelp("Time adding one article to a resolved collection of each of these sizes (comma-separated, e.g. 2000,20000,100000); --input needs that many articles and --added more.", valueName: "sizes"))
+    var addOne: String?
+
+    @Option(help: "With --add-one: articles added one at a time per size (the best is reported).")
+    var added = 5
+
+    @Option(help: "With --add-one: cores for the per-article stages of the collection (default: the cores this process may use).")
+    var jobs = ArticleRunner.availableCores
+
     @Flag(help: .hidden) var child = false
     @Option(help: "With --write-growth: the scale (10 for ten times the input).") var scale: Double = 1
 
-    func run() throws {
+    func run() async throws {
         let say: (String) -> Void = { message in if !quiet { FileHandle.standardError.write(Data((message + "\n").utf8)) } }
         guard let stages = BenchStage.parseList(stage) else { throw ValidationError("unknown stage in --stage \(stage)") }
         if let folder = writePages {
@@ -54,6 +64,15 @@ struct Bench: ParsableCommand {
         if let file = writeGrowth {
             let written = try GrowthInput.write(from: input, scale: scale, to: file)
             say("bench: \(written.records) records (\(written.bytes) bytes) written to \(file)")
+            return
+        }
+        if let addOne {
+            let sizes = addOne.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard !sizes.isEmpty, sizes.allSatisfy({ $0 >= 1 }), added >= 1 else {
+                throw ValidationError("--add-one takes sizes such as 2000,20000 and --added at least 1")
+            }
+            let rows = try await AddOneBench.run(input: input, sizes: sizes, added: added, jobs: max(1, jobs), progress: say)
+            print(AddOneBench.table(rows, added: added))
             return
         }
         let ownWorkDir = workDir == nil

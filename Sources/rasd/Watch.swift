@@ -13,8 +13,9 @@ struct Watch: AsyncParsableCommand {
         abstract: "Follow folders and growing .jsonl feeds: store new articles and re-analyse the store as they arrive.",
         discussion: """
             A restart reads every file again; the store keeps each content once, so nothing is stored twice and \
-            nothing written while it was stopped is lost. Each batch analyses only the articles without a valid \
-            stored record, then resolves the collection from every article's record (see docs/store.md).
+            nothing written while it was stopped is lost. The first batch analyses the articles without a valid \
+            stored record and resolves the collection from every article's record; later batches analyse their new \
+            articles and merge them into the collection kept in memory (see docs/store.md, "A feed").
             """)
 
     @Argument(help: "Folders and files to follow.")
@@ -63,6 +64,8 @@ struct Watch: AsyncParsableCommand {
         let analyzer = try Analyzer()
         var follower = FeedFollower(paths: paths, excluded: Set([meta].compactMap { $0 }))
         var done = 0
+        // The resolved collection, kept between batches: a batch that only adds articles merges them into it.
+        var live: IncrementalAnalysis.Live?
         if !quiet { warn("rasd watch: following \(paths.joined(separator: ", ")) into \(db) every \(interval) s; Ctrl-C stops") }
         while !stop.requested {
             let started = Date()
@@ -74,10 +77,11 @@ struct Watch: AsyncParsableCommand {
                 for problem in renames { warn(problem.description) }
                 var line = "rasd watch: \(articles.count) read, \(summary.added) new"
                 if summary.added > 0 {
-                    let (analysis, report) = try await IncrementalAnalysis(analyzer: analyzer, jobs: jobs).run(
-                        repository, prepare: { metadata[$0.id]?.applied(to: $0) ?? $0 })
-                    line += "; \(report.articles) stored articles (\(report.computed) analysed, \(report.reused) from stored "
-                        + "records): \(analysis.events.count) events, \(analysis.stories?.count ?? 0) stories"
+                    let (analysis, report, full) = try await IncrementalAnalysis(analyzer: analyzer, jobs: jobs).run(
+                        repository, live: &live, prepare: { metadata[$0.id]?.applied(to: $0) ?? $0 })
+                    line += "; \(report.articles) stored articles (\(report.computed) analysed, \(report.reused) "
+                        + (full == nil ? "kept, the new merged in" : "from stored records, resolved in full: \(full!.rawValue)")
+                        + "): \(analysis.events.count) events, \(analysis.stories?.count ?? 0) stories"
                 }
                 if !quiet { warn(line + String(format: " (%.1f s)", Date().timeIntervalSince(started))) }
                 done += 1

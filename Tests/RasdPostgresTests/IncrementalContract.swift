@@ -94,4 +94,59 @@ enum IncrementalContract {
         let other = try await IncrementalAnalysis(analyzer: try Analyzer(options: options), jobs: 1).run(store)
         XCTAssertEqual(other.report.computed, first.count + later.count)
     }
+
+    /// Two reports of one visit by two outlets, published after the corpus: they join an event and a story.
+    static let feedArticles = [
+        SourceArticle(id: "feed-1", text: "وصل وزير الخارجية المصري سامح شكري إلى الرياض أمس في زيارة رسمية يلتقي خلالها نظيره السعودي عادل الجبير لبحث العلاقات الثنائية.",
+                      title: "شكري يصل إلى الرياض", published: PartialDate(iso: "2025-03-02"), source: "feed-a", origin: "feed:1"),
+        SourceArticle(id: "feed-2", text: "التقى وزير الخارجية السعودي عادل الجبير في الرياض اليوم نظيره المصري سامح شكري، وبحث الجانبان العلاقات الثنائية والأوضاع في المنطقة.",
+                      title: "الجبير يلتقي شكري في الرياض", published: PartialDate(iso: "2025-03-02"), source: "feed-b", origin: "feed:2"),
+    ]
+
+    /// A long-running process (`IncrementalAnalysis.Live`): the first run resolves in full and keeps the collection;
+    /// a run after new articles that change no earlier record merges only those, and its entities, events and
+    /// timeline are a full analysis's (stories are placed: docs/store.md, "A feed"); a new repeated line forces a
+    /// full run. On a store whose records workers share, every run is a full one.
+    static func liveMergesNewArticles(_ store: any ArticleRepository) async throws {
+        let analyzer = try Analyzer()
+        let shared = store is any RecordClaiming
+        let (first, later) = corpus()
+        _ = try await store.ingest(first)
+        let incremental = IncrementalAnalysis(analyzer: analyzer, jobs: 2)
+        var live: IncrementalAnalysis.Live?
+        let one = try await incremental.run(store, live: &live)
+        XCTAssertEqual(one.fullRun, shared ? .sharedStore : .start)
+        XCTAssertEqual(live == nil, shared)
+        let full1 = try await fullJSON(store, analyzer)
+        XCTAssertEqual(String(decoding: try JSONOutput.encode(one.analysis), as: UTF8.self), full1, "a full run is exact")
+
+        // The footer becomes the outlet's repeated line: earlier records change, so the run is a full one.
+        _ = try await store.ingest(later)
+        let two = try await incremental.run(store, live: &live)
+        XCTAssertEqual(two.fullRun, shared ? .sharedStore : .repeatedLine)
+        let full2 = try await fullJSON(store, analyzer)
+        XCTAssertEqual(String(decoding: try JSONOutput.encode(two.analysis), as: UTF8.self), full2)
+
+        _ = try await store.ingest(feedArticles)
+        let three = try await incremental.run(store, live: &live)
+        XCTAssertEqual(three.fullRun, shared ? .sharedStore : nil)
+        XCTAssertEqual(three.report.computed, feedArticles.count)
+        let full = try await analyzer.analyze(try await store.allArticles(), jobs: 1)
+        XCTAssertEqual(AnalysisComparison.entities(three.analysis), AnalysisComparison.entities(full))
+        XCTAssertEqual(AnalysisComparison.events(three.analysis), AnalysisComparison.events(full))
+        XCTAssertEqual(AnalysisComparison.timeline(three.analysis), AnalysisComparison.timeline(full))
+        let stories = Dictionary(three.analysis.documents.map { ($0.id, $0.story) }, uniquingKeysWith: { a, _ in a })
+        XCTAssertNotNil(stories["feed-1"] ?? nil)
+        XCTAssertEqual(stories["feed-1"], stories["feed-2"], "the two reports of one visit are one story")
+        let saved = try await store.latestAnalysis()
+        XCTAssertEqual(saved, three.analysis, "the merged analysis is saved")
+
+        // Saved without a collection key: a one-shot run resolves the store in full again.
+        let again = try await incremental.run(store)
+        XCTAssertEqual(again.report.resolved, !shared, "resolved again unless the last run was a full one")
+        let full3 = try await fullJSON(store, analyzer)
+        XCTAssertEqual(String(decoding: try JSONOutput.encode(again.analysis), as: UTF8.self), full3)
+        let four = try await incremental.run(store, live: &live)
+        XCTAssertEqual(four.report.computed, 0, "nothing new")
+    }
 }

@@ -18,6 +18,7 @@ enum RepositoryContract {
         ("articles read back in ingest order", articlesReadBackInIngestOrder),
         ("the latest analysis is the one saved last", latestAnalysisIsTheOneSavedLast),
         ("incremental analysis equals a full one", IncrementalContract.incrementalEqualsFull),
+        ("a live collection merges new articles", IncrementalContract.liveMergesNewArticles),
     ]
 
     static let articles = TestArticles.threeReports

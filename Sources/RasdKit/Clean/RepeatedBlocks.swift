@@ -54,11 +54,18 @@ package struct RepeatedBlockDetector: Sendable {
         /// True when an exact copy of the article's text was added already (it would count once).
         package func seen(_ article: SourceArticle) -> Bool { seenTexts.contains(article.text.hashValue) }
 
-        /// Adds an article's distinct lines; an exact copy of an article added before is not counted again.
-        package mutating func add<Lines: Sequence>(_ article: SourceArticle, lines: Lines) where Lines.Element == Line {
-            guard seenTexts.insert(article.text.hashValue).inserted else { return }
+        /// Adds an article's distinct lines; an exact copy of an article added before is not counted again. Returns
+        /// the lines it made repeated (their count reached `minArticles` with it).
+        @discardableResult
+        package mutating func add<Lines: Sequence>(_ article: SourceArticle, lines: Lines) -> [Line] where Lines.Element == Line {
+            guard seenTexts.insert(article.text.hashValue).inserted else { return [] }
             let key = RepeatedBlockDetector.sourceKey(article)
-            for line in lines { counts[key, default: [:]][line, default: 0] += 1 }
+            var reached: [Line] = []
+            for line in lines {
+                counts[key, default: [:]][line, default: 0] += 1
+                if counts[key]![line] == minArticles { reached.append(line) }
+            }
+            return reached
         }
 
         /// Source key → the lines found in at least `minArticles` of its articles.

@@ -141,12 +141,27 @@ public struct Analyzer: Sendable {
         return tally.repeated
     }
 
-    /// The cross-document part (`CollectionResolver`'s steps) and the input problems.
-    package func resolve(_ records: consuming [ArticleRecord], problems: [InputProblem] = []) -> Analysis {
+    /// The cross-document resolve with this analyzer's knowledge base and options.
+    package var resolver: CollectionResolver {
         var resolver = CollectionResolver(kb: kb, explain: options.explain)
         resolver.minConfidence = options.minConfidence
+        return resolver
+    }
+
+    /// A collection of these records, resolved, that grows by appended records (`IncrementalCollection`).
+    package func growingCollection(_ records: [ArticleRecord]) -> IncrementalCollection {
+        IncrementalCollection(resolver: resolver, records: records)
+    }
+
+    /// Input problems as the analysis lists them.
+    package static func reported(_ problems: [InputProblem]) -> [Analysis.Problem] {
+        problems.map { Analysis.Problem(location: $0.location, reason: $0.reason) }
+    }
+
+    /// The cross-document part (`CollectionResolver`'s steps) and the input problems.
+    package func resolve(_ records: consuming [ArticleRecord], problems: [InputProblem] = []) -> Analysis {
         var analysis = resolver.resolve(consume records)
-        analysis.problems = problems.map { Analysis.Problem(location: $0.location, reason: $0.reason) }
+        analysis.problems = Self.reported(problems)
         return analysis
     }
 }

@@ -30,35 +30,8 @@ package struct CollectionResolver: Sendable {
         var analysis = Analysis()
         var entities = EntityTable(kb: kb)
         for k in documents.indices {
-            let doc = documents[k]
+            gather(documents[k], &analysis, &entities)
             documents[k].releaseCopiedAnnotations()
-            analysis.documents.append(Analysis.DocumentEntry(
-                id: doc.id, published: doc.published?.iso, published_basis: doc.publishedBasis, source: doc.source,
-                title: doc.title, url: doc.url, parent: doc.parent, near_duplicate_of: nil, genre: doc.genre.rawValue,
-                body: doc.body, removed: doc.removed))
-            for m in doc.mentions where m.origin != .demonym {
-                let id = entities.id(for: m.ref, type: m.type, text: m.text)
-                entities.addMention(id, Analysis.Mention(doc: doc.id, text: m.text, start: m.start, end: m.end, origin: m.origin.rawValue,
-                                                         explain: explain ? m.provenance.notes : nil))
-            }
-            for r in doc.roles {
-                let id = entities.id(for: r.person, type: .person, text: r.title)
-                entities.addRole(id, Analysis.Role(title: r.title, office: r.office, doc: doc.id, from: r.from?.iso, basis: r.basis))
-            }
-            for q in doc.quantities {
-                analysis.quantities.append(Analysis.QuantityEntry(
-                    doc: doc.id, text: q.text, start: q.start, end: q.end, value: q.value, min: q.min, max: q.max,
-                    qualifier: q.qualifier?.rawValue, unit: q.unit, duration: q.isDuration, event: nil))
-            }
-            for d in doc.dates {
-                analysis.dates.append(Analysis.DateEntry(doc: doc.id, text: d.text, start: d.start, end: d.end, date: d.date?.iso,
-                                                         basis: d.basis.rawValue, kind: d.kind, span_from: d.spanFrom?.iso, span_to: d.spanTo?.iso))
-            }
-            for q in doc.quotes {
-                let speaker = q.speaker.map { entities.id(for: $0, type: .person, text: q.speakerText ?? "") }
-                analysis.quotes.append(Analysis.Quote(doc: doc.id, speaker: speaker, speaker_text: q.speakerText, text: q.text,
-                                                      start: q.start, end: q.end, direct: q.direct, verb: q.verb))
-            }
         }
         // The named steps, in order: each reads what the steps before it wrote.
         resolveEvents(documents, &analysis, &entities)                    // events: one per real-world event
@@ -71,6 +44,37 @@ package struct CollectionResolver: Sendable {
         StoryRecords(detector: StoryDetector.shared).fill(&analysis, groups: groups, documents: documents)
         markNearDuplicates(documents, &analysis)                           // near duplicates
         return analysis
+    }
+
+    /// Step "gather": an article's entry, mentions (into the entity table), roles, quantities, dates and quotes.
+    func gather(_ doc: ArticleRecord, _ analysis: inout Analysis, _ entities: inout EntityTable) {
+        analysis.documents.append(Analysis.DocumentEntry(
+            id: doc.id, published: doc.published?.iso, published_basis: doc.publishedBasis, source: doc.source,
+            title: doc.title, url: doc.url, parent: doc.parent, near_duplicate_of: nil, genre: doc.genre.rawValue,
+            body: doc.body, removed: doc.removed))
+        for m in doc.mentions where m.origin != .demonym {
+            let id = entities.id(for: m.ref, type: m.type, text: m.text)
+            entities.addMention(id, Analysis.Mention(doc: doc.id, text: m.text, start: m.start, end: m.end, origin: m.origin.rawValue,
+                                                     explain: explain ? m.provenance.notes : nil))
+        }
+        for r in doc.roles {
+            let id = entities.id(for: r.person, type: .person, text: r.title)
+            entities.addRole(id, Analysis.Role(title: r.title, office: r.office, doc: doc.id, from: r.from?.iso, basis: r.basis))
+        }
+        for q in doc.quantities {
+            analysis.quantities.append(Analysis.QuantityEntry(
+                doc: doc.id, text: q.text, start: q.start, end: q.end, value: q.value, min: q.min, max: q.max,
+                qualifier: q.qualifier?.rawValue, unit: q.unit, duration: q.isDuration, event: nil))
+        }
+        for d in doc.dates {
+            analysis.dates.append(Analysis.DateEntry(doc: doc.id, text: d.text, start: d.start, end: d.end, date: d.date?.iso,
+                                                     basis: d.basis.rawValue, kind: d.kind, span_from: d.spanFrom?.iso, span_to: d.spanTo?.iso))
+        }
+        for q in doc.quotes {
+            let speaker = q.speaker.map { entities.id(for: $0, type: .person, text: q.speakerText ?? "") }
+            analysis.quotes.append(Analysis.Quote(doc: doc.id, speaker: speaker, speaker_text: q.speakerText, text: q.text,
+                                                  start: q.start, end: q.end, direct: q.direct, verb: q.verb))
+        }
     }
 
     /// State coding: a capital or seat of power acting in an event stands for its state.
@@ -90,72 +94,88 @@ package struct CollectionResolver: Sendable {
 
     func resolveEvents(_ documents: [ArticleRecord], _ analysis: inout Analysis, _ entities: inout EntityTable) {
         var items: [EventMerger.Item] = []
-        for (d, doc) in documents.enumerated() {
-            for e in doc.events where (e.confidence ?? 1) >= minConfidence {
-                // Attendees do not tell two reports of a meeting apart: one outlet lists them, another does not.
-                let parties = e.participants.filter { $0.role != .attendee }
-                let ids = parties.map { participantId($0.ref, &entities) }
-                // Both sides of a meeting or a signing act alike: "A met B" in one report is "B received A" in another.
-                let actors = ArgumentFinder.symmetric.contains(e.type) ? ids
-                    : zip(parties, ids).filter { $0.0.role == .actor }.map(\.1)
-                var item = EventMerger.Item(doc: d, mention: e, participants: Set(ids), actors: Set(actors), published: doc.published)
-                item.place = e.place
-                item.placeState = e.place.flatMap(state(of:))
-                items.append(item)
-            }
-        }
+        for (d, doc) in documents.enumerated() { items += eventItems(doc, at: d, &entities) }
         let clusters = EventMerger(durative: durative).merge(items)
         var quantityIndex: [String: Int] = [:]
         for (k, q) in analysis.quantities.enumerated() { quantityIndex["\(q.doc)#\(q.start)"] = k }
         for cluster in clusters {
-            let eventId = "V\(analysis.events.count + 1)"
             let members = cluster.map { items[$0] }
-            // The most precise date stated in the text wins; then relative; then the report's date.
-            let dated = members.filter { $0.mention.date != nil }.sorted { a, b in
-                let rank: [DateBasis: Int] = [.text: 0, .relative: 1, .published: 2]
-                let ra = a.mention.dateBasis.flatMap { rank[$0] } ?? 3, rb = b.mention.dateBasis.flatMap { rank[$0] } ?? 3
-                if ra != rb { return ra < rb }
-                return a.mention.date!.precision > b.mention.date!.precision
-            }
-            let best = dated.first
-            var participants: [Analysis.Participant] = []
-            for item in members {
-                for (p, id) in zip(item.mention.participants, item.mention.participants.map({ participantId($0.ref, &entities) })) {
-                    if let k = participants.firstIndex(where: { $0.entity == id }) {
-                        if let c = p.confidence, c > participants[k].confidence ?? -1 { participants[k].confidence = c }
-                    } else {
-                        participants.append(Analysis.Participant(entity: id, role: p.role.rawValue, confidence: p.confidence))
-                    }
-                }
-            }
-            if !members.contains(where: { $0.mention.unnamedSide == true }),
-               Self.lacksSecondSide(members[0].mention.type, participants, entities) { continue }
-            let place = members.compactMap(\.mention.place).first.map { entities.id(for: $0, type: .gpe, text: "") }
-            let mentions = members.map { item -> Analysis.EventMentionEntry in
-                let m = item.mention
-                return Analysis.EventMentionEntry(doc: documents[item.doc].id, text: m.text, start: m.start, end: m.end,
-                                                  trigger: m.trigger, date: m.date?.iso, date_basis: m.dateBasis?.rawValue,
-                                                  modality: m.modality.rawValue, attribution: m.attribution,
-                                                  confidence: m.confidence, explain: explain ? m.provenance.notes : nil)
-            }
-            let sources = Array(Set(mentions.map(\.doc))).sorted()
-            let modality = members.map(\.mention.modality).contains(.asserted) ? "asserted" : members[0].mention.modality.rawValue
-            let reported = members.compactMap(\.published).min()
-            let background = Self.isBackground(best?.mention.date, reportedOn: reported) ? true : nil
-            let commentary = members.allSatisfy { documents[$0.doc].genre == .opinion } ? true : nil
-            var event = Analysis.Event(id: eventId, explain: explain ? mergeNotes(members) : nil, type: members[0].mention.type.rawValue, cameo: cameo[members[0].mention.type.rawValue] ?? "",
-                                       date: best?.mention.date?.iso, date_basis: best?.mention.dateBasis?.rawValue, modality: modality,
-                                       participants: participants, place: place, sources: sources, mentions: mentions,
-                                       background: background, commentary: commentary)
-            event.confidence = EventConfidence.combined(members.map(\.mention.confidence))
+            guard let event = event(members, id: "V\(analysis.events.count + 1)", documents, &entities) else { continue }
             analysis.events.append(event)
-            for item in members {
-                for q in item.mention.quantities {
-                    let quantity = documents[item.doc].quantities[q]
-                    if let k = quantityIndex["\(documents[item.doc].id)#\(quantity.start)"] { analysis.quantities[k].event = eventId }
+            linkQuantities(members, to: event.id, documents, quantityIndex, &analysis)
+        }
+    }
+
+    /// The event reports of one article, as the merge sees them (`d`: the article's index in the collection).
+    func eventItems(_ doc: ArticleRecord, at d: Int, _ entities: inout EntityTable) -> [EventMerger.Item] {
+        var items: [EventMerger.Item] = []
+        for e in doc.events where (e.confidence ?? 1) >= minConfidence {
+            // Attendees do not tell two reports of a meeting apart: one outlet lists them, another does not.
+            let parties = e.participants.filter { $0.role != .attendee }
+            let ids = parties.map { participantId($0.ref, &entities) }
+            // Both sides of a meeting or a signing act alike: "A met B" in one report is "B received A" in another.
+            let actors = ArgumentFinder.symmetric.contains(e.type) ? ids
+                : zip(parties, ids).filter { $0.0.role == .actor }.map(\.1)
+            var item = EventMerger.Item(doc: d, mention: e, participants: Set(ids), actors: Set(actors), published: doc.published)
+            item.place = e.place
+            item.placeState = e.place.flatMap(state(of:))
+            items.append(item)
+        }
+        return items
+    }
+
+    /// A quantity of a member's report counts for the event (`quantityIndex`: "doc#start" → index in the analysis).
+    func linkQuantities(_ members: [EventMerger.Item], to eventId: String, _ documents: [ArticleRecord],
+                        _ quantityIndex: [String: Int], _ analysis: inout Analysis) {
+        for item in members {
+            for q in item.mention.quantities {
+                let quantity = documents[item.doc].quantities[q]
+                if let k = quantityIndex["\(documents[item.doc].id)#\(quantity.start)"] { analysis.quantities[k].event = eventId }
+            }
+        }
+    }
+
+    /// One merged event from its reports (in input order), or nil when it names one side of a two-sided act.
+    func event(_ members: [EventMerger.Item], id eventId: String, _ documents: [ArticleRecord], _ entities: inout EntityTable) -> Analysis.Event? {
+        // The most precise date stated in the text wins; then relative; then the report's date.
+        let dated = members.filter { $0.mention.date != nil }.sorted { a, b in
+            let rank: [DateBasis: Int] = [.text: 0, .relative: 1, .published: 2]
+            let ra = a.mention.dateBasis.flatMap { rank[$0] } ?? 3, rb = b.mention.dateBasis.flatMap { rank[$0] } ?? 3
+            if ra != rb { return ra < rb }
+            return a.mention.date!.precision > b.mention.date!.precision
+        }
+        let best = dated.first
+        var participants: [Analysis.Participant] = []
+        for item in members {
+            for (p, id) in zip(item.mention.participants, item.mention.participants.map({ participantId($0.ref, &entities) })) {
+                if let k = participants.firstIndex(where: { $0.entity == id }) {
+                    if let c = p.confidence, c > participants[k].confidence ?? -1 { participants[k].confidence = c }
+                } else {
+                    participants.append(Analysis.Participant(entity: id, role: p.role.rawValue, confidence: p.confidence))
                 }
             }
         }
+        if !members.contains(where: { $0.mention.unnamedSide == true }),
+           Self.lacksSecondSide(members[0].mention.type, participants, entities) { return nil }
+        let place = members.compactMap(\.mention.place).first.map { entities.id(for: $0, type: .gpe, text: "") }
+        let mentions = members.map { item -> Analysis.EventMentionEntry in
+            let m = item.mention
+            return Analysis.EventMentionEntry(doc: documents[item.doc].id, text: m.text, start: m.start, end: m.end,
+                                              trigger: m.trigger, date: m.date?.iso, date_basis: m.dateBasis?.rawValue,
+                                              modality: m.modality.rawValue, attribution: m.attribution,
+                                              confidence: m.confidence, explain: explain ? m.provenance.notes : nil)
+        }
+        let sources = Array(Set(mentions.map(\.doc))).sorted()
+        let modality = members.map(\.mention.modality).contains(.asserted) ? "asserted" : members[0].mention.modality.rawValue
+        let reported = members.compactMap(\.published).min()
+        let background = Self.isBackground(best?.mention.date, reportedOn: reported) ? true : nil
+        let commentary = members.allSatisfy { documents[$0.doc].genre == .opinion } ? true : nil
+        var event = Analysis.Event(id: eventId, explain: explain ? mergeNotes(members) : nil, type: members[0].mention.type.rawValue, cameo: cameo[members[0].mention.type.rawValue] ?? "",
+                                   date: best?.mention.date?.iso, date_basis: best?.mention.dateBasis?.rawValue, modality: modality,
+                                   participants: participants, place: place, sources: sources, mentions: mentions,
+                                   background: background, commentary: commentary)
+        event.confidence = EventConfidence.combined(members.map(\.mention.confidence))
+        return event
     }
 
     /// A meeting or a signing is between two sides. With one person or state named and nobody else in any of its

@@ -43,37 +43,51 @@ struct EventMerger {
     }
 
     func merge(_ items: [Item]) -> [[Int]] {
+        var state = State()
+        for item in items { _ = add(item, to: &state) }
+        return state.clusters.map(\.items)
+    }
+
+    /// The clusters so far, with their look-up by type and actor: a collection that grows by appended articles
+    /// (`IncrementalCollection`) keeps this and merges each new mention as `merge` would have at its place.
+    struct State {
+        var items: [Item] = []
         var clusters: [Cluster] = []
-        // Clusters by type and actor: a mention is only compared with clusters sharing one of its actors, so
-        // cost grows with the events per actor, not with the collection.
+        /// Clusters by type and actor: a mention is only compared with clusters sharing one of its actors, so
+        /// cost grows with the events per actor, not with the collection.
         var byActor: [String: [Int]] = [:]
-        for (index, item) in items.enumerated() {
-            var candidates = Set<Int>()
-            for actor in item.actors { candidates.formUnion(byActor[item.mention.type.rawValue + "|" + actor] ?? []) }
-            let match = candidates.sorted().first { c in
-                let cluster = clusters[c]
-                guard cluster.polarity == Self.polarity(item.mention.modality),
-                      item.participants.isSubset(of: cluster.participants) || cluster.participants.isSubset(of: item.participants)
-                else { return false }
-                return cluster.items.allSatisfy { datesAgree(items[$0], item) && placesAgree(items[$0], item) }
-            }
-            let c: Int
-            if let match {
-                c = match
-                clusters[c].items.append(index)
-                clusters[c].participants.formUnion(item.participants)
-                clusters[c].actors.formUnion(item.actors)
-            } else {
-                c = clusters.count
-                clusters.append(Cluster(items: [index], participants: item.participants, actors: item.actors, type: item.mention.type,
-                                        polarity: Self.polarity(item.mention.modality)))
-            }
-            for actor in clusters[c].actors {
-                let key = item.mention.type.rawValue + "|" + actor
-                if byActor[key]?.last != c { byActor[key, default: []].append(c) }
-            }
+    }
+
+    /// Merges one mention (the next in input order) and returns its cluster's index: an existing cluster, or
+    /// `state.clusters.count - 1` for a new one.
+    func add(_ item: Item, to state: inout State) -> Int {
+        let index = state.items.count
+        state.items.append(item)
+        var candidates = Set<Int>()
+        for actor in item.actors { candidates.formUnion(state.byActor[item.mention.type.rawValue + "|" + actor] ?? []) }
+        let match = candidates.sorted().first { c in
+            let cluster = state.clusters[c]
+            guard cluster.polarity == Self.polarity(item.mention.modality),
+                  item.participants.isSubset(of: cluster.participants) || cluster.participants.isSubset(of: item.participants)
+            else { return false }
+            return cluster.items.allSatisfy { datesAgree(state.items[$0], item) && placesAgree(state.items[$0], item) }
         }
-        return clusters.map(\.items)
+        let c: Int
+        if let match {
+            c = match
+            state.clusters[c].items.append(index)
+            state.clusters[c].participants.formUnion(item.participants)
+            state.clusters[c].actors.formUnion(item.actors)
+        } else {
+            c = state.clusters.count
+            state.clusters.append(Cluster(items: [index], participants: item.participants, actors: item.actors, type: item.mention.type,
+                                          polarity: Self.polarity(item.mention.modality)))
+        }
+        for actor in state.clusters[c].actors {
+            let key = item.mention.type.rawValue + "|" + actor
+            if state.byActor[key]?.last != c { state.byActor[key, default: []].append(c) }
+        }
+        return c
     }
 
     func datesAgree(_ a: Item, _ b: Item) -> Bool {

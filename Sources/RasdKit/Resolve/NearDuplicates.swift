@@ -26,27 +26,63 @@ package struct NearDuplicateDetector: Sendable {
 
     /// The same from signatures already made (see `signature(_:)`).
     package func groups(signed articles: [(id: String, signature: [UInt64])]) -> [[String]] {
-        let signatures = articles.map(\.signature)
-        var parent = Array(articles.indices)
-        func find(_ i: Int) -> Int {
+        var index = Index()
+        for article in articles { _ = add(article.signature, to: &index) }
+        return index.groups().map { $0.map { articles[$0].id } }
+    }
+
+    /// The articles seen so far, in input order, grouped as they come (union-find over pairs sharing a band):
+    /// a collection that grows by appended articles keeps one and adds each new article's signature.
+    package struct Index: Sendable {
+        var signatures: [[UInt64]] = []
+        var parent: [Int] = []
+        /// Band → band hash → articles.
+        var buckets: [Int: [Int: [Int]]] = [:]
+        /// Each group of two or more by its root: its articles in input order.
+        var members: [Int: [Int]] = [:]
+
+        package init() {}
+
+        mutating func find(_ i: Int) -> Int {
             var i = i
             while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
             return i
         }
-        var buckets: [Int: [Int: [Int]]] = [:]   // band → band hash → articles
-        for (i, signature) in signatures.enumerated() where !signature.isEmpty {
-            for (band, hash) in bandHashes(signature).enumerated() {
-                for j in buckets[band, default: [:]][hash, default: []] where find(i) != find(j) {
-                    if NearDuplicateDetector.similarity(signature, signatures[j]) >= threshold {
-                        parent[find(i)] = find(j)
-                    }
-                }
-                buckets[band, default: [:]][hash, default: []].append(i)
-            }
+
+        /// Groups of two or more (article positions, in input order), in order of their first article.
+        package func groups() -> [[Int]] {
+            members.values.sorted { $0[0] < $1[0] }
         }
-        var members: [Int: [Int]] = [:]
-        for i in articles.indices { members[find(i), default: []].append(i) }
-        return members.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }.map { $0.map { articles[$0].id } }
+
+        /// Joins the groups of two articles; returns the joined group.
+        mutating func union(_ a: Int, _ b: Int) -> [Int] {
+            let ra = find(a), rb = find(b)
+            guard ra != rb else { return members[ra] ?? [a] }
+            parent[ra] = rb
+            let joined = ((members.removeValue(forKey: ra) ?? [ra]) + (members.removeValue(forKey: rb) ?? [rb])).sorted()
+            members[rb] = joined
+            return joined
+        }
+    }
+
+    /// Adds the next article's signature and returns the articles (positions) whose group it changed: its own
+    /// group, with every article in it, when it joined one; empty when it stays alone.
+    @discardableResult
+    package func add(_ signature: [UInt64], to index: inout Index) -> [Int] {
+        let i = index.signatures.count
+        index.signatures.append(signature)
+        index.parent.append(i)
+        guard !signature.isEmpty else { return [] }
+        var group: [Int] = []
+        for (band, hash) in bandHashes(signature).enumerated() {
+            for j in index.buckets[band, default: [:]][hash, default: []] where index.find(i) != index.find(j) {
+                if NearDuplicateDetector.similarity(signature, index.signatures[j]) >= threshold {
+                    group = index.union(i, j)
+                }
+            }
+            index.buckets[band, default: [:]][hash, default: []].append(i)
+        }
+        return group
     }
 
     /// The MinHash signature of a text (empty when it has no words).

@@ -260,18 +260,7 @@ package struct StoryDetector: Sendable {
             }
             wordBags.append(bag.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         }
-        // Entities: mentions per document (entities in order, so each bag comes out sorted).
-        var entityBags = [Bag](repeating: [], count: n)
-        for (e, entity) in analysis.entities.enumerated() {
-            var counts: [Int: Float] = [:]
-            for m in entity.mentions { if let d = docIndex[m.doc] { counts[d, default: 0] += 1 } }
-            for (d, count) in counts { entityBags[d].append((Int32(e), count)) }
-        }
-        // Events: the merged events each document reports (background ones left out).
-        var eventBags = [Bag](repeating: [], count: n)
-        for (v, event) in analysis.events.enumerated() where event.background != true && Set(event.sources).count > 1 {
-            for d in Set(event.sources.compactMap { docIndex[$0] }) { eventBags[d].append((Int32(v), 1)) }
-        }
+        let (entityBags, eventBags) = Self.bags(n, docIndex, analysis)
         let common = n >= 20 ? Int(Double(n) * options.commonShare) : n
         let size = max(n, options.minCollection)
         // The wording's pairs first; the other signals are folded into those as soon as made, so that only one
@@ -295,6 +284,23 @@ package struct StoryDetector: Sendable {
         fold(Self.cosines(entityBags, maxDF: min(n, options.maxShared), collection: size)) { $0.entities = $1 }
         fold(Self.cosines(eventBags, maxDF: min(n, options.maxShared), collection: size)) { $0.events = $1 }
         return out
+    }
+
+    /// Each document's entity bag (entity positions with mention counts) and event bag (the merged events it
+    /// reports with another document, background ones left out), each sorted by feature.
+    static func bags(_ n: Int, _ docIndex: [String: Int], _ analysis: Analysis) -> (entities: [Bag], events: [Bag]) {
+        // Entities in order, so each bag comes out sorted.
+        var entityBags = [Bag](repeating: [], count: n)
+        for (e, entity) in analysis.entities.enumerated() {
+            var counts: [Int: Float] = [:]
+            for m in entity.mentions { if let d = docIndex[m.doc] { counts[d, default: 0] += 1 } }
+            for (d, count) in counts { entityBags[d].append((Int32(e), count)) }
+        }
+        var eventBags = [Bag](repeating: [], count: n)
+        for (v, event) in analysis.events.enumerated() where event.background != true && Set(event.sources).count > 1 {
+            for d in Set(event.sources.compactMap { docIndex[$0] }) { eventBags[d].append((Int32(v), 1)) }
+        }
+        return (entityBags, eventBags)
     }
 
     /// Cosine similarity of every pair of bags that share a feature, over (1 + ln count) × IDF weights (IDF as in

@@ -31,10 +31,6 @@ struct StoryRecords {
                 perStory[storyOf[d]][e, default: (0, 0)].mentions += 1
             }
         }
-        func weight(_ e: Int, _ c: (docs: Int, mentions: Int)) -> Double {
-            (Double(c.docs) + 0.1 * log(1 + Double(c.mentions))) * log(Double(n + 1) / Double(max(df[e], 1)))
-        }
-
         // Events: every story whose documents report it; the event's own story is the one with most reports.
         var eventsOf = [[Int]](repeating: [], count: groups.count)
         var reportsIn = [[Int: Int]](repeating: [:], count: analysis.events.count)
@@ -52,63 +48,75 @@ struct StoryRecords {
 
         var stories: [Analysis.Story] = []
         for (k, group) in groups.enumerated() {
-            let ranked = perStory[k].sorted { a, b in
-                let wa = weight(a.key, a.value), wb = weight(b.key, b.value)
-                return wa != wb ? wa > wb : a.key < b.key
-            }.map(\.key)
-            // The main event: reported by most of the story's documents, then with most participants; never background
-            // nor hypothetical.
-            let main = eventsOf[k].filter { v in
-                let e = analysis.events[v]
-                return e.background != true && e.modality != "planned" && e.modality != "speculative"
-            }.max { a, b in
-                let ea = analysis.events[a], eb = analysis.events[b]
-                return (reportsIn[a][k] ?? 0, ea.participants.count, b) < (reportsIn[b][k] ?? 0, eb.participants.count, a)
-            }
-            var actorIDs: [String] = []
-            if let main {
-                let e = analysis.events[main]
-                for p in e.participants.filter({ $0.role == ParticipantRole.actor.rawValue }) + e.participants.filter({ $0.role != ParticipantRole.actor.rawValue })
-                where !actorIDs.contains(p.entity) && actorIDs.count < 2 {
-                    actorIDs.append(p.entity)
-                }
-            }
-            // Then the most distinctive entities that take part in its events (not the agencies it cites), else any
-            // person, organisation or state.
-            var taking = Set<String>()
-            for v in eventsOf[k] { for p in analysis.events[v].participants { taking.insert(p.entity) } }
-            for pass in 0..<2 {
-                for e in ranked where actorIDs.count < Self.titleActors {
-                    let entity = analysis.entities[e]
-                    guard ["PERSON", "ORG", "GPE"].contains(entity.type), !actorIDs.contains(entity.id),
-                          pass == 1 || taking.contains(entity.id) else { continue }
-                    actorIDs.append(entity.id)
-                }
-                if !actorIDs.isEmpty { break }
-            }
-            let place = main.flatMap { analysis.events[$0].place }
-            let (title, titleEn) = titles(main.map { analysis.events[$0].type }, actors: actorIDs, place: place,
-                                          analysis: analysis, fallback: documents[group[0]])
-
-            var dates: [PartialDate] = group.compactMap { documents[$0].published }
-            // The dates its own documents give its events (another story's report may date one differently).
-            let members = Set(group.map { documents[$0].id })
-            for v in eventsOf[k] where analysis.events[v].background != true {
-                for m in analysis.events[v].mentions where members.contains(m.doc) && m.modality != "planned" && m.modality != "speculative" {
-                    if let date = m.date.flatMap(PartialDate.init(iso:)) { dates.append(date) }
-                }
-            }
-            let first = dates.min { $0.dayNumber < $1.dayNumber }
-            let last = dates.max { $0.lastDay < $1.lastDay }
-            let sources = Set(group.compactMap { documents[$0].source }).sorted()
-            stories.append(Analysis.Story(
-                id: Self.id(k), title: title, title_en: titleEn, documents: group.map { documents[$0].id }, sources: sources,
-                events: eventsOf[k].map { analysis.events[$0].id }, main_event: main.map { analysis.events[$0].id },
-                actors: actorIDs, entities: ranked.map { analysis.entities[$0].id }, first: first?.iso, last: last?.iso,
-                discrepancies: discrepancies[k]))
+            stories.append(story(k, group, entities: perStory[k], df: { df[$0] }, collection: n, events: eventsOf[k],
+                                 reports: { reportsIn[$0][k] ?? 0 }, discrepancies: discrepancies[k], analysis, documents))
         }
         Self.linkRelated(&stories)
         analysis.stories = stories
+    }
+
+    /// One story's record. `entities`: the entities its documents name (position in the analysis → documents naming
+    /// it, mentions); `df`: documents naming an entity in the whole collection of `collection` documents; `events`: the
+    /// events its documents report, `reports`: how many of its documents report one.
+    func story(_ k: Int, _ group: [Int], entities perStory: [Int: (docs: Int, mentions: Int)], df: (Int) -> Int, collection n: Int,
+               events: [Int], reports: (Int) -> Int, discrepancies: Int, _ analysis: Analysis, _ documents: [ArticleRecord]) -> Analysis.Story {
+        func weight(_ e: Int, _ c: (docs: Int, mentions: Int)) -> Double {
+            (Double(c.docs) + 0.1 * log(1 + Double(c.mentions))) * log(Double(n + 1) / Double(max(df(e), 1)))
+        }
+        let ranked = perStory.sorted { a, b in
+            let wa = weight(a.key, a.value), wb = weight(b.key, b.value)
+            return wa != wb ? wa > wb : a.key < b.key
+        }.map(\.key)
+        // The main event: reported by most of the story's documents, then with most participants; never background
+        // nor hypothetical.
+        let main = events.filter { v in
+            let e = analysis.events[v]
+            return e.background != true && e.modality != "planned" && e.modality != "speculative"
+        }.max { a, b in
+            let ea = analysis.events[a], eb = analysis.events[b]
+            return (reports(a), ea.participants.count, b) < (reports(b), eb.participants.count, a)
+        }
+        var actorIDs: [String] = []
+        if let main {
+            let e = analysis.events[main]
+            for p in e.participants.filter({ $0.role == ParticipantRole.actor.rawValue }) + e.participants.filter({ $0.role != ParticipantRole.actor.rawValue })
+            where !actorIDs.contains(p.entity) && actorIDs.count < 2 {
+                actorIDs.append(p.entity)
+            }
+        }
+        // Then the most distinctive entities that take part in its events (not the agencies it cites), else any
+        // person, organisation or state.
+        var taking = Set<String>()
+        for v in events { for p in analysis.events[v].participants { taking.insert(p.entity) } }
+        for pass in 0..<2 {
+            for e in ranked where actorIDs.count < Self.titleActors {
+                let entity = analysis.entities[e]
+                guard ["PERSON", "ORG", "GPE"].contains(entity.type), !actorIDs.contains(entity.id),
+                      pass == 1 || taking.contains(entity.id) else { continue }
+                actorIDs.append(entity.id)
+            }
+            if !actorIDs.isEmpty { break }
+        }
+        let place = main.flatMap { analysis.events[$0].place }
+        let (title, titleEn) = titles(main.map { analysis.events[$0].type }, actors: actorIDs, place: place,
+                                      analysis: analysis, fallback: documents[group[0]])
+
+        var dates: [PartialDate] = group.compactMap { documents[$0].published }
+        // The dates its own documents give its events (another story's report may date one differently).
+        let members = Set(group.map { documents[$0].id })
+        for v in events where analysis.events[v].background != true {
+            for m in analysis.events[v].mentions where members.contains(m.doc) && m.modality != "planned" && m.modality != "speculative" {
+                if let date = m.date.flatMap(PartialDate.init(iso:)) { dates.append(date) }
+            }
+        }
+        let first = dates.min { $0.dayNumber < $1.dayNumber }
+        let last = dates.max { $0.lastDay < $1.lastDay }
+        let sources = Set(group.compactMap { documents[$0].source }).sorted()
+        return Analysis.Story(
+            id: Self.id(k), title: title, title_en: titleEn, documents: group.map { documents[$0].id }, sources: sources,
+            events: events.map { analysis.events[$0].id }, main_event: main.map { analysis.events[$0].id },
+            actors: actorIDs, entities: ranked.map { analysis.entities[$0].id }, first: first?.iso, last: last?.iso,
+            discrepancies: discrepancies)
     }
 
     /// Stories kept apart by the detector that follow one situation as it develops ("related stories"): they share

@@ -1,0 +1,107 @@
+import Foundation
+import RasdKit
+
+extension IncrementalAnalysis {
+    /// What a long-running process (`rasd watch`, `rasd serve`) keeps between its runs: the resolved collection,
+    /// growing (`IncrementalCollection`), the outlets' line tally, and the last stored article it holds.
+    package struct Live {
+        package var collection: IncrementalCollection
+        var tally: LineHashTally
+        /// The outlets' repeated lines the collection's records were made with.
+        var repeated: [String: Set<UInt64>]
+        var lastRowID: Int64
+        var ids: Set<String>
+        var problems: [InputProblem]
+
+        var analysis: Analysis {
+            var analysis = collection.snapshot()
+            analysis.problems = Analyzer.reported(problems)
+            return analysis
+        }
+    }
+
+    /// Why a run could not only add the new articles to the live collection, and resolved the store in full.
+    package enum FullRunReason: String, Sendable {
+        case start = "first run"
+        case sharedStore = "records shared with other workers"
+        case repeatedLine = "a new article made a line its outlet's repeated line (earlier articles are cleaned again)"
+        case repeatedID = "a new article has the id of a stored one"
+    }
+
+    /// Analyses the store as `run` does, keeping the resolved collection in `live` for the next run. When the store
+    /// has only gained articles since (stored after the last one `live` holds), only those are analysed, stored as
+    /// records and merged into the collection: a cost that does not grow with the store (stories are placed, not
+    /// regrouped: see `IncrementalCollection`). That analysis is saved without a collection key, so a later
+    /// `rasd analyze --db` resolves the store in full again (exact stories). A run resolves in full when `live` is
+    /// empty, on a store whose records several workers share (PostgreSQL), or when a new article changes what
+    /// earlier ones' records depend on (`FullRunReason`).
+    package func run(_ repository: any ArticleRepository, live: inout Live?,
+                     prepare: @escaping @Sendable (SourceArticle) -> SourceArticle = { $0 }, problems: [InputProblem] = [],
+                     progress: ((Int, Int) -> Void)? = nil) async throws -> (analysis: Analysis, report: Report, fullRun: FullRunReason?) {
+        var reason: FullRunReason = repository is any RecordClaiming ? .sharedStore : .start
+        if var state = live, reason != .sharedStore {
+            let stored = try await repository.articles(afterRowID: state.lastRowID, limit: Int.max)
+            let new = stored.map { StoredArticle(rowid: $0.rowid, article: prepare($0.article)) }
+            var ok = !new.contains { state.ids.contains($0.article.id) }
+            if !ok { reason = .repeatedID }
+            var lines: [[UInt64]] = []
+            if ok {
+                for item in new {
+                    let hashes = Analyzer.lineHashes(item.article)
+                    lines.append(hashes)
+                    if !state.tally.add(item.article, lines: hashes).isEmpty { ok = false; reason = .repeatedLine }
+                }
+            }
+            if ok {
+                var report = Report()
+                report.articles = state.ids.count + new.count
+                report.reused = state.ids.count
+                report.computed = new.count
+                guard !new.isEmpty else {
+                    report.resolved = false
+                    return (state.analysis, report, nil)
+                }
+                let analyzer = self.analyzer
+                let version = analyzer.recordVersion
+                let repeated = state.repeated
+                let hashes = lines
+                var rows: [StoredRecord] = []
+                var records: [[ArticleRecord]] = Array(repeating: [], count: new.count)
+                var failure: (any Error)?
+                await ArticleRunner(jobs: jobs).run(new.count, { i -> Result<(StoredRecord, [ArticleRecord]), any Error> in
+                    let article = new[i].article
+                    let outlet = repeated[RepeatedBlockDetector.sourceKey(article)] ?? []
+                    let (made, lookups) = analyzer.keyedRecords(article, repeatedHashes: outlet)
+                    return Result {
+                        (StoredRecord(rowid: new[i].rowid, version: version, inputDigest: Analyzer.inputDigest(article), lines: hashes[i],
+                                      lookups: lookups, contextKey: Analyzer.contextKey(lookups: lookups, repeated: outlet),
+                                      data: try RecordCoding.encode(made)), made)
+                    }
+                }) { i, result in
+                    switch result {
+                    case .success(let (row, made)): rows.append(row); records[i] = made
+                    case .failure(let error): failure = failure ?? error
+                    }
+                    progress?(i + 1, new.count)
+                }
+                if let failure { throw failure }
+                try await repository.saveRecords(rows)
+                state.collection.append(records.flatMap { $0 })
+                state.lastRowID = new.map(\.rowid).max() ?? state.lastRowID
+                state.ids.formUnion(new.map(\.article.id))
+                let analysis = state.analysis
+                live = state
+                try await save(analysis, key: nil, to: repository, report: &report)
+                return (analysis, report, nil)
+            }
+        }
+        live = nil
+        if let claims = repository as? any RecordClaiming {
+            let (analysis, report) = try await run(claims, prepare: prepare, problems: problems, progress: progress)
+            return (analysis, report, reason)
+        }
+        let run = try await resolve(repository, prepare: prepare, problems: problems, report: Report(), keeping: true, progress: progress)
+        live = run.live
+        return (run.analysis, run.report, reason)
+    }
+}
