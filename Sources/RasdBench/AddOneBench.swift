@@ -5,8 +5,8 @@ import RasdKit
 /// size). For each size N, the first N articles of the input are resolved as a growing collection
 /// (`IncrementalCollection`, a full resolve: not part of the cost), then each of the next `added` articles is added
 /// one at a time: its per-article stages, then its merge into the collection's entities, events and stories, then
-/// a snapshot of the whole analysis. Writing the whole analysis as JSON, which grows with the collection, is timed
-/// once per size beside them.
+/// a snapshot of the whole analysis. Writing the whole analysis as JSON (on `jobs` threads, as a store save does),
+/// which grows with the collection, is timed once per size beside them (wall time).
 package enum AddOneBench {
     package struct Row: Sendable {
         package var size: Int
@@ -61,7 +61,7 @@ package enum AddOneBench {
                 if v.cpu < snapshot.cpu { snapshot = v }
             }
             var bytes = 0
-            let encode = try Measure.pass { bytes = try JSONOutput.encode(last).count }
+            let encode = try Measure.processPass { bytes = try JSONOutput.encode(last, jobs: jobs).count }
             let peak = Measure.peakResidentBytes()
             let count = collection.documents.count
             collection = analyzer.growingCollection([])
@@ -80,11 +80,11 @@ package enum AddOneBench {
     package static func table(_ rows: [Row], added: Int) -> String {
         func ms(_ p: Measure.Pass) -> String { String(format: "%.1f ms", p.cpu * 1000) }
         var out = "| articles | records | start: full resolve (wall) | add 1: stages (CPU) | add 1: merge (CPU) | snapshot (CPU) | "
-            + "whole JSON: encode (CPU), size | peak | entities, events, timeline as a full resolve | stories: pair agreement |\n"
+            + "whole JSON: encode (wall), size | peak | entities, events, timeline as a full resolve | stories: pair agreement |\n"
             + "|---:|---:|---:|---:|---:|---:|---:|---:|:-:|---:|\n"
         for r in rows {
             out += "| \(r.size) | \(r.records) | " + String(format: "%.1f s", r.startSeconds) + " | \(ms(r.stages)) | \(ms(r.merge)) | "
-                + "\(ms(r.snapshot)) | " + String(format: "%.2f s, %.0f MB", r.encode.cpu, Double(r.jsonBytes) / 1e6) + " | "
+                + "\(ms(r.snapshot)) | " + String(format: "%.2f s, %.0f MB", r.encode.wall, Double(r.jsonBytes) / 1e6) + " | "
                 + String(format: "%.0f MiB", Double(r.peakBytes) / 1_048_576) + " | \(r.sameEntitiesAndEvents ? "yes" : "**no**") | "
                 + String(format: "%.3f", r.storyAgreement) + " |\n"
         }

@@ -138,14 +138,11 @@ package struct IncrementalAnalysis: Sendable {
         return (analysis, report, live)
     }
 
+    /// Saves the analysis with its key (encoded on `jobs` cores: a large collection's JSON is hundreds of MB).
     func save(_ analysis: Analysis, key: String?, to repository: any ArticleRepository, report: inout Report) async throws {
-        if returnsJSON {
-            let json = try JSONOutput.encode(analysis)
-            try await repository.saveAnalysisJSON(json, documentCount: analysis.documents.count, key: key)
-            report.json = json
-        } else {
-            try await repository.saveAnalysis(analysis, key: key)
-        }
+        let json = try JSONOutput.encode(analysis, jobs: jobs)
+        try await repository.saveAnalysisJSON(json, documentCount: analysis.documents.count, key: key)
+        if returnsJSON { report.json = json }
     }
 
     /// What the resolve of a run depends on, as a digest: the analyzer version, each article's row, input digest

@@ -101,6 +101,7 @@ final class JobsTests: XCTestCase {
                 var parallel = Data()
                 try JSONOutput.write(analysis, jobs: jobs) { parallel.append($0) }
                 XCTAssertEqual(parallel, streamed, "jobs \(jobs)")
+                XCTAssertEqual(try JSONOutput.encode(analysis, jobs: jobs), streamed, "encoded on \(jobs) threads")
             }
         }
     }

@@ -937,7 +937,7 @@ struct ArgumentFinder {
             let norm = doc.tokens[k].norm
             // "في حديث مع وكالة «سبوتنيك» الإثنين": one or two words in quote marks are a name, not what is said.
             if norm != ":", Self.complementMarks.contains(norm),
-               ((k + 2)..<min(k + 4, sentence.upperBound)).contains(where: { doc.tokens[$0].kind == .punct
+               ((k + 2)..<max(k + 2, min(k + 4, sentence.upperBound))).contains(where: { doc.tokens[$0].kind == .punct
                    && doc.tokens[$0].norm.unicodeScalars.first.map { QuoteStage.closers.contains($0) } == true }),
                (k + 1..<min(k + 4, sentence.upperBound)).allSatisfy({ doc.tokens[$0].isWord || doc.tokens[$0].kind == .punct }) {
                 return false

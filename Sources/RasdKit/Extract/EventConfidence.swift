@@ -137,7 +137,7 @@ package struct EventConfidence: Sendable {
         for k in sentence.lowerBound..<max(sentence.lowerBound, t - 3) {
             if let c = cue(doc.tokens[k].norm), seen.insert("before.\(c)").inserted { f.append("before.\(c)") }
         }
-        for k in after..<min(sentence.upperBound, after + 4) {
+        for k in after..<max(after, min(sentence.upperBound, after + 4)) {
             if let c = cue(doc.tokens[k].norm), seen.insert("after.\(c)").inserted { f.append("after.\(c)") }
         }
         if sentence.contains(where: { doc.tokens[$0].norm == "؟" || doc.tokens[$0].norm == "?" }) { f.append("question") }

@@ -8,6 +8,14 @@ public enum JSONOutput {
         return data
     }
 
+    /// The same bytes, the list items encoded on `jobs` threads (see `write`).
+    public static func encode(_ analysis: Analysis, jobs: Int) throws -> Data {
+        guard jobs > 1 else { return try encode(analysis) }
+        var data = Data()
+        try write(analysis, jobs: jobs) { data.append($0) }
+        return data
+    }
+
     /// The same bytes as `encode`, handed to `write` in pieces of about a megabyte, one list item at a time,
     /// so that a large collection's output is never held whole in memory. With `jobs` above 1 the list items are
     /// encoded on that many threads, a bounded window at a time, and written in order (the same bytes).

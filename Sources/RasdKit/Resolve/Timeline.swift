@@ -6,16 +6,19 @@ enum Timeline {
             guard let e = entities.entity(id) else { return id }
             return e.label_en ?? e.label
         }
-        let ordered = analysis.events.sorted { a, b in
+        // Each event's date read once (reading it in the comparison cost a feed's snapshot most of its time).
+        let dates = analysis.events.map { $0.date.flatMap(PartialDate.init(iso:)) }
+        let order = analysis.events.indices.sorted { i, j in
+            let a = analysis.events[i], b = analysis.events[j]
             if (a.commentary ?? false) != (b.commentary ?? false) { return b.commentary ?? false }
-            switch (a.date.flatMap(PartialDate.init(iso:)), b.date.flatMap(PartialDate.init(iso:))) {
+            switch (dates[i], dates[j]) {
             case let (x?, y?): return x != y ? x < y : a.id < b.id
             case (.some, nil): return true
             case (nil, .some): return false
             default: return Int(a.id.dropFirst()) ?? 0 < Int(b.id.dropFirst()) ?? 0
             }
         }
-        return ordered.map { e in
+        return order.map { analysis.events[$0] }.map { e in
             let actors = e.participants.filter { $0.role == ParticipantRole.actor.rawValue }.map { name($0.entity) }
             let others = e.participants.filter { $0.role != ParticipantRole.actor.rawValue }.map { name($0.entity) }
             var summary = actors.joined(separator: " & ")
