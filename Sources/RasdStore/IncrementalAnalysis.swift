@@ -20,6 +20,9 @@ package struct IncrementalAnalysis: Sendable {
     /// Also return the analysis as `JSONOutput.encode` bytes (`Report.json`): those saved, or those kept. The run
     /// encodes the analysis once, for the store and for a caller that writes it (`rasd analyze --db`).
     package var returnsJSON = false
+    /// With a saver, an analysis merged into a live collection (`run(_:live:)`) is saved in the background by it,
+    /// and the run returns without waiting; a full run waits for the saver first, then saves as usual.
+    package var saver: BackgroundSaver?
 
     /// What a run did.
     package struct Report: Sendable, Equatable {

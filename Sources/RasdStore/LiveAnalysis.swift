@@ -91,11 +91,13 @@ extension IncrementalAnalysis {
                 state.ids.formUnion(new.map(\.article.id))
                 let analysis = state.analysis
                 live = state
-                try await save(analysis, key: nil, to: repository, report: &report)
+                if let saver { await saver.submit(analysis) } else { try await save(analysis, key: nil, to: repository, report: &report) }
                 return (analysis, report, nil)
             }
         }
         live = nil
+        // A merged analysis still waiting to be saved is older than this run's: it must not land after it.
+        if let saver { await saver.discardWaitingAndDrain() }
         if let claims = repository as? any RecordClaiming {
             let (analysis, report) = try await run(claims, prepare: prepare, problems: problems, progress: progress)
             return (analysis, report, reason)

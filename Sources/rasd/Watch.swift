@@ -15,7 +15,8 @@ struct Watch: AsyncParsableCommand {
             A restart reads every file again; the store keeps each content once, so nothing is stored twice and \
             nothing written while it was stopped is lost. The first batch analyses the articles without a valid \
             stored record and resolves the collection from every article's record; later batches analyse their new \
-            articles and merge them into the collection kept in memory (see docs/store.md, "A feed").
+            articles and merge them into the collection kept in memory, and the analysis is saved in the background \
+            (see docs/store.md, "A feed"); Ctrl-C waits for the save in flight.
             """)
 
     @Argument(help: "Folders and files to follow.")
@@ -66,6 +67,8 @@ struct Watch: AsyncParsableCommand {
         var done = 0
         // The resolved collection, kept between batches: a batch that only adds articles merges them into it.
         var live: IncrementalAnalysis.Live?
+        // Merged analyses are saved in the background (the newest waiting one), so a batch does not wait for the save.
+        let saver = BackgroundSaver(repository: repository, jobs: jobs)
         if !quiet { warn("rasd watch: following \(paths.joined(separator: ", ")) into \(db) every \(interval) s; Ctrl-C stops") }
         while !stop.requested {
             let started = Date()
@@ -77,7 +80,9 @@ struct Watch: AsyncParsableCommand {
                 for problem in renames { warn(problem.description) }
                 var line = "rasd watch: \(articles.count) read, \(summary.added) new"
                 if summary.added > 0 {
-                    let (analysis, report, full) = try await IncrementalAnalysis(analyzer: analyzer, jobs: jobs).run(
+                    var incremental = IncrementalAnalysis(analyzer: analyzer, jobs: jobs)
+                    incremental.saver = saver
+                    let (analysis, report, full) = try await incremental.run(
                         repository, live: &live, prepare: { metadata[$0.id]?.applied(to: $0) ?? $0 })
                     line += "; \(report.articles) stored articles (\(report.computed) analysed, \(report.reused) "
                         + (full == nil ? "kept, the new merged in" : "from stored records, resolved in full: \(full!.rawValue)")
@@ -89,6 +94,8 @@ struct Watch: AsyncParsableCommand {
             }
             try? await Task.sleep(nanoseconds: UInt64(interval * 1e9))
         }
+        await saver.drain()
+        if let error = await saver.lastError { warn("rasd watch: saving the analysis failed: \(error)") }
         if !quiet { warn("rasd watch: stopped") }
     }
 }

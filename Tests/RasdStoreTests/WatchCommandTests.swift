@@ -48,6 +48,8 @@ final class WatchCommandTests: XCTestCase {
         let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         XCTAssertEqual(process.terminationStatus, 0, log)
         XCTAssertTrue(log.contains("stopped"), log)
+        XCTAssertTrue(log.contains("resolved in full: first run"), log)
+        XCTAssertTrue(log.contains("1 analysed, 1 kept, the new merged in"), "the second batch is merged into the kept collection\n" + log)
 
         // A restart reads the file again: nothing is stored twice.
         let again = try runRasd(["watch", feedDir.path, "--db", db, "--interval", "0.2", "--batches", "1"])
