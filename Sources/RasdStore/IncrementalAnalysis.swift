@@ -133,7 +133,7 @@ package struct IncrementalAnalysis: Sendable {
             let collection = analyzer.growingCollection(all)
             live = Live(collection: collection, tally: tally, repeated: repeated, lastRowID: items.map(\.rowid).max() ?? 0,
                         ids: Set(items.map(\.article.id)), problems: allProblems)
-            analysis = live!.analysis
+            analysis = live!.analysis()
         } else {
             analysis = analyzer.resolve(all, problems: allProblems)
         }

@@ -13,7 +13,8 @@ extension IncrementalAnalysis {
         var ids: Set<String>
         var problems: [InputProblem]
 
-        var analysis: Analysis {
+        /// The analysis as it stands (`IncrementalCollection.snapshot`), with the input problems.
+        mutating func analysis() -> Analysis {
             var analysis = collection.snapshot()
             analysis.problems = Analyzer.reported(problems)
             return analysis
@@ -59,7 +60,7 @@ extension IncrementalAnalysis {
                 report.computed = new.count
                 guard !new.isEmpty else {
                     report.resolved = false
-                    return (state.analysis, report, nil)
+                    return (state.analysis(), report, nil)
                 }
                 let analyzer = self.analyzer
                 let version = analyzer.recordVersion
@@ -89,7 +90,7 @@ extension IncrementalAnalysis {
                 state.collection.append(records.flatMap { $0 })
                 state.lastRowID = new.map(\.rowid).max() ?? state.lastRowID
                 state.ids.formUnion(new.map(\.article.id))
-                let analysis = state.analysis
+                let analysis = state.analysis()
                 live = state
                 if let saver { await saver.submit(analysis) } else { try await save(analysis, key: nil, to: repository, report: &report) }
                 return (analysis, report, nil)

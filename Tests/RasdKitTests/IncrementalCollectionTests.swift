@@ -27,7 +27,8 @@ final class IncrementalCollectionTests: XCTestCase {
         let analyzer = try Analyzer()
         let records = Self.records(try Self.collection(), analyzer)
         let full = analyzer.resolve(records)
-        let grown = analyzer.growingCollection(records).snapshot()
+        var collection = analyzer.growingCollection(records)
+        let grown = collection.snapshot()
         XCTAssertEqual(try JSONOutput.encode(grown), try JSONOutput.encode(full))
     }
 
@@ -39,6 +40,12 @@ final class IncrementalCollectionTests: XCTestCase {
             var collection = analyzer.growingCollection(Array(records[..<cut]))
             collection.append(Array(records[cut...]))
             let grown = collection.snapshot()
+            XCTAssertEqual(collection.snapshot(), grown, "a second snapshot is the same")
+            // Related stories kept up to date one story at a time: as if linked afresh over the grown stories.
+            var relinked = grown.stories ?? []
+            for k in relinked.indices { relinked[k].related = nil }
+            StoryRecords.linkRelated(&relinked)
+            XCTAssertEqual(relinked.map(\.related), grown.stories?.map(\.related), "related stories, cut \(cut)")
             XCTAssertEqual(grown.documents.map(\.id), full.documents.map(\.id))
             XCTAssertEqual(grown.documents.map(\.near_duplicate_of), full.documents.map(\.near_duplicate_of), "near duplicates, cut \(cut)")
             XCTAssertEqual(AnalysisComparison.entities(grown), AnalysisComparison.entities(full), "entities, cut \(cut)")

@@ -6,6 +6,10 @@ struct EntityTable {
     private var index: [EntityRef: Int] = [:]
     /// Entities whose label is still the title they were first mentioned by.
     private var labelledByTitle = Set<Int>()
+    /// Entities (positions) whose label changed since `takeRelabelled`, when `tracksLabels` (a growing
+    /// collection's timeline lines name them).
+    private(set) var relabelled: [Int] = []
+    var tracksLabels = false
 
     init(kb: KnowledgeBase?) {
         self.kb = kb
@@ -43,6 +47,7 @@ struct EntityTable {
         if mention.origin == EntityMention.Origin.description.rawValue {
             if entries[k].mentions.count == 1 { labelledByTitle.insert(k) }
         } else if labelledByTitle.remove(k) != nil || mention.text.count > entries[k].label.count {
+            if tracksLabels, entries[k].label != mention.text { relabelled.append(k) }
             entries[k].label = mention.text
         }
     }
@@ -50,6 +55,11 @@ struct EntityTable {
     mutating func addRole(_ id: String, _ role: Analysis.Role) {
         guard let k = position(id) else { return }
         if !entries[k].roles.contains(where: { $0.title == role.title && $0.doc == role.doc }) { entries[k].roles.append(role) }
+    }
+
+    mutating func takeRelabelled() -> [Int] {
+        defer { relabelled = [] }
+        return relabelled
     }
 
     /// Ids are "E" + position + 1.

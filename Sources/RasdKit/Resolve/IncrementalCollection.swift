@@ -40,6 +40,15 @@ package struct IncrementalCollection {
     /// Each document's quantities (positions in `analysis.quantities`).
     private var quantitiesOfDocument: [Range<Int>] = []
     private var documentIndex: [String: Int] = [:]
+    /// Each event's timeline line and date (by position), and the events whose line must be made again.
+    private var timelineEntries: [Analysis.TimelineEntry] = []
+    private var timelineDates: [PartialDate?] = []
+    private var changedEvents = Set<Int>()
+    /// Entity id → the events (positions) naming it, whose lines change with its label.
+    private var eventsOfEntity: [String: [Int]] = [:]
+    /// What related stories are found from, and the stories whose related list must be found again.
+    private var related = StoryRecords.RelatedIndex([])
+    private var changedStories = Set<Int>()
     private var duplicates = NearDuplicateDetector.Index()
     /// Near-duplicate index position → document position (articles without a parent only).
     private var originals: [Int] = []
@@ -49,6 +58,7 @@ package struct IncrementalCollection {
         self.resolver = resolver
         merger = EventMerger(durative: resolver.durative)
         entities = EntityTable(kb: resolver.kb)
+        entities.tracksLabels = true
         documents = records
         for (d, doc) in records.enumerated() {
             let first = analysis.quantities.count
@@ -81,6 +91,11 @@ package struct IncrementalCollection {
         placement = detector.placement(records, groups: groups, entityBags: entityBags, eventBags: eventBags)
         for (d, doc) in records.enumerated() where doc.parent == nil { addDuplicate(doc, at: d) }
         for d in documents.indices { documents[d].releaseCopiedAnnotations() }
+        related = StoryRecords.RelatedIndex(stories)
+        _ = entities.takeRelabelled()
+        changedEvents = []
+        timelineEntries = analysis.events.map { Timeline.entry($0, entities: entities) }
+        timelineDates = analysis.events.map { $0.date.flatMap(PartialDate.init(iso:)) }
     }
 
     /// Adds the next articles' records (in input order), as if they had been at the end of the collection.
@@ -130,16 +145,27 @@ package struct IncrementalCollection {
         if doc.parent == nil { addDuplicate(doc, at: d) }
     }
 
-    /// The analysis as it stands: the state's parts with the entities, the timeline and the related stories made.
-    package func snapshot() -> Analysis {
+    /// The analysis as it stands: the state's parts with the entities, the timeline and the related stories made
+    /// (only the lines and lists that changed are made again).
+    package mutating func snapshot() -> Analysis {
+        for k in entities.takeRelabelled() { changedEvents.formUnion(eventsOfEntity[entities.entries[k].id] ?? []) }
+        for v in changedEvents.sorted() {
+            let entry = Timeline.entry(analysis.events[v], entities: entities)
+            let date = analysis.events[v].date.flatMap(PartialDate.init(iso:))
+            if v < timelineEntries.count { timelineEntries[v] = entry; timelineDates[v] = date } else {
+                // New events come in order: the sorted loop reaches each at the end of the list.
+                timelineEntries.append(entry); timelineDates.append(date)
+            }
+        }
+        changedEvents = []
+        for k in changedStories { stories[k].related = related.related(k, stories) }
+        changedStories = []
         var out = analysis
-        out.timeline = Timeline.entries(out, entities: entities)
+        out.timeline = Timeline.order(analysis.events, dates: timelineDates).map { timelineEntries[$0] }
         out.entities = entities.entries
         out.discrepancies = baseDiscrepancies.filter { d in
             !(d.story.flatMap { Int($0.dropFirst()) }.map { remadeDiscrepancies[$0 - 1] != nil } ?? false)
         } + remadeDiscrepancies.keys.sorted().flatMap { remadeDiscrepancies[$0]! }
-        var stories = self.stories
-        StoryRecords.linkRelated(&stories)
         out.stories = stories
         return out
     }
@@ -163,6 +189,10 @@ package struct IncrementalCollection {
         }
         resolver.linkQuantities(members, to: event.id, documents, quantityIndex, &analysis)
         for item in members where !eventsOfDocument[item.doc].contains(v) { eventsOfDocument[item.doc].append(v) }
+        changedEvents.insert(v)
+        for id in event.participants.map(\.entity) + [event.place].compactMap({ $0 }) where eventsOfEntity[id]?.last != v {
+            eventsOfEntity[id, default: []].append(v)
+        }
     }
 
     private func documentPosition(_ id: String) -> Int? { documentIndex[id] }
@@ -194,9 +224,15 @@ package struct IncrementalCollection {
         resolver.findDiscrepancies(docs, &part, storyOf: [Int](repeating: k, count: docs.count))
         remadeDiscrepancies[k] = part.discrepancies
         part.entities = entities.entries
+        let old = stories[k]
         stories[k] = StoryRecords(detector: detector).story(
             k, group, entities: perStory, df: { Int(placement.entities.df[$0]) }, collection: documents.count, events: events,
             reports: { reports[$0] ?? 0 }, discrepancies: part.discrepancies.count, part, documents)
+        // Its related stories, and those of the stories sharing an actor with it, before or now.
+        changedStories.formUnion(related.neighbours(of: old))
+        related.update(k, stories[k], was: old)
+        changedStories.formUnion(related.neighbours(of: stories[k]))
+        changedStories.insert(k)
     }
 
     private mutating func addDuplicate(_ doc: ArticleRecord, at d: Int) {

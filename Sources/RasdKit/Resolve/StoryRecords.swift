@@ -126,26 +126,57 @@ struct StoryRecords {
     static let relatedDays = 30, maxRelated = 5, maxActorStories = 100, distinctive = 8, minOverlap = 0.2
 
     static func linkRelated(_ stories: inout [Analysis.Story]) {
+        let index = RelatedIndex(stories)
+        for k in stories.indices where index.spans[k] != nil { stories[k].related = index.related(k, stories) }
+    }
+
+    /// What finding a story's related stories looks up: stories by actor, each story's most distinctive entities
+    /// and span. Kept up to date one story at a time by a growing collection (`IncrementalCollection`).
+    struct RelatedIndex {
         var byActor: [String: [Int]] = [:]
-        for (k, s) in stories.enumerated() { for a in s.actors { byActor[a, default: []].append(k) } }
-        let tops = stories.map { Set($0.entities.prefix(distinctive)) }
-        let spans = stories.map { s -> (Int, Int)? in
-            guard let first = s.first.flatMap(PartialDate.init(iso:)), let last = s.last.flatMap(PartialDate.init(iso:)) else { return nil }
-            return (first.dayNumber, last.lastDay)
+        var tops: [Set<String>] = []
+        var spans: [(Int, Int)?] = []
+
+        init(_ stories: [Analysis.Story]) {
+            for k in stories.indices { update(k, stories[k]) }
         }
-        for k in stories.indices {
-            guard let span = spans[k] else { continue }
+
+        /// Story `k` is (now) `story`: its entries replace those it had.
+        mutating func update(_ k: Int, _ story: Analysis.Story, was old: Analysis.Story? = nil) {
+            for a in old?.actors ?? [] { byActor[a]?.removeAll { $0 == k } }
+            for a in story.actors { byActor[a, default: []].append(k) }
+            if k == tops.count {
+                tops.append([]); spans.append(nil)
+            }
+            tops[k] = Set(story.entities.prefix(StoryRecords.distinctive))
+            if let first = story.first.flatMap(PartialDate.init(iso:)), let last = story.last.flatMap(PartialDate.init(iso:)) {
+                spans[k] = (first.dayNumber, last.lastDay)
+            } else {
+                spans[k] = nil
+            }
+        }
+
+        /// The stories sharing an actor with `story` (by lists short enough to count, and one over: a list that has
+        /// just grown past `maxActorStories` no longer counts for any of its stories).
+        func neighbours(of story: Analysis.Story) -> Set<Int> {
+            var out = Set<Int>()
+            for a in story.actors { if let list = byActor[a], list.count <= StoryRecords.maxActorStories + 1 { out.formUnion(list) } }
+            return out
+        }
+
+        func related(_ k: Int, _ stories: [Analysis.Story]) -> [String]? {
+            guard let span = spans[k] else { return stories[k].related }
             var candidates = Set<Int>()
-            for a in stories[k].actors { if let list = byActor[a], list.count <= maxActorStories { candidates.formUnion(list) } }
+            for a in stories[k].actors { if let list = byActor[a], list.count <= StoryRecords.maxActorStories { candidates.formUnion(list) } }
             var scored: [(Double, Int)] = []
             for j in candidates where j != k {
-                guard let other = spans[j], other.0 - span.1 <= relatedDays, span.0 - other.1 <= relatedDays else { continue }
+                guard let other = spans[j], other.0 - span.1 <= StoryRecords.relatedDays, span.0 - other.1 <= StoryRecords.relatedDays else { continue }
                 let union = tops[k].union(tops[j]).count
                 let overlap = union == 0 ? 0 : Double(tops[k].intersection(tops[j]).count) / Double(union)
-                if overlap >= minOverlap { scored.append((overlap, j)) }
+                if overlap >= StoryRecords.minOverlap { scored.append((overlap, j)) }
             }
-            let related = scored.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }.prefix(maxRelated).map { stories[$0.1].id }
-            stories[k].related = related.isEmpty ? nil : Array(related)
+            let related = scored.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }.prefix(StoryRecords.maxRelated).map { stories[$0.1].id }
+            return related.isEmpty ? nil : Array(related)
         }
     }
 
