@@ -86,10 +86,14 @@ package struct IncrementalAnalysis: Sendable {
         let missing = items.indices.filter { !isValid(items[$0], repeated: repeated) }
         var made: [Int64: [ArticleRecord]] = [:]
         var contextKeys: [Int64: String] = [:]
+        var lookups: [Int64: [UInt64]] = [:]
         try await compute(missing.map { items[$0] }, repeated: repeated, progress: progress) { records, batch in
             try await repository.saveRecords(batch)
             for (rowid, r) in records { made[rowid] = r }
-            for row in batch { contextKeys[row.rowid] = row.contextKey }
+            for row in batch {
+                contextKeys[row.rowid] = row.contextKey
+                if keeping { lookups[row.rowid] = row.lookups }
+            }
         }
         report.articles = items.count
         report.computed += missing.count
@@ -131,8 +135,13 @@ package struct IncrementalAnalysis: Sendable {
         let analysis: Analysis
         if keeping {
             let collection = analyzer.growingCollection(all)
-            live = Live(collection: collection, tally: tally, repeated: repeated, lastRowID: items.map(\.rowid).max() ?? 0,
-                        ids: Set(items.map(\.article.id)), problems: allProblems)
+            var lookedUp: [String: Set<UInt64>] = [:]
+            for item in items {
+                lookedUp[RepeatedBlockDetector.sourceKey(item.article), default: []]
+                    .formUnion(lookups[item.rowid] ?? item.stored?.lookups ?? [])
+            }
+            live = Live(collection: collection, tally: tally, repeated: repeated, lookedUp: lookedUp,
+                        lastRowID: items.map(\.rowid).max() ?? 0, ids: Set(items.map(\.article.id)), problems: allProblems)
             analysis = live!.analysis()
         } else {
             analysis = analyzer.resolve(all, problems: allProblems)

@@ -9,6 +9,9 @@ extension IncrementalAnalysis {
         var tally: LineHashTally
         /// The outlets' repeated lines the collection's records were made with.
         var repeated: [String: Set<UInt64>]
+        /// Per outlet, the lines its articles' cleaning looked up (`StoredRecord.lookups`): a line that becomes
+        /// repeated changes an earlier article's record only when that article looked it up.
+        var lookedUp: [String: Set<UInt64>]
         var lastRowID: Int64
         var ids: Set<String>
         var problems: [InputProblem]
@@ -25,7 +28,7 @@ extension IncrementalAnalysis {
     package enum FullRunReason: String, Sendable {
         case start = "first run"
         case sharedStore = "records shared with other workers"
-        case repeatedLine = "a new article made a line its outlet's repeated line (earlier articles are cleaned again)"
+        case repeatedLine = "a new article made a line its outlet's repeated line, which earlier articles are cleaned of again"
         case repeatedID = "a new article has the id of a stored one"
     }
 
@@ -50,7 +53,13 @@ extension IncrementalAnalysis {
                 for item in new {
                     let hashes = Analyzer.lineHashes(item.article)
                     lines.append(hashes)
-                    if !state.tally.add(item.article, lines: hashes).isEmpty { ok = false; reason = .repeatedLine }
+                    let outlet = RepeatedBlockDetector.sourceKey(item.article)
+                    for line in state.tally.add(item.article, lines: hashes) {
+                        // Repeated from now on: the new articles are cleaned of it; an earlier one that looked it up
+                        // would be too, which only a full run does.
+                        if state.lookedUp[outlet]?.contains(line) == true { ok = false; reason = .repeatedLine }
+                        state.repeated[outlet, default: []].insert(line)
+                    }
                 }
             }
             if ok {
@@ -87,6 +96,9 @@ extension IncrementalAnalysis {
                 }
                 if let failure { throw failure }
                 try await repository.saveRecords(rows)
+                for (item, row) in zip(new, rows.sorted { $0.rowid < $1.rowid }) {
+                    state.lookedUp[RepeatedBlockDetector.sourceKey(item.article), default: []].formUnion(row.lookups)
+                }
                 state.collection.append(records.flatMap { $0 })
                 state.lastRowID = new.map(\.rowid).max() ?? state.lastRowID
                 state.ids.formUnion(new.map(\.article.id))

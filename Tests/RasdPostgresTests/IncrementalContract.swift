@@ -103,6 +103,15 @@ enum IncrementalContract {
                       title: "الجبير يلتقي شكري في الرياض", published: PartialDate(iso: "2025-03-02"), source: "feed-b", origin: "feed:2"),
     ]
 
+    /// Three reports of an outlet new to the store, sharing a short footer: it becomes the outlet's repeated line
+    /// within one batch, and no stored article looked it up, so the batch is merged and each report is cleaned of it.
+    static let gazetteArticles = (1...3).map { i in
+        SourceArticle(id: "gazette-\(i)", text: ["افتتحت وزارة الصحة مستشفى جديدا في مدينة تبوك يضم مئتي سرير.",
+                                                "أعلنت جامعة الملك سعود قبول ثلاثة آلاف طالب في برامج الدراسات العليا.",
+                                                "بدأت أمانة منطقة الرياض أعمال صيانة الطرق في الأحياء الشرقية."][i - 1] + "\nجريدة الغد الجديدة",
+                      title: "خبر \(i)", published: PartialDate(iso: "2025-03-0\(i + 2)"), source: "gazette", origin: "gazette:\(i)")
+    }
+
     /// A long-running process (`IncrementalAnalysis.Live`): the first run resolves in full and keeps the collection;
     /// a run after new articles that change no earlier record merges only those, and its entities, events and
     /// timeline are a full analysis's (stories are placed: docs/store.md, "A feed"); a new repeated line forces a
@@ -127,11 +136,13 @@ enum IncrementalContract {
         let full2 = try await fullJSON(store, analyzer)
         XCTAssertEqual(String(decoding: try JSONOutput.encode(two.analysis), as: UTF8.self), full2)
 
-        _ = try await store.ingest(feedArticles)
+        _ = try await store.ingest(feedArticles + gazetteArticles)
         let three = try await incremental.run(store, live: &live)
         XCTAssertEqual(three.fullRun, shared ? .sharedStore : nil)
-        XCTAssertEqual(three.report.computed, feedArticles.count)
+        XCTAssertEqual(three.report.computed, feedArticles.count + gazetteArticles.count)
         let full = try await analyzer.analyze(try await store.allArticles(), jobs: 1)
+        XCTAssertEqual(three.analysis.documents.map(\.removed), full.documents.map(\.removed), "each article cleaned as a full run cleans it")
+        XCTAssertEqual(three.analysis.documents.first { $0.id == "gazette-1" }?.removed.map(\.rule), ["repeated_in_outlet"])
         XCTAssertEqual(AnalysisComparison.entities(three.analysis), AnalysisComparison.entities(full))
         XCTAssertEqual(AnalysisComparison.events(three.analysis), AnalysisComparison.events(full))
         XCTAssertEqual(AnalysisComparison.timeline(three.analysis), AnalysisComparison.timeline(full))
@@ -148,5 +159,6 @@ enum IncrementalContract {
         XCTAssertEqual(String(decoding: try JSONOutput.encode(again.analysis), as: UTF8.self), full3)
         let four = try await incremental.run(store, live: &live)
         XCTAssertEqual(four.report.computed, 0, "nothing new")
+        XCTAssertEqual(four.report.reused, first.count + later.count + feedArticles.count + gazetteArticles.count)
     }
 }
