@@ -52,7 +52,10 @@ final class IncrementalCollectionTests: XCTestCase {
             XCTAssertEqual(AnalysisComparison.events(grown), AnalysisComparison.events(full), "events, cut \(cut)")
             XCTAssertEqual(AnalysisComparison.timeline(grown), AnalysisComparison.timeline(full), "timeline, cut \(cut)")
             XCTAssertEqual(grown.quantities.map(\.event).map { $0 != nil }, full.quantities.map(\.event).map { $0 != nil })
-            XCTAssertEqual(Set(grown.documents.compactMap(\.story)).count, grown.stories?.count, "every story has documents")
+            XCTAssertEqual(Set(grown.documents.compactMap(\.story)), Set(grown.stories?.map(\.id) ?? []), "every story has documents")
+            for story in grown.stories ?? [] {
+                XCTAssertEqual(story.documents, grown.documents.filter { $0.story == story.id }.map(\.id), "story \(story.id)'s documents")
+            }
             let agreement = AnalysisComparison.storyAgreement(grown, full)
             print("stories after appending \(records.count - cut) of \(records.count) records: pairwise agreement with the full resolve "
                   + String(format: "%.3f", agreement))

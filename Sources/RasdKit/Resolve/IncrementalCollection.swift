@@ -135,11 +135,21 @@ package struct IncrementalCollection {
             }
         }
         let eventBag = shared.sorted().map { (Int32($0), Float(1)) }
-        let k = detector.place(doc, entityBag: entityBag, eventBag: eventBag, in: &placement)
-        analysis.documents[d].story = StoryRecords.id(k)
+        let (k, absorbed) = detector.place(doc, entityBag: entityBag, eventBag: eventBag, in: &placement)
         if k == stories.count {
             stories.append(Analysis.Story(id: StoryRecords.id(k), title: "", title_en: "", documents: [], sources: [], events: [],
                                           main_event: nil, actors: [], entities: [], first: nil, last: nil, discrepancies: 0))
+        }
+        for d in placement.stories[k] { analysis.documents[d].story = StoryRecords.id(k) }
+        // A story the article joined to its own is gone: no record, no discrepancies, no related links.
+        for gone in absorbed {
+            let old = stories[gone]
+            stories[gone] = Analysis.Story(id: old.id, title: "", title_en: "", documents: [], sources: [], events: [],
+                                           main_event: nil, actors: [], entities: [], first: nil, last: nil, discrepancies: 0)
+            remadeDiscrepancies[gone] = []
+            changedStories.formUnion(related.neighbours(of: old))
+            related.update(gone, stories[gone], was: old)
+            changedStories.insert(gone)
         }
         remakeStory(k)
         if doc.parent == nil { addDuplicate(doc, at: d) }
@@ -158,7 +168,7 @@ package struct IncrementalCollection {
             }
         }
         changedEvents = []
-        for k in changedStories { stories[k].related = related.related(k, stories) }
+        for k in changedStories where !stories[k].documents.isEmpty { stories[k].related = related.related(k, stories) }
         changedStories = []
         var out = analysis
         out.timeline = Timeline.order(analysis.events, dates: timelineDates).map { timelineEntries[$0] }
@@ -166,7 +176,8 @@ package struct IncrementalCollection {
         out.discrepancies = baseDiscrepancies.filter { d in
             !(d.story.flatMap { Int($0.dropFirst()) }.map { remadeDiscrepancies[$0 - 1] != nil } ?? false)
         } + remadeDiscrepancies.keys.sorted().flatMap { remadeDiscrepancies[$0]! }
-        out.stories = stories
+        // Stories joined into another since the full resolve are left out (their numbers are not reused).
+        out.stories = stories.filter { !$0.documents.isEmpty }
         return out
     }
 
