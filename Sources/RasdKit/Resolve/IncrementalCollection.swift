@@ -136,16 +136,12 @@ package struct IncrementalCollection {
         }
         let eventBag = shared.sorted().map { (Int32($0), Float(1)) }
         let (k, absorbed) = detector.place(doc, entityBag: entityBag, eventBag: eventBag, in: &placement)
-        if k == stories.count {
-            stories.append(Analysis.Story(id: StoryRecords.id(k), title: "", title_en: "", documents: [], sources: [], events: [],
-                                          main_event: nil, actors: [], entities: [], first: nil, last: nil, discrepancies: 0))
-        }
+        if k == stories.count { stories.append(Self.emptyStory(StoryRecords.id(k))) }
         for d in placement.stories[k] { analysis.documents[d].story = StoryRecords.id(k) }
         // A story the article joined to its own is gone: no record, no discrepancies, no related links.
         for gone in absorbed {
             let old = stories[gone]
-            stories[gone] = Analysis.Story(id: old.id, title: "", title_en: "", documents: [], sources: [], events: [],
-                                           main_event: nil, actors: [], entities: [], first: nil, last: nil, discrepancies: 0)
+            stories[gone] = Self.emptyStory(old.id)
             remadeDiscrepancies[gone] = []
             changedStories.formUnion(related.neighbours(of: old))
             related.update(gone, stories[gone], was: old)
@@ -207,6 +203,12 @@ package struct IncrementalCollection {
     }
 
     private func documentPosition(_ id: String) -> Int? { documentIndex[id] }
+
+    /// A story with no documents: one about to be made, or one joined into another (left out of the analysis).
+    static func emptyStory(_ id: String) -> Analysis.Story {
+        Analysis.Story(id: id, title: "", title_en: "", documents: [], sources: [], events: [], main_event: nil, actors: [],
+                       entities: [], first: nil, last: nil, discrepancies: 0)
+    }
 
     /// Story `k`'s record and discrepancies from its documents, and its events' stories.
     private mutating func remakeStory(_ k: Int) {
