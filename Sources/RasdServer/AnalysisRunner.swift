@@ -122,8 +122,8 @@ final class AnalysisRunner: Sendable {
         }
         let state = self.state
         await state.progress(done: 0, total: 0)
-        var kept = lock.withLock { live }
-        lock.withLock { live = nil }
+        // Taken out while the run works on it (a copy would share its storage, and the merge would copy it whole).
+        var kept = lock.withLock { live.take() }
         let analysis = try await IncrementalAnalysis(analyzer: analyzer, jobs: ArticleRunner.availableCores).run(
             repository, live: &kept, progress: { done, total in
                 // Progress every 20 articles is enough for a status line.

@@ -82,7 +82,8 @@ package struct IncrementalAnalysis: Sendable {
                  problems: [InputProblem], report: Report, keeping: Bool,
                  progress: ((Int, Int) -> Void)?) async throws -> (analysis: Analysis, report: Report, live: Live?) {
         var report = report
-        let (items, idProblems, repeated, tally) = try await plan(repository, prepare: prepare)
+        let (items, idProblems, tally) = try await plan(repository, prepare: prepare)
+        let repeated = tally.repeated
         let missing = items.indices.filter { !isValid(items[$0], repeated: repeated) }
         var made: [Int64: [ArticleRecord]] = [:]
         var contextKeys: [Int64: String] = [:]
@@ -179,9 +180,9 @@ package struct IncrementalAnalysis: Sendable {
     }
 
     /// Reads the store: its articles (ids made distinct as `Analyzer.analyze` does), their digests and line
-    /// hashes (stored ones reused), and the outlets' repeated lines.
+    /// hashes (stored ones reused), and the tally of the outlets' lines (`tally.repeated`: their repeated lines).
     func plan(_ repository: any ArticleRepository, prepare: @escaping @Sendable (SourceArticle) -> SourceArticle) async throws
-        -> (items: [Item], problems: [InputProblem], repeated: [String: Set<UInt64>], tally: LineHashTally) {
+        -> (items: [Item], problems: [InputProblem], tally: LineHashTally) {
         let stored = try await repository.allStoredArticles()
         let (kept, problems) = DistinctIDs.applyIndexed(stored.map { prepare($0.article) })
         let records = try await repository.storedRecordKeys(version: analyzer.recordVersion)
@@ -200,7 +201,7 @@ package struct IncrementalAnalysis: Sendable {
             tally.add(item.article, lines: item.lines)
             items.append(item)
         }
-        return (items, problems, tally.repeated, tally)
+        return (items, problems, tally)
     }
 
     func isValid(_ item: Item, repeated: [String: Set<UInt64>]) -> Bool {
@@ -248,7 +249,8 @@ package struct IncrementalAnalysis: Sendable {
     /// until none is left unclaimed and no other worker holds a live claim on one. Returns the records computed.
     private func shareWork(_ store: any RecordClaiming, prepare: @escaping @Sendable (SourceArticle) -> SourceArticle,
                            progress: ((Int, Int) -> Void)?) async throws -> Int {
-        let (items, _, repeated, _) = try await plan(store, prepare: prepare)
+        let (items, _, tally) = try await plan(store, prepare: prepare)
+        let repeated = tally.repeated
         let missing = items.filter { !isValid($0, repeated: repeated) }
         guard !missing.isEmpty else { return 0 }
         let byRowID = Dictionary(missing.map { ($0.rowid, $0) }, uniquingKeysWith: { a, _ in a })

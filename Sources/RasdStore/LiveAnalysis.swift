@@ -43,18 +43,20 @@ extension IncrementalAnalysis {
                      prepare: @escaping @Sendable (SourceArticle) -> SourceArticle = { $0 }, problems: [InputProblem] = [],
                      progress: ((Int, Int) -> Void)? = nil) async throws -> (analysis: Analysis, report: Report, fullRun: FullRunReason?) {
         var reason: FullRunReason = repository is any RecordClaiming ? .sharedStore : .start
-        if var state = live, reason != .sharedStore {
+        // Taken out, not copied: a copy would share the collection's storage, and the merge would copy it whole.
+        if reason != .sharedStore, var state = live.take() {
             let stored = try await repository.articles(afterRowID: state.lastRowID, limit: Int.max)
-            let new = stored.map { StoredArticle(rowid: $0.rowid, article: prepare($0.article)) }
+            var new = stored.map { stored in
+                let article = prepare(stored.article)
+                return Item(rowid: stored.rowid, article: article, digest: Analyzer.inputDigest(article),
+                            lines: Analyzer.lineHashes(article), stored: nil)
+            }
             var ok = !new.contains { state.ids.contains($0.article.id) }
             if !ok { reason = .repeatedID }
-            var lines: [[UInt64]] = []
             if ok {
                 for item in new {
-                    let hashes = Analyzer.lineHashes(item.article)
-                    lines.append(hashes)
                     let outlet = RepeatedBlockDetector.sourceKey(item.article)
-                    for line in state.tally.add(item.article, lines: hashes) {
+                    for line in state.tally.add(item.article, lines: item.lines) {
                         // Repeated from now on: the new articles are cleaned of it; an earlier one that looked it up
                         // would be too, which only a full run does.
                         if state.lookedUp[outlet]?.contains(line) == true { ok = false; reason = .repeatedLine }
@@ -69,39 +71,23 @@ extension IncrementalAnalysis {
                 report.computed = new.count
                 guard !new.isEmpty else {
                     report.resolved = false
-                    return (state.analysis(), report, nil)
+                    let analysis = state.analysis()
+                    live = state
+                    return (analysis, report, nil)
                 }
-                let analyzer = self.analyzer
-                let version = analyzer.recordVersion
-                let repeated = state.repeated
-                let hashes = lines
-                var rows: [StoredRecord] = []
-                var records: [[ArticleRecord]] = Array(repeating: [], count: new.count)
-                var failure: (any Error)?
-                await ArticleRunner(jobs: jobs).run(new.count, { i -> Result<(StoredRecord, [ArticleRecord]), any Error> in
-                    let article = new[i].article
-                    let outlet = repeated[RepeatedBlockDetector.sourceKey(article)] ?? []
-                    let (made, lookups) = analyzer.keyedRecords(article, repeatedHashes: outlet)
-                    return Result {
-                        (StoredRecord(rowid: new[i].rowid, version: version, inputDigest: Analyzer.inputDigest(article), lines: hashes[i],
-                                      lookups: lookups, contextKey: Analyzer.contextKey(lookups: lookups, repeated: outlet),
-                                      data: try RecordCoding.encode(made)), made)
+                let newIDs = new.map(\.article.id)
+                var records: [ArticleRecord] = []
+                try await compute(new, repeated: state.repeated, progress: progress) { made, rows in
+                    try await repository.saveRecords(rows)
+                    for (_, r) in made { records += r }
+                    for (item, row) in zip(new.prefix(rows.count), rows) {
+                        state.lookedUp[RepeatedBlockDetector.sourceKey(item.article), default: []].formUnion(row.lookups)
                     }
-                }) { i, result in
-                    switch result {
-                    case .success(let (row, made)): rows.append(row); records[i] = made
-                    case .failure(let error): failure = failure ?? error
-                    }
-                    progress?(i + 1, new.count)
+                    new.removeFirst(rows.count)
                 }
-                if let failure { throw failure }
-                try await repository.saveRecords(rows)
-                for (item, row) in zip(new, rows.sorted { $0.rowid < $1.rowid }) {
-                    state.lookedUp[RepeatedBlockDetector.sourceKey(item.article), default: []].formUnion(row.lookups)
-                }
-                state.collection.append(records.flatMap { $0 })
-                state.lastRowID = new.map(\.rowid).max() ?? state.lastRowID
-                state.ids.formUnion(new.map(\.article.id))
+                state.collection.append(records)
+                state.lastRowID = stored.map(\.rowid).max() ?? state.lastRowID
+                state.ids.formUnion(newIDs)
                 let analysis = state.analysis()
                 live = state
                 if let saver { await saver.submit(analysis) } else { try await save(analysis, key: nil, to: repository, report: &report) }

@@ -44,7 +44,7 @@ struct Bench: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Time adding one article to a resolved collection of each of these sizes (comma-separated, e.g. 2000,20000,100000); --input needs that many articles and --added more.", valueName: "sizes"))
     var addOne: String?
 
-    @Option(help: "With --add-one: articles added one at a time per size (the best is reported).")
+    @Option(help: "With --add-one: articles added one at a time per size (the mean is reported).")
     var added = 5
 
     @Option(help: "With --add-one: cores for the per-article stages of the collection (default: the cores this process may use).")
