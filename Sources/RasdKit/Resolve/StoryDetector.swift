@@ -303,6 +303,23 @@ package struct StoryDetector: Sendable {
         return (entityBags, eventBags)
     }
 
+    /// A bag's (1 + ln count) × IDF weights (IDF as in a collection of `collection` documents, `df` a feature's
+    /// documents) over the features in at most `maxDF` documents, scaled to unit length; empty when none counts.
+    static func unitVector(_ bag: Bag, maxDF: Int, collection: Int, df: (Int32) -> Int) -> [(Int32, Float)] {
+        var v: [(Int32, Float)] = []
+        v.reserveCapacity(bag.count)
+        var norm: Float = 0
+        for (t, count) in bag {
+            let f = df(t)
+            guard f <= maxDF else { continue }
+            let w = (1 + logf(count)) * logf(Float(collection + 1) / Float(f))
+            v.append((t, w))
+            norm += w * w
+        }
+        norm = norm.squareRoot()
+        return norm > 0 ? v.map { ($0.0, $0.1 / norm) } : []
+    }
+
     /// Cosine similarity of every pair of bags that share a feature, over (1 + ln count) × IDF weights (IDF as in
     /// a collection of `collection` documents); features in more than `maxDF` bags are left out. Keyed by `i * n + j`,
     /// i < j, in key order. Cost: the sum over features of the square of their document frequency.
@@ -314,20 +331,8 @@ package struct StoryDetector: Sendable {
         var vectors: [[(Int32, Float)]] = []
         vectors.reserveCapacity(n)
         for (i, bag) in bags.enumerated() {
-            var v: [(Int32, Float)] = []
-            var norm: Float = 0
-            for (t, count) in bag {
-                let f = df[t]!
-                guard f <= maxDF else { continue }
-                let w = (1 + logf(count)) * logf(Float(collection + 1) / Float(f))
-                v.append((t, w))
-                norm += w * w
-            }
-            norm = norm.squareRoot()
-            if norm > 0 {
-                v = v.map { ($0.0, $0.1 / norm) }
-                for (t, w) in v where df[t]! > 1 { postings[t, default: []].append((Int32(i), w)) }
-            }
+            let v = unitVector(bag, maxDF: maxDF, collection: collection) { df[$0]! }
+            for (t, w) in v where df[t]! > 1 { postings[t, default: []].append((Int32(i), w)) }
             vectors.append(v)
         }
         var out: [(key: Int, value: Float)] = []

@@ -44,20 +44,9 @@ extension StoryDetector {
                 if Int(df[k]) > cap { postings[k] = [] } else { postings[k].append(doc) }
             }
 
-            /// The bag's (1 + ln count) × IDF weights over features in at most `maxDF` documents, unit length.
+            /// The bag's unit vector with the collection's rarity as it stands (`StoryDetector.unitVector`).
             func vector(_ bag: Bag, maxDF: Int, collection: Int) -> [(Int32, Float)] {
-                var v: [(Int32, Float)] = []
-                v.reserveCapacity(bag.count)
-                var norm: Float = 0
-                for (t, count) in bag {
-                    let f = Int(df[Int(t)])
-                    guard f <= maxDF else { continue }
-                    let w = (1 + logf(count)) * logf(Float(collection + 1) / Float(f))
-                    v.append((t, w))
-                    norm += w * w
-                }
-                norm = norm.squareRoot()
-                return norm > 0 ? v.map { ($0.0, $0.1 / norm) } : []
+                StoryDetector.unitVector(bag, maxDF: maxDF, collection: collection) { Int(df[Int($0)]) }
             }
 
             static func cosine(_ a: [(Int32, Float)], _ b: [(Int32, Float)]) -> Float {
