@@ -84,7 +84,6 @@ struct Analyze: AsyncParsableCommand {
     private func analyze(store: (any ArticleRepository)?, prefer: DatePreference, progress: Progress,
                          problems: [InputProblem], metadata: [String: ArticleMetadata]) async throws {
         var problems = problems
-        var articles: [SourceArticle] = []
         var options = Analyzer.Options()
         options.preferDates = prefer
         options.explain = explain
@@ -121,21 +120,22 @@ struct Analyze: AsyncParsableCommand {
         } else {
             let collector = InputCollector(readers: InputCollector.defaultReaders(jobs: jobs), excluded: Set([meta].compactMap { $0 }))
             let listing = collector.files(in: paths)
-            problems += listing.problems
-            for file in listing.files {
-                let read = collector.read(file: file)
-                problems += read.problems
-                articles += read.articles.map { metadata[$0.id]?.applied(to: $0) ?? $0 }
-            }
-            var idProblems: [InputProblem] = []
-            (articles, idProblems) = DistinctIDs.apply(articles)   // no second reference to the texts is kept
-            problems += idProblems
-            for problem in problems { progress.warn(problem.description) }
-            // Taken: the input texts are let go once their records are made, before the resolve.
-            analysis = await analyzer.analyze(taking: &articles, problems: problems, jobs: jobs) { done, total in
+            for problem in problems + listing.problems { progress.warn(problem.description) }
+            // Streamed: the files are read twice, a chunk of lines at a time (the outlets' repeated lines first,
+            // then the records), so no more than a chunk of input text is held however large the input.
+            var found: [InputProblem] = []
+            analysis = await analyzer.analyze(reading: {
+                collector.pieces(files: listing.files) { metadata[$0.id]?.applied(to: $0) ?? $0 }
+            }, jobs: jobs, found: { problem in
+                progress.warn(problem.description)
+                found.append(problem)
+            }) { done, total in
                 progress.update(done, of: total)
             }
             progress.finish()
+            problems += listing.problems
+            analysis.problems = Analyzer.reported(problems) + analysis.problems
+            problems += found
         }
 
         switch format {

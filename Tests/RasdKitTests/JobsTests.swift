@@ -31,6 +31,36 @@ final class JobsTests: XCTestCase {
         try await assertJobsAgree(try SeedsTests.seedArticles())
     }
 
+    /// A collection streamed from a file in small pieces (read twice: the repeated lines, then the records), with
+    /// ids repeated across pieces, is the analysis of the file read whole.
+    func testStreamedPiecesAreTheWholeFile() async throws {
+        var records = try ExamplesTests.articles().map { a -> [String: String] in
+            ["id": a.id, "text": a.text, "title": a.title ?? "", "source": a.source ?? "outlet"]
+        }
+        records.append(records[0])                                            // the same article again: dropped
+        records.append(["id": records[1]["id"]!, "text": "نص آخر عن زيارة الوزير."])   // other text: renamed
+        records.append(["id": records[1]["id"]! + "~2", "text": "خبر ثالث."])   // the rename's first choice, taken
+        let lines = try records.map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rasd-pieces-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data((lines.joined(separator: "\n") + "\n{broken\n").utf8).write(to: file)
+
+        let collector = InputCollector()
+        let whole = collector.read(file: file.path)
+        let expected = await Self.analyzer.analyze(whole.articles, problems: whole.problems, jobs: 1)
+        XCTAssertEqual(expected.problems.count, 3, "\(expected.problems)")
+        var passes = 0, found: [String] = []
+        let streamed = await Self.analyzer.analyze(reading: { () -> [InputPiece] in
+            passes += 1
+            return Array(collector.pieces(files: [file.path], chunkBytes: 1_500))
+        }, jobs: 2, found: { found.append($0.location) })
+        XCTAssertEqual(passes, 2)
+        XCTAssertEqual(found, expected.problems.map(\.location))
+        XCTAssertGreaterThan(Array(collector.pieces(files: [file.path], chunkBytes: 1_500)).count, 3, "read in several pieces")
+        XCTAssertEqual(String(decoding: try JSONOutput.encode(streamed), as: UTF8.self),
+                       String(decoding: try JSONOutput.encode(expected), as: UTF8.self))
+    }
+
     /// Results come back in input order although later items finish first, and no more than `jobs` run at once.
     func testRunnerKeepsOrderAndBound() async {
         final class Gauge: @unchecked Sendable {

@@ -11,9 +11,29 @@ extension InputCollector {
         }
     }
 
+    /// Every file's pieces in turn (see `pieces(file:chunkBytes:)`), each article passed through `prepare`
+    /// (metadata applied): what `Analyzer.analyze(reading:jobs:progress:)` reads twice.
+    package func pieces(files: [String], chunkBytes: Int = 8 << 20,
+                        prepare: @escaping (SourceArticle) -> SourceArticle = { $0 }) -> some Sequence<InputPiece> {
+        files.lazy.flatMap { pieces(file: $0, chunkBytes: chunkBytes) }.map {
+            InputPiece(articles: $0.articles.map(prepare), problems: $0.problems)
+        }
+    }
+
     /// The same pieces as a sequence, for callers that must `await` between pieces (storing a batch).
     package func pieces(file path: String, chunkBytes: Int = 8 << 20) -> FilePieces {
         FilePieces(collector: self, path: path, chunkBytes: chunkBytes)
+    }
+}
+
+/// Articles read from one piece of input (a chunk of a file's lines, or a whole file) and the problems found in it.
+package struct InputPiece: Sendable {
+    package var articles: [SourceArticle]
+    package var problems: [InputProblem]
+
+    package init(articles: [SourceArticle], problems: [InputProblem]) {
+        self.articles = articles
+        self.problems = problems
     }
 }
 

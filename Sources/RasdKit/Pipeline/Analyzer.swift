@@ -85,7 +85,7 @@ public struct Analyzer: Sendable {
         let (articles, idProblems) = DistinctIDs.apply(articles)
         let problems = problems + idProblems
         // Collection-level cleaning: lines an outlet repeats across its articles, tallied as line hashes as in
-        // `analyze(taking:jobs:)` and a store.
+        // `analyze(reading:jobs:)` and a store.
         var tally = LineHashTally(minArticles: options.repeatedLineMinArticles)
         for article in articles { tally.add(article, lines: Analyzer.lineHashes(article)) }
         let repeated = tally.repeated
@@ -101,24 +101,59 @@ public struct Analyzer: Sendable {
     /// as one at a time, since the records reach the resolve in input order.
     public func analyze(_ articles: [SourceArticle], problems: [InputProblem] = [], jobs: Int,
                         progress: ((Int, Int) -> Void)? = nil) async -> Analysis {
-        var articles = articles
-        return await analyze(taking: &articles, problems: problems, jobs: jobs, progress: progress)
+        var analysis = await analyze(reading: { [InputPiece(articles: articles, problems: [])] }, jobs: jobs, progress: progress)
+        analysis.problems = Self.reported(problems) + analysis.problems
+        return analysis
     }
 
-    /// The same, emptying `articles` once their records are made: the input texts are not held through the
-    /// resolve, the peak of a large collection's memory (the bodies the output needs are in the records).
-    package func analyze(taking articles: inout [SourceArticle], problems: [InputProblem] = [], jobs: Int,
-                         progress: ((Int, Int) -> Void)? = nil) async -> Analysis {
-        var (distinct, idProblems) = DistinctIDs.apply(articles)
-        articles = []
-        let problems = problems + idProblems
+    /// Analyses a collection read as pieces (a file's chunk of lines, a whole file), never holding more than
+    /// one piece of input text: `pieces` is called twice and must give the same articles in the same order. The
+    /// first pass tallies the outlets' repeated lines (an article's cleaning depends on its outlet's lines over the
+    /// whole collection) and which ids repeat; the second makes the records, up to `jobs` articles in flight.
+    /// The result equals `analyze(_:problems:jobs:)` on the articles of all pieces, with the pieces' problems
+    /// first. Articles that only the second pass sees (a file grown in between) are analysed without being
+    /// counted in the tally. `found` hears each problem as it is found (the pieces' own, then repeated ids).
+    package func analyze<Pieces: Sequence<InputPiece>>(reading pieces: () -> Pieces, jobs: Int,
+                                                       found: (InputProblem) -> Void = { _ in },
+                                                       progress: ((Int, Int) -> Void)? = nil) async -> Analysis {
         let runner = ArticleRunner(jobs: jobs)
-        // The outlets' repeated lines, tallied as line hashes (as a store does): a tally of the lines' text held
-        // every paragraph of the collection a second time, a tenth of the peak memory.
-        let repeated = await repeatedLineHashes(distinct, runner: runner)
-        let collected = await records(of: distinct, repeated: repeated, runner: runner, progress: progress)
-        distinct = []
-        return resolve(consume collected, problems: problems)
+        var problems: [InputProblem] = []
+        var tally = LineHashTally(minArticles: options.repeatedLineMinArticles)
+        var firstTexts: [String: UInt64] = [:]
+        var ids: [String] = []
+        var total = 0
+        for piece in pieces() {
+            problems += piece.problems
+            piece.problems.forEach(found)
+            ids += piece.articles.map(\.id)
+            let kept = piece.articles.filter { !DistinctIDs.repeats($0, firstTexts: &firstTexts) }
+            total += kept.count
+            await runner.run(kept.count, { Analyzer.lineHashes(kept[$0]) }) { i, lines in tally.add(kept[i], lines: lines) }
+        }
+        firstTexts = [:]
+        let repeated = tally.repeated
+        tally = LineHashTally(minArticles: options.repeatedLineMinArticles)
+        var distinct = DistinctIDs(ids: ids)
+        ids = []
+        var records: [ArticleRecord] = []
+        var done = 0
+        for piece in pieces() {
+            var kept: [SourceArticle] = []
+            for article in piece.articles {
+                let (admitted, problem) = distinct.admit(article)
+                if let problem {
+                    problems.append(problem)
+                    found(problem)
+                }
+                if let admitted { kept.append(admitted) }
+            }
+            let before = done
+            records += await self.records(of: kept, repeated: repeated, runner: runner, progress: { made, _ in
+                progress?(before + made, max(before + made, total))
+            })
+            done += kept.count
+        }
+        return resolve(consume records, problems: problems)
     }
 
     /// The articles' records in input order, made on every core.
@@ -132,13 +167,6 @@ public struct Analyzer: Sendable {
             progress?(i + 1, articles.count)
         }
         return collected
-    }
-
-    /// Source key → hashes of the lines its articles repeat (`LineHashTally`); the tally is freed on return.
-    func repeatedLineHashes(_ articles: [SourceArticle], runner: ArticleRunner) async -> [String: Set<UInt64>] {
-        var tally = LineHashTally(minArticles: options.repeatedLineMinArticles)
-        await runner.run(articles.count, { Analyzer.lineHashes(articles[$0]) }) { i, lines in tally.add(articles[i], lines: lines) }
-        return tally.repeated
     }
 
     /// The cross-document resolve with this analyzer's knowledge base and options.
