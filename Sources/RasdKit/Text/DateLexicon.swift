@@ -17,6 +17,8 @@ struct DateLexicon: Sendable {
     struct Holiday: Sendable { let rule: HolidayRule; let month: Int; let day: Int }
 
     let months: PhraseTable<Month>
+    /// Written forms that look like a month once normalized but name something else (month_lookalikes.tsv).
+    let monthLookalikes: Set<String>
     let weekdays: CliticLexicon<Weekday>
     let relative: PhraseTable<Relative>
     let words: CliticLexicon<Word>
@@ -41,6 +43,7 @@ struct DateLexicon: Sendable {
             guard r.count >= 3, let m = Int(r[1]), let c = Calendar(rawValue: r[2]) else { return nil }
             return (r[0], Month(month: m, calendar: c, needsCue: r.count > 3 && r[3] == "cued"))
         })
+        monthLookalikes = Set(TextResources.rows("month_lookalikes.tsv").map { $0[0] })
         weekdays = CliticLexicon(TextResources.rows("weekdays.tsv").compactMap { r in
             guard r.count >= 3, let w = Int(r[1]) else { return nil }
             return (r[0], Weekday(weekday: w, bare: r[2] == "yes"))

@@ -24,6 +24,14 @@ struct DateScan {
     func has(_ i: Int, _ role: DateLexicon.Role) -> Bool { i >= 0 && i < n && lex.has(tokens[i], role) }
     func prefixLength(_ i: Int) -> Int { i < n ? (lex.words[tokens[i].key]?.prefix.unicodeScalars.count ?? 0) : 0 }
 
+    /// Whether token `i`, its clitic `prefix` and diacritics aside, is written as a form that only looks like a
+    /// month name ("إب", the city, against the month "آب"; month_lookalikes.tsv). Unknown without the text.
+    func isLookalike(_ i: Int, prefix: String) -> Bool {
+        guard let text, !lex.monthLookalikes.isEmpty else { return false }
+        let letters = text.scalars[tokens[i].start..<tokens[i].end].filter { !(0x064B...0x065F).contains($0.value) && $0.value != 0x0640 }
+        return lex.monthLookalikes.contains(String(String.UnicodeScalarView(letters.dropFirst(prefix.unicodeScalars.count))))
+    }
+
     /// True when a line break separates tokens `a` and `b` (a < b).
     func lineBreak(_ a: Int, _ b: Int) -> Bool {
         text?.hasLineBreak(tokens[a].end..<tokens[b].start) ?? false
@@ -77,6 +85,7 @@ struct DateScan {
             }
             let weak = m.value.needsCue && !cue && (m.prefix.isEmpty || m.prefix == "و")
                 && !(has(i - 1, .link) || has(i - 1, .month_cue) || has(i - 1, .range_to))
+                || m.end == j + 1 && isLookalike(j, prefix: m.prefix)
             return MonthPart(end: end, ref: .named(m.value.month, m.value.calendar), prefix: prefix, weak: weak)
         }
         guard cue, j < n else { return nil }
