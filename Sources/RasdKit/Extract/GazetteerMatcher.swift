@@ -79,7 +79,12 @@ package struct GazetteerMatcher: Sendable {
                     var entities = kb.lookupName(key)
                     if media {
                         let outlets = entities.filter { $0.kind == .outlet || $0.kind == .agency }
-                        if !outlets.isEmpty { entities = outlets } else if common && !headed { break }
+                        // "الرياض - واس": a place opening the line before an agency is the dateline's place.
+                        let places = entities.filter { $0.type == "GPE" || $0.type == "LOC" }
+                        if !places.isEmpty, i == sentence.lowerBound, tokens[i + len].norm == "-",
+                           sourceFollows(tokens, at: i + len + 1, in: sentence) {
+                            entities = places
+                        } else if !outlets.isEmpty { entities = outlets } else if common && !headed { break }
                     }
                     if let entity = best(entities), len == 1, entity.type == "ORG",
                        bodyNouns.entries[stem] != nil || bodyNouns.entries[KBKeys.toggledArticle(stem)] != nil,
@@ -120,6 +125,17 @@ package struct GazetteerMatcher: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether an agency or outlet is named (in up to three words) from token `start` on: then a place name opening
+    /// the line before a dash is the dateline's place ("الرياض - واس"), while an outlet's is a byline ("سبق - واس").
+    func sourceFollows(_ tokens: [Token], at start: Int, in sentence: Range<Int>) -> Bool {
+        var words: [String] = []
+        for k in start..<min(start + 3, sentence.upperBound) where tokens[k].isWord {
+            words.append(tokens[k].norm)
+            if kb.lookupName(words.joined(separator: " ")).contains(where: { $0.kind.isSource }) { return true }
+        }
+        return false
     }
 
     /// Whether the entity has `key` as an alias only with the article added ("رقة" for "الرقة").
