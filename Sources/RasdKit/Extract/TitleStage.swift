@@ -118,6 +118,10 @@ public struct TitleStage: Sendable {
                         if let k = startsAt[after], doc.mentions[k].type == .person { nameIndex = k; break }
                     }
                     if !tok.isWord || barriers.contains(token: tok) { break }
+                    // A verb ends the phrase: "الوزير استقبل نظيره السعودي X" gives X the title "نظيره السعودي".
+                    // (A word with the article or ending in ة is a noun: "وزير النقل"، "وكيل وزارة".)
+                    if j > t, !tok.norm.hasPrefix("ال"), doc.text.scalars[tok.end - 1] != "\u{0629}",
+                       isEventVerb(tok.norm) || speech.contains(token: tok) { break }
                     j += 1
                 }
                 if let k = nameIndex {
