@@ -196,7 +196,7 @@ public struct EventStage: Sendable {
                 if trigger.type == .accuse, !event.participants.contains(where: { $0.role == .target }),
                    Self.doubtLemmas.entries[ArabicNormalizer.shared.key(trigger.match.key)] == nil,
                    !triggers.contains(where: { $0.type == .attack && $0.match.tokens.lowerBound >= trigger.match.tokens.upperBound
-                       && $0.match.tokens.lowerBound <= trigger.match.tokens.upperBound + 8 }) {
+                       && $0.match.tokens.lowerBound <= trigger.match.tokens.upperBound + 14 }) {
                     continue
                 }
                 // "وجرى خلال اللقاء ..."، "حضر الاجتماع ...": a definite verbal noun after an event of its type with the
@@ -213,6 +213,16 @@ public struct EventStage: Sendable {
                         e.type == event.type && (during || e.participants.contains { $0.role == .actor && $0.ref == actor && actor != nil })
                     }) {
                         continue
+                    }
+                }
+                // "أدانت مصر الهجوم الذي استهدف ...": who condemns an attack is not its attacker.
+                if event.type == .attack, let outer = sentenceEvents.last(where: { $0.type == .accuse
+                       && $0.triggerEnd <= doc.tokens[trigger.match.tokens.lowerBound].start }) {
+                    let accusers = Set(outer.participants.filter { $0.role == .actor }.map(\.ref))
+                    if event.participants.contains(where: { $0.role == .actor && accusers.contains($0.ref) }) {
+                        event.participants.removeAll { $0.role == .actor && accusers.contains($0.ref) }
+                        event.provenance.add("the accuser of «\(outer.trigger)» is not the attacker")
+                        if event.participants.isEmpty { continue }
                     }
                 }
                 event.sentence = sIndex

@@ -153,9 +153,34 @@ public struct TitleStage: Sendable {
         roles += officeVerbs(doc)
         doc.mentions = (doc.mentions.enumerated().filter { !absorbed.contains($0.offset) }.map(\.element) + descriptions)
             .sorted { $0.start < $1.start }
+        linkFamilyNamesToHolders(&doc.mentions, holders: descriptions)
         roles += knowledgeBaseRoles(doc)
         doc.nestedMentions += inOffices + titleForms(doc, roles: roles)
         doc.roles = roles
+    }
+
+    /// "وقال ياسين ... وأضاف وزير الخارجية اليمني": a one-word name the tagger found, unknown to the knowledge base,
+    /// that is the family name of the office holder a title here stands for, is that holder. Only a family name
+    /// counts (the last word of the holder's name, not after بن/آل), and only when one holder here has it.
+    func linkFamilyNamesToHolders(_ mentions: inout [EntityMention], holders: [EntityMention]) {
+        var byFamilyName: [String: String?] = [:]   // variant key → holder id (nil when two share it)
+        for h in holders where h.origin == .description {
+            guard let id = h.ref.kbId, let entity = kb.entity(id) else { continue }
+            for name in [entity.labelAr] + entity.aliases {
+                let words = ArabicNormalizer.shared.key(name).split(separator: " ").map(String.init)
+                guard words.count >= 2, lineage.role(words[words.count - 2]) == nil,
+                      words[words.count - 1].unicodeScalars.count >= 3 else { continue }
+                let key = KBKeys.variantKey(words[words.count - 1])
+                if let other = byFamilyName[key], other != id { byFamilyName[key] = .some(nil) } else { byFamilyName[key] = id }
+            }
+        }
+        guard !byFamilyName.isEmpty else { return }
+        for k in mentions.indices where mentions[k].type == .person && mentions[k].origin == .tagger
+            && mentions[k].tokens.count == 1 && mentions[k].ref.kbId == nil {
+            guard let found = byFamilyName[KBKeys.variantKey(ArabicNormalizer.shared.key(mentions[k].text))], let id = found else { continue }
+            mentions[k].ref = .kb(id)
+            mentions[k].provenance.add("family name of \(id), the holder of a title named in this article")
+        }
     }
 
     /// A title head word, proclitics allowed (the word itself is the first reading tried).
