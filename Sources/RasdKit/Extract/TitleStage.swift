@@ -16,6 +16,8 @@ public struct TitleStage: Sendable {
     let formerWords: PhraseLexicon
     let roleVerbs: PhraseLexicon
     let actorNouns: PhraseLexicon
+    /// "الأمير" right before a name: a rank (`lexicon/rank_titles.tsv`).
+    let rankTitles: PhraseLexicon
     let institutions = Institutions.shared
     let speech: PhraseLexicon
     let notNames: PhraseLexicon
@@ -56,6 +58,7 @@ public struct TitleStage: Sendable {
         formerWords = PhraseLexicon.resource("lexicon/former_words.tsv")
         roleVerbs = PhraseLexicon.resource("lexicon/role_verbs.tsv")
         actorNouns = PhraseLexicon.resource("lexicon/actor_nouns.tsv")
+        rankTitles = PhraseLexicon.resource("lexicon/rank_titles.tsv")
         speech = PhraseLexicon.resource("quotes/speech_verbs.tsv")
         notNames = PhraseLexicon.resource("lexicon/not_names.tsv")
         givenNames = Set(((try? ResourceStore.rows("ner/first_names.txt")) ?? []).compactMap { $0.first.map(Self.foldingAlef) })
@@ -129,8 +132,10 @@ public struct TitleStage: Sendable {
                     let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[t], afterNormalized: cliticLength(doc.tokens[t]))
                     let end = doc.tokens[j - 1].end
                     let title = doc.string(start, max(end, doc.tokens[t].end))
+                    // "الأمير X": a rank, not the emir's office (lexicon/rank_titles.tsv).
+                    let rank = j == t + 1 ? rankTitles.values(token: doc.tokens[t])?.first : nil
                     roles.append(RoleMention(person: doc.mentions[k].ref, title: title, start: start, end: end,
-                                             office: office(doc, t..<j)?.office, basis: "text", from: nil))
+                                             office: rank ?? office(doc, t..<j)?.office, basis: "text", from: nil))
                     for x in t..<j { covered[x] = true }
                     for x in (t + 1)..<max(t + 1, j) { titled[x] = true }
                     for x in t..<j { beforeName[x] = true }
