@@ -215,6 +215,18 @@ public struct EventStage: Sendable {
                         continue
                     }
                 }
+                // "ورفضت إيران الاتهامات السعودية ووصفتها بأنها ...": a verb joined by و whose actor was read from the
+                // name right before the و (no subject after it) continues the sentence's previous event: its actor.
+                if trigger.pos == .verb, trigger.match.prefix > 0,
+                   doc.tokens[trigger.match.tokens.lowerBound].norm.hasPrefix("و"),
+                   let outer = sentenceEvents.last, let outerActor = outer.participants.first(where: { $0.role == .actor }),
+                   let k = event.participants.firstIndex(where: { $0.role == .actor }), event.participants[k].ref != outerActor.ref,
+                   !doc.mentions.contains(where: { $0.ref == event.participants[k].ref
+                       && $0.tokens.lowerBound >= trigger.match.tokens.upperBound && $0.tokens.lowerBound < sentence.upperBound }) {
+                    event.provenance.add("actor «\(outerActor.text)»: the verb joined by و continues «\(outer.trigger)»")
+                    event.participants.removeAll { $0.role == .actor || $0.ref == outerActor.ref }
+                    event.participants.insert(outerActor, at: 0)
+                }
                 // "أدانت مصر الهجوم الذي استهدف ...": who condemns an attack is not its attacker.
                 if event.type == .attack, let outer = sentenceEvents.last(where: { $0.type == .accuse
                        && $0.triggerEnd <= doc.tokens[trigger.match.tokens.lowerBound].start }) {
@@ -433,7 +445,9 @@ public struct EventStage: Sendable {
         default: break
         }
         // An event inside an accusation or a denial is what is alleged or denied, not a fact.
-        if let outer = earlier.last(where: { $0.type == .accuse || $0.type == .deny }), outer.triggerEnd <= doc.tokens[trigger.lowerBound].start,
+        // (Not one of the same type: "وصف الاتهامات بأنها أكاذيب" is one denial told twice, not a denied denial.)
+        if let outer = earlier.last(where: { ($0.type == .accuse || $0.type == .deny) && $0.type != event.type }),
+           outer.triggerEnd <= doc.tokens[trigger.lowerBound].start,
            !doc.tokens[trigger].isEmpty, !(sentence.lowerBound..<trigger.lowerBound).contains(where: {
                doc.tokens[$0].start >= outer.triggerEnd && doc.tokens[$0].kind == .punct && doc.tokens[$0].norm != "/" }) {
             return outer.type == .accuse ? .alleged : .denied
