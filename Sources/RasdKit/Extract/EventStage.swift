@@ -217,10 +217,14 @@ public struct EventStage: Sendable {
                 }
                 // "ورفضت إيران الاتهامات السعودية ووصفتها بأنها ...": a verb joined by و whose actor was read from the
                 // name right before the و (no subject after it) continues the sentence's previous event: its actor.
-                if trigger.pos == .verb, trigger.match.prefix > 0,
+                // (A statement's speaker is the quote stage's reading, and stays.)
+                if trigger.pos == .verb, event.type != .statement, trigger.match.prefix > 0,
                    doc.tokens[trigger.match.tokens.lowerBound].norm.hasPrefix("و"),
                    let outer = sentenceEvents.last, let outerActor = outer.participants.first(where: { $0.role == .actor }),
                    let k = event.participants.firstIndex(where: { $0.role == .actor }), event.participants[k].ref != outerActor.ref,
+                   doc.mentions.contains(where: { $0.ref == event.participants[k].ref
+                       && $0.tokens.upperBound <= trigger.match.tokens.lowerBound
+                       && $0.tokens.upperBound >= trigger.match.tokens.lowerBound - 1 && $0.tokens.lowerBound >= sentence.lowerBound }),
                    !doc.mentions.contains(where: { $0.ref == event.participants[k].ref
                        && $0.tokens.lowerBound >= trigger.match.tokens.upperBound && $0.tokens.lowerBound < sentence.upperBound }) {
                     event.provenance.add("actor «\(outerActor.text)»: the verb joined by و continues «\(outer.trigger)»")
@@ -348,12 +352,18 @@ public struct EventStage: Sendable {
     /// class that must not ("combat!blaze": fighting words, and no fire or flood whose control is told alike).
     func satisfies(_ doc: Document, _ requires: String, around trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
         let parts = requires.split(separator: "!", maxSplits: 1).map(String.init)
+        // "claim>": the class only after the trigger (its object), not before it.
+        if let required = parts.first, required.hasSuffix(">") {
+            guard clauseHas(doc, String(required.dropLast()), around: trigger, in: sentence, before: false) else { return false }
+            return parts.count < 2 || !clauseHas(doc, parts[1], around: trigger, in: sentence)
+        }
         guard let required = parts.first, clauseHas(doc, required, around: trigger, in: sentence) else { return false }
         return parts.count < 2 || !clauseHas(doc, parts[1], around: trigger, in: sentence)
     }
 
     /// Whether a word of the class occurs in the sentence near the trigger (8 tokens before, 16 after).
-    func clauseHas(_ doc: Document, _ className: String, around trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
+    func clauseHas(_ doc: Document, _ className: String, around trigger: Range<Int>, in sentence: Range<Int>,
+                   before: Bool = true) -> Bool {
         guard let words = classes[className] else { return false }
         // Eight words before the trigger and sixteen after it; punctuation ("، مساء أمس الخميس،") does not count.
         func has(_ t: Int) -> Bool {
@@ -361,7 +371,7 @@ public struct EventStage: Sendable {
         }
         var seen = 0
         var t = trigger.lowerBound - 1
-        while t >= sentence.lowerBound, seen < 8 {
+        while before, t >= sentence.lowerBound, seen < 8 {
             if doc.tokens[t].isWord { if has(t) { return true }; seen += 1 }
             t -= 1
         }

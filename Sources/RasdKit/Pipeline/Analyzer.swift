@@ -20,7 +20,7 @@ public struct Analyzer: Sendable {
 
     public var options: Options
     /// `Options.minConfidence`'s default.
-    public static let defaultMinConfidence = 0.6
+    public static let defaultMinConfidence = 0.7
     package var cleaner: BoilerplateCleaner
     public let kb: KnowledgeBase
     /// The per-article stages, in order; `init(options:stages:)` takes another list (a stage dropped or added).
