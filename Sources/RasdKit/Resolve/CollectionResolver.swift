@@ -29,6 +29,10 @@ package struct CollectionResolver: Sendable {
     package func resolve(_ documents: consuming [ArticleRecord]) -> Analysis {
         var analysis = Analysis()
         var entities = EntityTable(kb: kb)
+        // Near duplicates are found first, so that the MinHash signatures (a kilobyte an article) are let go
+        // before the analysis is built; they are marked on the documents last.
+        let duplicateOf = nearDuplicates(documents)
+        for k in documents.indices { documents[k].signature = [] }
         for k in documents.indices {
             gather(documents[k], &analysis, &entities)
             documents[k].releaseCopiedAnnotations()
@@ -42,7 +46,7 @@ package struct CollectionResolver: Sendable {
         for (k, group) in groups.enumerated() { for d in group { storyOf[d] = k } }
         findDiscrepancies(documents, &analysis, storyOf: storyOf)         // discrepancies, within a story
         StoryRecords(detector: StoryDetector.shared).fill(&analysis, groups: groups, documents: documents)
-        markNearDuplicates(documents, &analysis)                           // near duplicates
+        markNearDuplicates(duplicateOf, &analysis)                         // near duplicates
         return analysis
     }
 
@@ -208,12 +212,17 @@ package struct CollectionResolver: Sendable {
     }
 
     /// Step "near duplicates": the same story on several sites; later copies point to the first.
-    func markNearDuplicates(_ documents: [ArticleRecord], _ analysis: inout Analysis) {
+    /// Step "near duplicates": each article that repeats an earlier one (MinHash of its body) → that article's id.
+    func nearDuplicates(_ documents: [ArticleRecord]) -> [String: String] {
         let originals = documents.filter { $0.parent == nil }.map { (id: $0.id, signature: $0.signature) }
         var duplicateOf: [String: String] = [:]
         for group in NearDuplicateDetector().groups(signed: originals) {
             for id in group.dropFirst() { duplicateOf[id] = group[0] }
         }
+        return duplicateOf
+    }
+
+    func markNearDuplicates(_ duplicateOf: [String: String], _ analysis: inout Analysis) {
         for k in analysis.documents.indices { analysis.documents[k].near_duplicate_of = duplicateOf[analysis.documents[k].id] }
     }
 

@@ -13,7 +13,7 @@ import Foundation
 ///   here when it first qualifies (a meeting once its second side is named), so its id can come later;
 /// - it is placed in a story (`StoryDetector.Placement`: **approximate**, see there); that story's record and
 ///   discrepancies are made again, and the events it reports are given the story with most of their reports;
-/// - its near-duplicate group is found as `markNearDuplicates` would (**exact**).
+/// - its near-duplicate group is found as `nearDuplicates` would (**exact**).
 /// The timeline, the entities and the related stories are made from that state by `snapshot` (linear in the
 /// events and stories, but cheap). A full resolve (`rasd analyze`, or an `IncrementalAnalysis` run) gives the
 /// exact stories again.
