@@ -94,6 +94,9 @@ struct ArgumentFinder {
     static let symmetric: Set<EventType> = [.meet, .sign]
     /// Words before a verbal noun that make it an adverbial ("خلال محادثات"): its actor is the sentence's subject.
     static let during = keys(["خلال", "أثناء", "عقب", "إثر", "لدى", "في"])
+    /// "بعد"، "قبل": adverbial only before a noun with a possessive pronoun ("بعد اجتماعه مع X، قال Y"), never
+    /// before a bare one ("قال X بعد الهجوم على ...": X did not attack).
+    static let around = keys(["بعد", "قبل"])
     static let topicPrepositions = keys(["في", "عن", "حول", "بشأن"])
     /// Nouns of inquiry and talk (`events/topic_nouns.tsv`): an event noun after one and a preposition is a topic.
     static let topicNouns = PhraseLexicon.resource("events/topic_nouns.tsv")
@@ -433,8 +436,12 @@ struct ArgumentFinder {
         let topic = pos == .noun && trigger.lowerBound >= sentence.lowerBound + 2
             && Self.topicPrepositions.contains(doc.tokens[trigger.lowerBound - 1].norm)
             && Self.topicNouns.contains(token: doc.tokens[trigger.lowerBound - 2])
+        // "خلال زيارته"، "وبعد اجتماعه مع X، قال Y": a noun of time or occasion before it (a conjunction on it allowed).
+        let wordBefore = trigger.lowerBound > sentence.lowerBound ? doc.tokens[trigger.lowerBound - 1].norm : ""
+        let plainBefore = wordBefore.hasPrefix("و") ? String(wordBefore.dropFirst()) : wordBefore
         let adverbial = pos == .noun && trigger.lowerBound > sentence.lowerBound && !topic
-            && Self.during.contains(doc.tokens[trigger.lowerBound - 1].norm)
+            && (Self.during.contains(wordBefore) || Self.during.contains(plainBefore)
+                || (Self.around.contains(plainBefore) && hasPossessive(trigger.upperBound - 1)))
         var objectStart = trigger.upperBound
         // Punctuation past this token ends the objects ("انتقد X، Y": Y belongs elsewhere).
         var punctuationFloor = trigger.upperBound
@@ -562,6 +569,11 @@ struct ArgumentFinder {
                    (s.tokens.upperBound..<trigger.lowerBound).filter({ doc.tokens[$0].isWord }).count <= 1,
                    (s.tokens.upperBound..<trigger.lowerBound).allSatisfy({ doc.tokens[$0].isWord || Self.complementMarks.contains(doc.tokens[$0].norm) }) {
                     add(s, .target); targetTaken = true
+                }
+                // "بعد اتهامه من قبل Y": the one the pronoun stands for (the sentence's subject) is the target.
+                if passiveAgent != nil, pos == .noun, type == .accuse || type == .attack, !targetTaken, adverbial,
+                   hasPossessive(trigger.upperBound - 1), let c = carriedSubject, c.ref != m.ref {
+                    add(EventMention.Participant(ref: c.ref, role: .target, text: c.text)); targetTaken = true
                 }
             } else if let m = svo {
                 for g in coordination(endingAt: m, in: before) { add(g, .actor) }
@@ -874,7 +886,11 @@ struct ArgumentFinder {
         while k + 1 < min(sentence.upperBound, trigger.upperBound + 8), doc.tokens[k].isWord {
             if Self.otherActs.contains(doc.tokens[k].norm) { return nil }
             if Self.agentPhrases.contains(where: { $0[0] == doc.tokens[k].norm && $0[1] == doc.tokens[k + 1].norm }) {
-                return actors.first { $0.tokens.lowerBound >= k + 2 && $0.tokens.lowerBound <= k + 5 && !punctuationBetween(k, $0.tokens.lowerBound) }
+                // A title and a comma may come first: "من قبل الرئيس التركي، رجب طيب أردوغان".
+                return actors.first { m in
+                    m.tokens.lowerBound >= k + 2 && m.tokens.lowerBound <= k + 5
+                        && (k..<m.tokens.lowerBound).allSatisfy { doc.tokens[$0].isWord || doc.tokens[$0].norm == "," }
+                }
             }
             k += 1
         }
@@ -1033,6 +1049,15 @@ struct ArgumentFinder {
     }
 
     /// "الزيارة"، "والاجتماع"، "للقاء": a definite noun refers back to an event already told.
+    /// Whether the word ends in a possessive pronoun as written (ه، ها، هم، هما; not the ة the normalizer folds into ه).
+    func hasPossessive(_ t: Int) -> Bool {
+        let scalars = doc.text.scalars[doc.tokens[t].start..<doc.tokens[t].end].filter { !(0x064B...0x065F).contains($0.value) }
+        guard let last = scalars.last else { return false }
+        if last == "\u{0647}" { return true }                                   // ـه
+        let tail = scalars.suffix(3).map(\.value)
+        return tail.suffix(2) == [0x0647, 0x0627] || tail.suffix(2) == [0x0647, 0x0645] || tail == [0x0647, 0x0645, 0x0627]
+    }
+
     static func isDefinite(_ word: String) -> Bool {
         var scalars = Substring(word).unicodeScalars[...]
         if scalars.starts(with: "لل".unicodeScalars) { return true }
