@@ -589,6 +589,11 @@ struct ArgumentFinder {
                 for m in sides { add(m, .actor) }
                 actorFound = true
                 objectStart = sides.map(\.tokens.upperBound).max() ?? objectStart
+            } else if type == .sign, !(pos == .verb && svo != nil), let sides = sides(after: trigger, in: sentence, within: 8) {
+                // "الاتفاق المبرم بين X وY"، "الاتفاق الذي أبرم في فيينا الأسبوع الماضي بين X وY": the parties to it.
+                for m in sides { add(m, .actor) }
+                actorFound = true
+                objectStart = sides.map(\.tokens.upperBound).max() ?? objectStart
             } else if type == .statement, let m = speakers.first, m.type != .person,
                       let holder = titleHolder(of: m, after: trigger, before: complement) {
                 add(holder); actorFound = true
@@ -928,8 +933,8 @@ struct ArgumentFinder {
     }
 
     /// "بين X و Y" within three words after a verbal noun ("معارك عنيفة بين X و Y"): X and the names joined to it.
-    func sides(after trigger: Range<Int>, in sentence: Range<Int>) -> [EntityMention]? {
-        guard let k = (trigger.upperBound..<min(trigger.upperBound + 3, sentence.upperBound)).first(where: { doc.tokens[$0].norm == Self.between }),
+    func sides(after trigger: Range<Int>, in sentence: Range<Int>, within window: Int = 3) -> [EntityMention]? {
+        guard let k = (trigger.upperBound..<min(trigger.upperBound + window, sentence.upperBound)).first(where: { doc.tokens[$0].norm == Self.between }),
               !punctuationBetween(trigger.upperBound, k),
               let first = actors.first(where: { $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 4 && $0.tokens.lowerBound < sentence.upperBound }),
               !punctuationBetween(k, first.tokens.lowerBound) else { return nil }
