@@ -436,12 +436,13 @@ struct ArgumentFinder {
         let topic = pos == .noun && trigger.lowerBound >= sentence.lowerBound + 2
             && Self.topicPrepositions.contains(doc.tokens[trigger.lowerBound - 1].norm)
             && Self.topicNouns.contains(token: doc.tokens[trigger.lowerBound - 2])
-        // "خلال زيارته"، "وبعد اجتماعه مع X، قال Y": a noun of time or occasion before it (a conjunction on it allowed).
+        // "خلال زيارته"، "وبعد اجتماعه مع X، قال Y": a word of time or occasion before the noun; with a conjunction
+        // on it ("وفي"، "وبعد": often a new clause) only before a noun with a possessive pronoun.
         let wordBefore = trigger.lowerBound > sentence.lowerBound ? doc.tokens[trigger.lowerBound - 1].norm : ""
         let plainBefore = wordBefore.hasPrefix("و") ? String(wordBefore.dropFirst()) : wordBefore
         let adverbial = pos == .noun && trigger.lowerBound > sentence.lowerBound && !topic
-            && (Self.during.contains(wordBefore) || Self.during.contains(plainBefore)
-                || (Self.around.contains(plainBefore) && hasPossessive(trigger.upperBound - 1)))
+            && (Self.during.contains(wordBefore)
+                || ((Self.during.contains(plainBefore) || Self.around.contains(plainBefore)) && hasPossessive(trigger.upperBound - 1)))
         var objectStart = trigger.upperBound
         // Punctuation past this token ends the objects ("انتقد X، Y": Y belongs elsewhere).
         var punctuationFloor = trigger.upperBound
