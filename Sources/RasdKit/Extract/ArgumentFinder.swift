@@ -598,7 +598,12 @@ struct ArgumentFinder {
             } else if type == .statement, let m = speakers.first, m.type != .person,
                       let holder = titleHolder(of: m, after: trigger, before: complement) {
                 add(holder); actorFound = true
-            } else if let m = (type == .statement ? speakers : after).first, m.tokens.lowerBound <= trigger.upperBound + reach,
+            } else if let m = (type == .statement ? speakers : after).first.map({ m in
+                          // "أدان الأمين العام للأمم المتحدة بان كي مون ...": a body under a preposition inside the
+                          // title of the person named next stands for that person, the subject.
+                          type != .statement && m.type != .person && preposition(before: m, floor: trigger.upperBound) != nil
+                              ? titleHolder(after: m, in: sentence) ?? m : m
+                      }), m.tokens.lowerBound <= trigger.upperBound + reach,
                !(pos == .noun && (type == .meet || type == .visit) && isCityOrSeat(m)),
                // "زيارة إيران": a visit's genitive place is where it goes, not who goes.
                !(pos == .noun && type == .visit && isPlace(m)),
