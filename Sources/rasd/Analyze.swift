@@ -120,21 +120,20 @@ struct Analyze: AsyncParsableCommand {
         } else {
             let collector = InputCollector(readers: InputCollector.defaultReaders(jobs: jobs), excluded: Set([meta].compactMap { $0 }))
             let listing = collector.files(in: paths)
-            for problem in problems + listing.problems { progress.warn(problem.description) }
+            problems += listing.problems
+            for problem in problems { progress.warn(problem.description) }
             // Streamed: the files are read twice, a chunk of lines at a time (the outlets' repeated lines first,
             // then the records), so no more than a chunk of input text is held however large the input.
             var found: [InputProblem] = []
             analysis = await analyzer.analyze(reading: {
                 collector.pieces(files: listing.files) { metadata[$0.id]?.applied(to: $0) ?? $0 }
-            }, jobs: jobs, found: { problem in
+            }, problems: problems, jobs: jobs, found: { problem in
                 progress.warn(problem.description)
                 found.append(problem)
             }) { done, total in
                 progress.update(done, of: total)
             }
             progress.finish()
-            problems += listing.problems
-            analysis.problems = Analyzer.reported(problems) + analysis.problems
             problems += found
         }
 

@@ -78,12 +78,12 @@ struct Ingest: AsyncParsableCommand {
         for file in files {
             progress.bytes += (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
             // Large JSONL feeds come in pieces, so batches are stored while the file is still being read.
-            for (articles, problems) in collector.pieces(file: file) {
-                for problem in problems {
+            for piece in collector.pieces(file: file) {
+                for problem in piece.problems {
                     warn(problem.description)
                     if problem.isFatalForPath { failedPath = true }
                 }
-                for article in articles {
+                for article in piece.articles {
                     batch.append(metadata[article.id]?.applied(to: article) ?? article)
                     progress.read += 1
                     if batch.count >= batchSize { try await flush() }

@@ -1059,16 +1059,15 @@ struct ArgumentFinder {
         return scalars.starts(with: "ال".unicodeScalars)
     }
 
-    /// "الزيارة"، "والاجتماع"، "للقاء": a definite noun refers back to an event already told.
     /// Whether the word ends in a possessive pronoun as written (ه، ها، هم، هما; not the ة the normalizer folds into ه).
     func hasPossessive(_ t: Int) -> Bool {
-        let scalars = doc.text.scalars[doc.tokens[t].start..<doc.tokens[t].end].filter { !(0x064B...0x065F).contains($0.value) }
-        guard let last = scalars.last else { return false }
-        if last == "\u{0647}" { return true }                                   // ـه
-        let tail = scalars.suffix(3).map(\.value)
+        let tail = doc.text.letters(doc.tokens[t].start..<doc.tokens[t].end).suffix(3).map(\.value)
+        guard let last = tail.last else { return false }
+        if last == 0x0647 { return true }                                              // ـه
         return tail.suffix(2) == [0x0647, 0x0627] || tail.suffix(2) == [0x0647, 0x0645] || tail == [0x0647, 0x0645, 0x0627]
     }
 
+    /// "الزيارة"، "والاجتماع"، "للقاء": a definite noun refers back to an event already told.
     static func isDefinite(_ word: String) -> Bool {
         var scalars = Substring(word).unicodeScalars[...]
         if scalars.starts(with: "لل".unicodeScalars) { return true }

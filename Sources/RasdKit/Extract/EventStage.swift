@@ -101,9 +101,7 @@ public struct EventStage: Sendable {
                 } else if doc.tokens[i].kind == .arabic {
                     let t = doc.tokens[i]
                     // The normalizer writes ة as ه: the letter as written tells "وزارة" from "وزاره".
-                    var last = t.end - 1
-                    while last > t.start, ArabicNormalizer.isMark(doc.text.scalars[last].value) { last -= 1 }
-                    let taMarbuta = t.norm.unicodeScalars.last == "ه" && doc.text.scalars[last] == "\u{0629}"
+                    let taMarbuta = t.norm.unicodeScalars.last == "ه" && doc.text.lastLetter(t.start..<t.end) == "\u{0629}"
                     for hit in lemmas.hits(t.norm, taMarbuta: taMarbuta) where !(inName.contains(i) && hit.reading.proclitic.length > 0) {
                         let m = PhraseLexicon.Match(tokens: i..<(i + 1), prefix: hit.reading.proclitic.length, key: hit.lemma,
                                                     values: hit.rows[0])
@@ -352,12 +350,11 @@ public struct EventStage: Sendable {
     /// class that must not ("combat!blaze": fighting words, and no fire or flood whose control is told alike).
     func satisfies(_ doc: Document, _ requires: String, around trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
         let parts = requires.split(separator: "!", maxSplits: 1).map(String.init)
+        guard var required = parts.first else { return false }
         // "claim>": the class only after the trigger (its object), not before it.
-        if let required = parts.first, required.hasSuffix(">") {
-            guard clauseHas(doc, String(required.dropLast()), around: trigger, in: sentence, before: false) else { return false }
-            return parts.count < 2 || !clauseHas(doc, parts[1], around: trigger, in: sentence)
-        }
-        guard let required = parts.first, clauseHas(doc, required, around: trigger, in: sentence) else { return false }
+        let afterOnly = required.hasSuffix(">")
+        if afterOnly { required.removeLast() }
+        guard clauseHas(doc, required, around: trigger, in: sentence, before: !afterOnly) else { return false }
         return parts.count < 2 || !clauseHas(doc, parts[1], around: trigger, in: sentence)
     }
 

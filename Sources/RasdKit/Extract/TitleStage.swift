@@ -123,7 +123,7 @@ public struct TitleStage: Sendable {
                     if !tok.isWord || barriers.contains(token: tok) { break }
                     // A verb ends the phrase: "الوزير استقبل نظيره السعودي X" gives X the title "نظيره السعودي".
                     // (A word with the article or ending in ة is a noun: "وزير النقل"، "وكيل وزارة".)
-                    if j > t, !tok.norm.hasPrefix("ال"), doc.text.scalars[tok.end - 1] != "\u{0629}",
+                    if j > t, !tok.norm.hasPrefix("ال"), doc.text.lastLetter(tok.start..<tok.end) != "\u{0629}",
                        isEventVerb(tok.norm) || speech.contains(token: tok) { break }
                     j += 1
                 }

@@ -12,11 +12,13 @@ extension InputCollector {
     }
 
     /// Every file's pieces in turn (see `pieces(file:chunkBytes:)`), each article passed through `prepare`
-    /// (metadata applied): what `Analyzer.analyze(reading:jobs:progress:)` reads twice.
+    /// (metadata applied): what `Analyzer.analyze(reading:problems:jobs:found:progress:)` reads twice.
     package func pieces(files: [String], chunkBytes: Int = 8 << 20,
                         prepare: @escaping (SourceArticle) -> SourceArticle = { $0 }) -> some Sequence<InputPiece> {
-        files.lazy.flatMap { pieces(file: $0, chunkBytes: chunkBytes) }.map {
-            InputPiece(articles: $0.articles.map(prepare), problems: $0.problems)
+        files.lazy.flatMap { pieces(file: $0, chunkBytes: chunkBytes) }.map { piece in
+            var piece = piece
+            piece.articles = piece.articles.map(prepare)
+            return piece
         }
     }
 
@@ -70,7 +72,7 @@ package struct FilePieces: Sequence {
 
         deinit { try? handle?.close() }
 
-        package func next() -> (articles: [SourceArticle], problems: [InputProblem])? {
+        package func next() -> InputPiece? {
             guard !finished else { return nil }
             guard let handle, let jsonl else { return whole() }
             while true {
@@ -92,16 +94,17 @@ package struct FilePieces: Sequence {
                     anything = anything || !result.articles.isEmpty || !result.problems.isEmpty
                     linesBefore += piece.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
                     pending = Data(pending[cut...])
-                    if atEnd && !anything { return ([], [JSONLReader.emptyFeed(path)]) }
-                    return result
+                    if atEnd && !anything { return InputPiece(articles: [], problems: [JSONLReader.emptyFeed(path)]) }
+                    return InputPiece(articles: result.articles, problems: result.problems)
                 }
-                if atEnd { return anything ? nil : ([], [JSONLReader.emptyFeed(path)]) }
+                if atEnd { return anything ? nil : InputPiece(articles: [], problems: [JSONLReader.emptyFeed(path)]) }
             }
         }
 
-        private func whole() -> (articles: [SourceArticle], problems: [InputProblem]) {
+        private func whole() -> InputPiece {
             finish()
-            return collector.read(file: path)
+            let read = collector.read(file: path)
+            return InputPiece(articles: read.articles, problems: read.problems)
         }
 
         private func finish() {

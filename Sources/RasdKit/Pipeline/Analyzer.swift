@@ -85,7 +85,7 @@ public struct Analyzer: Sendable {
         let (articles, idProblems) = DistinctIDs.apply(articles)
         let problems = problems + idProblems
         // Collection-level cleaning: lines an outlet repeats across its articles, tallied as line hashes as in
-        // `analyze(reading:jobs:)` and a store.
+        // `analyze(reading:problems:jobs:found:progress:)` and a store.
         var tally = LineHashTally(minArticles: options.repeatedLineMinArticles)
         for article in articles { tally.add(article, lines: Analyzer.lineHashes(article)) }
         let repeated = tally.repeated
@@ -101,23 +101,21 @@ public struct Analyzer: Sendable {
     /// as one at a time, since the records reach the resolve in input order.
     public func analyze(_ articles: [SourceArticle], problems: [InputProblem] = [], jobs: Int,
                         progress: ((Int, Int) -> Void)? = nil) async -> Analysis {
-        var analysis = await analyze(reading: { [InputPiece(articles: articles, problems: [])] }, jobs: jobs, progress: progress)
-        analysis.problems = Self.reported(problems) + analysis.problems
-        return analysis
+        await analyze(reading: { [InputPiece(articles: articles, problems: [])] }, problems: problems, jobs: jobs, progress: progress)
     }
 
     /// Analyses a collection read as pieces (a file's chunk of lines, a whole file), never holding more than
     /// one piece of input text: `pieces` is called twice and must give the same articles in the same order. The
     /// first pass tallies the outlets' repeated lines (an article's cleaning depends on its outlet's lines over the
     /// whole collection) and which ids repeat; the second makes the records, up to `jobs` articles in flight.
-    /// The result equals `analyze(_:problems:jobs:)` on the articles of all pieces, with the pieces' problems
-    /// first. Articles that only the second pass sees (a file grown in between) are analysed without being
+    /// The result equals `analyze(_:problems:jobs:)` on the articles of all pieces, its problems `problems` (found
+    /// before reading), then the pieces', then the repeated ids. Articles that only the second pass sees (a file grown in between) are analysed without being
     /// counted in the tally. `found` hears each problem as it is found (the pieces' own, then repeated ids).
-    package func analyze<Pieces: Sequence<InputPiece>>(reading pieces: () -> Pieces, jobs: Int,
+    package func analyze<Pieces: Sequence<InputPiece>>(reading pieces: () -> Pieces, problems: [InputProblem] = [], jobs: Int,
                                                        found: (InputProblem) -> Void = { _ in },
                                                        progress: ((Int, Int) -> Void)? = nil) async -> Analysis {
         let runner = ArticleRunner(jobs: jobs)
-        var problems: [InputProblem] = []
+        var problems = problems
         var tally = LineHashTally(minArticles: options.repeatedLineMinArticles)
         var firstTexts: [String: UInt64] = [:]
         var ids: [String] = []

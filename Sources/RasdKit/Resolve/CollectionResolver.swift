@@ -211,8 +211,8 @@ package struct CollectionResolver: Sendable {
             .filter { !flagged.contains(Set($0.values.map(\.value))) }
     }
 
-    /// Step "near duplicates": the same story on several sites; later copies point to the first.
-    /// Step "near duplicates": each article that repeats an earlier one (MinHash of its body) → that article's id.
+    /// Step "near duplicates": the same story on several sites; later copies point to the first. Each article that
+    /// repeats an earlier one (MinHash of its body) → that article's id.
     func nearDuplicates(_ documents: [ArticleRecord]) -> [String: String] {
         let originals = documents.filter { $0.parent == nil }.map { (id: $0.id, signature: $0.signature) }
         var duplicateOf: [String: String] = [:]
@@ -222,6 +222,7 @@ package struct CollectionResolver: Sendable {
         return duplicateOf
     }
 
+    /// The near duplicates found first (`nearDuplicates`), marked on the analysis's documents.
     func markNearDuplicates(_ duplicateOf: [String: String], _ analysis: inout Analysis) {
         for k in analysis.documents.indices { analysis.documents[k].near_duplicate_of = duplicateOf[analysis.documents[k].id] }
     }

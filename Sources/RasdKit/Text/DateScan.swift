@@ -28,8 +28,8 @@ struct DateScan {
     /// month name ("إب", the city, against the month "آب"; month_lookalikes.tsv). Unknown without the text.
     func isLookalike(_ i: Int, prefix: String) -> Bool {
         guard let text, !lex.monthLookalikes.isEmpty else { return false }
-        let letters = text.scalars[tokens[i].start..<tokens[i].end].filter { !(0x064B...0x065F).contains($0.value) && $0.value != 0x0640 }
-        return lex.monthLookalikes.contains(String(String.UnicodeScalarView(letters.dropFirst(prefix.unicodeScalars.count))))
+        let letters = text.letters(tokens[i].start..<tokens[i].end)
+        return lex.monthLookalikes.contains(String(unicodeScalars: letters.dropFirst(prefix.unicodeScalars.count)))
     }
 
     /// True when a line break separates tokens `a` and `b` (a < b).

@@ -25,6 +25,16 @@ public struct ScalarText: Sendable, Equatable {
 
     public var string: String { string(0..<scalars.count) }
 
+    /// The letters of a range as written: diacritics and tatweel (`ArabicNormalizer.isMark`) left out.
+    package func letters(_ range: Range<Int>) -> [Unicode.Scalar] {
+        scalars[range.clamped(to: 0..<scalars.count)].filter { !ArabicNormalizer.isMark($0.value) }
+    }
+
+    /// The last letter of a range as written (marks aside): ة tells "وزارة" from "وزاره", which the normalizer folds.
+    package func lastLetter(_ range: Range<Int>) -> Unicode.Scalar? {
+        scalars[range.clamped(to: 0..<scalars.count)].last { !ArabicNormalizer.isMark($0.value) }
+    }
+
     /// True when a line feed lies in `range` (the gap between two tokens).
     public func hasLineBreak(_ range: Range<Int>) -> Bool {
         scalars[range.clamped(to: 0..<scalars.count)].contains("\n")
