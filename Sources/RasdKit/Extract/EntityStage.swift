@@ -10,6 +10,8 @@ public struct EntityStage: Sendable {
     public let tagger: NERTagger?
     let matcher: GazetteerMatcher
     let stopNames: PhraseLexicon
+    /// Phrases that attribute a report ("على لسان"، "بحسب"): never the start of a name (`quotes/attribution.tsv`).
+    let attribution: PhraseLexicon
     /// Words of courtesy before a name ("الأمير"، "آية الله"): not part of the person's mention.
     let honorifics: PhraseLexicon
     let lineage: Lineage
@@ -40,6 +42,7 @@ public struct EntityStage: Sendable {
         self.tagger = tagger
         matcher = GazetteerMatcher(kb: kb)
         stopNames = PhraseLexicon.resource("lexicon/not_names.tsv")
+        attribution = PhraseLexicon.resource("quotes/attribution.tsv")
         honorifics = PhraseLexicon.resource("lexicon/honorifics.tsv")
         lineage = Lineage()
         wawNames = PhraseLexicon.resource("lexicon/waw_names.tsv")
@@ -89,9 +92,14 @@ public struct EntityStage: Sendable {
             let knownNames = Set(spans.map { s in s.range.map { doc.tokens[$0].norm }.joined(separator: " ") })
             for (n, span) in spans.enumerated() where span.type.hasPrefix("PER") { for t in span.range { personTags[t] = n } }
             for span in spans where !span.range.contains(where: { covered[$0] }) {
-                if let m = taggedMention(doc, span.range, span.type, knownNames: knownNames) {
+                // "على لسان خامنئي" (على read as the name علي): a phrase of attribution opening the span is not the name.
+                var range = span.range
+                if let a = attribution.match(doc.tokens, at: range.lowerBound, limit: range.upperBound), a.tokens.upperBound < range.upperBound {
+                    range = a.tokens.upperBound..<range.upperBound
+                }
+                if let m = taggedMention(doc, range, span.type, knownNames: knownNames) {
                     mentions.append(m)
-                    for t in span.range { covered[t] = true }
+                    for t in range { covered[t] = true }
                 }
             }
         }
@@ -291,7 +299,10 @@ public struct EntityStage: Sendable {
             guard m.type == .person, case .kb(let id) = m.ref, m.tokens.count == 1, m.tokens.lowerBound >= 2,
                   let person = kb.entity(id) else { return m }
             let given = m.tokens.lowerBound - 2, middle = m.tokens.lowerBound - 1
-            guard doc.tokens[given].isWord, doc.tokens[middle].isWord, !covered[given], !covered[middle] else { return m }
+            guard doc.tokens[given].isWord, doc.tokens[middle].isWord, !covered[given], !covered[middle],
+                  // "على لسان خامنئي" is no "علي ... خامنئي": a phrase of attribution or a word that is never a name.
+                  attribution.match(doc.tokens, at: given, limit: m.tokens.lowerBound) == nil,
+                  stopNames.entries[doc.tokens[middle].norm] == nil else { return m }
             let family = KBKeys.variantKey(doc.tokens[m.tokens.lowerBound].norm)
             let written = KBKeys.variantKey(doc.tokens[given].norm)
             let known = person.aliases.contains { alias in

@@ -23,6 +23,7 @@ public struct EventStage: Sendable {
     /// The learned confidence set on every event (`EventConfidence`) and on every participant (`ArgumentConfidence`).
     let confidence = EventConfidence.bundled
     let argumentConfidence = ArgumentConfidence.bundled
+    let criticism: ConductCriticism
 
     public init(kb: KnowledgeBase) {
         self.kb = kb
@@ -41,6 +42,7 @@ public struct EventStage: Sendable {
             classes[row[0], default: []].insert(ArabicNormalizer.shared.key(row[1]))
         }
         self.classes = classes
+        criticism = ConductCriticism(classes: classes)
     }
 
     struct Trigger {
@@ -77,6 +79,7 @@ public struct EventStage: Sendable {
     /// them passive ("تم طرد"، "جرى اعتقال") and prepositions ("بعد طرد"، "من طرد").
     static let nounContexts = ArgumentFinder.keys(["تم", "وتم", "جرى", "وجرى", "يتم", "ويتم",
         "بعد", "وبعد", "قبل", "وقبل", "عقب", "إثر", "اثر", "خلال", "من", "في", "على", "إلى", "الى", "عن", "مع", "حول", "ضد"])
+    static let relatives = ArgumentFinder.keys(["الذي", "التي", "والذي", "والتي", "اللذين", "اللتين", "الذين"])
     /// Nouns whose name is a date (`events/date_name_heads.tsv`).
     static let dateNameHeads = PhraseLexicon.resource("events/date_name_heads.tsv")
     /// ACCUSE lemmas of doubt (`events/doubt_lemmas.tsv`): what is doubted may be a thing, not a party.
@@ -164,14 +167,18 @@ public struct EventStage: Sendable {
                 // read ("قوله تعالى" quotes scripture).
                 if trigger.type == .statement, trigger.pos == .noun, said?.speaker == nil,
                    speech.values(token: doc.tokens[trigger.match.tokens.lowerBound])?.contains("carried") == true { continue }
-                if let said {
+                // "تصريحات X التي أكد فيها أن ...": X speaks, whom the quote stage does not read.
+                let owner = trigger.type == .statement && said?.speaker == nil
+                    ? criticism.relativeSpeaker(of: trigger.match.tokens, in: doc, sentence: sentence) : nil
+                if let said, owner == nil {
                     guard let ref = said.speaker, arguments.canAct(ref), !arguments.isSource(ref) else { continue }
                 }
                 let found = arguments.event(for: trigger.match.tokens, type: trigger.type, pos: trigger.pos,
                                             clause: clause, sentence: sentence, earlier: sentenceEvents,
                                             previous: events, recipientFirst: trigger.recipientFirst, carrier: trigger.carrier,
                                             seizure: trigger.seizure)
-                guard var event = found ?? said.map({ _ in arguments.bareEvent(trigger.type, trigger.match.tokens, sentence: sentence) }) else {
+                guard var event = owner.map({ _ in arguments.bareEvent(trigger.type, trigger.match.tokens, sentence: sentence) })
+                    ?? found ?? said.map({ _ in arguments.bareEvent(trigger.type, trigger.match.tokens, sentence: sentence) }) else {
                     if trigger.pos == .noun, trigger.match.tokens.lowerBound <= sentence.lowerBound + 2 { waiting.append(trigger) }
                     continue
                 }
@@ -184,6 +191,22 @@ public struct EventStage: Sendable {
                         event.participants.append(.init(ref: body.ref, role: .actor, text: body.text))
                         event.provenance.add("actor «\(body.text)»: the body the speaker's title speaks for")
                     }
+                }
+                if let owner {
+                    event.participants = [.init(ref: owner.ref, role: .actor, text: owner.text)]
+                    event.provenance.add("actor «\(owner.text)»: whose words the relative clause tells")
+                }
+                // "اعتبر X أن تصريحات Y مقلقة": what is said judges a party's conduct blameworthy: an accusation of it;
+                // "وصفت X تصريحات Y بالعدوانية": the party whose conduct is judged is the accused.
+                if event.type == .statement || (event.type == .accuse && !event.participants.contains { $0.role == .target }),
+                   let party = criticism.criticized(in: doc, after: trigger.match.tokens, sentence: sentence,
+                                                    speaker: event.participants.first(where: { $0.role == .actor })?.ref) {
+                    if event.type == .statement {
+                        event.type = .accuse
+                        event.provenance.add("ACCUSE: what is said judges the conduct of «\(party.text)» (classes.tsv conduct, blame)")
+                    }
+                    event.participants.append(.init(ref: party.ref, role: .target, text: party.text))
+                    event.provenance.add("target «\(party.text)»: whose conduct is judged")
                 }
                 if trigger.needsPlace && event.place == nil { continue }
                 if event.type == .supply { addReceivingState(&event) }
@@ -358,7 +381,8 @@ public struct EventStage: Sendable {
         return parts.count < 2 || !clauseHas(doc, parts[1], around: trigger, in: sentence)
     }
 
-    /// Whether a word of the class occurs in the sentence near the trigger (8 tokens before, 16 after).
+    /// Whether a word of the class occurs in the sentence near the trigger (8 words before, 20 after a relative
+    /// pronoun; 16 after).
     func clauseHas(_ doc: Document, _ className: String, around trigger: Range<Int>, in sentence: Range<Int>,
                    before: Bool = true) -> Bool {
         guard let words = classes[className] else { return false }
@@ -368,7 +392,10 @@ public struct EventStage: Sendable {
         }
         var seen = 0
         var t = trigger.lowerBound - 1
-        while before, t >= sentence.lowerBound, seen < 8 {
+        // "الاتفاق النووي الذي تم التوصل إليه ... والذي أقره مجلس الأمن": a verb right after a relative pronoun has
+        // its object in the noun the relative clause hangs on, further back.
+        let reach = t >= sentence.lowerBound && Self.relatives.contains(doc.tokens[t].norm) ? 20 : 8
+        while before, t >= sentence.lowerBound, seen < reach {
             if doc.tokens[t].isWord { if has(t) { return true }; seen += 1 }
             t -= 1
         }
@@ -388,12 +415,19 @@ public struct EventStage: Sendable {
         return false
     }
 
+    /// "في حالة حرب"، "في حالة تأهب": "في حالة" before a noun of a state (class `state` of classes.tsv) says what
+    /// state something is in, not a condition.
+    func namesAState(_ m: PhraseLexicon.Match, _ doc: Document, _ sentence: Range<Int>) -> Bool {
+        guard m.key.hasPrefix("في حال"), m.tokens.upperBound < sentence.upperBound, let words = classes["state"] else { return false }
+        return Proclitics.candidates(doc.tokens[m.tokens.upperBound]).contains { words.contains($0.stem) }
+    }
+
     /// Modality words in the three tokens before the trigger; "س" on the verb marks the future.
     func mood(_ doc: Document, _ trigger: Trigger, sentence: Range<Int>) -> String? {
         // "سيستخدم الفيتو إذا عارض الكونغرس": a condition right after the trigger, even on a future verb.
         var t = trigger.match.tokens.upperBound
         while t < min(sentence.upperBound, trigger.match.tokens.upperBound + 6), doc.tokens[t].isWord {
-            if conditionals.match(doc.tokens, at: t, limit: sentence.upperBound) != nil { return "speculative" }
+            if let m = conditionals.match(doc.tokens, at: t, limit: sentence.upperBound), !namesAState(m, doc, sentence) { return "speculative" }
             t += 1
         }
         let first = doc.tokens[trigger.match.tokens.lowerBound].norm
@@ -415,6 +449,7 @@ public struct EventStage: Sendable {
             if let m = modality.match(doc.tokens, at: t, limit: start), let v = m.values.first, v != "past" {
                 if m.values.contains("adjacent"), m.tokens.upperBound != start { continue }
                 if !near, !m.key.contains(" "), !(trigger.pos == .noun && m.values.contains("governs")), !m.values.contains("clause") { continue }
+                if m.values.contains("clause"), namesAState(m, doc, sentence) { continue }
                 // A condition's clause ends at punctuation: "إذا انتهكت الاتفاق، قال X" states.
                 if m.values.contains("clause"), (t..<start).contains(where: { doc.tokens[$0].kind == .punct }) { continue }
                 // "عندما يزور ... يقول": a temporal clause on an imperfect verb is what happens whenever, or may; on a

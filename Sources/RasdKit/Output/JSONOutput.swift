@@ -20,6 +20,19 @@ public enum JSONOutput {
     /// so that a large collection's output is never held whole in memory. With `jobs` above 1 the list items are
     /// encoded on that many threads, a bounded window at a time, and written in order (the same bytes).
     public static func write(_ analysis: Analysis, jobs: Int = 1, to write: (Data) throws -> Void) throws {
+        try self.write(analysis, jobs: jobs, bodies: nil, to: write)
+    }
+
+    /// The same, the documents' bodies read back from `bodies` (see `Analyzer.analyze(reading:...)`), in order:
+    /// the bytes of the analysis that kept its bodies.
+    package static func write(_ analysis: Analysis, jobs: Int = 1, bodies: SpilledBodies?, to write: (Data) throws -> Void) throws {
+        var reader = try bodies.map { spilled -> SpilledBodies.Reader in
+            guard spilled.count == analysis.documents.count else {
+                throw SpilledBodies.SpillError.truncated(spilled.url.path, document: spilled.count)
+            }
+            return try spilled.reader()
+        }
+        defer { reader?.close() }
         let encoder = makeEncoder()
         // Bytes, not `Data`: appending to `Data` a byte at a time cost a tenth of `rasd analyze`'s time.
         var buffer: [UInt8] = []
@@ -32,7 +45,8 @@ public enum JSONOutput {
         func append<T: Encodable>(_ value: T, depth: Int) throws {
             appendIndented(try encoder.encode(value), depth: depth, to: &buffer)
         }
-        func field<T: Encodable & Sendable>(_ key: String, _ items: [T], last: Bool = false) throws {
+        func field<T: Encodable & Sendable>(_ key: String, _ items: [T], last: Bool = false,
+                                            fill: ((inout T) throws -> Void)? = nil) throws {
             buffer.append(contentsOf: Array("  \"\(key)\" : ".utf8))
             if items.isEmpty {
                 try append(items, depth: 1)
@@ -40,11 +54,12 @@ public enum JSONOutput {
                 buffer.append(contentsOf: Array("[\n".utf8))
                 let window = jobs > 1 ? 32 * jobs : 1
                 for start in stride(from: 0, to: items.count, by: window) {
-                    let slice = items[start..<min(start + window, items.count)]
+                    var slice = items[start..<min(start + window, items.count)]
+                    if let fill { for i in slice.indices { try fill(&slice[i]) } }
                     let pieces = jobs > 1 ? try encodedItems(slice, jobs: jobs) : nil
                     for i in slice.indices {
                         buffer.append(contentsOf: Array("    ".utf8))
-                        if let pieces { buffer.append(contentsOf: pieces[i - start]) } else { try append(items[i], depth: 2) }
+                        if let pieces { buffer.append(contentsOf: pieces[i - start]) } else { try append(slice[i], depth: 2) }
                         buffer.append(contentsOf: Array((i == items.count - 1 ? "\n" : ",\n").utf8))
                         try flush()
                     }
@@ -57,7 +72,7 @@ public enum JSONOutput {
         buffer.append(contentsOf: Array("{\n".utf8))
         try field("dates", analysis.dates)
         try field("discrepancies", analysis.discrepancies)
-        try field("documents", analysis.documents)
+        try field("documents", analysis.documents, fill: reader == nil ? nil : { document in document.body = try reader!.read() })
         try field("entities", analysis.entities)
         try field("events", analysis.events)
         buffer.append(contentsOf: Array("  \"generator\" : ".utf8))
@@ -122,12 +137,17 @@ public enum JSONOutput {
 
     /// Streams the JSON to a file (created or truncated).
     public static func write(_ analysis: Analysis, jobs: Int = 1, toFile path: String) throws {
+        try write(analysis, jobs: jobs, bodies: nil, toFile: path)
+    }
+
+    /// Streams the JSON to a file, the bodies read back from `bodies`.
+    package static func write(_ analysis: Analysis, jobs: Int = 1, bodies: SpilledBodies?, toFile path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
         }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close() }
-        try write(analysis, jobs: jobs) { try handle.write(contentsOf: $0) }
+        try write(analysis, jobs: jobs, bodies: bodies) { try handle.write(contentsOf: $0) }
     }
 
     static func makeEncoder() -> JSONEncoder {

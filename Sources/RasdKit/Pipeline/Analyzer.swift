@@ -111,7 +111,10 @@ public struct Analyzer: Sendable {
     /// The result equals `analyze(_:problems:jobs:)` on the articles of all pieces, its problems `problems` (found
     /// before reading), then the pieces', then the repeated ids. Articles that only the second pass sees (a file grown in between) are analysed without being
     /// counted in the tally. `found` hears each problem as it is found (the pieces' own, then repeated ids).
+    /// With `bodies`, each document's cleaned text goes there (in the analysis's document order) and the analysis
+    /// keeps only its first words: write it with `JSONOutput.write(_:jobs:bodies:to:)`.
     package func analyze<Pieces: Sequence<InputPiece>>(reading pieces: () -> Pieces, problems: [InputProblem] = [], jobs: Int,
+                                                       bodies: SpilledBodies? = nil,
                                                        found: (InputProblem) -> Void = { _ in },
                                                        progress: ((Int, Int) -> Void)? = nil) async -> Analysis {
         let runner = ArticleRunner(jobs: jobs)
@@ -146,9 +149,16 @@ public struct Analyzer: Sendable {
                 if let admitted { kept.append(admitted) }
             }
             let before = done
-            records += await self.records(of: kept, repeated: repeated, runner: runner, progress: { made, _ in
+            var made = await self.records(of: kept, repeated: repeated, runner: runner, progress: { made, _ in
                 progress?(before + made, max(before + made, total))
             })
+            if let bodies {
+                for k in made.indices {
+                    bodies.append(made[k].body)
+                    made[k].body = SpilledBodies.lead(made[k].body)
+                }
+            }
+            records += made
             done += kept.count
         }
         return resolve(consume records, problems: problems)

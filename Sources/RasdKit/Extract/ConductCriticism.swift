@@ -1,0 +1,135 @@
+/// Criticism told as a judgement: "اعتبر كيري أن تصريحات خامنئي مقلقة"، "أكد أن تصريحات X تعد تدخلا فجا". What is
+/// said is that a named party's conduct (a "conduct" word of `events/classes.tsv`: تصريحات، ممارسات، سياسة ...,
+/// with the party right after it) is blameworthy (a "blame" word: مرفوض، مقلق، تدخل، عدواني ...): the codebook
+/// counts that as an accusation of the party, not a statement.
+struct ConductCriticism: Sendable {
+    let conduct: Set<String>
+    let blame: Set<String>
+
+    init(classes: [String: Set<String>]) {
+        conduct = classes["conduct"] ?? []
+        blame = classes["blame"] ?? []
+    }
+
+    /// How far after the trigger the conduct word may stand, and the blame word after the party's name (words).
+    static let conductReach = 12
+    static let blameReach = 10
+
+    /// The party whose conduct is judged after the trigger, when a blame word follows it in the sentence; nil
+    /// otherwise. `speaker`: who judges (never his own conduct).
+    func criticized(in doc: Document, after trigger: Range<Int>, sentence: Range<Int>, speaker: EntityRef?) -> EntityMention? {
+        var words = 0
+        var t = trigger.upperBound
+        while t < sentence.upperBound, words < Self.conductReach {
+            defer { t += 1 }
+            guard doc.tokens[t].isWord else { continue }
+            // The speaker's name and title after the verb do not count.
+            if !doc.mentions.contains(where: { $0.tokens.contains(t) }) { words += 1 }
+            guard has(conduct, doc.tokens[t]) else { continue }
+            // "أن هذه التصريحات تعد تدخلا": the conduct told before, whose party is named there.
+            let pointed = (t > sentence.lowerBound && Self.demonstratives.contains(doc.tokens[t - 1].norm))
+                || (t + 1 < sentence.upperBound && Self.demonstratives.contains(doc.tokens[t + 1].norm))
+            guard let party = pointed ? earlierParty(before: trigger.lowerBound, in: doc) : owner(of: t, in: doc, sentence: sentence),
+                  party.ref != speaker else { continue }
+            return blamed(after: max(t + 1, party.tokens.upperBound), in: doc, sentence: sentence) ? party : nil
+        }
+        return nil
+    }
+
+    /// The named party right after the conduct word: the next word, or the name after a title of his ("تصريحات
+    /// المرشد الأعلى لإيران، آية الله علي خامنئي": the state in the title is not the party).
+    func party(after t: Int, in doc: Document, sentence: Range<Int>) -> EntityMention? {
+        let next = t + 1
+        guard next < sentence.upperBound else { return nil }
+        let named = doc.mentions.filter { [.person, .gpe, .org].contains($0.type) && $0.tokens.lowerBound >= next
+            && $0.tokens.lowerBound < min(next + 8, sentence.upperBound) }.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        // Titles as written (a role the knowledge base gives spans the name itself).
+        let titles = doc.roles.filter { $0.basis == "text" }
+        for candidate in named {
+            // A name inside the title of whom the words are ("لإيران" in "المرشد الأعلى لإيران") is not the party.
+            if titles.contains(where: { $0.start <= candidate.start && candidate.end <= $0.end }) { continue }
+            if candidate.tokens.lowerBound == next { return candidate }
+            // Only a title (a role's span) and punctuation between the conduct word and the name, or up to five
+            // words with a comma among them before a person's name.
+            let gap = (next..<candidate.tokens.lowerBound).filter { doc.tokens[$0].isWord }
+            let titled = gap.allSatisfy { k in titles.contains { $0.start <= doc.tokens[k].start && doc.tokens[k].end <= $0.end } }
+            let apposed = candidate.type == .person && gap.count <= 5
+                && (next..<candidate.tokens.lowerBound).contains { ["،", ","].contains(doc.tokens[$0].norm) }
+            if titled || apposed { return candidate }
+        }
+        return nil
+    }
+
+    /// "تصريحات خامنئي الأخيرة التي أكد فيها أن ...": the speaker of a verb of saying inside a relative clause
+    /// on his words ("فيها" after the verb) is whose words they are: the owner of a conduct word or a statement noun
+    /// (`events/statement_nouns.tsv`) up to twelve words before the relative pronoun.
+    func relativeSpeaker(of trigger: Range<Int>, in doc: Document, sentence: Range<Int>) -> EntityMention? {
+        let relative = trigger.lowerBound - 1
+        guard relative > sentence.lowerBound, EventStage.relatives.contains(doc.tokens[relative].norm),
+              trigger.upperBound < sentence.upperBound, ["فيها", "فيه"].contains(doc.tokens[trigger.upperBound].norm) else { return nil }
+        var words = 0
+        var k = relative - 1
+        while k >= sentence.lowerBound, words < 12 {
+            defer { k -= 1 }
+            guard doc.tokens[k].isWord else { continue }
+            words += 1
+            guard has(conduct, doc.tokens[k]) || ArgumentFinder.statementNouns.contains(token: doc.tokens[k]) else { continue }
+            if let party = owner(of: k, in: doc, sentence: sentence), party.tokens.upperBound <= relative { return party }
+        }
+        return nil
+    }
+
+    static let demonstratives: Set<String> = ArgumentFinder.keys(["هذه", "تلك", "هذا", "ذلك"])
+
+    /// The party of the conduct told last before `limit`, in this sentence or the two before it ("التصريحات
+    /// التي صدرت على لسان خامنئي"، "تصريحات خامنئي"): the name right after a conduct word or after "لسان".
+    func earlierParty(before limit: Int, in doc: Document) -> EntityMention? {
+        guard let current = doc.sentences.firstIndex(where: { $0.contains(limit) }) else { return nil }
+        for sentence in doc.sentences[max(0, current - 2)...current].reversed() {
+            var k = min(limit, sentence.upperBound) - 1
+            while k >= sentence.lowerBound {
+                defer { k -= 1 }
+                guard has(conduct, doc.tokens[k]) else { continue }
+                if let party = owner(of: k, in: doc, sentence: sentence) { return party }
+            }
+        }
+        return nil
+    }
+
+    /// Whose conduct the word at `k` tells: the name right after it, or after "على لسان" or "صدرت عن" a few words on
+    /// ("التصريحات التي صدرت مؤخرا عن علي خامنئي").
+    func owner(of k: Int, in doc: Document, sentence: Range<Int>) -> EntityMention? {
+        if let party = party(after: k, in: doc, sentence: sentence) { return party }
+        let end = min(k + 6, sentence.upperBound)
+        guard k + 1 < end else { return nil }
+        let by = (k + 1..<end).first { j in
+            let stems = Proclitics.candidates(doc.tokens[j]).map(\.stem)
+            return stems.contains("لسان") || (stems.contains("عن") && (k + 1..<j).contains { doc.tokens[$0].norm.hasPrefix("صدر") })
+        }
+        return by.flatMap { party(after: $0, in: doc, sentence: sentence) }
+    }
+
+    /// A blame word within `blameReach` words from `t` in the sentence.
+    func blamed(after t: Int, in doc: Document, sentence: Range<Int>) -> Bool {
+        var words = 0
+        var k = t
+        while k < sentence.upperBound, words < Self.blameReach {
+            // "تصريحات X، التي أكد فيها أن ...، مقلقة": a relative clause set off by commas is passed over.
+            if ["،", ","].contains(doc.tokens[k].norm), k + 1 < sentence.upperBound, EventStage.relatives.contains(doc.tokens[k + 1].norm),
+               let close = (k + 2..<sentence.upperBound).first(where: { ["،", ","].contains(doc.tokens[$0].norm) }) {
+                k = close + 1
+                continue
+            }
+            if doc.tokens[k].isWord {
+                if has(blame, doc.tokens[k]) { return true }
+                words += 1
+            }
+            k += 1
+        }
+        return false
+    }
+
+    func has(_ words: Set<String>, _ token: Token) -> Bool {
+        Proclitics.candidates(token).contains { words.contains($0.stem) }
+    }
+}
