@@ -102,7 +102,7 @@ struct Analyze: AsyncParsableCommand {
         // With --db: the analysis as JSON, encoded once for the store and the output (or, with nothing new since
         // the store's newest analysis, that analysis as stored).
         var storedJSON: Data?
-        var bodies: SpilledBodies?
+        var spill: AnalysisSpill?
         if let store {
             // Incremental: records only for articles without a valid stored one, then the resolve from all.
             for problem in problems { progress.warn(problem.description) }
@@ -135,12 +135,12 @@ struct Analyze: AsyncParsableCommand {
             // Streamed: the files are read twice, a chunk of lines at a time (the outlets' repeated lines first,
             // then the records), so no more than a chunk of input text is held however large the input.
             var found: [InputProblem] = []
-            // The documents' bodies wait in a temporary file until the JSON is written (the report formats do
-            // not print them).
-            bodies = format == .json ? try SpilledBodies() : nil
+            // The documents' bodies, dates and quotes wait in temporary files until the JSON is written (the report
+            // formats read them from the analysis).
+            spill = format == .json ? try AnalysisSpill() : nil
             analysis = await analyzer.analyze(reading: {
                 collector.pieces(files: listing.files) { metadata[$0.id]?.applied(to: $0) ?? $0 }
-            }, problems: problems, jobs: jobs, bodies: bodies, found: { problem in
+            }, problems: problems, jobs: jobs, spill: spill, found: { problem in
                 progress.warn(problem.description)
                 found.append(problem)
             }) { done, total in
@@ -160,9 +160,9 @@ struct Analyze: AsyncParsableCommand {
                 }
             // Streamed: the JSON of a large collection is never held whole.
             } else if let output {
-                try JSONOutput.write(analysis, jobs: jobs, bodies: bodies, toFile: output)
+                try JSONOutput.write(analysis, jobs: jobs, spill: spill, toFile: output)
             } else {
-                try JSONOutput.write(analysis, jobs: jobs, bodies: bodies) { FileHandle.standardOutput.write($0) }
+                try JSONOutput.write(analysis, jobs: jobs, spill: spill) { FileHandle.standardOutput.write($0) }
             }
         case .md, .csv:
             let data = Data((format == .md ? MarkdownReport.render(analysis) : EventCSV.render(analysis)).utf8)

@@ -60,28 +60,31 @@ final class JobsTests: XCTestCase {
         XCTAssertEqual(String(decoding: try JSONOutput.encode(streamed), as: UTF8.self),
                        String(decoding: try JSONOutput.encode(expected), as: UTF8.self))
 
-        // The bodies spilled to a temporary file while resolving, read back as the JSON is written: the same bytes,
-        // on one thread and on several.
-        let bodies = try SpilledBodies()
+        // The bodies, dates and quotes spilled to temporary files while resolving, read back as the JSON is written:
+        // the same bytes, on one thread and on several.
+        let spill = try AnalysisSpill()
         let spilled = await Self.analyzer.analyze(reading: { Array(collector.pieces(files: [file.path], chunkBytes: 1_500)) },
-                                                  jobs: 2, bodies: bodies)
-        XCTAssertEqual(bodies.count, expected.documents.count)
+                                                  jobs: 2, spill: spill)
+        XCTAssertEqual(spill.bodies.count, expected.documents.count)
+        XCTAssertEqual(spill.dates.count, expected.dates.count)
+        XCTAssertEqual(spill.quotes.count, expected.quotes.count)
+        XCTAssertTrue(spilled.dates.isEmpty && spilled.quotes.isEmpty && !expected.dates.isEmpty && !expected.quotes.isEmpty)
         XCTAssertTrue(spilled.documents.contains { $0.body.count < 200 } && expected.documents.contains { $0.body.count > 200 },
                       "only the first words stay in memory")
         for jobs in [1, 3] {
             var written = Data()
-            try JSONOutput.write(spilled, jobs: jobs, bodies: bodies) { written.append($0) }
+            try JSONOutput.write(spilled, jobs: jobs, spill: spill) { written.append($0) }
             XCTAssertEqual(String(decoding: written, as: UTF8.self), String(decoding: try JSONOutput.encode(expected), as: UTF8.self),
-                           "spilled bodies, \(jobs) jobs")
+                           "spilled, \(jobs) jobs")
         }
     }
 
     /// A spilled body keeps its first eight words as the story step splits them.
     func testSpilledBodyLead() {
-        XCTAssertEqual(SpilledBodies.lead("واحد  اثنان\nثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة"),
+        XCTAssertEqual(AnalysisSpill.lead("واحد  اثنان\nثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة"),
                        "واحد  اثنان\nثلاثة أربعة خمسة ستة سبعة ثمانية")
-        XCTAssertEqual(SpilledBodies.lead("كلمتان فقط"), "كلمتان فقط")
-        XCTAssertEqual(SpilledBodies.lead(""), "")
+        XCTAssertEqual(AnalysisSpill.lead("كلمتان فقط"), "كلمتان فقط")
+        XCTAssertEqual(AnalysisSpill.lead(""), "")
     }
 
     /// Results come back in input order although later items finish first, and no more than `jobs` run at once.

@@ -75,6 +75,15 @@ public struct EventStage: Sendable {
     }
 
     static let placeRequirement = "@place"
+    /// A trigger row's requirement "@said": a verb of saying only where the quote stage read a speaker and what is
+    /// said, and not right after "أن"/"إن" (where the form is the verbal noun: "أن توقع أوبك لنمو الطلب").
+    static let saidRequirement = "@said"
+
+    func isSaid(_ doc: Document, _ trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
+        guard doc.speechVerbs[trigger.lowerBound]?.speaker != nil else { return false }
+        return trigger.lowerBound == sentence.lowerBound || !Self.complementizers.contains(doc.tokens[trigger.lowerBound - 1].norm)
+    }
+    static let complementizers = ArgumentFinder.keys(["أن", "إن", "ان", "بأن", "وأن", "وإن"])
     /// Words after which an unvowelled form with a verb and a noun reading is the noun: verbs that make the noun after
     /// them passive ("تم طرد"، "جرى اعتقال") and prepositions ("بعد طرد"، "من طرد").
     static let nounContexts = ArgumentFinder.keys(["تم", "وتم", "جرى", "وجرى", "يتم", "ويتم",
@@ -126,7 +135,9 @@ public struct EventStage: Sendable {
                            tense != .past || (m.tokens.lowerBound > sentence.lowerBound
                                && Self.nounContexts.contains(doc.tokens[m.tokens.lowerBound - 1].norm)
                                && candidates.contains(where: { $0.byLemma && $0.row.count > 1 && $0.row[1] == "noun" })) { continue }
-                        if requires.isEmpty || needsPlace || satisfies(doc, requires, around: m.tokens, in: sentence) {
+                        let saidOnly = requires == Self.saidRequirement
+                        if saidOnly, !isSaid(doc, m.tokens, in: sentence) { continue }
+                        if requires.isEmpty || needsPlace || saidOnly || satisfies(doc, requires, around: m.tokens, in: sentence) {
                             guard var pos = row.count > 1 ? TriggerPOS(rawValue: row[1]) : .verb else { continue }
                             // "القصف"، "والهجوم": a verb form with the article is its verbal noun.
                             if pos == .verb, hasArticle(doc.tokens[m.tokens.lowerBound].norm, prefix: m.prefix) { pos = .noun }

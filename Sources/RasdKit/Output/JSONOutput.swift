@@ -20,19 +20,19 @@ public enum JSONOutput {
     /// so that a large collection's output is never held whole in memory. With `jobs` above 1 the list items are
     /// encoded on that many threads, a bounded window at a time, and written in order (the same bytes).
     public static func write(_ analysis: Analysis, jobs: Int = 1, to write: (Data) throws -> Void) throws {
-        try self.write(analysis, jobs: jobs, bodies: nil, to: write)
+        try self.write(analysis, jobs: jobs, spill: nil, to: write)
     }
 
-    /// The same, the documents' bodies read back from `bodies` (see `Analyzer.analyze(reading:...)`), in order:
-    /// the bytes of the analysis that kept its bodies.
-    package static func write(_ analysis: Analysis, jobs: Int = 1, bodies: SpilledBodies?, to write: (Data) throws -> Void) throws {
-        var reader = try bodies.map { spilled -> SpilledBodies.Reader in
-            guard spilled.count == analysis.documents.count else {
-                throw SpilledBodies.SpillError.truncated(spilled.url.path, document: spilled.count)
+    /// The same, with what `spill` holds read back in order (see `AnalysisSpill`): the documents' bodies, and the
+    /// dates and quotes, written before those the analysis holds itself. The bytes of the analysis that kept them.
+    package static func write(_ analysis: Analysis, jobs: Int = 1, spill: AnalysisSpill?, to write: (Data) throws -> Void) throws {
+        var bodies = try spill.map { spill -> SpillFile.Reader in
+            guard spill.bodies.count == analysis.documents.count else {
+                throw SpillFile.SpillError.truncated(spill.bodies.url.path, item: spill.bodies.count)
             }
-            return try spilled.reader()
+            return try spill.bodies.reader()
         }
-        defer { reader?.close() }
+        defer { bodies?.close() }
         let encoder = makeEncoder()
         // Bytes, not `Data`: appending to `Data` a byte at a time cost a tenth of `rasd analyze`'s time.
         var buffer: [UInt8] = []
@@ -45,13 +45,25 @@ public enum JSONOutput {
         func append<T: Encodable>(_ value: T, depth: Int) throws {
             appendIndented(try encoder.encode(value), depth: depth, to: &buffer)
         }
-        func field<T: Encodable & Sendable>(_ key: String, _ items: [T], last: Bool = false,
+        func field<T: Encodable & Sendable>(_ key: String, _ items: [T], last: Bool = false, spilled: SpillFile? = nil,
                                             fill: ((inout T) throws -> Void)? = nil) throws {
             buffer.append(contentsOf: Array("  \"\(key)\" : ".utf8))
-            if items.isEmpty {
+            let before = spilled?.count ?? 0
+            if items.isEmpty && before == 0 {
                 try append(items, depth: 1)
             } else {
                 buffer.append(contentsOf: Array("[\n".utf8))
+                // Items spilled already encoded at a list item's depth (`itemBytes`), written as they are.
+                if let spilled {
+                    var reader = try spilled.reader()
+                    defer { reader.close() }
+                    for k in 0..<before {
+                        buffer.append(contentsOf: Array("    ".utf8))
+                        buffer.append(contentsOf: try reader.read())
+                        buffer.append(contentsOf: Array((k == before - 1 && items.isEmpty ? "\n" : ",\n").utf8))
+                        try flush()
+                    }
+                }
                 let window = jobs > 1 ? 32 * jobs : 1
                 for start in stride(from: 0, to: items.count, by: window) {
                     var slice = items[start..<min(start + window, items.count)]
@@ -70,9 +82,9 @@ public enum JSONOutput {
         }
         // The keys in the order `.sortedKeys` gives.
         buffer.append(contentsOf: Array("{\n".utf8))
-        try field("dates", analysis.dates)
+        try field("dates", analysis.dates, spilled: spill?.dates)
         try field("discrepancies", analysis.discrepancies)
-        try field("documents", analysis.documents, fill: reader == nil ? nil : { document in document.body = try reader!.read() })
+        try field("documents", analysis.documents, fill: bodies == nil ? nil : { document in document.body = try bodies!.readString() })
         try field("entities", analysis.entities)
         try field("events", analysis.events)
         buffer.append(contentsOf: Array("  \"generator\" : ".utf8))
@@ -80,12 +92,19 @@ public enum JSONOutput {
         buffer.append(contentsOf: Array(",\n".utf8))
         try field("problems", analysis.problems)
         try field("quantities", analysis.quantities)
-        try field("quotes", analysis.quotes)
+        try field("quotes", analysis.quotes, spilled: spill?.quotes)
         // Absent (not empty) when no story step ran, as the encoder leaves a nil optional out.
         if let stories = analysis.stories { try field("stories", stories) }
         try field("timeline", analysis.timeline, last: true)
         buffer.append(contentsOf: Array("}\n".utf8))
         try flush(true)
+    }
+
+    /// One list item as `write` writes it (at a list item's depth, without the leading spaces): what a spill holds.
+    package static func itemBytes<T: Encodable>(_ value: T, encoder: JSONEncoder) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        appendIndented(try encoder.encode(value), depth: 2, to: &bytes)
+        return bytes
     }
 
     /// `data` as the encoder wrote it, at `depth` levels of indentation (2 spaces each): a line break in the
@@ -137,20 +156,20 @@ public enum JSONOutput {
 
     /// Streams the JSON to a file (created or truncated).
     public static func write(_ analysis: Analysis, jobs: Int = 1, toFile path: String) throws {
-        try write(analysis, jobs: jobs, bodies: nil, toFile: path)
+        try write(analysis, jobs: jobs, spill: nil, toFile: path)
     }
 
-    /// Streams the JSON to a file, the bodies read back from `bodies`.
-    package static func write(_ analysis: Analysis, jobs: Int = 1, bodies: SpilledBodies?, toFile path: String) throws {
+    /// Streams the JSON to a file, with what `spill` holds.
+    package static func write(_ analysis: Analysis, jobs: Int = 1, spill: AnalysisSpill?, toFile path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
         }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close() }
-        try write(analysis, jobs: jobs, bodies: bodies) { try handle.write(contentsOf: $0) }
+        try write(analysis, jobs: jobs, spill: spill) { try handle.write(contentsOf: $0) }
     }
 
-    static func makeEncoder() -> JSONEncoder {
+    package static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
         return encoder

@@ -111,10 +111,11 @@ public struct Analyzer: Sendable {
     /// The result equals `analyze(_:problems:jobs:)` on the articles of all pieces, its problems `problems` (found
     /// before reading), then the pieces', then the repeated ids. Articles that only the second pass sees (a file grown in between) are analysed without being
     /// counted in the tally. `found` hears each problem as it is found (the pieces' own, then repeated ids).
-    /// With `bodies`, each document's cleaned text goes there (in the analysis's document order) and the analysis
-    /// keeps only its first words: write it with `JSONOutput.write(_:jobs:bodies:to:)`.
+    /// With `spill`, each document's cleaned text goes there (in the analysis's document order) and the analysis
+    /// keeps only its first words, and the resolve puts the dates and quotes there: write the analysis with
+    /// `JSONOutput.write(_:jobs:spill:to:)`.
     package func analyze<Pieces: Sequence<InputPiece>>(reading pieces: () -> Pieces, problems: [InputProblem] = [], jobs: Int,
-                                                       bodies: SpilledBodies? = nil,
+                                                       spill: AnalysisSpill? = nil,
                                                        found: (InputProblem) -> Void = { _ in },
                                                        progress: ((Int, Int) -> Void)? = nil) async -> Analysis {
         let runner = ArticleRunner(jobs: jobs)
@@ -152,16 +153,16 @@ public struct Analyzer: Sendable {
             var made = await self.records(of: kept, repeated: repeated, runner: runner, progress: { made, _ in
                 progress?(before + made, max(before + made, total))
             })
-            if let bodies {
+            if let spill {
                 for k in made.indices {
-                    bodies.append(made[k].body)
-                    made[k].body = SpilledBodies.lead(made[k].body)
+                    spill.bodies.append(made[k].body)
+                    made[k].body = AnalysisSpill.lead(made[k].body)
                 }
             }
             records += made
             done += kept.count
         }
-        return resolve(consume records, problems: problems)
+        return resolve(consume records, problems: problems, spill: spill)
     }
 
     /// The articles' records in input order, made on every core.
@@ -195,7 +196,9 @@ public struct Analyzer: Sendable {
     }
 
     /// The cross-document part (`CollectionResolver`'s steps) and the input problems.
-    package func resolve(_ records: consuming [ArticleRecord], problems: [InputProblem] = []) -> Analysis {
+    package func resolve(_ records: consuming [ArticleRecord], problems: [InputProblem] = [], spill: AnalysisSpill? = nil) -> Analysis {
+        var resolver = self.resolver
+        resolver.spill = spill
         var analysis = resolver.resolve(consume records)
         analysis.problems = Self.reported(problems)
         return analysis

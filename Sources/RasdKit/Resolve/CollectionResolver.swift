@@ -9,6 +9,8 @@ package struct CollectionResolver: Sendable {
     package var explain: Bool
     /// Event reports with a learned confidence below this are left out (`Analyzer.Options.minConfidence`).
     package var minConfidence = 0.0
+    /// Where the gathered dates and quotes go, encoded, instead of the analysis (`AnalysisSpill`); nil keeps them.
+    package var spill: AnalysisSpill?
 
     package init(kb: KnowledgeBase? = nil, explain: Bool = false) {
         self.kb = kb
@@ -71,14 +73,24 @@ package struct CollectionResolver: Sendable {
                 qualifier: q.qualifier?.rawValue, unit: q.unit, duration: q.isDuration, event: nil))
         }
         for d in doc.dates {
-            analysis.dates.append(Analysis.DateEntry(doc: doc.id, text: d.text, start: d.start, end: d.end, date: d.date?.iso,
-                                                     basis: d.basis.rawValue, kind: d.kind, span_from: d.spanFrom?.iso, span_to: d.spanTo?.iso))
+            let entry = Analysis.DateEntry(doc: doc.id, text: d.text, start: d.start, end: d.end, date: d.date?.iso,
+                                           basis: d.basis.rawValue, kind: d.kind, span_from: d.spanFrom?.iso, span_to: d.spanTo?.iso)
+            if !spilled(entry, to: spill?.dates) { analysis.dates.append(entry) }
         }
         for q in doc.quotes {
             let speaker = q.speaker.map { entities.id(for: $0, type: .person, text: q.speakerText ?? "") }
-            analysis.quotes.append(Analysis.Quote(doc: doc.id, speaker: speaker, speaker_text: q.speakerText, text: q.text,
-                                                  start: q.start, end: q.end, direct: q.direct, verb: q.verb))
+            let entry = Analysis.Quote(doc: doc.id, speaker: speaker, speaker_text: q.speakerText, text: q.text,
+                                       start: q.start, end: q.end, direct: q.direct, verb: q.verb)
+            if !spilled(entry, to: spill?.quotes) { analysis.quotes.append(entry) }
         }
+    }
+
+    /// Appends the entry, encoded as the output writes it, to `file`; false (the analysis keeps it) without a file
+    /// or when it cannot be encoded (the writer puts the analysis's own entries after the spilled ones).
+    func spilled<T: Encodable>(_ entry: T, to file: SpillFile?) -> Bool {
+        guard let file, let spill, let bytes = try? JSONOutput.itemBytes(entry, encoder: spill.encoder) else { return false }
+        file.append(bytes)
+        return true
     }
 
     /// State coding: a capital or seat of power acting in an event stands for its state.

@@ -39,8 +39,15 @@ struct EntityTable {
 
     mutating func addMention(_ id: String, _ mention: Analysis.Mention) {
         guard let k = position(id) else { return }
+        // A name written as before shares the alias's storage: one copy of "محمد بن سلمان" for all its mentions
+        // (a large collection holds a million mentions, most of them repeats).
+        var mention = mention
+        if let alias = entries[k].aliases.first(where: { $0 == mention.text }) {
+            mention.text = alias
+        } else {
+            entries[k].aliases.append(mention.text)
+        }
         entries[k].mentions.append(mention)
-        if !entries[k].aliases.contains(mention.text) { entries[k].aliases.append(mention.text) }
         // A name not in the knowledge base is labelled by its longest form, never by a title ("الدكتور"، "رئيس
         // المحكمة ..."): a title form labels the entity only until its name is seen.
         guard entries[k].kb == nil else { return }

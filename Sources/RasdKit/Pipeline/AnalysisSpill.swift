@@ -1,0 +1,133 @@
+import Foundation
+
+/// What a large analysis keeps in temporary files instead of memory until its JSON is written: the documents'
+/// cleaned texts, and the dates and quotes already encoded as the output writes them. These are the biggest things
+/// an article leaves for the output that nothing after the gather reads (the bodies alone were about a sixth of a
+/// large collection's peak, BENCHMARKS.md). `Analyzer.analyze(reading:...)` appends each record's body in input
+/// order and keeps its first words in the record (the story step names an untitled story by them); the resolve
+/// appends the dates and quotes as it gathers them (`CollectionResolver.spill`); `JSONOutput.write(_:jobs:spill:to:)`
+/// reads all three back in order. The files are removed when the value is released.
+package final class AnalysisSpill: @unchecked Sendable {
+    package let bodies: SpillFile
+    package let dates: SpillFile
+    package let quotes: SpillFile
+    /// The output's encoder, for the items spilled already encoded (used by one thread at a time: the gather).
+    let encoder = JSONOutput.makeEncoder()
+
+    /// Three new, empty files in `directory` (the system's temporary directory by default).
+    package init(directory: URL = FileManager.default.temporaryDirectory) throws {
+        bodies = try SpillFile(kind: "bodies", directory: directory)
+        dates = try SpillFile(kind: "dates", directory: directory)
+        quotes = try SpillFile(kind: "quotes", directory: directory)
+    }
+
+    /// A body's first `words` words as written (up to the end of the last of them), split as the story step splits
+    /// them (`StoryRecords`: at spaces and line breaks): what the record keeps of a spilled body.
+    package static func lead(_ body: String, words: Int = 8) -> String {
+        let pieces = body.split(maxSplits: words, omittingEmptySubsequences: true, whereSeparator: { $0 == " " || $0 == "\n" })
+        return pieces.count > words ? String(body[..<pieces[words - 1].endIndex]) : body
+    }
+}
+
+/// A temporary file of byte strings appended one after another and read back in the same order.
+package final class SpillFile: @unchecked Sendable {
+    package enum SpillError: Error, CustomStringConvertible {
+        case cannotCreate(String)
+        case truncated(String, item: Int)
+        case cannotWrite(String, reason: String)
+
+        package var description: String {
+            switch self {
+            case .cannotCreate(let path): "cannot create the temporary file \(path)"
+            case .truncated(let path, let k): "the temporary file \(path) ends before its item \(k + 1)"
+            case .cannotWrite(let path, let reason): "cannot write the temporary file \(path): \(reason)"
+            }
+        }
+    }
+
+    let url: URL
+    private let handle: FileHandle
+    private var pending: [UInt8] = []
+    /// Each item's length in bytes, in the order appended.
+    private var lengths: [UInt32] = []
+    /// The first write that failed (a full disk): `reader()` throws it.
+    private var failure: SpillError?
+
+    init(kind: String, directory: URL) throws {
+        url = directory.appendingPathComponent("rasd-\(kind)-\(UUID().uuidString).tmp")
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw SpillError.cannotCreate(url.path) }
+        handle = try FileHandle(forUpdating: url)
+    }
+
+    deinit {
+        try? handle.close()
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    package var count: Int { lengths.count }
+
+    /// Appends an item; written out a megabyte at a time. A failed write is reported by `reader()`.
+    package func append<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+        let before = pending.count
+        pending.append(contentsOf: bytes)
+        lengths.append(UInt32(pending.count - before))
+        if pending.count >= 1 << 20 { flush() }
+    }
+
+    package func append(_ text: String) { append(text.utf8) }
+
+    private func flush() {
+        guard !pending.isEmpty, failure == nil else { return }
+        do {
+            try handle.seekToEnd()
+            try handle.write(contentsOf: pending)
+        } catch {
+            failure = .cannotWrite(url.path, reason: "\(error)")
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// The items in the order appended, read a megabyte at a time.
+    package func reader() throws -> Reader {
+        flush()
+        if let failure { throw failure }
+        return try Reader(url: url, lengths: lengths)
+    }
+
+    package struct Reader {
+        let path: String
+        let handle: FileHandle
+        let lengths: [UInt32]
+        var next = 0
+        var buffer: [UInt8] = []
+        var position = 0
+
+        init(url: URL, lengths: [UInt32]) throws {
+            path = url.path
+            handle = try FileHandle(forReadingFrom: url)
+            self.lengths = lengths
+        }
+
+        /// The next item's bytes; throws when the file ends early.
+        package mutating func read() throws -> ArraySlice<UInt8> {
+            let length = Int(lengths[next])
+            while buffer.count - position < length {
+                buffer.removeFirst(position)
+                position = 0
+                guard let more = try handle.read(upToCount: max(1 << 20, length)), !more.isEmpty else {
+                    throw SpillError.truncated(path, item: next)
+                }
+                buffer.append(contentsOf: more)
+            }
+            defer {
+                position += length
+                next += 1
+            }
+            return buffer[position..<(position + length)]
+        }
+
+        package mutating func readString() throws -> String { String(decoding: try read(), as: UTF8.self) }
+
+        package func close() { try? handle.close() }
+    }
+}
