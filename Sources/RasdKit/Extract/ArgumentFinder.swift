@@ -17,6 +17,9 @@ struct ArgumentFinder {
     /// Punctuation of a parenthetical that parts no arguments: commas that enclose a date on both sides ("، يوم
     /// الاثنين،"), or a phrase of place or time (and its brackets).
     let parentheticalCommas: Set<Int>
+    /// Quote marks right before or after a name ("مع شركة «شل» و«أو إم في»"): no preposition is parted from the name
+    /// by them, nor the names joined by "و" to a counterpart after "مع".
+    let nameQuotes: Set<Int>
     /// Token where a name starts → first token of the title written right before it.
     let titleBefore: [Int: Int]
 
@@ -60,6 +63,14 @@ struct ArgumentFinder {
             commas.insert(k); commas.insert(close); commas.formUnion(inner)
         }
         parentheticalCommas = commas
+        // Quote marks right around a name ("مع شركة «شل» و«أو إم في»") are part of how it is written.
+        var quotes = Set<Int>()
+        for m in doc.mentions {
+            for k in [m.tokens.lowerBound - 1, m.tokens.upperBound] where doc.tokens.indices.contains(k) && Self.quoteMarks.contains(doc.tokens[k].norm) {
+                quotes.insert(k)
+            }
+        }
+        nameQuotes = quotes
         // Titles right before a name ("وزير الخارجية الروسي" before "سيرجي لافروف"): name token → title's first token.
         var titles: [Int: Int] = [:]
         for role in doc.roles {
@@ -151,6 +162,7 @@ struct ArgumentFinder {
         var budget = 6
         if let role = titleBefore[m.tokens.lowerBound] { k = role - 1; budget = 0 }
         var skipped = 0
+        while k >= floor, k >= 0, nameQuotes.contains(k) { k -= 1 }
         while k >= floor, k >= 0, skipped <= budget, doc.tokens[k].isWord, !isDateToken(k) {
             let word = doc.tokens[k].norm
             // "وأشار إلى أن الحوثيين قصفوا": "أنّ" right before a name opens a clause with that name as its subject, which
@@ -200,23 +212,25 @@ struct ArgumentFinder {
 
     /// True when punctuation stands between two token positions. Commas around a date ("فرض الاتحاد، يوم
     /// الاثنين، عقوبات") do not break the clause.
-    func punctuationBetween(_ a: Int, _ b: Int) -> Bool {
+    func punctuationBetween(_ a: Int, _ b: Int, ignoringNameQuotes: Bool = false) -> Bool {
         let lo = min(a, b), hi = max(a, b)
         guard lo < hi else { return false }
         return (lo..<hi).contains { k in
             let t = doc.tokens[k]
             guard t.kind == .punct, t.norm != "/" else { return false }
-            return !parentheticalCommas.contains(k)
+            return !parentheticalCommas.contains(k) && !(ignoringNameQuotes && nameQuotes.contains(k))
         }
     }
 
     /// The mentions joined to `m` by "و" after it ("بوتين وكيم"، "الولايات المتحدة وكوريا الجنوبية"), allowing a
     /// title before the next name ("وزعيم كوريا الشمالية كيم جونغ أون").
-    func coordinated(after m: EntityMention, limit: Int) -> [EntityMention] {
+    func coordinated(after m: EntityMention, limit: Int, throughQuotes: Bool = false) -> [EntityMention] {
         var out: [EntityMention] = []
         var last = m
         // One adjective may follow a name before "و" ("جماعة الحوثي المسلحة والعناصر ...").
         func joint(_ after: Int) -> Int {
+            var after = after
+            while throughQuotes, after < limit, nameQuotes.contains(after) { after += 1 }
             if after + 1 < limit, doc.tokens[after].isWord, doc.tokens[after].norm.hasPrefix("ال"),
                !actors.contains(where: { $0.tokens.contains(after) }), doc.tokens[after + 1].norm.hasPrefix("و") { return after + 1 }
             return after
@@ -230,7 +244,7 @@ struct ArgumentFinder {
                 || self.isForceOwner(x) }
             guard let next = actors.first(where: { $0.tokens.lowerBound >= start && $0.tokens.lowerBound <= start + 4
                                                     && $0.tokens.lowerBound < limit && sameKind($0) }),
-                  !punctuationBetween(start, next.tokens.lowerBound) else { break }
+                  !punctuationBetween(start, next.tokens.lowerBound, ignoringNameQuotes: throughQuotes) else { break }
             out.append(next)
             last = next
         }
@@ -715,6 +729,10 @@ struct ArgumentFinder {
             }
             if let prep, prep == Self.with {
                 add(m, .counterpart)
+                // "مع شركة «شل» و«أو إم في»": the names joined to it are on its side.
+                for c in coordinated(after: m, limit: sentence.upperBound, throughQuotes: true) where !actorRefs.contains(c.ref) {
+                    add(c, .counterpart)
+                }
             } else if prep == Self.from, type == .meet, pos == .noun, m.tokens.lowerBound <= trigger.upperBound + 6 {
                 // "تلقى اتصالا هاتفيا من X": the caller is the other side.
                 add(m, .counterpart)

@@ -76,12 +76,16 @@ public struct EventStage: Sendable {
 
     static let placeRequirement = "@place"
     /// A trigger row's requirement "@said": a verb of saying only where the quote stage read a speaker and what is
-    /// said, and not right after "أن"/"إن" (where the form is the verbal noun: "أن توقع أوبك لنمو الطلب").
+    /// said, and not right after "أن"/"إن" or a preposition (where the form is the verbal noun: "أن توقع أوبك لنمو
+    /// الطلب"، "من كشف السلطات").
     static let saidRequirement = "@said"
 
     func isSaid(_ doc: Document, _ trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
         guard doc.speechVerbs[trigger.lowerBound]?.speaker != nil else { return false }
-        return trigger.lowerBound == sentence.lowerBound || !Self.complementizers.contains(doc.tokens[trigger.lowerBound - 1].norm)
+        guard trigger.lowerBound > sentence.lowerBound else { return true }
+        // After a preposition the form is the noun too ("على الرغم من كشف السلطات"، "من العسير توقع متى").
+        let before = doc.tokens[trigger.lowerBound - 1].norm
+        return !Self.complementizers.contains(before) && !Self.nounContexts.contains(before)
     }
     static let complementizers = ArgumentFinder.keys(["أن", "إن", "ان", "بأن", "وأن", "وإن"])
     /// Words after which an unvowelled form with a verb and a noun reading is the noun: verbs that make the noun after

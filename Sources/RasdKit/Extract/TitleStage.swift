@@ -94,10 +94,13 @@ public struct TitleStage: Sendable {
         for sentence in doc.sentences {
             for t in sentence where doc.tokens[t].isWord && !covered[t] {
                 guard isHead(doc, t) else { continue }
-                // The title runs over words up to a name, a barrier or punctuation (at most 7 words).
+                // The title runs over words up to a name, a barrier or punctuation (at most 7 words; a body, country
+                // or place named inside it counts as one: "القائم بأعمال السفارة الإيرانية لدى مملكة البحرين بالإنابة X").
                 var j = t + 1
+                var words = 1
                 var nameIndex: Int?
-                while j < sentence.upperBound, j - t <= 7 {
+                while j < sentence.upperBound, words <= 7 {
+                    words += 1
                     if let k = startsAt[j] {
                         // A country or seat inside the title ("زعيم كوريا الشمالية كيم") is part of it.
                         if doc.mentions[k].type == .person { nameIndex = k; break }
@@ -110,6 +113,7 @@ public struct TitleStage: Sendable {
                     // "المبعوث الأممي إلى ليبيا X"، "سفير السعودية لدى واشنطن X": a post abroad stays in the title.
                     if Self.postPrepositions.contains(tok.norm), let k = startsAt[j + 1], doc.mentions[k].type != .person {
                         j = doc.mentions[k].tokens.upperBound
+                        words += 1
                         continue
                     }
                     // "رئيس مجلس ...، نعيم الكعود،": a title, a comma and the name right after it (or after a rank:

@@ -2,8 +2,9 @@
 ///
 /// Two mentions are one event when they have the same type and polarity (a fact, a plan or possibility, or a
 /// denied act: an offer to stop selling is no sale), their participants agree (one set contains the other and
-/// they share an actor), and their dates agree: a date contains the other (2024-06 and 2024-06-19), or one is
-/// only the report's date and the other falls in the month before it, or one has no date at all. A lasting
+/// they share an actor; a report joins a cluster when it agrees with the cluster's union and with each report in
+/// it that names two parties or more), and their dates agree: a date contains the other (2024-06 and
+/// 2024-06-19), or one is only the report's date and the other falls in the month before it, or one has no date. A lasting
 /// event (troops stationed) joins reports up to three years apart, never a decade. An act at one place is not
 /// an act at another: two strikes on one day by the same sides in Taiz and in Marib are two events (`placesAgree`).
 struct EventMerger {
@@ -70,7 +71,8 @@ struct EventMerger {
             guard cluster.polarity == Self.polarity(item.mention.modality),
                   item.participants.isSubset(of: cluster.participants) || cluster.participants.isSubset(of: item.participants)
             else { return false }
-            return cluster.items.allSatisfy { datesAgree(state.items[$0], item) && placesAgree(state.items[$0], item) }
+            return cluster.items.allSatisfy { datesAgree(state.items[$0], item) && placesAgree(state.items[$0], item)
+                && partiesAgree(state.items[$0], item) }
         }
         let c: Int
         if let match {
@@ -112,6 +114,13 @@ struct EventMerger {
     func placesAgree(_ a: Item, _ b: Item) -> Bool {
         guard let pa = a.place, let pb = b.place, !spoken(a), !lasting(a) else { return true }
         return pa == pb || pa == b.placeState || pb == a.placeState
+    }
+
+    /// Each report's parties are within the other's, for reports that name a side beyond their actors: "IS bombed
+    /// Suruç" and "battles between the Taliban and IS" both hold the report "IS attacked", but not each other.
+    func partiesAgree(_ a: Item, _ b: Item) -> Bool {
+        a.participants.isSubset(of: b.participants) || b.participants.isSubset(of: a.participants)
+            || a.participants.count < 2 || b.participants.count < 2
     }
 
     func lasting(_ item: Item) -> Bool { durative.contains(item.mention.type) }
