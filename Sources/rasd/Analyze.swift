@@ -172,6 +172,7 @@ struct Analyze: AsyncParsableCommand {
                 FileHandle.standardOutput.write(data)
             }
         }
+        progress.summarize()
         if problems.contains(where: { $0.isFatalForPath }) {
             throw ExitCode(1)
         }
