@@ -23,7 +23,7 @@ public struct EventStage: Sendable {
     /// The learned confidence set on every event (`EventConfidence`) and on every participant (`ArgumentConfidence`).
     let confidence = EventConfidence.bundled
     let argumentConfidence = ArgumentConfidence.bundled
-    let criticism: ConductCriticism
+    let owners: ConductOwners
 
     public init(kb: KnowledgeBase) {
         self.kb = kb
@@ -42,7 +42,7 @@ public struct EventStage: Sendable {
             classes[row[0], default: []].insert(ArabicNormalizer.shared.key(row[1]))
         }
         self.classes = classes
-        criticism = ConductCriticism(classes: classes)
+        owners = ConductOwners(classes: classes)
     }
 
     struct Trigger {
@@ -184,7 +184,7 @@ public struct EventStage: Sendable {
                    speech.values(token: doc.tokens[trigger.match.tokens.lowerBound])?.contains("carried") == true { continue }
                 // "تصريحات X التي أكد فيها أن ...": X speaks, whom the quote stage does not read.
                 let owner = trigger.type == .statement && said?.speaker == nil
-                    ? criticism.relativeSpeaker(of: trigger.match.tokens, in: doc, sentence: sentence) : nil
+                    ? owners.relativeSpeaker(of: trigger.match.tokens, in: doc, sentence: sentence) : nil
                 if let said, owner == nil {
                     guard let ref = said.speaker, arguments.canAct(ref), !arguments.isSource(ref) else { continue }
                 }
@@ -214,7 +214,7 @@ public struct EventStage: Sendable {
                 // "اعتبر X أن تصريحات Y مقلقة": what is said judges a party's conduct blameworthy: an accusation of it;
                 // "وصفت X تصريحات Y بالعدوانية": the party whose conduct is judged is the accused.
                 if event.type == .statement || (event.type == .accuse && !event.participants.contains { $0.role == .target }),
-                   let party = criticism.criticized(in: doc, after: trigger.match.tokens, sentence: sentence,
+                   let party = owners.criticized(in: doc, after: trigger.match.tokens, sentence: sentence,
                                                     speaker: event.participants.first(where: { $0.role == .actor })?.ref) {
                     if event.type == .statement {
                         event.type = .accuse

@@ -1,8 +1,12 @@
-/// Criticism told as a judgement: "اعتبر كيري أن تصريحات خامنئي مقلقة"، "أكد أن تصريحات X تعد تدخلا فجا". What is
-/// said is that a named party's conduct (a "conduct" word of `events/classes.tsv`: تصريحات، ممارسات، سياسة ...,
-/// with the party right after it) is blameworthy (a "blame" word: مرفوض، مقلق، تدخل، عدواني ...): the codebook
-/// counts that as an accusation of the party, not a statement.
-struct ConductCriticism: Sendable {
+/// Whose conduct or words a phrase names ("تصريحات خامنئي"، "التصريحات التي صدرت عن X"، "ممارسات إيران"), for two
+/// readings of events:
+/// - criticism told as a judgement: "اعتبر كيري أن تصريحات خامنئي مقلقة"، "أكد أن تصريحات X تعد تدخلا فجا". What is
+///   said is that a named party's conduct (a "conduct" word of `events/classes.tsv`: تصريحات، ممارسات، سياسة ...,
+///   with the party right after it) is blameworthy (a "blame" word: مرفوض، مقلق، تدخل، عدواني ...): the codebook
+///   counts that as an accusation of the party, not a statement (`criticized`);
+/// - the speaker of a verb of saying in a relative clause on someone's words ("تصريحات X التي أكد فيها") is X
+///   (`relativeSpeaker`).
+struct ConductOwners: Sendable {
     let conduct: Set<String>
     let blame: Set<String>
 
