@@ -100,6 +100,8 @@ struct ArgumentFinder {
                                      "بشدة", "أيضا", "كذلك", "مجددا", "رسميا"])
     static let continuations = keys(["حتى", "ثم", "حيث", "كما", "وقد", "قد", "فيما"])
     static let with = ArabicNormalizer.shared.key("مع")
+    /// "كل" before "من": "كل من X وY" lists a verb's subjects.
+    static let eachWords = keys(["كل", "وكل"])
     static let from = ArabicNormalizer.shared.key("من")
     /// Event types where both sides act alike: a continued subject joins the one named after the verb.
     static let symmetric: Set<EventType> = [.meet, .sign]
@@ -169,6 +171,8 @@ struct ArgumentFinder {
             // no preposition before it governs. ("إلى أن تقوم إسرائيل": "أن" before a verb is another matter.)
             if k == m.tokens.lowerBound - 1, Self.complementizers.contains(word) { return nil }
             if Self.prepositions.contains(word) {
+                // "ووقع الاتفاقية كل من X وY": "كل من" (each of) opens the subject, no phrase of "من".
+                if word == Self.from, k > 0, Self.eachWords.contains(doc.tokens[k - 1].norm) { return nil }
                 // "في بيان أصدره Y": a word after the statement noun closes the phrase of the preposition.
                 if skipped >= 2, k + 1 < m.tokens.lowerBound, Self.statementNouns.contains(token: doc.tokens[k + 1]) { return nil }
                 return word
