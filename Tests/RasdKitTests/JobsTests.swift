@@ -79,6 +79,21 @@ final class JobsTests: XCTestCase {
         }
     }
 
+    /// The spill's files have no name once open (nothing is left behind by an interrupted run), and read back what
+    /// was appended, in order, in chunks of any size.
+    func testSpillFilesLeaveNothingBehind() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rasd-spill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let spill = try AnalysisSpill(directory: dir)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
+        let items = (0..<3000).map { String(repeating: "نص\($0) ", count: $0 % 700) }
+        for item in items { spill.bodies.append(item) }
+        var reader = try spill.bodies.reader()
+        for item in items { XCTAssertEqual(try reader.readString(), item) }
+        XCTAssertThrowsError(try { var r = try spill.dates.reader(); _ = try r.read() }(), "an empty file has no item")
+    }
+
     /// A spilled body keeps its first eight words as the story step splits them.
     func testSpilledBodyLead() {
         XCTAssertEqual(AnalysisSpill.lead("واحد  اثنان\nثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة"),

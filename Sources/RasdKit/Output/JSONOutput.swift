@@ -32,7 +32,6 @@ public enum JSONOutput {
             }
             return try spill.bodies.reader()
         }
-        defer { bodies?.close() }
         let encoder = makeEncoder()
         // Bytes, not `Data`: appending to `Data` a byte at a time cost a tenth of `rasd analyze`'s time.
         var buffer: [UInt8] = []
@@ -56,7 +55,6 @@ public enum JSONOutput {
                 // Items spilled already encoded at a list item's depth (`itemBytes`), written as they are.
                 if let spilled {
                     var reader = try spilled.reader()
-                    defer { reader.close() }
                     for k in 0..<before {
                         buffer.append(contentsOf: Array("    ".utf8))
                         buffer.append(contentsOf: try reader.read())

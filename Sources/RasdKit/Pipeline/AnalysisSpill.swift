@@ -6,7 +6,7 @@ import Foundation
 /// large collection's peak, BENCHMARKS.md). `Analyzer.analyze(reading:...)` appends each record's body in input
 /// order and keeps its first words in the record (the story step names an untitled story by them); the resolve
 /// appends the dates and quotes as it gathers them (`CollectionResolver.spill`); `JSONOutput.write(_:jobs:spill:to:)`
-/// reads all three back in order. The files are removed when the value is released.
+/// reads all three back in order. The files have no name once open: they go with the process.
 package final class AnalysisSpill: @unchecked Sendable {
     package let bodies: SpillFile
     package let dates: SpillFile
@@ -53,15 +53,17 @@ package final class SpillFile: @unchecked Sendable {
     /// The first write that failed (a full disk): `reader()` throws it.
     private var failure: SpillError?
 
+    /// The file is unlinked as soon as it is open: it lives while the handle does, and an interrupted run (Ctrl-C,
+    /// `kill -9`) leaves nothing in the temporary directory.
     init(kind: String, directory: URL) throws {
         url = directory.appendingPathComponent("rasd-\(kind)-\(UUID().uuidString).tmp")
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw SpillError.cannotCreate(url.path) }
         handle = try FileHandle(forUpdating: url)
+        try? FileManager.default.removeItem(at: url)
     }
 
     deinit {
         try? handle.close()
-        try? FileManager.default.removeItem(at: url)
     }
 
     package var count: Int { lengths.count }
@@ -87,11 +89,12 @@ package final class SpillFile: @unchecked Sendable {
         pending.removeAll(keepingCapacity: true)
     }
 
-    /// The items in the order appended, read a megabyte at a time.
+    /// The items in the order appended, read a megabyte at a time (through the file's one handle: read them
+    /// after the last append).
     package func reader() throws -> Reader {
         flush()
         if let failure { throw failure }
-        return try Reader(url: url, lengths: lengths)
+        return Reader(path: url.path, handle: handle, lengths: lengths)
     }
 
     package struct Reader {
@@ -101,22 +104,21 @@ package final class SpillFile: @unchecked Sendable {
         var next = 0
         var buffer: [UInt8] = []
         var position = 0
+        /// Where the next chunk is read from: readers of other files share no offset, but two of one file would.
+        var fileOffset: UInt64 = 0
 
-        init(url: URL, lengths: [UInt32]) throws {
-            path = url.path
-            handle = try FileHandle(forReadingFrom: url)
-            self.lengths = lengths
-        }
-
-        /// The next item's bytes; throws when the file ends early.
+        /// The next item's bytes; throws past the last item, or when the file ends early.
         package mutating func read() throws -> ArraySlice<UInt8> {
+            guard next < lengths.count else { throw SpillError.truncated(path, item: next) }
             let length = Int(lengths[next])
             while buffer.count - position < length {
                 buffer.removeFirst(position)
                 position = 0
+                try handle.seek(toOffset: fileOffset)
                 guard let more = try handle.read(upToCount: max(1 << 20, length)), !more.isEmpty else {
                     throw SpillError.truncated(path, item: next)
                 }
+                fileOffset += UInt64(more.count)
                 buffer.append(contentsOf: more)
             }
             defer {
@@ -127,7 +129,5 @@ package final class SpillFile: @unchecked Sendable {
         }
 
         package mutating func readString() throws -> String { String(decoding: try read(), as: UTF8.self) }
-
-        package func close() { try? handle.close() }
     }
 }
