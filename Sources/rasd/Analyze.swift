@@ -172,7 +172,6 @@ struct Analyze: AsyncParsableCommand {
                 FileHandle.standardOutput.write(data)
             }
         }
-        progress.summarize()
         if problems.contains(where: { $0.isFatalForPath }) {
             throw ExitCode(1)
         }
