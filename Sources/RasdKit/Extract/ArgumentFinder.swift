@@ -116,6 +116,10 @@ struct ArgumentFinder {
     /// Nouns of a statement (`events/statement_nouns.tsv`): "في بيان أصدره Y": Y is not governed by "في".
     static let statementNouns = PhraseLexicon.resource("events/statement_nouns.tsv")
     static let relativePronouns = keys(["الذي", "التي", "اللذين", "اللذان", "اللتين", "اللتان", "الذين", "اللاتي"])
+    /// A relative pronoun, with or without "و" on it ("والذي أقره").
+    static func isRelativePronoun(_ word: String) -> Bool {
+        relativePronouns.contains(word) || (word.hasPrefix("و") && relativePronouns.contains(String(word.dropFirst())))
+    }
     static let pronounsAfter = keys(["له", "لها", "لهما", "لهم", "بينهما", "بينهم"])
     /// "الطائرات التابعة للتحالف": the body a subject belongs to acts through it.
     static let affiliation = keys(["التابعة", "التابع", "التابعين", "التابعون", "الموالية", "الموالي", "الموالين"])

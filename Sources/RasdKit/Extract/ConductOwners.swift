@@ -29,7 +29,7 @@ struct ConductOwners: Sendable {
             guard doc.tokens[t].isWord else { continue }
             // The speaker's name and title after the verb do not count.
             if !doc.mentions.contains(where: { $0.tokens.contains(t) }) { words += 1 }
-            guard has(conduct, doc.tokens[t]) else { continue }
+            guard Proclitics.hasStem(doc.tokens[t], in: conduct) else { continue }
             // "أن هذه التصريحات تعد تدخلا": the conduct told before, whose party is named there.
             let pointed = (t > sentence.lowerBound && Self.demonstratives.contains(doc.tokens[t - 1].norm))
                 || (t + 1 < sentence.upperBound && Self.demonstratives.contains(doc.tokens[t + 1].norm))
@@ -69,7 +69,7 @@ struct ConductOwners: Sendable {
     /// (`events/statement_nouns.tsv`) up to twelve words before the relative pronoun.
     func relativeSpeaker(of trigger: Range<Int>, in doc: Document, sentence: Range<Int>) -> EntityMention? {
         let relative = trigger.lowerBound - 1
-        guard relative > sentence.lowerBound, EventStage.relatives.contains(doc.tokens[relative].norm),
+        guard relative > sentence.lowerBound, ArgumentFinder.isRelativePronoun(doc.tokens[relative].norm),
               trigger.upperBound < sentence.upperBound, ["فيها", "فيه"].contains(doc.tokens[trigger.upperBound].norm) else { return nil }
         var words = 0
         var k = relative - 1
@@ -77,7 +77,7 @@ struct ConductOwners: Sendable {
             defer { k -= 1 }
             guard doc.tokens[k].isWord else { continue }
             words += 1
-            guard has(conduct, doc.tokens[k]) || ArgumentFinder.statementNouns.contains(token: doc.tokens[k]) else { continue }
+            guard Proclitics.hasStem(doc.tokens[k], in: conduct) || ArgumentFinder.statementNouns.contains(token: doc.tokens[k]) else { continue }
             if let party = owner(of: k, in: doc, sentence: sentence), party.tokens.upperBound <= relative { return party }
         }
         return nil
@@ -93,7 +93,7 @@ struct ConductOwners: Sendable {
             var k = min(limit, sentence.upperBound) - 1
             while k >= sentence.lowerBound {
                 defer { k -= 1 }
-                guard has(conduct, doc.tokens[k]) else { continue }
+                guard Proclitics.hasStem(doc.tokens[k], in: conduct) else { continue }
                 if let party = owner(of: k, in: doc, sentence: sentence) { return party }
             }
         }
@@ -119,21 +119,17 @@ struct ConductOwners: Sendable {
         var k = t
         while k < sentence.upperBound, words < Self.blameReach {
             // "تصريحات X، التي أكد فيها أن ...، مقلقة": a relative clause set off by commas is passed over.
-            if ["،", ","].contains(doc.tokens[k].norm), k + 1 < sentence.upperBound, EventStage.relatives.contains(doc.tokens[k + 1].norm),
+            if ["،", ","].contains(doc.tokens[k].norm), k + 1 < sentence.upperBound, ArgumentFinder.isRelativePronoun(doc.tokens[k + 1].norm),
                let close = (k + 2..<sentence.upperBound).first(where: { ["،", ","].contains(doc.tokens[$0].norm) }) {
                 k = close + 1
                 continue
             }
             if doc.tokens[k].isWord {
-                if has(blame, doc.tokens[k]) { return true }
+                if Proclitics.hasStem(doc.tokens[k], in: blame) { return true }
                 words += 1
             }
             k += 1
         }
         return false
-    }
-
-    func has(_ words: Set<String>, _ token: Token) -> Bool {
-        Proclitics.candidates(token).contains { words.contains($0.stem) }
     }
 }

@@ -85,14 +85,14 @@ public struct EventStage: Sendable {
         guard trigger.lowerBound > sentence.lowerBound else { return true }
         // After a preposition the form is the noun too ("على الرغم من كشف السلطات"، "من العسير توقع متى").
         let before = doc.tokens[trigger.lowerBound - 1].norm
-        return !Self.complementizers.contains(before) && !Self.nounContexts.contains(before)
+        return !Self.bareComplementizers.contains(before) && !Self.nounContexts.contains(before)
     }
-    static let complementizers = ArgumentFinder.keys(["أن", "إن", "ان", "بأن", "وأن", "وإن"])
+    /// "أن"/"إن" with no pronoun on them (unlike `ArgumentFinder.complementizers`: after "أنه" a verb follows).
+    static let bareComplementizers = ArgumentFinder.keys(["أن", "إن", "ان", "بأن", "وأن", "وإن"])
     /// Words after which an unvowelled form with a verb and a noun reading is the noun: verbs that make the noun after
     /// them passive ("تم طرد"، "جرى اعتقال") and prepositions ("بعد طرد"، "من طرد").
     static let nounContexts = ArgumentFinder.keys(["تم", "وتم", "جرى", "وجرى", "يتم", "ويتم",
         "بعد", "وبعد", "قبل", "وقبل", "عقب", "إثر", "اثر", "خلال", "من", "في", "على", "إلى", "الى", "عن", "مع", "حول", "ضد"])
-    static let relatives = ArgumentFinder.keys(["الذي", "التي", "والذي", "والتي", "اللذين", "اللتين", "الذين"])
     /// Nouns whose name is a date (`events/date_name_heads.tsv`).
     static let dateNameHeads = PhraseLexicon.resource("events/date_name_heads.tsv")
     /// ACCUSE lemmas of doubt (`events/doubt_lemmas.tsv`): what is doubted may be a thing, not a party.
@@ -188,12 +188,14 @@ public struct EventStage: Sendable {
                 if let said, owner == nil {
                     guard let ref = said.speaker, arguments.canAct(ref), !arguments.isSource(ref) else { continue }
                 }
-                let found = arguments.event(for: trigger.match.tokens, type: trigger.type, pos: trigger.pos,
-                                            clause: clause, sentence: sentence, earlier: sentenceEvents,
-                                            previous: events, recipientFirst: trigger.recipientFirst, carrier: trigger.carrier,
-                                            seizure: trigger.seizure)
-                guard var event = owner.map({ _ in arguments.bareEvent(trigger.type, trigger.match.tokens, sentence: sentence) })
-                    ?? found ?? said.map({ _ in arguments.bareEvent(trigger.type, trigger.match.tokens, sentence: sentence) }) else {
+                let found = owner != nil ? nil
+                    : arguments.event(for: trigger.match.tokens, type: trigger.type, pos: trigger.pos,
+                                      clause: clause, sentence: sentence, earlier: sentenceEvents,
+                                      previous: events, recipientFirst: trigger.recipientFirst, carrier: trigger.carrier,
+                                      seizure: trigger.seizure)
+                // With the owner of the words as speaker, or the quote stage's, the statement is the bare event.
+                guard var event = found ?? (owner != nil || said != nil
+                    ? arguments.bareEvent(trigger.type, trigger.match.tokens, sentence: sentence) : nil) else {
                     if trigger.pos == .noun, trigger.match.tokens.lowerBound <= sentence.lowerBound + 2 { waiting.append(trigger) }
                     continue
                 }
@@ -327,7 +329,7 @@ public struct EventStage: Sendable {
                 guard ArgumentFinder.complementMarks.contains(doc.tokens[t].norm), doc.tokens[t].norm != ":" else { break }
                 t += 1; continue
             }
-            if Proclitics.candidates(doc.tokens[t]).contains(where: { words.contains($0.stem) }) { return true }
+            if Proclitics.hasStem(doc.tokens[t], in: words) { return true }
             if doc.mentions.contains(where: { $0.tokens.lowerBound == t && isSource($0.ref) }) { return true }
             seen += 1; t += 1
         }
@@ -403,13 +405,13 @@ public struct EventStage: Sendable {
         guard let words = classes[className] else { return false }
         // Eight words before the trigger and sixteen after it; punctuation ("، مساء أمس الخميس،") does not count.
         func has(_ t: Int) -> Bool {
-            Proclitics.candidates(doc.tokens[t]).contains(where: { words.contains($0.stem) })
+            Proclitics.hasStem(doc.tokens[t], in: words)
         }
         var seen = 0
         var t = trigger.lowerBound - 1
         // "الاتفاق النووي الذي تم التوصل إليه ... والذي أقره مجلس الأمن": a verb right after a relative pronoun has
         // its object in the noun the relative clause hangs on, further back.
-        let reach = t >= sentence.lowerBound && Self.relatives.contains(doc.tokens[t].norm) ? 20 : 8
+        let reach = t >= sentence.lowerBound && ArgumentFinder.isRelativePronoun(doc.tokens[t].norm) ? 20 : 8
         while before, t >= sentence.lowerBound, seen < reach {
             if doc.tokens[t].isWord { if has(t) { return true }; seen += 1 }
             t -= 1
@@ -434,7 +436,7 @@ public struct EventStage: Sendable {
     /// state something is in, not a condition.
     func namesAState(_ m: PhraseLexicon.Match, _ doc: Document, _ sentence: Range<Int>) -> Bool {
         guard m.key.hasPrefix("في حال"), m.tokens.upperBound < sentence.upperBound, let words = classes["state"] else { return false }
-        return Proclitics.candidates(doc.tokens[m.tokens.upperBound]).contains { words.contains($0.stem) }
+        return Proclitics.hasStem(doc.tokens[m.tokens.upperBound], in: words)
     }
 
     /// Modality words in the three tokens before the trigger; "س" on the verb marks the future.

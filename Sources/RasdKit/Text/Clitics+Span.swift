@@ -16,6 +16,11 @@ package enum Proclitics {
         [(0, token.norm)] + token.clitics.map { ($0.prefix, $0.stem(of: token.norm)) }
     }
 
+    /// Whether the token, as it is or without its proclitics, is one of `words` (normalized keys).
+    package static func hasStem(_ token: Token, in words: Set<String>) -> Bool {
+        candidates(token).contains { words.contains($0.stem) }
+    }
+
     /// A reading of a word (the rules of `candidates`), without building its stem: the proclitic's length, the
     /// stem's `TokenKey`, and whether the stem gets back the article that "لل" dropped.
     package struct Reading: Sendable, Equatable {
