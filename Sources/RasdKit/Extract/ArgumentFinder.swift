@@ -587,7 +587,9 @@ struct ArgumentFinder {
                 add(m, .actor); actorFound = true
                 for c in coordinated(after: m, limit: sentence.upperBound) { add(c, .actor) }
                 // "ويواجه X انتقادات من قبل Y"، "تعرض X لهجوم على يد Y": the subject before the noun is its target.
-                if passiveAgent != nil, pos == .noun, type == .accuse || type == .attack, let s = before.last, preposition(before: s) == nil,
+                if pos == .noun, type == .accuse || type == .attack, let s = exposed(to: trigger, in: sentence), s.ref != m.ref {
+                    add(s, .target); targetTaken = true
+                } else if passiveAgent != nil, pos == .noun, type == .accuse || type == .attack, let s = before.last, preposition(before: s) == nil,
                    !takenByEarlier(s, earlier), s.ref != m.ref,
                    (s.tokens.upperBound..<trigger.lowerBound).filter({ doc.tokens[$0].isWord }).count <= 1,
                    (s.tokens.upperBound..<trigger.lowerBound).allSatisfy({ doc.tokens[$0].isWord || Self.complementMarks.contains(doc.tokens[$0].norm) }) {
@@ -914,7 +916,8 @@ struct ArgumentFinder {
     static let between = ArabicNormalizer.shared.key("بين")
     /// Words of time that open a phrase about another act between a trigger and a passive's agent.
     static let otherActs = keys(["بعد", "وبعد", "عقب", "إثر", "اثر", "منذ", "قبيل"])
-    static let agentPhrases: [[String]] = [["من", "قبل"], ["علي", "يد"], ["علي", "ايدي"]].map { $0.map { ArabicNormalizer.shared.key($0) } }
+    /// "من قبل"، "على يد"، "من طرف" ... (`events/agent_phrases.tsv`).
+    static let agentPhrases = PhraseLexicon.resource("events/agent_phrases.tsv")
 
     /// The agent of a passive, "من قبل X" or "على يد X", within eight words after the trigger and before any
     /// punctuation or a phrase of time that tells another act ("تبنى التنظيم الهجوم بعد اتهامه من قبل X": X accused).
@@ -922,16 +925,38 @@ struct ArgumentFinder {
         var k = trigger.upperBound
         while k + 1 < min(sentence.upperBound, trigger.upperBound + 8), doc.tokens[k].isWord {
             if Self.otherActs.contains(doc.tokens[k].norm) { return nil }
-            if Self.agentPhrases.contains(where: { $0[0] == doc.tokens[k].norm && $0[1] == doc.tokens[k + 1].norm }) {
+            if let phrase = Self.agentPhrases.match(doc.tokens, at: k, limit: sentence.upperBound, allowClitics: false) {
                 // A title and a comma may come first: "من قبل الرئيس التركي، رجب طيب أردوغان".
+                let end = phrase.tokens.upperBound
                 return actors.first { m in
-                    m.tokens.lowerBound >= k + 2 && m.tokens.lowerBound <= k + 5
+                    m.tokens.lowerBound >= end && m.tokens.lowerBound <= end + 3
                         && (k..<m.tokens.lowerBound).allSatisfy { doc.tokens[$0].isWord || doc.tokens[$0].norm == "," }
                 }
             }
             k += 1
         }
         return nil
+    }
+
+    /// Forms of تعرض ("was exposed to"), whose subject suffers the act of the noun after "ل" (`events/exposure_verbs.tsv`).
+    static let exposureVerbs = PhraseLexicon.resource("events/exposure_verbs.tsv")
+
+    /// The one who suffers "تعرض X لهجوم من قبل Y" / "تعرضت X لقصف شنه Y": the first name between a form of تعرض
+    /// and the noun under "ل", under no preposition but the owner's "ل" ("دورية للجيش"); else the name right before
+    /// the verb ("السفارة تعرضت لهجوم"). The verb stands within eight words before the noun, with no punctuation.
+    func exposed(to trigger: Range<Int>, in sentence: Range<Int>) -> EntityMention? {
+        let word = doc.tokens[trigger.lowerBound].norm
+        guard word.hasPrefix("ل"), trigger.lowerBound > sentence.lowerBound else { return nil }
+        let window = max(sentence.lowerBound, trigger.lowerBound - 8)..<trigger.lowerBound
+        guard let g = window.reversed().prefix(while: { doc.tokens[$0].isWord }).first(where: {
+            Self.exposureVerbs.contains(token: doc.tokens[$0]) }) else { return nil }
+        if let inside = mentions(in: (g + 1)..<trigger.lowerBound).first(where: { [nil, "ل"].contains(preposition(before: $0, floor: g + 1)) }) {
+            return inside
+        }
+        return actors.last { m in
+            m.tokens.upperBound <= g && m.tokens.upperBound >= g - 1 && m.tokens.lowerBound >= sentence.lowerBound
+                && preposition(before: m) == nil && !punctuationBetween(m.tokens.upperBound, g)
+        }
     }
 
     /// Verbs whose object pronoun is the event noun before them and whose subject did the act (`events/doer_verbs.tsv`).

@@ -41,9 +41,13 @@ package struct CollectionResolver: Sendable {
         }
         // The named steps, in order: each reads what the steps before it wrote.
         resolveEvents(documents, &analysis, &entities)                    // events: one per real-world event
+        for k in documents.indices { documents[k].events = [] }           // (no later step reads the reports)
         analysis.timeline = Timeline.entries(analysis, entities: entities)  // timeline
         analysis.entities = entities.entries                               // entities: one per entry or name
-        let groups = StoryDetector.shared.group(documents, analysis)       // stories: articles of one situation
+        // Stories: articles of one situation. The word bags are made first and the records' terms let go.
+        let wordBags = StoryDetector.shared.wordBags(documents)
+        for k in documents.indices { documents[k].storyTerms = StoryDetector.Terms([]) }
+        let groups = StoryDetector.shared.group(documents, analysis, wordBags: consume wordBags)
         var storyOf = [Int](repeating: 0, count: documents.count)
         for (k, group) in groups.enumerated() { for d in group { storyOf[d] = k } }
         findDiscrepancies(documents, &analysis, storyOf: storyOf)         // discrepancies, within a story

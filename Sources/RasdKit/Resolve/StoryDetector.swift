@@ -111,14 +111,16 @@ package struct StoryDetector: Sendable {
     // MARK: Grouping
 
     /// The stories as lists of document indices (each sorted), in order of their first document.
-    func group(_ documents: [ArticleRecord], _ analysis: Analysis) -> [[Int]] {
+    /// `wordBags`: the documents' `wordBags`, when the caller made them first (to let the records' terms go).
+    func group(_ documents: [ArticleRecord], _ analysis: Analysis, wordBags: consuming [Bag]? = nil) -> [[Int]] {
         // The positive scores by pair key, in key order (the pairs come sorted): two arrays and a binary search
         // hold a large feed's millions of pairs in 16 bytes each, a dictionary in more than twice that.
         var scoreKeys: [Int] = [], scoreValues: [Double] = []
         var edges: [(score: Double, i: Int, j: Int)] = []
         let n = documents.count
         do {   // the pairs are freed once scored
-            let pairs = self.pairs(documents, analysis)
+            let bags = (consume wordBags) ?? self.wordBags(documents)
+            let pairs = self.pairs(documents, analysis, wordBags: consume bags)
             let commentary = documents.map { isCommentary($0) }
             let daily = documents.map { isDaily($0) }
             for (key, pair) in pairs {
@@ -237,29 +239,34 @@ package struct StoryDetector: Sendable {
         return terms
     }
 
+    /// Each document's word bag: the stems of its title (counted twice) and body, stopwords left out, as (stem
+    /// number, count) sorted by number; stems are numbered in order of first appearance in the collection. Bags as
+    /// arrays: a dictionary per document held two to three times the bytes, and a fixed order makes the sums the
+    /// same from one run to the next.
+    func wordBags(_ documents: [ArticleRecord]) -> [Bag] {
+        var termIndex: [UInt64: Int32] = [:]
+        return documents.map { Self.wordBag($0.storyTerms, stopwords: stopwords, termIndex: &termIndex) }
+    }
+
+    /// One document's word bag, its new stems numbered after those of `termIndex`.
+    static func wordBag(_ terms: Terms, stopwords: Set<UInt64>, termIndex: inout [UInt64: Int32]) -> Bag {
+        var bag: [Int32: Float] = [:]
+        for term in terms where !stopwords.contains(term.key) {
+            let t: Int32
+            if let known = termIndex[term.key] { t = known } else { t = Int32(termIndex.count); termIndex[term.key] = t }
+            bag[t, default: 0] += term.weight
+        }
+        return bag.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
     /// What each pair of documents shares, for the pairs whose wording reaches `minWords` (no other pair can be a
     /// candidate: see `score`), keyed by `i * n + j` with i < j, in key order.
-    func pairs(_ documents: [ArticleRecord], _ analysis: Analysis) -> [(key: Int, pair: Pair)] {
+    func pairs(_ documents: [ArticleRecord], _ analysis: Analysis, wordBags: consuming [Bag]) -> [(key: Int, pair: Pair)] {
         let n = documents.count
         guard n > 1 else { return [] }
         var docIndex: [String: Int] = [:]
         for (i, d) in documents.enumerated() where docIndex[d.id] == nil { docIndex[d.id] = i }
 
-        // Bags as arrays of (feature, count) sorted by feature: a dictionary per document held two to three times the
-        // bytes, and a fixed order makes the sums the same from one run to the next.
-        // Words: stems of the title (counted twice) and the body.
-        var termIndex: [UInt64: Int32] = [:]
-        var wordBags: [Bag] = []
-        wordBags.reserveCapacity(n)
-        for doc in documents {
-            var bag: [Int32: Float] = [:]
-            for term in doc.storyTerms where !stopwords.contains(term.key) {
-                let t: Int32
-                if let known = termIndex[term.key] { t = known } else { t = Int32(termIndex.count); termIndex[term.key] = t }
-                bag[t, default: 0] += term.weight
-            }
-            wordBags.append(bag.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
-        }
         let (entityBags, eventBags) = Self.bags(n, docIndex, analysis)
         let common = n >= 20 ? Int(Double(n) * options.commonShare) : n
         let size = max(n, options.minCollection)
@@ -267,22 +274,22 @@ package struct StoryDetector: Sendable {
         // signal's table is held beside `out`.
         let days = documents.map { $0.published?.dayNumber }
         var out: [(key: Int, pair: Pair)] = []
-        for (key, v) in Self.cosines(wordBags, maxDF: min(max(common, 2), options.maxShared), collection: size, floor: options.wordsFloor)
-        where Double(v) >= options.minWords {
+        Self.cosines(consume wordBags, maxDF: min(max(common, 2), options.maxShared), collection: size, floor: options.wordsFloor) { key, v in
+            guard Double(v) >= options.minWords else { return }
             // The gap is 0 when either publication date is unknown.
             let gap = days[key / n].flatMap { a in days[key % n].map { abs(a - $0) } } ?? 0
             out.append((key, Pair(words: Double(v), gap: gap)))
         }
-        wordBags = []
-        func fold(_ table: [(key: Int, value: Float)], _ set: (inout Pair, Double) -> Void) {
+        // The other signals come in key order too: each is folded into the wording's pairs as it comes.
+        func fold(_ bags: consuming [Bag], _ set: (inout Pair, Double) -> Void) {
             var k = 0
-            for (key, v) in table {
+            Self.cosines(bags, maxDF: min(n, options.maxShared), collection: size) { key, v in
                 while k < out.count, out[k].key < key { k += 1 }
                 if k < out.count, out[k].key == key { set(&out[k].pair, Double(v)) }
             }
         }
-        fold(Self.cosines(entityBags, maxDF: min(n, options.maxShared), collection: size)) { $0.entities = $1 }
-        fold(Self.cosines(eventBags, maxDF: min(n, options.maxShared), collection: size)) { $0.events = $1 }
+        fold(consume entityBags) { $0.entities = $1 }
+        fold(consume eventBags) { $0.events = $1 }
         return out
     }
 
@@ -322,37 +329,53 @@ package struct StoryDetector: Sendable {
 
     /// Cosine similarity of every pair of bags that share a feature, over (1 + ln count) × IDF weights (IDF as in
     /// a collection of `collection` documents); features in more than `maxDF` bags are left out. Keyed by `i * n + j`,
-    /// i < j, in key order. Cost: the sum over features of the square of their document frequency.
-    static func cosines(_ bags: [Bag], maxDF: Int, collection: Int, floor: Float = 0) -> [(key: Int, value: Float)] {
+    /// i < j, handed to `emit` in key order (a large collection's pairs are never held here). Cost: the sum over
+    /// features of the square of their document frequency.
+    ///
+    /// The bags are taken: each becomes its unit vector in place, and the postings are two flat arrays indexed by
+    /// feature (features are numbered densely), so a large collection holds its words once beside their postings.
+    static func cosines(_ taken: consuming [Bag], maxDF: Int, collection: Int, floor: Float = 0, _ emit: (_ key: Int, _ value: Float) -> Void) {
+        var bags = consume taken
         let n = bags.count
-        var df: [Int32: Int] = [:]
-        for bag in bags { for (t, _) in bag { df[t, default: 0] += 1 } }
-        var postings: [Int32: [(doc: Int32, w: Float)]] = [:]
-        var vectors: [[(Int32, Float)]] = []
-        vectors.reserveCapacity(n)
-        for (i, bag) in bags.enumerated() {
-            let v = unitVector(bag, maxDF: maxDF, collection: collection) { df[$0]! }
-            for (t, w) in v where df[t]! > 1 { postings[t, default: []].append((Int32(i), w)) }
-            vectors.append(v)
+        var features = 0
+        for bag in bags { for (t, _) in bag { features = max(features, Int(t) + 1) } }
+        var df = [Int32](repeating: 0, count: features)
+        for bag in bags { for (t, _) in bag { df[Int(t)] += 1 } }
+        // Postings of the features in more than one vector: feature t's are at first[t]..<first[t + 1].
+        var first = [Int](repeating: 0, count: features + 1)
+        for i in bags.indices {
+            bags[i] = unitVector(bags[i], maxDF: maxDF, collection: collection) { Int(df[Int($0)]) }
+            for (t, _) in bags[i] where df[Int(t)] > 1 { first[Int(t) + 1] += 1 }
         }
-        var out: [(key: Int, value: Float)] = []
+        for t in 0..<features { first[t + 1] += first[t] }
+        var postedDoc = [Int32](repeating: 0, count: first[features])
+        var postedWeight = [Float](repeating: 0, count: first[features])
+        var next = first
+        for (i, vector) in bags.enumerated() {
+            for (t, w) in vector where df[Int(t)] > 1 {
+                postedDoc[next[Int(t)]] = Int32(i)
+                postedWeight[next[Int(t)]] = w
+                next[Int(t)] += 1
+            }
+        }
+        next = []
         var scratch = [Float](repeating: 0, count: n)
         var touched: [Int] = []
         for i in 0..<n {
-            for (t, w) in vectors[i] {
-                guard let list = postings[t] else { continue }
-                for (j, wj) in list where Int(j) > i {
-                    if scratch[Int(j)] == 0 { touched.append(Int(j)) }
-                    scratch[Int(j)] += w * wj
+            for (t, w) in bags[i] where df[Int(t)] > 1 {
+                for s in first[Int(t)]..<first[Int(t) + 1] {
+                    let j = Int(postedDoc[s])
+                    guard j > i else { continue }
+                    if scratch[j] == 0 { touched.append(j) }
+                    scratch[j] += w * postedWeight[s]
                 }
             }
             touched.sort()
             for j in touched {
-                if scratch[j] >= floor { out.append((i * n + j, min(scratch[j], 1))) }
+                if scratch[j] >= floor { emit(i * n + j, min(scratch[j], 1)) }
                 scratch[j] = 0
             }
             touched.removeAll(keepingCapacity: true)
         }
-        return out
     }
 }

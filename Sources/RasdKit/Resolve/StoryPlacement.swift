@@ -70,13 +70,7 @@ extension StoryDetector {
 
         /// The document's word bag: the stems of its record's story terms, stopwords left out.
         mutating func wordBag(_ doc: ArticleRecord, stopwords: Set<UInt64>) -> Bag {
-            var bag: [Int32: Float] = [:]
-            for term in doc.storyTerms where !stopwords.contains(term.key) {
-                let t: Int32
-                if let known = termIndex[term.key] { t = known } else { t = Int32(termIndex.count); termIndex[term.key] = t }
-                bag[t, default: 0] += term.weight
-            }
-            return bag.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            StoryDetector.wordBag(doc.storyTerms, stopwords: stopwords, termIndex: &termIndex)
         }
     }
 
