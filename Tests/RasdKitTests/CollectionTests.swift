@@ -115,4 +115,41 @@ extension CollectionTests {
             XCTAssertEqual(s.isWhitespaceFast, s.properties.isWhitespace, String(v, radix: 16))
         }
     }
+    /// Packed mentions come back per entity in the order added, with their text, origin and notes; the story steps'
+    /// counts per document agree with those made from the listed mentions.
+    func testPackedMentionsRoundTrip() {
+        var packed = PackedMentions(explain: true)
+        // (entity, doc, start, alias, origin): two documents, entity 1 named in both, entity 0 twice in the second.
+        let added: [(Int, Int, Int, Int, EntityMention.Origin?)] = [
+            (1, 0, 5, 0, .gazetteer), (1, 0, 40, 1, .partialName), (0, 1, 3, 0, .tagger), (1, 1, 9, 0, nil), (0, 1, 70, 0, .speaker)]
+        for (e, d, start, alias, origin) in added {
+            packed.append(entity: e, doc: d, start: start, end: start + 4, alias: alias, origin: origin, notes: ["n\(start)"])
+        }
+        packed.groupByEntity(entityCount: 3)
+        let ids = ["a", "b"]
+        let one = packed.mentions(of: 1, aliases: ["كيم جونغ أون", "كيم"], docID: { ids[$0] })
+        XCTAssertEqual(one.map(\.doc), ["a", "a", "b"])
+        XCTAssertEqual(one.map(\.start), [5, 40, 9])
+        XCTAssertEqual(one.map(\.text), ["كيم جونغ أون", "كيم", "كيم جونغ أون"])
+        XCTAssertEqual(one.map(\.origin), ["gazetteer", "partialName", nil])
+        XCTAssertEqual(one.map(\.explain), [["n5"], ["n40"], ["n9"]])
+        XCTAssertEqual(packed.mentions(of: 0, aliases: ["X"], docID: { ids[$0] }).map(\.start), [3, 70])
+        XCTAssertTrue(packed.mentions(of: 2, aliases: [], docID: { ids[$0] }).isEmpty)
+        XCTAssertTrue(packed.mentions(of: 7, aliases: [], docID: { ids[$0] }).isEmpty)
+
+        let fromPacked = EntityDocuments(packed, entityCount: 3)
+        var analysis = Analysis()
+        for e in 0..<3 {
+            analysis.entities.append(Analysis.Entity(id: "E\(e + 1)", type: "PERSON", label: "x", label_en: nil, wikidata: nil, kb: nil,
+                                                     country: nil, aliases: ["X", "Y"], roles: [], mentions: []))
+            analysis.entities[e].mentions = packed.mentions(of: e, aliases: ["X", "Y"], docID: { ids[$0] })
+        }
+        let fromListed = EntityDocuments(analysis, docIndex: ["a": 0, "b": 1])
+        for e in 0..<3 {
+            XCTAssertEqual(fromPacked[e].map(\.doc), fromListed[e].map(\.doc))
+            XCTAssertEqual(fromPacked[e].map(\.mentions), fromListed[e].map(\.mentions))
+        }
+        XCTAssertEqual(fromPacked[1].map(\.mentions), [2, 1])
+        XCTAssertEqual(fromPacked[0].map(\.doc), [1])
+    }
 }

@@ -33,7 +33,7 @@ public enum EntityRef: Hashable, Sendable, Codable, CustomStringConvertible {
 /// One mention of an entity in a document.
 public struct EntityMention: Sendable, Equatable, Codable {
     /// How it was found.
-    public enum Origin: String, Sendable, Codable {
+    public enum Origin: String, Sendable, Codable, CaseIterable {
         case gazetteer      // an alias of a knowledge-base entry
         case tagger         // the statistical tagger, not in the knowledge base
         case partialName    // part of a name mentioned earlier (a surname after the full name)

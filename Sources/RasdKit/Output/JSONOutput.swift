@@ -23,8 +23,8 @@ public enum JSONOutput {
         try self.write(analysis, jobs: jobs, spill: nil, to: write)
     }
 
-    /// The same, with what `spill` holds read back in order (see `AnalysisSpill`): the documents' bodies, and the
-    /// dates and quotes, written before those the analysis holds itself. The bytes of the analysis that kept them.
+    /// The same, with what `spill` holds read back in order (see `AnalysisSpill`): the documents' bodies, the
+    /// dates and quotes, written before those the analysis holds itself, and the entities' mentions. The bytes of the analysis that kept them.
     package static func write(_ analysis: Analysis, jobs: Int = 1, spill: AnalysisSpill?, to write: (Data) throws -> Void) throws {
         var bodies = try spill.map { spill -> SpillFile.Reader in
             guard spill.bodies.count == analysis.documents.count else {
@@ -83,7 +83,12 @@ public enum JSONOutput {
         try field("dates", analysis.dates, spilled: spill?.dates)
         try field("discrepancies", analysis.discrepancies)
         try field("documents", analysis.documents, fill: bodies == nil ? nil : { document in document.body = try bodies!.readString() })
-        try field("entities", analysis.entities)
+        let ids = spill?.entityMentions == nil ? [] : analysis.documents.map(\.id)
+        try field("entities", analysis.entities, fill: spill?.entityMentions.map { packed in { entity in
+            // Entity ids are "E" and the position plus one (`EntityTable`).
+            guard let n = Int(entity.id.dropFirst()), n >= 1 else { return }
+            entity.mentions = packed.mentions(of: n - 1, aliases: entity.aliases, docID: { ids[$0] })
+        } })
         try field("events", analysis.events)
         buffer.append(contentsOf: Array("  \"generator\" : ".utf8))
         try append(analysis.generator, depth: 1)

@@ -11,6 +11,9 @@ package final class AnalysisSpill: @unchecked Sendable {
     package let bodies: SpillFile
     package let dates: SpillFile
     package let quotes: SpillFile
+    /// The entity mentions, packed: the resolve leaves the analysis's entities without their lists of mentions,
+    /// and the writer fills each entity's as it writes it.
+    package var entityMentions: PackedMentions?
     /// The output's encoder, for the items spilled already encoded (used by one thread at a time: the gather).
     let encoder = JSONOutput.makeEncoder()
 

@@ -35,11 +35,15 @@ package struct CollectionResolver: Sendable {
         // before the analysis is built; they are marked on the documents last.
         let duplicateOf = nearDuplicates(documents)
         for k in documents.indices { documents[k].signature = [] }
+        // The mentions are kept packed through the steps, and listed in the analysis at the end (or, with a spill,
+        // as the JSON is written).
+        entities.packMentions(explain: explain, expected: documents.reduce(0) { $0 + $1.mentions.count })
         for k in documents.indices {
             gather(documents[k], &analysis, &entities)
             documents[k].releaseCopiedAnnotations()
         }
         // The named steps, in order: each reads what the steps before it wrote.
+        let mentions = entities.takePackedMentions() ?? PackedMentions(explain: explain)
         resolveEvents(documents, &analysis, &entities)                    // events: one per real-world event
         for k in documents.indices { documents[k].events = [] }           // (no later step reads the reports)
         analysis.timeline = Timeline.entries(analysis, entities: entities)  // timeline
@@ -47,12 +51,22 @@ package struct CollectionResolver: Sendable {
         // Stories: articles of one situation. The word bags are made first and the records' terms let go.
         let wordBags = StoryDetector.shared.wordBags(documents)
         for k in documents.indices { documents[k].storyTerms = StoryDetector.Terms([]) }
-        let groups = StoryDetector.shared.group(documents, analysis, wordBags: consume wordBags)
+        var named: EntityDocuments? = EntityDocuments(mentions, entityCount: analysis.entities.count)
+        let groups = StoryDetector.shared.group(documents, analysis, wordBags: consume wordBags, entityDocuments: named)
         var storyOf = [Int](repeating: 0, count: documents.count)
         for (k, group) in groups.enumerated() { for d in group { storyOf[d] = k } }
         findDiscrepancies(documents, &analysis, storyOf: storyOf)         // discrepancies, within a story
-        StoryRecords(detector: StoryDetector.shared).fill(&analysis, groups: groups, documents: documents)
+        StoryRecords(detector: StoryDetector.shared).fill(&analysis, groups: groups, documents: documents, entityDocuments: named)
+        named = nil
         markNearDuplicates(duplicateOf, &analysis)                         // near duplicates
+        if let spill {
+            spill.entityMentions = mentions
+        } else {
+            let ids = analysis.documents.map(\.id)
+            for e in analysis.entities.indices {
+                analysis.entities[e].mentions = mentions.mentions(of: e, aliases: analysis.entities[e].aliases, docID: { ids[$0] })
+            }
+        }
         return analysis
     }
 
@@ -64,7 +78,7 @@ package struct CollectionResolver: Sendable {
             body: doc.body, removed: doc.removed))
         for m in doc.mentions where m.origin != .demonym {
             let id = entities.id(for: m.ref, type: m.type, text: m.text)
-            entities.addMention(id, Analysis.Mention(doc: doc.id, text: m.text, start: m.start, end: m.end, origin: m.origin.rawValue,
+            entities.addMention(id, at: analysis.documents.count - 1, Analysis.Mention(doc: doc.id, text: m.text, start: m.start, end: m.end, origin: m.origin.rawValue,
                                                      explain: explain ? m.provenance.notes : nil))
         }
         for r in doc.roles {

@@ -10,6 +10,10 @@ struct EntityTable {
     /// collection's timeline lines name them).
     private(set) var relabelled: [Int] = []
     var tracksLabels = false
+    /// Where the mentions go while set (`packMentions`), the entries' lists left empty until `unpackMentions`.
+    private(set) var packed: PackedMentions?
+    /// Each entity's mentions so far, packed or listed.
+    private var mentionCounts: [Int] = []
 
     init(kb: KnowledgeBase?) {
         self.kb = kb
@@ -34,25 +38,49 @@ struct EntityTable {
         }
         index[ref] = entries.count
         entries.append(entity)
+        mentionCounts.append(0)
         return entity.id
     }
 
-    mutating func addMention(_ id: String, _ mention: Analysis.Mention) {
+    /// Keeps the mentions added from now on packed (`PackedMentions`); `expected`: how many will come.
+    mutating func packMentions(explain: Bool, expected: Int) {
+        packed = PackedMentions(explain: explain)
+        packed?.reserve(expected)
+    }
+
+    /// The packed mentions, ordered by entity for reading; the table packs no more.
+    mutating func takePackedMentions() -> PackedMentions? {
+        defer { packed = nil }
+        packed?.groupByEntity(entityCount: entries.count)
+        return packed
+    }
+
+    /// `doc`: the document's position in the collection.
+    mutating func addMention(_ id: String, at doc: Int, _ mention: Analysis.Mention) {
         guard let k = position(id) else { return }
         // A name written as before shares the alias's storage: one copy of "محمد بن سلمان" for all its mentions
         // (a large collection holds a million mentions, most of them repeats).
         var mention = mention
-        if let alias = entries[k].aliases.first(where: { $0 == mention.text }) {
-            mention.text = alias
+        let alias: Int
+        if let a = entries[k].aliases.firstIndex(of: mention.text) {
+            alias = a
+            mention.text = entries[k].aliases[a]
         } else {
+            alias = entries[k].aliases.count
             entries[k].aliases.append(mention.text)
         }
-        entries[k].mentions.append(mention)
+        mentionCounts[k] += 1
+        if packed != nil {
+            packed?.append(entity: k, doc: doc, start: mention.start, end: mention.end, alias: alias,
+                           origin: mention.origin.flatMap(EntityMention.Origin.init(rawValue:)), notes: mention.explain)
+        } else {
+            entries[k].mentions.append(mention)
+        }
         // A name not in the knowledge base is labelled by its longest form, never by a title ("الدكتور"، "رئيس
         // المحكمة ..."): a title form labels the entity only until its name is seen.
         guard entries[k].kb == nil else { return }
         if mention.origin == EntityMention.Origin.description.rawValue {
-            if entries[k].mentions.count == 1 { labelledByTitle.insert(k) }
+            if mentionCounts[k] == 1 { labelledByTitle.insert(k) }
         } else if labelledByTitle.remove(k) != nil || mention.text.count > entries[k].label.count {
             if tracksLabels, entries[k].label != mention.text { relabelled.append(k) }
             entries[k].label = mention.text

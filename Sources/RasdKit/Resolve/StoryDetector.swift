@@ -112,7 +112,9 @@ package struct StoryDetector: Sendable {
 
     /// The stories as lists of document indices (each sorted), in order of their first document.
     /// `wordBags`: the documents' `wordBags`, when the caller made them first (to let the records' terms go).
-    func group(_ documents: [ArticleRecord], _ analysis: Analysis, wordBags: consuming [Bag]? = nil) -> [[Int]] {
+    /// `entityDocuments`: which documents name each entity, when the analysis does not list its mentions yet.
+    func group(_ documents: [ArticleRecord], _ analysis: Analysis, wordBags: consuming [Bag]? = nil,
+               entityDocuments: EntityDocuments? = nil) -> [[Int]] {
         // The positive scores by pair key, in key order (the pairs come sorted): two arrays and a binary search
         // hold a large feed's millions of pairs in 16 bytes each, a dictionary in more than twice that.
         var scoreKeys: [Int] = [], scoreValues: [Double] = []
@@ -120,7 +122,7 @@ package struct StoryDetector: Sendable {
         let n = documents.count
         do {   // the pairs are freed once scored
             let bags = (consume wordBags) ?? self.wordBags(documents)
-            let pairs = self.pairs(documents, analysis, wordBags: consume bags)
+            let pairs = self.pairs(documents, analysis, wordBags: consume bags, entityDocuments: entityDocuments)
             let commentary = documents.map { isCommentary($0) }
             let daily = documents.map { isDaily($0) }
             for (key, pair) in pairs {
@@ -261,13 +263,14 @@ package struct StoryDetector: Sendable {
 
     /// What each pair of documents shares, for the pairs whose wording reaches `minWords` (no other pair can be a
     /// candidate: see `score`), keyed by `i * n + j` with i < j, in key order.
-    func pairs(_ documents: [ArticleRecord], _ analysis: Analysis, wordBags: consuming [Bag]) -> [(key: Int, pair: Pair)] {
+    func pairs(_ documents: [ArticleRecord], _ analysis: Analysis, wordBags: consuming [Bag],
+               entityDocuments: EntityDocuments? = nil) -> [(key: Int, pair: Pair)] {
         let n = documents.count
         guard n > 1 else { return [] }
         var docIndex: [String: Int] = [:]
         for (i, d) in documents.enumerated() where docIndex[d.id] == nil { docIndex[d.id] = i }
 
-        let (entityBags, eventBags) = Self.bags(n, docIndex, analysis)
+        let (entityBags, eventBags) = Self.bags(n, docIndex, analysis, entityDocuments: entityDocuments)
         let common = n >= 20 ? Int(Double(n) * options.commonShare) : n
         let size = max(n, options.minCollection)
         // The wording's pairs first; the other signals are folded into those as soon as made, so that only one
@@ -295,13 +298,13 @@ package struct StoryDetector: Sendable {
 
     /// Each document's entity bag (entity positions with mention counts) and event bag (the merged events it
     /// reports with another document, background ones left out), each sorted by feature.
-    static func bags(_ n: Int, _ docIndex: [String: Int], _ analysis: Analysis) -> (entities: [Bag], events: [Bag]) {
+    static func bags(_ n: Int, _ docIndex: [String: Int], _ analysis: Analysis,
+                     entityDocuments: EntityDocuments? = nil) -> (entities: [Bag], events: [Bag]) {
+        let named = entityDocuments ?? EntityDocuments(analysis, docIndex: docIndex)
         // Entities in order, so each bag comes out sorted.
         var entityBags = [Bag](repeating: [], count: n)
-        for (e, entity) in analysis.entities.enumerated() {
-            var counts: [Int: Float] = [:]
-            for m in entity.mentions { if let d = docIndex[m.doc] { counts[d, default: 0] += 1 } }
-            for (d, count) in counts { entityBags[d].append((Int32(e), count)) }
+        for e in analysis.entities.indices {
+            for (d, count) in named[e] { entityBags[d].append((Int32(e), Float(count))) }
         }
         var eventBags = [Bag](repeating: [], count: n)
         for (v, event) in analysis.events.enumerated() where event.background != true && Set(event.sources).count > 1 {

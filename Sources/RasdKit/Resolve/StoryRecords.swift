@@ -10,7 +10,8 @@ struct StoryRecords {
 
     static func id(_ number: Int) -> String { "S\(number + 1)" }
 
-    func fill(_ analysis: inout Analysis, groups: [[Int]], documents: [ArticleRecord]) {
+    /// `entityDocuments`: which documents name each entity, when the analysis does not list its mentions yet.
+    func fill(_ analysis: inout Analysis, groups: [[Int]], documents: [ArticleRecord], entityDocuments: EntityDocuments? = nil) {
         let n = documents.count
         var storyOf = [Int](repeating: 0, count: n)
         for (k, group) in groups.enumerated() { for d in group { storyOf[d] = k } }
@@ -21,14 +22,12 @@ struct StoryRecords {
         // Entities: per story, the documents naming each entity and its mentions; rarity over the collection.
         var perStory = [[Int: (docs: Int, mentions: Int)]](repeating: [:], count: groups.count)
         var df = [Int](repeating: 0, count: analysis.entities.count)
-        for (e, entity) in analysis.entities.enumerated() {
-            var seen = Set<Int>()
-            for m in entity.mentions {
-                guard let d = docIndex[m.doc] else { continue }
-                let first = seen.insert(d).inserted
-                if first { df[e] += 1 }
-                perStory[storyOf[d]][e, default: (0, 0)].docs += first ? 1 : 0
-                perStory[storyOf[d]][e, default: (0, 0)].mentions += 1
+        let named = entityDocuments ?? EntityDocuments(analysis, docIndex: docIndex)
+        for e in analysis.entities.indices {
+            for (d, count) in named[e] {
+                df[e] += 1
+                perStory[storyOf[d]][e, default: (0, 0)].docs += 1
+                perStory[storyOf[d]][e, default: (0, 0)].mentions += count
             }
         }
         // Events: every story whose documents report it; the event's own story is the one with most reports.
