@@ -112,8 +112,8 @@ public struct Analyzer: Sendable {
     /// before reading), then the pieces', then the repeated ids. Articles that only the second pass sees (a file grown in between) are analysed without being
     /// counted in the tally. `found` hears each problem as it is found (the pieces' own, then repeated ids).
     /// With `spill`, each document's cleaned text goes there (in the analysis's document order) and the analysis
-    /// keeps only its first words, and the resolve puts the dates and quotes there: write the analysis with
-    /// `JSONOutput.write(_:jobs:spill:to:)`.
+    /// keeps only its first words, and the resolve puts the dates, quotes and entity mentions there: write the
+    /// analysis with `JSONOutput.write(_:jobs:spill:to:)`.
     package func analyze<Pieces: Sequence<InputPiece>>(reading pieces: () -> Pieces, problems: [InputProblem] = [], jobs: Int,
                                                        spill: AnalysisSpill? = nil,
                                                        found: (InputProblem) -> Void = { _ in },
@@ -138,6 +138,10 @@ public struct Analyzer: Sendable {
         var distinct = DistinctIDs(ids: ids)
         ids = []
         var records: [ArticleRecord] = []
+        // Each piece's records are gathered as soon as made: a record keeps only what the later steps read.
+        var resolver = self.resolver
+        resolver.spill = spill
+        var gathering = CollectionResolver.Gathering(kb: kb, explain: options.explain)
         var done = 0
         for piece in pieces() {
             var kept: [SourceArticle] = []
@@ -159,10 +163,13 @@ public struct Analyzer: Sendable {
                     made[k].body = AnalysisSpill.lead(made[k].body)
                 }
             }
+            for k in made.indices { resolver.gather(&made[k], into: &gathering) }
             records += made
             done += kept.count
         }
-        return resolve(consume records, problems: problems, spill: spill)
+        var analysis = resolver.finish(consume records, consume gathering)
+        analysis.problems = Self.reported(problems)
+        return analysis
     }
 
     /// The articles' records in input order, made on every core.

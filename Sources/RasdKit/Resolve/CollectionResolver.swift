@@ -29,19 +29,53 @@ package struct CollectionResolver: Sendable {
     /// taken: each one's mentions, roles, dates and quotes are let go once the analysis holds them (a caller that
     /// keeps its own copy keeps them alive, at the cost of memory only).
     package func resolve(_ documents: consuming [ArticleRecord]) -> Analysis {
+        var gathering = Gathering(kb: kb, explain: explain, expectedMentions: documents.reduce(0) { $0 + $1.mentions.count })
+        for k in documents.indices { gather(&documents[k], into: &gathering) }
+        return finish(consume documents, consume gathering)
+    }
+
+    /// What the gather step has built as the records come (`gather(_:into:)`): the analysis's documents, mentions,
+    /// roles, quantities, dates and quotes, and the near-duplicate index. A large collection is gathered as its
+    /// records are made (`Analyzer.analyze(reading:...)`), so that no record holds its annotations for long.
+    package struct Gathering {
         var analysis = Analysis()
-        var entities = EntityTable(kb: kb)
-        // Near duplicates are found first, so that the MinHash signatures (a kilobyte an article) are let go
-        // before the analysis is built; they are marked on the documents last.
-        let duplicateOf = nearDuplicates(documents)
-        for k in documents.indices { documents[k].signature = [] }
-        // The mentions are kept packed through the steps, and listed in the analysis at the end (or, with a spill,
-        // as the JSON is written).
-        entities.packMentions(explain: explain, expected: documents.reduce(0) { $0 + $1.mentions.count })
-        for k in documents.indices {
-            gather(documents[k], &analysis, &entities)
-            documents[k].releaseCopiedAnnotations()
+        var entities: EntityTable
+        var duplicates = NearDuplicateDetector.Index()
+        /// The ids of the documents in `duplicates` (those not split off another), in order.
+        var signed: [String] = []
+
+        /// The mentions are kept packed through the steps, and listed in the analysis at the end (or, with a
+        /// spill, as the JSON is written).
+        package init(kb: KnowledgeBase?, explain: Bool, expectedMentions: Int = 0) {
+            entities = EntityTable(kb: kb)
+            entities.packMentions(explain: explain, expected: expectedMentions)
         }
+    }
+
+    /// Step "gather" for the next record in input order; the record lets go of what the analysis now holds, and
+    /// of its MinHash signature (a kilobyte an article), which the near-duplicate index keeps.
+    package func gather(_ doc: inout ArticleRecord, into gathering: inout Gathering) {
+        gather(doc, &gathering.analysis, &gathering.entities)
+        doc.releaseCopiedAnnotations()
+        if doc.parent == nil {
+            NearDuplicateDetector().add(doc.signature, to: &gathering.duplicates)
+            gathering.signed.append(doc.id)
+        }
+        doc.signature = []
+    }
+
+    /// The steps after the gather, over the gathered records (`documents`, in the order gathered).
+    package func finish(_ documents: consuming [ArticleRecord], _ gathering: consuming Gathering) -> Analysis {
+        // Moved out, not shared: a shared analysis would be copied whole at its first change.
+        var analysis = gathering.analysis
+        gathering.analysis = Analysis()
+        var entities = gathering.entities
+        gathering.entities = EntityTable(kb: nil)
+        var duplicateOf: [String: String] = [:]
+        for group in gathering.duplicates.groups() {
+            for i in group.dropFirst() { duplicateOf[gathering.signed[i]] = gathering.signed[group[0]] }
+        }
+        gathering.duplicates = NearDuplicateDetector.Index()
         // The named steps, in order: each reads what the steps before it wrote.
         let mentions = entities.takePackedMentions() ?? PackedMentions(explain: explain)
         resolveEvents(documents, &analysis, &entities)                    // events: one per real-world event
@@ -241,18 +275,8 @@ package struct CollectionResolver: Sendable {
             .filter { !flagged.contains(Set($0.values.map(\.value))) }
     }
 
-    /// Step "near duplicates": the same story on several sites; later copies point to the first. Each article that
-    /// repeats an earlier one (MinHash of its body) → that article's id.
-    func nearDuplicates(_ documents: [ArticleRecord]) -> [String: String] {
-        let originals = documents.filter { $0.parent == nil }.map { (id: $0.id, signature: $0.signature) }
-        var duplicateOf: [String: String] = [:]
-        for group in NearDuplicateDetector().groups(signed: originals) {
-            for id in group.dropFirst() { duplicateOf[id] = group[0] }
-        }
-        return duplicateOf
-    }
-
-    /// The near duplicates found first (`nearDuplicates`), marked on the analysis's documents.
+    /// Step "near duplicates": the same story on several sites (MinHash of the bodies, indexed as gathered); later
+    /// copies point to the first.
     func markNearDuplicates(_ duplicateOf: [String: String], _ analysis: inout Analysis) {
         for k in analysis.documents.indices { analysis.documents[k].near_duplicate_of = duplicateOf[analysis.documents[k].id] }
     }
