@@ -43,6 +43,9 @@ package struct CollectionResolver: Sendable {
         var duplicates = NearDuplicateDetector.Index()
         /// The ids of the documents in `duplicates` (those not split off another), in order.
         var signed: [String] = []
+        /// The story step's word bags, made from the records' story terms (which the records then let go).
+        var wordBags = StoryDetector.FlatBags()
+        var termIndex: [UInt64: Int32] = [:]
 
         /// The mentions are kept packed through the steps, and listed in the analysis at the end (or, with a
         /// spill, as the JSON is written).
@@ -62,6 +65,9 @@ package struct CollectionResolver: Sendable {
             gathering.signed.append(doc.id)
         }
         doc.signature = []
+        let detector = StoryDetector.shared
+        gathering.wordBags.append(StoryDetector.wordBag(doc.storyTerms, stopwords: detector.stopwords, termIndex: &gathering.termIndex))
+        doc.storyTerms = StoryDetector.Terms([])
     }
 
     /// The steps after the gather, over the gathered records (`documents`, in the order gathered).
@@ -82,9 +88,10 @@ package struct CollectionResolver: Sendable {
         for k in documents.indices { documents[k].events = [] }           // (no later step reads the reports)
         analysis.timeline = Timeline.entries(analysis, entities: entities)  // timeline
         analysis.entities = entities.entries                               // entities: one per entry or name
-        // Stories: articles of one situation. The word bags are made first and the records' terms let go.
-        let wordBags = StoryDetector.shared.wordBags(documents)
-        for k in documents.indices { documents[k].storyTerms = StoryDetector.Terms([]) }
+        // Stories: articles of one situation.
+        let wordBags = gathering.wordBags
+        gathering.wordBags = StoryDetector.FlatBags()
+        gathering.termIndex = [:]
         var named: EntityDocuments? = EntityDocuments(mentions, entityCount: analysis.entities.count)
         let groups = StoryDetector.shared.group(documents, analysis, wordBags: consume wordBags, entityDocuments: named)
         var storyOf = [Int](repeating: 0, count: documents.count)

@@ -113,7 +113,7 @@ package struct StoryDetector: Sendable {
     /// The stories as lists of document indices (each sorted), in order of their first document.
     /// `wordBags`: the documents' `wordBags`, when the caller made them first (to let the records' terms go).
     /// `entityDocuments`: which documents name each entity, when the analysis does not list its mentions yet.
-    func group(_ documents: [ArticleRecord], _ analysis: Analysis, wordBags: consuming [Bag]? = nil,
+    func group(_ documents: [ArticleRecord], _ analysis: Analysis, wordBags: consuming FlatBags? = nil,
                entityDocuments: EntityDocuments? = nil) -> [[Int]] {
         // The positive scores by pair key, in key order (the pairs come sorted): two arrays and a binary search
         // hold a large feed's millions of pairs in 16 bytes each, a dictionary in more than twice that.
@@ -245,9 +245,11 @@ package struct StoryDetector: Sendable {
     /// number, count) sorted by number; stems are numbered in order of first appearance in the collection. Bags as
     /// arrays: a dictionary per document held two to three times the bytes, and a fixed order makes the sums the
     /// same from one run to the next.
-    func wordBags(_ documents: [ArticleRecord]) -> [Bag] {
+    func wordBags(_ documents: [ArticleRecord]) -> FlatBags {
         var termIndex: [UInt64: Int32] = [:]
-        return documents.map { Self.wordBag($0.storyTerms, stopwords: stopwords, termIndex: &termIndex) }
+        var bags = FlatBags()
+        for doc in documents { bags.append(Self.wordBag(doc.storyTerms, stopwords: stopwords, termIndex: &termIndex)) }
+        return bags
     }
 
     /// One document's word bag, its new stems numbered after those of `termIndex`.
@@ -263,7 +265,7 @@ package struct StoryDetector: Sendable {
 
     /// What each pair of documents shares, for the pairs whose wording reaches `minWords` (no other pair can be a
     /// candidate: see `score`), keyed by `i * n + j` with i < j, in key order.
-    func pairs(_ documents: [ArticleRecord], _ analysis: Analysis, wordBags: consuming [Bag],
+    func pairs(_ documents: [ArticleRecord], _ analysis: Analysis, wordBags: consuming FlatBags,
                entityDocuments: EntityDocuments? = nil) -> [(key: Int, pair: Pair)] {
         let n = documents.count
         guard n > 1 else { return [] }
@@ -286,7 +288,7 @@ package struct StoryDetector: Sendable {
         // The other signals come in key order too: each is folded into the wording's pairs as it comes.
         func fold(_ bags: consuming [Bag], _ set: (inout Pair, Double) -> Void) {
             var k = 0
-            Self.cosines(bags, maxDF: min(n, options.maxShared), collection: size) { key, v in
+            Self.cosines(FlatBags(bags), maxDF: min(n, options.maxShared), collection: size) { key, v in
                 while k < out.count, out[k].key < key { k += 1 }
                 if k < out.count, out[k].key == key { set(&out[k].pair, Double(v)) }
             }
@@ -328,57 +330,5 @@ package struct StoryDetector: Sendable {
         }
         norm = norm.squareRoot()
         return norm > 0 ? v.map { ($0.0, $0.1 / norm) } : []
-    }
-
-    /// Cosine similarity of every pair of bags that share a feature, over (1 + ln count) × IDF weights (IDF as in
-    /// a collection of `collection` documents); features in more than `maxDF` bags are left out. Keyed by `i * n + j`,
-    /// i < j, handed to `emit` in key order (a large collection's pairs are never held here). Cost: the sum over
-    /// features of the square of their document frequency.
-    ///
-    /// The bags are taken: each becomes its unit vector in place, and the postings are two flat arrays indexed by
-    /// feature (features are numbered densely), so a large collection holds its words once beside their postings.
-    static func cosines(_ taken: consuming [Bag], maxDF: Int, collection: Int, floor: Float = 0, _ emit: (_ key: Int, _ value: Float) -> Void) {
-        var bags = consume taken
-        let n = bags.count
-        var features = 0
-        for bag in bags { for (t, _) in bag { features = max(features, Int(t) + 1) } }
-        var df = [Int32](repeating: 0, count: features)
-        for bag in bags { for (t, _) in bag { df[Int(t)] += 1 } }
-        // Postings of the features in more than one vector: feature t's are at first[t]..<first[t + 1].
-        var first = [Int](repeating: 0, count: features + 1)
-        for i in bags.indices {
-            bags[i] = unitVector(bags[i], maxDF: maxDF, collection: collection) { Int(df[Int($0)]) }
-            for (t, _) in bags[i] where df[Int(t)] > 1 { first[Int(t) + 1] += 1 }
-        }
-        for t in 0..<features { first[t + 1] += first[t] }
-        var postedDoc = [Int32](repeating: 0, count: first[features])
-        var postedWeight = [Float](repeating: 0, count: first[features])
-        var next = first
-        for (i, vector) in bags.enumerated() {
-            for (t, w) in vector where df[Int(t)] > 1 {
-                postedDoc[next[Int(t)]] = Int32(i)
-                postedWeight[next[Int(t)]] = w
-                next[Int(t)] += 1
-            }
-        }
-        next = []
-        var scratch = [Float](repeating: 0, count: n)
-        var touched: [Int] = []
-        for i in 0..<n {
-            for (t, w) in bags[i] where df[Int(t)] > 1 {
-                for s in first[Int(t)]..<first[Int(t) + 1] {
-                    let j = Int(postedDoc[s])
-                    guard j > i else { continue }
-                    if scratch[j] == 0 { touched.append(j) }
-                    scratch[j] += w * postedWeight[s]
-                }
-            }
-            touched.sort()
-            for j in touched {
-                if scratch[j] >= floor { emit(i * n + j, min(scratch[j], 1)) }
-                scratch[j] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
-        }
     }
 }
