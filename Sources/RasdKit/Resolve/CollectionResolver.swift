@@ -84,8 +84,7 @@ package struct CollectionResolver: Sendable {
         gathering.duplicates = NearDuplicateDetector.Index()
         // The named steps, in order: each reads what the steps before it wrote.
         let mentions = entities.takePackedMentions() ?? PackedMentions(explain: explain)
-        resolveEvents(documents, &analysis, &entities)                    // events: one per real-world event
-        for k in documents.indices { documents[k].events = [] }           // (no later step reads the reports)
+        resolveEvents(&documents, &analysis, &entities)                   // events: one per real-world event
         analysis.timeline = Timeline.entries(analysis, entities: entities)  // timeline
         analysis.entities = entities.entries                               // entities: one per entry or name
         // Stories: articles of one situation.
@@ -167,10 +166,19 @@ package struct CollectionResolver: Sendable {
         return .kb(country)
     }
 
-    func resolveEvents(_ documents: [ArticleRecord], _ analysis: inout Analysis, _ entities: inout EntityTable) {
-        var items: [EventMerger.Item] = []
-        for (d, doc) in documents.enumerated() { items += eventItems(doc, at: d, &entities) }
-        let clusters = EventMerger(durative: durative).merge(items)
+    /// The records let go of their event reports: the merge holds its own copies, and no later step reads them.
+    func resolveEvents(_ documents: inout [ArticleRecord], _ analysis: inout Analysis, _ entities: inout EntityTable) {
+        // The reports are added to the merge as listed (as `EventMerger.merge` does), in one list sized up front.
+        let merger = EventMerger(durative: durative)
+        var state = EventMerger.State()
+        state.items.reserveCapacity(documents.reduce(0) { n, doc in n + doc.events.count(where: { ($0.confidence ?? 1) >= minConfidence }) })
+        for d in documents.indices {
+            for item in eventItems(documents[d], at: d, &entities) { _ = merger.add(item, to: &state) }
+            documents[d].events = []
+        }
+        let items = state.items
+        let clusters = state.clusters.map(\.items)
+        state = EventMerger.State()
         var quantityIndex: [String: Int] = [:]
         for (k, q) in analysis.quantities.enumerated() { quantityIndex["\(q.doc)#\(q.start)"] = k }
         for cluster in clusters {
