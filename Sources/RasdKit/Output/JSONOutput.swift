@@ -24,7 +24,8 @@ public enum JSONOutput {
     }
 
     /// The same, with what `spill` holds read back in order (see `AnalysisSpill`): the documents' bodies, the
-    /// dates and quotes, written before those the analysis holds itself, and the entities' mentions. The bytes of the analysis that kept them.
+    /// dates and quotes (written before those the analysis holds itself), and the entities' mentions. The bytes of
+    /// the analysis that kept them.
     package static func write(_ analysis: Analysis, jobs: Int = 1, spill: AnalysisSpill?, to write: (Data) throws -> Void) throws {
         var bodies = try spill.map { spill -> SpillFile.Reader in
             guard spill.bodies.count == analysis.documents.count else {

@@ -40,6 +40,7 @@ package struct CollectionResolver: Sendable {
     package struct Gathering {
         var analysis = Analysis()
         var entities: EntityTable
+        let nearDuplicates = NearDuplicateDetector()
         var duplicates = NearDuplicateDetector.Index()
         /// The ids of the documents in `duplicates` (those not split off another), in order.
         var signed: [String] = []
@@ -61,7 +62,7 @@ package struct CollectionResolver: Sendable {
         gather(doc, &gathering.analysis, &gathering.entities)
         doc.releaseCopiedAnnotations()
         if doc.parent == nil {
-            NearDuplicateDetector().add(doc.signature, to: &gathering.duplicates)
+            gathering.nearDuplicates.add(doc.signature, to: &gathering.duplicates)
             gathering.signed.append(doc.id)
         }
         doc.signature = []

@@ -10,7 +10,8 @@ struct EntityTable {
     /// collection's timeline lines name them).
     private(set) var relabelled: [Int] = []
     var tracksLabels = false
-    /// Where the mentions go while set (`packMentions`), the entries' lists left empty until `unpackMentions`.
+    /// Where the mentions go while set (`packMentions`): the entries' lists stay empty, and `takePackedMentions`
+    /// hands them over.
     private(set) var packed: PackedMentions?
     /// Each entity's mentions so far, packed or listed.
     private var mentionCounts: [Int] = []

@@ -44,8 +44,8 @@ extension StoryDetector {
         for t in bags.features { featureCount = max(featureCount, Int(t) + 1) }
         var df = [Int32](repeating: 0, count: featureCount)
         for t in bags.features { df[Int(t)] += 1 }
-        // Each bag's (1 + ln count) × IDF weights over the features in at most `maxDF` bags, scaled to unit length
-        // (0 for a feature left out, and for every feature of a bag with none counted).
+        // Each bag's weights (`weight`) over the features in at most `maxDF` bags, scaled to unit length (0 for a
+        // feature left out, and for every feature of a bag with none counted), as `unitVector` makes them.
         var weights = [Float](repeating: 0, count: bags.features.count)
         for d in 0..<n {
             let range = bags.first[d]..<bags.first[d + 1]
@@ -53,14 +53,14 @@ extension StoryDetector {
             for k in range {
                 let f = Int(df[Int(bags.features[k])])
                 guard f <= maxDF else { continue }
-                let w = (1 + logf(Float(bags.counts[k]))) * logf(Float(collection + 1) / Float(f))
+                let w = weight(count: Float(bags.counts[k]), documents: f, collection: collection)
                 weights[k] = w
                 norm += w * w
             }
             norm = norm.squareRoot()
             for k in range { weights[k] = norm > 0 ? weights[k] / norm : 0 }
         }
-        // A weight is never 0 for a feature counted (both factors are positive).
+        // A weight is never 0 for a feature counted (`weight`'s factors are positive).
         func isPosted(_ k: Int) -> Bool {
             let f = df[Int(bags.features[k])]
             return f > 1 && Int(f) <= maxDF && weights[k] != 0

@@ -315,6 +315,12 @@ package struct StoryDetector: Sendable {
         return (entityBags, eventBags)
     }
 
+    /// A feature's weight in a bag: (1 + ln count) × IDF, the IDF as in a collection of `collection` documents of
+    /// which `documents` hold the feature (both factors are positive).
+    static func weight(count: Float, documents: Int, collection: Int) -> Float {
+        (1 + logf(count)) * logf(Float(collection + 1) / Float(documents))
+    }
+
     /// A bag's (1 + ln count) × IDF weights (IDF as in a collection of `collection` documents, `df` a feature's
     /// documents) over the features in at most `maxDF` documents, scaled to unit length; empty when none counts.
     static func unitVector(_ bag: Bag, maxDF: Int, collection: Int, df: (Int32) -> Int) -> [(Int32, Float)] {
@@ -324,7 +330,7 @@ package struct StoryDetector: Sendable {
         for (t, count) in bag {
             let f = df(t)
             guard f <= maxDF else { continue }
-            let w = (1 + logf(count)) * logf(Float(collection + 1) / Float(f))
+            let w = weight(count: count, documents: f, collection: collection)
             v.append((t, w))
             norm += w * w
         }
