@@ -46,6 +46,7 @@ public struct EntityMention: Sendable, Equatable, Codable {
         case speaker        // a speech verb's subject no list or tagger named ("وقال كام إن"): `SpeakerNames`
         case demonym        // a nationality adjective naming a state as actor ("القوات الكورية الشمالية");
                             // used by events, not listed as a name mention
+        case facility       // an airport, port, base or palace named after its noun ("مطار عدن الدولي"): `Facilities`
     }
 
     public var start: Int

@@ -26,6 +26,8 @@ public struct EntityStage: Sendable {
     let givenNames: Set<String>
     /// Places named after a place noun ("بلدة الكرمة") that no list knows.
     let headedPlaces = HeadedPlaces()
+    /// Airports, ports, bases and palaces named after their noun ("مطار عدن الدولي").
+    let facilities = Facilities()
     /// Bodies named after a head noun ("وزارة الخدمة المدنية") that no list knows.
     let headedBodies = HeadedBodies()
     /// Institutions and places named after a person ("مستشفى الملك فهد المركزي").
@@ -195,6 +197,11 @@ public struct EntityStage: Sendable {
             prefix = 1; stem = c.stem
         } else if let c = Self.glued(first.norm, type: type, words: range.count, waw: wawNames) {
             prefix = c.prefix; stem = c.stem
+        } else if type == .org, range.count >= 2, let c = Proclitics.candidates(first).dropFirst().first(where: { c in
+            // "لبنك ناتيكسيس"، "وشركة وود ماكينزي": a preposition or conjunction before a body's head noun.
+            c.prefix == 1 && nameHeads.entries[c.stem]?.first == "ORG"
+        }) {
+            prefix = 1; stem = c.stem
         }
         let key = tail.isEmpty ? stem : stem + " " + tail
         if range.count == 1 && (stopNames.entries[key] != nil || key.unicodeScalars.count < 3) { return nil }
@@ -203,7 +210,12 @@ public struct EntityStage: Sendable {
         // One name for "أبي مالك الشامي" and "أبو مالك الشامي"; one body for "حزب كومينتانج" and "كومينتانج" (a head
         // noun of lexicon/name_heads.tsv before a body's name is not part of its key).
         var nameKey = type == .person ? Self.nominativeKunya(key) ?? key : key
-        if type == .org, range.count >= 2, nameHeads.entries[stem]?.first == "ORG" || nameHeads.entries[KBKeys.toggledArticle(stem)]?.first == "ORG" {
+        // Not when only adjectives follow the head: "البنك المركزي" and "المصرف المركزي" name two bodies, not "المركزي".
+        let adjectivesOnly = doc.tokens[(range.lowerBound + 1)..<range.upperBound].allSatisfy { t in
+            t.norm.hasPrefix("ال") && (t.norm.hasSuffix("ي") || t.norm.hasSuffix("يه"))
+        }
+        if type == .org, range.count >= 2, !adjectivesOnly,
+           nameHeads.entries[stem]?.first == "ORG" || nameHeads.entries[KBKeys.toggledArticle(stem)]?.first == "ORG" {
             nameKey = tail
         }
         return EntityMention(start: start, end: end, text: doc.string(start, end), type: type,
