@@ -15,6 +15,7 @@ public struct EntityStage: Sendable {
     /// Words of courtesy before a name ("الأمير"، "آية الله"): not part of the person's mention.
     let honorifics: PhraseLexicon
     let lineage: Lineage
+    var partialNames: PartialNames { PartialNames(kb: kb, stopNames: stopNames, lineage: lineage) }
     /// Given names that begin with و ("وليد"، "وعد"): never a conjunction glued to a name.
     let wawNames: PhraseLexicon
     /// Head nouns that a name may be written with or without ("تنظيم داعش"، "محافظة الأنبار"): `NestedNames`.
@@ -117,7 +118,7 @@ public struct EntityStage: Sendable {
         mentions.sort { $0.start < $1.start }
         speakerNames.mentions(doc, &mentions, tagger: tagger, kb: kb, stopNames: stopNames, titleHeads: titleHeads,
                                   givenNames: givenNames, covered: &covered)
-        doc.mentions = linkHeadAnaphors(doc, linkShortBodies(doc, linkPartialNames(doc, mentions, covered: &covered), covered: &covered),
+        doc.mentions = linkHeadAnaphors(doc, linkShortBodies(doc, partialNames.link(doc, mentions, covered: &covered), covered: &covered),
                                         covered: &covered)
         doc.nestedMentions = nested + nestedMentions(doc)
         // A place of the knowledge base wins over a month word with no day or year beside it: "مدينة إب" is not
@@ -330,105 +331,5 @@ public struct EntityStage: Sendable {
             covered[middle] = true
             return extended
         }
-    }
-
-    func linkPartialNames(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool]) -> [EntityMention] {
-        // Name parts of people named in full here: variant key of the part → ref (nil when two people share it).
-        var parts: [String: EntityRef?] = [:]
-        func register(_ key: String, _ ref: EntityRef) {
-            guard key.unicodeScalars.count >= 3, stopNames.entries[key] == nil else { return }
-            if let existing = parts[key], existing != ref { parts[key] = .some(nil) } else { parts[key] = ref }
-        }
-        for m in mentions where m.type == .person && m.tokens.count >= 2 {
-            var words = ArabicNormalizer.shared.key(m.text).split(separator: " ").map(String.init)
-            // A title that an alias begins with ("الأمير محمد بن سلمان") is not a part of the name.
-            // Nor is a title of several words ("خادم الحرمين الشريفين الملك سلمان"): "خادم" is no part of a name.
-            var titled = true
-            while titled, words.count >= 2 {
-                titled = false
-                for n in stride(from: min(3, words.count), through: 1, by: -1)
-                    where (n > 1 || words.count > 2) && kb.office(forTitle: words[0..<n].joined(separator: " ")) != nil {
-                    words.removeFirst(n); titled = true; break
-                }
-            }
-            guard words.count >= 2 else { continue }
-            let firstWord = words[0]
-            // "أبو مالك" for "أبو مالك الشامي": a kunya with its name, never the kunya alone.
-            if words.count >= 3, Self.kunyas.contains(firstWord) || Self.obliqueKunyas.contains(firstWord) {
-                register(KBKeys.variantKey(Self.nominativeKunya(words[0] + " " + words[1]) ?? words[0] + " " + words[1]), m.ref)
-            } else {
-                register(KBKeys.variantKey(firstWord), m.ref)
-            }
-            // In a name with a نسب chain the last words are the father's ("بن عبدالعزيز"); only a family name after
-            // the chain ("الجبير") stands for the person.
-            let before = words[words.count - 2]
-            if let r = lineage.role(before), r != "compound" { continue }
-            if lineage.role(before) == "compound" {
-                // "متعب بن عبد الله": the last name is the compound, never its second word ("الله"), and after بن
-                // it is the father's.
-                if words.count >= 3, let r = lineage.role(words[words.count - 3]), r != "compound" { continue }
-            } else {
-                register(KBKeys.variantKey(words[words.count - 1]), m.ref)
-            }
-            if words.contains(where: { lineage.role($0) == "link" }) { continue }
-            if words.count >= 3 {
-                register(KBKeys.variantKey(words[(words.count - 2)...].joined(separator: " ")), m.ref)
-            }
-        }
-        var out: [EntityMention] = []
-        for var m in mentions {
-            if m.origin == .tagger, m.type == .person, m.tokens.count <= 2 {
-                let text = ArabicNormalizer.shared.key(m.text)
-                let key = KBKeys.variantKey(Self.nominativeKunya(text) ?? text)
-                if let ref = parts[key] ?? nil {
-                    m.ref = ref; m.origin = .partialName
-                    m.provenance.add("partialName → \(ref): part of a name the article gives in full")
-                }
-            }
-            out.append(m)
-        }
-        guard !parts.isEmpty else { return out }
-        // Two-word parts by the form of their first word: a two-word candidate whose first word has none of these
-        // forms cannot match, and is rejected before its key is built (the scan visits every word).
-        let pairHeads = Set(parts.keys.compactMap { key -> UInt64? in
-            guard let space = key.unicodeScalars.firstIndex(of: " ") else { return nil }
-            return Self.headForm(String(key.unicodeScalars[..<space]))
-        })
-        // The same for one-word parts: most words are none, and are rejected by the form's hash.
-        let singleHeads = Set(parts.keys.compactMap { key -> UInt64? in
-            key.utf8.contains(0x20) ? nil : Self.headForm(key)
-        })
-        for sentence in doc.sentences {
-            var i = sentence.lowerBound
-            while i < sentence.upperBound {
-                guard !covered[i], doc.tokens[i].isWord else { i += 1; continue }
-                var matched = false
-                let readings = Proclitics.candidates(doc.tokens[i])   // once for both lengths, with their forms
-                let heads = readings.map { Self.headForm($0.stem) }
-                for len in [2, 1] where i + len <= sentence.upperBound {
-                    let range = i..<(i + len)
-                    if range.contains(where: { covered[$0] || !doc.tokens[$0].isWord }) { continue }
-                    let tail = doc.tokens[(i + 1)..<(i + len)].map(\.norm).joined(separator: " ")
-                    for ((prefix, stem), head) in zip(readings, heads) {
-                        if len == 2, !Self.obliqueKunyas.contains(stem), let head, !pairHeads.contains(head) { continue }
-                        if len == 1, let head, !singleHeads.contains(head) { continue }
-                        let written = tail.isEmpty ? stem : stem + " " + tail
-                        let key = KBKeys.variantKey(Self.nominativeKunya(written) ?? written)
-                        guard let found = parts[key], let ref = found else { continue }
-                        let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[i], afterNormalized: prefix)
-                        let end = doc.tokens[i + len - 1].end
-                        out.append(EntityMention(start: start, end: end, text: doc.string(start, end), type: .person,
-                                                 ref: ref, origin: .partialName, tokens: range,
-                                                 reason: "part of a name the article gives in full"))
-                        for t in range { covered[t] = true }
-                        matched = true
-                        break
-                    }
-                    if matched { i += len; break }
-                }
-                if !matched { i += 1 }
-            }
-        }
-        return out.sorted { $0.start < $1.start }
     }
 }

@@ -25,6 +25,8 @@ struct QuoteSpeaker: Sendable {
     /// The lexicon's "noun:" column by verb form: the form is a noun or an adjective, not the verb, before a word
     /// that begins so ("تابع لسياسات خارجية": affiliated to).
     let nounBefore: [String: String]
+    /// "سموه"، "معاليه": honorifics that stand for a person named before.
+    let honorificPronouns = HonorificPronouns()
 
     init(speech: PhraseLexicon) {
         self.speech = speech
@@ -207,6 +209,13 @@ struct QuoteSpeaker: Sendable {
             }
         }
         if isCarried(tokens[verb]) { return .carried }
+        // "وقال سموه:"، "وأكد معاليه أن": the person the honorific stands for.
+        if verb + 1 < sentence.upperBound, honorificPronouns.marks[tokens[verb + 1].norm] != nil {
+            if let m = honorificPronouns.referent(doc, at: verb + 1) {
+                return .named(m.ref, doc.string(tokens[verb + 1].start, tokens[verb + 1].end))
+            }
+            return .unknown
+        }
         if let subject = pluperfectSubject(doc, verb: verb, sentence: sentence) { return subject }
         // "أما X ...، فقال": the subject is the name after أما, or nobody named.
         if tokens[verb].norm.hasPrefix("ف"),
@@ -214,6 +223,13 @@ struct QuoteSpeaker: Sendable {
             var k = amma + 1
             while k < verb, tokens[k].kind == .punct { k += 1 }
             if let m = people.first(where: { $0.tokens.lowerBound == k }) { return .named(m.ref, m.text) }
+            // A title before the name: "أما رئيس المجلس جورج نصار فأعرب".
+            if let m = people.first(where: { m in
+                m.type == .person && m.tokens.lowerBound > k && m.tokens.lowerBound <= k + 6 && m.tokens.upperBound <= verb
+                    && (k..<m.tokens.lowerBound).allSatisfy { tokens[$0].isWord }
+            }), personTitles.contains(token: tokens[k]) {
+                return .named(m.ref, m.text)
+            }
             return .unknown
         }
         // SVO: a name ending right before the verb, only relative pronouns or قد between; a body named in the

@@ -9,7 +9,7 @@
 ///   "رئيس المحكمة البروكينابي"), at most two, none with the article, one of them a listed given name when the
 ///   family name has the article ("الرميح" is as often a common noun);
 /// - else nothing is found: a word that only stands alone ("وأوضحت الجوازات أن") is too often a body or a noun.
-/// `EntityStage.linkPartialNames` then links the family name, wherever it stands alone, to the full name.
+/// `PartialNames.link` then links the family name, wherever it stands alone, to the full name.
 struct SpeakerNames: Sendable {
     /// The quote stage's reading of `quotes/speech_verbs.tsv`.
     let speakers: QuoteSpeaker

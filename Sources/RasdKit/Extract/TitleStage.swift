@@ -72,11 +72,18 @@ public struct TitleStage: Sendable {
     }
 
     public func process(_ doc: inout Document) {
+        let entityStageNames = doc.mentions
         doc.mentions = (doc.mentions + appositionNames(doc)).sorted { $0.start < $1.start }
         let afterTitles = titledNames(doc)
         doc.mentions = (doc.mentions + afterTitles.mentions).sorted { $0.start < $1.start }
         doc.mentions = withFamilyNames(doc, namedAfterTitle: afterTitles.namedAfterTitle)
         doc.mentions = withFamilyNamesAfterSpeech(doc)
+        // Names found here have parts elsewhere in the article too ("الطيار حسام كمال" ... "وقال كمال").
+        if doc.mentions != entityStageNames {
+            var free = [Bool](repeating: false, count: doc.tokens.count)
+            for m in doc.mentions { for t in m.tokens { free[t] = true } }
+            doc.mentions = PartialNames(kb: kb, stopNames: notNames, lineage: lineage).link(doc, doc.mentions, covered: &free)
+        }
         var covered = [Bool](repeating: false, count: doc.tokens.count)
         var startsAt: [Int: Int] = [:]   // token index → mention index
         for (k, m) in doc.mentions.enumerated() {

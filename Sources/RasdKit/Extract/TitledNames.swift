@@ -113,10 +113,13 @@ extension TitleStage {
             if givenNames.contains(Self.foldingAlef(written)) || nameParticles.entries[word] != nil { e += 1; continue }
             // A pronoun suffix ends no family name ("بمساحاتها").
             let next = e + 1 < sentence.upperBound ? doc.tokens[e + 1] : nil
-            let closes = next.map { $0.kind == .punct || nameClosers.entries[$0.norm] != nil } ?? true
+            let closes = next.map { $0.kind == .punct || nameClosers.entries[$0.norm] != nil || isHead(doc, e + 1) } ?? true
             let suffixed = ["ها", "هم", "هما"].contains { word.hasSuffix($0) }
             return closes && word.unicodeScalars.count >= 3 && !suffixed ? j..<(e + 1) : nil
         }
+        // Given names only, then a title in apposition: "حسام كمال وزير الطيران".
+        if e - j >= 2, e < sentence.upperBound, !covered[e], isHead(doc, e),
+           nameParticles.entries[doc.tokens[e - 1].norm] == nil { return j..<e }
         return nil
     }
 
