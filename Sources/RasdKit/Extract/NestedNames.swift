@@ -29,6 +29,14 @@ extension EntityStage {
                 out.append(EntityMention(start: start, end: end, text: doc.string(start, end), type: .org, ref: m.ref,
                                          origin: m.origin, tokens: rest, reason: "the name without its head noun"))
             }
+            // The head noun before the mention.
+            let before = m.tokens.lowerBound - 1
+            if m.ref.kbId != nil, before >= 0, owner[before] == nil, let h = headType(doc.tokens[before]), h.type == typeName(m.type),
+               !(m.tokens.count >= 2 && headType(doc.tokens[m.tokens.lowerBound]) != nil) {
+                let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[before], afterNormalized: h.prefix)
+                out.append(EntityMention(start: start, end: m.end, text: doc.string(start, m.end), type: m.type, ref: m.ref,
+                                         origin: m.origin, tokens: before..<m.tokens.upperBound, reason: "the name with its head noun"))
+            }
             guard case .kb(let id) = m.ref else { continue }
             // The rest after a head noun that the alias begins with.
             if m.tokens.count >= 2, let h = headType(doc.tokens[m.tokens.lowerBound]), h.type == typeName(m.type) {
@@ -39,14 +47,6 @@ extension EntityStage {
                     out.append(EntityMention(start: start, end: m.end, text: doc.string(start, m.end), type: m.type, ref: m.ref,
                                              origin: m.origin, tokens: rest, reason: "the name without its head noun"))
                 }
-            }
-            // The head noun before the mention.
-            let before = m.tokens.lowerBound - 1
-            if before >= 0, owner[before] == nil, let h = headType(doc.tokens[before]), h.type == typeName(m.type),
-               !(m.tokens.count >= 2 && headType(doc.tokens[m.tokens.lowerBound]) != nil) {
-                let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[before], afterNormalized: h.prefix)
-                out.append(EntityMention(start: start, end: m.end, text: doc.string(start, m.end), type: m.type, ref: m.ref,
-                                         origin: m.origin, tokens: before..<m.tokens.upperBound, reason: "the name with its head noun"))
             }
             // A country inside a body's name.
             if m.type == .org, m.tokens.count >= 3 {

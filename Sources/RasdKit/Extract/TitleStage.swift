@@ -19,6 +19,8 @@ public struct TitleStage: Sendable {
     /// "الأمير" right before a name: a rank (`lexicon/rank_titles.tsv`).
     let rankTitles: PhraseLexicon
     let institutions = Institutions.shared
+    /// Head nouns a body's name may be written with ("قوات"، "تنظيم").
+    let nameHeads = PhraseLexicon.resource("lexicon/name_heads.tsv")
     let speech: PhraseLexicon
     let notNames: PhraseLexicon
     /// Given names (`ner/first_names.txt`, the tagger's list) as written, only the hamza on alef folded: where a
@@ -171,8 +173,25 @@ public struct TitleStage: Sendable {
             .sorted { $0.start < $1.start }
         linkFamilyNamesToHolders(&doc.mentions, holders: descriptions)
         roles += knowledgeBaseRoles(doc)
-        doc.nestedMentions += inOffices + titleForms(doc, roles: roles)
+        doc.nestedMentions += inOffices + titleForms(doc, roles: roles) + withHeadNouns(doc, descriptions)
         doc.roles = roles
+    }
+
+    /// "قوات النظام السوري"، "قوات الجيش اللبناني": a state institution after a head noun marked `institution` in
+    /// `lexicon/name_heads.tsv` is named with it too, as a nested mention of the institution.
+    func withHeadNouns(_ doc: Document, _ found: [EntityMention]) -> [EntityMention] {
+        var covered = [Bool](repeating: false, count: doc.tokens.count)
+        for m in doc.mentions { for t in m.tokens { covered[t] = true } }
+        return found.compactMap { m in
+            let before = m.tokens.lowerBound - 1
+            guard m.origin == .institution, before >= 0, !covered[before], doc.tokens[before].kind == .arabic,
+                  m.start == doc.tokens[m.tokens.lowerBound].start,
+                  let head = Proclitics.candidates(doc.tokens[before]).first(where: { nameHeads.entries[$0.stem]?.last == "institution" })
+            else { return nil }
+            let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[before], afterNormalized: head.prefix)
+            return EntityMention(start: start, end: m.end, text: doc.string(start, m.end), type: m.type, ref: m.ref,
+                                 origin: m.origin, tokens: before..<m.tokens.upperBound, reason: "the institution with its head noun")
+        }
     }
 
     /// "وقال ياسين ... وأضاف وزير الخارجية اليمني": a one-word name the tagger found, unknown to the knowledge base,
