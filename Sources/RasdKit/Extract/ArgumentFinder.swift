@@ -327,14 +327,18 @@ struct ArgumentFinder {
         return mentions(in: start..<limit).first { preposition(before: $0) == nil }
     }
 
-    /// The name right after a light verb (`events/light_verbs.tsv`) that stands up to ten words before an indefinite
-    /// verbal noun, with no punctuation or other verb's complement between (VSO with a phrase between subject and
-    /// object).
+    /// The name after a light verb (`events/light_verbs.tsv`) before an indefinite verbal noun, with no punctuation
+    /// or other verb's complement between (VSO with a phrase between subject and object). The name stands right
+    /// after the verb, or after up to four words of courtesy ("قام صاحب السمو الملكي الأمير X")، and its title may
+    /// run on before the noun: the verb stands up to ten words before the noun, or the name ends up to sixteen before it.
     func lightVerbSubject(before trigger: Range<Int>, in sentence: Range<Int>, among before: [EntityMention]) -> EntityMention? {
-        let floor = max(sentence.lowerBound, trigger.lowerBound - 10)
+        let floor = max(sentence.lowerBound, trigger.lowerBound - 30)
         guard let v = (floor..<trigger.lowerBound).last(where: { doc.tokens[$0].isWord && lightVerbs.contains(token: doc.tokens[$0]) }),
               !punctuationBetween(v, trigger.lowerBound), !complementBetween(v + 1, trigger.lowerBound),
-              let m = before.first(where: { $0.tokens.lowerBound == v + 1 }), preposition(before: m) == nil, canAct(m.ref)
+              let m = before.first(where: { $0.tokens.lowerBound > v && $0.tokens.lowerBound <= v + 5 }),
+              m.tokens.lowerBound == v + 1 || (m.type == .person && Self.onlyCourtesy(doc, (v + 1)..<m.tokens.lowerBound)),
+              trigger.lowerBound - v <= 10 || trigger.lowerBound - m.tokens.upperBound <= 16,
+              preposition(before: m) == nil, canAct(m.ref)
         else { return nil }
         return m
     }
@@ -354,6 +358,22 @@ struct ArgumentFinder {
             t += 1
         }
         return nil
+    }
+
+    /// Words of courtesy and titles before a name (`lexicon/honorifics.tsv`, `ner/titles.txt`): "صاحب السمو الملكي
+    /// الأمير"، "الدكتور".
+    static let courtesy = PhraseLexicon(rows: ((try? ResourceStore.rows("lexicon/honorifics.tsv")) ?? [])
+                                            + ((try? ResourceStore.rows("ner/titles.txt")) ?? []))
+
+    /// Whether the words of a range are all words of courtesy or titles ("قام صاحب السمو الملكي الأمير X"; not
+    /// "قام برفقة مدير المستشفى الدكتور X").
+    static func onlyCourtesy(_ doc: Document, _ range: Range<Int>) -> Bool {
+        var k = range.lowerBound
+        while k < range.upperBound {
+            guard let m = courtesy.match(doc.tokens, at: k, limit: range.upperBound) else { return false }
+            k = m.tokens.upperBound
+        }
+        return true
     }
 
     /// Verbs that make their subject a victim (`events/casualty_verbs.tsv`): "لقي X مصرعه"، "أصيب X".
