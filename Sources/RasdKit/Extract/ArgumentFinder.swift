@@ -929,9 +929,19 @@ struct ArgumentFinder {
 
     /// A news agency or outlet: the source of what is told, never a participant.
     func isSource(_ ref: EntityRef) -> Bool {
-        guard let id = ref.kbId, let e = kb.entity(id) else { return false }
-        return e.kind.isSource
+        if let id = ref.kbId, let e = kb.entity(id) { return e.kind.isSource }
+        // A name the tagger found and no list knows, written after an outlet's noun ("موقع «فيرج»"، "صحيفة بليك"):
+        // an outlet (not "موقع وزارة الكهرباء", a body's site, nor "رئيسة الموقع X", a person).
+        return doc.mentions.contains { m in
+            guard m.ref == ref, m.type == .org, m.origin == .tagger else { return false }
+            var k = m.tokens.lowerBound - 1
+            while k >= 0, doc.tokens[k].kind == .punct, QuoteStage.openers.contains(doc.tokens[k].norm.unicodeScalars.first!) { k -= 1 }
+            return k >= 0 && Self.mediaHeads.contains(token: doc.tokens[k])
+        }
     }
+
+    /// Nouns before an outlet's name (`lexicon/media_heads.tsv`).
+    static let mediaHeads = PhraseLexicon.resource("lexicon/media_heads.tsv")
 
     static let between = ArabicNormalizer.shared.key("بين")
     /// Words of time that open a phrase about another act between a trigger and a passive's agent.

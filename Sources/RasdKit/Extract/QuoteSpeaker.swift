@@ -427,8 +427,9 @@ struct QuoteSpeaker: Sendable {
                     end = close + 1
                     continue
                 }
-                // The subject's own name in quote marks ("وقالت «داعش» إن"، "وأشار \"جون كيري\" إلى أن").
-                if end == verb + 1,
+                // The subject's own name in quote marks ("وقالت «داعش» إن"، "وأشار \"جون كيري\" إلى أن"), after a
+                // noun that names it too ("وذكرت صحيفة «نيويورك تايمز» أن"، `quotes/title_heads.tsv`).
+                if end == verb + 1 || (end == verb + 2 && titleHeads.contains(token: tokens[verb + 1])),
                    let named = quotedSubject(doc, opening: end, sentence: sentence, people: people) {
                     return named
                 }
