@@ -240,6 +240,15 @@ struct QuoteSpeaker: Sendable {
            m.type != .gpe || opensClause(doc, before: m, sentence: sentence),
            // A body set off by a comma closes a phrase before the clause ("في مقابلة مع قناة «العربية»، أكد كيري").
            m.type == .person || !(m.tokens.upperBound..<verb).contains(where: { tokens[$0].norm == "," }) {
+            // "مصادر في تيار عون أكدت"، "مصدر مقرب من X قال": the name qualifies an unnamed source before it.
+            let lead = max(sentence.lowerBound, m.tokens.lowerBound - 6)..<m.tokens.lowerBound
+            if let source = lead.last(where: { tokens[$0].isWord && zone.entries[tokens[$0].norm]?.first == "nobody" }),
+               ((source + 1)..<m.tokens.lowerBound).allSatisfy({ tokens[$0].isWord && !Self.complementizers.contains(tokens[$0].norm) }),
+               // The source is qualified: a preposition or a word of closeness right after it ("مصادر في"، "مصدر مقرب من").
+               ArgumentFinder.prepositions.contains(tokens[source + 1].norm)
+                || ["close", "allegiance"].contains(zone.entries[tokens[source + 1].norm]?.first ?? "") {
+                return .unknown
+            }
             if m.type != .person, let person = inSentence.last(where: {
                 $0.type == .person && $0.tokens.upperBound <= m.tokens.lowerBound && m.tokens.lowerBound - $0.tokens.upperBound <= 4
                     && ($0.tokens.upperBound..<m.tokens.lowerBound).allSatisfy { tokens[$0].isWord }
