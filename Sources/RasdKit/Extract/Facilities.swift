@@ -17,19 +17,10 @@ struct Facilities: Sendable {
     let refused: Set<String>
 
     init() {
-        var heads: [String: Bool] = [:]
-        var adjectives: Set<String> = [], refused: Set<String> = []
-        for row in (try? ResourceStore.rows("lexicon/facility_heads.tsv")) ?? [] where row.count >= 2 {
-            let key = ArabicNormalizer.shared.key(row[1])
-            switch row[0] {
-            case "head": heads[key] = row.count >= 3 && row[2] == "loose"
-            case "adjective": adjectives.insert(key)
-            case "not": refused.insert(key)
-            default: continue
-            }
-        }
-        (self.adjectives, self.refused) = (adjectives, refused)
-        headKeys = Dictionary(heads.map { (TokenKey.of($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        let rows = HeadedPlaces.kindRows("lexicon/facility_heads.tsv")
+        adjectives = Set(rows["adjective", default: [:]].keys)
+        refused = Set(rows["not", default: [:]].keys)
+        headKeys = HeadedPlaces.hashed(rows["head", default: [:]])
     }
 
     /// The facility noun a token is (proclitics allowed, "بمطار"، "وميناء"; never with the article): whether it is

@@ -13,19 +13,24 @@ struct HeadedPlaces: Sendable {
     let descriptions: Set<String>
 
     init() {
-        var heads: [String: Bool] = [:]
-        var openers: Set<String> = [], descriptions: Set<String> = []
-        for row in (try? ResourceStore.rows("lexicon/headed_places.tsv")) ?? [] where row.count >= 2 {
-            let key = ArabicNormalizer.shared.key(row[1])
-            switch row[0] {
-            case "head": heads[key] = row.count >= 3 && row[2] == "loose"
-            case "opener": openers.insert(key)
-            case "not": descriptions.insert(key)
-            default: continue
-            }
+        let rows = Self.kindRows("lexicon/headed_places.tsv")
+        openers = Set(rows["opener", default: [:]].keys)
+        descriptions = Set(rows["not", default: [:]].keys)
+        headKeys = Self.hashed(rows["head", default: [:]])
+    }
+
+    /// A file of "kind <TAB> word [<TAB> loose]" rows, normalized: kind → word → whether it is marked loose.
+    static func kindRows(_ resource: String) -> [String: [String: Bool]] {
+        var out: [String: [String: Bool]] = [:]
+        for row in (try? ResourceStore.rows(resource)) ?? [] where row.count >= 2 {
+            out[row[0], default: [:]][ArabicNormalizer.shared.key(row[1])] = row.count >= 3 && row[2] == "loose"
         }
-        (self.openers, self.descriptions) = (openers, descriptions)
-        headKeys = Dictionary(heads.map { (TokenKey.of($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        return out
+    }
+
+    /// Words keyed by their `TokenKey`, for a test by hash on every token.
+    static func hashed(_ words: [String: Bool]) -> [UInt64: Bool] {
+        Dictionary(words.map { (TokenKey.of($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
     }
 
     static let article = ArabicNormalizer.shared.key("ال")
