@@ -196,7 +196,7 @@ extension EntityStage {
             }
         }
         guard !first.isEmpty else { return mentions }
-        return linkSingleWords(doc, mentions, covered: &covered, reason: "the first word of a body named in full before") { i, stem in
+        return Self.linkSingleWords(doc, mentions, covered: &covered, reason: "the first word of a body named in full before") { i, stem in
             guard let found = first[stem], let ref = found.ref, i >= found.after else { return nil }
             return ref
         }
@@ -204,8 +204,8 @@ extension EntityStage {
 
     /// Adds a mention for each free word (proclitics allowed) that `resolve` reads as a body named before, when the
     /// word stands alone: not the first of a longer phrase with the article ("المقاومة الفلسطينية").
-    func linkSingleWords(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool], reason: String,
-                         resolve: (Int, String) -> EntityRef?) -> [EntityMention] {
+    static func linkSingleWords(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool], reason: String,
+                                resolve: (Int, String) -> EntityRef?) -> [EntityMention] {
         var out = mentions
         for sentence in doc.sentences {
             for i in sentence where !covered[i] && doc.tokens[i].kind == .arabic {
@@ -236,7 +236,7 @@ extension EntityStage {
             if !(named[stem]?.contains { $0.ref == m.ref } ?? false) { named[stem, default: []].append((m.ref, m.tokens.upperBound)) }
         }
         guard !named.isEmpty else { return mentions }
-        return linkSingleWords(doc, mentions, covered: &covered, reason: "the head noun of a body named before") { i, stem in
+        return Self.linkSingleWords(doc, mentions, covered: &covered, reason: "the head noun of a body named before") { i, stem in
             guard stem.hasPrefix("ال") else { return nil }
             let before = named[KBKeys.toggledArticle(stem)]?.filter { $0.after <= i } ?? []
             return before.count == 1 ? before.first?.ref : nil

@@ -172,9 +172,33 @@ public struct TitleStage: Sendable {
         doc.mentions = (doc.mentions.enumerated().filter { !absorbed.contains($0.offset) }.map(\.element) + descriptions)
             .sorted { $0.start < $1.start }
         linkFamilyNamesToHolders(&doc.mentions, holders: descriptions)
+        doc.mentions = linkInstitutionHeads(doc, descriptions)
         roles += knowledgeBaseRoles(doc)
         doc.nestedMentions += inOffices + titleForms(doc, roles: roles) + withHeadNouns(doc, descriptions)
         doc.roles = roles
+    }
+
+    /// "المعارضة السورية" ... "قصفت المعارضة"، "النظام السوري" ... "طائرات النظام": an institution's head alone, with the
+    /// article and no word with the article after it, stands for the institution named with it before, when the
+    /// article names only one institution with that head.
+    func linkInstitutionHeads(_ doc: Document, _ found: [EntityMention]) -> [EntityMention] {
+        var named: [String: (ref: EntityRef?, after: Int)] = [:]
+        for m in found where m.origin == .institution && m.tokens.count >= 2 {
+            let head = doc.tokens[m.tokens.lowerBound].norm
+            guard head.hasPrefix("ال"), m.start == doc.tokens[m.tokens.lowerBound].start else { continue }
+            if let seen = named[head] {
+                if seen.ref != m.ref { named[head] = (nil, seen.after) }
+            } else {
+                named[head] = (m.ref, m.tokens.upperBound)
+            }
+        }
+        guard !named.isEmpty else { return doc.mentions }
+        var covered = [Bool](repeating: false, count: doc.tokens.count)
+        for m in doc.mentions { for t in m.tokens { covered[t] = true } }
+        return EntityStage.linkSingleWords(doc, doc.mentions, covered: &covered, reason: "the head of an institution named before") { i, stem in
+            guard let seen = named[stem], let ref = seen.ref, i >= seen.after else { return nil }
+            return ref
+        }
     }
 
     /// "قوات النظام السوري"، "قوات الجيش اللبناني": a state institution after a head noun marked `institution` in
