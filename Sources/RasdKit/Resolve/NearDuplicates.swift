@@ -34,7 +34,10 @@ package struct NearDuplicateDetector: Sendable {
     /// The articles seen so far, in input order, grouped as they come (union-find over pairs sharing a band):
     /// a collection that grows by appended articles keeps one and adds each new article's signature.
     package struct Index: Sendable {
-        var signatures: [[UInt64]] = []
+        /// The articles' signatures end to end, article i at `i * signatureLength` (zeros for one without a full
+        /// signature, which is in no bucket): one buffer, where an array an article cost a header and an
+        /// allocation each.
+        var signatures: [UInt64] = []
         var parent: [Int] = []
         /// Band → band hash → articles.
         var buckets: [Int: [Int: [Int]]] = [:]
@@ -69,16 +72,19 @@ package struct NearDuplicateDetector: Sendable {
     /// group, with every article in it, when it joined one; empty when it stays alone.
     @discardableResult
     package func add(_ signature: [UInt64], to index: inout Index) -> [Int] {
-        let i = index.signatures.count
-        index.signatures.append(signature)
+        let i = index.parent.count, length = signatureLength
         index.parent.append(i)
-        guard !signature.isEmpty else { return [] }
+        let hashes = bandHashes(signature)
+        if hashes.isEmpty {
+            index.signatures.append(contentsOf: repeatElement(0, count: length))
+            return []
+        }
+        index.signatures.append(contentsOf: signature)
         var group: [Int] = []
-        for (band, hash) in bandHashes(signature).enumerated() {
+        for (band, hash) in hashes.enumerated() {
             for j in index.buckets[band, default: [:]][hash, default: []] where index.find(i) != index.find(j) {
-                if NearDuplicateDetector.similarity(signature, index.signatures[j]) >= threshold {
-                    group = index.union(i, j)
-                }
+                let other = index.signatures[(j * length)..<((j + 1) * length)]
+                if NearDuplicateDetector.similarity(signature, other) >= threshold { group = index.union(i, j) }
             }
             index.buckets[band, default: [:]][hash, default: []].append(i)
         }
@@ -133,9 +139,14 @@ package struct NearDuplicateDetector: Sendable {
 
     /// Estimated Jaccard similarity: the share of equal signature positions.
     package static func similarity(_ a: [UInt64], _ b: [UInt64]) -> Double {
+        similarity(a, b[...])
+    }
+
+    /// The same against a signature in the index's buffer.
+    static func similarity(_ a: [UInt64], _ b: ArraySlice<UInt64>) -> Double {
         guard a.count == b.count, !a.isEmpty else { return 0 }
         var same = 0
-        for i in a.indices where a[i] == b[i] { same += 1 }
+        for (x, y) in zip(a, b) where x == y { same += 1 }
         return Double(same) / Double(a.count)
     }
 
