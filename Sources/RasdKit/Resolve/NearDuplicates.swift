@@ -39,8 +39,12 @@ package struct NearDuplicateDetector: Sendable {
         /// allocation each.
         var signatures: [UInt64] = []
         var parent: [Int] = []
-        /// Band → band hash → articles.
-        var buckets: [Int: [Int: [Int]]] = [:]
+        /// The band buckets as linked lists in flat tables, where nested dictionaries and an array a bucket cost
+        /// about a kilobyte an article: for each band, a bucket's band hash → its last article; and
+        /// `previous[i * bands + band]`, the article before i in its bucket of that band (-1 for none). One table
+        /// a band, because a band hash takes 63 bits and the band beside it would not fit in one key.
+        var last: [[Int: Int32]] = []
+        var previous: [Int32] = []
         /// Each group of two or more by its root: its articles in input order.
         var members: [Int: [Int]] = [:]
 
@@ -77,16 +81,22 @@ package struct NearDuplicateDetector: Sendable {
         let hashes = bandHashes(signature)
         if hashes.isEmpty {
             index.signatures.append(contentsOf: repeatElement(0, count: length))
+            index.previous.append(contentsOf: repeatElement(-1, count: bands))
             return []
         }
         index.signatures.append(contentsOf: signature)
-        var group: [Int] = []
+        if index.last.isEmpty { index.last = Array(repeating: [:], count: bands) }
+        var group: [Int] = [], bucket: [Int] = []
         for (band, hash) in hashes.enumerated() {
-            for j in index.buckets[band, default: [:]][hash, default: []] where index.find(i) != index.find(j) {
+            // The bucket's articles, last first; compared in input order.
+            bucket.removeAll(keepingCapacity: true)
+            var j = Int(index.last[band][hash] ?? -1)
+            while j >= 0 { bucket.append(j); j = Int(index.previous[j * bands + band]) }
+            for j in bucket.reversed() where index.find(i) != index.find(j) {
                 let other = index.signatures[(j * length)..<((j + 1) * length)]
                 if NearDuplicateDetector.similarity(signature, other) >= threshold { group = index.union(i, j) }
             }
-            index.buckets[band, default: [:]][hash, default: []].append(i)
+            index.previous.append(index.last[band].updateValue(Int32(i), forKey: hash) ?? -1)
         }
         return group
     }
