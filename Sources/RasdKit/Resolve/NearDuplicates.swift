@@ -36,9 +36,8 @@ package struct NearDuplicateDetector: Sendable {
     package struct Index: Sendable {
         /// The articles' signatures end to end, article i at `i * signatureLength` (zeros for one without a full
         /// signature, which is in no bucket): one buffer, where an array an article cost a header and an
-        /// allocation each. Only each row's low 32 bits are kept, half the memory: two rows that differ agree
-        /// there by chance once in 2³² comparisons, and only a pair near the threshold could then change side.
-        var signatures: [UInt32] = []
+        /// allocation each.
+        var signatures: [UInt64] = []
         var parent: [Int] = []
         /// The band buckets as linked lists in flat tables, where nested dictionaries and an array a bucket cost
         /// about a kilobyte an article: for each band, a bucket's band hash → its last article; and
@@ -85,7 +84,7 @@ package struct NearDuplicateDetector: Sendable {
             index.previous.append(contentsOf: repeatElement(-1, count: bands))
             return []
         }
-        index.signatures.append(contentsOf: signature.lazy.map { UInt32(truncatingIfNeeded: $0) })
+        index.signatures.append(contentsOf: signature)
         if index.last.isEmpty { index.last = Array(repeating: [:], count: bands) }
         var group: [Int] = [], bucket: [Int] = []
         for (band, hash) in hashes.enumerated() {
@@ -150,17 +149,14 @@ package struct NearDuplicateDetector: Sendable {
 
     /// Estimated Jaccard similarity: the share of equal signature positions.
     package static func similarity(_ a: [UInt64], _ b: [UInt64]) -> Double {
-        guard a.count == b.count, !a.isEmpty else { return 0 }
-        var same = 0
-        for i in a.indices where a[i] == b[i] { same += 1 }
-        return Double(same) / Double(a.count)
+        similarity(a, b[...])
     }
 
-    /// The same against a signature in the index's buffer (its rows' low 32 bits).
-    static func similarity(_ a: [UInt64], _ b: ArraySlice<UInt32>) -> Double {
+    /// The same against a signature in the index's buffer.
+    static func similarity(_ a: [UInt64], _ b: ArraySlice<UInt64>) -> Double {
         guard a.count == b.count, !a.isEmpty else { return 0 }
         var same = 0
-        for (x, y) in zip(a, b) where UInt32(truncatingIfNeeded: x) == y { same += 1 }
+        for (x, y) in zip(a, b) where x == y { same += 1 }
         return Double(same) / Double(a.count)
     }
 
