@@ -34,7 +34,9 @@ final class ExtractionCorpusTests: XCTestCase {
             let analysis = Self.analyse(text, published: published)
             let kb = Dictionary(uniqueKeysWithValues: analysis.entities.map { ($0.id, $0.kb ?? "") })
             let found = analysis.events.first { e in
-                e.type == type && e.participants.contains { $0.role == "actor" && kb[$0.entity] == actor }
+                // Actor "-": the event names no actor (an attack told by who suffered it).
+                e.type == type && (actor == "-" ? !e.participants.contains { $0.role == "actor" }
+                                                : e.participants.contains { $0.role == "actor" && kb[$0.entity] == actor })
             }
             guard let event = found else {
                 let got = analysis.events.map { e in "\(e.type)(" + e.participants.map { "\(kb[$0.entity] ?? "?"):\($0.role)" }.joined(separator: ",") + ")" }

@@ -655,7 +655,8 @@ struct ArgumentFinder {
                // adjective ("الإطلاق الكوري الشمالي") or a relative clause ("الهجوم الذي تشنه موسكو") still names it.
                !(pos == .noun && Self.hasArticle(triggerWord) && m.origin != .demonym
                  && !(trigger.upperBound < sentence.upperBound && Self.relativePronouns.contains(doc.tokens[trigger.upperBound].norm))),
-               preposition(before: m, floor: trigger.upperBound) == nil || (pos == .verb && isAffiliation(m)),
+               preposition(before: m, floor: trigger.upperBound) == nil || (pos == .verb && isAffiliation(m))
+                   || isDoerGenitive(m, of: trigger, pos: pos),
                // "اتصالا هاتفيا بالعاهل الأردني الملك عبدالله": a title with ب on it is no genitive ("زيارة للرئيس X" is:
                // ل after an indefinite noun marks the genitive).
                !titleHasPreposition(m),
@@ -666,6 +667,10 @@ struct ArgumentFinder {
                 add(m, .actor); actorFound = true
                 let joined = coordinated(after: m, limit: sentence.upperBound)
                 for c in joined { add(c, .actor) }
+                // "تعرض X لهجوم لتنظيم داعش": X suffered the attack its genitive made.
+                if pos == .noun, type == .attack, let s = exposed(to: trigger, in: sentence), !participants.contains(where: { $0.ref == s.ref }) {
+                    add(s, .target); targetTaken = true
+                }
                 // The objects begin after the subject and the names joined to it, not after a later mention of the
                 // same party ("قصف الحوثيون ... مدينة تعز، بينما قصفت طائرات التحالف مواقع للحوثيين").
                 objectStart = ([m] + joined).map(\.tokens.upperBound).max() ?? objectStart
@@ -697,6 +702,12 @@ struct ArgumentFinder {
             } else if let group = groupAnaphor(after: trigger, sentence: sentence, earlier: earlier, previous: previous) {
                 for p in group { add(p) }
                 actorFound = true
+            } else if pos == .noun, type == .attack, let s = exposed(to: trigger, in: sentence) {
+                // "تعرضت دورية للجيش لهجوم"، "تعرض موكب الوزير لإطلاق نار": who suffered it is its target, never
+                // the one who struck; with no doer named the event stands with its target alone.
+                add(s, .target); targetTaken = true
+                actorFound = true
+                provenance.add("target «\(s.text)»: suffered it (exposure verb), no doer named")
             } else if let m = before.last, !(pos == .noun && definite) || governsDefinite(trigger, subject: m, among: before),
                       m.tokens.upperBound >= trigger.lowerBound - (pos == .noun ? 3 : 5),
                       preposition(before: m) == nil, !takenByEarlier(m, earlier),
@@ -987,6 +998,19 @@ struct ArgumentFinder {
             m.tokens.upperBound <= g && m.tokens.upperBound >= g - 1 && m.tokens.lowerBound >= sentence.lowerBound
                 && preposition(before: m) == nil && !punctuationBetween(m.tokens.upperBound, g)
         }
+    }
+
+    /// Attack nouns whose doer may follow under "ل" (`events/doer_genitive_nouns.tsv`): "هجوم لتنظيم داعش".
+    static let doerGenitiveNouns = PhraseLexicon.resource("events/doer_genitive_nouns.tsv")
+
+    /// "في هجوم لجبهة النصرة"، "غارات جوية للتحالف": after an indefinite attack noun of that list, a name under "ل"
+    /// right after it, or after one adjective, is who struck (an indefinite noun takes its genitive through "ل").
+    func isDoerGenitive(_ m: EntityMention, of trigger: Range<Int>, pos: TriggerPOS) -> Bool {
+        guard pos == .noun, Self.doerGenitiveNouns.contains(token: doc.tokens[trigger.lowerBound]),
+              !Self.hasArticle(doc.tokens[trigger.lowerBound].norm),
+              m.tokens.lowerBound <= trigger.upperBound + 1, preposition(before: m, floor: trigger.upperBound) == "ل",
+              !titleHasPreposition(m) else { return false }
+        return (trigger.upperBound..<m.tokens.lowerBound).allSatisfy { doc.tokens[$0].isWord && !doc.inMention($0) }
     }
 
     /// Verbs whose object pronoun is the event noun before them and whose subject did the act (`events/doer_verbs.tsv`).

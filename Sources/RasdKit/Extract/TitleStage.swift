@@ -378,14 +378,15 @@ public struct TitleStage: Sendable {
             let institution = inTitle ? head : institutions.head(in: doc.tokens, endingAt: t, floor: 0).flatMap { m in
                 m.tokens.contains(where: { covered[$0] }) ? nil : m
             }
-            guard institution != nil || (adjective == nil && actorNouns.contains(token: doc.tokens[t - 1])) else { t += 1; continue }
+            let actorNoun = institution == nil && adjective == nil ? actorNoun(before: t, in: doc, covered: covered) : nil
+            guard institution != nil || actorNoun != nil else { t += 1; continue }
             var found = false
             for len in stride(from: 3, through: 1, by: -1) where t + len <= doc.tokens.count {
                 let words = doc.tokens[t..<(t + len)]
                 let absorbs = adjective.map { doc.mentions[$0].tokens == t..<(t + len) } ?? false
                 guard words.allSatisfy(\.isWord), absorbs || inTitle || !(t..<(t + len)).contains(where: { covered[$0] }) else { continue }
                 guard let country = kb.country(forNationality: words.map(\.norm).joined(separator: " ")) else { continue }
-                let first = institution?.tokens.lowerBound ?? (t - 1)
+                let first = institution?.tokens.lowerBound ?? actorNoun ?? (t - 1)
                 let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[first], afterNormalized: institution?.prefix ?? 0)
                 let end = doc.tokens[t + len - 1].end
                 if let institution, let key = institution.values.first {
@@ -407,6 +408,20 @@ public struct TitleStage: Sendable {
             if !found { t += 1 }
         }
         return out
+    }
+
+    /// The actor noun (`lexicon/actor_nouns.tsv`) before a nationality adjective at `t`: right before it, or with
+    /// up to two definite adjectives between ("الطيران الحربي الأمريكي"، "القوات الخاصة الأمريكية"), none of them
+    /// inside a mention.
+    func actorNoun(before t: Int, in doc: Document, covered: [Bool]) -> Int? {
+        var k = t - 1
+        while k >= 0, t - k <= 3 {
+            if actorNouns.contains(token: doc.tokens[k]) { return k }
+            let word = doc.tokens[k].norm
+            guard doc.tokens[k].isWord, !covered[k], word.hasPrefix("ال"), word.hasSuffix("ي") || word.hasSuffix("ه") else { return nil }
+            k -= 1
+        }
+        return nil
     }
 
     /// Names the tagger missed but the sentence shapes as a person: two or three words after "عن" or a speech
@@ -432,6 +447,13 @@ public struct TitleStage: Sendable {
                 // speaker, closed as a name is.
                 if found == nil, before.norm != "عن", !covered[t], let words = unknownName(at: t, doc, sentence: sentence, covered: covered, afterSpeech: true) {
                     found = (words, "two unknown words as the subject of a speech verb")
+                }
+                // "وأفادت زهرة آدم المسؤولة المحلية ..."، "وقال سامي نادر إن": a given name and the words of the name
+                // after it, closed by a title in apposition or by "إن/أن".
+                if found == nil, before.norm != "عن", !covered[t], let words = nameStarting(at: t, doc, sentence: sentence, covered: covered),
+                   words.count >= 2, words.upperBound < sentence.upperBound,
+                   isHead(doc, words.upperBound) || ArgumentFinder.complementizers.contains(doc.tokens[words.upperBound].norm) {
+                    found = (words, "a given name and a title after a speech verb")
                 }
                 if let found {
                     let start = doc.tokens[found.words.lowerBound].start, end = doc.tokens[found.words.upperBound - 1].end
