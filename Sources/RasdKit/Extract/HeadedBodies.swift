@@ -1,7 +1,9 @@
 /// Bodies that no list knows, named by a head noun and the words that say which body it is: "وزارة الخدمة
 /// المدنية"، "جمعية تكافل الخيرية"، "اتحاد جمعيات الصحافيين الإسبان"، "المرصد السوري لحقوق الإنسان". Ministries,
 /// committees, councils, charities and observatories are most of the organisations a regional report names, and
-/// neither the knowledge base nor the tagger (trained on ANERCorp, where they are rare) holds them.
+/// neither the knowledge base nor the tagger (trained on ANERCorp, where they are rare) holds them. A place may close
+/// the name ("مديرية أمن الإسكندرية"، "الغرفة التجارية الصناعية بأبها"), and so may "ل" with a genitive after an
+/// adjective ("الاتحاد الصربي لكرة القدم").
 ///
 /// The head nouns are `lexicon/body_heads.tsv` (the same heads that name a body after a place), the words that
 /// refuse a name or are adjectives of names `lexicon/body_name_words.tsv`; the chain's rules are `chainEnd`'s. A
@@ -12,6 +14,8 @@ struct HeadedBodies: Sendable {
     static let lamArticle = ArabicNormalizer.shared.key("لل")
     /// "وزارة الثقافة والإعلام": a word joined by "و" with the article continues the name.
     static let andArticle = ArabicNormalizer.shared.key("وال")
+    /// Nouns that head a place's own name (`lexicon/name_heads.tsv`, type GPE: "منطقة"، "محافظة").
+    static let placeHeads = PhraseLexicon.resource("lexicon/name_heads.tsv")
 
     /// The head the token is (proclitics allowed, "ووزارة"، "بجمعية"), and whether it carries the article. Runs on
     /// every word: the readings are tested by hash, nothing is spelled out.
@@ -52,19 +56,38 @@ struct HeadedBodies: Sendable {
     /// name ("مستشفى الملك فهد"): left to the rules that know that name.
     func chainEnd(_ doc: Document, after i: Int, in sentence: Range<Int>, definiteHead: Bool, generic: Bool,
                   stops: PhraseLexicon, words: PhraseLexicon, kb: KnowledgeBase, covered: [Bool],
-                  demonymAt: [Int: Int]) -> Int? {
+                  demonymAt: [Int: Int], placeAt: [Int: PlaceAt] = [:]) -> Int? {
         var end = i + 1, lastDefinite = i
         var adjectiveSeen = false, inLam = false, nationalitySeen = false
         while end < sentence.upperBound, end - i <= 7, doc.tokens[end].kind == .arabic {
             let word = doc.tokens[end].norm
             let first = end == i + 1
             let nationality = kb.country(forNationality: word) != nil
-            guard !covered[end] || (nationality && demonymAt[end] != nil), nationality || mayChain(word, stops: stops, kb: kb),
+            // "مديرية أمن مطروح"، "الغرفة التجارية الصناعية بأبها": a place closes a named body, right after a noun
+            // in construct or, under "ب", after its adjectives; it says which body and ends the name.
+            if !first, let place = placeAt[end] {
+                let glued = word.hasPrefix("ب") && place.prefixed
+                // Not after a noun that heads the place's own name ("أمانة منطقة الرياض": "منطقة الرياض" is the place's).
+                let afterConstruct = !place.prefixed && !adjectiveSeen && !inLam && end - 1 > i && end - 1 > lastDefinite
+                    && Self.placeHeads.entries[doc.tokens[end - 1].norm]?.first != "GPE"
+                if (glued && (adjectiveSeen || lastDefinite > i)) || afterConstruct { return place.end }
+            }
+            guard !covered[end] || (nationality && (demonymAt[end] != nil || placeAt[end]?.adjective == true)),
+                  nationality || mayChain(word, stops: stops, kb: kb),
                   !(first && words.entries[word]?.first == "not") else { break }
             let adjective = nationality || words.entries[word]?.first == "adjective"
                 || (word.hasPrefix(Self.article) && Self.isNisba(word))
             if word.hasPrefix(Self.lamArticle), !first {
                 inLam = true; adjectiveSeen = false; lastDefinite = end
+            } else if !first, !inLam, word.hasPrefix("ل"), !word.hasPrefix(Self.article), doc.tokens[end].clitics.contains(where: { $0.prefix == 1 }),
+                      end + 1 < sentence.upperBound, !covered[end + 1], doc.tokens[end + 1].norm.hasPrefix(Self.article),
+                      adjectiveSeen || nationalitySeen,
+                      // "لجسر الملك فهد": a bare word after the genitive continues another name.
+                      !(end + 2 < sentence.upperBound && doc.tokens[end + 2].kind == .arabic && !doc.tokens[end + 2].norm.hasPrefix(Self.article)
+                        && mayChain(doc.tokens[end + 2].norm, stops: stops, kb: kb)) {
+                // "الاتحاد الصربي لكرة القدم": "ل" and a noun in construct before a definite one open a "لل" phrase.
+                // The genitive ends the name.
+                inLam = true; lastDefinite = end + 1; break
             } else if word.hasPrefix(Self.article) || word.hasPrefix(Self.andArticle) {
                 if first, definiteHead, !adjective { return nil }
                 // After a definite noun or an adjective, a definite noun with no "و" is no part of the name: two
@@ -95,12 +118,23 @@ struct HeadedBodies: Sendable {
         return stop
     }
 
+    /// A place mention by its first token: where it ends, whether a proclitic is glued before it ("بأبها"), and
+    /// whether it is one word that is also a nationality adjective ("السعودية").
+    struct PlaceAt { var end: Int; var prefixed: Bool; var adjective: Bool; var mention: Int }
+
     /// The bodies of the document on tokens nothing covers yet (a nationality adjective read as a state, "السوري",
     /// is taken into the name and its demonym mention dropped); marks their tokens covered.
     func mentions(_ doc: Document, _ mentions: inout [EntityMention], headKeys: [UInt64: String], stops: PhraseLexicon,
                   words: PhraseLexicon, kb: KnowledgeBase, covered: inout [Bool]) {
         var demonymAt: [Int: Int] = [:]
         for (k, m) in mentions.enumerated() where m.origin == .demonym { for t in m.tokens { demonymAt[t] = k } }
+        var placeAt: [Int: PlaceAt] = [:]
+        for (k, m) in mentions.enumerated() where m.type == .gpe && m.origin != .demonym && !m.tokens.isEmpty {
+            let first = doc.tokens[m.tokens.lowerBound]
+            placeAt[m.tokens.lowerBound] = PlaceAt(end: m.tokens.upperBound, prefixed: m.start > first.start,
+                                                   adjective: m.tokens.count == 1 && m.start == first.start && kb.country(forNationality: first.norm) != nil,
+                                                   mention: k)
+        }
         var dropped = Set<Int>()
         var found: [EntityMention] = []
         for sentence in doc.sentences {
@@ -111,7 +145,7 @@ struct HeadedBodies: Sendable {
                 guard !covered[i], let h = head(doc.tokens[i], headKeys: headKeys),
                       Institutions.shared.heads.match(doc.tokens, at: i) == nil else { continue }
                 guard let end = chainEnd(doc, after: i, in: sentence, definiteHead: h.definite, generic: h.generic,
-                                         stops: stops, words: words, kb: kb, covered: covered, demonymAt: demonymAt)
+                                         stops: stops, words: words, kb: kb, covered: covered, demonymAt: demonymAt, placeAt: placeAt)
                 else { continue }
                 // Keep the article of a definite head ("والمرصد" → "المرصد"); "للمجلس" loses it with the "ل".
                 let article = doc.tokens[i].norm.unicodeScalars.prefix(h.prefix).suffix(2).elementsEqual(["ا", "ل"])
@@ -125,6 +159,8 @@ struct HeadedBodies: Sendable {
                 for t in i..<end {
                     covered[t] = true
                     if let d = demonymAt[t] { dropped.insert(d) }
+                    // "اللجنة الأولمبية السعودية": the adjective read as the state is the body's.
+                    if let p = placeAt[t], p.adjective { dropped.insert(p.mention) }
                 }
                 i = end - 1
             }
