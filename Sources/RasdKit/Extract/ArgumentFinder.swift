@@ -188,6 +188,12 @@ struct ArgumentFinder {
                Proclitics.candidates(doc.tokens[k]).dropFirst().contains(where: { $0.prefix <= 2 && Self.forceNouns.contains(word: $0.stem) }) {
                 return "ب"
             }
+            // "بزيارة تفقدية لقوات الحرس الوطني": "ل" on the noun of armed men governs the body named after it (an
+            // attack noun still takes it as its doer: `isDoerGenitive`).
+            if k == m.tokens.lowerBound - 1, word.hasPrefix("ل") || word.hasPrefix("ول"),
+               Proclitics.candidates(doc.tokens[k]).dropFirst().contains(where: { $0.prefix <= 2 && Self.forceNouns.contains(word: $0.stem) }) {
+                return "ل"
+            }
             if actors.contains(where: { $0.tokens.contains(k) }) { return nil }
             k -= 1; skipped += 1
         }
@@ -409,7 +415,9 @@ struct ArgumentFinder {
     static let intentVerbs = PhraseLexicon.resource("events/intent_verbs.tsv")
     static let seizurePrepositions = keys(["من", "في", "على"])
 
-    static let complementizers = keys(["إن", "أن", "إنه", "أنه", "إنها", "أنها"])
+    /// "أنه"، "بأنها": a complementizer whose pronoun is the subject of the clause it opens.
+    static let pronominalComplementizers = keys(["إنه", "أنه", "إنها", "أنها", "بأنه", "بأنها", "بأنهم", "أنهم", "إنهم"])
+    static let complementizers = keys(["إن", "أن", "إنه", "أنه", "إنها", "أنها", "بأن", "بأنه", "بأنها", "بأنهم"])
 
     /// The other reading of an institution's name: the state beside "الجيش السوداني", and the reverse.
     func companions(of m: EntityMention) -> [EntityMention] {
@@ -504,7 +512,15 @@ struct ArgumentFinder {
         // actor passes only to a verbal noun it governs directly ("أعلن X فرض عقوبات").
         let carried = earlier.last.flatMap { outer -> EventMention.Participant? in
             if outer.type == .statement, complementBetween(doc.firstToken(startingAtOrAfter: outer.triggerEnd), trigger.lowerBound) {
-                return nil
+                // "وأكد X بأن زيارته اليوم جاءت ...": a verbal noun opening what is said, with a possessive pronoun, is
+                // the speaker's own act.
+                let opensComplement = trigger.lowerBound > sentence.lowerBound
+                    && Self.complementizers.contains(doc.tokens[trigger.lowerBound - 1].norm)
+                // "وأفادت المقاومة بأنها نفذت كمائن": a complementizer with a pronoun for the speaker right before the
+                // verb makes the speaker its subject.
+                let spokenOfSelf = pos == .verb && (max(sentence.lowerBound, trigger.lowerBound - 2)..<trigger.lowerBound).contains {
+                    Self.pronominalComplementizers.contains(doc.tokens[$0].norm) }
+                guard (pos == .noun && opensComplement && hasPossessive(trigger.upperBound - 1)) || spokenOfSelf else { return nil }
             }
             // What one condemns or blames is another's act ("ندد X بالهجوم"): the accuser does not carry into it.
             if outer.type == .accuse { return nil }
@@ -708,7 +724,8 @@ struct ArgumentFinder {
                 add(s, .target); targetTaken = true
                 actorFound = true
                 provenance.add("target «\(s.text)»: suffered it (exposure verb), no doer named")
-            } else if let m = before.last, !(pos == .noun && definite) || governsDefinite(trigger, subject: m, among: before),
+            } else if let m = before.last.map({ holderOfTitle(containing: $0, among: before) ?? $0 }),
+                      !(pos == .noun && definite) || governsDefinite(trigger, subject: m, among: before),
                       m.tokens.upperBound >= trigger.lowerBound - (pos == .noun ? 3 : 5),
                       preposition(before: m) == nil, !takenByEarlier(m, earlier),
                       pos == .dismissal || !complementBetween(m.tokens.upperBound, trigger.lowerBound),
@@ -1000,6 +1017,14 @@ struct ArgumentFinder {
         }
     }
 
+    /// "قام ... الأمير متعب بن عبدالله وزير الحرس الوطني بزيارة": a body inside the title written after a person's
+    /// name (a role of the text) is the title's; the person it names is the subject. Nil for anything else.
+    func holderOfTitle(containing m: EntityMention, among list: [EntityMention]) -> EntityMention? {
+        guard m.type != .person,
+              let role = doc.roles.first(where: { $0.basis == "text" && $0.start <= m.start && m.end <= $0.end }) else { return nil }
+        return list.last { $0.type == .person && $0.ref == role.person && $0.end <= role.start }
+    }
+
     /// Attack nouns whose doer may follow under "ل" (`events/doer_genitive_nouns.tsv`): "هجوم لتنظيم داعش".
     static let doerGenitiveNouns = PhraseLexicon.resource("events/doer_genitive_nouns.tsv")
 
@@ -1008,9 +1033,13 @@ struct ArgumentFinder {
     func isDoerGenitive(_ m: EntityMention, of trigger: Range<Int>, pos: TriggerPOS) -> Bool {
         guard pos == .noun, Self.doerGenitiveNouns.contains(token: doc.tokens[trigger.lowerBound]),
               !Self.hasArticle(doc.tokens[trigger.lowerBound].norm),
-              m.tokens.lowerBound <= trigger.upperBound + 1, preposition(before: m, floor: trigger.upperBound) == "ل",
+              m.tokens.lowerBound <= trigger.upperBound + 2, preposition(before: m, floor: trigger.upperBound) == "ل",
               !titleHasPreposition(m) else { return false }
-        return (trigger.upperBound..<m.tokens.lowerBound).allSatisfy { doc.tokens[$0].isWord && !doc.inMention($0) }
+        // One adjective, or the noun of armed men that carries the "ل" ("هجوم لمسلحي داعش"), may stand between.
+        let between = trigger.upperBound..<m.tokens.lowerBound
+        let forces = between.last.map { Proclitics.candidates(doc.tokens[$0]).dropFirst().contains { Self.forceNouns.contains(word: $0.stem) } } ?? false
+        guard between.count <= 1 || (between.count == 2 && forces) else { return false }
+        return between.allSatisfy { doc.tokens[$0].isWord && !doc.inMention($0) }
     }
 
     /// Verbs whose object pronoun is the event noun before them and whose subject did the act (`events/doer_verbs.tsv`).

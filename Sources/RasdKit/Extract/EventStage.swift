@@ -580,8 +580,15 @@ public struct EventStage: Sendable {
             // Nor by a date that ends another clause before it ("... قتل في الثامن من يوليو، وقال المتحدث ..."):
             // before the verb, a date counts from the last comma on, or opening the sentence ("وفي يوم الجمعة، نشرت
             // ...، وشدد كيم").
-            let floor = (sentence.lowerBound..<trigger.lowerBound).last { [",", ";", "؛"].contains(doc.tokens[$0].norm) }
-                .map { doc.tokens[$0].end } ?? 0
+            let separators: Set<String> = [",", ";", "؛"]
+            let comma = (sentence.lowerBound..<trigger.lowerBound).last { separators.contains(doc.tokens[$0].norm) }
+            // Unless what opens the sentence up to that comma tells the statement itself ("وفي تقرير صدر فجر أمس،
+            // أفادت X"، "في بيان أصدرته أمس، قالت X": a noun of `events/statement_nouns.tsv`).
+            let aboutStatement = comma.map { c in
+                !(sentence.lowerBound..<c).contains { separators.contains(doc.tokens[$0].norm) }
+                    && (sentence.lowerBound..<c).contains { ArgumentFinder.statementNouns.contains(token: doc.tokens[$0]) }
+            } ?? false
+            let floor = aboutStatement ? 0 : comma.map { doc.tokens[$0].end } ?? 0
             let opening = doc.tokens[min(sentence.lowerBound + 3, sentence.upperBound - 1)].end
             candidates = candidates.filter { $0.start < limit && ($0.start >= floor || $0.start < opening) }
             if let d = candidates.min(by: { abs($0.start - triggerAt) < abs($1.start - triggerAt) }) {
