@@ -800,8 +800,11 @@ struct ArgumentFinder {
                 add(m, .counterpart)
             } else if let prep, Self.placePrepositions.contains(prep) {
                 if isPlace(m) {
-                    // A place far from the trigger belongs to another predicate ("تناولت الأوضاع في سوريا").
-                    if place == nil, m.tokens.lowerBound <= trigger.upperBound + 8 { place = m.ref }
+                    // A place far from the trigger belongs to another predicate ("تناولت الأوضاع في سوريا"); the words
+                    // count from the end of the subject after the verb (a statement's from its verb: what follows the
+                    // speaker is what is said).
+                    let from = type == .statement ? trigger.upperBound : max(trigger.upperBound, objectStart)
+                    if place == nil, m.tokens.lowerBound <= from + 8 { place = m.ref }
                     if (type == .deploy || type == .supply), m.type == .gpe, !targetTaken { add(m, .target); targetTaken = true }
                 } else if m.type == .person, type == .visit || type == .meet {
                     add(m, .counterpart)
