@@ -238,7 +238,9 @@ struct ArgumentFinder {
 
     /// The mentions joined to `m` by "و" after it ("بوتين وكيم"، "الولايات المتحدة وكوريا الجنوبية"), allowing a
     /// title before the next name ("وزعيم كوريا الشمالية كيم جونغ أون").
-    func coordinated(after m: EntityMention, limit: Int, throughQuotes: Bool = false) -> [EntityMention] {
+    /// `strict`: the "و" is a word of its own ("و"، "وكذلك") right before the next name or its title, or glued to
+    /// it; no other word between ("وأعلن X وفاة الفنان Y" joins nobody).
+    func coordinated(after m: EntityMention, limit: Int, throughQuotes: Bool = false, strict: Bool = false) -> [EntityMention] {
         var out: [EntityMention] = []
         var last = m
         // One adjective may follow a name before "و" ("جماعة الحوثي المسلحة والعناصر ...").
@@ -256,8 +258,15 @@ struct ArgumentFinder {
             // "الحوثيون وقوات صالح": a person after a noun of his armed men acts as a body.
             let sameKind = { (x: EntityMention) in x.type == m.type || (x.type != .person && m.type != .person) || self.isAffiliation(x)
                 || self.isForceOwner(x) }
-            guard let next = actors.first(where: { $0.tokens.lowerBound >= start && $0.tokens.lowerBound <= start + 4
-                                                    && $0.tokens.lowerBound < limit && sameKind($0) }),
+            // "X و المبعوث الأممي إلى ليبيا Y": a person whose title (a role of the text) opens right after the "و",
+            // however long the title.
+            let bare = Self.bareConjunctions.contains(doc.tokens[start].norm)
+            let opens = { (k: Int) in k == start || (bare && k == start + 1) }
+            let titled = m.type == .person ? actors.first(where: { $0.type == .person && $0.tokens.lowerBound < limit
+                && titleBefore[$0.tokens.lowerBound].map(opens) == true }) : nil
+            guard let next = titled ?? actors.first(where: { $0.tokens.lowerBound >= start && $0.tokens.lowerBound <= start + 4
+                                                    && $0.tokens.lowerBound < limit && sameKind($0)
+                                                    && (!strict || opens($0.tokens.lowerBound)) }),
                   !punctuationBetween(start, next.tokens.lowerBound, ignoringNameQuotes: throughQuotes) else { break }
             out.append(next)
             last = next
@@ -415,6 +424,8 @@ struct ArgumentFinder {
     static let intentVerbs = PhraseLexicon.resource("events/intent_verbs.tsv")
     static let seizurePrepositions = keys(["من", "في", "على"])
 
+    /// "و" written apart, and "وكذلك": a conjunction that is a word of its own.
+    static let bareConjunctions = keys(["و", "وكذلك", "وكذا"])
     /// "أنه"، "بأنها": a complementizer whose pronoun is the subject of the clause it opens.
     static let pronominalComplementizers = keys(["إنه", "أنه", "إنها", "أنها", "بأنه", "بأنها", "بأنهم", "أنهم", "إنهم"])
     static let complementizers = keys(["إن", "أن", "إنه", "أنه", "إنها", "أنها", "بأن", "بأنه", "بأنها", "بأنهم"])

@@ -202,6 +202,18 @@ public struct EventStage: Sendable {
                 if let said, let ref = said.speaker {
                     event.participants = [.init(ref: ref, role: .actor, text: said.speakerText ?? "")]
                     event.provenance.add("actor «\(said.speakerText ?? "")»: the speaker of what is said (quote stage)")
+                    // "حذر X والمبعوث الأممي إلى ليبيا Y الأطراف ...": the speakers joined to it by "و" speak with it.
+                    let limit = ArgumentFinder.complementStart(doc, after: trigger.match.tokens, in: sentence)
+                    // The speaker written as the verb's subject: right after it, or after a title that opens there.
+                    let after = trigger.match.tokens.upperBound
+                    if let spoken = doc.mentions.first(where: { m in m.ref == ref && m.tokens.lowerBound >= after && m.tokens.lowerBound < limit
+                        && (m.tokens.lowerBound <= after + 1 || arguments.titleBefore[m.tokens.lowerBound].map { $0 <= after + 1 } == true) }) {
+                        for c in arguments.coordinated(after: spoken, limit: limit, strict: true) where arguments.canAct(c.ref) && !arguments.isSource(c.ref)
+                            && !event.participants.contains(where: { $0.ref == c.ref }) {
+                            event.participants.append(.init(ref: c.ref, role: .actor, text: c.text))
+                            event.provenance.add("actor «\(c.text)»: joined to the speaker by «و»")
+                        }
+                    }
                     // The body a head or spokesman speaks for, named in his title ("مدير المرصد"، "المتحدث باسم
                     // وزارة الدفاع"): it makes the statement with him.
                     for body in bodies(spokenFor: ref, in: doc) where !event.participants.contains(where: { $0.ref == body.ref }) {

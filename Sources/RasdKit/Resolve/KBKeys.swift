@@ -17,6 +17,21 @@ package enum KBKeys {
         string(looseScalars(variantScalars(key)))
     }
 
+    /// A transliterated name's consonants: the variant key with the long vowels ا، و، ي written inside each word
+    /// dropped ("جينتيلوني" and "جنتيلوني" → "جنتلن"). Only for names the press transliterates, whose long vowels
+    /// each writer spells his own way; an Arabic name's are fixed (سعد is not سعيد).
+    package static func skeletonKey(_ key: String) -> String {
+        var out = String.UnicodeScalarView()
+        var atStart = true
+        for c in variantScalars(key) {
+            if c == " " { atStart = true; out.append(c); continue }
+            if !atStart, c == "ا" || c == "و" || c == "ي" { continue }
+            atStart = false
+            out.append(c)
+        }
+        return String(out)
+    }
+
     /// Both derived keys at once (one pass over the key, for building indexes).
     static func derivedKeys(_ key: String) -> (variant: String, loose: String) {
         let v = variantScalars(key)

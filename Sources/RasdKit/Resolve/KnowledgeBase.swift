@@ -11,6 +11,9 @@ public struct KnowledgeBase: Sendable {
     private let exact: AliasIndex
     private let variant: AliasIndex
     private let loose: AliasIndex
+    /// Names of people of states whose names Arabic transliterates (not in `kb/arab_states.tsv`), of two words or
+    /// more, by `KBKeys.skeletonKey`: the last level of `lookupName`.
+    private let transliterated: AliasIndex
     /// Hashes (`KBKeys.derivedHashes`) of the aliases' first tokens, variant and loose, with the most tokens
     /// an alias starting with that token has: a matcher tries no longer window than that.
     private let firstTokens: [UInt64: Int]
@@ -40,19 +43,22 @@ public struct KnowledgeBase: Sendable {
         let titleRows = try KBFiles.table("lexicon/titles.tsv")
         let titles = try KBFiles.titles(titleRows)
         let commonWords = try KBFiles.table("kb/common_words.tsv").map { $0[0] }
+        let arabStates = Set(try KBFiles.table("kb/arab_states.tsv").map { $0[0] })
         self.init(entities: entities, roles: roles, nationalities: nationalities, titles: titles,
-                  commonWords: commonWords, titleCountries: KBFiles.titleCountries(titleRows))
+                  commonWords: commonWords, titleCountries: KBFiles.titleCountries(titleRows), arabStates: arabStates)
     }
 
     /// Builds the indexes; `nationalities` are (country id, adjective forms), `titles` (title, office, English).
     /// `commonWords` are aliases that are also ordinary words (see `isCommonWord`); `titleCountries` maps a title
-    /// that belongs to one state to it ("خادم الحرمين الشريفين" → sa).
+    /// that belongs to one state to it ("خادم الحرمين الشريفين" → sa). `arabStates`: states whose people's names
+    /// are Arabic (their spelling fixed); the others' names are also indexed by their consonants (`transliterated`).
     public init(entities: [KBEntity], roles: [KBRole], nationalities: [(String, [String])],
-                titles: [(String, String, String)], commonWords: [String] = [], titleCountries: [String: String] = [:]) {
+                titles: [(String, String, String)], commonWords: [String] = [], titleCountries: [String: String] = [:],
+                arabStates: Set<String>? = nil) {
         let normalizer = ArabicNormalizer.shared
         self.commonWords = Set(commonWords.map { ByteKey(KBKeys.normalizedKey($0, normalizer: normalizer)) })
         var byId: [String: Int] = [:]
-        var exact = AliasIndex(), variant = AliasIndex(), loose = AliasIndex()
+        var exact = AliasIndex(), variant = AliasIndex(), loose = AliasIndex(), transliterated = AliasIndex()
         var maxTokens = 1
         var firstTokens: [UInt64: Int] = [:]
         for (i, e) in entities.enumerated() {
@@ -66,6 +72,10 @@ public struct KnowledgeBase: Sendable {
                 loose.add(derived.loose, i)
                 let tokens = KBKeys.tokenCount(key)
                 maxTokens = max(maxTokens, tokens)
+                if let arabStates, e.type == "PERSON", let country = e.country, !arabStates.contains(country), tokens >= 2 {
+                    let skeleton = KBKeys.skeletonKey(key)
+                    if skeleton.unicodeScalars.count(where: { $0 != " " }) >= Self.minimumSkeleton { transliterated.add(skeleton, i) }
+                }
                 let first = KBKeys.derivedHashes(KBKeys.firstToken(key))
                 firstTokens[first.variant] = max(firstTokens[first.variant] ?? 0, tokens)
                 firstTokens[first.loose] = max(firstTokens[first.loose] ?? 0, tokens)
@@ -76,6 +86,7 @@ public struct KnowledgeBase: Sendable {
         self.exact = exact
         self.variant = variant
         self.loose = loose
+        self.transliterated = transliterated
         self.maxAliasTokens = maxTokens
         self.firstTokens = firstTokens
 
@@ -175,8 +186,18 @@ public struct KnowledgeBase: Sendable {
 
     /// The lookup name matchers use: the loosest level only for names of several words. Folded that far, a
     /// single common word too often meets a name ("كبير" would meet "الجبير").
+    static let minimumSkeleton = 6
+
     public func lookupName(_ normalizedKey: String) -> [KBEntity] {
-        lookup(normalizedKey, loose: normalizedKey.utf8.contains(0x20))   // not String.contains: Foundation's slow search
+        let several = normalizedKey.utf8.contains(0x20)   // not String.contains: Foundation's slow search
+        let hits = lookup(normalizedKey, loose: several)
+        guard hits.isEmpty, several else { return hits }
+        // A transliterated name spelled with other long vowels ("باولو جينتيلوني" for "باولو جنتيلوني"): one answer only.
+        // Six consonants at least: shorter skeletons meet common words ("جو هنا").
+        let skeleton = KBKeys.skeletonKey(normalizedKey)
+        guard skeleton.unicodeScalars.count(where: { $0 != " " }) >= Self.minimumSkeleton else { return [] }
+        let people = transliterated[skeleton]
+        return people.count == 1 ? people.map { entities[$0] } : []
     }
 
     /// Convenience: looks up a raw surface string.
