@@ -59,6 +59,9 @@ public struct EventStage: Sendable {
         /// counts in the perfect only, the noun's genitive is its target and the governing verb's subject its actor
         /// ("تمكنت X من طرد Y"), and either counts only with a target named.
         var seizure = false
+        /// An attack that may be words ("شن المالكي هجوما عنيفا على السعودية"): the row's fifth column says "verbal".
+        /// Told of people alone, with no word of fighting, weapons or fire in the clause, it is an accusation.
+        var verbal = false
         /// A verb's tense as the analyzer read it (nil for a phrase of triggers.tsv and for nouns).
         var tense: Morphology.Tense?
         /// Matched by lemma (trigger_lemmas.tsv) rather than as a phrase (triggers.tsv).
@@ -149,6 +152,7 @@ public struct EventStage: Sendable {
                                                  recipientFirst: row.count > 3 && row[3] == "recipient",
                                                  carrier: row.count > 3 && row[3] == "carrier",
                                                  seizure: row.count > 3 && row[3] == "seizure",
+                                                 verbal: row.count > 3 && row[3] == "verbal",
                                                  tense: tense, byLemma: byLemma))
                             break
                         }
@@ -236,6 +240,10 @@ public struct EventStage: Sendable {
                     }
                     event.participants.append(.init(ref: party.ref, role: .target, text: party.text))
                     event.provenance.add("target «\(party.text)»: whose conduct is judged")
+                }
+                if trigger.verbal, event.type == .attack, isVerbalAttack(event, doc: doc, trigger: trigger.match.tokens, in: sentence) {
+                    event.type = .accuse
+                    event.provenance.add("ACCUSE: an attack of people alone with no fighting, weapons or fire in the clause is words")
                 }
                 if trigger.needsPlace && event.place == nil { continue }
                 if event.type == .supply { addReceivingState(&event) }
@@ -328,6 +336,15 @@ public struct EventStage: Sendable {
         confidence.score(&events, in: doc)
         argumentConfidence.score(&events, in: doc)
         doc.events = events
+    }
+
+    /// Whether an attack is words: every actor a person (no state, body or armed group acting through him), a
+    /// target named, and no word of fighting, weapons or fire (classes combat, weapon, shelling) around the trigger.
+    func isVerbalAttack(_ event: EventMention, doc: Document, trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
+        let actors = event.participants.filter { $0.role == .actor }
+        guard !actors.isEmpty, event.participants.contains(where: { $0.role == .target }) else { return false }
+        let people = actors.allSatisfy { a in doc.mentions.contains { $0.ref == a.ref && $0.type == .person } }
+        return people && !["combat", "weapon", "shelling"].contains { clauseHas(doc, $0, around: trigger, in: sentence) }
     }
 
     /// "لقاء مع قناة ..."، "في حديث لصحيفة ..."، "في اتصال هاتفي بـ«عكاظ»": an interview or media appearance (a
