@@ -424,6 +424,8 @@ struct ArgumentFinder {
     static let intentVerbs = PhraseLexicon.resource("events/intent_verbs.tsv")
     static let seizurePrepositions = keys(["من", "في", "على"])
 
+    /// Object pronouns written apart after a participle: "متهما إياها"، "منتقدا لها".
+    static let objectPronouns = keys(["إياه", "إياها", "إياهم", "إياهما", "له", "لها", "لهم", "لهما"])
     /// "و" written apart, and "وكذلك": a conjunction that is a word of its own.
     static let bareConjunctions = keys(["و", "وكذلك", "وكذا"])
     /// "أنه"، "بأنها": a complementizer whose pronoun is the subject of the clause it opens.
@@ -551,7 +553,25 @@ struct ArgumentFinder {
         // "تمكنت X من طرد التنظيم": the genitive of a seizure noun is its target, the subject of the verb governing it
         // acts. With the article it has no genitive ("والتصفية"); under another word ("بعد طرد X"، "تم طرد X") nobody
         // named in the sentence is known to have done it.
-        if seizure, pos == .noun {
+        if pos == .participle {
+            // "شن X هجوما على السعودية متهما لها بأنها ..."، "وقال X ..., منتقدا Y": the subject of the sentence (or
+            // the actor carried into it) acts; a pronoun object ("لها"، "إياها") is the target of the event just told.
+            // After what a speaker says ("وقال X إن ...، متهما Y") the speaker, not the subject of what is said.
+            let speaker = earlier.last(where: { $0.type == .statement })?.participants.first(where: { $0.role == .actor })
+            // The active participle takes its object right after it ("متهما قطر"، "متهما إياها"); "متهما بالسرقة" is
+            // the passive one: the subject stands accused.
+            let next = trigger.upperBound
+            guard next < sentence.upperBound, !Self.hasArticle(triggerWord),
+                  Self.objectPronouns.contains(doc.tokens[next].norm)
+                    || actors.contains(where: { ($0.tokens.lowerBound == next && $0.start == doc.tokens[next].start) || titleBefore[$0.tokens.lowerBound] == next }),
+                  let c = speaker ?? carriedSubject ?? previousSubject(before: sentence) else { return nil }
+            add(c); actorFound = true
+            if trigger.upperBound < sentence.upperBound, Self.objectPronouns.contains(doc.tokens[trigger.upperBound].norm),
+               let outer = earlier.last, let t = outer.participants.first(where: { $0.role == .target }), t.ref != c.ref {
+                add(.init(ref: t.ref, role: .target, text: t.text)); targetTaken = true
+                objectStart = trigger.upperBound + 1
+            }
+        } else if seizure, pos == .noun {
             // The governing verb: right before the noun or its preposition, or before the subject it has ("تمكنت
             // وحدات حماية الشعب من طرد"), within eight words and no punctuation. Its subject acts: the name between
             // it and the noun, else the name right before it ("المقاومة تمكنت من طرد").

@@ -20,6 +20,8 @@ package enum TriggerPOS: String, Sendable, CaseIterable {
     case noun
     /// A word that calls a claim false ("سخيفة"، "ملفقة"): the party named before it, even across punctuation.
     case dismissal
+    /// A participle of circumstance ("متهما"، "منتقدا"): no subject of its own; the sentence's subject acts.
+    case participle
 }
 
 /// What a participant does in an event.
