@@ -424,6 +424,19 @@ struct ArgumentFinder {
     static let intentVerbs = PhraseLexicon.resource("events/intent_verbs.tsv")
     static let seizurePrepositions = keys(["من", "في", "على"])
 
+    /// Nouns of a claim (`events/classes.tsv` class `claim`: اتهامات، مزاعم ...).
+    static let claimNouns: Set<String> = Set(((try? ResourceStore.rows("events/classes.tsv")) ?? []).compactMap { row in
+        row.count >= 2 && row[0] == "claim" ? ArabicNormalizer.shared.key(row[1]) : nil
+    })
+
+    /// "اتهامات نوري المالكي لها ... افتراء": a name right after a claim noun (or its title after it) is whose claim it
+    /// is, not who calls it false.
+    func isClaimGenitive(_ m: EntityMention) -> Bool {
+        let k = (titleBefore[m.tokens.lowerBound] ?? m.tokens.lowerBound) - 1
+        guard k >= 0, doc.tokens[k].isWord else { return false }
+        return Proclitics.candidates(doc.tokens[k]).contains { Self.claimNouns.contains($0.stem) }
+    }
+
     /// Object pronouns written apart after a participle: "متهما إياها"، "منتقدا لها".
     static let objectPronouns = keys(["إياه", "إياها", "إياهم", "إياهما", "له", "لها", "لهم", "لهما"])
     /// "و" written apart, and "وكذلك": a conjunction that is a word of its own.
@@ -755,7 +768,8 @@ struct ArgumentFinder {
                 add(s, .target); targetTaken = true
                 actorFound = true
                 provenance.add("target «\(s.text)»: suffered it (exposure verb), no doer named")
-            } else if let m = before.last.map({ holderOfTitle(containing: $0, among: before) ?? $0 }),
+            } else if let m = (pos == .dismissal ? before.last(where: { !isClaimGenitive($0) }) : before.last)
+                        .map({ holderOfTitle(containing: $0, among: before) ?? $0 }),
                       !(pos == .noun && definite) || governsDefinite(trigger, subject: m, among: before),
                       m.tokens.upperBound >= trigger.lowerBound - (pos == .noun ? 3 : 5),
                       preposition(before: m) == nil, !takenByEarlier(m, earlier),
