@@ -299,6 +299,15 @@ struct ArgumentFinder {
                 joined = start
             } else if let k = forceNoun(before: head), doc.tokens[k].norm.hasPrefix("و") {
                 joined = k
+            } else if let t = titleBefore[start], doc.tokens[t].norm.hasPrefix("و") {
+                // A title joined by و before the name ("X ووزير الخارجية Y").
+                joined = t
+            } else if let t = (max(0, start - 2)..<start).first(where: { k in
+                let w = doc.tokens[k].norm
+                return w.hasPrefix("و") && Self.isPeerWord(String(w.dropFirst())) && (k..<start).allSatisfy { doc.tokens[$0].isWord }
+            }) {
+                // "X ونظيره الروسي Y": his counterpart, named.
+                joined = t
             } else { break }
             guard let prev = list.last(where: { $0.tokens.upperBound == joined }) else { break }
             group.insert(prev, at: 0); head = prev
@@ -350,8 +359,12 @@ struct ArgumentFinder {
         let floor = max(sentence.lowerBound, trigger.lowerBound - 30)
         guard let v = (floor..<trigger.lowerBound).last(where: { doc.tokens[$0].isWord && lightVerbs.contains(token: doc.tokens[$0]) }),
               !punctuationBetween(v, trigger.lowerBound), !complementBetween(v + 1, trigger.lowerBound),
-              let m = before.first(where: { $0.tokens.lowerBound > v && $0.tokens.lowerBound <= v + 5 }),
-              m.tokens.lowerBound == v + 1 || (m.type == .person && Self.onlyCourtesy(doc, (v + 1)..<m.tokens.lowerBound)),
+              // "وعقد وزير الخارجية السعودي عادل الجبير ونظيره ... جلسة مباحثات": a person whose title opens right
+              // after the verb, however long the title.
+              let m = before.first(where: { $0.type == .person && $0.tokens.lowerBound > v && titleBefore[$0.tokens.lowerBound] == v + 1 })
+                ?? before.first(where: { $0.tokens.lowerBound > v && $0.tokens.lowerBound <= v + 5 }),
+              m.tokens.lowerBound == v + 1 || titleBefore[m.tokens.lowerBound] == v + 1
+                || (m.type == .person && Self.onlyCourtesy(doc, (v + 1)..<m.tokens.lowerBound)),
               trigger.lowerBound - v <= 10 || trigger.lowerBound - m.tokens.upperBound <= 16,
               preposition(before: m) == nil, canAct(m.ref)
         else { return nil }
