@@ -308,6 +308,13 @@ public struct EventStage: Sendable {
                 dateEvent(&event, doc: doc, trigger: trigger.match.tokens, clause: clause, clauses: clauseList, sentence: sentence,
                           told: events + sentenceEvents, reportDay: reportDay, pastVerb: trigger.pos == .verb && trigger.tense == .past)
                 dateRelativeToEvent(&event, doc: doc, trigger: trigger.match.tokens, anchor: sentenceEvents.last)
+                // "ويزور X القاهرة في العاشر من أبريل المقبل": a present-tense verb dated after the report tells a plan.
+                if event.modality == .asserted || event.modality == .reported, trigger.pos == .verb, trigger.tense == .present,
+                   let date = event.date, event.dateBasis != .published, let published = doc.published,
+                   date.dayNumber > published.lastDay {
+                    event.modality = .planned
+                    event.provenance.add("modality planned: a present-tense verb dated after the report")
+                }
                 event.quantities = doc.quantities.indices.filter { q in
                     let quantity = doc.quantities[q]
                     return !quantity.isDuration && quantity.start >= doc.tokens[clause.lowerBound].start
@@ -680,6 +687,12 @@ public struct EventStage: Sendable {
             }
             event.provenance.add("no date in the sentence: the publication date")
             event.date = published
+            event.dateBasis = .published
+        } else if event.modality == .planned, let published = doc.published {
+            // "سيلتقي نظراءه"، "تعتزم روسيا وتونس التوقيع": a plan with no date is one for after the report; its year
+            // is the best the text gives (a report of the same plan with a date still joins it: `EventMerger`).
+            event.provenance.add("a plan with no date: the year of the report")
+            event.date = PartialDate(year: published.year)
             event.dateBasis = .published
         }
     }

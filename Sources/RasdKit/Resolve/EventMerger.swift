@@ -93,7 +93,7 @@ struct EventMerger {
     }
 
     func datesAgree(_ a: Item, _ b: Item) -> Bool {
-        guard let da = a.mention.date, let db = b.mention.date else { return true }
+        guard let da = a.mention.date, let db = b.mention.date, !undatedPlan(a), !undatedPlan(b) else { return true }
         let softA = a.mention.dateBasis == .published, softB = b.mention.dateBasis == .published
         switch (softA, softB) {
         case (false, false):
@@ -107,6 +107,11 @@ struct EventMerger {
         case (true, true):
             return a.doc == b.doc || (lasting(a) && withinYears(da, db)) || abs(da.dayNumber - db.dayNumber) <= 3
         }
+    }
+
+    /// A plan dated only by its report's year (`EventStage.dateEvent`): as good as undated for agreeing.
+    func undatedPlan(_ item: Item) -> Bool {
+        item.mention.modality == .planned && item.mention.dateBasis == .published && item.mention.date?.precision == .year
     }
 
     /// Places agree when either is unknown, they are one, or one is the state the other lies in. A statement is
