@@ -491,6 +491,13 @@ struct QuoteSpeaker: Sendable {
                 !(m.type == .person && m.tokens.lowerBound > head && (bodyHead || m.origin == .description || afterKin(doc, m)))
             }
         }
+        // "واعتبرت السعودية اتهامات نوري المالكي لها ... افتراء": a state or body right after the verb, followed by a
+        // claim noun (what it judges), is the subject; the person in that noun's genitive made the claim.
+        if let head, let m = inZone.first(where: { $0.tokens.lowerBound == head }), m.type != .person,
+           m.tokens.upperBound < end, tokens[m.tokens.upperBound].isWord,
+           Proclitics.candidates(tokens[m.tokens.upperBound]).contains(where: { ArgumentFinder.claimNouns.contains($0.stem) }) {
+            return .named(m.ref, m.text)
+        }
         // A person named there is the speaker ("وقال في موسكو وزير الخارجية الروسي سيرغي لافروف"); a person in the
         // genitive of a title, with another name right after, is not ("قال مستشار خامنئي الدكتور علي ولايتي").
         if var person = inZone.first(where: { $0.type == .person }) {
