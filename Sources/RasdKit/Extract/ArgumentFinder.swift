@@ -184,15 +184,11 @@ struct ArgumentFinder {
             if let c = Proclitics.candidates(doc.tokens[k]).dropFirst().first(where: { Self.prepositions.contains($0.stem) }) { return c.stem }
             // "مدعوما بمسلحي المقاومة": "ب" on the armed men's noun governs their owner, who fights on the side of
             // the subject. ("هجوم لمسلحي داعش" keeps its owner: "ل" there is the genitive's.)
-            if k == m.tokens.lowerBound - 1, word.hasPrefix("ب") || word.hasPrefix("وب"),
-               Proclitics.candidates(doc.tokens[k]).dropFirst().contains(where: { $0.prefix <= 2 && Self.forceNouns.contains(word: $0.stem) }) {
-                return "ب"
-            }
-            // "بزيارة تفقدية لقوات الحرس الوطني": "ل" on the noun of armed men governs the body named after it (an
-            // attack noun still takes it as its doer: `isDoerGenitive`).
-            if k == m.tokens.lowerBound - 1, word.hasPrefix("ل") || word.hasPrefix("ول"),
-               Proclitics.candidates(doc.tokens[k]).dropFirst().contains(where: { $0.prefix <= 2 && Self.forceNouns.contains(word: $0.stem) }) {
-                return "ل"
+            // "بزيارة تفقدية لقوات الحرس الوطني": "ل" there governs the body too (an attack noun still takes it as its
+            // doer: `isDoerGenitive`).
+            if k == m.tokens.lowerBound - 1, let letter = ["ب", "ل"].first(where: { word.hasPrefix($0) || word.hasPrefix("و" + $0) }),
+               Self.isForceNounWithProclitic(doc.tokens[k], maxPrefix: 2) {
+                return letter
             }
             if actors.contains(where: { $0.tokens.contains(k) }) { return nil }
             k -= 1; skipped += 1
@@ -318,6 +314,12 @@ struct ArgumentFinder {
     /// Nouns of a person's armed men (`events/force_nouns.tsv`).
     static let forceNouns = PhraseLexicon.resource("events/force_nouns.tsv")
 
+    /// Whether a reading of the token with a proclitic split off (of at most `maxPrefix` letters) is a noun of armed
+    /// men ("بمسلحي"، "لقوات").
+    static func isForceNounWithProclitic(_ token: Token, maxPrefix: Int = .max) -> Bool {
+        Proclitics.candidates(token).dropFirst().contains { $0.prefix <= maxPrefix && forceNouns.contains(word: $0.stem) }
+    }
+
     /// A person named right after a noun of his armed men ("قوات صالح"، "وميليشيات X"): he acts through them.
     func isForceOwner(_ m: EntityMention) -> Bool { forceNoun(before: m) != nil }
 
@@ -438,9 +440,7 @@ struct ArgumentFinder {
     static let seizurePrepositions = keys(["من", "في", "على"])
 
     /// Nouns of a claim (`events/classes.tsv` class `claim`: اتهامات، مزاعم ...).
-    static let claimNouns: Set<String> = Set(((try? ResourceStore.rows("events/classes.tsv")) ?? []).compactMap { row in
-        row.count >= 2 && row[0] == "claim" ? ArabicNormalizer.shared.key(row[1]) : nil
-    })
+    static let claimNouns: Set<String> = EventStage.wordClasses["claim"] ?? []
 
     /// "اتهامات نوري المالكي لها ... افتراء": a name right after a claim noun (or its title after it) is whose claim it
     /// is, not who calls it false.
@@ -592,10 +592,10 @@ struct ArgumentFinder {
                     || actors.contains(where: { ($0.tokens.lowerBound == next && $0.start == doc.tokens[next].start) || titleBefore[$0.tokens.lowerBound] == next }),
                   let c = speaker ?? carriedSubject ?? previousSubject(before: sentence) else { return nil }
             add(c); actorFound = true
-            if trigger.upperBound < sentence.upperBound, Self.objectPronouns.contains(doc.tokens[trigger.upperBound].norm),
+            if Self.objectPronouns.contains(doc.tokens[next].norm),
                let outer = earlier.last, let t = outer.participants.first(where: { $0.role == .target }), t.ref != c.ref {
                 add(.init(ref: t.ref, role: .target, text: t.text)); targetTaken = true
-                objectStart = trigger.upperBound + 1
+                objectStart = next + 1
             }
         } else if seizure, pos == .noun {
             // The governing verb: right before the noun or its preposition, or before the subject it has ("تمكنت
@@ -1098,7 +1098,7 @@ struct ArgumentFinder {
               !titleHasPreposition(m) else { return false }
         // One adjective, or the noun of armed men that carries the "ل" ("هجوم لمسلحي داعش"), may stand between.
         let between = trigger.upperBound..<m.tokens.lowerBound
-        let forces = between.last.map { Proclitics.candidates(doc.tokens[$0]).dropFirst().contains { Self.forceNouns.contains(word: $0.stem) } } ?? false
+        let forces = between.last.map { Self.isForceNounWithProclitic(doc.tokens[$0]) } ?? false
         guard between.count <= 1 || (between.count == 2 && forces) else { return false }
         return between.allSatisfy { doc.tokens[$0].isWord && !doc.inMention($0) }
     }

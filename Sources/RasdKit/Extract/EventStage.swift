@@ -37,13 +37,18 @@ public struct EventStage: Sendable {
         lightVerbs = PhraseLexicon.resource("events/light_verbs.tsv")
         voiceTitles = PhraseLexicon.resource("quotes/voice_titles.tsv")
         speakers = QuoteSpeaker(speech: speech)
+        self.classes = Self.wordClasses
+        owners = ConductOwners(classes: classes)
+    }
+
+    /// The word classes of `events/classes.tsv` (class → normalized words), read once for every stage and rule.
+    static let wordClasses: [String: Set<String>] = {
         var classes: [String: Set<String>] = [:]
         for row in (try? ResourceStore.rows("events/classes.tsv")) ?? [] where row.count >= 2 {
             classes[row[0], default: []].insert(ArabicNormalizer.shared.key(row[1]))
         }
-        self.classes = classes
-        owners = ConductOwners(classes: classes)
-    }
+        return classes
+    }()
 
     struct Trigger {
         var match: PhraseLexicon.Match

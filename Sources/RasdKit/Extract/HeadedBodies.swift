@@ -14,8 +14,8 @@ struct HeadedBodies: Sendable {
     static let lamArticle = ArabicNormalizer.shared.key("لل")
     /// "وزارة الثقافة والإعلام": a word joined by "و" with the article continues the name.
     static let andArticle = ArabicNormalizer.shared.key("وال")
-    /// Nouns that head a place's own name (`lexicon/name_heads.tsv`, type GPE: "منطقة"، "محافظة").
-    static let placeHeads = PhraseLexicon.resource("lexicon/name_heads.tsv")
+    /// Nouns that may head a name (`lexicon/name_heads.tsv`; type GPE: a place's own, "منطقة"، "محافظة").
+    static let nameHeads = PhraseLexicon.resource("lexicon/name_heads.tsv")
 
     /// The head the token is (proclitics allowed, "ووزارة"، "بجمعية"), and whether it carries the article. Runs on
     /// every word: the readings are tested by hash, nothing is spelled out.
@@ -69,7 +69,7 @@ struct HeadedBodies: Sendable {
                 let glued = word.hasPrefix("ب") && place.prefixed
                 // Not after a noun that heads the place's own name ("أمانة منطقة الرياض": "منطقة الرياض" is the place's).
                 let afterConstruct = !place.prefixed && !adjectiveSeen && !inLam && end - 1 > i && end - 1 > lastDefinite
-                    && Self.placeHeads.entries[doc.tokens[end - 1].norm]?.first != "GPE"
+                    && Self.nameHeads.entries[doc.tokens[end - 1].norm]?.first != "GPE"
                 if (glued && (adjectiveSeen || lastDefinite > i)) || afterConstruct { return place.end }
             }
             guard !covered[end] || (nationality && (demonymAt[end] != nil || placeAt[end]?.adjective == true)),

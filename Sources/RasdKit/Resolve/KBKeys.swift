@@ -32,6 +32,15 @@ package enum KBKeys {
         return String(out)
     }
 
+    /// Consonants at least in a skeleton that may link a name: shorter ones meet common words ("جو هنا").
+    static let minimumSkeleton = 6
+
+    /// `skeletonKey`, or nil when fewer than `minimumSkeleton` consonants remain.
+    package static func transliterationKey(_ key: String) -> String? {
+        let skeleton = skeletonKey(key)
+        return skeleton.unicodeScalars.count(where: { $0 != " " }) >= minimumSkeleton ? skeleton : nil
+    }
+
     /// Both derived keys at once (one pass over the key, for building indexes).
     static func derivedKeys(_ key: String) -> (variant: String, loose: String) {
         let v = variantScalars(key)

@@ -72,9 +72,9 @@ public struct KnowledgeBase: Sendable {
                 loose.add(derived.loose, i)
                 let tokens = KBKeys.tokenCount(key)
                 maxTokens = max(maxTokens, tokens)
-                if let arabStates, e.type == "PERSON", let country = e.country, !arabStates.contains(country), tokens >= 2 {
-                    let skeleton = KBKeys.skeletonKey(key)
-                    if skeleton.unicodeScalars.count(where: { $0 != " " }) >= Self.minimumSkeleton { transliterated.add(skeleton, i) }
+                if let arabStates, e.type == "PERSON", let country = e.country, !arabStates.contains(country), tokens >= 2,
+                   let skeleton = KBKeys.transliterationKey(key) {
+                    transliterated.add(skeleton, i)
                 }
                 let first = KBKeys.derivedHashes(KBKeys.firstToken(key))
                 firstTokens[first.variant] = max(firstTokens[first.variant] ?? 0, tokens)
@@ -186,16 +186,12 @@ public struct KnowledgeBase: Sendable {
 
     /// The lookup name matchers use: the loosest level only for names of several words. Folded that far, a
     /// single common word too often meets a name ("كبير" would meet "الجبير").
-    static let minimumSkeleton = 6
-
     public func lookupName(_ normalizedKey: String) -> [KBEntity] {
         let several = normalizedKey.utf8.contains(0x20)   // not String.contains: Foundation's slow search
         let hits = lookup(normalizedKey, loose: several)
         guard hits.isEmpty, several else { return hits }
         // A transliterated name spelled with other long vowels ("باولو جينتيلوني" for "باولو جنتيلوني"): one answer only.
-        // Six consonants at least: shorter skeletons meet common words ("جو هنا").
-        let skeleton = KBKeys.skeletonKey(normalizedKey)
-        guard skeleton.unicodeScalars.count(where: { $0 != " " }) >= Self.minimumSkeleton else { return [] }
+        guard let skeleton = KBKeys.transliterationKey(normalizedKey) else { return [] }
         let people = transliterated[skeleton]
         return people.count == 1 ? people.map { entities[$0] } : []
     }
