@@ -58,8 +58,10 @@ struct Analyze: AsyncParsableCommand {
         #if canImport(Glibc)
         // The records are made on the worker threads and kept until the resolve: glibc gives each thread an arena
         // of its own, and the freed memory left in them raised the peak by about 100 MiB at 49,040 articles
-        // (BENCHMARKS.md). One arena holds the peak down at no measurable cost in time.
-        Self.useOneMallocArena()
+        // (BENCHMARKS.md). One arena holds the peak down at no measurable cost in time. So does a fixed threshold
+        // for the allocations glibc maps on their own: by default it rises to the largest block freed (up to
+        // 32 MiB), after which the resolve's big lists, grown and let go, stay in the heap as unused pages.
+        Self.tuneMalloc()
         #endif
         guard let prefer = DatePreference(rawValue: preferDatesFrom) else {
             throw ValidationError("--prefer-dates-from takes past or future, not \(preferDatesFrom)")
@@ -180,12 +182,15 @@ struct Analyze: AsyncParsableCommand {
 
 #if canImport(Glibc)
 extension Analyze {
-    /// `mallopt(M_ARENA_MAX, 1)`, looked up at run time: Glibc's Swift module leaves out <malloc.h>.
-    static func useOneMallocArena() {
+    /// `mallopt(M_ARENA_MAX, 1)` and `mallopt(M_MMAP_THRESHOLD, 1 MiB)`, looked up at run time: Glibc's Swift
+    /// module leaves out <malloc.h>.
+    static func tuneMalloc() {
         typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
-        let arenaMax: Int32 = -8   // M_ARENA_MAX in <malloc.h>
+        let arenaMax: Int32 = -8, mmapThreshold: Int32 = -3   // M_ARENA_MAX, M_MMAP_THRESHOLD in <malloc.h>
         guard let process = dlopen(nil, RTLD_NOW), let symbol = dlsym(process, "mallopt") else { return }
-        _ = unsafeBitCast(symbol, to: MallOpt.self)(arenaMax, 1)
+        let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
+        _ = mallopt(arenaMax, 1)
+        _ = mallopt(mmapThreshold, 1 << 20)
     }
 }
 #endif

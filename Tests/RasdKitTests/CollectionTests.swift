@@ -66,6 +66,34 @@ final class CollectionTests: XCTestCase {
         XCTAssertLessThan(NearDuplicateDetector.similarity(detector.signature(story), detector.signature(other)), 0.1)
     }
 
+    /// Signatures kept in a temporary file (`SignatureRows`) group as those kept in memory, including rows read
+    /// back from the file after a flush (a megabyte: 1,024 rows of 128 words) and rows still pending.
+    func testNearDuplicateIndexWithSignatureRows() throws {
+        let detector = NearDuplicateDetector()
+        var generator = SplitMix64(seed: 23)
+        var texts = (0..<1_000).map { k in
+            "نص \(k) " + (0..<40).map { _ in "كلمة\(generator.next() % 100_000)" }.joined(separator: " ")
+        }
+        // Near copies (a word put in front) of texts on both sides of row 1,024, where the first flush falls.
+        for k in stride(from: 0, to: 1_000, by: 7) { texts.append("عاجل " + texts[k]) }
+        var inMemory = NearDuplicateDetector.Index()
+        var onDisk = NearDuplicateDetector.Index(rows: try SignatureRows(length: detector.signatureLength))
+        for text in texts {
+            let signature = detector.signature(text)
+            XCTAssertEqual(detector.add(signature, to: &inMemory), detector.add(signature, to: &onDisk))
+        }
+        XCTAssertEqual(inMemory.groups(), onDisk.groups())
+        XCTAssertEqual(onDisk.groups().count, 143)
+        let rows = try SignatureRows(length: 4)
+        for k in 0..<70_000 { rows.append([UInt64(k), 1, 2, UInt64(k) * 3]) }
+        var row: [UInt64] = []
+        for k in [0, 1, 32_767, 32_768, 65_535, 69_999] {
+            rows.read(k, into: &row)
+            XCTAssertEqual(row, [UInt64(k), 1, 2, UInt64(k) * 3])
+        }
+        XCTAssertEqual(rows.count, 70_000)
+    }
+
     func testSHA256KnownVectors() {
         XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         XCTAssertEqual(SHA256.hex([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")

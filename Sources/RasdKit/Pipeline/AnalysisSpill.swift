@@ -1,7 +1,8 @@
 import Foundation
 
 /// What a large analysis keeps in temporary files instead of memory until its JSON is written: the documents'
-/// cleaned texts, and the dates and quotes already encoded as the output writes them. These are the biggest things
+/// cleaned texts, and the dates and quotes already encoded as the output writes them (and, while it is gathered,
+/// the near-duplicate signatures). These are the biggest things
 /// an article leaves for the output that nothing after the gather reads (the bodies alone were about a sixth of a
 /// large collection's peak, BENCHMARKS.md). `Analyzer.analyze(reading:...)` appends each record's body in input
 /// order and keeps its first words in the record (the story step names an untitled story by them); the resolve
@@ -11,17 +12,21 @@ package final class AnalysisSpill: @unchecked Sendable {
     package let bodies: SpillFile
     package let dates: SpillFile
     package let quotes: SpillFile
+    /// The near-duplicate index's MinHash signatures (`NearDuplicateDetector.Index(rows:)`): read back by position
+    /// while the collection is gathered, never written to the output.
+    package let signatures: SignatureRows
     /// The entity mentions, packed: the resolve leaves the analysis's entities without their lists of mentions,
     /// and the writer fills each entity's as it writes it.
     package var entityMentions: PackedMentions?
     /// The output's encoder, for the items spilled already encoded (used by one thread at a time: the gather).
     let encoder = JSONOutput.makeEncoder()
 
-    /// Three new, empty files in `directory` (the system's temporary directory by default).
+    /// New, empty files in `directory` (the system's temporary directory by default).
     package init(directory: URL = FileManager.default.temporaryDirectory) throws {
         bodies = try SpillFile(kind: "bodies", directory: directory)
         dates = try SpillFile(kind: "dates", directory: directory)
         quotes = try SpillFile(kind: "quotes", directory: directory)
+        signatures = try SignatureRows(length: NearDuplicateDetector().signatureLength, directory: directory)
     }
 
     /// A body's first `words` words as written (up to the end of the last of them), split as the story step splits

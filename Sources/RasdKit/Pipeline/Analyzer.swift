@@ -141,7 +141,7 @@ public struct Analyzer: Sendable {
         // Each piece's records are gathered as soon as made: a record keeps only what the later steps read.
         var resolver = self.resolver
         resolver.spill = spill
-        var gathering = CollectionResolver.Gathering(kb: kb, explain: options.explain)
+        var gathering = CollectionResolver.Gathering(kb: kb, explain: options.explain, signatures: spill?.signatures)
         var done = 0
         for piece in pieces() {
             var kept: [SourceArticle] = []

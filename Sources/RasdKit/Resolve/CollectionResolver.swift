@@ -41,7 +41,7 @@ package struct CollectionResolver: Sendable {
         var analysis = Analysis()
         var entities: EntityTable
         let nearDuplicates = NearDuplicateDetector()
-        var duplicates = NearDuplicateDetector.Index()
+        var duplicates: NearDuplicateDetector.Index
         /// The ids of the documents in `duplicates` (those not split off another), in order.
         var signed: [String] = []
         /// The story step's word bags, made from the records' story terms (which the records then let go).
@@ -49,18 +49,26 @@ package struct CollectionResolver: Sendable {
         var termIndex: [UInt64: Int32] = [:]
 
         /// The mentions are kept packed through the steps, and listed in the analysis at the end (or, with a
-        /// spill, as the JSON is written).
-        package init(kb: KnowledgeBase?, explain: Bool, expectedMentions: Int = 0) {
+        /// spill, as the JSON is written). `signatures`: where the near-duplicate index keeps its signatures
+        /// (memory when nil).
+        package init(kb: KnowledgeBase?, explain: Bool, expectedMentions: Int = 0, signatures: SignatureRows? = nil) {
+            duplicates = NearDuplicateDetector.Index(rows: signatures)
             entities = EntityTable(kb: kb)
             entities.packMentions(explain: explain, expected: expectedMentions)
         }
     }
 
-    /// Step "gather" for the next record in input order; the record lets go of what the analysis now holds, and
-    /// of its MinHash signature (a kilobyte an article), which the near-duplicate index keeps.
+    /// Step "gather" for the next record in input order; the record lets go of what the analysis now holds, of the
+    /// event reports the merge will leave out, and of its MinHash signature (a kilobyte an article), which the
+    /// near-duplicate index keeps.
     package func gather(_ doc: inout ArticleRecord, into gathering: inout Gathering) {
         gather(doc, &gathering.analysis, &gathering.entities)
         doc.releaseCopiedAnnotations()
+        // Reports under the confidence floor never reach the merge (`resolveEvents`): they go now, not at the end.
+        // (A new list, not `removeAll(where:)`, which would keep the whole buffer.)
+        if doc.events.contains(where: { ($0.confidence ?? 1) < minConfidence }) {
+            doc.events = doc.events.filter { ($0.confidence ?? 1) >= minConfidence }
+        }
         if doc.parent == nil {
             gathering.nearDuplicates.add(doc.signature, to: &gathering.duplicates)
             gathering.signed.append(doc.id)
@@ -113,6 +121,8 @@ package struct CollectionResolver: Sendable {
 
     /// Step "gather": an article's entry, mentions (into the entity table), roles, quantities, dates and quotes.
     func gather(_ doc: ArticleRecord, _ analysis: inout Analysis, _ entities: inout EntityTable) {
+        analysis.documents.reserveGently(1)
+        analysis.quantities.reserveGently(doc.quantities.count)
         analysis.documents.append(Analysis.DocumentEntry(
             id: doc.id, published: doc.published?.iso, published_basis: doc.publishedBasis, source: doc.source,
             title: doc.title, url: doc.url, parent: doc.parent, near_duplicate_of: nil, genre: doc.genre.rawValue,

@@ -38,6 +38,10 @@ package struct NearDuplicateDetector: Sendable {
         /// signature, which is in no bucket): one buffer, where an array an article cost a header and an
         /// allocation each.
         var signatures: [UInt64] = []
+        /// Where the signatures are kept instead of `signatures`, for a large collection (`SignatureRows`).
+        var rows: SignatureRows?
+        /// A row read back from `rows`.
+        var scratch: [UInt64] = []
         var parent: [Int] = []
         /// The band buckets as linked lists in flat tables, where nested dictionaries and an array a bucket cost
         /// about a kilobyte an article: for each band, a bucket's band hash → its last article; and
@@ -49,6 +53,16 @@ package struct NearDuplicateDetector: Sendable {
         var members: [Int: [Int]] = [:]
 
         package init() {}
+
+        /// An index whose signatures live in `rows` (empty, of the detector's signature length).
+        package init(rows: SignatureRows?) { self.rows = rows }
+
+        /// Article j's signature.
+        mutating func signature(_ j: Int, length: Int) -> ArraySlice<UInt64> {
+            guard let rows else { return signatures[(j * length)..<((j + 1) * length)] }
+            rows.read(j, into: &scratch)
+            return scratch[...]
+        }
 
         mutating func find(_ i: Int) -> Int {
             var i = i
@@ -80,11 +94,13 @@ package struct NearDuplicateDetector: Sendable {
         index.parent.append(i)
         let hashes = bandHashes(signature)
         if hashes.isEmpty {
-            index.signatures.append(contentsOf: repeatElement(0, count: length))
+            if let rows = index.rows { rows.append(repeatElement(0, count: length)) } else {
+                index.signatures.append(contentsOf: repeatElement(0, count: length))
+            }
             index.previous.append(contentsOf: repeatElement(-1, count: bands))
             return []
         }
-        index.signatures.append(contentsOf: signature)
+        if let rows = index.rows { rows.append(signature) } else { index.signatures.append(contentsOf: signature) }
         if index.last.isEmpty { index.last = Array(repeating: [:], count: bands) }
         var group: [Int] = [], bucket: [Int] = []
         for (band, hash) in hashes.enumerated() {
@@ -93,7 +109,7 @@ package struct NearDuplicateDetector: Sendable {
             var j = Int(index.last[band][hash] ?? -1)
             while j >= 0 { bucket.append(j); j = Int(index.previous[j * bands + band]) }
             for j in bucket.reversed() where index.find(i) != index.find(j) {
-                let other = index.signatures[(j * length)..<((j + 1) * length)]
+                let other = index.signature(j, length: length)
                 if NearDuplicateDetector.similarity(signature, other) >= threshold { group = index.union(i, j) }
             }
             index.previous.append(index.last[band].updateValue(Int32(i), forKey: hash) ?? -1)

@@ -31,6 +31,7 @@ package struct PackedMentions: Sendable {
     }
 
     mutating func append(entity: Int, doc: Int, start: Int, end: Int, alias: Int, origin: EntityMention.Origin?, notes: [String]?) {
+        items.reserveGently(1)
         items.append(Item(entity: Int32(entity), doc: Int32(doc), start: Int32(clamping: start), end: Int32(clamping: end),
                           alias: Int32(alias), origin: origin.flatMap { Self.origins.firstIndex(of: $0) }.map(UInt8.init) ?? .max))
         self.notes?.append(notes)

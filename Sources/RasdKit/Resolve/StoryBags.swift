@@ -21,6 +21,9 @@ extension StoryDetector {
         var count: Int { first.count - 1 }
 
         mutating func append(_ bag: Bag) {
+            features.reserveGently(bag.count)
+            counts.reserveGently(bag.count)
+            first.reserveGently(1)
             for (t, c) in bag {
                 features.append(t)
                 counts.append(UInt16(clamping: Int(c.rounded())))
@@ -34,8 +37,10 @@ extension StoryDetector {
     /// i < j, handed to `emit` in key order (a large collection's pairs are never held here). Cost: the sum over
     /// features of the square of their document frequency.
     ///
-    /// The bags are taken: their counts become unit-vector weights in one flat array, and the postings are two
-    /// flat arrays indexed by feature (features are numbered densely).
+    /// The bags are taken. A feature's unit-vector weight is worked out where it is needed, from its count and the
+    /// bag's norm (the same operations in the same order, so the same value every time), rather than held for
+    /// every feature: this step is where a large collection's memory peaks. The postings are two flat arrays
+    /// indexed by feature (features are numbered densely).
     static func cosines(_ taken: consuming FlatBags, maxDF: Int, collection: Int, floor: Float = 0,
                         _ emit: (_ key: Int, _ value: Float) -> Void) {
         let bags = consume taken
@@ -44,39 +49,45 @@ extension StoryDetector {
         for t in bags.features { featureCount = max(featureCount, Int(t) + 1) }
         var df = [Int32](repeating: 0, count: featureCount)
         for t in bags.features { df[Int(t)] += 1 }
-        // Each bag's weights (`weight`) over the features in at most `maxDF` bags, scaled to unit length (0 for a
-        // feature left out, and for every feature of a bag with none counted), as `unitVector` makes them.
-        var weights = [Float](repeating: 0, count: bags.features.count)
+        // Each bag's norm over the features in at most `maxDF` bags (as `unitVector` makes it).
+        var norms = [Float](repeating: 0, count: n)
         for d in 0..<n {
-            let range = bags.first[d]..<bags.first[d + 1]
             var norm: Float = 0
-            for k in range {
+            for k in bags.first[d]..<bags.first[d + 1] {
                 let f = Int(df[Int(bags.features[k])])
                 guard f <= maxDF else { continue }
                 let w = weight(count: Float(bags.counts[k]), documents: f, collection: collection)
-                weights[k] = w
                 norm += w * w
             }
-            norm = norm.squareRoot()
-            for k in range { weights[k] = norm > 0 ? weights[k] / norm : 0 }
+            norms[d] = norm.squareRoot()
         }
-        // A weight is never 0 for a feature counted (`weight`'s factors are positive).
-        func isPosted(_ k: Int) -> Bool {
+        // Feature k's weight in its bag d, scaled to unit length (0 for a feature left out, and for every feature
+        // of a bag with none counted).
+        func unitWeight(_ k: Int, of d: Int) -> Float {
+            let f = Int(df[Int(bags.features[k])])
+            guard f <= maxDF, norms[d] > 0 else { return 0 }
+            return weight(count: Float(bags.counts[k]), documents: f, collection: collection) / norms[d]
+        }
+        // A posted feature: in more than one bag and weighed (a weight is never 0 for a feature counted:
+        // `weight`'s factors are positive).
+        func isPosted(_ k: Int, of d: Int) -> Bool {
             let f = df[Int(bags.features[k])]
-            return f > 1 && Int(f) <= maxDF && weights[k] != 0
+            return f > 1 && Int(f) <= maxDF && unitWeight(k, of: d) != 0
         }
         // Postings of the features counted in more than one bag: feature t's are at start[t]..<start[t + 1].
         var start = [Int](repeating: 0, count: featureCount + 1)
-        for k in bags.features.indices where isPosted(k) { start[Int(bags.features[k]) + 1] += 1 }
+        for d in 0..<n {
+            for k in bags.first[d]..<bags.first[d + 1] where isPosted(k, of: d) { start[Int(bags.features[k]) + 1] += 1 }
+        }
         for t in 0..<featureCount { start[t + 1] += start[t] }
         var postedDoc = [Int32](repeating: 0, count: start[featureCount])
         var postedWeight = [Float](repeating: 0, count: start[featureCount])
         var next = start
         for d in 0..<n {
-            for k in bags.first[d]..<bags.first[d + 1] where isPosted(k) {
+            for k in bags.first[d]..<bags.first[d + 1] where isPosted(k, of: d) {
                 let t = Int(bags.features[k])
                 postedDoc[next[t]] = Int32(d)
-                postedWeight[next[t]] = weights[k]
+                postedWeight[next[t]] = unitWeight(k, of: d)
                 next[t] += 1
             }
         }
@@ -84,8 +95,8 @@ extension StoryDetector {
         var scratch = [Float](repeating: 0, count: n)
         var touched: [Int] = []
         for i in 0..<n {
-            for k in bags.first[i]..<bags.first[i + 1] where isPosted(k) {
-                let w = weights[k], t = Int(bags.features[k])
+            for k in bags.first[i]..<bags.first[i + 1] where isPosted(k, of: i) {
+                let w = unitWeight(k, of: i), t = Int(bags.features[k])
                 for s in start[t]..<start[t + 1] {
                     let j = Int(postedDoc[s])
                     guard j > i else { continue }
