@@ -12,6 +12,44 @@ final class StoryTests: XCTestCase {
         Set((analysis.stories ?? []).map { Set($0.documents) })
     }
 
+    /// The bags' byte streams give back what was appended (large gaps and counts included), and the cosines equal
+    /// dot products of `unitVector`s worked out bag by bag.
+    func testFlatBagsAndCosines() {
+        var generator = SplitMix64(seed: 7)
+        let bags: [StoryDetector.Bag] = (0..<60).map { d in
+            var features = Set<Int32>()
+            for _ in 0..<(d % 7 == 0 ? 0 : 3 + Int(generator.next() % 12)) { features.insert(Int32(generator.next() % 40)) }
+            if d % 11 == 1 { features.insert(2_000_000_000) }
+            return features.sorted().map { ($0, Float(1 + generator.next() % (d == 5 ? 70_000 : 4))) }
+        }
+        let flat = StoryDetector.FlatBags(bags)
+        XCTAssertEqual(flat.count, bags.count)
+        for (d, bag) in bags.enumerated() {
+            var back: [(Int32, Float)] = []
+            flat.forEach(in: d) { t, c in back.append((Int32(t), Float(c))) }
+            XCTAssertEqual(back.map(\.0), bag.map(\.0))
+            XCTAssertEqual(back.map(\.1), bag.map { Float(UInt16(clamping: Int($0.1))) })
+        }
+        let maxDF = 30, collection = 100
+        var df: [Int32: Int] = [:]
+        for bag in bags { for (t, _) in bag { df[t, default: 0] += 1 } }
+        let clamped = bags.map { $0.map { ($0.0, Float(UInt16(clamping: Int($0.1)))) } }
+        let vectors = clamped.map { StoryDetector.unitVector($0, maxDF: maxDF, collection: collection, df: { df[$0] ?? 0 }) }
+        var expected: [Int: Float] = [:]
+        for i in vectors.indices {
+            for j in vectors.indices where j > i {
+                let b = Dictionary(vectors[j].map { ($0.0, $0.1) }, uniquingKeysWith: +)
+                let dot = vectors[i].reduce(Float(0)) { $0 + $1.1 * (b[$1.0] ?? 0) }
+                if dot > 0 { expected[i * bags.count + j] = min(dot, 1) }
+            }
+        }
+        var got: [Int: Float] = [:]
+        StoryDetector.cosines(flat, maxDF: maxDF, collection: collection) { key, value in got[key] = value }
+        XCTAssertFalse(expected.isEmpty)
+        XCTAssertEqual(Set(got.keys), Set(expected.keys))
+        for (key, value) in expected { XCTAssertEqual(got[key] ?? -1, value, accuracy: 1e-5) }
+    }
+
     func testStoryCases() throws {
         var failures: [String] = []
         let rows = try ExtractionCorpusTests.rows("stories.tsv", minimum: 6)

@@ -1,15 +1,15 @@
 import Foundation
 
 extension StoryDetector {
-    /// Every document's bag (features with their counts, sorted by feature) in three flat arrays: 6 bytes a
-    /// feature and no list per document. The word bags of a large collection are made this way as its records are
-    /// gathered (`CollectionResolver.Gathering`), where the records' story terms took 10 bytes a stem.
+    /// Every document's bag (features with their counts, sorted by feature) in one byte stream: for each feature,
+    /// its gap from the feature before (less one; the first counts from -1) and its count, as LEB128 varints. A
+    /// feature takes about 3 bytes where two flat arrays took 6: a bag's features are sorted, so the gaps are small,
+    /// and counts are mostly 1 or 2. The word bags of a large collection are made this way as its records are
+    /// gathered (`CollectionResolver.Gathering`); the story step reads each bag in order, which is all it needs.
     package struct FlatBags: Sendable {
-        /// Document d's features are at `first[d]..<first[d + 1]`.
+        /// Document d's bag is `bytes[first[d]..<first[d + 1]]`.
         private(set) var first: [Int] = [0]
-        private(set) var features: [Int32] = []
-        /// The counts, whole numbers (a stem's weight, an entity's mentions in the document).
-        private(set) var counts: [UInt16] = []
+        private(set) var bytes: [UInt8] = []
 
         package init() {}
 
@@ -20,15 +20,57 @@ extension StoryDetector {
 
         var count: Int { first.count - 1 }
 
+        /// Appends a bag; its features must come in increasing order (as `wordBag` and `bags` make them). The
+        /// counts are whole numbers (a stem's weight, an entity's mentions in the document), clamped to 16 bits.
         mutating func append(_ bag: Bag) {
-            features.reserveGently(bag.count)
-            counts.reserveGently(bag.count)
+            bytes.reserveGently(bag.count * 3)
             first.reserveGently(1)
+            var previous: Int64 = -1
             for (t, c) in bag {
-                features.append(t)
-                counts.append(UInt16(clamping: Int(c.rounded())))
+                precondition(Int64(t) > previous, "a bag's features come in increasing order")
+                put(UInt64(Int64(t) - previous - 1))
+                put(UInt64(UInt16(clamping: Int(c.rounded()))))
+                previous = Int64(t)
             }
-            first.append(features.count)
+            first.append(bytes.count)
+        }
+
+        private mutating func put(_ value: UInt64) {
+            var v = value
+            while v >= 0x80 {
+                bytes.append(UInt8(v & 0x7F) | 0x80)
+                v >>= 7
+            }
+            bytes.append(UInt8(v))
+        }
+
+        /// Document d's features with their counts, in increasing order of feature.
+        @inline(__always)
+        func forEach(in d: Int, _ body: (_ feature: Int, _ count: UInt16) -> Void) {
+            var k = first[d]
+            let end = first[d + 1]
+            var feature = -1
+            bytes.withUnsafeBufferPointer { buffer in
+                while k < end {
+                    var gap = 0, shift = 0
+                    while true {
+                        let b = buffer[k]; k += 1
+                        gap |= Int(b & 0x7F) << shift
+                        if b < 0x80 { break }
+                        shift += 7
+                    }
+                    var count = 0
+                    shift = 0
+                    while true {
+                        let b = buffer[k]; k += 1
+                        count |= Int(b & 0x7F) << shift
+                        if b < 0x80 { break }
+                        shift += 7
+                    }
+                    feature += gap + 1
+                    body(feature, UInt16(count))
+                }
+            }
         }
     }
 
@@ -46,48 +88,46 @@ extension StoryDetector {
         let bags = consume taken
         let n = bags.count
         var featureCount = 0
-        for t in bags.features { featureCount = max(featureCount, Int(t) + 1) }
+        for d in 0..<n { bags.forEach(in: d) { t, _ in featureCount = max(featureCount, t + 1) } }
         var df = [Int32](repeating: 0, count: featureCount)
-        for t in bags.features { df[Int(t)] += 1 }
+        for d in 0..<n { bags.forEach(in: d) { t, _ in df[t] += 1 } }
         // Each bag's norm over the features in at most `maxDF` bags (as `unitVector` makes it).
         var norms = [Float](repeating: 0, count: n)
         for d in 0..<n {
             var norm: Float = 0
-            for k in bags.first[d]..<bags.first[d + 1] {
-                let f = Int(df[Int(bags.features[k])])
-                guard f <= maxDF else { continue }
-                let w = weight(count: Float(bags.counts[k]), documents: f, collection: collection)
+            bags.forEach(in: d) { t, count in
+                let f = Int(df[t])
+                guard f <= maxDF else { return }
+                let w = weight(count: Float(count), documents: f, collection: collection)
                 norm += w * w
             }
             norms[d] = norm.squareRoot()
         }
-        // Feature k's weight in its bag d, scaled to unit length (0 for a feature left out, and for every feature
-        // of a bag with none counted).
-        func unitWeight(_ k: Int, of d: Int) -> Float {
-            let f = Int(df[Int(bags.features[k])])
+        // Feature t's weight in bag d (where it is counted `count` times), scaled to unit length (0 for a feature
+        // left out, and for every feature of a bag with none counted).
+        func unitWeight(_ t: Int, _ count: UInt16, of d: Int) -> Float {
+            let f = Int(df[t])
             guard f <= maxDF, norms[d] > 0 else { return 0 }
-            return weight(count: Float(bags.counts[k]), documents: f, collection: collection) / norms[d]
+            return weight(count: Float(count), documents: f, collection: collection) / norms[d]
         }
-        // A posted feature: in more than one bag and weighed (a weight is never 0 for a feature counted:
-        // `weight`'s factors are positive).
-        func isPosted(_ k: Int, of d: Int) -> Bool {
-            let f = df[Int(bags.features[k])]
-            return f > 1 && Int(f) <= maxDF && unitWeight(k, of: d) != 0
+        // Posted features: in more than one bag and weighed (a weight is never 0 for a feature counted: `weight`'s
+        // factors are positive).
+        func isPosted(_ t: Int, _ count: UInt16, of d: Int) -> Bool {
+            let f = df[t]
+            return f > 1 && Int(f) <= maxDF && unitWeight(t, count, of: d) != 0
         }
         // Postings of the features counted in more than one bag: feature t's are at start[t]..<start[t + 1].
         var start = [Int](repeating: 0, count: featureCount + 1)
-        for d in 0..<n {
-            for k in bags.first[d]..<bags.first[d + 1] where isPosted(k, of: d) { start[Int(bags.features[k]) + 1] += 1 }
-        }
+        for d in 0..<n { bags.forEach(in: d) { t, count in if isPosted(t, count, of: d) { start[t + 1] += 1 } } }
         for t in 0..<featureCount { start[t + 1] += start[t] }
         var postedDoc = [Int32](repeating: 0, count: start[featureCount])
         var postedWeight = [Float](repeating: 0, count: start[featureCount])
         var next = start
         for d in 0..<n {
-            for k in bags.first[d]..<bags.first[d + 1] where isPosted(k, of: d) {
-                let t = Int(bags.features[k])
+            bags.forEach(in: d) { t, count in
+                guard isPosted(t, count, of: d) else { return }
                 postedDoc[next[t]] = Int32(d)
-                postedWeight[next[t]] = unitWeight(k, of: d)
+                postedWeight[next[t]] = unitWeight(t, count, of: d)
                 next[t] += 1
             }
         }
@@ -95,8 +135,9 @@ extension StoryDetector {
         var scratch = [Float](repeating: 0, count: n)
         var touched: [Int] = []
         for i in 0..<n {
-            for k in bags.first[i]..<bags.first[i + 1] where isPosted(k, of: i) {
-                let w = unitWeight(k, of: i), t = Int(bags.features[k])
+            bags.forEach(in: i) { t, count in
+                guard isPosted(t, count, of: i) else { return }
+                let w = unitWeight(t, count, of: i)
                 for s in start[t]..<start[t + 1] {
                     let j = Int(postedDoc[s])
                     guard j > i else { continue }
