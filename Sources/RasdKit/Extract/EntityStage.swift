@@ -36,6 +36,9 @@ public struct EntityStage: Sendable {
     /// Speakers named by a family name no list knows ("وقال كام إن").
     let speakerNames = SpeakerNames()
     let titleHeads: PhraseLexicon
+    /// Office titles (`lexicon/titles.tsv`): a person the tagger finds in one's words alone ("خادم الحرمين الشريفين")
+    /// is the title, which the title stage gives its holder.
+    let titles: PhraseLexicon
     /// Words after a body's head noun: those that show no body is named ("مركز المدينة"), adjectives of names.
     let bodyNameWords: PhraseLexicon
     let bodyHeadKeys: [UInt64: String]
@@ -54,6 +57,7 @@ public struct EntityStage: Sendable {
         bodyNameWords = PhraseLexicon.resource("lexicon/body_name_words.tsv")
         bodyHeadKeys = HeadedBodies.headKeys(bodyHeads)
         titleHeads = PhraseLexicon.resource("lexicon/title_heads.tsv")
+        titles = PhraseLexicon.resource("lexicon/titles.tsv")
         givenNames = Set(((try? ResourceStore.rows("ner/first_names.txt")) ?? []).compactMap { $0.first.map(TitleStage.foldingAlef) })
         chainStops = PhraseLexicon(rows: ((try? ResourceStore.rows("text/unit_stopwords.tsv")) ?? [])
                                        + ((try? ResourceStore.rows("lexicon/title_barriers.tsv")) ?? []))
@@ -100,6 +104,9 @@ public struct EntityStage: Sendable {
                 if let a = attribution.match(doc.tokens, at: range.lowerBound, limit: range.upperBound), a.tokens.upperBound < range.upperBound {
                     range = a.tokens.upperBound..<range.upperBound
                 }
+                // A person tagged in a title's words alone ("خادم الحرمين"، "خادم الحرمين الشريفين"): no name.
+                if span.type.hasPrefix("PER"), let title = titles.match(doc.tokens, at: range.lowerBound),
+                   title.tokens.upperBound >= range.upperBound { continue }
                 if let m = taggedMention(doc, range, span.type, knownNames: knownNames) {
                     mentions.append(m)
                     for t in range { covered[t] = true }

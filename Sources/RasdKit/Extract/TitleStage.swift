@@ -116,6 +116,12 @@ public struct TitleStage: Sendable {
                         j = doc.mentions[k].tokens.upperBound
                         continue
                     }
+                    // "مستشار خادم الحرمين الشريفين أمير منطقة مكة المكرمة الأمير X": a title that names its one holder
+                    // by itself (a state in lexicon/titles.tsv), in the genitive of another title's noun, then a title:
+                    // the first is its holder's (X is his adviser), the second opens X's.
+                    if isHead(doc, j), t > sentence.lowerBound, doc.tokens[t - 1].isWord, !covered[t - 1],
+                       office(doc, (t - 1)..<t) != nil,
+                       let o = office(doc, t..<j), o.length == j - t, o.country != nil { break }
                     let tok = doc.tokens[j]
                     // A time is no part of a title: "الخيمة الرئيسة مساء الأحد محاضرة ألقاها الداعية X".
                     if dateStarts.contains(j) { break }
