@@ -289,7 +289,9 @@ public struct EntityStage: Sendable {
 
     /// A given name right before a name the tagger found, as written (no clitic), that the tagger left out ("الرقيب
     /// أول سيف يوسف أحمد الفلاسي" tagged from "يوسف"): the name starts there. Not a word of `lexicon/not_names.tsv`
-    /// ("بأن" is no "بان").
+    /// ("بأن" is no "بان"). Right after a form of address (`address` in lexicon/title_heads.tsv: "الدكتور"، "المهندس"،
+    /// "العقيد") any word without the article is the given name, listed or not ("الدكتور مطر حامد النيادي"، "الدكتور
+    /// مساعد العيبان": a common word as a name), unless it completes the rank (`not_names.tsv`: "الفريق أول").
     func withGivenName(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool]) -> [EntityMention] {
         mentions.map { m in
             guard m.type == .person, m.origin == .tagger, m.tokens.lowerBound > 0 else { return m }
@@ -299,7 +301,9 @@ public struct EntityStage: Sendable {
                   t.end < m.start, doc.text[t.end].value == 0x20, stopNames.entries[t.norm] == nil,
                   // "الآن" (now) is no "ألان" (Alan): a madda stays what it is.
                   !(t.start..<t.end).contains(where: { doc.text[$0].value == 0x0622 }),
-                  givenNames.contains(TitleStage.foldingAlef(doc.string(t.start, t.end))) else { return m }
+                  givenNames.contains(TitleStage.foldingAlef(doc.string(t.start, t.end)))
+                    || (k > 0 && !t.norm.hasPrefix("ال") && isAddress(doc, k - 1))
+            else { return m }
             var out = m
             out.start = t.start
             out.tokens = k..<m.tokens.upperBound
@@ -308,6 +312,14 @@ public struct EntityStage: Sendable {
             covered[k] = true
             return out
         }
+    }
+
+    /// A form of address at `a` (`address` in lexicon/title_heads.tsv), not a family name after a given name
+    /// ("لماجد المهندس كلمات ...": the singer Majid al-Muhandis).
+    func isAddress(_ doc: Document, _ a: Int) -> Bool {
+        guard titleHeads.values(token: doc.tokens[a])?.first == "address" else { return false }
+        guard a > 0, doc.tokens[a - 1].kind == .arabic else { return true }
+        return !Proclitics.candidates(doc.tokens[a - 1]).contains { givenNames.contains(TitleStage.foldingAlef($0.stem)) }
     }
 
     /// Single words and word pairs that repeat the first or last part of a person named in full in the article
