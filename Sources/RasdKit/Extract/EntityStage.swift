@@ -59,6 +59,7 @@ public struct EntityStage: Sendable {
         titleHeads = PhraseLexicon.resource("lexicon/title_heads.tsv")
         titles = PhraseLexicon.resource("lexicon/titles.tsv")
         givenNames = Set(((try? ResourceStore.rows("ner/first_names.txt")) ?? []).compactMap { $0.first.map(TitleStage.foldingAlef) })
+            .union(TitleStage.articleGivenNames)
         chainStops = PhraseLexicon(rows: ((try? ResourceStore.rows("text/unit_stopwords.tsv")) ?? [])
                                        + ((try? ResourceStore.rows("lexicon/title_barriers.tsv")) ?? []))
     }

@@ -46,6 +46,10 @@ public struct TitleStage: Sendable {
     /// The tagger's training corpus, read for how often a word was a name (`unknownName`); nil: no such names.
     let tagger: NERTagger?
 
+    /// Given names whose first letters read as the article ("إلسا"، "ألكسيس"; `lexicon/article_given_names.tsv`), alef
+    /// hamza folded: given names as written, never read through the clitics.
+    static let articleGivenNames = Set(((try? ResourceStore.rows("lexicon/article_given_names.tsv")) ?? []).compactMap { $0.first.map(foldingAlef) })
+
     static let postPrepositions: Set<String> = Set(["إلى", "لدى", "في"].map { ArabicNormalizer.shared.key($0) })
 
     public init(kb: KnowledgeBase, tagger: NERTagger? = nil) {
@@ -64,6 +68,7 @@ public struct TitleStage: Sendable {
         speech = PhraseLexicon.resource("quotes/speech_verbs.tsv")
         notNames = PhraseLexicon.resource("lexicon/not_names.tsv")
         givenNames = Set(((try? ResourceStore.rows("ner/first_names.txt")) ?? []).compactMap { $0.first.map(Self.foldingAlef) })
+            .union(Self.articleGivenNames)
         nameParticles = PhraseLexicon.resource("ner/particles.txt")
         nameClosers = PhraseLexicon.resource("lexicon/name_closers.tsv")
         honorifics = PhraseLexicon.resource("lexicon/honorifics.tsv")
