@@ -96,6 +96,9 @@ public struct EntityStage: Sendable {
                     spans.append(((span.range.lowerBound + sentence.lowerBound)..<(span.range.upperBound + sentence.lowerBound), span.type))
                 }
             }
+            // The knowledge base's entries the article names by a listed name of several words ("تنظيم القاعدة"،
+            // "حسني مبارك"): a tagged word that is one of their names too is theirs, common word or not.
+            let namedInFull = Set(mentions.compactMap { $0.tokens.count >= 2 ? $0.ref.kbId : nil })
             // Names as the article writes them without a clitic, to tell "وبوتين" (و + name) from "واشنطن".
             let knownNames = Set(spans.map { s in s.range.map { doc.tokens[$0].norm }.joined(separator: " ") })
             for (n, span) in spans.enumerated() where span.type.hasPrefix("PER") { for t in span.range { personTags[t] = n } }
@@ -108,7 +111,7 @@ public struct EntityStage: Sendable {
                 // A person tagged in a title's words alone ("خادم الحرمين"، "خادم الحرمين الشريفين"): no name.
                 if span.type.hasPrefix("PER"), let title = titles.match(doc.tokens, at: range.lowerBound),
                    title.tokens.upperBound >= range.upperBound { continue }
-                if let m = taggedMention(doc, range, span.type, knownNames: knownNames) {
+                if let m = taggedMention(doc, range, span.type, knownNames: knownNames, namedInFull: namedInFull) {
                     mentions.append(m)
                     for t in range { covered[t] = true }
                 }
@@ -161,7 +164,8 @@ public struct EntityStage: Sendable {
     }
 
     /// A mention for a tagged span, linked to the knowledge base when its name (proclitics stripped) is there.
-    func taggedMention(_ doc: Document, _ range: Range<Int>, _ tag: String, knownNames: Set<String>) -> EntityMention? {
+    func taggedMention(_ doc: Document, _ range: Range<Int>, _ tag: String, knownNames: Set<String>,
+                       namedInFull: Set<String> = []) -> EntityMention? {
         let type: EntityType
         switch tag {
         case "PERS", "PER", "PERSON": type = .person
@@ -181,8 +185,9 @@ public struct EntityStage: Sendable {
             if found.isEmpty, let folded = Self.nominativeKunya(key) { found = kb.lookupName(folded) }
             if let entity = matcher.best(found), let kbType = EntityType(kbType: entity.type),
                // A common word ("القاعدة" the base, "روحاني" spiritual) names a person or a body only when the tagger
-               // says so: "مدينة القاعدة" is a town (with or without its article: "قاعدة").
-               !((kbType == .person || kbType == .org)
+               // says so: "مدينة القاعدة" is a town (with or without its article: "قاعدة"); or when the article names
+               // the entry in full ("تنظيم القاعدة" ... "زعماء القاعدة الذين"، "حسني مبارك" ... "أطاحت بمبارك").
+               kbType == type && namedInFull.contains(entity.id) || !((kbType == .person || kbType == .org)
                  && (kb.isCommonWord(key) || kb.isCommonWord(KBKeys.variantKey(key)) || kb.isCommonWord(KBKeys.toggledArticle(key)))
                  // ... and not before a word with the article, an adjective or a relative ("القاعدة التربوية"، "القاعدة التي").
                  && (kbType != type || (range.upperBound < doc.tokens.count && doc.tokens[range.upperBound].kind == .arabic
