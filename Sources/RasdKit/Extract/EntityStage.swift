@@ -99,6 +99,8 @@ public struct EntityStage: Sendable {
             // The knowledge base's entries the article names by a listed name of several words ("تنظيم القاعدة"،
             // "حسني مبارك"): a tagged word that is one of their names too is theirs, common word or not.
             let namedInFull = Set(mentions.compactMap { $0.tokens.count >= 2 ? $0.ref.kbId : nil })
+            // The family names of the people it names so ("حسني مبارك"): "أطاحت بمبارك" is ب and the name.
+            let familyNames = Set(mentions.compactMap { $0.type == .person && $0.tokens.count >= 2 ? doc.tokens[$0.tokens.upperBound - 1].norm : nil })
             // Names as the article writes them without a clitic, to tell "وبوتين" (و + name) from "واشنطن".
             let knownNames = Set(spans.map { s in s.range.map { doc.tokens[$0].norm }.joined(separator: " ") })
             for (n, span) in spans.enumerated() where span.type.hasPrefix("PER") { for t in span.range { personTags[t] = n } }
@@ -111,7 +113,7 @@ public struct EntityStage: Sendable {
                 // A person tagged in a title's words alone ("خادم الحرمين"، "خادم الحرمين الشريفين"): no name.
                 if span.type.hasPrefix("PER"), let title = titles.match(doc.tokens, at: range.lowerBound),
                    title.tokens.upperBound >= range.upperBound { continue }
-                if let m = taggedMention(doc, range, span.type, knownNames: knownNames, namedInFull: namedInFull) {
+                if let m = taggedMention(doc, range, span.type, knownNames: knownNames.union(familyNames), namedInFull: namedInFull) {
                     mentions.append(m)
                     for t in range { covered[t] = true }
                 }
