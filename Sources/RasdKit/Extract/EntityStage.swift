@@ -36,6 +36,9 @@ public struct EntityStage: Sendable {
     /// Speakers named by a family name no list knows ("وقال كام إن").
     let speakerNames = SpeakerNames()
     let titleHeads: PhraseLexicon
+    /// Office titles (`lexicon/titles.tsv`): a person the tagger finds in one's words alone ("خادم الحرمين الشريفين")
+    /// is the title, which the title stage gives its holder.
+    let titles: PhraseLexicon
     /// Words after a body's head noun: those that show no body is named ("مركز المدينة"), adjectives of names.
     let bodyNameWords: PhraseLexicon
     let bodyHeadKeys: [UInt64: String]
@@ -54,7 +57,9 @@ public struct EntityStage: Sendable {
         bodyNameWords = PhraseLexicon.resource("lexicon/body_name_words.tsv")
         bodyHeadKeys = HeadedBodies.headKeys(bodyHeads)
         titleHeads = PhraseLexicon.resource("lexicon/title_heads.tsv")
+        titles = PhraseLexicon.resource("lexicon/titles.tsv")
         givenNames = Set(((try? ResourceStore.rows("ner/first_names.txt")) ?? []).compactMap { $0.first.map(TitleStage.foldingAlef) })
+            .union(TitleStage.articleGivenNames)
         chainStops = PhraseLexicon(rows: ((try? ResourceStore.rows("text/unit_stopwords.tsv")) ?? [])
                                        + ((try? ResourceStore.rows("lexicon/title_barriers.tsv")) ?? []))
     }
@@ -91,6 +96,11 @@ public struct EntityStage: Sendable {
                     spans.append(((span.range.lowerBound + sentence.lowerBound)..<(span.range.upperBound + sentence.lowerBound), span.type))
                 }
             }
+            // The knowledge base's entries the article names by a listed name of several words ("تنظيم القاعدة"،
+            // "حسني مبارك"): a tagged word that is one of their names too is theirs, common word or not.
+            let namedInFull = Set(mentions.compactMap { $0.tokens.count >= 2 ? $0.ref.kbId : nil })
+            // The family names of the people it names so ("حسني مبارك"): "أطاحت بمبارك" is ب and the name.
+            let familyNames = Set(mentions.compactMap { $0.type == .person && $0.tokens.count >= 2 ? doc.tokens[$0.tokens.upperBound - 1].norm : nil })
             // Names as the article writes them without a clitic, to tell "وبوتين" (و + name) from "واشنطن".
             let knownNames = Set(spans.map { s in s.range.map { doc.tokens[$0].norm }.joined(separator: " ") })
             for (n, span) in spans.enumerated() where span.type.hasPrefix("PER") { for t in span.range { personTags[t] = n } }
@@ -100,7 +110,10 @@ public struct EntityStage: Sendable {
                 if let a = attribution.match(doc.tokens, at: range.lowerBound, limit: range.upperBound), a.tokens.upperBound < range.upperBound {
                     range = a.tokens.upperBound..<range.upperBound
                 }
-                if let m = taggedMention(doc, range, span.type, knownNames: knownNames) {
+                // A person tagged in a title's words alone ("خادم الحرمين"، "خادم الحرمين الشريفين"): no name.
+                if span.type.hasPrefix("PER"), let title = titles.match(doc.tokens, at: range.lowerBound),
+                   title.tokens.upperBound >= range.upperBound { continue }
+                if let m = taggedMention(doc, range, span.type, knownNames: knownNames.union(familyNames), namedInFull: namedInFull) {
                     mentions.append(m)
                     for t in range { covered[t] = true }
                 }
@@ -153,7 +166,8 @@ public struct EntityStage: Sendable {
     }
 
     /// A mention for a tagged span, linked to the knowledge base when its name (proclitics stripped) is there.
-    func taggedMention(_ doc: Document, _ range: Range<Int>, _ tag: String, knownNames: Set<String>) -> EntityMention? {
+    func taggedMention(_ doc: Document, _ range: Range<Int>, _ tag: String, knownNames: Set<String>,
+                       namedInFull: Set<String> = []) -> EntityMention? {
         let type: EntityType
         switch tag {
         case "PERS", "PER", "PERSON": type = .person
@@ -173,8 +187,9 @@ public struct EntityStage: Sendable {
             if found.isEmpty, let folded = Self.nominativeKunya(key) { found = kb.lookupName(folded) }
             if let entity = matcher.best(found), let kbType = EntityType(kbType: entity.type),
                // A common word ("القاعدة" the base, "روحاني" spiritual) names a person or a body only when the tagger
-               // says so: "مدينة القاعدة" is a town (with or without its article: "قاعدة").
-               !((kbType == .person || kbType == .org)
+               // says so: "مدينة القاعدة" is a town (with or without its article: "قاعدة"); or when the article names
+               // the entry in full ("تنظيم القاعدة" ... "زعماء القاعدة الذين"، "حسني مبارك" ... "أطاحت بمبارك").
+               kbType == type && namedInFull.contains(entity.id) || !((kbType == .person || kbType == .org)
                  && (kb.isCommonWord(key) || kb.isCommonWord(KBKeys.variantKey(key)) || kb.isCommonWord(KBKeys.toggledArticle(key)))
                  // ... and not before a word with the article, an adjective or a relative ("القاعدة التربوية"، "القاعدة التي").
                  && (kbType != type || (range.upperBound < doc.tokens.count && doc.tokens[range.upperBound].kind == .arabic
@@ -282,7 +297,9 @@ public struct EntityStage: Sendable {
 
     /// A given name right before a name the tagger found, as written (no clitic), that the tagger left out ("الرقيب
     /// أول سيف يوسف أحمد الفلاسي" tagged from "يوسف"): the name starts there. Not a word of `lexicon/not_names.tsv`
-    /// ("بأن" is no "بان").
+    /// ("بأن" is no "بان"). Right after a form of address (`address` in lexicon/title_heads.tsv: "الدكتور"، "المهندس"،
+    /// "العقيد") any word without the article is the given name, listed or not ("الدكتور مطر حامد النيادي"، "الدكتور
+    /// مساعد العيبان": a common word as a name), unless it completes the rank (`not_names.tsv`: "الفريق أول").
     func withGivenName(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool]) -> [EntityMention] {
         mentions.map { m in
             guard m.type == .person, m.origin == .tagger, m.tokens.lowerBound > 0 else { return m }
@@ -292,7 +309,9 @@ public struct EntityStage: Sendable {
                   t.end < m.start, doc.text[t.end].value == 0x20, stopNames.entries[t.norm] == nil,
                   // "الآن" (now) is no "ألان" (Alan): a madda stays what it is.
                   !(t.start..<t.end).contains(where: { doc.text[$0].value == 0x0622 }),
-                  givenNames.contains(TitleStage.foldingAlef(doc.string(t.start, t.end))) else { return m }
+                  givenNames.contains(TitleStage.foldingAlef(doc.string(t.start, t.end)))
+                    || (k > 0 && !t.norm.hasPrefix("ال") && isAddress(doc, k - 1))
+            else { return m }
             var out = m
             out.start = t.start
             out.tokens = k..<m.tokens.upperBound
@@ -301,6 +320,14 @@ public struct EntityStage: Sendable {
             covered[k] = true
             return out
         }
+    }
+
+    /// A form of address at `a` (`address` in lexicon/title_heads.tsv), not a family name after a given name
+    /// ("لماجد المهندس كلمات ...": the singer Majid al-Muhandis).
+    func isAddress(_ doc: Document, _ a: Int) -> Bool {
+        guard titleHeads.values(token: doc.tokens[a])?.first == "address" else { return false }
+        guard a > 0, doc.tokens[a - 1].kind == .arabic else { return true }
+        return !Proclitics.candidates(doc.tokens[a - 1]).contains { givenNames.contains(TitleStage.foldingAlef($0.stem)) }
     }
 
     /// Single words and word pairs that repeat the first or last part of a person named in full in the article

@@ -46,6 +46,10 @@ public struct TitleStage: Sendable {
     /// The tagger's training corpus, read for how often a word was a name (`unknownName`); nil: no such names.
     let tagger: NERTagger?
 
+    /// Given names whose first letters read as the article ("إلسا"، "ألكسيس"; `lexicon/article_given_names.tsv`), alef
+    /// hamza folded: given names as written, never read through the clitics.
+    static let articleGivenNames = Set(((try? ResourceStore.rows("lexicon/article_given_names.tsv")) ?? []).compactMap { $0.first.map(foldingAlef) })
+
     static let postPrepositions: Set<String> = Set(["إلى", "لدى", "في"].map { ArabicNormalizer.shared.key($0) })
 
     public init(kb: KnowledgeBase, tagger: NERTagger? = nil) {
@@ -64,6 +68,7 @@ public struct TitleStage: Sendable {
         speech = PhraseLexicon.resource("quotes/speech_verbs.tsv")
         notNames = PhraseLexicon.resource("lexicon/not_names.tsv")
         givenNames = Set(((try? ResourceStore.rows("ner/first_names.txt")) ?? []).compactMap { $0.first.map(Self.foldingAlef) })
+            .union(Self.articleGivenNames)
         nameParticles = PhraseLexicon.resource("ner/particles.txt")
         nameClosers = PhraseLexicon.resource("lexicon/name_closers.tsv")
         honorifics = PhraseLexicon.resource("lexicon/honorifics.tsv")
@@ -116,6 +121,12 @@ public struct TitleStage: Sendable {
                         j = doc.mentions[k].tokens.upperBound
                         continue
                     }
+                    // "مستشار خادم الحرمين الشريفين أمير منطقة مكة المكرمة الأمير X": a title that names its one holder
+                    // by itself (a state in lexicon/titles.tsv), in the genitive of another title's noun, then a title:
+                    // the first is its holder's (X is his adviser), the second opens X's.
+                    if isHead(doc, j), t > sentence.lowerBound, doc.tokens[t - 1].isWord, !covered[t - 1],
+                       office(doc, (t - 1)..<t) != nil,
+                       let o = office(doc, t..<j), o.length == j - t, o.country != nil { break }
                     let tok = doc.tokens[j]
                     // A time is no part of a title: "الخيمة الرئيسة مساء الأحد محاضرة ألقاها الداعية X".
                     if dateStarts.contains(j) { break }

@@ -102,8 +102,8 @@ extension TitleStage {
         // once normalized, and only the name is listed), with no diacritic in it or right after it ("عليّ": on me).
         let written = doc.string(first.start, first.end)
         let marked = (first.start..<min(first.end + 1, doc.text.count)).contains { ArabicNormalizer.isMark(doc.text[$0].value) && doc.text[$0].value != 0x0640 }
-        guard first.kind == .arabic, !first.norm.hasPrefix("ال"), isNameWord(first) || barriers.entries[first.norm] != nil,
-              !marked else { return nil }
+        guard first.kind == .arabic, !first.norm.hasPrefix("ال") || Self.articleGivenNames.contains(Self.foldingAlef(written)),
+              isNameWord(first) || barriers.entries[first.norm] != nil, !marked else { return nil }
         guard givenNames.contains(Self.foldingAlef(written)) else { return unknownName(at: j, doc, sentence: sentence, covered: covered) }
         var e = j + 1
         while e < sentence.upperBound, e - j < 4, !covered[e], isNameWord(doc.tokens[e]) {

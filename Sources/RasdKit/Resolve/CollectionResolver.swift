@@ -171,6 +171,13 @@ package struct CollectionResolver: Sendable {
         return entities.id(for: ref, type: .person, text: "")
     }
 
+    func isPerson(_ ref: EntityRef) -> Bool {
+        switch ref {
+        case .name(let type, _): return type == .person
+        case .kb(let id): return kb?.entity(id).flatMap { EntityType(kbType: $0.type) } == .person
+        }
+    }
+
     /// The state a place lies in, when the knowledge base knows the place and it is no state.
     func state(of place: EntityRef) -> EntityRef? {
         guard let id = place.kbId, let kb, let e = kb.entity(id), let country = e.country, country != e.id else { return nil }
@@ -213,6 +220,7 @@ package struct CollectionResolver: Sendable {
             var item = EventMerger.Item(doc: d, mention: e, participants: Set(ids), actors: Set(actors), published: doc.published)
             item.place = e.place
             item.placeState = e.place.flatMap(state(of:))
+            item.people = Set(zip(parties, ids).filter { $0.0.role == .actor && isPerson($0.0.ref) }.map(\.1))
             items.append(item)
         }
         return items

@@ -3,7 +3,7 @@
 /// Two mentions are one event when they have the same type and polarity (a fact, a plan or possibility, or a
 /// denied act: an offer to stop selling is no sale), their participants agree (one set contains the other and
 /// they share an actor; a report joins a cluster when it agrees with the cluster's union and with each report in
-/// it that names two parties or more), and their dates agree: a date contains the other (2024-06 and
+/// it that names two parties or more; a statement's reports in two articles name the same speakers), and their dates agree: a date contains the other (2024-06 and
 /// 2024-06-19), or one is only the report's date and the other falls in the month before it, or one has no date. A lasting
 /// event (troops stationed) joins reports up to three years apart, never a decade. An act at one place is not
 /// an act at another: two strikes on one day by the same sides in Taiz and in Marib are two events (`placesAgree`).
@@ -22,6 +22,10 @@ struct EventMerger {
         /// The place, and the state it lies in when the knowledge base says (nil for a state).
         var place: EntityRef? = nil
         var placeState: EntityRef? = nil
+        /// The actors that are people (`speakersAgree`).
+        var people: Set<String> = []
+        /// Who speaks, for a statement: the people among the actors, else every actor (a body or state alone).
+        var speakers: Set<String> { people.isEmpty ? actors : people }
     }
 
     struct Cluster {
@@ -30,6 +34,10 @@ struct EventMerger {
         var actors: Set<String>
         var type: EventType
         var polarity: Polarity
+        /// The people among its reports' actors, and the articles of its reports (`speakersAgree`).
+        var people: Set<String> = []
+        var docs: Set<Int> = []
+        var speakers: Set<String> { people.isEmpty ? actors : people }
     }
 
     /// What a mention claims of the act: that it happened, that it may or will, or that it did not.
@@ -69,7 +77,8 @@ struct EventMerger {
         let match = candidates.sorted().first { c in
             let cluster = state.clusters[c]
             guard cluster.polarity == Self.polarity(item.mention.modality),
-                  item.participants.isSubset(of: cluster.participants) || cluster.participants.isSubset(of: item.participants)
+                  item.participants.isSubset(of: cluster.participants) || cluster.participants.isSubset(of: item.participants),
+                  speakersAgree(cluster, item)
             else { return false }
             return cluster.items.allSatisfy { datesAgree(state.items[$0], item) && placesAgree(state.items[$0], item)
                 && partiesAgree(state.items[$0], item) }
@@ -80,10 +89,12 @@ struct EventMerger {
             state.clusters[c].items.append(index)
             state.clusters[c].participants.formUnion(item.participants)
             state.clusters[c].actors.formUnion(item.actors)
+            state.clusters[c].people.formUnion(item.people)
+            state.clusters[c].docs.insert(item.doc)
         } else {
             c = state.clusters.count
             state.clusters.append(Cluster(items: [index], participants: item.participants, actors: item.actors, type: item.mention.type,
-                                          polarity: Self.polarity(item.mention.modality)))
+                                          polarity: Self.polarity(item.mention.modality), people: item.people, docs: [item.doc]))
         }
         for actor in state.clusters[c].actors {
             let key = item.mention.type.rawValue + "|" + actor
@@ -126,6 +137,17 @@ struct EventMerger {
     func partiesAgree(_ a: Item, _ b: Item) -> Bool {
         a.participants.isSubset(of: b.participants) || b.participants.isSubset(of: a.participants)
             || a.participants.count < 2 || b.participants.count < 2
+    }
+
+    /// A statement is one party's (or one set of parties') words: across articles, reports of it join only when
+    /// they name the same speakers, the people among the actors when there are any (the body a spokesman's title
+    /// names beside him is no second speaker: "المتحدث باسم الخارجية X" and "X" tell one statement), else the
+    /// bodies or states. A joint statement of eight states is not each state's own statement of that day, though
+    /// each state's report names a party of the joint one; and a body's statement is not its spokesman's of that
+    /// day on another matter. Inside one article the parties' agreement is enough: a headline's "أكدت الخارجية"
+    /// is the statement its spokesman makes in the body.
+    func speakersAgree(_ cluster: Cluster, _ item: Item) -> Bool {
+        !spoken(item) || cluster.docs == [item.doc] || cluster.speakers == item.speakers
     }
 
     func lasting(_ item: Item) -> Bool { durative.contains(item.mention.type) }
