@@ -12,14 +12,14 @@ final class StoryTests: XCTestCase {
         Set((analysis.stories ?? []).map { Set($0.documents) })
     }
 
-    /// The bags' byte streams give back what was appended (large gaps and counts included), and the cosines equal
+    /// The bags' byte streams give back what was appended (the widest gaps and counts included), and the cosines equal
     /// dot products of `unitVector`s worked out bag by bag.
     func testFlatBagsAndCosines() {
         var generator = SplitMix64(seed: 7)
         let bags: [StoryDetector.Bag] = (0..<60).map { d in
             var features = Set<Int32>()
             for _ in 0..<(d % 7 == 0 ? 0 : 3 + Int(generator.next() % 12)) { features.insert(Int32(generator.next() % 40)) }
-            if d % 11 == 1 { features.insert(2_000_000_000) }
+            if d % 11 == 1 { features.insert(300_000) }   // a gap of three bytes (features are numbered densely)
             return features.sorted().map { ($0, Float(1 + generator.next() % (d == 5 ? 70_000 : 4))) }
         }
         let flat = StoryDetector.FlatBags(bags)
@@ -30,6 +30,11 @@ final class StoryTests: XCTestCase {
             XCTAssertEqual(back.map(\.0), bag.map(\.0))
             XCTAssertEqual(back.map(\.1), bag.map { Float(UInt16(clamping: Int($0.1))) })
         }
+        var wide = StoryDetector.FlatBags()
+        wide.append([(0, 1), (Int32.max - 1, 65_535), (Int32.max, 1)])
+        var back: [Int] = []
+        wide.forEach(in: 0) { t, c in back += [t, Int(c)] }
+        XCTAssertEqual(back, [0, 1, Int(Int32.max) - 1, 65_535, Int(Int32.max), 1])
         let maxDF = 30, collection = 100
         var df: [Int32: Int] = [:]
         for bag in bags { for (t, _) in bag { df[t, default: 0] += 1 } }

@@ -171,6 +171,7 @@ package struct CollectionResolver: Sendable {
         return entities.id(for: ref, type: .person, text: "")
     }
 
+    /// A named person or a knowledge-base entry of a person (statements merge by their people: `EventMerger`).
     func isPerson(_ ref: EntityRef) -> Bool {
         switch ref {
         case .name(let type, _): return type == .person
