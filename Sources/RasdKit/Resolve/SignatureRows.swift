@@ -44,14 +44,10 @@ package final class SignatureRows: @unchecked Sendable {
 
     private func flush() {
         let rows = pending.count / length
-        let ok = pending.withUnsafeBytes { bytes -> Bool in
-            var done = 0
-            while done < bytes.count {
-                let n = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(written * length * 8 + done))
-                if n <= 0 { return false }
-                done += n
+        let ok = pending.withUnsafeBytes { bytes in
+            Self.whole(bytes.count, at: written * length * 8) { done, offset in
+                pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, offset)
             }
-            return true
         }
         if ok {
             written += rows
@@ -70,15 +66,23 @@ package final class SignatureRows: @unchecked Sendable {
             for k in 0..<length { buffer[k] = pending[start + k] }
             return
         }
-        let ok = buffer.withUnsafeMutableBytes { bytes -> Bool in
-            var done = 0
-            while done < bytes.count {
-                let n = pread(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(i * length * 8 + done))
-                if n <= 0 { return false }
-                done += n
+        let ok = buffer.withUnsafeMutableBytes { bytes in
+            Self.whole(bytes.count, at: i * length * 8) { done, offset in
+                pread(descriptor, bytes.baseAddress! + done, bytes.count - done, offset)
             }
-            return true
         }
         if !ok { for k in 0..<length { buffer[k] = 0 } }
+    }
+
+    /// Calls `transfer` (a `pread` or `pwrite` of the bytes from `done` on, at file offset `offset`) until `count`
+    /// bytes have moved; false on an error or the end of the file.
+    private static func whole(_ count: Int, at start: Int, _ transfer: (_ done: Int, _ offset: off_t) -> Int) -> Bool {
+        var done = 0
+        while done < count {
+            let n = transfer(done, off_t(start + done))
+            if n <= 0 { return false }
+            done += n
+        }
+        return true
     }
 }
