@@ -442,12 +442,16 @@ struct ArgumentFinder {
     /// Nouns of a claim (`events/classes.tsv` class `claim`: اتهامات، مزاعم ...).
     static let claimNouns: Set<String> = EventStage.wordClasses["claim"] ?? []
 
+    /// A claim noun, proclitics allowed ("باتهامات").
+    static func isClaimNoun(_ token: Token) -> Bool {
+        token.isWord && Proclitics.candidates(token).contains { claimNouns.contains($0.stem) }
+    }
+
     /// "اتهامات نوري المالكي لها ... افتراء": a name right after a claim noun (or its title after it) is whose claim it
     /// is, not who calls it false.
     func isClaimGenitive(_ m: EntityMention) -> Bool {
         let k = (titleBefore[m.tokens.lowerBound] ?? m.tokens.lowerBound) - 1
-        guard k >= 0, doc.tokens[k].isWord else { return false }
-        return Proclitics.candidates(doc.tokens[k]).contains { Self.claimNouns.contains($0.stem) }
+        return k >= 0 && Self.isClaimNoun(doc.tokens[k])
     }
 
     /// Object pronouns written apart after a participle: "متهما إياها"، "منتقدا لها".

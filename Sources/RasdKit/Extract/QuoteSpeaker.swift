@@ -494,8 +494,7 @@ struct QuoteSpeaker: Sendable {
         // "واعتبرت السعودية اتهامات نوري المالكي لها ... افتراء": a state or body right after the verb, followed by a
         // claim noun (what it judges), is the subject; the person in that noun's genitive made the claim.
         if let head, let m = inZone.first(where: { $0.tokens.lowerBound == head }), m.type != .person,
-           m.tokens.upperBound < end, tokens[m.tokens.upperBound].isWord,
-           Proclitics.candidates(tokens[m.tokens.upperBound]).contains(where: { ArgumentFinder.claimNouns.contains($0.stem) }) {
+           m.tokens.upperBound < end, ArgumentFinder.isClaimNoun(tokens[m.tokens.upperBound]) {
             return .named(m.ref, m.text)
         }
         // A person named there is the speaker ("وقال في موسكو وزير الخارجية الروسي سيرغي لافروف"); a person in the

@@ -3,9 +3,10 @@
 /// Two mentions are one event when they have the same type and polarity (a fact, a plan or possibility, or a
 /// denied act: an offer to stop selling is no sale), their participants agree (one set contains the other and
 /// they share an actor; a report joins a cluster when it agrees with the cluster's union and with each report in
-/// it that names two parties or more; a statement's reports in two articles name the same speakers), and their dates agree: a date contains the other (2024-06 and
-/// 2024-06-19), or one is only the report's date and the other falls in the month before it, or one has no date. A lasting
-/// event (troops stationed) joins reports up to three years apart, never a decade. An act at one place is not
+/// it that names two parties or more; a statement's reports in two articles name the same speakers), and their
+/// dates agree: a date contains the other (2024-06 and 2024-06-19), or one is only the report's date and the other
+/// falls in the month before it, or one has no date. A lasting event (troops stationed) joins reports up to three
+/// years apart, never a decade. An act at one place is not
 /// an act at another: two strikes on one day by the same sides in Taiz and in Marib are two events (`placesAgree`).
 struct EventMerger {
     /// Event types that last (troops stationed, supplies flowing): reports months apart, dated only by their

@@ -57,6 +57,11 @@ package struct NearDuplicateDetector: Sendable {
         /// An index whose signatures live in `rows` (empty, of the detector's signature length).
         package init(rows: SignatureRows?) { self.rows = rows }
 
+        /// Appends the next article's signature, to `rows` or to `signatures`.
+        mutating func append<Signature: Collection<UInt64>>(signature: Signature) {
+            if let rows { rows.append(signature) } else { signatures.append(contentsOf: signature) }
+        }
+
         /// Article j's signature.
         mutating func signature(_ j: Int, length: Int) -> ArraySlice<UInt64> {
             guard let rows else { return signatures[(j * length)..<((j + 1) * length)] }
@@ -94,13 +99,11 @@ package struct NearDuplicateDetector: Sendable {
         index.parent.append(i)
         let hashes = bandHashes(signature)
         if hashes.isEmpty {
-            if let rows = index.rows { rows.append(repeatElement(0, count: length)) } else {
-                index.signatures.append(contentsOf: repeatElement(0, count: length))
-            }
+            index.append(signature: repeatElement(0, count: length))
             index.previous.append(contentsOf: repeatElement(-1, count: bands))
             return []
         }
-        if let rows = index.rows { rows.append(signature) } else { index.signatures.append(contentsOf: signature) }
+        index.append(signature: signature)
         if index.last.isEmpty { index.last = Array(repeating: [:], count: bands) }
         var group: [Int] = [], bucket: [Int] = []
         for (band, hash) in hashes.enumerated() {

@@ -103,31 +103,27 @@ extension StoryDetector {
             }
             norms[d] = norm.squareRoot()
         }
-        // Feature t's weight in bag d (where it is counted `count` times), scaled to unit length (0 for a feature
-        // left out, and for every feature of a bag with none counted).
-        func unitWeight(_ t: Int, _ count: UInt16, of d: Int) -> Float {
+        // Feature t's weight in bag d (where it is counted `count` times), scaled to unit length, when the feature is
+        // posted: in more than one bag and in at most `maxDF`, in a bag with some feature counted; nil otherwise (a
+        // weight is never 0 for a feature counted: `weight`'s factors are positive).
+        func postingWeight(_ t: Int, _ count: UInt16, of d: Int) -> Float? {
             let f = Int(df[t])
-            guard f <= maxDF, norms[d] > 0 else { return 0 }
-            return weight(count: Float(count), documents: f, collection: collection) / norms[d]
-        }
-        // Posted features: in more than one bag and weighed (a weight is never 0 for a feature counted: `weight`'s
-        // factors are positive).
-        func isPosted(_ t: Int, _ count: UInt16, of d: Int) -> Bool {
-            let f = df[t]
-            return f > 1 && Int(f) <= maxDF && unitWeight(t, count, of: d) != 0
+            guard f > 1, f <= maxDF, norms[d] > 0 else { return nil }
+            let w = weight(count: Float(count), documents: f, collection: collection) / norms[d]
+            return w != 0 ? w : nil
         }
         // Postings of the features counted in more than one bag: feature t's are at start[t]..<start[t + 1].
         var start = [Int](repeating: 0, count: featureCount + 1)
-        for d in 0..<n { bags.forEach(in: d) { t, count in if isPosted(t, count, of: d) { start[t + 1] += 1 } } }
+        for d in 0..<n { bags.forEach(in: d) { t, count in if postingWeight(t, count, of: d) != nil { start[t + 1] += 1 } } }
         for t in 0..<featureCount { start[t + 1] += start[t] }
         var postedDoc = [Int32](repeating: 0, count: start[featureCount])
         var postedWeight = [Float](repeating: 0, count: start[featureCount])
         var next = start
         for d in 0..<n {
             bags.forEach(in: d) { t, count in
-                guard isPosted(t, count, of: d) else { return }
+                guard let w = postingWeight(t, count, of: d) else { return }
                 postedDoc[next[t]] = Int32(d)
-                postedWeight[next[t]] = unitWeight(t, count, of: d)
+                postedWeight[next[t]] = w
                 next[t] += 1
             }
         }
@@ -136,8 +132,7 @@ extension StoryDetector {
         var touched: [Int] = []
         for i in 0..<n {
             bags.forEach(in: i) { t, count in
-                guard isPosted(t, count, of: i) else { return }
-                let w = unitWeight(t, count, of: i)
+                guard let w = postingWeight(t, count, of: i) else { return }
                 for s in start[t]..<start[t + 1] {
                     let j = Int(postedDoc[s])
                     guard j > i else { continue }
