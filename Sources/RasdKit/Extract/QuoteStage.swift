@@ -7,11 +7,14 @@ public struct QuoteStage: Sendable {
     let speakers: QuoteSpeaker
     /// Words before a quote mark that make what it quotes a name or a title ("صحيفة «الخبر»").
     let titleHeads: PhraseLexicon
+    /// Whose words a relative clause tells ("تصريحات X الأخيرة التي أكد فيها أن"): X speaks.
+    let owners: ConductOwners
 
     public init() {
         speech = PhraseLexicon.resource("quotes/speech_verbs.tsv")
         speakers = QuoteSpeaker(speech: speech)
         titleHeads = PhraseLexicon.resource("quotes/title_heads.tsv")
+        owners = ConductOwners(classes: EventStage.wordClasses)
     }
 
     static let openers: Set<Unicode.Scalar> = ["«", "“", "„", "\"", "”"]
@@ -57,7 +60,9 @@ public struct QuoteStage: Sendable {
                 defer {
                     if embedded { lastSpeaker = outer }
                 }
-                switch speakers.find(doc, verb: verb, sentence: sentence) {
+                // A relative clause on someone's words speaks for their owner ("تصريحات X الأخيرة التي أكد فيها").
+                let owner = owners.relativeSpeaker(of: verb..<(verb + 1), in: doc, sentence: sentence)
+                switch owner.map({ QuoteSpeaker.Finding.named($0.ref, $0.text) }) ?? speakers.find(doc, verb: verb, sentence: sentence) {
                 case .named(let ref, let text): lastSpeaker = (ref, text); sentenceHasSpeaker = true
                 case .unknown: lastSpeaker = nil; sentenceHasSpeaker = true
                 case .carried:
