@@ -69,6 +69,11 @@ final class JobsTests: XCTestCase {
         XCTAssertEqual(spill.dates.count, expected.dates.count)
         XCTAssertEqual(spill.quotes.count, expected.quotes.count)
         XCTAssertTrue(spilled.dates.isEmpty && spilled.quotes.isEmpty && !expected.dates.isEmpty && !expected.quotes.isEmpty)
+        // The event reports' sentences wait in the spill too: the merged events hold only their rows.
+        let reports = spilled.events.flatMap(\.mentions)
+        XCTAssertFalse(reports.isEmpty)
+        XCTAssertTrue(reports.allSatisfy { $0.text.isEmpty && $0.textRow != nil })
+        XCTAssertGreaterThanOrEqual(spill.eventTexts.count, reports.count)
         XCTAssertTrue(spilled.documents.contains { $0.body.count < 200 } && expected.documents.contains { $0.body.count > 200 },
                       "only the first words stay in memory")
         for jobs in [1, 3] {
@@ -92,6 +97,16 @@ final class JobsTests: XCTestCase {
         var reader = try spill.bodies.reader()
         for item in items { XCTAssertEqual(try reader.readString(), item) }
         XCTAssertThrowsError(try { var r = try spill.dates.reader(); _ = try r.read() }(), "an empty file has no item")
+    }
+
+    /// Texts read back by row in any order: from the file, and from the pending buffer not yet written.
+    func testTextRowsReadBackInAnyOrder() throws {
+        let rows = try TextRows()
+        let texts = (0..<40_000).map { String(repeating: "جملة\($0) ", count: $0 % 9) }
+        for (k, text) in texts.enumerated() { XCTAssertEqual(rows.append(text), k) }
+        XCTAssertEqual(rows.count, texts.count)
+        for k in [39_999, 0, 7, 20_000, 1, 39_998, 12_345] { XCTAssertEqual(rows.text(k), texts[k]) }
+        XCTAssertEqual(rows.text(9), "", "an empty text is a row")
     }
 
     /// A spilled body keeps its first eight words as the story step splits them.

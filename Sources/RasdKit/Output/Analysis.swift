@@ -76,6 +76,13 @@ public struct Analysis: Sendable, Codable, Equatable {
         public var confidence: Double? = nil
         /// The trigger's row, the rule behind each participant, the modality and the date (only with `--explain`).
         public var explain: [String]? = nil
+        /// While the sentence waits in a spill (`AnalysisSpill.eventTexts`), its row there and `text` empty: the
+        /// writer fills it in. Never encoded.
+        package var textRow: Int? = nil
+
+        enum CodingKeys: String, CodingKey {
+            case doc, text, start, end, trigger, date, date_basis, modality, attribution, confidence, explain
+        }
     }
 
     public struct Event: Sendable, Codable, Equatable {

@@ -90,7 +90,16 @@ public enum JSONOutput {
             guard let n = Int(entity.id.dropFirst()), n >= 1 else { return }
             entity.mentions = packed.mentions(of: n - 1, aliases: entity.aliases, docID: { ids[$0] })
         } })
-        try field("events", analysis.events)
+        try field("events", analysis.events, fill: spill.map { spill in { event in
+            for k in event.mentions.indices {
+                guard let row = event.mentions[k].textRow else { continue }
+                guard let text = spill.eventTexts.text(row) else {
+                    throw SpillFile.SpillError.truncated(spill.eventTexts.path, item: row)
+                }
+                event.mentions[k].text = text
+                event.mentions[k].textRow = nil
+            }
+        } })
         buffer.append(contentsOf: Array("  \"generator\" : ".utf8))
         try append(analysis.generator, depth: 1)
         buffer.append(contentsOf: Array(",\n".utf8))

@@ -14,6 +14,9 @@ package final class AnalysisSpill: @unchecked Sendable {
     /// The near-duplicate index's MinHash signatures (`NearDuplicateDetector.Index(rows:)`): read back by position
     /// while the collection is gathered, never written to the output.
     package let signatures: SignatureRows
+    /// The event reports' sentences (`EventMention.text`), by row: the merged events name their rows
+    /// (`Analysis.EventMentionEntry.textRow`) and the writer reads each back where the event lists it.
+    package let eventTexts: TextRows
     /// The entity mentions, packed: the resolve leaves the analysis's entities without their lists of mentions,
     /// and the writer fills each entity's as it writes it.
     package var entityMentions: PackedMentions?
@@ -26,6 +29,7 @@ package final class AnalysisSpill: @unchecked Sendable {
         dates = try SpillFile(kind: "dates", directory: directory)
         quotes = try SpillFile(kind: "quotes", directory: directory)
         signatures = try SignatureRows(length: NearDuplicateDetector().signatureLength, directory: directory)
+        eventTexts = try TextRows(directory: directory)
     }
 
     /// A body's first `words` words as written (up to the end of the last of them), split as the story step splits

@@ -32,6 +32,9 @@ package struct ArticleRecord: Sendable, Codable, Equatable {
     package var signature: [UInt64]
     /// Word stems of the title and body for the story step (see `StoryDetector.terms`).
     package var storyTerms: StoryDetector.Terms
+    /// With a spill, the row of the first event report's sentence in `AnalysisSpill.eventTexts` (the others follow
+    /// in order); the reports then keep no text of their own. Not stored.
+    package var firstEventTextRow: Int? = nil
 
     package init(_ doc: Document, nearDuplicates: NearDuplicateDetector = NearDuplicateDetector()) {
         id = doc.id

@@ -69,6 +69,14 @@ package struct CollectionResolver: Sendable {
         if doc.events.contains(where: { ($0.confidence ?? 1) < minConfidence }) {
             doc.events = doc.events.filter { ($0.confidence ?? 1) >= minConfidence }
         }
+        // The reports' sentences wait in the spill for the writer.
+        if let texts = spill?.eventTexts, !doc.events.isEmpty {
+            doc.firstEventTextRow = texts.count
+            for k in doc.events.indices {
+                texts.append(doc.events[k].text)
+                doc.events[k].text = ""
+            }
+        }
         if doc.parent == nil {
             gathering.nearDuplicates.add(doc.signature, to: &gathering.duplicates)
             gathering.signed.append(doc.id)
@@ -211,7 +219,7 @@ package struct CollectionResolver: Sendable {
     /// The event reports of one article, as the merge sees them (`d`: the article's index in the collection).
     func eventItems(_ doc: ArticleRecord, at d: Int, _ entities: inout EntityTable) -> [EventMerger.Item] {
         var items: [EventMerger.Item] = []
-        for e in doc.events where (e.confidence ?? 1) >= minConfidence {
+        for (k, e) in doc.events.enumerated() where (e.confidence ?? 1) >= minConfidence {
             // Attendees do not tell two reports of a meeting apart: one outlet lists them, another does not.
             let parties = e.participants.filter { $0.role != .attendee }
             let ids = parties.map { participantId($0.ref, &entities) }
@@ -222,6 +230,7 @@ package struct CollectionResolver: Sendable {
             item.place = e.place
             item.placeState = e.place.flatMap(state(of:))
             item.people = Set(zip(parties, ids).filter { $0.0.role == .actor && isPerson($0.0.ref) }.map(\.1))
+            item.textRow = doc.firstEventTextRow.map { $0 + k }
             items.append(item)
         }
         return items
@@ -266,7 +275,8 @@ package struct CollectionResolver: Sendable {
             return Analysis.EventMentionEntry(doc: documents[item.doc].id, text: m.text, start: m.start, end: m.end,
                                               trigger: m.trigger, date: m.date?.iso, date_basis: m.dateBasis?.rawValue,
                                               modality: m.modality.rawValue, attribution: m.attribution,
-                                              confidence: m.confidence, explain: explain ? m.provenance.notes : nil)
+                                              confidence: m.confidence, explain: explain ? m.provenance.notes : nil,
+                                              textRow: item.textRow)
         }
         let sources = Array(Set(mentions.map(\.doc))).sorted()
         let modality = members.map(\.mention.modality).contains(.asserted) ? "asserted" : members[0].mention.modality.rawValue

@@ -25,6 +25,8 @@ struct EventMerger {
         var placeState: EntityRef? = nil
         /// The actors that are people (`speakersAgree`).
         var people: Set<String> = []
+        /// Where the report's sentence waits when spilled (`ArticleRecord.firstEventTextRow`).
+        var textRow: Int? = nil
         /// Who speaks, for a statement: the people among the actors, else every actor (a body or state alone).
         var speakers: Set<String> { people.isEmpty ? actors : people }
     }

@@ -45,7 +45,7 @@ package final class SignatureRows: @unchecked Sendable {
     private func flush() {
         let rows = pending.count / length
         let ok = pending.withUnsafeBytes { bytes in
-            Self.whole(bytes.count, at: written * length * 8) { done, offset in
+            FileTransfer.whole(bytes.count, at: written * length * 8) { done, offset in
                 pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, offset)
             }
         }
@@ -67,16 +67,19 @@ package final class SignatureRows: @unchecked Sendable {
             return
         }
         let ok = buffer.withUnsafeMutableBytes { bytes in
-            Self.whole(bytes.count, at: i * length * 8) { done, offset in
+            FileTransfer.whole(bytes.count, at: i * length * 8) { done, offset in
                 pread(descriptor, bytes.baseAddress! + done, bytes.count - done, offset)
             }
         }
         if !ok { for k in 0..<length { buffer[k] = 0 } }
     }
+}
 
+/// Whole `pread`/`pwrite` transfers: the calls may move fewer bytes than asked.
+enum FileTransfer {
     /// Calls `transfer` (a `pread` or `pwrite` of the bytes from `done` on, at file offset `offset`) until `count`
     /// bytes have moved; false on an error or the end of the file.
-    private static func whole(_ count: Int, at start: Int, _ transfer: (_ done: Int, _ offset: off_t) -> Int) -> Bool {
+    static func whole(_ count: Int, at start: Int, _ transfer: (_ done: Int, _ offset: off_t) -> Int) -> Bool {
         var done = 0
         while done < count {
             let n = transfer(done, off_t(start + done))
