@@ -110,6 +110,12 @@ struct QuoteSpeaker: Sendable {
         entry(token).flatMap { prepositions[$0.form] }
     }
 
+    /// A verb that takes whom it addresses as object before its content preposition ("حذر X الأطراف من"): marked
+    /// "object" in the lexicon.
+    func takesObject(_ token: Token) -> Bool {
+        entry(token)?.values.contains("object") ?? false
+    }
+
     /// A participle or verbal noun with no subject of its own ("مشيرا"، "قوله"): marked "carried" in the lexicon.
     func isCarried(_ token: Token) -> Bool {
         entry(token)?.values.contains("carried") ?? false

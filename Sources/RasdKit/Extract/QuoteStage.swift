@@ -153,7 +153,9 @@ public struct QuoteStage: Sendable {
                         || (speakers.zone.entries[doc.tokens[from].norm].map { $0.first != "object" } ?? false) {
                         return p
                     }
-                    return ((from ?? verb + 1)..<p).filter({ doc.tokens[$0].isWord }).count <= (from == nil ? 4 : 2) ? p : nil
+                    // After the subject, the object of a verb that addresses someone ("حذر X الأطراف الليبية من").
+                    let reach = from == nil ? 4 : speakers.takesObject(doc.tokens[verb]) ? 5 : 2
+                    return ((from ?? verb + 1)..<p).filter({ doc.tokens[$0].isWord }).count <= reach ? p : nil
                 }
                 // A content noun before the preposition opens what is said ("وأكد الوزير حرص بلاده على ..."); looked for
                 // only with no complementizer, which comes first.
