@@ -74,6 +74,11 @@ final class JobsTests: XCTestCase {
         XCTAssertFalse(reports.isEmpty)
         XCTAssertTrue(reports.allSatisfy { $0.text.isEmpty && $0.textRow != nil })
         XCTAssertGreaterThanOrEqual(spill.eventTexts.count, reports.count)
+        // So do the quantities; those an event involves are kept apart with it.
+        XCTAssertTrue(spilled.quantities.isEmpty)
+        XCTAssertEqual(spill.quantities.count, expected.quantities.count)
+        XCTAssertEqual(spill.linkedQuantities.count, expected.quantities.count(where: { $0.event != nil }))
+        XCTAssertFalse(spill.linkedQuantities.isEmpty)
         XCTAssertTrue(spilled.documents.contains { $0.body.count < 200 } && expected.documents.contains { $0.body.count > 200 },
                       "only the first words stay in memory")
         for jobs in [1, 3] {

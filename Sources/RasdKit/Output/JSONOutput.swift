@@ -45,8 +45,9 @@ public enum JSONOutput {
         func append<T: Encodable>(_ value: T, depth: Int) throws {
             appendIndented(try encoder.encode(value), depth: depth, to: &buffer)
         }
+        /// `replaced`: spilled items written as another value instead (by row).
         func field<T: Encodable & Sendable>(_ key: String, _ items: [T], last: Bool = false, spilled: SpillFile? = nil,
-                                            fill: ((inout T) throws -> Void)? = nil) throws {
+                                            replaced: [Int: T] = [:], fill: ((inout T) throws -> Void)? = nil) throws {
             buffer.append(contentsOf: Array("  \"\(key)\" : ".utf8))
             let before = spilled?.count ?? 0
             if items.isEmpty && before == 0 {
@@ -58,7 +59,8 @@ public enum JSONOutput {
                     var reader = try spilled.reader()
                     for k in 0..<before {
                         buffer.append(contentsOf: Array("    ".utf8))
-                        buffer.append(contentsOf: try reader.read())
+                        let bytes = try reader.read()
+                        if let value = replaced[k] { try append(value, depth: 2) } else { buffer.append(contentsOf: bytes) }
                         buffer.append(contentsOf: Array((k == before - 1 && items.isEmpty ? "\n" : ",\n").utf8))
                         try flush()
                     }
@@ -104,7 +106,7 @@ public enum JSONOutput {
         try append(analysis.generator, depth: 1)
         buffer.append(contentsOf: Array(",\n".utf8))
         try field("problems", analysis.problems)
-        try field("quantities", analysis.quantities)
+        try field("quantities", analysis.quantities, spilled: spill?.quantities, replaced: spill?.linkedQuantities ?? [:])
         try field("quotes", analysis.quotes, spilled: spill?.quotes)
         // Absent (not empty) when no story step ran, as the encoder leaves a nil optional out.
         if let stories = analysis.stories { try field("stories", stories) }

@@ -11,6 +11,12 @@ package final class AnalysisSpill: @unchecked Sendable {
     package let bodies: SpillFile
     package let dates: SpillFile
     package let quotes: SpillFile
+    /// The quantities, encoded without their event (`quantities`'s rows in the analysis's order); those an event
+    /// involves are kept apart with it (`linkedQuantities`), and the writer writes those instead.
+    package let quantities: SpillFile
+    /// Spilled quantities an event involves, by row, with the event's id: what the discrepancies read and the
+    /// writer writes.
+    package var linkedQuantities: [Int: Analysis.QuantityEntry] = [:]
     /// The near-duplicate index's MinHash signatures (`NearDuplicateDetector.Index(rows:)`): read back by position
     /// while the collection is gathered, never written to the output.
     package let signatures: SignatureRows
@@ -28,6 +34,7 @@ package final class AnalysisSpill: @unchecked Sendable {
         bodies = try SpillFile(kind: "bodies", directory: directory)
         dates = try SpillFile(kind: "dates", directory: directory)
         quotes = try SpillFile(kind: "quotes", directory: directory)
+        quantities = try SpillFile(kind: "quantities", directory: directory)
         signatures = try SignatureRows(length: NearDuplicateDetector().signatureLength, directory: directory)
         eventTexts = try TextRows(directory: directory)
     }

@@ -35,6 +35,9 @@ package struct ArticleRecord: Sendable, Codable, Equatable {
     /// With a spill, the row of the first event report's sentence in `AnalysisSpill.eventTexts` (the others follow
     /// in order); the reports then keep no text of their own. Not stored.
     package var firstEventTextRow: Int? = nil
+    /// With a spill, the row of the first quantity in `AnalysisSpill.quantities` (the others follow in order). Not
+    /// stored.
+    package var firstQuantityRow: Int? = nil
 
     package init(_ doc: Document, nearDuplicates: NearDuplicateDetector = NearDuplicateDetector()) {
         id = doc.id

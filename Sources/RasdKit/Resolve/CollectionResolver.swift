@@ -62,7 +62,8 @@ package struct CollectionResolver: Sendable {
     /// event reports the merge will leave out, and of its MinHash signature (a kilobyte an article), which the
     /// near-duplicate index keeps.
     package func gather(_ doc: inout ArticleRecord, into gathering: inout Gathering) {
-        gather(doc, &gathering.analysis, &gathering.entities)
+        doc.firstQuantityRow = spillQuantities(of: doc)
+        gather(doc, &gathering.analysis, &gathering.entities, quantitiesSpilled: doc.firstQuantityRow != nil)
         doc.releaseCopiedAnnotations()
         // Reports under the confidence floor never reach the merge (`resolveEvents`): they go now, not at the end.
         // (A new list, not `removeAll(where:)`, which would keep the whole buffer.)
@@ -128,9 +129,9 @@ package struct CollectionResolver: Sendable {
     }
 
     /// Step "gather": an article's entry, mentions (into the entity table), roles, quantities, dates and quotes.
-    func gather(_ doc: ArticleRecord, _ analysis: inout Analysis, _ entities: inout EntityTable) {
+    func gather(_ doc: ArticleRecord, _ analysis: inout Analysis, _ entities: inout EntityTable, quantitiesSpilled: Bool = false) {
         analysis.documents.reserveGently(1)
-        analysis.quantities.reserveGently(doc.quantities.count)
+        if !quantitiesSpilled { analysis.quantities.reserveGently(doc.quantities.count) }
         analysis.documents.append(Analysis.DocumentEntry(
             id: doc.id, published: doc.published?.iso, published_basis: doc.publishedBasis, source: doc.source,
             title: doc.title, url: doc.url, parent: doc.parent, near_duplicate_of: nil, genre: doc.genre.rawValue,
@@ -144,11 +145,7 @@ package struct CollectionResolver: Sendable {
             let id = entities.id(for: r.person, type: .person, text: r.title)
             entities.addRole(id, Analysis.Role(title: r.title, office: r.office, doc: doc.id, from: r.from?.iso, basis: r.basis))
         }
-        for q in doc.quantities {
-            analysis.quantities.append(Analysis.QuantityEntry(
-                doc: doc.id, text: q.text, start: q.start, end: q.end, value: q.value, min: q.min, max: q.max,
-                qualifier: q.qualifier?.rawValue, unit: q.unit, duration: q.isDuration, event: nil))
-        }
+        for q in doc.quantities where !quantitiesSpilled { analysis.quantities.append(Self.entry(q, of: doc)) }
         for d in doc.dates {
             let entry = Analysis.DateEntry(doc: doc.id, text: d.text, start: d.start, end: d.end, date: d.date?.iso,
                                            basis: d.basis.rawValue, kind: d.kind, span_from: d.spanFrom?.iso, span_to: d.spanTo?.iso)
@@ -160,6 +157,26 @@ package struct CollectionResolver: Sendable {
                                        start: q.start, end: q.end, direct: q.direct, verb: q.verb)
             if !spilled(entry, to: spill?.quotes) { analysis.quotes.append(entry) }
         }
+    }
+
+    /// A quantity as the analysis lists it (no event yet).
+    static func entry(_ q: Quantity, of doc: ArticleRecord, event: String? = nil) -> Analysis.QuantityEntry {
+        Analysis.QuantityEntry(doc: doc.id, text: q.text, start: q.start, end: q.end, value: q.value, min: q.min, max: q.max,
+                               qualifier: q.qualifier?.rawValue, unit: q.unit, duration: q.isDuration, event: event)
+    }
+
+    /// With a spill, the article's quantities go to it, encoded as the output writes them (no event yet): the row of
+    /// the first. Nil (the analysis keeps them) without a spill, without quantities, or when one cannot be encoded.
+    func spillQuantities(of doc: ArticleRecord) -> Int? {
+        guard let spill, !doc.quantities.isEmpty else { return nil }
+        var encoded: [[UInt8]] = []
+        for q in doc.quantities {
+            guard let bytes = try? JSONOutput.itemBytes(Self.entry(q, of: doc), encoder: spill.encoder) else { return nil }
+            encoded.append(bytes)
+        }
+        let first = spill.quantities.count
+        for bytes in encoded { spill.quantities.append(bytes) }
+        return first
     }
 
     /// Appends the entry, encoded as the output writes it, to `file`; false (the analysis keeps it) without a file
@@ -236,12 +253,17 @@ package struct CollectionResolver: Sendable {
         return items
     }
 
-    /// A quantity of a member's report counts for the event (`quantityIndex`: "doc#start" → index in the analysis).
+    /// A quantity of a member's report counts for the event (`quantityIndex`: "doc#start" → index in the analysis;
+    /// a spilled one is kept apart with its event, `AnalysisSpill.linkedQuantities`).
     func linkQuantities(_ members: [EventMerger.Item], to eventId: String, _ documents: [ArticleRecord],
                         _ quantityIndex: [String: Int], _ analysis: inout Analysis) {
         for item in members {
             for q in item.mention.quantities {
                 let quantity = documents[item.doc].quantities[q]
+                if let spill, let first = documents[item.doc].firstQuantityRow {
+                    spill.linkedQuantities[first + q] = Self.entry(quantity, of: documents[item.doc], event: eventId)
+                    continue
+                }
                 if let k = quantityIndex["\(documents[item.doc].id)#\(quantity.start)"] { analysis.quantities[k].event = eventId }
             }
         }
@@ -314,7 +336,9 @@ package struct CollectionResolver: Sendable {
     /// Step "discrepancies": figures that sources give differently for one event, and counts of people no
     /// event holds (tolls, the displaced), each compared within one story only.
     func findDiscrepancies(_ documents: [ArticleRecord], _ analysis: inout Analysis, storyOf: [Int]) {
-        analysis.discrepancies = Discrepancies.find(analysis, documents: documents, storyOf: storyOf)
+        // The quantities an event involves, in the analysis's order: the spilled ones come first.
+        let spilled = spill.map { spill in spill.linkedQuantities.keys.sorted().map { spill.linkedQuantities[$0]! } } ?? []
+        analysis.discrepancies = Discrepancies.find(spilled + analysis.quantities, analysis, documents: documents, storyOf: storyOf)
         let flagged = Set(analysis.discrepancies.map { Set($0.values.map(\.value)) })
         analysis.discrepancies += MeasureDiscrepancies.shared.find(analysis, documents: documents, storyOf: storyOf)
             .filter { !flagged.contains(Set($0.values.map(\.value))) }

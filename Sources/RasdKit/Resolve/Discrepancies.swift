@@ -4,13 +4,15 @@
 enum Discrepancies {
     /// `storyOf`: each document's story number (index into `documents`); values of one event are compared
     /// within one story only.
-    static func find(_ analysis: Analysis, documents: [ArticleRecord], storyOf: [Int]) -> [Analysis.Discrepancy] {
+    /// `quantities`: the analysis's quantities, in order (those in a spill included).
+    static func find(_ quantities: [Analysis.QuantityEntry], _ analysis: Analysis, documents: [ArticleRecord],
+                     storyOf: [Int]) -> [Analysis.Discrepancy] {
         let published = Dictionary(documents.map { ($0.id, $0.published) }, uniquingKeysWith: { a, _ in a })
         var story: [String: Int] = [:]
         for (i, d) in documents.enumerated() where story[d.id] == nil { story[d.id] = storyOf[i] }
         var groups: [String: [Analysis.QuantityEntry]] = [:]
         var order: [String] = []
-        for q in analysis.quantities {
+        for q in quantities {
             guard let event = q.event, let unit = q.unit, (q.value ?? q.max) != nil else { continue }
             let key = event + "|" + unitKey(unit) + "|" + String(story[q.doc] ?? -1)
             if groups[key] == nil { order.append(key) }
