@@ -105,8 +105,10 @@ package struct GazetteerMatcher: Sendable {
                         if len == 1, !headed, !media, !stem.hasPrefix("ال"), onlyWithArticle(entity, key) { continue }
                         var start = Proclitics.originalOffset(in: doc.text, token: tokens[i], afterNormalized: prefix)
                         var range = i..<(i + len)
-                        // "منطقة كورسك": the mention is the name; the common noun before it stays outside.
-                        if len > 1, placeHeads.entries[stem] != nil || placeHeads.entries[KBKeys.toggledArticle(stem)] != nil
+                        // "منطقة كورسك": the mention is the name; the common noun before it stays outside. A body's
+                        // name keeps it ("منطقة اليورو"، "مدينة الملك عبدالعزيز للعلوم والتقنية").
+                        let place = entity.type == "GPE" || entity.type == "LOC"
+                        if len > 1, place && (placeHeads.entries[stem] != nil || placeHeads.entries[KBKeys.toggledArticle(stem)] != nil)
                             || (entity.kind == .outlet && mediaHeads.entries[stem] != nil) {
                             range = (i + 1)..<(i + len)
                             start = tokens[i + 1].start
