@@ -104,6 +104,9 @@ public struct TitleStage: Sendable {
         var titled = [Bool](repeating: false, count: doc.tokens.count)
         // Every word of a title before a name: that name's, never the previous name's apposition.
         var beforeName = [Bool](repeating: false, count: doc.tokens.count)
+        // Words of a title with no name after it, after its head, and the state of its office or holder if known.
+        var described = [Bool](repeating: false, count: doc.tokens.count)
+        var describedState: [Int: String] = [:]
         let dateStarts = Set(doc.dates.map { doc.firstToken(startingAtOrAfter: $0.start) })
         for sentence in doc.sentences {
             for t in sentence where doc.tokens[t].isWord && !covered[t] {
@@ -166,17 +169,22 @@ public struct TitleStage: Sendable {
                 } else if let d = description(doc, t, sentence: sentence, startsAt: startsAt) {
                     descriptions.append(d)
                     for x in d.tokens { covered[x] = true }
+                    // A state's body inside it is named too ("المتحدث باسم الحكومة اليمنية"), nested.
+                    let state = d.ref.kbId.flatMap { kb.entity($0)?.country }
+                    for x in (t + 1)..<max(t + 1, d.tokens.upperBound) { described[x] = true; describedState[x] = state }
                 } else if let found = office(doc, t..<sentence.upperBound), found.length > 1 {
                     // A longer title with no known holder ("نائب الرئيس العراقي"، "نائب رئيس الوزراء التركي")
                     // is not the shorter title inside it: never its holder.
                     for x in t..<(t + found.length) { covered[x] = true }
+                    for x in (t + 1)..<(t + found.length) { described[x] = true; describedState[x] = found.country }
                 }
             }
         }
         var absorbed = Set<Int>()
         descriptions += demonyms(doc, covered: &covered, titled: titled, absorbed: &absorbed)
         var inOffices: [EntityMention] = []
-        descriptions += stateInstitutions(doc, found: descriptions, startsAt: startsAt, covered: &covered, titled: titled,
+        descriptions += stateInstitutions(doc, found: descriptions, startsAt: startsAt, covered: &covered, titled: titled, described: described,
+                                          describedState: describedState,
                                           nested: &inOffices)
         roles += appositions(doc, beforeName: beforeName)
         roles += officeVerbs(doc)
@@ -544,7 +552,8 @@ public struct TitleStage: Sendable {
     /// - "المملكة" alone is the article's main country when that country is a kingdom (its names say so), else the
     ///   kingdom the article names most.
     func stateInstitutions(_ doc: Document, found: [EntityMention], startsAt: [Int: Int], covered: inout [Bool],
-                           titled: [Bool], nested: inout [EntityMention]) -> [EntityMention] {
+                           titled: [Bool], described: [Bool], describedState: [Int: String],
+                           nested: inout [EntityMention]) -> [EntityMention] {
         var named: [String: String] = [:]
         for m in found where m.origin == .institution {
             guard case .name(_, let key) = m.ref else { continue }
@@ -562,7 +571,7 @@ public struct TitleStage: Sendable {
         var out: [EntityMention] = []
         var t = 0
         while t < doc.tokens.count {
-            guard doc.tokens[t].isWord, !covered[t] || titled[t] else { t += 1; continue }
+            guard doc.tokens[t].isWord, !covered[t] || titled[t] || described[t] else { t += 1; continue }
             if !covered[t], let kingdom, let clitic = Self.kingdomWord(doc.tokens[t]),
                !(t + 1 < doc.tokens.count && doc.tokens[t + 1].kind == .arabic && doc.tokens[t + 1].norm.hasPrefix("ال")) {
                 let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[t], afterNormalized: clitic)
@@ -575,7 +584,7 @@ public struct TitleStage: Sendable {
             }
             // Inside a title before a name ("عضو مجلس الوزراء X") only an institution of two words or more.
             guard let m = institutions.heads.match(doc.tokens, at: t), let key = m.values.first,
-                  !m.tokens.contains(where: { covered[$0] && !(titled[$0] && m.tokens.count >= 2) }) else { t += 1; continue }
+                  !m.tokens.contains(where: { covered[$0] && !((titled[$0] || described[$0]) && m.tokens.count >= 2) }) else { t += 1; continue }
             let use = m.values.count > 2 ? m.values[2] : ""
             var end = m.tokens.upperBound
             var country: String?
@@ -596,7 +605,8 @@ public struct TitleStage: Sendable {
                 if m.tokens.count == 1, let next, next.kind == .arabic, next.norm.hasPrefix("ال"), !Self.relatives.contains(next.norm) {
                     t = end; continue
                 }
-                country = named[key] ?? (use == "kingdom" ? kingdom : main)
+                // In an office's title, the office's state ("النائب الثاني لرئيس مجلس الوزراء": Saudi Arabia's).
+                country = describedState[t] ?? named[key] ?? (use == "kingdom" ? kingdom : main)
             }
             let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[t], afterNormalized: m.prefix)
             let stop = doc.tokens[end - 1].end
@@ -613,7 +623,8 @@ public struct TitleStage: Sendable {
             let mention = EntityMention(start: start, end: stop, text: doc.string(start, stop), type: .org, ref: ref,
                                         origin: .institution, tokens: t..<end,
                                         reason: "\(key) of \(country ?? "no state the article names")")
-            if inOffice { nested.append(mention) } else { out.append(mention) }
+            // Inside a title with no name after it ("عضو مجلس الوزراء"، "المتحدث باسم الحكومة اليمنية"): nested.
+            if inOffice || described[t] { nested.append(mention) } else { out.append(mention) }
             for x in t..<end { covered[x] = true }
             t = end
         }
