@@ -12,6 +12,8 @@ public struct TitleStage: Sendable {
     public let kb: KnowledgeBase
     let heads: PhraseLexicon
     let barriers: PhraseLexicon
+    /// "أحد" and "وهو" opening a title after a name (`lexicon/apposition_openers.tsv`).
+    let appositionOpeners = PhraseLexicon.resource("lexicon/apposition_openers.tsv")
     /// "السابق" after a title: a former office, not its current holder.
     let formerWords: PhraseLexicon
     let roleVerbs: PhraseLexicon
@@ -147,6 +149,8 @@ public struct TitleStage: Sendable {
                         let after = startsAt[j + 1] == nil && isHead(doc, j + 1) ? j + 2 : j + 1
                         if let k = startsAt[after], doc.mentions[k].type == .person { nameIndex = k; break }
                     }
+                    // "رئيس تكتل «التغيير والإصلاح» النائب X": a name in quotation marks is part of the title.
+                    if let after = quotedName(doc, at: j, sentence: sentence) { j = after; continue }
                     if !tok.isWord || barriers.contains(token: tok) { break }
                     // A verb ends the phrase: "الوزير استقبل نظيره السعودي X" gives X the title "نظيره السعودي".
                     // (A word with the article or ending in ة is a noun: "وزير النقل"، "وكيل وزارة".)
@@ -493,6 +497,22 @@ public struct TitleStage: Sendable {
         return TriggerLemmas.shared.hits(word).contains { $0.rows.contains { $0.count > 1 && $0[1] == "verb" } }
     }
 
+    static let openingQuotes: Set<String> = ["«", "“", "\""]
+    static let closingQuotes: Set<String> = ["»", "”", "\""]
+
+    /// A name of one to five words in quotation marks opening at `j` ("«التغيير والإصلاح»"): the token after its
+    /// closing mark; nil for anything else, and when a word with "و" follows it.
+    func quotedName(_ doc: Document, at j: Int, sentence: Range<Int>) -> Int? {
+        guard doc.tokens[j].kind == .punct, Self.openingQuotes.contains(doc.tokens[j].norm) else { return nil }
+        var k = j + 1
+        while k < sentence.upperBound, k - j <= 6, doc.tokens[k].isWord { k += 1 }
+        guard k < sentence.upperBound, k > j + 1, k - j <= 6, doc.tokens[k].kind == .punct,
+              Self.closingQuotes.contains(doc.tokens[k].norm) else { return nil }
+        // "X رئيس شركة «...» وY": "و" after it begins the next item of a list; the title was X's.
+        if k + 1 < sentence.upperBound, doc.tokens[k + 1].kind == .arabic, doc.tokens[k + 1].norm.hasPrefix("و") { return nil }
+        return k + 1
+    }
+
     /// "X، الأستاذ في جامعة ...": a title after a person's name and a comma, up to the next punctuation.
     /// "X وزير الدولة عضو مجلس الوزراء"، "تعيين X وزيرا للإسكان": a title right after the name, with no comma, up
     /// to punctuation, a barrier word or the next person (a title that stands before another name is that
@@ -504,8 +524,14 @@ public struct TitleStage: Sendable {
             let after = m.tokens.upperBound
             guard after + 1 < doc.tokens.count else { continue }
             let comma = doc.tokens[after].norm == ","
-            let first = comma ? after + 1 : after
-            guard isHead(doc, first), comma || !beforeName[first] else { continue }
+            var first = comma ? after + 1 : after
+            // "X وهو سياسي محلي": the pronoun stays out of the title.
+            if appositionOpeners.entries[doc.tokens[first].norm]?.first == "pronoun", first + 1 < doc.tokens.count,
+               isHead(doc, first + 1) { first += 1 }
+            // "X أحد قياديي جبهة النصرة": "one of" and the plural that follows it.
+            let oneOf = appositionOpeners.entries[doc.tokens[first].norm]?.first == "one"
+                && first + 1 < doc.tokens.count && doc.tokens[first + 1].kind == .arabic
+            guard isHead(doc, first) || oneOf, comma || !beforeName[first] else { continue }
             // "استقبل X السفير الفرنسي": after a verb and its subject, a title with no comma is the object.
             // A verb of saying takes a clause, not a person: "أعلن X وزير النقل" names X's office.
             if !comma, m.tokens.lowerBound > 0, isEventVerb(doc.tokens[m.tokens.lowerBound - 1].norm),
