@@ -170,6 +170,15 @@ public struct TitleStage: Sendable {
                     for x in t..<j { covered[x] = true }
                     for x in (t + 1)..<max(t + 1, j) { titled[x] = true }
                     for x in t..<j { beforeName[x] = true }
+                    // "العضو البارز بتنظيم القاعدة والقيادي في جماعة خراسان X": the first title is X's too.
+                    if let earlier = coordinatedTitle(doc, before: t, sentence: sentence, covered: covered) {
+                        let s1 = Proclitics.originalOffset(in: doc.text, token: doc.tokens[earlier],
+                                                           afterNormalized: cliticLength(doc.tokens[earlier]))
+                        let e1 = doc.tokens[t - 1].end
+                        roles.append(RoleMention(person: doc.mentions[k].ref, title: doc.string(s1, e1), start: s1, end: e1,
+                                                 office: office(doc, earlier..<t)?.office, basis: "text", from: nil))
+                        for x in earlier..<t { covered[x] = true; beforeName[x] = true }
+                    }
                 } else if let d = description(doc, t, sentence: sentence, startsAt: startsAt) {
                     descriptions.append(d)
                     for x in d.tokens { covered[x] = true }
@@ -495,6 +504,29 @@ public struct TitleStage: Sendable {
     func isEventVerb(_ word: String) -> Bool {
         if triggers.values(word: word).map({ $0.count > 1 && $0[1] == "verb" }) == true { return true }
         return TriggerLemmas.shared.hits(word).contains { $0.rows.contains { $0.count > 1 && $0[1] == "verb" } }
+    }
+
+    /// The first of two titles joined by "و" before one name ("العضو البارز لفترة طويلة بتنظيم القاعدة والقيادي
+    /// في جماعة خراسان X"): its head, when the words between it and the second title's "و" (at `t`) are free words
+    /// or names of bodies and places, with no punctuation, verb, "أن" or person. A whole office's title ("وزير
+    /// الخارجية ووزير الدفاع X") names its own holder, and one right after a name is that name's: no such title.
+    func coordinatedTitle(_ doc: Document, before t: Int, sentence: Range<Int>, covered: [Bool]) -> Int? {
+        guard doc.tokens[t].norm.hasPrefix("و"), cliticLength(doc.tokens[t]) > 0 else { return nil }
+        var k = t - 1
+        var earliest: Int?
+        while k >= sentence.lowerBound, t - k <= 10 {
+            let tok = doc.tokens[k]
+            guard tok.isWord, !barriers.contains(token: tok), !ArgumentFinder.complementizers.contains(tok.norm),
+                  !isEventVerb(tok.norm), !speech.contains(token: tok) else { break }
+            if covered[k], !doc.mentions.contains(where: { $0.type != .person && $0.tokens.contains(k) }) { break }
+            if !covered[k], isHead(doc, k) { earliest = k }
+            k -= 1
+        }
+        guard let head = earliest, head + 1 < t, !doc.tokens[head].norm.hasPrefix("و") || cliticLength(doc.tokens[head]) == 0,
+              office(doc, head..<t)?.length != t - head else { return nil }
+        // Right after a name it is that name's apposition ("الأمير X رئيس فريق العمل ومساعد ...").
+        if head > sentence.lowerBound, doc.mentions.contains(where: { $0.type == .person && $0.tokens.upperBound == head }) { return nil }
+        return head
     }
 
     static let openingQuotes: Set<String> = ["«", "“", "\""]
