@@ -54,6 +54,9 @@ package struct GazetteerMatcher: Sendable {
             // "صحيفة الوطن"، "ل«عكاظ»": a media noun before the name, or quotation marks around it, is evidence
             // for an outlet or agency (and makes it win over a place of the same name).
             let mediaHeaded = i > sentence.lowerBound && mediaHeads.contains(token: tokens[i - 1])
+            // "تنظيم «بيت المقدس»": a body's head noun before the name (or before its quotation mark) makes a name
+            // shared by a place and a body the body's.
+            let bodyHeaded = bodyHead(before: i, tokens, sentence: sentence)
             var len = min(maxLen, longest, sentence.upperBound - i)
             search: while len >= 1 {
                 let rest = tokens[(i + 1)..<(i + len)]
@@ -85,6 +88,9 @@ package struct GazetteerMatcher: Sendable {
                            sourceFollows(tokens, at: i + len + 1, in: sentence) {
                             entities = places
                         } else if !outlets.isEmpty { entities = outlets } else if common && !headed { break }
+                    }
+                    if bodyHeaded, entities.count > 1, entities.contains(where: { $0.type == "ORG" }) {
+                        entities = entities.filter { $0.type == "ORG" }
                     }
                     if let entity = best(entities), len == 1, entity.type == "ORG",
                        bodyNouns.entries[stem] != nil || bodyNouns.entries[KBKeys.toggledArticle(stem)] != nil,
@@ -153,6 +159,15 @@ package struct GazetteerMatcher: Sendable {
             let k = ArabicNormalizer.shared.key(alias)
             return kb.isCommonWord(k) && (KBKeys.variantKey(k) == variant || KBKeys.looseKey(k) == loose)
         }
+    }
+
+    /// Whether a head noun of a body's name (`lexicon/name_heads.tsv`, type ORG: "تنظيم"، "جماعة") stands right
+    /// before token `i`, or before a quotation mark there.
+    func bodyHead(before i: Int, _ tokens: [Token], sentence: Range<Int>) -> Bool {
+        var k = i - 1
+        if k >= sentence.lowerBound, Self.quoteMarks.contains(tokens[k].norm) { k -= 1 }
+        guard k >= sentence.lowerBound else { return false }
+        return HeadedBodies.nameHeads.values(token: tokens[k])?.first == "ORG"
     }
 
     /// Among entities sharing an alias, prefer states over cities over other places, then people, then bodies.
