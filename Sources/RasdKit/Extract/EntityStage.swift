@@ -297,8 +297,9 @@ public struct EntityStage: Sendable {
     static func glued(_ word: String, type: EntityType, words: Int, waw: PhraseLexicon) -> (prefix: Int, stem: String)? {
         for c in Proclitics.candidates(word).dropFirst() where c.stem.unicodeScalars.count >= 3 {
             if c.stem.hasPrefix("ال") && c.stem.unicodeScalars.count >= 5 { return (c.prefix, c.stem) }
+            // A given name that reads as the article ("واليغ ازيروف"، "وأليسا ...") is one too.
             if type == .person, words >= 2, c.prefix == 1, word.hasPrefix("و"), waw.entries[word] == nil,
-               !c.stem.hasPrefix("ال") { return (c.prefix, c.stem) }
+               !c.stem.hasPrefix("ال") || TitleStage.articleGivenNames.contains(c.stem) { return (c.prefix, c.stem) }
             // "بأبي مالك"، "لأم آدم": a kunya after a preposition.
             if type == .person, words >= 2, c.prefix == 1, kunyas.contains(c.stem) { return (c.prefix, c.stem) }
         }
