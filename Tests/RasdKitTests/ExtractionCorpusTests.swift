@@ -159,6 +159,9 @@ final class ExtractionCorpusTests: XCTestCase {
             else if row[3] == "none" { ok = entity == nil }
             else if row[3].hasPrefix("kb:") { ok = entity?.kb == String(row[3].dropFirst(3)) }
             else if row[3].hasPrefix("same:") { ok = entity?.mentions.contains { $0.text == String(row[3].dropFirst(5)) } ?? false }
+            else if row[3].hasPrefix("!same:") {
+                ok = entity != nil && !(entity?.mentions.contains { $0.text == String(row[3].dropFirst(6)) } ?? true)
+            }
             else { XCTFail("unknown expectation: \(row[3])"); continue }
             if !ok { failures.append("\(row[0])\n    expected '\(row[2])' \(row[3]); got \(got)") }
         }

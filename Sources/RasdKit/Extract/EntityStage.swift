@@ -70,6 +70,7 @@ public struct EntityStage: Sendable {
         for sentence in doc.sentences {
             for m in matcher.matches(in: doc, sentence: sentence) {
                 guard let type = EntityType(kbType: m.entity.type) else { continue }
+                if isFamilyName(doc, m, type: type) { continue }
                 let end = doc.tokens[m.tokens.upperBound - 1].end
                 // "الأمير محمد بن سلمان": the name starts after the honorific (which stays covered).
                 var start = m.start, tokens = m.tokens
@@ -146,6 +147,15 @@ public struct EntityStage: Sendable {
                     && ($0.type == .org ? $0.tokens.count >= 2 : d.kind == "month" && d.basis != .absolute) }
             }
         }
+    }
+
+    /// A body's one-word name written with the article right after a given name ("عبدالخالق الحوثي"، "يحيى الحوثي"):
+    /// a person's family name, left to the tagger.
+    func isFamilyName(_ doc: Document, _ m: GazetteerMatcher.Match, type: EntityType) -> Bool {
+        guard type == .org, m.tokens.count == 1, m.tokens.lowerBound > 0, doc.tokens[m.tokens.lowerBound].norm.hasPrefix("ال"),
+              m.start == doc.tokens[m.tokens.lowerBound].start else { return false }
+        let before = doc.tokens[m.tokens.lowerBound - 1]
+        return before.kind == .arabic && givenNames.contains(TitleStage.foldingAlef(doc.string(before.start, before.end)))
     }
 
     /// BIO tags to typed spans (an I- tag with no open chunk starts one, as conlleval reads it).
@@ -287,8 +297,9 @@ public struct EntityStage: Sendable {
     static func glued(_ word: String, type: EntityType, words: Int, waw: PhraseLexicon) -> (prefix: Int, stem: String)? {
         for c in Proclitics.candidates(word).dropFirst() where c.stem.unicodeScalars.count >= 3 {
             if c.stem.hasPrefix("ال") && c.stem.unicodeScalars.count >= 5 { return (c.prefix, c.stem) }
+            // A given name that reads as the article ("واليغ ازيروف"، "وأليسا ...") is one too.
             if type == .person, words >= 2, c.prefix == 1, word.hasPrefix("و"), waw.entries[word] == nil,
-               !c.stem.hasPrefix("ال") { return (c.prefix, c.stem) }
+               !c.stem.hasPrefix("ال") || TitleStage.articleGivenNames.contains(c.stem) { return (c.prefix, c.stem) }
             // "بأبي مالك"، "لأم آدم": a kunya after a preposition.
             if type == .person, words >= 2, c.prefix == 1, kunyas.contains(c.stem) { return (c.prefix, c.stem) }
         }

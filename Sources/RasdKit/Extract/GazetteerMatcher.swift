@@ -54,6 +54,9 @@ package struct GazetteerMatcher: Sendable {
             // "صحيفة الوطن"، "ل«عكاظ»": a media noun before the name, or quotation marks around it, is evidence
             // for an outlet or agency (and makes it win over a place of the same name).
             let mediaHeaded = i > sentence.lowerBound && mediaHeads.contains(token: tokens[i - 1])
+            // "تنظيم «بيت المقدس»": a body's head noun before the name (or before its quotation mark) makes a name
+            // shared by a place and a body the body's.
+            let bodyHeaded = bodyHead(before: i, tokens, sentence: sentence)
             var len = min(maxLen, longest, sentence.upperBound - i)
             search: while len >= 1 {
                 let rest = tokens[(i + 1)..<(i + len)]
@@ -86,6 +89,9 @@ package struct GazetteerMatcher: Sendable {
                             entities = places
                         } else if !outlets.isEmpty { entities = outlets } else if common && !headed { break }
                     }
+                    if bodyHeaded, entities.count > 1, entities.contains(where: { $0.type == "ORG" }) {
+                        entities = entities.filter { $0.type == "ORG" }
+                    }
                     if let entity = best(entities), len == 1, entity.type == "ORG",
                        bodyNouns.entries[stem] != nil || bodyNouns.entries[KBKeys.toggledArticle(stem)] != nil,
                        !stem.hasPrefix("ال") || (i + 1 < sentence.upperBound && tokens[i + 1].kind == .arabic
@@ -105,8 +111,10 @@ package struct GazetteerMatcher: Sendable {
                         if len == 1, !headed, !media, !stem.hasPrefix("ال"), onlyWithArticle(entity, key) { continue }
                         var start = Proclitics.originalOffset(in: doc.text, token: tokens[i], afterNormalized: prefix)
                         var range = i..<(i + len)
-                        // "منطقة كورسك": the mention is the name; the common noun before it stays outside.
-                        if len > 1, placeHeads.entries[stem] != nil || placeHeads.entries[KBKeys.toggledArticle(stem)] != nil
+                        // "منطقة كورسك": the mention is the name; the common noun before it stays outside. A body's
+                        // name keeps it ("منطقة اليورو"، "مدينة الملك عبدالعزيز للعلوم والتقنية").
+                        let place = entity.type == "GPE" || entity.type == "LOC"
+                        if len > 1, place && (placeHeads.entries[stem] != nil || placeHeads.entries[KBKeys.toggledArticle(stem)] != nil)
                             || (entity.kind == .outlet && mediaHeads.entries[stem] != nil) {
                             range = (i + 1)..<(i + len)
                             start = tokens[i + 1].start
@@ -151,6 +159,15 @@ package struct GazetteerMatcher: Sendable {
             let k = ArabicNormalizer.shared.key(alias)
             return kb.isCommonWord(k) && (KBKeys.variantKey(k) == variant || KBKeys.looseKey(k) == loose)
         }
+    }
+
+    /// Whether a head noun of a body's name (`lexicon/name_heads.tsv`, type ORG: "تنظيم"، "جماعة") stands right
+    /// before token `i`, or before a quotation mark there.
+    func bodyHead(before i: Int, _ tokens: [Token], sentence: Range<Int>) -> Bool {
+        var k = i - 1
+        if k >= sentence.lowerBound, Self.quoteMarks.contains(tokens[k].norm) { k -= 1 }
+        guard k >= sentence.lowerBound else { return false }
+        return HeadedBodies.nameHeads.values(token: tokens[k])?.first == "ORG"
     }
 
     /// Among entities sharing an alias, prefer states over cities over other places, then people, then bodies.

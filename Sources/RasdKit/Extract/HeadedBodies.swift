@@ -16,6 +16,8 @@ struct HeadedBodies: Sendable {
     static let andArticle = ArabicNormalizer.shared.key("وال")
     /// Nouns that may head a name (`lexicon/name_heads.tsv`; type GPE: a place's own, "منطقة"، "محافظة").
     static let nameHeads = PhraseLexicon.resource("lexicon/name_heads.tsv")
+    static let honorifics = PhraseLexicon.resource("lexicon/honorifics.tsv")
+    static let onWord = ArabicNormalizer.shared.key("على")
 
     /// The head the token is (proclitics allowed, "ووزارة"، "بجمعية"), and whether it carries the article. Runs on
     /// every word: the readings are tested by hash, nothing is spelled out.
@@ -58,7 +60,7 @@ struct HeadedBodies: Sendable {
                   stops: PhraseLexicon, words: PhraseLexicon, kb: KnowledgeBase, covered: [Bool],
                   demonymAt: [Int: Int], placeAt: [Int: PlaceAt] = [:]) -> Int? {
         var end = i + 1, lastDefinite = i
-        var adjectiveSeen = false, inLam = false, nationalitySeen = false
+        var adjectiveSeen = false, inLam = false, nationalitySeen = false, onPhrase = false
         while end < sentence.upperBound, end - i <= 7, doc.tokens[end].kind == .arabic {
             let word = doc.tokens[end].norm
             let first = end == i + 1
@@ -72,6 +74,16 @@ struct HeadedBodies: Sendable {
                     && Self.nameHeads.entries[doc.tokens[end - 1].norm]?.first != "GPE"
                 if (glued && (adjectiveSeen || lastDefinite > i)) || afterConstruct { return place.end }
             }
+            // "لجنة الرقابة على المال العام"، "مؤسسة التأمين على الودائع": "على" after a verbal noun that takes it
+            // (`on` rows), and its definite object, say what the body oversees; adjectives may follow. After any
+            // other noun "على" is a verb's ("حرصت إدارة اتحاد السلة على المشاركة").
+            if !first, word == Self.onWord, !adjectiveSeen, !inLam, lastDefinite == end - 1, end - 1 > i,
+               words.entries[doc.tokens[end - 1].norm]?.first == "on",
+               end + 1 < sentence.upperBound, !covered[end + 1], doc.tokens[end + 1].kind == .arabic,
+               doc.tokens[end + 1].norm.hasPrefix(Self.article), mayChain(doc.tokens[end + 1].norm, stops: stops, kb: kb) {
+                inLam = true; onPhrase = true; lastDefinite = end + 1; end += 2
+                continue
+            }
             guard !covered[end] || (nationality && (demonymAt[end] != nil || placeAt[end]?.adjective == true)),
                   nationality || mayChain(word, stops: stops, kb: kb),
                   !(first && words.entries[word]?.first == "not") else { break }
@@ -81,9 +93,11 @@ struct HeadedBodies: Sendable {
                 inLam = true; adjectiveSeen = false; lastDefinite = end
             } else if !first, !inLam, word.hasPrefix("ل"), !word.hasPrefix(Self.article), doc.tokens[end].clitics.contains(where: { $0.prefix == 1 }),
                       end + 1 < sentence.upperBound, !covered[end + 1], doc.tokens[end + 1].norm.hasPrefix(Self.article),
-                      adjectiveSeen || nationalitySeen,
-                      // "لجسر الملك فهد": a bare word after the genitive continues another name.
-                      !(end + 2 < sentence.upperBound && doc.tokens[end + 2].kind == .arabic && !doc.tokens[end + 2].norm.hasPrefix(Self.article)
+                      mayChain(doc.tokens[end + 1].norm, stops: stops, kb: kb), adjectiveSeen || nationalitySeen,
+                      // "لجسر الملك فهد": after an honorific, a bare word continues another name ("برئاسة" or a
+                      // verb after "لكرة القدم" does not).
+                      !(end + 2 < sentence.upperBound && Self.honorifics.contains(token: doc.tokens[end + 1])
+                        && doc.tokens[end + 2].kind == .arabic && !doc.tokens[end + 2].norm.hasPrefix(Self.article)
                         && mayChain(doc.tokens[end + 2].norm, stops: stops, kb: kb)) {
                 // "الاتحاد الصربي لكرة القدم": "ل" and a noun in construct before a definite one open a "لل" phrase.
                 // The genitive ends the name.
@@ -108,7 +122,8 @@ struct HeadedBodies: Sendable {
         guard stop > i + 1 else { return nil }
         // A name after the chain continues it ("مستشفى الملك فهد"), or owns the body ("قيادة القوات المشتركة لتحالف
         // دعم الشرعية": the coalition speaks): either way the rules that know that name decide.
-        if stop < sentence.upperBound, covered[stop], demonymAt[stop] == nil,
+        // Not after "على" and its object: the name then is another's ("لجنة الرقابة على المنشطات عبدالرحمن ...").
+        if !onPhrase, stop < sentence.upperBound, covered[stop], demonymAt[stop] == nil,
            Proclitics.candidates(doc.tokens[stop]).count == 1 || doc.tokens[stop].norm.hasPrefix("ل") {
             return nil
         }

@@ -6,9 +6,13 @@
 /// `lexicon/headed_places.tsv`. The name is refused when it is a description (listed, or an indefinite nisba
 /// adjective: "مدينة سورية"، "قرية حدودية"), a function word, or a common noun of the tagger's training corpus
 /// ("مخيم اللاجئين": the word is seen often and never inside a name).
+///
+/// A dual noun names two places joined by "و" ("بلدتي الفوعة وكفريا"، "قريتي نبل والزهراء"): both are mentions.
 struct HeadedPlaces: Sendable {
     /// Head noun's `TokenKey` → whether it is loose (has other senses: a stricter test of the name).
     let headKeys: [UInt64: Bool]
+    /// The dual nouns among the heads.
+    let dualKeys: Set<UInt64>
     let openers: Set<String>
     let descriptions: Set<String>
 
@@ -16,7 +20,10 @@ struct HeadedPlaces: Sendable {
         let rows = Self.kindRows("lexicon/headed_places.tsv")
         openers = Set(rows["opener", default: [:]].keys)
         descriptions = Set(rows["not", default: [:]].keys)
-        headKeys = Self.hashed(rows["head", default: [:]])
+        let duals = rows["dual", default: [:]]
+        // A dual noun is loose: it also reads "my town" ("مدينتي الحبيبة").
+        headKeys = Self.hashed(rows["head", default: [:]].merging(duals.mapValues { _ in true }, uniquingKeysWith: { a, _ in a }))
+        dualKeys = Set(duals.keys.map { TokenKey.of($0) })
     }
 
     /// A file of "kind <TAB> word [<TAB> loose]" rows, normalized: kind → word → whether it is marked loose.
@@ -47,6 +54,11 @@ struct HeadedPlaces: Sendable {
             return r.hasArticle(in: token.norm) ? nil : loose
         }
         return nil
+    }
+
+    /// Whether the head noun a token is (proclitics allowed) is a dual one.
+    func isDual(_ token: Token) -> Bool {
+        token.readings.contains { !$0.restoresArticle && dualKeys.contains($0.key) }
     }
 
     /// A possessed noun ("حاجاتنا"، "حوائجكم"، "مدتها") is no name.
@@ -111,8 +123,28 @@ struct HeadedPlaces: Sendable {
                                          reason: "a name after the place noun «\(doc.tokens[i].norm)»"))
                 for t in range { covered[t] = true }
                 i = end - 1
+                if isDual(doc.tokens[first - 1]),
+                   let second = conjunct(at: end, doc, sentence: sentence, kb: kb, stopNames: stopNames, tagger: tagger,
+                                         givenNames: givenNames, covered: covered) {
+                    out.append(second)
+                    covered[end] = true
+                    i = end
+                }
             }
         }
         return out
+    }
+
+    /// The second place after a dual noun: a one-word name glued to "و" ("وكفريا"، "والزهراء"), read as the first.
+    func conjunct(at k: Int, _ doc: Document, sentence: Range<Int>, kb: KnowledgeBase, stopNames: PhraseLexicon,
+                  tagger: NERTagger?, givenNames: Set<String>, covered: [Bool]) -> EntityMention? {
+        guard k < sentence.upperBound, !covered[k], doc.tokens[k].kind == .arabic, doc.tokens[k].norm.hasPrefix("و") else { return nil }
+        let name = String(doc.tokens[k].norm.dropFirst())
+        guard mayName(name, afterLooseHead: true, kb: kb, stopNames: stopNames, tagger: tagger, givenNames: givenNames),
+              kb.country(forNationality: name) == nil, kb.lookupName(name).isEmpty else { return nil }
+        let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[k], afterNormalized: 1), stop = doc.tokens[k].end
+        return EntityMention(start: start, end: stop, text: doc.string(start, stop), type: .gpe,
+                             ref: .name(.gpe, KBKeys.variantKey(name)), origin: .placeHead, tokens: k..<(k + 1),
+                             reason: "the second name after a dual place noun")
     }
 }

@@ -3,6 +3,14 @@
 /// is a part becomes a mention of it. A part two people of the article share links to neither. The entity stage runs
 /// it on its names, the title stage again on the names it finds after titles ("الطيار حسام كمال" ... "وقال كمال").
 struct PartialNames: Sendable {
+    static let titleHeads = PhraseLexicon.resource("lexicon/title_heads.tsv")
+
+    /// A word that a title's noun takes in construct or as its holder's name: Arabic, no article, no proclitic
+    /// reading, no "أن".
+    static func opensConstruct(_ token: Token) -> Bool {
+        token.kind == .arabic && !token.norm.hasPrefix("ال") && token.clitics.isEmpty
+            && !ArgumentFinder.complementizers.contains(token.norm)
+    }
     let kb: KnowledgeBase
     let stopNames: PhraseLexicon
     let lineage: Lineage
@@ -83,6 +91,11 @@ struct PartialNames: Sendable {
                 for len in [2, 1] where i + len <= sentence.upperBound {
                     let range = i..<(i + len)
                     if range.contains(where: { covered[$0] || !doc.tokens[$0].isWord }) { continue }
+                    // A title's word before a noun in construct or a name is the title ("قائد اركان الجيش" is not
+                    // "قايد صالح"، "الرائد بدر ..."); before "أن" or a preposition it may be the family name ("وأكد
+                    // المخرج أن").
+                    if len == 1, Self.titleHeads.contains(token: doc.tokens[i]), i + 1 < sentence.upperBound,
+                       Self.opensConstruct(doc.tokens[i + 1]) { continue }
                     let tail = doc.tokens[(i + 1)..<(i + len)].map(\.norm).joined(separator: " ")
                     for ((prefix, stem), head) in zip(readings, heads) {
                         if len == 2, !EntityStage.obliqueKunyas.contains(stem), let head, !pairHeads.contains(head) { continue }

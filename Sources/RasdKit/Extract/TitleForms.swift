@@ -1,5 +1,6 @@
 /// A person's title or honorific written right before the name is a form of the person too: "خادم الحرمين الشريفين
-/// الملك سلمان بن عبدالعزيز"، "الأمير بندر بن سلطان"، "رئيس حزب القوات اللبنانية سمير جعجع". The press names people
+/// الملك سلمان بن عبدالعزيز"، "الأمير بندر بن سلطان"، "رئيس حزب القوات اللبنانية سمير جعجع"; so is a title before a
+/// comma and the name ("الرئيس التركي، رجب طيب أردوغان"), listed alone. The press names people
 /// by these forms and readers search by them. They are listed as nested mentions (the title alone, and the title with
 /// the name), which no later stage sees: the title stays a role, the name the person's mention.
 extension TitleStage {
@@ -25,7 +26,17 @@ extension TitleStage {
             }
             // The person's title written right before the name, or before its honorific.
             for r in roles where r.basis == "text" && r.person == m.ref && r.end <= m.start {
-                let next = doc.firstToken(startingAtOrAfter: r.end)
+                var next = doc.firstToken(startingAtOrAfter: r.end)
+                // "الرئيس التركي، رجب طيب أردوغان": a comma between them; the title alone is listed.
+                let comma = next < m.tokens.lowerBound && doc.tokens[next].norm == ","
+                if comma {
+                    // Not in a list of names ("صالح العمري، أمير كردي، محمد ...").
+                    let opening = doc.firstToken(endingAfter: r.start), before = opening - 1
+                    if before >= 0, doc.tokens[before].norm == "," { continue }
+                    // A title's head opens it, with no preposition glued to it ("بمحافظة القطيف" is a place).
+                    guard isHead(doc, opening), r.start == doc.tokens[opening].start else { continue }
+                    next += 1
+                }
                 guard next == m.tokens.lowerBound || next == first else { continue }
                 // A title that ran over the honorific ("خادم الحرمين الشريفين الملك") is listed without it.
                 let titleEnd = first < m.tokens.lowerBound && r.end > doc.tokens[first].start && first > 0
@@ -35,7 +46,7 @@ extension TitleStage {
                 if doc.firstToken(endingAfter: titleEnd - 1) > doc.firstToken(endingAfter: r.start) {
                     add(r.start, titleEnd, m, origin: .description, reason: "the person's title before the name")
                 }
-                add(r.start, m.end, m, origin: .description, reason: "the name with the title before it")
+                if !comma { add(r.start, m.end, m, origin: .description, reason: "the name with the title before it") }
             }
         }
         return out

@@ -12,6 +12,8 @@ public struct TitleStage: Sendable {
     public let kb: KnowledgeBase
     let heads: PhraseLexicon
     let barriers: PhraseLexicon
+    /// "أحد" and "وهو" opening a title after a name (`lexicon/apposition_openers.tsv`).
+    let appositionOpeners = PhraseLexicon.resource("lexicon/apposition_openers.tsv")
     /// "السابق" after a title: a former office, not its current holder.
     let formerWords: PhraseLexicon
     let roleVerbs: PhraseLexicon
@@ -104,6 +106,9 @@ public struct TitleStage: Sendable {
         var titled = [Bool](repeating: false, count: doc.tokens.count)
         // Every word of a title before a name: that name's, never the previous name's apposition.
         var beforeName = [Bool](repeating: false, count: doc.tokens.count)
+        // Words of a title with no name after it, after its head, and the state of its office or holder if known.
+        var described = [Bool](repeating: false, count: doc.tokens.count)
+        var describedState: [Int: String] = [:]
         let dateStarts = Set(doc.dates.map { doc.firstToken(startingAtOrAfter: $0.start) })
         for sentence in doc.sentences {
             for t in sentence where doc.tokens[t].isWord && !covered[t] {
@@ -144,6 +149,8 @@ public struct TitleStage: Sendable {
                         let after = startsAt[j + 1] == nil && isHead(doc, j + 1) ? j + 2 : j + 1
                         if let k = startsAt[after], doc.mentions[k].type == .person { nameIndex = k; break }
                     }
+                    // "رئيس تكتل «التغيير والإصلاح» النائب X": a name in quotation marks is part of the title.
+                    if let after = quotedName(doc, at: j, sentence: sentence) { j = after; continue }
                     if !tok.isWord || barriers.contains(token: tok) { break }
                     // A verb ends the phrase: "الوزير استقبل نظيره السعودي X" gives X the title "نظيره السعودي".
                     // (A word with the article or ending in ة is a noun: "وزير النقل"، "وكيل وزارة".)
@@ -163,20 +170,34 @@ public struct TitleStage: Sendable {
                     for x in t..<j { covered[x] = true }
                     for x in (t + 1)..<max(t + 1, j) { titled[x] = true }
                     for x in t..<j { beforeName[x] = true }
+                    // "العضو البارز بتنظيم القاعدة والقيادي في جماعة خراسان X": the first title is X's too.
+                    if let earlier = coordinatedTitle(doc, before: t, sentence: sentence, covered: covered) {
+                        let s1 = Proclitics.originalOffset(in: doc.text, token: doc.tokens[earlier],
+                                                           afterNormalized: cliticLength(doc.tokens[earlier]))
+                        let e1 = doc.tokens[t - 1].end
+                        roles.append(RoleMention(person: doc.mentions[k].ref, title: doc.string(s1, e1), start: s1, end: e1,
+                                                 office: office(doc, earlier..<t)?.office, basis: "text", from: nil))
+                        for x in earlier..<t { covered[x] = true; beforeName[x] = true }
+                    }
                 } else if let d = description(doc, t, sentence: sentence, startsAt: startsAt) {
                     descriptions.append(d)
                     for x in d.tokens { covered[x] = true }
+                    // A state's body inside it is named too ("المتحدث باسم الحكومة اليمنية"), nested.
+                    let state = d.ref.kbId.flatMap { kb.entity($0)?.country }
+                    for x in (t + 1)..<max(t + 1, d.tokens.upperBound) { described[x] = true; describedState[x] = state }
                 } else if let found = office(doc, t..<sentence.upperBound), found.length > 1 {
                     // A longer title with no known holder ("نائب الرئيس العراقي"، "نائب رئيس الوزراء التركي")
                     // is not the shorter title inside it: never its holder.
                     for x in t..<(t + found.length) { covered[x] = true }
+                    for x in (t + 1)..<(t + found.length) { described[x] = true; describedState[x] = found.country }
                 }
             }
         }
         var absorbed = Set<Int>()
         descriptions += demonyms(doc, covered: &covered, titled: titled, absorbed: &absorbed)
         var inOffices: [EntityMention] = []
-        descriptions += stateInstitutions(doc, found: descriptions, startsAt: startsAt, covered: &covered, titled: titled,
+        descriptions += stateInstitutions(doc, found: descriptions, startsAt: startsAt, covered: &covered, titled: titled, described: described,
+                                          describedState: describedState,
                                           nested: &inOffices)
         roles += appositions(doc, beforeName: beforeName)
         roles += officeVerbs(doc)
@@ -485,6 +506,45 @@ public struct TitleStage: Sendable {
         return TriggerLemmas.shared.hits(word).contains { $0.rows.contains { $0.count > 1 && $0[1] == "verb" } }
     }
 
+    /// The first of two titles joined by "و" before one name ("العضو البارز لفترة طويلة بتنظيم القاعدة والقيادي
+    /// في جماعة خراسان X"): its head, when the words between it and the second title's "و" (at `t`) are free words
+    /// or names of bodies and places, with no punctuation, verb, "أن" or person. A whole office's title ("وزير
+    /// الخارجية ووزير الدفاع X") names its own holder, and one right after a name is that name's: no such title.
+    func coordinatedTitle(_ doc: Document, before t: Int, sentence: Range<Int>, covered: [Bool]) -> Int? {
+        guard doc.tokens[t].norm.hasPrefix("و"), cliticLength(doc.tokens[t]) > 0 else { return nil }
+        var k = t - 1
+        var earliest: Int?
+        while k >= sentence.lowerBound, t - k <= 10 {
+            let tok = doc.tokens[k]
+            guard tok.isWord, !barriers.contains(token: tok), !ArgumentFinder.complementizers.contains(tok.norm),
+                  !isEventVerb(tok.norm), !speech.contains(token: tok) else { break }
+            if covered[k], !doc.mentions.contains(where: { $0.type != .person && $0.tokens.contains(k) }) { break }
+            if !covered[k], isHead(doc, k) { earliest = k }
+            k -= 1
+        }
+        guard let head = earliest, head + 1 < t, !doc.tokens[head].norm.hasPrefix("و") || cliticLength(doc.tokens[head]) == 0,
+              office(doc, head..<t)?.length != t - head else { return nil }
+        // Right after a name it is that name's apposition ("الأمير X رئيس فريق العمل ومساعد ...").
+        if head > sentence.lowerBound, doc.mentions.contains(where: { $0.type == .person && $0.tokens.upperBound == head }) { return nil }
+        return head
+    }
+
+    static let openingQuotes: Set<String> = ["«", "“", "\""]
+    static let closingQuotes: Set<String> = ["»", "”", "\""]
+
+    /// A name of one to five words in quotation marks opening at `j` ("«التغيير والإصلاح»"): the token after its
+    /// closing mark; nil for anything else, and when a word with "و" follows it.
+    func quotedName(_ doc: Document, at j: Int, sentence: Range<Int>) -> Int? {
+        guard doc.tokens[j].kind == .punct, Self.openingQuotes.contains(doc.tokens[j].norm) else { return nil }
+        var k = j + 1
+        while k < sentence.upperBound, k - j <= 6, doc.tokens[k].isWord { k += 1 }
+        guard k < sentence.upperBound, k > j + 1, k - j <= 6, doc.tokens[k].kind == .punct,
+              Self.closingQuotes.contains(doc.tokens[k].norm) else { return nil }
+        // "X رئيس شركة «...» وY": "و" after it begins the next item of a list; the title was X's.
+        if k + 1 < sentence.upperBound, doc.tokens[k + 1].kind == .arabic, doc.tokens[k + 1].norm.hasPrefix("و") { return nil }
+        return k + 1
+    }
+
     /// "X، الأستاذ في جامعة ...": a title after a person's name and a comma, up to the next punctuation.
     /// "X وزير الدولة عضو مجلس الوزراء"، "تعيين X وزيرا للإسكان": a title right after the name, with no comma, up
     /// to punctuation, a barrier word or the next person (a title that stands before another name is that
@@ -496,8 +556,14 @@ public struct TitleStage: Sendable {
             let after = m.tokens.upperBound
             guard after + 1 < doc.tokens.count else { continue }
             let comma = doc.tokens[after].norm == ","
-            let first = comma ? after + 1 : after
-            guard isHead(doc, first), comma || !beforeName[first] else { continue }
+            var first = comma ? after + 1 : after
+            // "X وهو سياسي محلي": the pronoun stays out of the title.
+            if appositionOpeners.entries[doc.tokens[first].norm]?.first == "pronoun", first + 1 < doc.tokens.count,
+               isHead(doc, first + 1) { first += 1 }
+            // "X أحد قياديي جبهة النصرة": "one of" and the plural that follows it.
+            let oneOf = appositionOpeners.entries[doc.tokens[first].norm]?.first == "one"
+                && first + 1 < doc.tokens.count && doc.tokens[first + 1].kind == .arabic
+            guard isHead(doc, first) || oneOf, comma || !beforeName[first] else { continue }
             // "استقبل X السفير الفرنسي": after a verb and its subject, a title with no comma is the object.
             // A verb of saying takes a clause, not a person: "أعلن X وزير النقل" names X's office.
             if !comma, m.tokens.lowerBound > 0, isEventVerb(doc.tokens[m.tokens.lowerBound - 1].norm),
@@ -544,7 +610,8 @@ public struct TitleStage: Sendable {
     /// - "المملكة" alone is the article's main country when that country is a kingdom (its names say so), else the
     ///   kingdom the article names most.
     func stateInstitutions(_ doc: Document, found: [EntityMention], startsAt: [Int: Int], covered: inout [Bool],
-                           titled: [Bool], nested: inout [EntityMention]) -> [EntityMention] {
+                           titled: [Bool], described: [Bool], describedState: [Int: String],
+                           nested: inout [EntityMention]) -> [EntityMention] {
         var named: [String: String] = [:]
         for m in found where m.origin == .institution {
             guard case .name(_, let key) = m.ref else { continue }
@@ -562,7 +629,7 @@ public struct TitleStage: Sendable {
         var out: [EntityMention] = []
         var t = 0
         while t < doc.tokens.count {
-            guard doc.tokens[t].isWord, !covered[t] || titled[t] else { t += 1; continue }
+            guard doc.tokens[t].isWord, !covered[t] || titled[t] || described[t] else { t += 1; continue }
             if !covered[t], let kingdom, let clitic = Self.kingdomWord(doc.tokens[t]),
                !(t + 1 < doc.tokens.count && doc.tokens[t + 1].kind == .arabic && doc.tokens[t + 1].norm.hasPrefix("ال")) {
                 let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[t], afterNormalized: clitic)
@@ -575,7 +642,7 @@ public struct TitleStage: Sendable {
             }
             // Inside a title before a name ("عضو مجلس الوزراء X") only an institution of two words or more.
             guard let m = institutions.heads.match(doc.tokens, at: t), let key = m.values.first,
-                  !m.tokens.contains(where: { covered[$0] && !(titled[$0] && m.tokens.count >= 2) }) else { t += 1; continue }
+                  !m.tokens.contains(where: { covered[$0] && !((titled[$0] || described[$0]) && m.tokens.count >= 2) }) else { t += 1; continue }
             let use = m.values.count > 2 ? m.values[2] : ""
             var end = m.tokens.upperBound
             var country: String?
@@ -596,7 +663,8 @@ public struct TitleStage: Sendable {
                 if m.tokens.count == 1, let next, next.kind == .arabic, next.norm.hasPrefix("ال"), !Self.relatives.contains(next.norm) {
                     t = end; continue
                 }
-                country = named[key] ?? (use == "kingdom" ? kingdom : main)
+                // In an office's title, the office's state ("النائب الثاني لرئيس مجلس الوزراء": Saudi Arabia's).
+                country = describedState[t] ?? named[key] ?? (use == "kingdom" ? kingdom : main)
             }
             let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[t], afterNormalized: m.prefix)
             let stop = doc.tokens[end - 1].end
@@ -613,7 +681,8 @@ public struct TitleStage: Sendable {
             let mention = EntityMention(start: start, end: stop, text: doc.string(start, stop), type: .org, ref: ref,
                                         origin: .institution, tokens: t..<end,
                                         reason: "\(key) of \(country ?? "no state the article names")")
-            if inOffice { nested.append(mention) } else { out.append(mention) }
+            // Inside a title with no name after it ("عضو مجلس الوزراء"، "المتحدث باسم الحكومة اليمنية"): nested.
+            if inOffice || described[t] { nested.append(mention) } else { out.append(mention) }
             for x in t..<end { covered[x] = true }
             t = end
         }

@@ -4,6 +4,8 @@ struct EntityTable {
     let kb: KnowledgeBase?
     private(set) var entries: [Analysis.Entity] = []
     private var index: [EntityRef: Int] = [:]
+    /// The father's name each person's short key was first seen with (`PersonNameKeys`).
+    private var fathers: PersonNameKeys.Fathers = [:]
     /// Entities whose label is still the title they were first mentioned by.
     private var labelledByTitle = Set<Int>()
     /// Entities (positions) whose label changed since `takeRelabelled`, when `tracksLabels` (a growing
@@ -20,7 +22,9 @@ struct EntityTable {
         self.kb = kb
     }
 
+    /// A person named with and without a middle name is one entity (`PersonNameKeys`).
     mutating func id(for ref: EntityRef, type: EntityType, text: String) -> String {
+        let ref = PersonNameKeys.shared.canonical(ref, text: text, fathers: &fathers)
         if let k = index[ref] { return entries[k].id }
         var entity = Analysis.Entity(id: "E\(entries.count + 1)", type: type.rawValue, label: text, label_en: nil,
                                      wikidata: nil, kb: nil, country: nil, aliases: [], roles: [], mentions: [])
