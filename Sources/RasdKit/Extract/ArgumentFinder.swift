@@ -115,6 +115,8 @@ struct ArgumentFinder {
     static let topicNouns = PhraseLexicon.resource("events/topic_nouns.tsv")
     /// Nouns of a statement (`events/statement_nouns.tsv`): "في بيان أصدره Y": Y is not governed by "في".
     static let statementNouns = PhraseLexicon.resource("events/statement_nouns.tsv")
+    /// Words that open a new clause ("حيث"، "بينما"، "إن": `events/clause_openers.tsv`).
+    static let clauseOpeners = PhraseLexicon.resource("events/clause_openers.tsv")
     static let relativePronouns = keys(["الذي", "التي", "اللذين", "اللذان", "اللتين", "اللتان", "الذين", "اللاتي"])
     /// A relative pronoun, with or without "و" on it ("والذي أقره").
     static func isRelativePronoun(_ word: String) -> Bool {
@@ -137,6 +139,9 @@ struct ArgumentFinder {
     /// A name after "التابعة لـ"/"الموالية لـ" ("قصفت الطائرات التابعة للتحالف") or after members and "من"
     /// ("هاجم مسلحون من داعش"): the subject's owner, who acts.
     func isAffiliation(_ m: EntityMention) -> Bool {
+        // "القوات الموالية للرئيس السابق X": the "ل" may be on the person's title.
+        if let role = titleBefore[m.tokens.lowerBound], role > 0,
+           Self.affiliation.contains(doc.tokens[role - 1].norm), titleHasPreposition(m, "ل") { return true }
         let k = m.tokens.lowerBound - 1
         guard k >= 0 else { return false }
         if Self.affiliation.contains(doc.tokens[k].norm) && preposition(before: m) == "ل" { return true }
@@ -196,14 +201,15 @@ struct ArgumentFinder {
         return nil
     }
 
-    /// Whether the title right before the name carries a glued ب ("بالعاهل الأردني"; the article is no preposition).
-    func titleHasPreposition(_ m: EntityMention) -> Bool {
+    /// Whether the title right before the name carries a glued ب ("بالعاهل الأردني"; the article is no preposition),
+    /// or the given letter.
+    func titleHasPreposition(_ m: EntityMention, _ letter: String = "ب") -> Bool {
         guard let role = titleBefore[m.tokens.lowerBound] else { return false }
         let title = doc.tokens[role]
         for c in Proclitics.candidates(title).dropFirst() where c.prefix > 0 {
             var clitic = String(String.UnicodeScalarView(title.norm.unicodeScalars.prefix(c.prefix)))
             if clitic.hasSuffix("ال") { clitic = String(clitic.dropLast(2)) }
-            if clitic.hasSuffix("ب") { return true }
+            if clitic.hasSuffix(letter) { return true }
         }
         return false
     }
@@ -252,15 +258,20 @@ struct ArgumentFinder {
             // The next name of the same kind (a person after a person); a country inside a title may stand between.
             // "جماعة الحوثي والعناصر الموالية لصالح": the owner of a coordinated group counts whatever its kind.
             // "الحوثيون وقوات صالح": a person after a noun of his armed men acts as a body.
+            // "ميليشيات الحوثي وصالح": a person glued to the "و" after a group named by its armed men shares them.
             let sameKind = { (x: EntityMention) in x.type == m.type || (x.type != .person && m.type != .person) || self.isAffiliation(x)
-                || self.isForceOwner(x) }
+                || self.isForceOwner(x) || (x.type == .person && x.tokens.lowerBound == start && self.namedByForces(m)) }
             // "X و المبعوث الأممي إلى ليبيا Y": a person whose title (a role of the text) opens right after the "و",
             // however long the title.
             let bare = Self.bareConjunctions.contains(doc.tokens[start].norm)
             let opens = { (k: Int) in k == start || (bare && k == start + 1) }
             let titled = m.type == .person ? actors.first(where: { $0.type == .person && $0.tokens.lowerBound < limit
                 && titleBefore[$0.tokens.lowerBound].map(opens) == true }) : nil
-            guard let next = titled ?? actors.first(where: { $0.tokens.lowerBound >= start && $0.tokens.lowerBound <= start + 4
+            // The title of the one whose forces are named may open within the four words ("والقوات الموالية للرئيس
+            // السابق X").
+            let within = { (x: EntityMention) in x.tokens.lowerBound <= start + 4
+                || (self.titleBefore[x.tokens.lowerBound].map { $0 <= start + 4 } == true && self.isAffiliation(x)) }
+            guard let next = titled ?? actors.first(where: { $0.tokens.lowerBound >= start && within($0)
                                                     && $0.tokens.lowerBound < limit && sameKind($0)
                                                     && (!strict || opens($0.tokens.lowerBound)) }),
                   !punctuationBetween(start, next.tokens.lowerBound, ignoringNameQuotes: throughQuotes) else { break }
@@ -320,6 +331,12 @@ struct ArgumentFinder {
         Proclitics.candidates(token).dropFirst().contains { $0.prefix <= maxPrefix && forceNouns.contains(word: $0.stem) }
     }
 
+    /// A group named by a noun of armed men, inside its name or right before it ("ميليشيات الحوثي"، "قوات النظام").
+    func namedByForces(_ m: EntityMention) -> Bool {
+        let k = m.tokens.lowerBound
+        return Self.forceNouns.contains(token: doc.tokens[k]) || (k > 0 && doc.tokens[k - 1].isWord && Self.forceNouns.contains(token: doc.tokens[k - 1]))
+    }
+
     /// A person named right after a noun of his armed men ("قوات صالح"، "وميليشيات X"): he acts through them.
     func isForceOwner(_ m: EntityMention) -> Bool { forceNoun(before: m) != nil }
 
@@ -350,7 +367,24 @@ struct ArgumentFinder {
     func subject(of sentence: Range<Int>, before limit: Int) -> EntityMention? {
         let start = (sentence.lowerBound..<limit).last { Self.complementizers.contains(doc.tokens[$0].norm) }.map { $0 + 1 }
             ?? sentence.lowerBound
-        return mentions(in: start..<limit).first { preposition(before: $0) == nil }
+        return mentions(in: start..<limit).first { preposition(before: $0) == nil && !describesName($0) }
+    }
+
+    /// Whether a word opening a new clause ("حيث"، "بينما") stands from `a` up to `b`. Not a complementizer: "قالت X
+    /// إنها بسطت سيطرتها" keeps the speaker as the subject of what is said about itself (each rule decides on those).
+    func opensClause(between a: Int, _ b: Int) -> Bool {
+        (a..<max(a, b)).contains {
+            let norm = doc.tokens[$0].norm
+            return doc.tokens[$0].isWord && Self.clauseOpeners.entries[norm] != nil && !Self.complementizers.contains(norm)
+                && !Self.pronominalComplementizers.contains(norm)
+        }
+    }
+
+    /// A nationality right after another name describes it ("مدينة كوباني السورية"): no party of its own.
+    func describesName(_ m: EntityMention) -> Bool {
+        guard m.origin == .demonym || kb.country(forNationality: doc.tokens[m.tokens].map(\.norm).joined(separator: " ")) != nil
+        else { return false }
+        return actors.contains { $0.tokens.upperBound == m.tokens.lowerBound }
     }
 
     /// The name after a light verb (`events/light_verbs.tsv`) before an indefinite verbal noun, with no punctuation
@@ -663,6 +697,8 @@ struct ArgumentFinder {
                 if m.tokens.upperBound < trigger.lowerBound,
                    let r = (m.tokens.upperBound..<trigger.lowerBound).first(where: { Self.relativePronouns.contains(doc.tokens[$0].norm) }),
                    r > m.tokens.upperBound { return nil }
+                // "مدينة كوباني السورية حيث فجر انتحاري نفسه": a word opening a new clause parts the name from the verb.
+                if opensClause(between: m.tokens.upperBound, trigger.lowerBound) || describesName(m) { return nil }
                 return m
             } : nil
             // "انتقد رئيس مجلس عشائر الأنبار، نعيم الكعود، الحكومة": a person set off by a comma right after a
@@ -706,7 +742,8 @@ struct ArgumentFinder {
                 // The comma that closes the apposition does not end the clause.
                 if objectStart < sentence.upperBound, doc.tokens[objectStart].norm == "," { objectStart += 1 }
                 punctuationFloor = objectStart
-            } else if pos == .noun, type == .attack || type == .meet || type == .sign, let sides = sides(after: trigger, in: sentence) {
+            } else if pos == .noun, type == .attack || type == .meet || type == .sign,
+                      let sides = sides(after: trigger, in: sentence, within: type == .attack ? Self.attackSidesWindow : 3) {
                 // "اشتباكات بين الجيش والشرطة"، "محادثات بين البلدين ...": both sides take part.
                 for m in sides { add(m, .actor) }
                 actorFound = true
@@ -789,7 +826,8 @@ struct ArgumentFinder {
                         .map({ holderOfTitle(containing: $0, among: before) ?? $0 }),
                       !(pos == .noun && definite) || governsDefinite(trigger, subject: m, among: before),
                       m.tokens.upperBound >= trigger.lowerBound - (pos == .noun ? 3 : 5),
-                      preposition(before: m) == nil, !takenByEarlier(m, earlier),
+                      preposition(before: m) == nil, !takenByEarlier(m, earlier), !describesName(m),
+                      !opensClause(between: m.tokens.upperBound, trigger.lowerBound),
                       pos == .dismissal || !complementBetween(m.tokens.upperBound, trigger.lowerBound),
                       !punctuationBetween(m.tokens.upperBound, trigger.lowerBound) || pos == .dismissal,
                       // "رجال الجيش والشرطة قتلوا في هجوم انتحاري استهدف ...": the name is the subject of the casualty
@@ -825,6 +863,12 @@ struct ArgumentFinder {
                                        && !(type == .statement && writtenSubject(after: trigger, before: complement))
                                        && !nounSubject(after: trigger, in: sentence)) {
             if let p = previousSubject(before: sentence) { add(p); actorFound = true }
+        }
+        // "سيطر الجيش مدعوما بمسلحي المقاومة على ..."، "هاجمت القوات بإسناد من طيران التحالف ...": who backs the
+        // actor in the fighting takes part with it.
+        if type == .attack, actorFound, let backers = backers(at: objectStart, in: sentence) {
+            for b in backers { add(b, .actor) }
+            objectStart = backers.map(\.tokens.upperBound).max() ?? objectStart
         }
         // Towns and landmarks do not act: a city as the only actor is where something happened ("هجوم سوسة"),
         // while states, capitals (metonymy: "موسكو ترفض") and regions with governments can.
@@ -1137,15 +1181,50 @@ struct ArgumentFinder {
         return nil
     }
 
+    /// Words of backing after an attacker ("مدعوما بـ"، "بإسناد من": `events/backing_words.tsv`).
+    static let backingWords = PhraseLexicon.resource("events/backing_words.tsv")
+
+    /// "مدعوما بمسلحي المقاومة الشعبية"، "بدعم من طيران التحالف والمقاومة": the names backing the actor, right after
+    /// its subject (a word of backing at `k`, the name within three words after it, no punctuation between).
+    func backers(at k: Int, in sentence: Range<Int>) -> [EntityMention]? {
+        guard k < sentence.upperBound, let word = Self.backingWords.match(doc.tokens, at: k, limit: sentence.upperBound) else { return nil }
+        let end = word.tokens.upperBound
+        guard let first = actors.first(where: { $0.tokens.lowerBound >= end && $0.tokens.lowerBound <= end + 2 && $0.tokens.lowerBound < sentence.upperBound }),
+              (k..<first.tokens.lowerBound).allSatisfy({ doc.tokens[$0].isWord }) else { return nil }
+        return [first] + coordinated(after: first, limit: sentence.upperBound)
+    }
+
     /// "بين X و Y" within three words after a verbal noun ("معارك عنيفة بين X و Y"): X and the names joined to it.
+    /// Never the "بين" of a place ("على الحدود بين البلدين"، "من بين": `events/boundary_words.tsv`). A side may
+    /// close with "من جهة" before the next ("بين الجيش من جهة والمسلحين من جهة أخرى": `events/side_markers.tsv`).
     func sides(after trigger: Range<Int>, in sentence: Range<Int>, within window: Int = 3) -> [EntityMention]? {
         guard let k = (trigger.upperBound..<min(trigger.upperBound + window, sentence.upperBound)).first(where: { doc.tokens[$0].norm == Self.between }),
               !punctuationBetween(trigger.upperBound, k),
+              !(k > trigger.upperBound && Self.boundaryWords.contains(token: doc.tokens[k - 1])),
               let first = actors.first(where: { $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 4 && $0.tokens.lowerBound < sentence.upperBound }),
               !punctuationBetween(k, first.tokens.lowerBound) else { return nil }
-        let rest = coordinated(after: first, limit: sentence.upperBound)
+        var rest = coordinated(after: first, limit: sentence.upperBound)
+        let last = rest.last ?? first
+        if let marker = Self.sideMarkers.match(doc.tokens, at: last.tokens.upperBound, limit: sentence.upperBound, allowClitics: false) {
+            // The marker (and a comma after it) closes the first side; the other side is joined after it.
+            var end = marker.tokens.upperBound
+            if end < sentence.upperBound, [",", "،"].contains(doc.tokens[end].norm) { end += 1 }
+            // (The first side's kind decides what may join, as for the names after it.)
+            var closed = first
+            closed.tokens = first.tokens.lowerBound..<end
+            let other = coordinated(after: closed, limit: sentence.upperBound)
+            rest += other.first.map { $0.tokens.lowerBound == end ? other : [] } ?? []
+        }
         return rest.isEmpty ? nil : [first] + rest
     }
+
+    /// Words before a "بين" of place or of choice, not of the sides of a fight ("الحدود بين"، "من بين").
+    static let boundaryWords = PhraseLexicon.resource("events/boundary_words.tsv")
+    /// "من جهة"، "من جانب": what closes one side of a fight before the other is joined.
+    static let sideMarkers = PhraseLexicon.resource("events/side_markers.tsv")
+    /// How far after an attack noun its sides may follow "بين", past the words that describe the fighting
+    /// ("مواجهات مسلحة هي الأعنف شهدتها المدينة بين X و Y").
+    static let attackSidesWindow = 8
 
     /// Marks that open what a speech verb reports: "إن/أن", a colon or a quote mark.
     static let complementMarks: Set<String> = [":", "\"", "«", "“", "”", "„"]
