@@ -497,9 +497,27 @@ struct ArgumentFinder {
     static let complementizers = keys(["إن", "أن", "إنه", "أنه", "إنها", "أنها", "بأن", "بأنه", "بأنها", "بأنهم"])
 
     /// The other reading of an institution's name: the state beside "الجيش السوداني", and the reverse.
+    /// Not for a body that stands against or apart from its state ("المعارضة السورية": `events/stateless_institutions.tsv`).
     func companions(of m: EntityMention) -> [EntityMention] {
-        guard m.origin == .institution || m.origin == .demonym else { return [] }
+        guard m.origin == .institution || m.origin == .demonym, !isStatelessInstitution(m.tokens) else { return [] }
         return actors.filter { $0.tokens == m.tokens && $0.ref != m.ref }
+    }
+
+    /// Institution keys (`lexicon/institutions.tsv`) whose state does not act with them (`events/stateless_institutions.tsv`).
+    static let statelessInstitutions = PhraseLexicon.resource("events/stateless_institutions.tsv")
+
+    /// The body of that list read on the same words as a state's nationality ("المعارضة السورية": the opposition,
+    /// not Syria).
+    func bodyApartFromState(_ m: EntityMention) -> EntityMention? {
+        guard m.origin == .demonym || m.origin == .gazetteer, isStatelessInstitution(m.tokens) else { return nil }
+        return actors.first { $0.tokens == m.tokens && $0.origin == .institution }
+    }
+
+    /// Whether the words name an institution of that list by its head ("المعارضة السورية").
+    func isStatelessInstitution(_ words: Range<Int>) -> Bool {
+        guard let head = Institutions.shared.heads.match(doc.tokens, at: words.lowerBound, limit: words.upperBound),
+              let key = head.values.first else { return false }
+        return Self.statelessInstitutions.contains(word: key)
     }
 
     /// False for a place that is not a state, a capital or a governed region (towns, landmarks, and place
@@ -529,6 +547,8 @@ struct ArgumentFinder {
         // Each participant with the line of the rule that took it (`--explain`).
         var provenance = Provenance()
         func add(_ m: EntityMention, _ role: ParticipantRole, line: UInt = #line) {
+            // "للمعارضة السورية": the body takes part, not the state its nationality names.
+            let m = bodyApartFromState(m) ?? m
             if !participants.contains(where: { $0.ref == m.ref }) {
                 participants.append(.init(ref: m.ref, role: role, text: m.text))
                 provenance.add("\(role) «\(m.text)»", line: line)
