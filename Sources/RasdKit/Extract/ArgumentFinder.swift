@@ -589,7 +589,11 @@ struct ArgumentFinder {
         let plainBefore = wordBefore.hasPrefix("و") ? String(wordBefore.dropFirst()) : wordBefore
         let adverbial = pos == .noun && trigger.lowerBound > sentence.lowerBound && !topic
             && (Self.during.contains(wordBefore)
-                || ((Self.during.contains(plainBefore) || Self.around.contains(plainBefore)) && hasPossessive(trigger.upperBound - 1)))
+                || ((Self.during.contains(plainBefore) || Self.around.contains(plainBefore)) && hasPossessive(trigger.upperBound - 1))
+                || (type == .attack && Self.around.contains(plainBefore) && fightWith(after: trigger, in: sentence)
+                    // "وقال الوزير بعد معارك مع X": the speaker did not fight; after "إن" the subject of what is said did.
+                    && !earlier.contains { $0.type == .statement
+                        && !complementBetween(doc.firstToken(startingAtOrAfter: $0.triggerEnd), trigger.lowerBound) }))
         var objectStart = trigger.upperBound
         // Punctuation past this token ends the objects ("انتقد X، Y": Y belongs elsewhere).
         var punctuationFloor = trigger.upperBound
@@ -977,6 +981,14 @@ struct ArgumentFinder {
         event.provenance = provenance
         if type.isSymmetric, tellsOtherSide(after: trigger, pos: pos, in: sentence) { event.unnamedSide = true }
         return event
+    }
+
+    /// "بعد اشتباكات عنيفة مع قوات النظام": "مع" within three words after an attack noun, adjectives between, names
+    /// the other side; the sentence's subject fought it ("سيطرت المقاومة على المنطقة بعد مواجهات مع الحوثيين").
+    func fightWith(after trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
+        let window = trigger.upperBound..<min(trigger.upperBound + 3, sentence.upperBound)
+        guard let k = window.first(where: { doc.tokens[$0].norm == Self.with }) else { return false }
+        return (trigger.upperBound..<k).allSatisfy { doc.tokens[$0].isWord && !doc.inMention($0) }
     }
 
     /// The comma that closes a relative clause opening at `k` ("الذي يتخذ من عمان مقرا له،"), within fifteen

@@ -614,6 +614,12 @@ public struct EventStage: Sendable {
             let relative = doc.tokens[r].start..<end
             candidates = candidates.filter { !relative.contains($0.start) }
         }
+        // "سيطرت القوات أمس على المنطقة بعد معارك ضارية مع X": the fighting came before the act the date tells, and
+        // took days; only a date after "بعد/قبل" dates it.
+        if event.type == .attack, trigger.lowerBound > sentence.lowerBound,
+           ArgumentFinder.around.contains(doc.tokens[trigger.lowerBound - 1].norm) {
+            candidates = candidates.filter { $0.start > triggerAt }
+        }
         // A statement is dated by the words around its verb, never by a date inside what it says.
         if event.type == .statement {
             let finder = ArgumentFinder.complementStart(doc, after: trigger, in: sentence)
