@@ -271,7 +271,12 @@ struct ArgumentFinder {
             // السابق X").
             let within = { (x: EntityMention) in x.tokens.lowerBound <= start + 4
                 || (self.titleBefore[x.tokens.lowerBound].map { $0 <= start + 4 } == true && self.isAffiliation(x)) }
-            guard let next = titled ?? actors.first(where: { $0.tokens.lowerBound >= start && within($0)
+            // "بين الجيش ومسلحين قدموا من سوريا": a name under a preposition written after the "و" is not joined.
+            let governed = { (x: EntityMention) in
+                ((start + 1)..<max(start + 1, self.titleBefore[x.tokens.lowerBound] ?? x.tokens.lowerBound)).contains {
+                    self.doc.tokens[$0].isWord && Self.prepositions.contains(self.doc.tokens[$0].norm) } && !self.isAffiliation(x)
+            }
+            guard let next = titled ?? actors.first(where: { $0.tokens.lowerBound >= start && within($0) && !governed($0)
                                                     && $0.tokens.lowerBound < limit && sameKind($0)
                                                     && (!strict || opens($0.tokens.lowerBound)) }),
                   !punctuationBetween(start, next.tokens.lowerBound, ignoringNameQuotes: throughQuotes) else { break }
