@@ -297,8 +297,18 @@ struct ArgumentFinder {
         if m.tokens.upperBound == trigger.lowerBound {
             return governing(coordination(endingAt: m, in: before)[0].tokens.lowerBound - 1)
         }
-        return m.tokens.upperBound == trigger.lowerBound - 1 && governing(trigger.lowerBound - 1)
+        if m.tokens.upperBound == trigger.lowerBound - 1 && governing(trigger.lowerBound - 1) { return true }
+        // "أن تنظيم داعش يقف وراء الاعتداء"، "أعلن التنظيم مسؤوليته عن الهجوم": who is behind the act did it.
+        return (1...3).contains { n in
+            let k = trigger.lowerBound - n
+            guard k == m.tokens.upperBound, let phrase = Self.responsibilityPhrases.match(doc.tokens, at: k, limit: trigger.lowerBound)
+            else { return false }
+            return phrase.tokens.upperBound == trigger.lowerBound
+        }
     }
+
+    /// "يقف وراء"، "مسؤوليته عن": phrases between a party and the act it did (`events/responsibility_phrases.tsv`).
+    static let responsibilityPhrases = PhraseLexicon.resource("events/responsibility_phrases.tsv")
 
     /// The coordination that ends at `m` ("بوتين وكيم" for "كيم"; "الحوثيين وقوات صالح" for "صالح").
     func coordination(endingAt m: EntityMention, in list: [EntityMention]) -> [EntityMention] {
