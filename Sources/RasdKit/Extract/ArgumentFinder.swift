@@ -813,7 +813,9 @@ struct ArgumentFinder {
                // "اتصالا هاتفيا بالعاهل الأردني الملك عبدالله": a title with ب on it is no genitive ("زيارة للرئيس X" is:
                // ل after an indefinite noun marks the genitive).
                !titleHasPreposition(m),
-               !punctuationBetween(trigger.upperBound, m.tokens.lowerBound) {
+               // "قصف تنظيم «داعش» مناطق": quote marks around a known name or a person's part nothing (a quoted word
+               // the lists do not know is as often a make: "مروحيات «الأباتشي»").
+               !punctuationBetween(trigger.upperBound, m.tokens.lowerBound, ignoringNameQuotes: m.ref.kbId != nil || m.type == .person) {
                 // "اتهام رئيس جنوب السودان سلفا كير ...": a state or body inside the title of the person named after
                 // it belongs to the title; the person acts.
                 let m = m.type != .person && type != .statement ? titleHolder(after: m, in: sentence) ?? m : m
@@ -850,7 +852,11 @@ struct ArgumentFinder {
                 // "لقي أربعة حوثيين مصرعهم في هجوم": who was killed or hurt in the attack was hit, not who struck.
                 add(victim, .target); targetTaken = true
                 provenance.add("target «\(victim.text)»: killed or hurt in it")
-            } else if continued || adverbial, let c = carriedSubject {
+            } else if continued || adverbial, let c = carriedSubject,
+                      // "فيما قصفت طائرات حربية عربية الجماعة": a noun of armed men or machines right after the verb
+                      // is its own subject, though it names nobody.
+                      !(pos == .verb && trigger.upperBound < sentence.upperBound && !doc.inMention(trigger.upperBound)
+                        && Self.actorNouns.contains(token: doc.tokens[trigger.upperBound])) {
                 add(c); actorFound = true
             } else if let group = groupAnaphor(after: trigger, sentence: sentence, earlier: earlier, previous: previous) {
                 for p in group { add(p) }
@@ -1227,6 +1233,9 @@ struct ArgumentFinder {
         }
         return nil
     }
+
+    /// Nouns of forces, machines and bodies that act (`lexicon/actor_nouns.tsv`: قوات، طائرات، جنود ...).
+    static let actorNouns = PhraseLexicon.resource("lexicon/actor_nouns.tsv")
 
     /// Words of backing after an attacker ("مدعوما بـ"، "بإسناد من": `events/backing_words.tsv`).
     static let backingWords = PhraseLexicon.resource("events/backing_words.tsv")

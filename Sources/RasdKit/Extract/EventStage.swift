@@ -103,6 +103,15 @@ public struct EventStage: Sendable {
         "بعد", "وبعد", "قبل", "وقبل", "عقب", "إثر", "اثر", "خلال", "من", "في", "على", "إلى", "الى", "عن", "مع", "حول", "ضد"])
     /// Nouns whose name is a date (`events/date_name_heads.tsv`).
     static let dateNameHeads = PhraseLexicon.resource("events/date_name_heads.tsv")
+    /// Words of a time of day written like a trigger ("فجر اليوم"، "فجر أمس": `events/time_homographs.tsv`).
+    static let timeHomographs = PhraseLexicon.resource("events/time_homographs.tsv")
+
+    /// "فجر اليوم الخميس": a word of that list right before a date is the time, not the verb.
+    func isTimeWord(_ doc: Document, _ i: Int) -> Bool {
+        guard i + 1 < doc.tokens.count, Self.timeHomographs.contains(token: doc.tokens[i]) else { return false }
+        let next = doc.tokens[i + 1].start
+        return doc.dates.contains { $0.start == next }
+    }
     /// ACCUSE lemmas of doubt (`events/doubt_lemmas.tsv`): what is doubted may be a thing, not a party.
     static let doubtLemmas = PhraseLexicon.resource("events/doubt_lemmas.tsv")
 
@@ -122,7 +131,7 @@ public struct EventStage: Sendable {
                 var candidates: [(match: PhraseLexicon.Match, row: [String], tense: Morphology.Tense?, byLemma: Bool)] = []
                 if let m = triggers.match(doc.tokens, at: i, limit: sentence.upperBound) {
                     candidates = (triggers.allEntries[m.key] ?? [m.values]).map { (m, $0, nil, false) }
-                } else if doc.tokens[i].kind == .arabic {
+                } else if doc.tokens[i].kind == .arabic, !isTimeWord(doc, i) {
                     let t = doc.tokens[i]
                     // The normalizer writes ة as ه: the letter as written tells "وزارة" from "وزاره".
                     let taMarbuta = t.norm.unicodeScalars.last == "ه" && doc.text.lastLetter(t.start..<t.end) == "\u{0629}"
