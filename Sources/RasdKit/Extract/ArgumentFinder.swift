@@ -583,9 +583,12 @@ struct ArgumentFinder {
         // A statement's speaker is named before what is said ("قال X إن ..."، "قال X: ..."): a name inside the
         // complement is what the statement is about.
         let complement = type == .statement ? complementStart(after: trigger, in: sentence) : sentence.upperBound
-        let after = mentions(in: trigger.upperBound..<sentence.upperBound)
+        // "شهدت مدينة حلب اشتباكات"، "القتال الذي تشهده اليمن": where the fighting took place takes no part in it.
+        let witness = type == .attack && pos == .noun ? witnessingPlace(of: trigger, in: sentence) : nil
+        let after = mentions(in: trigger.upperBound..<sentence.upperBound).filter { $0.tokens != witness?.tokens }
         let speakers = mentions(in: trigger.upperBound..<complement)
-        let before = mentions(in: sentence.lowerBound..<trigger.lowerBound)
+        let before = mentions(in: sentence.lowerBound..<trigger.lowerBound).filter { $0.tokens != witness?.tokens }
+        if let witness { place = witness.ref }
         let triggerWord = doc.tokens[trigger.lowerBound].norm
         let definite = Self.isDefinite(triggerWord)
         // A pronoun suffix as written (ة normalizes to ه, so look at the original letters).
@@ -1236,6 +1239,28 @@ struct ArgumentFinder {
 
     /// Nouns of forces, machines and bodies that act (`lexicon/actor_nouns.tsv`: قوات، طائرات، جنود ...).
     static let actorNouns = PhraseLexicon.resource("lexicon/actor_nouns.tsv")
+
+    /// Verbs of a place seeing events ("شهدت"، "تشهده": `events/witness_verbs.tsv`).
+    static let witnessVerbs = PhraseLexicon.resource("events/witness_verbs.tsv")
+
+    /// The place that saw the fighting an attack noun tells: the subject of a verb of witnessing right before the noun
+    /// ("وشهدت مدينة حلب اشتباكات"، up to three words between the verb and the noun), or the name right after such a
+    /// verb within four words after the noun ("القتال الذي تشهده اليمن"، "مواجهات هي الأعنف شهدتها مدينة مأرب"); a
+    /// noun of place ("مدينة") may stand before the name.
+    func witnessingPlace(of trigger: Range<Int>, in sentence: Range<Int>) -> EntityMention? {
+        let isWitness = { (k: Int) in self.doc.tokens[k].isWord && Self.witnessVerbs.contains(token: self.doc.tokens[k]) }
+        if let k = (max(sentence.lowerBound, trigger.lowerBound - 4)..<trigger.lowerBound).last(where: isWitness),
+           let m = actors.first(where: { (k + 1...k + 2).contains($0.tokens.lowerBound) && $0.tokens.upperBound <= trigger.lowerBound }),
+           isPlace(m), !punctuationBetween(k, trigger.lowerBound) {
+            return m
+        }
+        if let k = (trigger.upperBound..<min(trigger.upperBound + 5, sentence.upperBound)).first(where: isWitness),
+           !punctuationBetween(trigger.upperBound, k),
+           let m = actors.first(where: { (k + 1...k + 2).contains($0.tokens.lowerBound) }), isPlace(m) {
+            return m
+        }
+        return nil
+    }
 
     /// Words of backing after an attacker ("مدعوما بـ"، "بإسناد من": `events/backing_words.tsv`).
     static let backingWords = PhraseLexicon.resource("events/backing_words.tsv")
