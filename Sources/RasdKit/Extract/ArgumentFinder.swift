@@ -804,6 +804,7 @@ struct ArgumentFinder {
                           type != .statement && m.type != .person && preposition(before: m, floor: trigger.upperBound) != nil
                               ? titleHolder(after: m, in: sentence) ?? m : m
                       }), m.tokens.lowerBound <= trigger.upperBound + reach,
+               !(pos == .verb && nominalSubjectBefore(trigger)),
                !(pos == .noun && (type == .meet || type == .visit) && isCityOrSeat(m)),
                // "زيارة إيران": a visit's genitive place is where it goes, not who goes.
                !(pos == .noun && type == .visit && isPlace(m)),
@@ -1239,6 +1240,14 @@ struct ArgumentFinder {
 
     /// Nouns of forces, machines and bodies that act (`lexicon/actor_nouns.tsv`: قوات، طائرات، جنود ...).
     static let actorNouns = PhraseLexicon.resource("lexicon/actor_nouns.tsv")
+
+    /// "قال ناشطون إن القصف استهدف مستشفى الصاخور": a definite noun naming nobody between "إن/أن" and the verb is
+    /// its subject; the name after the verb is its object.
+    func nominalSubjectBefore(_ trigger: Range<Int>) -> Bool {
+        let k = trigger.lowerBound - 1
+        guard k >= 1, doc.tokens[k].isWord, Self.hasArticle(doc.tokens[k].norm), !doc.inMention(k), !isDateToken(k) else { return false }
+        return Self.complementizers.contains(doc.tokens[k - 1].norm)
+    }
 
     /// Verbs of a place seeing events ("شهدت"، "تشهده": `events/witness_verbs.tsv`).
     static let witnessVerbs = PhraseLexicon.resource("events/witness_verbs.tsv")

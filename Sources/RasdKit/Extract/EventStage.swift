@@ -152,6 +152,8 @@ public struct EventStage: Sendable {
                         // يسيطر عليها التنظيم"). After a passive light verb or a preposition ("تم طرد"، "بعد طرد") a form
                         // that may be read as the verb or its verbal noun is the noun. (Other types keep both readings:
                         // their noun rules take the sentence's subject as the actor of "في فرض عقوبات على X".)
+                        // Role "perfect" ("تستهدف الشركة الشباب": aims at) counts in the perfect only, as a seizure does.
+                        if byLemma, row.count > 3, row[1] == "verb", row[3] == "perfect", tense != .past { continue }
                         if byLemma, row.count > 3, row[3] == "seizure", row[1] == "verb",
                            tense != .past || (m.tokens.lowerBound > sentence.lowerBound
                                && Self.nounContexts.contains(doc.tokens[m.tokens.lowerBound - 1].norm)
