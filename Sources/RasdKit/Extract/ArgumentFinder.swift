@@ -805,6 +805,8 @@ struct ArgumentFinder {
                               ? titleHolder(after: m, in: sentence) ?? m : m
                       }), m.tokens.lowerBound <= trigger.upperBound + reach,
                !(pos == .verb && nominalSubjectBefore(trigger)),
+               // "قصف مستشفى عائشة": a name after a building's noun is the building, hit, not the one who struck.
+               !(type == .attack && namesBuilding(m)),
                !(pos == .noun && (type == .meet || type == .visit) && isCityOrSeat(m)),
                // "زيارة إيران": a visit's genitive place is where it goes, not who goes.
                !(pos == .noun && type == .visit && isPlace(m)),
@@ -1247,6 +1249,16 @@ struct ArgumentFinder {
         let k = trigger.lowerBound - 1
         guard k >= 1, doc.tokens[k].isWord, Self.hasArticle(doc.tokens[k].norm), !doc.inMention(k), !isDateToken(k) else { return false }
         return Self.complementizers.contains(doc.tokens[k - 1].norm)
+    }
+
+    /// Nouns of buildings named after people (`lexicon/named_after_heads.tsv`: مستشفى، مسجد، مدرسة ...).
+    static let buildingHeads = PhraseLexicon.resource("lexicon/named_after_heads.tsv")
+
+    /// Whether the name follows a building's noun in construct ("مستشفى عائشة"، "مسجد الإمام الصادق").
+    func namesBuilding(_ m: EntityMention) -> Bool {
+        let k = m.tokens.lowerBound - 1
+        guard k >= 0, doc.tokens[k].isWord, !doc.inMention(k), let row = Self.buildingHeads.values(token: doc.tokens[k]) else { return false }
+        return row.first != "honorific"
     }
 
     /// Verbs of a place seeing events ("شهدت"، "تشهده": `events/witness_verbs.tsv`).
