@@ -1251,14 +1251,15 @@ struct ArgumentFinder {
         return Self.complementizers.contains(doc.tokens[k - 1].norm)
     }
 
-    /// Nouns of buildings named after people (`lexicon/named_after_heads.tsv`: مستشفى، مسجد، مدرسة ...).
+    /// Nouns of buildings and institutions named after people (`lexicon/named_after_heads.tsv`, rows ORG: مستشفى،
+    /// مدرسة ...; not the towns of its GPE rows).
     static let buildingHeads = PhraseLexicon.resource("lexicon/named_after_heads.tsv")
 
     /// Whether the name follows a building's noun in construct ("مستشفى عائشة"، "مسجد الإمام الصادق").
     func namesBuilding(_ m: EntityMention) -> Bool {
         let k = m.tokens.lowerBound - 1
         guard k >= 0, doc.tokens[k].isWord, !doc.inMention(k), let row = Self.buildingHeads.values(token: doc.tokens[k]) else { return false }
-        return row.first != "honorific"
+        return row.first == "ORG"
     }
 
     /// Verbs of a place seeing events ("شهدت"، "تشهده": `events/witness_verbs.tsv`).
