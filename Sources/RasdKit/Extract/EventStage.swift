@@ -625,11 +625,14 @@ public struct EventStage: Sendable {
             let relative = doc.tokens[r].start..<end
             candidates = candidates.filter { !relative.contains($0.start) }
         }
-        // "سيطرت القوات أمس على المنطقة بعد معارك ضارية مع X": the fighting came before the act the date tells, and
-        // took days; only a date after "بعد/قبل" dates it.
-        if event.type == .attack, trigger.lowerBound > sentence.lowerBound,
-           ArgumentFinder.around.contains(doc.tokens[trigger.lowerBound - 1].norm) {
-            candidates = candidates.filter { $0.start > triggerAt }
+        // "سيطرت القوات أمس على المنطقة بعد معارك ضارية مع X"، "قرار اليوم بعد الانتصارات التي حققتها المقاومة في
+        // طرد X": the fighting came before the act the date tells, and took days; only a date after "بعد/قبل" (up
+        // to eight words before the trigger, no punctuation between) dates it.
+        if event.type == .attack,
+           let k = (max(sentence.lowerBound, trigger.lowerBound - 8)..<trigger.lowerBound).reversed()
+               .prefix(while: { doc.tokens[$0].isWord }).first(where: { ArgumentFinder.around.contains(doc.tokens[$0].norm) }) {
+            let opening = doc.tokens[k].start
+            candidates = candidates.filter { $0.start > opening }
         }
         // A statement is dated by the words around its verb, never by a date inside what it says.
         if event.type == .statement {
