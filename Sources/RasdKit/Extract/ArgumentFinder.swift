@@ -115,6 +115,8 @@ struct ArgumentFinder {
     static let topicNouns = PhraseLexicon.resource("events/topic_nouns.tsv")
     /// Nouns of a statement (`events/statement_nouns.tsv`): "في بيان أصدره Y": Y is not governed by "في".
     static let statementNouns = PhraseLexicon.resource("events/statement_nouns.tsv")
+    /// Words that open a new clause ("حيث"، "بينما"، "إن": `events/clause_openers.tsv`).
+    static let clauseOpeners = PhraseLexicon.resource("events/clause_openers.tsv")
     static let relativePronouns = keys(["الذي", "التي", "اللذين", "اللذان", "اللتين", "اللتان", "الذين", "اللاتي"])
     /// A relative pronoun, with or without "و" on it ("والذي أقره").
     static func isRelativePronoun(_ word: String) -> Bool {
@@ -137,6 +139,9 @@ struct ArgumentFinder {
     /// A name after "التابعة لـ"/"الموالية لـ" ("قصفت الطائرات التابعة للتحالف") or after members and "من"
     /// ("هاجم مسلحون من داعش"): the subject's owner, who acts.
     func isAffiliation(_ m: EntityMention) -> Bool {
+        // "القوات الموالية للرئيس السابق X": the "ل" may be on the person's title.
+        if let role = titleBefore[m.tokens.lowerBound], role > 0,
+           Self.affiliation.contains(doc.tokens[role - 1].norm), titleHasPreposition(m, "ل") { return true }
         let k = m.tokens.lowerBound - 1
         guard k >= 0 else { return false }
         if Self.affiliation.contains(doc.tokens[k].norm) && preposition(before: m) == "ل" { return true }
@@ -196,14 +201,15 @@ struct ArgumentFinder {
         return nil
     }
 
-    /// Whether the title right before the name carries a glued ب ("بالعاهل الأردني"; the article is no preposition).
-    func titleHasPreposition(_ m: EntityMention) -> Bool {
+    /// Whether the title right before the name carries a glued ب ("بالعاهل الأردني"; the article is no preposition),
+    /// or the given letter.
+    func titleHasPreposition(_ m: EntityMention, _ letter: String = "ب") -> Bool {
         guard let role = titleBefore[m.tokens.lowerBound] else { return false }
         let title = doc.tokens[role]
         for c in Proclitics.candidates(title).dropFirst() where c.prefix > 0 {
             var clitic = String(String.UnicodeScalarView(title.norm.unicodeScalars.prefix(c.prefix)))
             if clitic.hasSuffix("ال") { clitic = String(clitic.dropLast(2)) }
-            if clitic.hasSuffix("ب") { return true }
+            if clitic.hasSuffix(letter) { return true }
         }
         return false
     }
@@ -252,15 +258,25 @@ struct ArgumentFinder {
             // The next name of the same kind (a person after a person); a country inside a title may stand between.
             // "جماعة الحوثي والعناصر الموالية لصالح": the owner of a coordinated group counts whatever its kind.
             // "الحوثيون وقوات صالح": a person after a noun of his armed men acts as a body.
+            // "ميليشيات الحوثي وصالح": a person glued to the "و" after a group named by its armed men shares them.
             let sameKind = { (x: EntityMention) in x.type == m.type || (x.type != .person && m.type != .person) || self.isAffiliation(x)
-                || self.isForceOwner(x) }
+                || self.isForceOwner(x) || (x.type == .person && x.tokens.lowerBound == start && self.namedByForces(m)) }
             // "X و المبعوث الأممي إلى ليبيا Y": a person whose title (a role of the text) opens right after the "و",
             // however long the title.
             let bare = Self.bareConjunctions.contains(doc.tokens[start].norm)
             let opens = { (k: Int) in k == start || (bare && k == start + 1) }
             let titled = m.type == .person ? actors.first(where: { $0.type == .person && $0.tokens.lowerBound < limit
                 && titleBefore[$0.tokens.lowerBound].map(opens) == true }) : nil
-            guard let next = titled ?? actors.first(where: { $0.tokens.lowerBound >= start && $0.tokens.lowerBound <= start + 4
+            // The title of the one whose forces are named may open within the four words ("والقوات الموالية للرئيس
+            // السابق X").
+            let within = { (x: EntityMention) in x.tokens.lowerBound <= start + 4
+                || (self.titleBefore[x.tokens.lowerBound].map { $0 <= start + 4 } == true && self.isAffiliation(x)) }
+            // "بين الجيش ومسلحين قدموا من سوريا": a name under a preposition written after the "و" is not joined.
+            let governed = { (x: EntityMention) in
+                ((start + 1)..<max(start + 1, self.titleBefore[x.tokens.lowerBound] ?? x.tokens.lowerBound)).contains {
+                    self.doc.tokens[$0].isWord && Self.prepositions.contains(self.doc.tokens[$0].norm) } && !self.isAffiliation(x)
+            }
+            guard let next = titled ?? actors.first(where: { $0.tokens.lowerBound >= start && within($0) && !governed($0)
                                                     && $0.tokens.lowerBound < limit && sameKind($0)
                                                     && (!strict || opens($0.tokens.lowerBound)) }),
                   !punctuationBetween(start, next.tokens.lowerBound, ignoringNameQuotes: throughQuotes) else { break }
@@ -281,8 +297,18 @@ struct ArgumentFinder {
         if m.tokens.upperBound == trigger.lowerBound {
             return governing(coordination(endingAt: m, in: before)[0].tokens.lowerBound - 1)
         }
-        return m.tokens.upperBound == trigger.lowerBound - 1 && governing(trigger.lowerBound - 1)
+        if m.tokens.upperBound == trigger.lowerBound - 1 && governing(trigger.lowerBound - 1) { return true }
+        // "أن تنظيم داعش يقف وراء الاعتداء"، "أعلن التنظيم مسؤوليته عن الهجوم": who is behind the act did it.
+        return (1...3).contains { n in
+            let k = trigger.lowerBound - n
+            guard k == m.tokens.upperBound, let phrase = Self.responsibilityPhrases.match(doc.tokens, at: k, limit: trigger.lowerBound)
+            else { return false }
+            return phrase.tokens.upperBound == trigger.lowerBound
+        }
     }
+
+    /// "يقف وراء"، "مسؤوليته عن": phrases between a party and the act it did (`events/responsibility_phrases.tsv`).
+    static let responsibilityPhrases = PhraseLexicon.resource("events/responsibility_phrases.tsv")
 
     /// The coordination that ends at `m` ("بوتين وكيم" for "كيم"; "الحوثيين وقوات صالح" for "صالح").
     func coordination(endingAt m: EntityMention, in list: [EntityMention]) -> [EntityMention] {
@@ -320,6 +346,12 @@ struct ArgumentFinder {
         Proclitics.candidates(token).dropFirst().contains { $0.prefix <= maxPrefix && forceNouns.contains(word: $0.stem) }
     }
 
+    /// A group named by a noun of armed men, inside its name or right before it ("ميليشيات الحوثي"، "قوات النظام").
+    func namedByForces(_ m: EntityMention) -> Bool {
+        let k = m.tokens.lowerBound
+        return Self.forceNouns.contains(token: doc.tokens[k]) || (k > 0 && doc.tokens[k - 1].isWord && Self.forceNouns.contains(token: doc.tokens[k - 1]))
+    }
+
     /// A person named right after a noun of his armed men ("قوات صالح"، "وميليشيات X"): he acts through them.
     func isForceOwner(_ m: EntityMention) -> Bool { forceNoun(before: m) != nil }
 
@@ -350,7 +382,24 @@ struct ArgumentFinder {
     func subject(of sentence: Range<Int>, before limit: Int) -> EntityMention? {
         let start = (sentence.lowerBound..<limit).last { Self.complementizers.contains(doc.tokens[$0].norm) }.map { $0 + 1 }
             ?? sentence.lowerBound
-        return mentions(in: start..<limit).first { preposition(before: $0) == nil }
+        return mentions(in: start..<limit).first { preposition(before: $0) == nil && !describesName($0) }
+    }
+
+    /// Whether a word opening a new clause ("حيث"، "بينما") stands from `a` up to `b`. Not a complementizer: "قالت X
+    /// إنها بسطت سيطرتها" keeps the speaker as the subject of what is said about itself (each rule decides on those).
+    func opensClause(between a: Int, _ b: Int) -> Bool {
+        (a..<max(a, b)).contains {
+            let norm = doc.tokens[$0].norm
+            return doc.tokens[$0].isWord && Self.clauseOpeners.entries[norm] != nil && !Self.complementizers.contains(norm)
+                && !Self.pronominalComplementizers.contains(norm)
+        }
+    }
+
+    /// A nationality right after another name describes it ("مدينة كوباني السورية"): no party of its own.
+    func describesName(_ m: EntityMention) -> Bool {
+        guard m.origin == .demonym || kb.country(forNationality: doc.tokens[m.tokens].map(\.norm).joined(separator: " ")) != nil
+        else { return false }
+        return actors.contains { $0.tokens.upperBound == m.tokens.lowerBound }
     }
 
     /// The name after a light verb (`events/light_verbs.tsv`) before an indefinite verbal noun, with no punctuation
@@ -463,9 +512,27 @@ struct ArgumentFinder {
     static let complementizers = keys(["إن", "أن", "إنه", "أنه", "إنها", "أنها", "بأن", "بأنه", "بأنها", "بأنهم"])
 
     /// The other reading of an institution's name: the state beside "الجيش السوداني", and the reverse.
+    /// Not for a body that stands against or apart from its state ("المعارضة السورية": `events/stateless_institutions.tsv`).
     func companions(of m: EntityMention) -> [EntityMention] {
-        guard m.origin == .institution || m.origin == .demonym else { return [] }
+        guard m.origin == .institution || m.origin == .demonym, !isStatelessInstitution(m.tokens) else { return [] }
         return actors.filter { $0.tokens == m.tokens && $0.ref != m.ref }
+    }
+
+    /// Institution keys (`lexicon/institutions.tsv`) whose state does not act with them (`events/stateless_institutions.tsv`).
+    static let statelessInstitutions = PhraseLexicon.resource("events/stateless_institutions.tsv")
+
+    /// The body of that list read on the same words as a state's nationality ("المعارضة السورية": the opposition,
+    /// not Syria).
+    func bodyApartFromState(_ m: EntityMention) -> EntityMention? {
+        guard m.origin == .demonym || m.origin == .gazetteer, isStatelessInstitution(m.tokens) else { return nil }
+        return actors.first { $0.tokens == m.tokens && $0.origin == .institution }
+    }
+
+    /// Whether the words name an institution of that list by its head ("المعارضة السورية").
+    func isStatelessInstitution(_ words: Range<Int>) -> Bool {
+        guard let head = Institutions.shared.heads.match(doc.tokens, at: words.lowerBound, limit: words.upperBound),
+              let key = head.values.first else { return false }
+        return Self.statelessInstitutions.contains(word: key)
     }
 
     /// False for a place that is not a state, a capital or a governed region (towns, landmarks, and place
@@ -495,6 +562,8 @@ struct ArgumentFinder {
         // Each participant with the line of the rule that took it (`--explain`).
         var provenance = Provenance()
         func add(_ m: EntityMention, _ role: ParticipantRole, line: UInt = #line) {
+            // "للمعارضة السورية": the body takes part, not the state its nationality names.
+            let m = bodyApartFromState(m) ?? m
             if !participants.contains(where: { $0.ref == m.ref }) {
                 participants.append(.init(ref: m.ref, role: role, text: m.text))
                 provenance.add("\(role) «\(m.text)»", line: line)
@@ -514,9 +583,12 @@ struct ArgumentFinder {
         // A statement's speaker is named before what is said ("قال X إن ..."، "قال X: ..."): a name inside the
         // complement is what the statement is about.
         let complement = type == .statement ? complementStart(after: trigger, in: sentence) : sentence.upperBound
-        let after = mentions(in: trigger.upperBound..<sentence.upperBound)
+        // "شهدت مدينة حلب اشتباكات"، "القتال الذي تشهده اليمن": where the fighting took place takes no part in it.
+        let witness = type == .attack && pos == .noun ? witnessingPlace(of: trigger, in: sentence) : nil
+        let after = mentions(in: trigger.upperBound..<sentence.upperBound).filter { $0.tokens != witness?.tokens }
         let speakers = mentions(in: trigger.upperBound..<complement)
-        let before = mentions(in: sentence.lowerBound..<trigger.lowerBound)
+        let before = mentions(in: sentence.lowerBound..<trigger.lowerBound).filter { $0.tokens != witness?.tokens }
+        if let witness { place = witness.ref }
         let triggerWord = doc.tokens[trigger.lowerBound].norm
         let definite = Self.isDefinite(triggerWord)
         // A pronoun suffix as written (ة normalizes to ه, so look at the original letters).
@@ -535,7 +607,11 @@ struct ArgumentFinder {
         let plainBefore = wordBefore.hasPrefix("و") ? String(wordBefore.dropFirst()) : wordBefore
         let adverbial = pos == .noun && trigger.lowerBound > sentence.lowerBound && !topic
             && (Self.during.contains(wordBefore)
-                || ((Self.during.contains(plainBefore) || Self.around.contains(plainBefore)) && hasPossessive(trigger.upperBound - 1)))
+                || ((Self.during.contains(plainBefore) || Self.around.contains(plainBefore)) && hasPossessive(trigger.upperBound - 1))
+                || (type == .attack && Self.around.contains(plainBefore) && fightWith(after: trigger, in: sentence)
+                    // "وقال الوزير بعد معارك مع X": the speaker did not fight; after "إن" the subject of what is said did.
+                    && !earlier.contains { $0.type == .statement
+                        && !complementBetween(doc.firstToken(startingAtOrAfter: $0.triggerEnd), trigger.lowerBound) }))
         var objectStart = trigger.upperBound
         // Punctuation past this token ends the objects ("انتقد X، Y": Y belongs elsewhere).
         var punctuationFloor = trigger.upperBound
@@ -663,6 +739,8 @@ struct ArgumentFinder {
                 if m.tokens.upperBound < trigger.lowerBound,
                    let r = (m.tokens.upperBound..<trigger.lowerBound).first(where: { Self.relativePronouns.contains(doc.tokens[$0].norm) }),
                    r > m.tokens.upperBound { return nil }
+                // "مدينة كوباني السورية حيث فجر انتحاري نفسه": a word opening a new clause parts the name from the verb.
+                if opensClause(between: m.tokens.upperBound, trigger.lowerBound) || describesName(m) { return nil }
                 return m
             } : nil
             // "انتقد رئيس مجلس عشائر الأنبار، نعيم الكعود، الحكومة": a person set off by a comma right after a
@@ -706,7 +784,8 @@ struct ArgumentFinder {
                 // The comma that closes the apposition does not end the clause.
                 if objectStart < sentence.upperBound, doc.tokens[objectStart].norm == "," { objectStart += 1 }
                 punctuationFloor = objectStart
-            } else if pos == .noun, type == .attack || type == .meet || type == .sign, let sides = sides(after: trigger, in: sentence) {
+            } else if pos == .noun, type == .attack || type == .meet || type == .sign,
+                      let sides = sides(after: trigger, in: sentence, within: type == .attack ? Self.attackSidesWindow : 3) {
                 // "اشتباكات بين الجيش والشرطة"، "محادثات بين البلدين ...": both sides take part.
                 for m in sides { add(m, .actor) }
                 actorFound = true
@@ -725,6 +804,9 @@ struct ArgumentFinder {
                           type != .statement && m.type != .person && preposition(before: m, floor: trigger.upperBound) != nil
                               ? titleHolder(after: m, in: sentence) ?? m : m
                       }), m.tokens.lowerBound <= trigger.upperBound + reach,
+               !(pos == .verb && nominalSubjectBefore(trigger)),
+               // "قصف مستشفى عائشة": a name after a building's noun is the building, hit, not the one who struck.
+               !(type == .attack && namesBuilding(m)),
                !(pos == .noun && (type == .meet || type == .visit) && isCityOrSeat(m)),
                // "زيارة إيران": a visit's genitive place is where it goes, not who goes.
                !(pos == .noun && type == .visit && isPlace(m)),
@@ -737,7 +819,9 @@ struct ArgumentFinder {
                // "اتصالا هاتفيا بالعاهل الأردني الملك عبدالله": a title with ب on it is no genitive ("زيارة للرئيس X" is:
                // ل after an indefinite noun marks the genitive).
                !titleHasPreposition(m),
-               !punctuationBetween(trigger.upperBound, m.tokens.lowerBound) {
+               // "قصف تنظيم «داعش» مناطق": quote marks around a known name or a person's part nothing (a quoted word
+               // the lists do not know is as often a make: "مروحيات «الأباتشي»").
+               !punctuationBetween(trigger.upperBound, m.tokens.lowerBound, ignoringNameQuotes: m.ref.kbId != nil || m.type == .person) {
                 // "اتهام رئيس جنوب السودان سلفا كير ...": a state or body inside the title of the person named after
                 // it belongs to the title; the person acts.
                 let m = m.type != .person && type != .statement ? titleHolder(after: m, in: sentence) ?? m : m
@@ -774,7 +858,11 @@ struct ArgumentFinder {
                 // "لقي أربعة حوثيين مصرعهم في هجوم": who was killed or hurt in the attack was hit, not who struck.
                 add(victim, .target); targetTaken = true
                 provenance.add("target «\(victim.text)»: killed or hurt in it")
-            } else if continued || adverbial, let c = carriedSubject {
+            } else if continued || adverbial, let c = carriedSubject,
+                      // "فيما قصفت طائرات حربية عربية الجماعة": a noun of armed men or machines right after the verb
+                      // is its own subject, though it names nobody.
+                      !(pos == .verb && trigger.upperBound < sentence.upperBound && !doc.inMention(trigger.upperBound)
+                        && Self.actorNouns.contains(token: doc.tokens[trigger.upperBound])) {
                 add(c); actorFound = true
             } else if let group = groupAnaphor(after: trigger, sentence: sentence, earlier: earlier, previous: previous) {
                 for p in group { add(p) }
@@ -789,7 +877,8 @@ struct ArgumentFinder {
                         .map({ holderOfTitle(containing: $0, among: before) ?? $0 }),
                       !(pos == .noun && definite) || governsDefinite(trigger, subject: m, among: before),
                       m.tokens.upperBound >= trigger.lowerBound - (pos == .noun ? 3 : 5),
-                      preposition(before: m) == nil, !takenByEarlier(m, earlier),
+                      preposition(before: m) == nil, !takenByEarlier(m, earlier), !describesName(m),
+                      !opensClause(between: m.tokens.upperBound, trigger.lowerBound),
                       pos == .dismissal || !complementBetween(m.tokens.upperBound, trigger.lowerBound),
                       !punctuationBetween(m.tokens.upperBound, trigger.lowerBound) || pos == .dismissal,
                       // "رجال الجيش والشرطة قتلوا في هجوم انتحاري استهدف ...": the name is the subject of the casualty
@@ -825,6 +914,12 @@ struct ArgumentFinder {
                                        && !(type == .statement && writtenSubject(after: trigger, before: complement))
                                        && !nounSubject(after: trigger, in: sentence)) {
             if let p = previousSubject(before: sentence) { add(p); actorFound = true }
+        }
+        // "سيطر الجيش مدعوما بمسلحي المقاومة على ..."، "هاجمت القوات بإسناد من طيران التحالف ...": who backs the
+        // actor in the fighting takes part with it.
+        if type == .attack, actorFound, let backers = backers(at: objectStart, in: sentence) {
+            for b in backers { add(b, .actor) }
+            objectStart = backers.map(\.tokens.upperBound).max() ?? objectStart
         }
         // Towns and landmarks do not act: a city as the only actor is where something happened ("هجوم سوسة"),
         // while states, capitals (metonymy: "موسكو ترفض") and regions with governments can.
@@ -913,6 +1008,14 @@ struct ArgumentFinder {
         event.provenance = provenance
         if type.isSymmetric, tellsOtherSide(after: trigger, pos: pos, in: sentence) { event.unnamedSide = true }
         return event
+    }
+
+    /// "بعد اشتباكات عنيفة مع قوات النظام": "مع" within three words after an attack noun, adjectives between, names
+    /// the other side; the sentence's subject fought it ("سيطرت المقاومة على المنطقة بعد مواجهات مع الحوثيين").
+    func fightWith(after trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
+        let window = trigger.upperBound..<min(trigger.upperBound + 3, sentence.upperBound)
+        guard let k = window.first(where: { doc.tokens[$0].norm == Self.with }) else { return false }
+        return (trigger.upperBound..<k).allSatisfy { doc.tokens[$0].isWord && !doc.inMention($0) }
     }
 
     /// The comma that closes a relative clause opening at `k` ("الذي يتخذ من عمان مقرا له،"), within fifteen
@@ -1137,15 +1240,94 @@ struct ArgumentFinder {
         return nil
     }
 
+    /// Nouns of forces, machines and bodies that act (`lexicon/actor_nouns.tsv`: قوات، طائرات، جنود ...).
+    static let actorNouns = PhraseLexicon.resource("lexicon/actor_nouns.tsv")
+
+    /// "قال ناشطون إن القصف استهدف مستشفى الصاخور": a definite noun naming nobody between "إن/أن" and the verb is
+    /// its subject; the name after the verb is its object.
+    func nominalSubjectBefore(_ trigger: Range<Int>) -> Bool {
+        let k = trigger.lowerBound - 1
+        guard k >= 1, doc.tokens[k].isWord, Self.hasArticle(doc.tokens[k].norm), !doc.inMention(k), !isDateToken(k) else { return false }
+        return Self.complementizers.contains(doc.tokens[k - 1].norm)
+    }
+
+    /// Nouns of buildings and institutions named after people (`lexicon/named_after_heads.tsv`, rows ORG: مستشفى،
+    /// مدرسة ...; not the towns of its GPE rows).
+    static let buildingHeads = PhraseLexicon.resource("lexicon/named_after_heads.tsv")
+
+    /// Whether the name follows a building's noun in construct ("مستشفى عائشة"، "مسجد الإمام الصادق").
+    func namesBuilding(_ m: EntityMention) -> Bool {
+        let k = m.tokens.lowerBound - 1
+        guard k >= 0, doc.tokens[k].isWord, !doc.inMention(k), let row = Self.buildingHeads.values(token: doc.tokens[k]) else { return false }
+        return row.first == "ORG"
+    }
+
+    /// Verbs of a place seeing events ("شهدت"، "تشهده": `events/witness_verbs.tsv`).
+    static let witnessVerbs = PhraseLexicon.resource("events/witness_verbs.tsv")
+
+    /// The place that saw the fighting an attack noun tells: the subject of a verb of witnessing right before the noun
+    /// ("وشهدت مدينة حلب اشتباكات"، up to three words between the verb and the noun), or the name right after such a
+    /// verb within four words after the noun ("القتال الذي تشهده اليمن"، "مواجهات هي الأعنف شهدتها مدينة مأرب"); a
+    /// noun of place ("مدينة") may stand before the name.
+    func witnessingPlace(of trigger: Range<Int>, in sentence: Range<Int>) -> EntityMention? {
+        let isWitness = { (k: Int) in self.doc.tokens[k].isWord && Self.witnessVerbs.contains(token: self.doc.tokens[k]) }
+        if let k = (max(sentence.lowerBound, trigger.lowerBound - 4)..<trigger.lowerBound).last(where: isWitness),
+           let m = actors.first(where: { (k + 1...k + 2).contains($0.tokens.lowerBound) && $0.tokens.upperBound <= trigger.lowerBound }),
+           isPlace(m), !punctuationBetween(k, trigger.lowerBound) {
+            return m
+        }
+        if let k = (trigger.upperBound..<min(trigger.upperBound + 5, sentence.upperBound)).first(where: isWitness),
+           !punctuationBetween(trigger.upperBound, k),
+           let m = actors.first(where: { (k + 1...k + 2).contains($0.tokens.lowerBound) }), isPlace(m) {
+            return m
+        }
+        return nil
+    }
+
+    /// Words of backing after an attacker ("مدعوما بـ"، "بإسناد من": `events/backing_words.tsv`).
+    static let backingWords = PhraseLexicon.resource("events/backing_words.tsv")
+
+    /// "مدعوما بمسلحي المقاومة الشعبية"، "بدعم من طيران التحالف والمقاومة": the names backing the actor, right after
+    /// its subject (a word of backing at `k`, the name within three words after it, no punctuation between).
+    func backers(at k: Int, in sentence: Range<Int>) -> [EntityMention]? {
+        guard k < sentence.upperBound, let word = Self.backingWords.match(doc.tokens, at: k, limit: sentence.upperBound) else { return nil }
+        let end = word.tokens.upperBound
+        guard let first = actors.first(where: { $0.tokens.lowerBound >= end && $0.tokens.lowerBound <= end + 2 && $0.tokens.lowerBound < sentence.upperBound }),
+              (k..<first.tokens.lowerBound).allSatisfy({ doc.tokens[$0].isWord }) else { return nil }
+        return [first] + coordinated(after: first, limit: sentence.upperBound)
+    }
+
     /// "بين X و Y" within three words after a verbal noun ("معارك عنيفة بين X و Y"): X and the names joined to it.
+    /// Never the "بين" of a place ("على الحدود بين البلدين"، "من بين": `events/boundary_words.tsv`). A side may
+    /// close with "من جهة" before the next ("بين الجيش من جهة والمسلحين من جهة أخرى": `events/side_markers.tsv`).
     func sides(after trigger: Range<Int>, in sentence: Range<Int>, within window: Int = 3) -> [EntityMention]? {
         guard let k = (trigger.upperBound..<min(trigger.upperBound + window, sentence.upperBound)).first(where: { doc.tokens[$0].norm == Self.between }),
               !punctuationBetween(trigger.upperBound, k),
+              !(k > trigger.upperBound && Self.boundaryWords.contains(token: doc.tokens[k - 1])),
               let first = actors.first(where: { $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 4 && $0.tokens.lowerBound < sentence.upperBound }),
               !punctuationBetween(k, first.tokens.lowerBound) else { return nil }
-        let rest = coordinated(after: first, limit: sentence.upperBound)
+        var rest = coordinated(after: first, limit: sentence.upperBound)
+        let last = rest.last ?? first
+        if let marker = Self.sideMarkers.match(doc.tokens, at: last.tokens.upperBound, limit: sentence.upperBound, allowClitics: false) {
+            // The marker (and a comma after it) closes the first side; the other side is joined after it.
+            var end = marker.tokens.upperBound
+            if end < sentence.upperBound, [",", "،"].contains(doc.tokens[end].norm) { end += 1 }
+            // (The first side's kind decides what may join, as for the names after it.)
+            var closed = first
+            closed.tokens = first.tokens.lowerBound..<end
+            let other = coordinated(after: closed, limit: sentence.upperBound)
+            rest += other.first.map { $0.tokens.lowerBound == end ? other : [] } ?? []
+        }
         return rest.isEmpty ? nil : [first] + rest
     }
+
+    /// Words before a "بين" of place or of choice, not of the sides of a fight ("الحدود بين"، "من بين").
+    static let boundaryWords = PhraseLexicon.resource("events/boundary_words.tsv")
+    /// "من جهة"، "من جانب": what closes one side of a fight before the other is joined.
+    static let sideMarkers = PhraseLexicon.resource("events/side_markers.tsv")
+    /// How far after an attack noun its sides may follow "بين", past the words that describe the fighting
+    /// ("مواجهات مسلحة هي الأعنف شهدتها المدينة بين X و Y").
+    static let attackSidesWindow = 8
 
     /// Marks that open what a speech verb reports: "إن/أن", a colon or a quote mark.
     static let complementMarks: Set<String> = [":", "\"", "«", "“", "”", "„"]

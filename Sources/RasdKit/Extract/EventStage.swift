@@ -103,6 +103,15 @@ public struct EventStage: Sendable {
         "بعد", "وبعد", "قبل", "وقبل", "عقب", "إثر", "اثر", "خلال", "من", "في", "على", "إلى", "الى", "عن", "مع", "حول", "ضد"])
     /// Nouns whose name is a date (`events/date_name_heads.tsv`).
     static let dateNameHeads = PhraseLexicon.resource("events/date_name_heads.tsv")
+    /// Words of a time of day written like a trigger ("فجر اليوم"، "فجر أمس": `events/time_homographs.tsv`).
+    static let timeHomographs = PhraseLexicon.resource("events/time_homographs.tsv")
+
+    /// "فجر اليوم الخميس": a word of that list right before a date is the time, not the verb.
+    func isTimeWord(_ doc: Document, _ i: Int) -> Bool {
+        guard i + 1 < doc.tokens.count, Self.timeHomographs.contains(token: doc.tokens[i]) else { return false }
+        let next = doc.tokens[i + 1].start
+        return doc.dates.contains { $0.start == next }
+    }
     /// ACCUSE lemmas of doubt (`events/doubt_lemmas.tsv`): what is doubted may be a thing, not a party.
     static let doubtLemmas = PhraseLexicon.resource("events/doubt_lemmas.tsv")
 
@@ -122,7 +131,7 @@ public struct EventStage: Sendable {
                 var candidates: [(match: PhraseLexicon.Match, row: [String], tense: Morphology.Tense?, byLemma: Bool)] = []
                 if let m = triggers.match(doc.tokens, at: i, limit: sentence.upperBound) {
                     candidates = (triggers.allEntries[m.key] ?? [m.values]).map { (m, $0, nil, false) }
-                } else if doc.tokens[i].kind == .arabic {
+                } else if doc.tokens[i].kind == .arabic, !isTimeWord(doc, i) {
                     let t = doc.tokens[i]
                     // The normalizer writes ة as ه: the letter as written tells "وزارة" from "وزاره".
                     let taMarbuta = t.norm.unicodeScalars.last == "ه" && doc.text.lastLetter(t.start..<t.end) == "\u{0629}"
@@ -143,6 +152,8 @@ public struct EventStage: Sendable {
                         // يسيطر عليها التنظيم"). After a passive light verb or a preposition ("تم طرد"، "بعد طرد") a form
                         // that may be read as the verb or its verbal noun is the noun. (Other types keep both readings:
                         // their noun rules take the sentence's subject as the actor of "في فرض عقوبات على X".)
+                        // Role "perfect" ("تستهدف الشركة الشباب": aims at) counts in the perfect only, as a seizure does.
+                        if byLemma, row.count > 3, row[1] == "verb", row[3] == "perfect", tense != .past { continue }
                         if byLemma, row.count > 3, row[3] == "seizure", row[1] == "verb",
                            tense != .past || (m.tokens.lowerBound > sentence.lowerBound
                                && Self.nounContexts.contains(doc.tokens[m.tokens.lowerBound - 1].norm)
@@ -613,6 +624,15 @@ public struct EventStage: Sendable {
             let end = (r..<sentence.upperBound).first { doc.tokens[$0].kind == .punct }.map { doc.tokens[$0].start } ?? span.upperBound
             let relative = doc.tokens[r].start..<end
             candidates = candidates.filter { !relative.contains($0.start) }
+        }
+        // "سيطرت القوات أمس على المنطقة بعد معارك ضارية مع X"، "قرار اليوم بعد الانتصارات التي حققتها المقاومة في
+        // طرد X": the fighting came before the act the date tells, and took days; only a date after "بعد/قبل" (up
+        // to eight words before the trigger, no punctuation between) dates it.
+        if event.type == .attack,
+           let k = (max(sentence.lowerBound, trigger.lowerBound - 8)..<trigger.lowerBound).reversed()
+               .prefix(while: { doc.tokens[$0].isWord }).first(where: { ArgumentFinder.around.contains(doc.tokens[$0].norm) }) {
+            let opening = doc.tokens[k].start
+            candidates = candidates.filter { $0.start > opening }
         }
         // A statement is dated by the words around its verb, never by a date inside what it says.
         if event.type == .statement {
