@@ -1,12 +1,14 @@
 import Foundation
 
 /// What a large analysis keeps in temporary files instead of memory until its JSON is written: the documents'
-/// cleaned texts, and the dates and quotes already encoded as the output writes them (and, while it is gathered,
-/// the near-duplicate signatures). These are the biggest things an article leaves for the output that nothing
-/// after the gather reads (the bodies alone were about a sixth of a large collection's peak, BENCHMARKS.md). `Analyzer.analyze(reading:...)` appends each record's body in input
-/// order and keeps its first words in the record (the story step names an untitled story by them); the resolve
-/// appends the dates and quotes as it gathers them (`CollectionResolver.spill`); `JSONOutput.write(_:jobs:spill:to:)`
-/// reads all three back in order. The files have no name once open: they go with the process.
+/// cleaned texts; the dates, quotes and quantities already encoded as the output writes them (the quantities an
+/// event involves kept apart with it); the event reports' sentences by row; and, while it is gathered, the
+/// near-duplicate signatures. These are the biggest things an article leaves for the output that nothing after the
+/// gather reads (the bodies alone were about a sixth of a large collection's peak, BENCHMARKS.md).
+/// `Analyzer.analyze(reading:...)` appends each record's body in input order and keeps its first words in the record
+/// (the story step names an untitled story by them); the resolve appends the dates, quotes, quantities and event
+/// sentences as it gathers them (`CollectionResolver.spill`); `JSONOutput.write(_:jobs:spill:to:)` reads them back.
+/// The files have no name once open: they go with the process.
 package final class AnalysisSpill: @unchecked Sendable {
     package let bodies: SpillFile
     package let dates: SpillFile

@@ -1,17 +1,12 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Texts kept in an unlinked temporary file and read back by row number, in any order: the event reports' sentences
 /// of a large analysis (the writer reads each where the merged event lists it, `AnalysisSpill.eventTexts`). Memory
 /// holds eight bytes a row. Rows not yet written are read from the pending buffer; if a write fails (a full disk),
 /// the rows from then on stay in memory, so no text is lost.
 package final class TextRows: @unchecked Sendable {
-    let path: String
-    private let descriptor: Int32
+    private let file: UnlinkedFile
+    var path: String { file.path }
     /// Where each row starts, counting the bytes of every row before it (written or pending).
     private var starts: [UInt64] = []
     /// Bytes on disk: everything before `written` is in the file.
@@ -22,14 +17,8 @@ package final class TextRows: @unchecked Sendable {
     private var inMemory = false
 
     package init(directory: URL = FileManager.default.temporaryDirectory) throws {
-        path = directory.appendingPathComponent("rasd-texts-\(UUID().uuidString).tmp").path
-        descriptor = open(path, O_RDWR | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else { throw SpillFile.SpillError.cannotCreate(path) }
-        // Unlinked at once: the file lives while the descriptor does, and a killed run leaves nothing behind.
-        unlink(path)
+        file = try UnlinkedFile(kind: "texts", directory: directory)
     }
-
-    deinit { close(descriptor) }
 
     package var count: Int { starts.count }
 
@@ -43,12 +32,7 @@ package final class TextRows: @unchecked Sendable {
     }
 
     private func flush() {
-        let ok = pending.withUnsafeBytes { bytes in
-            FileTransfer.whole(bytes.count, at: Int(written)) { done, offset in
-                pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, offset)
-            }
-        }
-        if ok {
+        if pending.withUnsafeBytes({ file.write($0, at: Int(written)) }) {
             written += UInt64(pending.count)
             pending.removeAll(keepingCapacity: true)
         } else {
@@ -65,11 +49,6 @@ package final class TextRows: @unchecked Sendable {
             return String(decoding: pending[from..<to], as: UTF8.self)
         }
         var bytes = [UInt8](repeating: 0, count: Int(end - start))
-        let ok = bytes.withUnsafeMutableBytes { buffer in
-            FileTransfer.whole(buffer.count, at: Int(start)) { done, offset in
-                pread(descriptor, buffer.baseAddress! + done, buffer.count - done, offset)
-            }
-        }
-        return ok ? String(decoding: bytes, as: UTF8.self) : nil
+        return bytes.withUnsafeMutableBytes({ file.read(into: $0, at: Int(start)) }) ? String(decoding: bytes, as: UTF8.self) : nil
     }
 }

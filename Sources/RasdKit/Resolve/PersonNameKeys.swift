@@ -11,7 +11,8 @@ struct PersonNameKeys: Sendable {
     static let shared = PersonNameKeys()
     /// Given names, as variant keys.
     let givenNames: Set<String>
-    static let sonOf: Set<String> = ["بن", "ابن", "بنت"]
+    /// بن، ابن، بنت: the links of a نسب chain (`lexicon/lineage.tsv`).
+    static let lineage = Lineage()
 
     init() {
         let rows = (try? ResourceStore.rows("ner/first_names.txt")) ?? []
@@ -41,7 +42,7 @@ struct PersonNameKeys: Sendable {
     /// The name after the first "بن" of a mention ("خالد بن محمد اليوسف" → "محمد"), as a variant key.
     static func father(in text: String) -> String? {
         let words = ArabicNormalizer.shared.key(text).split(separator: " ").map(String.init)
-        guard let i = words.firstIndex(where: { sonOf.contains($0) }), i + 1 < words.count else { return nil }
+        guard let i = words.firstIndex(where: { lineage.role($0) == "link" }), i + 1 < words.count else { return nil }
         return KBKeys.variantKey(words[i + 1])
     }
 }

@@ -1,9 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The near-duplicate index's signatures kept in an unlinked temporary file as fixed-length rows, read back by
 /// position: a large collection's signatures (a kilobyte an article, the biggest part of the index) stay out of the
@@ -13,8 +8,7 @@ import Darwin
 package final class SignatureRows: @unchecked Sendable {
     /// Words in a row.
     package let length: Int
-    let path: String
-    private let descriptor: Int32
+    private let file: UnlinkedFile
     /// Rows on disk: rows `0..<written` are in the file.
     private var written = 0
     /// Rows `written...` in order, end to end.
@@ -24,14 +18,8 @@ package final class SignatureRows: @unchecked Sendable {
 
     package init(length: Int, directory: URL = FileManager.default.temporaryDirectory) throws {
         self.length = length
-        path = directory.appendingPathComponent("rasd-signatures-\(UUID().uuidString).tmp").path
-        descriptor = open(path, O_RDWR | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else { throw SpillFile.SpillError.cannotCreate(path) }
-        // Unlinked at once: the file lives while the descriptor does, and a killed run leaves nothing behind.
-        unlink(path)
+        file = try UnlinkedFile(kind: "signatures", directory: directory)
     }
-
-    deinit { close(descriptor) }
 
     package var count: Int { written + pending.count / length }
 
@@ -44,12 +32,7 @@ package final class SignatureRows: @unchecked Sendable {
 
     private func flush() {
         let rows = pending.count / length
-        let ok = pending.withUnsafeBytes { bytes in
-            FileTransfer.whole(bytes.count, at: written * length * 8) { done, offset in
-                pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, offset)
-            }
-        }
-        if ok {
+        if pending.withUnsafeBytes({ file.write($0, at: written * length * 8) }) {
             written += rows
             pending.removeAll(keepingCapacity: true)
         } else {
@@ -66,26 +49,8 @@ package final class SignatureRows: @unchecked Sendable {
             for k in 0..<length { buffer[k] = pending[start + k] }
             return
         }
-        let ok = buffer.withUnsafeMutableBytes { bytes in
-            FileTransfer.whole(bytes.count, at: i * length * 8) { done, offset in
-                pread(descriptor, bytes.baseAddress! + done, bytes.count - done, offset)
-            }
+        if !buffer.withUnsafeMutableBytes({ file.read(into: $0, at: i * length * 8) }) {
+            for k in 0..<length { buffer[k] = 0 }
         }
-        if !ok { for k in 0..<length { buffer[k] = 0 } }
-    }
-}
-
-/// Whole `pread`/`pwrite` transfers: the calls may move fewer bytes than asked.
-enum FileTransfer {
-    /// Calls `transfer` (a `pread` or `pwrite` of the bytes from `done` on, at file offset `offset`) until `count`
-    /// bytes have moved; false on an error or the end of the file.
-    static func whole(_ count: Int, at start: Int, _ transfer: (_ done: Int, _ offset: off_t) -> Int) -> Bool {
-        var done = 0
-        while done < count {
-            let n = transfer(done, off_t(start + done))
-            if n <= 0 { return false }
-            done += n
-        }
-        return true
     }
 }
