@@ -805,6 +805,9 @@ struct ArgumentFinder {
                               ? titleHolder(after: m, in: sentence) ?? m : m
                       }), m.tokens.lowerBound <= trigger.upperBound + reach,
                !(pos == .verb && nominalSubjectBefore(trigger)),
+               // "بعد لقائه الرئيس X": a noun with a possessive pronoun has its doer in the pronoun; the name after
+               // it is its object.
+               !(pos == .noun && hasPossessive(trigger.upperBound - 1)),
                // "قصف مستشفى عائشة": a name after a building's noun is the building, hit, not the one who struck.
                !(type == .attack && namesBuilding(m)),
                !(pos == .noun && (type == .meet || type == .visit) && isCityOrSeat(m)),
