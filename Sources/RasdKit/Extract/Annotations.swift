@@ -96,6 +96,15 @@ public enum Genre: String, Sendable, Codable, CaseIterable {
 public struct SpeechVerb: Sendable, Equatable {
     public var speaker: EntityRef?
     public var speakerText: String?
+    /// The token that opens what is said in reported speech ("إن"، "أن", or the preposition of content: "أعلن X عن
+    /// ..."), when the quote stage found it: what follows it is what is said, not the circumstances of the saying.
+    public var content: Int?
+
+    public init(speaker: EntityRef?, speakerText: String?, content: Int? = nil) {
+        self.speaker = speaker
+        self.speakerText = speakerText
+        self.content = content
+    }
 }
 
 /// A quotation, direct (between quote marks) or reported ("قال X إن ...").

@@ -1344,19 +1344,23 @@ struct ArgumentFinder {
     }
 
     static func complementStart(_ doc: Document, after trigger: Range<Int>, in sentence: Range<Int>) -> Int {
-        (trigger.upperBound..<sentence.upperBound).first { k in
+        var k = trigger.upperBound
+        while k < sentence.upperBound {
             let norm = doc.tokens[k].norm
-            // "في حديث مع وكالة «سبوتنيك» الإثنين": one or two words in quote marks are a name, not what is said.
+            // "في حديث مع وكالة «سبوتنيك» الإثنين": one or two words in quote marks are a name, not what is said;
+            // the mark that closes them opens nothing either.
             if norm != ":", Self.complementMarks.contains(norm),
-               ((k + 2)..<max(k + 2, min(k + 4, sentence.upperBound))).contains(where: { doc.tokens[$0].kind == .punct
+               let close = ((k + 2)..<max(k + 2, min(k + 4, sentence.upperBound))).first(where: { doc.tokens[$0].kind == .punct
                    && doc.tokens[$0].norm.unicodeScalars.first.map { QuoteStage.closers.contains($0) } == true }),
                (k + 1..<min(k + 4, sentence.upperBound)).allSatisfy({ doc.tokens[$0].isWord || doc.tokens[$0].kind == .punct }) {
-                return false
+                k = close + 1
+                continue
             }
             // "بان كي مون": a name that reads as "بأن" is no complementizer.
-            return Self.complementMarks.contains(norm)
-                || Self.complementizers.contains(norm) && !doc.inMention(k)
-        } ?? sentence.upperBound
+            if Self.complementMarks.contains(norm) || Self.complementizers.contains(norm) && !doc.inMention(k) { return k }
+            k += 1
+        }
+        return sentence.upperBound
     }
 
     /// True when "إن/أن", a colon or a quote mark stands between two token positions.

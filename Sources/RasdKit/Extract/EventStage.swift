@@ -636,7 +636,10 @@ public struct EventStage: Sendable {
         }
         // A statement is dated by the words around its verb, never by a date inside what it says.
         if event.type == .statement {
-            let finder = ArgumentFinder.complementStart(doc, after: trigger, in: sentence)
+            // What is said opens at a complementizer or quote mark, or where the quote stage read it to open ("أعلنت X
+            // عن توقيف ... أمس": the date is the arrests').
+            let content = doc.speechVerbs[trigger.lowerBound]?.content ?? sentence.upperBound
+            let finder = min(ArgumentFinder.complementStart(doc, after: trigger, in: sentence), content)
             let limit = finder < sentence.upperBound ? doc.tokens[finder].start : span.upperBound
             // Nor by a date that ends another clause before it ("... قتل في الثامن من يوليو، وقال المتحدث ..."):
             // before the verb, a date counts from the last comma on, or opening the sentence ("وفي يوم الجمعة، نشرت

@@ -164,6 +164,7 @@ public struct QuoteStage: Sendable {
                         ?? farther.first(where: { isComplementizer(doc, $0, verb: verb) }),
                       that + 1 < sentence.upperBound
                 else { continue }
+                speechVerbs[verb]?.content = that
                 let start = doc.tokens[that + 1].start
                 let endToken = clauseEnd(doc, after: that, verbs: verbs, sentence: sentence)
                 guard endToken > that else { continue }
