@@ -220,6 +220,24 @@ struct ArgumentFinder {
         return doc.dates.contains { $0.start <= t.start && t.end <= $0.end }
     }
 
+    /// The place a sentence opens with: "في" or "وفي", then the place's name, or a place noun and the name ("وفي
+    /// مدينة إب"، "وفي العاصمة صنعاء"), before the trigger.
+    func openingPlace(in sentence: Range<Int>, before t: Int) -> EntityMention? {
+        let s = sentence.lowerBound
+        guard s + 1 < t, Self.openingIn.contains(doc.tokens[s].norm),
+              let m = doc.mentions.first(where: { $0.tokens.lowerBound == s + 1 || $0.tokens.lowerBound == s + 2 }),
+              m.tokens.upperBound <= t, isPlace(m) else { return nil }
+        if m.tokens.lowerBound == s + 2 {
+            let word = doc.tokens[s + 1].norm
+            guard Self.placeNouns.contains(word.hasPrefix("ال") ? String(word.dropFirst(2)) : word) else { return nil }
+        }
+        return m
+    }
+
+    static let openingIn = keys(["في", "وفي"])
+    /// The head nouns of `lexicon/headed_places.tsv`, and the capital.
+    static let placeNouns = Set(HeadedPlaces.kindRows("lexicon/headed_places.tsv")["head", default: [:]].keys).union(keys(["عاصمة"]))
+
     func isPlace(_ m: EntityMention) -> Bool {
         if m.type == .gpe || m.type == .loc { return true }
         if let id = m.ref.kbId, let e = kb.entity(id) { return e.kind == .seat }
@@ -991,6 +1009,11 @@ struct ArgumentFinder {
                     for c in coordinated(after: m, limit: sentence.upperBound) { add(c, role) }
                 }
             }
+        }
+        // "وفي تعز قصف الحوثيون ..."، "وفي مدينة إب قالت مصادر إن مسلحين استهدفوا ...": the place a sentence opens
+        // with is where the acts it tells took place (a statement is made wherever its speaker is).
+        if place == nil, type != .statement, let opening = openingPlace(in: sentence, before: trigger.lowerBound) {
+            place = opening.ref
         }
         // Where the sentence's earlier event took place, with the same actor, this one did too ("زار أنقرة حيث أجرى
         // محادثات").
