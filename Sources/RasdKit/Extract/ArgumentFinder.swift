@@ -220,7 +220,7 @@ struct ArgumentFinder {
         return doc.dates.contains { $0.start <= t.start && t.end <= $0.end }
     }
 
-    /// The place a sentence opens with: "في" or "وفي", then the place's name, or a place noun and the name ("وفي
+    /// The place a sentence opens with: "في" ("وفي"، "ففي"), then the place's name, or a place noun and the name ("وفي
     /// مدينة إب"، "وفي العاصمة صنعاء"), before the trigger.
     func openingPlace(in sentence: Range<Int>, before t: Int) -> EntityMention? {
         let s = sentence.lowerBound
@@ -234,7 +234,7 @@ struct ArgumentFinder {
         return m
     }
 
-    static let openingIn = keys(["في", "وفي"])
+    static let openingIn = keys(["في", "وفي", "ففي"])
     /// The head nouns of `lexicon/headed_places.tsv`, and the capital.
     static let placeNouns = Set(HeadedPlaces.kindRows("lexicon/headed_places.tsv")["head", default: [:]].keys).union(keys(["عاصمة"]))
 

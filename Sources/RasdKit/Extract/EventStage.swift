@@ -118,9 +118,10 @@ public struct EventStage: Sendable {
     public func process(_ doc: inout Document) {
         var events: [EventMention] = []
         let arguments = ArgumentFinder(doc: doc, kb: kb, groupWords: groupWords, lightVerbs: lightVerbs, speakers: speakers)
-        // "فيصل" read as ف + يصل: a word inside a person's name is no trigger with a clitic split off it.
+        // "فيصل" read as ف + يصل: a word inside a name (a person's, or a body's: "مستشفى الملك فيصل التخصصي") is no
+        // trigger with a clitic split off it.
         var inName = Set<Int>()
-        for m in doc.mentions where m.type == .person { inName.formUnion(m.tokens) }
+        for m in doc.mentions { inName.formUnion(m.tokens) }
         let reportDay = leadDay(doc, published: doc.published)
         for (sIndex, sentence) in doc.sentences.enumerated() {
             let clauseList = clauses.clauses(doc, sentence)

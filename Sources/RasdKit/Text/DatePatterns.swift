@@ -190,11 +190,15 @@ extension DateScan {
         let v = parts.map { Int($0) }
         guard !v.contains(where: { $0 == nil }) else { return nil }
         let nums = v.map { $0! }
-        // A Hijri date in digits: "1445/9/15 هـ", "15/9/1445هـ".
-        if nums.count == 3, end < n, lex.value(tokens[end], .era) == "hijri" {
+        // A Hijri date in digits: "1445/9/15 هـ", "15/9/1445هـ"; with no era written, a year in the Hijri range
+        // ("6 / 9 / 1436": the Saudi press's civil dates; no news dates a day of the 14th–16th century in digits).
+        let era = end < n ? lex.value(tokens[end], .era) : nil
+        let yearPart = nums.count == 3 ? (parts[0].count == 4 ? nums[0] : parts[2].count == 4 ? nums[2] : nil) : nil
+        if nums.count == 3, era == "hijri" || (era == nil && yearPart.map { (1300...1600).contains($0) } == true) {
             let (hy, hm, hd) = parts[0].count == 4 ? (nums[0], nums[1], nums[2]) : (nums[2], nums[1], nums[0])
             guard (1...12).contains(hm), (1...30).contains(hd), (1200...1600).contains(hy) else { return nil }
-            return DateFound(end: end + 1, date: CalendarMath.hijriToGregorian(year: hy, month: hm, day: hd), basis: .absolute, kind: "hijri")
+            return DateFound(end: era == nil ? end : end + 1, date: CalendarMath.hijriToGregorian(year: hy, month: hm, day: hd),
+                             basis: .absolute, kind: "hijri")
         }
         if nums.count == 3 {
             let date: PartialDate?
