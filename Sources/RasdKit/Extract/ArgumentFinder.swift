@@ -694,6 +694,12 @@ struct ArgumentFinder {
                let outer = earlier.last, let t = outer.participants.first(where: { $0.role == .target }), t.ref != c.ref {
                 add(.init(ref: t.ref, role: .target, text: t.text)); targetTaken = true
                 objectStart = next + 1
+            } else if Self.objectPronouns.contains(doc.tokens[next].norm),
+                      let antecedent = before.last, antecedent.ref != c.ref, antecedent.tokens.upperBound >= trigger.lowerBound - 2 {
+                // "ليتطاول على السعودية متهما لها بأنها ...": with no event told before it, the pronoun stands for the
+                // name right before the participle.
+                add(antecedent, .target); targetTaken = true
+                objectStart = next + 1
             }
         } else if seizure, pos == .noun {
             // The governing verb: right before the noun or its preposition, or before the subject it has ("تمكنت
