@@ -51,6 +51,10 @@ struct QuoteSpeaker: Sendable {
 
     /// Whether the speech-verb form at `t` is read as a noun here (the lexicon's "noun:" column).
     func readsAsNoun(_ doc: Document, _ t: Int, in sentence: Range<Int>) -> Bool {
+        // "بين رد قوات الأمن على ..."، "في رد على سؤال": a preposition takes a noun, never a verb.
+        // (Not a form with و or ف on it: "جبل علي وأشار" is a new clause after a name that folds into "على".)
+        if t > sentence.lowerBound, Self.nounOnlyAfter.contains(doc.tokens[t - 1].norm),
+           let first = doc.tokens[t].norm.unicodeScalars.first, first != "و", first != "ف" { return true }
         guard !nounBefore.isEmpty, t + 1 < sentence.upperBound, let e = entry(doc.tokens[t], conjunctionsOnly: true),
               let prefix = nounBefore[e.form] else { return false }
         let next = doc.tokens[t + 1]
@@ -70,6 +74,10 @@ struct QuoteSpeaker: Sendable {
     }
 
     static func key(_ s: String) -> String { ArabicNormalizer.shared.key(s) }
+    /// Prepositions after which a word is a noun: a speech verb's form there is its verbal noun ("بين رد X"، "في
+    /// رد"، "عن إعلان"). Not "من", which is also "whoever" ("هناك من يقول").
+    static let nounOnlyAfter: Set<String> = Set(["في", "على", "إلى", "الى", "عن", "بين", "مع", "حول", "خلال", "بعد", "قبل",
+                                                  "لدى", "ضد", "عبر", "منذ", "بشأن"].map(key))
     static let complementizers: Set<String> = Set(["ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها"])
     /// Words between a name and its verb in SVO: relative pronouns and قد.
     static let relatives: Set<String> = Set(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "والذي", "والتي", "والذين",
