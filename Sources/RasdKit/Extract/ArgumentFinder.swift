@@ -566,6 +566,14 @@ struct ArgumentFinder {
 
     static let actingPlaceKinds: Set<KBKind> = [.country, .territory, .formerCountry, .capital, .region]
 
+    /// A town, province or region right after an attack noun, as its genitive ("معارك الأنبار"، "هجوم سوسة"): where
+    /// it was fought. A state there fought it ("غارات روسيا").
+    func isFightPlace(_ m: EntityMention, after trigger: Range<Int>) -> Bool {
+        guard m.tokens.lowerBound == trigger.upperBound, isPlace(m) else { return false }
+        guard let id = m.ref.kbId, let e = kb.entity(id) else { return true }
+        return ![.country, .territory, .formerCountry].contains(e.kind)
+    }
+
     /// A city or seat of power: after a meeting noun it says where ("قمة شرم الشيخ"، "اجتماع الكرملين").
     func isCityOrSeat(_ m: EntityMention) -> Bool {
         guard let id = m.ref.kbId, let e = kb.entity(id) else { return false }
@@ -837,6 +845,8 @@ struct ArgumentFinder {
                !(pos == .noun && (type == .meet || type == .visit) && isCityOrSeat(m)),
                // "زيارة إيران": a visit's genitive place is where it goes, not who goes.
                !(pos == .noun && type == .visit && isPlace(m)),
+               // "معارك الأنبار"، "هجوم سوسة": a fight's genitive town or province is where it was fought.
+               !(pos == .noun && type == .attack && isFightPlace(m, after: trigger)),
                // A noun with the article takes no genitive ("حضر الاجتماع X": X attended); a nationality
                // adjective ("الإطلاق الكوري الشمالي") or a relative clause ("الهجوم الذي تشنه موسكو") still names it.
                !(pos == .noun && Self.hasArticle(triggerWord) && m.origin != .demonym
@@ -953,6 +963,7 @@ struct ArgumentFinder {
         guard actorFound, participants.contains(where: { canAct($0.ref) }) else { return nil }
 
         // 2. Objects, counterparts and places after the actor.
+        if type == .attack, pos == .noun, place == nil, let g = after.first, isFightPlace(g, after: trigger) { place = g.ref }
         let actorRefs = Set(participants.map(\.ref))
         if recipientTaken { targetTaken = true }
         for m in after where m.tokens.lowerBound >= objectStart && !actorRefs.contains(m.ref) {
@@ -964,6 +975,7 @@ struct ArgumentFinder {
             if m.type != .person, inTitle(m, of: participants) { continue }
             let prep = preposition(before: m, floor: trigger.upperBound)
             if punctuationBetween(punctuationFloor, m.tokens.lowerBound) && prep != Self.with { break }
+            if type == .attack, pos == .noun, isFightPlace(m, after: trigger) { continue }
             // A town or a seat is where a meeting was held, never whom it was held with ("لقاؤه شرم الشيخ").
             if type == .meet, isPlace(m), isCityOrSeat(m) || !canAct(m.ref) {
                 if place == nil, m.tokens.lowerBound <= trigger.upperBound + 8 { place = m.ref }
