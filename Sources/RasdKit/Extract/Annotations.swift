@@ -170,4 +170,7 @@ public struct EventMention: Sendable, Equatable, Codable {
     /// A meeting or signing whose other side the sentence tells without naming it ("مع ممثلي الجانبين"، "مع
     /// نظيره"، "استقبلهم"): one named party is then enough (`CollectionResolver.lacksSecondSide`).
     public var unnamedSide: Bool? = nil
+    /// A statement's words as the cross-document merge compares them: the smallest hashes of the content stems of
+    /// its sentence, names of its parties left out (`EventMerger.wordSketch`); nil before the merge reads it.
+    public var wordSketch: [UInt32]? = nil
 }

@@ -81,7 +81,7 @@ struct EventMerger {
             let cluster = state.clusters[c]
             guard cluster.polarity == Self.polarity(item.mention.modality),
                   item.participants.isSubset(of: cluster.participants) || cluster.participants.isSubset(of: item.participants),
-                  speakersAgree(cluster, item)
+                  speakersAgree(cluster, item), wordsAgree(cluster, item, state.items)
             else { return false }
             return cluster.items.allSatisfy { datesAgree(state.items[$0], item) && placesAgree(state.items[$0], item)
                 && partiesAgree(state.items[$0], item) }
@@ -151,6 +151,46 @@ struct EventMerger {
     /// is the statement its spokesman makes in the body.
     func speakersAgree(_ cluster: Cluster, _ item: Item) -> Bool {
         !spoken(item) || cluster.docs == [item.doc] || cluster.speakers == item.speakers
+    }
+
+    /// Two articles tell one statement in shared words (the wire copy's, the quote's, the subject's): a report from
+    /// another article joins a statement only when its words meet those of one of the statement's reports from other
+    /// articles. A spokesman or monitor says several things a day ("أفاد المرصد السوري" on a town, a massacre, a
+    /// ban), each its own statement.
+    func wordsAgree(_ cluster: Cluster, _ item: Item, _ items: [Item]) -> Bool {
+        guard spoken(item), cluster.docs != [item.doc], let mine = item.mention.wordSketch, !mine.isEmpty else { return true }
+        return cluster.items.contains { k in
+            let other = items[k]
+            guard other.doc != item.doc, let theirs = other.mention.wordSketch, !theirs.isEmpty else { return other.doc != item.doc }
+            return Self.sketchesMeet(mine, theirs)
+        }
+    }
+
+    /// How many hashes a sketch keeps (`wordSketch`): the smallest, which for a sentence of news is nearly all its
+    /// content words.
+    static let sketchSize = 32
+
+    /// How many words two reports of one statement share at least.
+    static let sharedWords = 1
+
+    /// True when two sketches share enough words (`sharedWords`).
+    static func sketchesMeet(_ a: [UInt32], _ b: [UInt32]) -> Bool {
+        Set(a).intersection(b).count >= sharedWords
+    }
+
+    /// The sketch of a report's sentence: the content stems (three letters or more, no stopword) and figures, its
+    /// parties' names left out, hashed, the `sketchSize` smallest kept.
+    static func wordSketch(_ mention: EventMention, stopwords: Set<UInt64>) -> [UInt32] {
+        func keys(_ text: String) -> [UInt64] {
+            Tokenizer.wordsOnly.tokenize(ScalarText(text)).compactMap { token in
+                // Figures too: "30 قتيلا" and "30 شخصا قتلوا" share the 30.
+                guard token.kind == .number || (token.isWord && token.norm.unicodeScalars.count >= 3) else { return nil }
+                return TokenKey.of(CliticStripper.shared.stem(token.norm))
+            }
+        }
+        let names = Set(mention.participants.flatMap { keys($0.text) })
+        let words = Set(keys(mention.text)).subtracting(names).subtracting(stopwords)
+        return Array(Set(words.map { UInt32(truncatingIfNeeded: $0) }).sorted().prefix(sketchSize))
     }
 
     func lasting(_ item: Item) -> Bool { durative.contains(item.mention.type) }
