@@ -566,7 +566,9 @@ struct QuoteSpeaker: Sendable {
         }) {
             return .named(m.ref, m.text)
         }
-        return .unknown
+        // "ووصف الاتفاق بأنه ..."، "ودعا الأطراف إلى ...": after a verb that takes an object, a noun that names nobody
+        // is that object; the subject is not written.
+        return takesObject(tokens[verb]) ? .carried : .unknown
     }
 
     /// The speaker named in quote marks right after the verb: an entity's name ("وقالت «داعش» إن"), else one or two
