@@ -357,10 +357,6 @@ public struct EventStage: Sendable {
             events += sentenceEvents
         }
         addAttendees(&events, doc: doc)
-        // An agreement has parties: a signing that names one ("أكدت إدارة النادي أنه في حال توصلها لأي اتفاق"، "وقعت
-        // الوزارة اتفاقيات مع بعض الدول") is a plan, a hypothesis or an unnamed deal, never the report of a signing
-        // the codebook lists with its parties.
-        events.removeAll { $0.type == .sign && Set($0.participants.map(\.ref)).count < 2 }
         confidence.score(&events, in: doc)
         argumentConfidence.score(&events, in: doc)
         doc.events = events

@@ -297,8 +297,8 @@ package struct CollectionResolver: Sendable {
                 }
             }
         }
-        if !members.contains(where: { $0.mention.unnamedSide == true }),
-           Self.lacksSecondSide(members[0].mention.type, participants, entities) { return nil }
+        if Self.lacksSecondSide(members[0].mention.type, participants, entities,
+                                unnamedSide: members.contains(where: { $0.mention.unnamedSide == true })) { return nil }
         let place = members.compactMap(\.mention.place).first.map { entities.id(for: $0, type: .gpe, text: "") }
         let mentions = members.map { item -> Analysis.EventMentionEntry in
             let m = item.mention
@@ -325,9 +325,15 @@ package struct CollectionResolver: Sendable {
     /// reports, nor another side told unnamed (`EventMention.unnamedSide`), the other side was not found and the
     /// event cannot say who met or signed with whom: it is left out.
     /// Attendees ("بحضور X") are no second side. A body alone meets as such ("اجتماع وزراء خارجية الاتحاد الأوروبي"، "اجتماع أوبك") and stays.
-    static func lacksSecondSide(_ type: EventType, _ participants: [Analysis.Participant], _ entities: EntityTable) -> Bool {
+    /// A signing is reported with its parties: one that names a single party, a body too and with the others unnamed
+    /// ("في حال توصلها لأي اتفاق"، "وقعت الوزارة اتفاقيات مع بعض الدول"), is a plan, a hypothesis or a deal nobody
+    /// can follow, and is left out.
+    static func lacksSecondSide(_ type: EventType, _ participants: [Analysis.Participant], _ entities: EntityTable,
+                                unnamedSide: Bool) -> Bool {
         let parties = participants.filter { $0.role != ParticipantRole.attendee.rawValue }
-        guard type.isSymmetric, parties.count == 1, let sole = entities.entity(parties[0].entity) else { return false }
+        guard type.isSymmetric, parties.count == 1 else { return false }
+        if type == .sign { return true }
+        guard !unnamedSide, let sole = entities.entity(parties[0].entity) else { return false }
         return sole.type != EntityType.org.rawValue
     }
 
