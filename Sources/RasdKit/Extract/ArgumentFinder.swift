@@ -976,8 +976,10 @@ struct ArgumentFinder {
             let prep = preposition(before: m, floor: trigger.upperBound)
             if punctuationBetween(punctuationFloor, m.tokens.lowerBound) && prep != Self.with { break }
             if type == .attack, pos == .noun, isFightPlace(m, after: trigger) { continue }
-            // A town or a seat is where a meeting was held, never whom it was held with ("لقاؤه شرم الشيخ").
-            if type == .meet, isPlace(m), isCityOrSeat(m) || !canAct(m.ref) {
+            // A town or a seat is where a meeting was held, never whom it was held with ("لقاؤه شرم الشيخ"); nor
+            // does a town sign ("وقعت الهيئة الملكية بالجبيل عقودا ... بمدينة الجبيل"; a capital does, for its state:
+            // "أبرمتها القاهرة مع باريس").
+            if isPlace(m), type == .meet && (isCityOrSeat(m) || !canAct(m.ref)) || type == .sign && !canAct(m.ref) {
                 if place == nil, m.tokens.lowerBound <= trigger.upperBound + 8 { place = m.ref }
                 continue
             }
