@@ -409,8 +409,12 @@ public struct EventStage: Sendable {
     func isRound(_ doc: Document, _ trigger: Trigger, in sentence: Range<Int>) -> Bool {
         guard trigger.pos == .noun, Self.rounds.values(word: ArabicNormalizer.shared.key(trigger.match.key))?.first == "noun" else { return false }
         let next = trigger.match.tokens.upperBound
-        guard next < sentence.upperBound, doc.tokens[next].isWord else { return false }
+        guard next < sentence.upperBound else { return false }
+        // "الجولة 5"، "الجولة الـ 27": a round's number.
+        if doc.tokens[next].kind == .number { return true }
+        guard doc.tokens[next].isWord else { return false }
         let word = doc.tokens[next].norm
+        if word == "ال", next + 1 < sentence.upperBound, doc.tokens[next + 1].kind == .number { return true }
         return Self.ordinals.contains(word: word) || Self.rounds.values(word: word)?.first == "after"
     }
 
