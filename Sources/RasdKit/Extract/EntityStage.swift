@@ -114,6 +114,7 @@ public struct EntityStage: Sendable {
                 // A person tagged in a title's words alone ("خادم الحرمين"، "خادم الحرمين الشريفين"): no name.
                 if span.type.hasPrefix("PER"), let title = titles.match(doc.tokens, at: range.lowerBound),
                    title.tokens.upperBound >= range.upperBound { continue }
+                if span.type.hasPrefix("PER"), opensWithVerb(doc, range) { continue }
                 if let m = taggedMention(doc, range, span.type, knownNames: knownNames.union(familyNames), namedInFull: namedInFull) {
                     mentions.append(m)
                     for t in range { covered[t] = true }
@@ -156,6 +157,18 @@ public struct EntityStage: Sendable {
               m.start == doc.tokens[m.tokens.lowerBound].start else { return false }
         let before = doc.tokens[m.tokens.lowerBound - 1]
         return before.kind == .arabic && givenNames.contains(TitleStage.foldingAlef(doc.string(before.start, before.end)))
+    }
+
+    /// "صادق الكنيست على ..."، "صادق البرلمان": a sentence opening with a verb that is also a given name, then the verb's
+    /// subject with the article. Arabic puts the verb first; the tagger reads the verb, or the pair, as a name.
+    func opensWithVerb(_ doc: Document, _ range: Range<Int>) -> Bool {
+        guard range.count <= 2, let sentence = doc.sentence(containing: range.lowerBound),
+              range.lowerBound == sentence.lowerBound || !doc.tokens[range.lowerBound - 1].isWord,
+              range.lowerBound + 1 < sentence.upperBound, doc.tokens[range.lowerBound + 1].norm.hasPrefix("ال") else { return false }
+        // A perfect with no pronoun on it, as a sentence opens ("فيصل" is no ف + "يصل").
+        return TriggerLemmas.shared.hits(doc.tokens[range.lowerBound].norm).contains { hit in
+            hit.reading.tense == .past && hit.reading.enclitic == 0 && hit.rows.contains { $0.count > 1 && $0[1] == "verb" }
+        }
     }
 
     /// BIO tags to typed spans (an I- tag with no open chunk starts one, as conlleval reads it).
