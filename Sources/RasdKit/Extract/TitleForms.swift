@@ -63,10 +63,11 @@ extension TitleStage {
     }
 
     /// A title of nouns and adjectives only, at most six words: no function word ("في ساعة مبكرة"، "في بيان"), no date,
-    /// not in the accusative of "تعيينه وزيرا".
+    /// not in the accusative of "تعيينه وزيرا", no proclitic ("كرئيس تنفيذي").
     func isPlainTitle(_ doc: Document, _ r: RoleMention) -> Bool {
         let words = doc.firstToken(endingAfter: r.start)..<doc.firstToken(startingAtOrAfter: r.end)
-        guard words.count <= 6, let first = words.first, !doc.tokens[first].norm.hasSuffix("ا") else { return false }
+        guard words.count <= 6, let first = words.first, !doc.tokens[first].norm.hasSuffix("ا"),
+              cliticLength(doc.tokens[first]) == 0 else { return false }
         return !words.contains { Self.functionWords.contains(token: doc.tokens[$0]) }
             && !doc.dates.contains { $0.start < r.end && r.start < $0.end }
     }

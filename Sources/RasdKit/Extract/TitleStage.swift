@@ -614,7 +614,8 @@ public struct TitleStage: Sendable {
             if !comma, m.tokens.lowerBound > 0, isEventVerb(doc.tokens[m.tokens.lowerBound - 1].norm),
                !speech.contains(token: doc.tokens[m.tokens.lowerBound - 1]) { continue }
             // "نقل X لخادم الحرمين الشريفين تحيات": a title with a preposition or conjunction glued to it is no apposition.
-            if !comma, cliticLength(doc.tokens[first]) > 0 { continue }
+            // ("X كرئيس تنفيذي": "as" a title is one.)
+            if !comma, cliticLength(doc.tokens[first]) > 0, !doc.tokens[first].norm.hasPrefix("ك") { continue }
             // "X، ووزير الدولة ... Y": a title joined by "و" after the comma begins the next item of a list.
             if comma, cliticLength(doc.tokens[first]) > 0, doc.tokens[first].norm.hasPrefix("و") { continue }
             var j = first
@@ -634,12 +635,16 @@ public struct TitleStage: Sendable {
         return out
     }
 
-    /// "X ولي العهد وزير الداخلية برقية تهنئة"، "X رئيس النادي عبر فيها": an indefinite word after a definite one, and
+    /// "X رئيس الهيئة تسجيل الرسوم"، "X رئيس النادي عبر فيها": an indefinite word after a definite one, and
     /// not before one ("رئيس الاتحاد السعودي لكرة السلة" goes on), neither a title's head nor a function word, begins
     /// the verb's object or the next clause: a title's nouns in construct end with the definite one.
     func beginsObject(_ doc: Document, _ j: Int, mentionStarts: Set<Int>) -> Bool {
         let word = doc.tokens[j], before = doc.tokens[j - 1]
-        guard word.kind == .arabic, Self.isDefinite(before.norm), !Self.isDefinite(word.norm), !isHead(doc, j),
+        // A word that may open with a preposition ("لمؤسسة"، "بنادي"، "باسم") goes on as the title's genitive.
+        guard word.kind == .arabic, !["ب", "ل", "و", "ف", "ك"].contains(where: { word.norm.hasPrefix($0) }),
+              Self.isDefinite(before.norm), !Self.isDefinite(word.norm), !isHead(doc, j),
+              // A rank's word ("الرقيب أول"، `lexicon/not_names.tsv`) and a name inside a body's ("لواء الإمام محمد بن سعود") go on.
+              notNames.entries[word.norm] == nil, !givenNames.contains(Self.foldingAlef(doc.string(word.start, word.end))),
               !Self.functionWords.contains(token: word), !mentionStarts.contains(j) else { return false }
         let next = j + 1 < doc.tokens.count ? doc.tokens[j + 1] : nil
         return !(next.map { $0.kind == .arabic && Self.isDefinite($0.norm) } ?? false)
