@@ -133,6 +133,7 @@ public struct EntityStage: Sendable {
         mentions.sort { $0.start < $1.start }
         speakerNames.mentions(doc, &mentions, tagger: tagger, kb: kb, stopNames: stopNames, titleHeads: titleHeads,
                                   givenNames: givenNames, covered: &covered)
+        mentions = withoutPlacesNamingPeople(doc, mentions, covered: &covered)
         doc.mentions = linkHeadAnaphors(doc, linkShortBodies(doc, partialNames.link(doc, mentions, covered: &covered), covered: &covered),
                                         covered: &covered)
         doc.nestedMentions = nested + nestedMentions(doc)
@@ -168,6 +169,32 @@ public struct EntityStage: Sendable {
         // A perfect with no pronoun on it, as a sentence opens ("فيصل" is no ف + "يصل").
         return TriggerLemmas.shared.hits(doc.tokens[range.lowerBound].norm).contains { hit in
             hit.reading.tense == .past && hit.reading.enclitic == 0 && hit.rows.contains { $0.count > 1 && $0[1] == "verb" }
+        }
+    }
+
+    /// "وأدان ليون" after "برناردينو ليون"، "الأحمدي:" above "فايز الأحمدي": a city or region of the knowledge base named
+    /// by one word that is the family name of a person the article names in full, written bare and not after a
+    /// preposition ("في ليون" is the city), is the person: the place is dropped and the word left to the partial names.
+    func withoutPlacesNamingPeople(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool]) -> [EntityMention] {
+        let familyNames = Set(mentions.compactMap { m -> String? in
+            guard m.type == .person, m.tokens.count >= 2, lineage.role(doc.tokens[m.tokens.upperBound - 2].norm) == nil else { return nil }
+            return KBKeys.variantKey(doc.tokens[m.tokens.upperBound - 1].norm)
+        })
+        guard !familyNames.isEmpty else { return mentions }
+        func bare(_ m: EntityMention) -> Bool {
+            let t = m.tokens.lowerBound
+            return m.tokens.count == 1 && m.start == doc.tokens[t].start
+                && (t == 0 || !(ArgumentFinder.prepositions.contains(doc.tokens[t - 1].norm) || nameHeads.contains(token: doc.tokens[t - 1])))
+        }
+        // A place the article also names as a place (with a proclitic, after a preposition or a place's head noun:
+        // "بمنطقة حائل") stays one: "أمين حائل" read as a name does not make "حائل" a person.
+        let places = Set(mentions.compactMap { m in m.type == .gpe && !bare(m) ? m.ref.kbId : nil })
+        return mentions.filter { m in
+            guard m.type == .gpe, m.origin == .gazetteer, bare(m), let id = m.ref.kbId, !places.contains(id),
+                  let kind = kb.entity(id)?.kind, kind == .city || kind == .region,
+                  familyNames.contains(KBKeys.variantKey(doc.tokens[m.tokens.lowerBound].norm)) else { return true }
+            covered[m.tokens.lowerBound] = false
+            return false
         }
     }
 

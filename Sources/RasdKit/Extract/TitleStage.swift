@@ -635,7 +635,7 @@ public struct TitleStage: Sendable {
         return out
     }
 
-    /// "X رئيس الهيئة تسجيل الرسوم"، "X رئيس النادي عبر فيها": an indefinite word after a definite one, and
+    /// "X نائب أمير المنطقة حفل تخريج"، "X رئيس النادي عبر فيها": an indefinite word after a definite one, and
     /// not before one ("رئيس الاتحاد السعودي لكرة السلة" goes on), neither a title's head nor a function word, begins
     /// the verb's object or the next clause: a title's nouns in construct end with the definite one.
     func beginsObject(_ doc: Document, _ j: Int, mentionStarts: Set<Int>) -> Bool {
