@@ -3,30 +3,37 @@
 /// أمين حائل أن". The press names people so once they are introduced, and readers search by these forms.
 extension TitleStage {
     /// A whole title phrase (to punctuation, a barrier, a verb or a person; two to six words, places and bodies inside
-    /// it counted as words) whose first word is the first word of one person's earlier title, and whose other words
-    /// come in that title in the same order. Only when one person's titles match.
+    /// it counted as words) whose first word is the first word of one person's earlier title (or of a title stacked in
+    /// it, from its head), and whose other words come in that title in the same order. Only when one person's titles match.
     func titleAnaphors(_ doc: Document, roles: [RoleMention], covered: [Bool]) -> [EntityMention] {
-        let earlier: [(start: Int, person: EntityRef, words: [String])] = roles.compactMap { r in
+        let earlier: [(end: Int, person: EntityRef, words: [String])] = roles.compactMap { r -> [(end: Int, person: EntityRef, words: [String])]? in
             guard r.basis == "text" else { return nil }
             let first = doc.firstToken(endingAfter: r.start), stop = doc.firstToken(startingAtOrAfter: r.end)
             guard first < stop else { return nil }
-            return (r.start, r.person, titleWords(doc, first..<stop))
-        }
+            // Titles stacked in one ("مستشار خادم الحرمين الشريفين أمير منطقة مكة المكرمة"): each from its head. A title
+            // stands for the person after the whole role is written.
+            return [(r.end, r.person, titleWords(doc, first..<stop))]
+                + ((first + 1)..<stop).filter { doc.tokens[$0].isWord && isHead(doc, $0) }.map { (r.end, r.person, titleWords(doc, $0..<stop)) }
+        }.flatMap { $0 }
         guard !earlier.isEmpty else { return [] }
         var startsAt: [Int: Int] = [:]
         for (k, m) in doc.mentions.enumerated() { startsAt[m.tokens.lowerBound] = k }
+        let mentionStarts = Set(startsAt.keys)
+        let dateStarts = Set(doc.dates.map { doc.firstToken(startingAtOrAfter: $0.start) })
         var out: [EntityMention] = []
         for sentence in doc.sentences {
             var t = sentence.lowerBound
             while t < sentence.upperBound {
                 defer { t += 1 }
                 guard doc.tokens[t].isWord, !covered[t], isHead(doc, t),
-                      let end = phraseEnd(doc, from: t, sentence: sentence, covered: covered, startsAt: startsAt) else { continue }
+                      let end = phraseEnd(doc, from: t, sentence: sentence, covered: covered, startsAt: startsAt,
+                                         dateStarts: dateStarts, mentionStarts: mentionStarts) else { continue }
                 // A title inside a longer one ("نائب وزير الخارجية") or a noun's ("مكتب وزير الخارجية") is not alone.
                 defer { t = end - 1 }
-                guard end - t >= 2, standsAlone(doc, t, sentence: sentence) else { continue }
+                guard end - t >= 2, standsAlone(doc, t, sentence: sentence), !nameHeads.contains(token: doc.tokens[t]),
+                      isDefiniteTitle(doc, t..<end, startsAt: startsAt) else { continue }
                 let words = titleWords(doc, t..<end)
-                let people = Set(earlier.filter { $0.start < doc.tokens[t].start && Self.repeats(words, $0.words) }.map(\.person))
+                let people = Set(earlier.filter { $0.end <= doc.tokens[t].start && Self.repeats(words, $0.words) }.map(\.person))
                 guard people.count == 1, let person = people.first else { continue }
                 let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[t], afterNormalized: cliticLength(doc.tokens[t]))
                 let stop = doc.tokens[end - 1].end
@@ -37,13 +44,21 @@ extension TitleStage {
         return out
     }
 
-    /// The word before `t` leaves the title standing alone: none, punctuation, a verb, an honorific ("سمو"), a barrier
-    /// or a function word.
+    /// After the head, words with the article, names, or nouns in construct before them ("ولي العهد"، "أمير مكة"، "أمير
+    /// منطقة القصيم"): not "رئيس جديد"، "الفريق في".
+    /// A place's head noun ("محافظة الخرج") names the place.
+    func isDefiniteTitle(_ doc: Document, _ range: Range<Int>, startsAt: [Int: Int]) -> Bool {
+        var inName = Set<Int>()
+        for k in range { if let m = startsAt[k] { inName.formUnion(doc.mentions[m].tokens) } }
+        func named(_ k: Int) -> Bool { inName.contains(k) || Self.isDefinite(doc.tokens[k].norm) }
+        // A noun in construct before one ("أمير منطقة القصيم") is part of it.
+        return range.dropFirst().allSatisfy { named($0) || ($0 + 1 < range.upperBound && named($0 + 1)) }
+    }
+
+    /// No title's head right before `t` ("نائب وزير الخارجية" is another office); a noun may govern it ("برعاية أمير
+    /// المنطقة").
     func standsAlone(_ doc: Document, _ t: Int, sentence: Range<Int>) -> Bool {
-        guard t > sentence.lowerBound, doc.tokens[t - 1].isWord else { return true }
-        let prev = doc.tokens[t - 1]
-        return isEventVerb(prev.norm) || speech.contains(token: prev) || honorifics.contains(token: prev)
-            || barriers.contains(token: prev) || Self.functionWords.contains(token: prev)
+        t == sentence.lowerBound || !doc.tokens[t - 1].isWord || !isHead(doc, t - 1)
     }
 
     /// The title's words, normalized, the first without its proclitics ("وأشار وزير" → "وزير").
@@ -54,18 +69,20 @@ extension TitleStage {
         }
     }
 
-    /// Where a title phrase opening at `t` ends: at punctuation, a barrier, a verb or a person; nil when it runs past six
-    /// words or into a person (then it is that person's title).
-    func phraseEnd(_ doc: Document, from t: Int, sentence: Range<Int>, covered: [Bool], startsAt: [Int: Int]) -> Int? {
+    /// Where a title phrase opening at `t` ends: at punctuation, a barrier, a verb, the noun that begins an object
+    /// (`beginsObject`) or a person; nil when it runs past six words or into a person (then it is that person's title).
+    func phraseEnd(_ doc: Document, from t: Int, sentence: Range<Int>, covered: [Bool], startsAt: [Int: Int],
+                   dateStarts: Set<Int>, mentionStarts: Set<Int>) -> Int? {
         var j = t + 1
         while j < sentence.upperBound {
+            if dateStarts.contains(j) { break }   // "وزير الدفاع البارحة الأولى"
             if let k = startsAt[j] {
                 let m = doc.mentions[k]
                 if m.type == .person { return nil }
                 j = m.tokens.upperBound
             } else {
                 let tok = doc.tokens[j]
-                if !tok.isWord || covered[j] || barriers.contains(token: tok) { break }
+                if !tok.isWord || covered[j] || barriers.contains(token: tok) || beginsObject(doc, j, mentionStarts: mentionStarts) { break }
                 if !tok.norm.hasPrefix("ال"), isEventVerb(tok.norm) || speech.contains(token: tok) { break }
                 j += 1
             }
