@@ -37,8 +37,8 @@ extension TitleStage {
                     guard isHead(doc, opening), r.start == doc.tokens[opening].start else { continue }
                     next += 1
                 }
-                // "أمين المنطقة م. X": across an abbreviated form of address.
-                if next < m.tokens.lowerBound, let after = afterAbbreviatedAddress(doc, at: next) { next = after }
+                // "أمين المنطقة م. X"، "رئيس النادي الدكتور X": across a form of address.
+                if next < m.tokens.lowerBound, let after = afterAbbreviatedAddress(doc, at: next) ?? afterAddressWord(doc, at: next) { next = after }
                 guard next == m.tokens.lowerBound || next == first else { continue }
                 // A title that ran over the honorific ("خادم الحرمين الشريفين الملك") is listed without it.
                 let titleEnd = first < m.tokens.lowerBound && r.end > doc.tokens[first].start && first > 0

@@ -155,8 +155,9 @@ public struct TitleStage: Sendable {
                         let after = startsAt[j + 1] == nil && isHead(doc, j + 1) ? j + 2 : j + 1
                         if let k = startsAt[after], doc.mentions[k].type == .person { nameIndex = k; break }
                     }
-                    // "أمين المنطقة م. X": a form of address abbreviated between the title and the name, in neither.
-                    if let after = afterAbbreviatedAddress(doc, at: j), let k = startsAt[after], doc.mentions[k].type == .person {
+                    // "أمين المنطقة م. X"، "رئيس النادي الدكتور X": a form of address between the title and the name ends the title.
+                    if let after = afterAbbreviatedAddress(doc, at: j) ?? afterAddressWord(doc, at: j), let k = startsAt[after],
+                       doc.mentions[k].type == .person {
                         nameIndex = k; addressAt = j; j = after; break
                     }
                     // "رئيس تكتل «التغيير والإصلاح» النائب X": a name in quotation marks is part of the title.
@@ -186,6 +187,12 @@ public struct TitleStage: Sendable {
                     let rank = titleStop == t + 1 ? rankTitles.values(token: doc.tokens[t])?.first : nil
                     roles.append(RoleMention(person: doc.mentions[k].ref, title: title, start: start, end: end,
                                              office: rank ?? office(doc, t..<titleStop)?.office, basis: "text", from: nil))
+                    // "رئيس النادي الدكتور X": the form of address is a title of its own.
+                    if let a = addressAt, afterAddressWord(doc, at: a) == j {
+                        roles.append(RoleMention(person: doc.mentions[k].ref, title: doc.string(doc.tokens[a].start, doc.tokens[a].end),
+                                                 start: doc.tokens[a].start, end: doc.tokens[a].end,
+                                                 office: rankTitles.values(token: doc.tokens[a])?.first, basis: "text", from: nil))
+                    }
                     for x in t..<j { covered[x] = true }
                     for x in (t + 1)..<max(t + 1, j) { titled[x] = true }
                     for x in t..<j { beforeName[x] = true }
@@ -293,6 +300,12 @@ public struct TitleStage: Sendable {
             mentions[k].ref = .kb(id)
             mentions[k].provenance.add("family name of \(id), the holder of a title named in this article")
         }
+    }
+
+    /// The token after a form of address written in full at `j` ("الدكتور"، "العميد": `address` in title_heads.tsv).
+    func afterAddressWord(_ doc: Document, at j: Int) -> Int? {
+        guard j + 1 < doc.tokens.count, doc.tokens[j].kind == .arabic, heads.entries[doc.tokens[j].norm]?.first == "address" else { return nil }
+        return j + 1
     }
 
     /// The token after a one-letter form of address and its full stop at `j` ("م." of "أمين المنطقة م. X"), if one is there.
