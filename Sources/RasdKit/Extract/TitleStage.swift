@@ -228,6 +228,7 @@ public struct TitleStage: Sendable {
                                           nested: &inOffices)
         roles += appositions(doc, beforeName: beforeName)
         roles += officeVerbs(doc)
+        roles += sharedAppositions(doc)
         descriptions += titleAnaphors(doc, roles: roles, covered: zip(covered, unheld).map { $0 && !$1 })
         doc.mentions = (doc.mentions.enumerated().filter { !absorbed.contains($0.offset) }.map(\.element) + descriptions)
             .sorted { $0.start < $1.start }
@@ -644,6 +645,39 @@ public struct TitleStage: Sendable {
             let start = doc.tokens[first].start, end = doc.tokens[j - 1].end
             out.append(RoleMention(person: m.ref, title: doc.string(start, end), start: start, end: end,
                                    office: office(doc, first..<j)?.office, basis: "text", from: nil))
+        }
+        return out
+    }
+
+    /// "A وB وC، وهم مسؤولون عسكريون في حزب الله،": a title after a comma and a plural pronoun (`plural` in
+    /// `lexicon/apposition_openers.tsv`), up to the next punctuation, is every name of the list before it (names joined
+    /// by "و" or a comma). Not a verb or a function word after the pronoun ("وهم يحملون"، "وهم في طريقهم").
+    func sharedAppositions(_ doc: Document) -> [RoleMention] {
+        let people = doc.mentions.filter { $0.type == .person }
+        var endingAt: [Int: EntityMention] = [:]
+        for p in people { endingAt[p.tokens.upperBound] = p }
+        let persons = Set(people.map(\.tokens.lowerBound))
+        var out: [RoleMention] = []
+        for m in people {
+            let first = m.tokens.upperBound + 2
+            guard first < doc.tokens.count, doc.tokens[first - 2].norm == ",",
+                  appositionOpeners.entries[doc.tokens[first - 1].norm]?.first == "plural" else { continue }
+            let head = doc.tokens[first]
+            guard head.kind == .arabic, !Self.functionWords.contains(token: head), !isEventVerb(head.norm),
+                  !speech.contains(token: head), !["ي", "ت", "س"].contains(where: { head.norm.hasPrefix($0) }) else { continue }
+            var j = first
+            while j < doc.tokens.count, doc.tokens[j].isWord, j - first < 10, !persons.contains(j) { j += 1 }
+            guard j < doc.tokens.count, doc.tokens[j].kind == .punct else { continue }
+            var list = [m], s = m.tokens.lowerBound
+            while let previous = endingAt[s] ?? (s > 0 && doc.tokens[s - 1].norm == "," ? endingAt[s - 1] : nil) {
+                list.append(previous); s = previous.tokens.lowerBound
+            }
+            guard list.count >= 2 else { continue }
+            let start = head.start, end = doc.tokens[j - 1].end
+            for p in list {
+                out.append(RoleMention(person: p.ref, title: doc.string(start, end), start: start, end: end,
+                                       office: office(doc, first..<j)?.office, basis: "text", from: nil))
+            }
         }
         return out
     }
