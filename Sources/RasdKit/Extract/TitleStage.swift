@@ -84,6 +84,7 @@ public struct TitleStage: Sendable {
 
     public func process(_ doc: inout Document) {
         let entityStageNames = doc.mentions
+        doc.mentions = peopleAfterTitles(doc)
         doc.mentions = (doc.mentions + appositionNames(doc)).sorted { $0.start < $1.start }
         let afterTitles = titledNames(doc)
         doc.mentions = (doc.mentions + afterTitles.mentions).sorted { $0.start < $1.start }
@@ -351,8 +352,10 @@ public struct TitleStage: Sendable {
     /// Function words (`text/unit_stopwords.tsv`): no head governs one.
     static let functionWords = PhraseLexicon.resource("text/unit_stopwords.tsv")
 
+    /// The proclitics before a title's head word; the article stays with the head ("المديرة" is no ال + "مديرة").
     func cliticLength(_ token: Token) -> Int {
-        Proclitics.candidates(token).first { heads.entries[$0.stem] != nil }?.prefix ?? 0
+        guard let prefix = Proclitics.candidates(token).first(where: { heads.entries[$0.stem] != nil })?.prefix, prefix > 0 else { return 0 }
+        return String(token.norm.unicodeScalars.prefix(prefix).map(Character.init)).hasSuffix("ال") ? prefix - 2 : prefix
     }
 
     /// The office of the longest title in the lexicon at the start of `range`, and how many tokens it covers.

@@ -191,6 +191,36 @@ extension TitleStage {
         }
     }
 
+    /// "الرئيسة التنفيذية للشركة ماريسا ماير أمس": a name of two or three words that the tagger read as a body or a
+    /// place, no list knows, right after a person's title ending in a word with the article (a title in construct,
+    /// "رئيس شركة X", names a body after it), and closed as a name is (`closesName`, or a verb), is a person.
+    func peopleAfterTitles(_ doc: Document) -> [EntityMention] {
+        doc.mentions.map { m in
+            let t = m.tokens.lowerBound
+            guard m.origin == .tagger, m.type == .org || m.type == .gpe, case .name = m.ref, (2...3).contains(m.tokens.count),
+                  t > 0, doc.tokens[t - 1].kind == .arabic, Self.isDefinite(doc.tokens[t - 1].norm),
+                  let sentence = doc.sentence(containing: t), titleRuns(doc, to: t, sentence: sentence),
+                  closesName(doc, at: m.tokens.upperBound, sentence: sentence, afterSpeech: true)
+                      || (m.tokens.upperBound < sentence.upperBound && isEventVerb(doc.tokens[m.tokens.upperBound].norm)),
+                  m.tokens.allSatisfy({ unknownWord(doc, $0) != nil }) else { return m }
+            var out = m
+            out.type = .person
+            out.ref = .name(.person, nameKey(doc, m.tokens))
+            out.provenance.add("a name after a person's title, tagged as a body or place")
+            return out
+        }
+    }
+
+    /// A title's head within six words before `t`, with only words between (no punctuation).
+    func titleRuns(_ doc: Document, to t: Int, sentence: Range<Int>) -> Bool {
+        var k = t - 1
+        while k >= sentence.lowerBound, t - k <= 6, doc.tokens[k].isWord {
+            if isHead(doc, k) { return true }
+            k -= 1
+        }
+        return false
+    }
+
     /// "إن A B وC D وE F، وهم ...": the items of a list of full names are full names. A given name the tagger took
     /// alone after "و" and a name of two words or more ("وفؤاد" of "... وإبراهيم عقيل وفؤاد شكر،") takes the word after
     /// it, common word or not, when punctuation, a word that closes names or the sentence's end follows.
