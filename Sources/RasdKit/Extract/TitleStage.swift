@@ -590,8 +590,9 @@ public struct TitleStage: Sendable {
         return head
     }
 
-    static let openingQuotes: Set<String> = ["«", "“", "\""]
-    static let closingQuotes: Set<String> = ["»", "”", "\""]
+    /// Parentheses too: "نائب رئيس هيئة مكافحة الفساد (نزاهة) الدكتور X".
+    static let openingQuotes: Set<String> = ["«", "“", "\"", "("]
+    static let closingQuotes: Set<String> = ["»", "”", "\"", ")"]
 
     /// A name of one to five words in quotation marks opening at `j` ("«التغيير والإصلاح»"): the token after its
     /// closing mark; nil for anything else, and when a word with "و" follows it.
