@@ -78,6 +78,12 @@ struct ArgumentFinder {
             let last = doc.firstToken(startingAtOrAfter: role.end)
             if last < doc.tokens.count, first < last { titles[last] = min(titles[last] ?? first, first) }
         }
+        // "رئيس النادي الدكتور X": a title ending right where another begins before the name is part of the name's.
+        for (last, first) in titles {
+            var start = first
+            while let earlier = titles[start], earlier < start { start = earlier }
+            titles[last] = start
+        }
         titleBefore = titles
         // News agencies and outlets are the source of what is told, never its participants ("نقلت وكالة ... عن").
         actors = doc.mentions.filter { m in

@@ -114,6 +114,7 @@ public struct EntityStage: Sendable {
                 // A person tagged in a title's words alone ("خادم الحرمين"، "خادم الحرمين الشريفين"): no name.
                 if span.type.hasPrefix("PER"), let title = titles.match(doc.tokens, at: range.lowerBound),
                    title.tokens.upperBound >= range.upperBound { continue }
+                if span.type.hasPrefix("PER"), opensWithVerb(doc, range) { continue }
                 if let m = taggedMention(doc, range, span.type, knownNames: knownNames.union(familyNames), namedInFull: namedInFull) {
                     mentions.append(m)
                     for t in range { covered[t] = true }
@@ -132,6 +133,7 @@ public struct EntityStage: Sendable {
         mentions.sort { $0.start < $1.start }
         speakerNames.mentions(doc, &mentions, tagger: tagger, kb: kb, stopNames: stopNames, titleHeads: titleHeads,
                                   givenNames: givenNames, covered: &covered)
+        mentions = withoutPlacesNamingPeople(doc, mentions, covered: &covered)
         doc.mentions = linkHeadAnaphors(doc, linkShortBodies(doc, partialNames.link(doc, mentions, covered: &covered), covered: &covered),
                                         covered: &covered)
         doc.nestedMentions = nested + nestedMentions(doc)
@@ -156,6 +158,44 @@ public struct EntityStage: Sendable {
               m.start == doc.tokens[m.tokens.lowerBound].start else { return false }
         let before = doc.tokens[m.tokens.lowerBound - 1]
         return before.kind == .arabic && givenNames.contains(TitleStage.foldingAlef(doc.string(before.start, before.end)))
+    }
+
+    /// "صادق الكنيست على ..."، "صادق البرلمان": a sentence opening with a verb that is also a given name, then the verb's
+    /// subject with the article. Arabic puts the verb first; the tagger reads the verb, or the pair, as a name.
+    func opensWithVerb(_ doc: Document, _ range: Range<Int>) -> Bool {
+        guard range.count <= 2, let sentence = doc.sentence(containing: range.lowerBound),
+              range.lowerBound == sentence.lowerBound || !doc.tokens[range.lowerBound - 1].isWord,
+              range.lowerBound + 1 < sentence.upperBound, doc.tokens[range.lowerBound + 1].norm.hasPrefix("ال") else { return false }
+        // A perfect with no pronoun on it, as a sentence opens ("فيصل" is no ف + "يصل").
+        return TriggerLemmas.shared.hits(doc.tokens[range.lowerBound].norm).contains { hit in
+            hit.reading.tense == .past && hit.reading.enclitic == 0 && hit.rows.contains { $0.count > 1 && $0[1] == "verb" }
+        }
+    }
+
+    /// "وأدان ليون" after "برناردينو ليون"، "الأحمدي:" above "فايز الأحمدي": a city or region of the knowledge base named
+    /// by one word that is the family name of a person the article names in full, written bare and not after a
+    /// preposition ("في ليون" is the city), is the person: the place is dropped and the word left to the partial names.
+    func withoutPlacesNamingPeople(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool]) -> [EntityMention] {
+        let familyNames = Set(mentions.compactMap { m -> String? in
+            guard m.type == .person, m.tokens.count >= 2, lineage.role(doc.tokens[m.tokens.upperBound - 2].norm) == nil else { return nil }
+            return KBKeys.variantKey(doc.tokens[m.tokens.upperBound - 1].norm)
+        })
+        guard !familyNames.isEmpty else { return mentions }
+        func bare(_ m: EntityMention) -> Bool {
+            let t = m.tokens.lowerBound
+            return m.tokens.count == 1 && m.start == doc.tokens[t].start
+                && (t == 0 || !(ArgumentFinder.prepositions.contains(doc.tokens[t - 1].norm) || nameHeads.contains(token: doc.tokens[t - 1])))
+        }
+        // A place the article also names as a place (with a proclitic, after a preposition or a place's head noun:
+        // "بمنطقة حائل") stays one: "أمين حائل" read as a name does not make "حائل" a person.
+        let places = Set(mentions.compactMap { m in m.type == .gpe && !bare(m) ? m.ref.kbId : nil })
+        return mentions.filter { m in
+            guard m.type == .gpe, m.origin == .gazetteer, bare(m), let id = m.ref.kbId, !places.contains(id),
+                  let kind = kb.entity(id)?.kind, kind == .city || kind == .region,
+                  familyNames.contains(KBKeys.variantKey(doc.tokens[m.tokens.lowerBound].norm)) else { return true }
+            covered[m.tokens.lowerBound] = false
+            return false
+        }
     }
 
     /// BIO tags to typed spans (an I- tag with no open chunk starts one, as conlleval reads it).

@@ -22,7 +22,7 @@ struct PartialNames: Sendable {
             guard key.unicodeScalars.count >= 3, stopNames.entries[key] == nil else { return }
             if let existing = parts[key], existing != ref { parts[key] = .some(nil) } else { parts[key] = ref }
         }
-        for m in mentions where m.type == .person && m.tokens.count >= 2 {
+        for m in mentions where m.type == .person && m.tokens.count >= 2 && !runsOn(doc, m) {
             var words = ArabicNormalizer.shared.key(m.text).split(separator: " ").map(String.init)
             // A title that an alias begins with ("الأمير محمد بن سلمان") is not a part of the name.
             // Nor is a title of several words ("خادم الحرمين الشريفين الملك سلمان"): "خادم" is no part of a name.
@@ -66,6 +66,14 @@ struct PartialNames: Sendable {
                 if let ref = parts[key] ?? nil {
                     m.ref = ref; m.origin = .partialName
                     m.provenance.add("partialName → \(ref): part of a name the article gives in full")
+                } else if let ref = runOn(doc, m, parts) {
+                    // "وطالب الدكتور مجدي بضرورة": the tagger ran the given name on into a word with a preposition.
+                    covered[m.tokens.upperBound - 1] = false
+                    m.tokens = m.tokens.lowerBound..<(m.tokens.upperBound - 1)
+                    m.end = doc.tokens[m.tokens.lowerBound].end
+                    m.text = doc.string(m.start, m.end)
+                    m.ref = ref; m.origin = .partialName
+                    m.provenance.add("partialName → \(ref): a part of a name the article gives in full, and a word with a preposition")
                 }
             }
             out.append(m)
@@ -118,5 +126,20 @@ struct PartialNames: Sendable {
             }
         }
         return out.sorted { $0.start < $1.start }
+    }
+
+    /// A tagged name of two words whose second is shaped as a feminine noun after ب or ل ("مجدي بضرورة"، "فهد لمواجهة"):
+    /// the tagger may have run a name on into the next word.
+    func runsOn(_ doc: Document, _ m: EntityMention) -> Bool {
+        guard m.origin == .tagger, m.tokens.count == 2, doc.tokens[m.tokens.lowerBound].start == m.start else { return false }
+        let second = doc.tokens[m.tokens.upperBound - 1].norm
+        return (second.hasPrefix("ب") || second.hasPrefix("ل")) && second.unicodeScalars.count >= 4
+            && (second.hasSuffix("ه") || second.hasSuffix("ة"))
+    }
+
+    /// Such a name whose first word is a part of a name given in full here ("مجدي" of "مجدي أبو فريخة"): that person.
+    func runOn(_ doc: Document, _ m: EntityMention, _ parts: [String: EntityRef?]) -> EntityRef? {
+        guard runsOn(doc, m) else { return nil }
+        return parts[KBKeys.variantKey(doc.tokens[m.tokens.lowerBound].norm)] ?? nil
     }
 }

@@ -2,7 +2,7 @@
 /// الملك سلمان بن عبدالعزيز"، "الأمير بندر بن سلطان"، "رئيس حزب القوات اللبنانية سمير جعجع"; so is a title before a
 /// comma and the name ("الرئيس التركي، رجب طيب أردوغان"), listed alone. The press names people
 /// by these forms and readers search by them. They are listed as nested mentions (the title alone, and the title with
-/// the name), which no later stage sees: the title stays a role, the name the person's mention.
+/// the name; a title right after the name, alone), which no later stage sees: the title stays a role, the name the person's mention.
 extension TitleStage {
     func titleForms(_ doc: Document, roles: [RoleMention]) -> [EntityMention] {
         var out: [EntityMention] = []
@@ -37,6 +37,8 @@ extension TitleStage {
                     guard isHead(doc, opening), r.start == doc.tokens[opening].start else { continue }
                     next += 1
                 }
+                // "أمين المنطقة م. X"، "رئيس النادي الدكتور X": across a form of address.
+                if next < m.tokens.lowerBound, let after = afterAbbreviatedAddress(doc, at: next) ?? afterAddressWord(doc, at: next) { next = after }
                 guard next == m.tokens.lowerBound || next == first else { continue }
                 // A title that ran over the honorific ("خادم الحرمين الشريفين الملك") is listed without it.
                 let titleEnd = first < m.tokens.lowerBound && r.end > doc.tokens[first].start && first > 0
@@ -48,7 +50,32 @@ extension TitleStage {
                 }
                 if !comma { add(r.start, m.end, m, origin: .description, reason: "the name with the title before it") }
             }
+            // "X وزير الشباب والرياضة المصري أن": a title of two words or more right after the name, in apposition, ending
+            // where the clause goes on (a title running into the verb's object, "X ولي العهد ... برقية", is not listed).
+            for r in roles where r.basis == "text" && r.person == m.ref && r.start >= m.end
+                && m.tokens.upperBound < doc.tokens.count && doc.tokens[m.tokens.upperBound].start == r.start
+                && doc.firstToken(endingAfter: r.end - 1) > doc.firstToken(endingAfter: r.start)
+                && endsClause(doc, after: r.end) && isPlainTitle(doc, r) {
+                add(r.start, r.end, m, origin: .description, reason: "the person's title right after the name")
+            }
         }
         return out
+    }
+
+    /// A title of nouns and adjectives only, at most six words: no function word ("في ساعة مبكرة"، "في بيان"), no date,
+    /// not in the accusative of "تعيينه وزيرا", no proclitic ("كرئيس تنفيذي").
+    func isPlainTitle(_ doc: Document, _ r: RoleMention) -> Bool {
+        let words = doc.firstToken(endingAfter: r.start)..<doc.firstToken(startingAtOrAfter: r.end)
+        guard words.count <= 6, let first = words.first, !doc.tokens[first].norm.hasSuffix("ا"),
+              cliticLength(doc.tokens[first]) == 0 else { return false }
+        return !words.contains { Self.functionWords.contains(token: doc.tokens[$0]) }
+            && !doc.dates.contains { $0.start < r.end && r.start < $0.end }
+    }
+
+    /// Punctuation, "أن"/"إن" or the text's end at the offset `end`.
+    func endsClause(_ doc: Document, after end: Int) -> Bool {
+        let next = doc.firstToken(startingAtOrAfter: end)
+        guard next < doc.tokens.count else { return true }
+        return doc.tokens[next].kind == .punct || ArgumentFinder.complementizers.contains(doc.tokens[next].norm)
     }
 }

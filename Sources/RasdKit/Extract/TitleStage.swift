@@ -14,6 +14,8 @@ public struct TitleStage: Sendable {
     let barriers: PhraseLexicon
     /// "أحد" and "وهو" opening a title after a name (`lexicon/apposition_openers.tsv`).
     let appositionOpeners = PhraseLexicon.resource("lexicon/apposition_openers.tsv")
+    /// "م." and "د." between a title and a name (`lexicon/abbreviated_addresses.tsv`).
+    let abbreviatedAddresses = PhraseLexicon.resource("lexicon/abbreviated_addresses.tsv")
     /// "السابق" after a title: a former office, not its current holder.
     let formerWords: PhraseLexicon
     let roleVerbs: PhraseLexicon
@@ -82,11 +84,13 @@ public struct TitleStage: Sendable {
 
     public func process(_ doc: inout Document) {
         let entityStageNames = doc.mentions
+        doc.mentions = peopleAfterTitles(doc)
         doc.mentions = (doc.mentions + appositionNames(doc)).sorted { $0.start < $1.start }
         let afterTitles = titledNames(doc)
         doc.mentions = (doc.mentions + afterTitles.mentions).sorted { $0.start < $1.start }
         doc.mentions = withFamilyNames(doc, namedAfterTitle: afterTitles.namedAfterTitle)
         doc.mentions = withFamilyNamesAfterSpeech(doc)
+        doc.mentions = withFamilyNamesInLists(doc)
         // Names found here have parts elsewhere in the article too ("الطيار حسام كمال" ... "وقال كمال").
         if doc.mentions != entityStageNames {
             var free = [Bool](repeating: false, count: doc.tokens.count)
@@ -110,6 +114,8 @@ public struct TitleStage: Sendable {
         var described = [Bool](repeating: false, count: doc.tokens.count)
         var describedState: [Int: String] = [:]
         let dateStarts = Set(doc.dates.map { doc.firstToken(startingAtOrAfter: $0.start) })
+        // Words of a title with no holder the knowledge base knows: free for a title that stands for a person named here.
+        var unheld = [Bool](repeating: false, count: doc.tokens.count)
         for sentence in doc.sentences {
             for t in sentence where doc.tokens[t].isWord && !covered[t] {
                 guard isHead(doc, t) else { continue }
@@ -118,6 +124,7 @@ public struct TitleStage: Sendable {
                 var j = t + 1
                 var words = 1
                 var nameIndex: Int?
+                var addressAt: Int?   // an abbreviated form of address between the title and the name
                 while j < sentence.upperBound, words <= 7 {
                     words += 1
                     if let k = startsAt[j] {
@@ -149,6 +156,11 @@ public struct TitleStage: Sendable {
                         let after = startsAt[j + 1] == nil && isHead(doc, j + 1) ? j + 2 : j + 1
                         if let k = startsAt[after], doc.mentions[k].type == .person { nameIndex = k; break }
                     }
+                    // "أمين المنطقة م. X"، "رئيس النادي الدكتور X": a form of address between the title and the name ends the title.
+                    if let after = afterAbbreviatedAddress(doc, at: j) ?? afterAddressWord(doc, at: j), let k = startsAt[after],
+                       doc.mentions[k].type == .person {
+                        nameIndex = k; addressAt = j; j = after; break
+                    }
                     // "رئيس تكتل «التغيير والإصلاح» النائب X": a name in quotation marks is part of the title.
                     if let after = quotedName(doc, at: j, sentence: sentence) { j = after; continue }
                     if !tok.isWord || barriers.contains(token: tok) { break }
@@ -159,14 +171,29 @@ public struct TitleStage: Sendable {
                     j += 1
                 }
                 if let k = nameIndex {
+                    if let holder = holderNamed(doc, title: t, name: doc.mentions[k], sentence: sentence, startsAt: startsAt) {
+                        let name = doc.mentions[k].ref
+                        for x in doc.mentions.indices where doc.mentions[x].ref == name {
+                            doc.mentions[x].ref = holder
+                            doc.mentions[x].provenance.add("family name of the holder of the title before it")
+                        }
+                        for x in roles.indices where roles[x].person == name { roles[x].person = holder }
+                    }
                     // Title directly before a person's name: a role.
                     let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[t], afterNormalized: cliticLength(doc.tokens[t]))
-                    let end = doc.tokens[j - 1].end
+                    let titleStop = addressAt ?? j
+                    let end = doc.tokens[titleStop - 1].end
                     let title = doc.string(start, max(end, doc.tokens[t].end))
                     // "الأمير X": a rank, not the emir's office (lexicon/rank_titles.tsv).
-                    let rank = j == t + 1 ? rankTitles.values(token: doc.tokens[t])?.first : nil
+                    let rank = titleStop == t + 1 ? rankTitles.values(token: doc.tokens[t])?.first : nil
                     roles.append(RoleMention(person: doc.mentions[k].ref, title: title, start: start, end: end,
-                                             office: rank ?? office(doc, t..<j)?.office, basis: "text", from: nil))
+                                             office: rank ?? office(doc, t..<titleStop)?.office, basis: "text", from: nil))
+                    // "رئيس النادي الدكتور X": the form of address is a title of its own.
+                    if let a = addressAt, afterAddressWord(doc, at: a) == j {
+                        roles.append(RoleMention(person: doc.mentions[k].ref, title: doc.string(doc.tokens[a].start, doc.tokens[a].end),
+                                                 start: doc.tokens[a].start, end: doc.tokens[a].end,
+                                                 office: rankTitles.values(token: doc.tokens[a])?.first, basis: "text", from: nil))
+                    }
                     for x in t..<j { covered[x] = true }
                     for x in (t + 1)..<max(t + 1, j) { titled[x] = true }
                     for x in t..<j { beforeName[x] = true }
@@ -190,6 +217,7 @@ public struct TitleStage: Sendable {
                     // is not the shorter title inside it: never its holder.
                     for x in t..<(t + found.length) { covered[x] = true }
                     for x in (t + 1)..<(t + found.length) { described[x] = true; describedState[x] = found.country }
+                    for x in t..<(t + found.length) { unheld[x] = true }
                 }
             }
         }
@@ -201,6 +229,8 @@ public struct TitleStage: Sendable {
                                           nested: &inOffices)
         roles += appositions(doc, beforeName: beforeName)
         roles += officeVerbs(doc)
+        roles += sharedAppositions(doc)
+        descriptions += titleAnaphors(doc, roles: roles, covered: zip(covered, unheld).map { $0 && !$1 })
         doc.mentions = (doc.mentions.enumerated().filter { !absorbed.contains($0.offset) }.map(\.element) + descriptions)
             .sorted { $0.start < $1.start }
         linkFamilyNamesToHolders(&doc.mentions, holders: descriptions)
@@ -274,6 +304,34 @@ public struct TitleStage: Sendable {
         }
     }
 
+    /// The token after a form of address written in full at `j` ("الدكتور"، "العميد": `address` in title_heads.tsv).
+    func afterAddressWord(_ doc: Document, at j: Int) -> Int? {
+        guard j + 1 < doc.tokens.count, doc.tokens[j].kind == .arabic, heads.entries[doc.tokens[j].norm]?.first == "address" else { return nil }
+        return j + 1
+    }
+
+    /// The token after a one-letter form of address and its full stop at `j` ("م." of "أمين المنطقة م. X"), if one is there.
+    func afterAbbreviatedAddress(_ doc: Document, at j: Int) -> Int? {
+        guard j + 2 < doc.tokens.count, doc.tokens[j].kind == .arabic, abbreviatedAddresses.entries[doc.tokens[j].norm] != nil,
+              doc.tokens[j + 1].norm == ".", doc.tokens[j + 1].start == doc.tokens[j].end else { return nil }
+        return j + 2
+    }
+
+    /// "وزير الدفاع الأمريكي كارتر": a one-word name the tagger found right after a title with a nationality, that is
+    /// the family name of the office's holder on the article's date, is that holder.
+    func holderNamed(_ doc: Document, title t: Int, name m: EntityMention, sentence: Range<Int>, startsAt: [Int: Int]) -> EntityRef? {
+        guard m.origin == .tagger, m.tokens.count == 1, m.ref.kbId == nil,
+              let d = description(doc, t, sentence: sentence, startsAt: startsAt, beforeName: true),
+              d.tokens.upperBound == m.tokens.lowerBound, let id = d.ref.kbId, let holder = kb.entity(id) else { return nil }
+        let name = KBKeys.variantKey(ArabicNormalizer.shared.key(m.text))
+        let familyNames = ([holder.labelAr] + holder.aliases).compactMap { alias -> String? in
+            let words = ArabicNormalizer.shared.key(alias).split(separator: " ").map(String.init)
+            guard words.count >= 2, lineage.role(words[words.count - 2]) == nil else { return nil }
+            return KBKeys.variantKey(words[words.count - 1])
+        }
+        return familyNames.contains(name) ? d.ref : nil
+    }
+
     /// A title head word, proclitics allowed (the word itself is the first reading tried).
     func isHead(_ token: Token) -> Bool {
         heads.values(token: token) != nil
@@ -294,8 +352,10 @@ public struct TitleStage: Sendable {
     /// Function words (`text/unit_stopwords.tsv`): no head governs one.
     static let functionWords = PhraseLexicon.resource("text/unit_stopwords.tsv")
 
+    /// The proclitics before a title's head word; the article stays with the head ("المديرة" is no ال + "مديرة").
     func cliticLength(_ token: Token) -> Int {
-        Proclitics.candidates(token).first { heads.entries[$0.stem] != nil }?.prefix ?? 0
+        guard let prefix = Proclitics.candidates(token).first(where: { heads.entries[$0.stem] != nil })?.prefix, prefix > 0 else { return 0 }
+        return String(token.norm.unicodeScalars.prefix(prefix).map(Character.init)).hasSuffix("ال") ? prefix - 2 : prefix
     }
 
     /// The office of the longest title in the lexicon at the start of `range`, and how many tokens it covers.
@@ -317,7 +377,8 @@ public struct TitleStage: Sendable {
     }
 
     /// A title followed by a nationality, a country or a seat of power, with no name: the office holder.
-    func description(_ doc: Document, _ t: Int, sentence: Range<Int>, startsAt: [Int: Int]) -> EntityMention? {
+    /// `beforeName`: the title stands right before a name, and the holder is wanted all the same (`holderNamed`).
+    func description(_ doc: Document, _ t: Int, sentence: Range<Int>, startsAt: [Int: Int], beforeName: Bool = false) -> EntityMention? {
         // "نظيره الروسي": the counterpart of the person it is said of.
         let isCounterpart = Proclitics.candidates(doc.tokens[t]).contains { $0.stem.hasPrefix("نظير") }
         var officeEnd = t + 1
@@ -350,7 +411,7 @@ public struct TitleStage: Sendable {
         // "ملك إسبانيا السابق": a former office holder is not the current one.
         if end < sentence.upperBound, formerWords.contains(token: doc.tokens[end]) { return nil }
         // A name right after means this is a role, handled by the caller.
-        if let k = startsAt[end], doc.mentions[k].type == .person { return nil }
+        if let k = startsAt[end], doc.mentions[k].type == .person { if !beforeName { return nil } } else if beforeName { return nil }
         guard let officeKey = titleOffice ?? counterpartOffice(doc, near: t, sentence: sentence, excluding: country) else {
             return nil
         }
@@ -529,8 +590,9 @@ public struct TitleStage: Sendable {
         return head
     }
 
-    static let openingQuotes: Set<String> = ["«", "“", "\""]
-    static let closingQuotes: Set<String> = ["»", "”", "\""]
+    /// Parentheses too: "نائب رئيس هيئة مكافحة الفساد (نزاهة) الدكتور X".
+    static let openingQuotes: Set<String> = ["«", "“", "\"", "("]
+    static let closingQuotes: Set<String> = ["»", "”", "\"", ")"]
 
     /// A name of one to five words in quotation marks opening at `j` ("«التغيير والإصلاح»"): the token after its
     /// closing mark; nil for anything else, and when a word with "و" follows it.
@@ -552,6 +614,7 @@ public struct TitleStage: Sendable {
     func appositions(_ doc: Document, beforeName: [Bool]) -> [RoleMention] {
         var out: [RoleMention] = []
         let persons = Set(doc.mentions.filter { $0.type == .person }.map(\.tokens.lowerBound))
+        let starts = Set(doc.mentions.map(\.tokens.lowerBound))
         for m in doc.mentions where m.type == .person {
             let after = m.tokens.upperBound
             guard after + 1 < doc.tokens.count else { continue }
@@ -568,6 +631,9 @@ public struct TitleStage: Sendable {
             // A verb of saying takes a clause, not a person: "أعلن X وزير النقل" names X's office.
             if !comma, m.tokens.lowerBound > 0, isEventVerb(doc.tokens[m.tokens.lowerBound - 1].norm),
                !speech.contains(token: doc.tokens[m.tokens.lowerBound - 1]) { continue }
+            // "نقل X لخادم الحرمين الشريفين تحيات": a title with a preposition or conjunction glued to it is no apposition.
+            // ("X كرئيس تنفيذي": "as" a title is one.)
+            if !comma, cliticLength(doc.tokens[first]) > 0, !doc.tokens[first].norm.hasPrefix("ك") { continue }
             // "X، ووزير الدولة ... Y": a title joined by "و" after the comma begins the next item of a list.
             if comma, cliticLength(doc.tokens[first]) > 0, doc.tokens[first].norm.hasPrefix("و") { continue }
             var j = first
@@ -578,13 +644,66 @@ public struct TitleStage: Sendable {
             } else {
                 j += 1
                 while j < doc.tokens.count, doc.tokens[j].isWord, j - first < 12, !persons.contains(j),
-                      !barriers.contains(token: doc.tokens[j]) { j += 1 }
+                      !barriers.contains(token: doc.tokens[j]), !beginsObject(doc, j, mentionStarts: starts) { j += 1 }
             }
             let start = doc.tokens[first].start, end = doc.tokens[j - 1].end
             out.append(RoleMention(person: m.ref, title: doc.string(start, end), start: start, end: end,
                                    office: office(doc, first..<j)?.office, basis: "text", from: nil))
         }
         return out
+    }
+
+    /// "A وB وC، وهم مسؤولون عسكريون في حزب الله،": a title after a comma and a plural pronoun (`plural` in
+    /// `lexicon/apposition_openers.tsv`), up to the next punctuation, is every name of the list before it (names joined
+    /// by "و" or a comma). Not a verb or a function word after the pronoun ("وهم يحملون"، "وهم في طريقهم").
+    func sharedAppositions(_ doc: Document) -> [RoleMention] {
+        let people = doc.mentions.filter { $0.type == .person }
+        var endingAt: [Int: EntityMention] = [:]
+        for p in people { endingAt[p.tokens.upperBound] = p }
+        let persons = Set(people.map(\.tokens.lowerBound))
+        var out: [RoleMention] = []
+        for m in people {
+            let first = m.tokens.upperBound + 2
+            guard first < doc.tokens.count, doc.tokens[first - 2].norm == ",",
+                  appositionOpeners.entries[doc.tokens[first - 1].norm]?.first == "plural" else { continue }
+            let head = doc.tokens[first]
+            guard head.kind == .arabic, !Self.functionWords.contains(token: head), !isEventVerb(head.norm),
+                  !speech.contains(token: head), !["ي", "ت", "س"].contains(where: { head.norm.hasPrefix($0) }) else { continue }
+            var j = first
+            while j < doc.tokens.count, doc.tokens[j].isWord, j - first < 10, !persons.contains(j) { j += 1 }
+            guard j < doc.tokens.count, doc.tokens[j].kind == .punct else { continue }
+            var list = [m], s = m.tokens.lowerBound
+            while let previous = endingAt[s] ?? (s > 0 && doc.tokens[s - 1].norm == "," ? endingAt[s - 1] : nil) {
+                list.append(previous); s = previous.tokens.lowerBound
+            }
+            guard list.count >= 2 else { continue }
+            let start = head.start, end = doc.tokens[j - 1].end
+            for p in list {
+                out.append(RoleMention(person: p.ref, title: doc.string(start, end), start: start, end: end,
+                                       office: office(doc, first..<j)?.office, basis: "text", from: nil))
+            }
+        }
+        return out
+    }
+
+    /// "X نائب أمير المنطقة حفل تخريج"، "X رئيس النادي عبر فيها": an indefinite word after a definite one, and
+    /// not before one ("رئيس الاتحاد السعودي لكرة السلة" goes on), neither a title's head nor a function word, begins
+    /// the verb's object or the next clause: a title's nouns in construct end with the definite one.
+    func beginsObject(_ doc: Document, _ j: Int, mentionStarts: Set<Int>) -> Bool {
+        let word = doc.tokens[j], before = doc.tokens[j - 1]
+        // A word that may open with a preposition ("لمؤسسة"، "بنادي"، "باسم") goes on as the title's genitive.
+        guard word.kind == .arabic, !["ب", "ل", "و", "ف", "ك"].contains(where: { word.norm.hasPrefix($0) }),
+              Self.isDefinite(before.norm), !Self.isDefinite(word.norm), !isHead(doc, j),
+              // A rank's word ("الرقيب أول"، `lexicon/not_names.tsv`) and a name inside a body's ("لواء الإمام محمد بن سعود") go on.
+              notNames.entries[word.norm] == nil, !givenNames.contains(Self.foldingAlef(doc.string(word.start, word.end))),
+              !Self.functionWords.contains(token: word), !mentionStarts.contains(j) else { return false }
+        let next = j + 1 < doc.tokens.count ? doc.tokens[j + 1] : nil
+        return !(next.map { $0.kind == .arabic && Self.isDefinite($0.norm) } ?? false)
+    }
+
+    /// The article, after a proclitic or none ("الرياضة"، "والرياضة"، "للانتخابات").
+    static func isDefinite(_ norm: String) -> Bool {
+        ["ال", "وال", "فال", "بال", "كال", "لل", "وبال", "ولل", "فبال", "فلل"].contains { norm.hasPrefix($0) }
     }
 
     /// The state an article is about: the country its places name most often (a city counts for its state),

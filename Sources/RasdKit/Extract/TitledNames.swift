@@ -34,6 +34,8 @@ extension TitleStage {
                     if Self.postPrepositions.contains(token.norm), j + 1 < sentence.upperBound, covered[j + 1], !person[j + 1] {
                         j += 1; continue
                     }
+                    // "مدير المستشفى د. X": an abbreviated form of address before the name.
+                    if let after = afterAbbreviatedAddress(doc, at: j), after < sentence.upperBound { j = after; continue }
                     let name = nameStarting(at: j, doc, sentence: sentence, covered: covered)
                     if name == nil, !token.isWord || barriers.contains(token: token) { break }
                     if let name {
@@ -185,6 +187,63 @@ extension TitleStage {
             out.text = doc.string(out.start, out.end)
             out.ref = .name(.person, nameKey(doc, out.tokens))
             out.provenance.add("family name after the tagged given name, the subject of a speech verb")
+            return out
+        }
+    }
+
+    /// "الرئيسة التنفيذية للشركة ماريسا ماير أمس": a name of two or three words that the tagger read as a body or a
+    /// place, no list knows, right after a person's title ending in a word with the article (a title in construct,
+    /// "رئيس شركة X", names a body after it), and closed as a name is (`closesName`, or a verb), is a person.
+    func peopleAfterTitles(_ doc: Document) -> [EntityMention] {
+        doc.mentions.map { m in
+            let t = m.tokens.lowerBound
+            guard m.origin == .tagger, m.type == .org || m.type == .gpe, case .name = m.ref, (2...3).contains(m.tokens.count),
+                  t > 0, doc.tokens[t - 1].kind == .arabic, Self.isDefinite(doc.tokens[t - 1].norm),
+                  let sentence = doc.sentence(containing: t), titleRuns(doc, to: t, sentence: sentence),
+                  closesName(doc, at: m.tokens.upperBound, sentence: sentence, afterSpeech: true)
+                      || (m.tokens.upperBound < sentence.upperBound && isEventVerb(doc.tokens[m.tokens.upperBound].norm)),
+                  m.tokens.allSatisfy({ unknownWord(doc, $0) != nil }) else { return m }
+            var out = m
+            out.type = .person
+            out.ref = .name(.person, nameKey(doc, m.tokens))
+            out.provenance.add("a name after a person's title, tagged as a body or place")
+            return out
+        }
+    }
+
+    /// A title's head within six words before `t`, with only words between (no punctuation).
+    func titleRuns(_ doc: Document, to t: Int, sentence: Range<Int>) -> Bool {
+        var k = t - 1
+        while k >= sentence.lowerBound, t - k <= 6, doc.tokens[k].isWord {
+            if isHead(doc, k) { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    /// "إن A B وC D وE F، وهم ...": the items of a list of full names are full names. A given name the tagger took
+    /// alone after "و" and a name of two words or more ("وفؤاد" of "... وإبراهيم عقيل وفؤاد شكر،") takes the word after
+    /// it, common word or not, when punctuation, a word that closes names or the sentence's end follows.
+    func withFamilyNamesInLists(_ doc: Document) -> [EntityMention] {
+        var covered = [Bool](repeating: false, count: doc.tokens.count)
+        for m in doc.mentions { for t in m.tokens { covered[t] = true } }
+        let fullNameEnds = Set(doc.mentions.filter { $0.type == .person && $0.tokens.count >= 2 }.map(\.tokens.upperBound))
+        return doc.mentions.map { m in
+            let first = doc.tokens[m.tokens.lowerBound], k = m.tokens.upperBound
+            let written = doc.string(first.start, first.end)
+            guard m.type == .person, m.origin == .tagger, case .name = m.ref, m.tokens.count == 1,
+                  fullNameEnds.contains(m.tokens.lowerBound), first.start == m.start, written.hasPrefix("و"),
+                  givenNames.contains(Self.foldingAlef(String(written.dropFirst()))),
+                  let sentence = doc.sentence(containing: m.tokens.lowerBound), k < sentence.upperBound, !covered[k],
+                  isNameWord(doc.tokens[k]), !doc.tokens[k].norm.hasPrefix("و"), doc.tokens[k].norm.unicodeScalars.count >= 3,
+                  closesName(doc, at: k + 1, sentence: sentence, afterSpeech: false) else { return m }
+            var out = m
+            out.tokens = m.tokens.lowerBound..<(k + 1)
+            out.start = Proclitics.originalOffset(in: doc.text, token: first, afterNormalized: 1)   // the name after "و"
+            out.end = doc.tokens[k].end
+            out.text = doc.string(out.start, out.end)
+            out.ref = .name(.person, KBKeys.variantKey(ArabicNormalizer.shared.key(out.text)))
+            out.provenance.add("family name of a given name in a list of full names")
             return out
         }
     }
