@@ -21,6 +21,7 @@ package struct GazetteerMatcher: Sendable {
                                           + ((try? ResourceStore.rows("text/date_words.tsv")) ?? []))
     }
 
+    static let complementizer = ArabicNormalizer.shared.key("إن")
     static let quoteMarks: Set<String> = ["\"", "«", "»", "“", "”", "„", "'", "‘", "’"]
 
     package struct Match: Sendable {
@@ -72,6 +73,9 @@ package struct GazetteerMatcher: Sendable {
                 let media = mediaHeaded || quoted
                 for (prefix, stem) in candidates {
                     let key = tail.isEmpty ? stem : stem + " " + tail
+                    // "وقال ليون إن" is no "ليونان": a window ending in "إن"/"أن" is a name only as written ("سي إن إن"),
+                    // never through the spaceless key that joins its words.
+                    if rest.last?.norm == Self.complementizer, kb.lookup(key, loose: false).isEmpty { continue }
                     // A one-word alias that is also a common word (مالي، جدة) waits for the tagger to agree; so do
                     // the word's other readings ("الرياض" must not match as ال + "رياض").
                     // A spelling variant of a common word is one too ("بناء" for "بنا"), and so is the word with the
