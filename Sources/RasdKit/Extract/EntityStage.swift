@@ -150,9 +150,11 @@ public struct EntityStage: Sendable {
     }
 
     /// A body's one-word name written with the article right after a given name ("عبدالخالق الحوثي"، "يحيى الحوثي"):
-    /// a person's family name, left to the tagger.
+    /// a person's family name, left to the tagger. Only a nisba is read so: a family name is one, and a given name
+    /// that is also a verb ("صادق الكنيست على القانون": approved) stands before any other body's name.
     func isFamilyName(_ doc: Document, _ m: GazetteerMatcher.Match, type: EntityType) -> Bool {
         guard type == .org, m.tokens.count == 1, m.tokens.lowerBound > 0, doc.tokens[m.tokens.lowerBound].norm.hasPrefix("ال"),
+              doc.tokens[m.tokens.lowerBound].norm.hasSuffix("ي"),
               m.start == doc.tokens[m.tokens.lowerBound].start else { return false }
         let before = doc.tokens[m.tokens.lowerBound - 1]
         return before.kind == .arabic && givenNames.contains(TitleStage.foldingAlef(doc.string(before.start, before.end)))
