@@ -31,6 +31,8 @@ public struct EntityStage: Sendable {
     let facilities = Facilities()
     /// Bodies named after a head noun ("وزارة الخدمة المدنية") that no list knows.
     let headedBodies = HeadedBodies()
+    /// Companies named in transliteration before a corporate word ("ستيت ستريت كوربوريشن").
+    let companyNames = CompanyNames()
     /// Institutions and places named after a person ("مستشفى الملك فهد المركزي").
     let namedAfterPeople = NamedAfterPeople()
     /// Speakers named by a family name no list knows ("وقال كام إن").
@@ -85,6 +87,8 @@ public struct EntityStage: Sendable {
                 for t in m.tokens { covered[t] = true }
             }
         }
+        // Before the tagger, which reads a transliterated company's words as a person ("مورجان ستانلي").
+        companyNames.mentions(doc, &mentions, stops: chainStops, kb: kb, tagger: tagger, covered: &covered)
         var personTags: [Int: Int] = [:]   // token → the tagger's person span it is in
         if let tagger {
             var spans: [(range: Range<Int>, type: String)] = []
