@@ -136,8 +136,8 @@ public struct EntityStage: Sendable {
         mentions.sort { $0.start < $1.start }
         speakerNames.mentions(doc, &mentions, tagger: tagger, kb: kb, stopNames: stopNames, titleHeads: titleHeads,
                                   givenNames: givenNames, covered: &covered)
-        doc.mentions = linkHeadAnaphors(doc, linkShortBodies(doc, partialNames.link(doc, mentions, covered: &covered), covered: &covered),
-                                        covered: &covered)
+        let shortened = linkShortenedBodies(doc, partialNames.link(doc, mentions, covered: &covered), covered: &covered)
+        doc.mentions = linkHeadAnaphors(doc, linkShortBodies(doc, shortened, covered: &covered), covered: &covered)
         doc.nestedMentions = nested + nestedMentions(doc)
         // A place of the knowledge base wins over a month word with no day or year beside it: "مدينة إب" is not
         // the month آب. A body's name wins over any date inside it: "قوى 14 آذار" is no date.

@@ -202,6 +202,47 @@ extension EntityStage {
         }
     }
 
+    /// A body named in full earlier in the article (three words or more) and then by its first two, a definite head and
+    /// its adjective ("المفوضية العليا للاجئين" ... "المفوضية العليا"، "الهيئة العامة للسياحة" ... "الهيئة العامة"):
+    /// that body, when no other body of the article begins with the two words and no word with the article follows.
+    func linkShortenedBodies(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool]) -> [EntityMention] {
+        var named: [String: (ref: EntityRef?, after: Int)] = [:]
+        for m in mentions where m.type == .org && m.tokens.count >= 3 {
+            let head = doc.tokens[m.tokens.lowerBound], adjective = doc.tokens[m.tokens.lowerBound + 1]
+            // The second word an adjective of names (a nisba or listed), never a word that shows no name ("المركز الأول").
+            let mark = bodyNameWords.entries[adjective.norm]?.first
+            guard m.start == head.start, head.norm.hasPrefix("ال"), adjective.norm.hasPrefix("ال"), mark != "not",
+                  mark == "adjective" || HeadedBodies.isNisba(adjective.norm) else { continue }
+            let key = head.norm + " " + adjective.norm
+            // A listed name of its own ("المجلس الوطني") is left to the gazetteer.
+            guard kb.lookupName(key).isEmpty else { continue }
+            if let seen = named[key] {
+                if seen.ref != m.ref { named[key] = (nil, seen.after) }
+            } else {
+                named[key] = (m.ref, m.tokens.upperBound)
+            }
+        }
+        guard !named.isEmpty else { return mentions }
+        var out = mentions
+        for sentence in doc.sentences {
+            for i in sentence where i + 1 < sentence.upperBound && !covered[i] && !covered[i + 1]
+                && doc.tokens[i].kind == .arabic && doc.tokens[i + 1].kind == .arabic {
+                if i + 2 < sentence.upperBound, doc.tokens[i + 2].kind == .arabic, doc.tokens[i + 2].norm.hasPrefix("ال") { continue }
+                for (prefix, stem) in Proclitics.candidates(doc.tokens[i]) where stem.hasPrefix("ال") {
+                    guard let found = named[stem + " " + doc.tokens[i + 1].norm], let ref = found.ref, i >= found.after else { continue }
+                    let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[i], afterNormalized: prefix)
+                    out.append(EntityMention(start: start, end: doc.tokens[i + 1].end, text: doc.string(start, doc.tokens[i + 1].end),
+                                             type: .org, ref: ref, origin: .partialName, tokens: i..<(i + 2),
+                                             reason: "the first two words of a body named in full before"))
+                    covered[i] = true
+                    covered[i + 1] = true
+                    break
+                }
+            }
+        }
+        return out.sorted { $0.start < $1.start }
+    }
+
     /// Adds a mention for each free word (proclitics allowed) that `resolve` reads as a body named before, when the
     /// word stands alone: not the first of a longer phrase with the article ("المقاومة الفلسطينية").
     static func linkSingleWords(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool], reason: String,
