@@ -139,12 +139,14 @@ package struct GazetteerMatcher: Sendable {
         return result
     }
 
-    /// Whether token `k` is a dot inside an abbreviation: glued to short words on both sides ("أ.ف.ب"، "جيه.بي").
+    /// Whether token `k` is a dot inside an abbreviation: glued to short words on both sides ("أ.ف.ب"، "جيه.بي"; a
+    /// list's "و" before the first is not counted: "وجيه.بي").
     static func isAbbreviationDot(_ tokens: [Token], _ k: Int) -> Bool {
         guard k > 0, k + 1 < tokens.count, tokens[k].norm == "." else { return false }
         let before = tokens[k - 1], after = tokens[k + 1]
+        let letters = before.norm.unicodeScalars.count - (before.norm.hasPrefix("و") ? 1 : 0)
         return before.isWord && after.isWord && before.end == tokens[k].start && tokens[k].end == after.start
-            && before.norm.unicodeScalars.count <= 3 && after.norm.unicodeScalars.count <= 3
+            && letters <= 3 && after.norm.unicodeScalars.count <= 3
     }
 
     /// The tokens' normalized words joined by a space, an abbreviation's dots left out.
