@@ -136,7 +136,8 @@ public struct EntityStage: Sendable {
         mentions.sort { $0.start < $1.start }
         speakerNames.mentions(doc, &mentions, tagger: tagger, kb: kb, stopNames: stopNames, titleHeads: titleHeads,
                                   givenNames: givenNames, covered: &covered)
-        let shortened = linkShortenedBodies(doc, partialNames.link(doc, mentions, covered: &covered), covered: &covered)
+        let bracketed = linkBracketedNames(doc, partialNames.link(doc, mentions, covered: &covered), covered: &covered)
+        let shortened = linkShortenedBodies(doc, bracketed, covered: &covered)
         doc.mentions = linkHeadAnaphors(doc, linkShortBodies(doc, shortened, covered: &covered), covered: &covered)
         doc.nestedMentions = nested + nestedMentions(doc)
         // A place of the knowledge base wins over a month word with no day or year beside it: "مدينة إب" is not

@@ -243,6 +243,31 @@ extension EntityStage {
         return out.sorted { $0.start < $1.start }
     }
 
+    /// A body's short name in brackets right after its full name ("الهيئة الوطنية لمكافحة الفساد (نزاهة)"، "مركز
+    /// المعلومات والأبحاث السياحية (ماس)"): that body, there and wherever the article writes the short name again.
+    func linkBracketedNames(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool]) -> [EntityMention] {
+        var short: [String: EntityRef] = [:]
+        var out = mentions
+        // A name of three words or more, and one word in the brackets that is no adjective or common word: two words
+        // there, or a shorter name before them, are a description ("شركة المنسوجات (خدمة عملاء)"، "حزب الله (اللبناني)").
+        for m in mentions where m.type == .org && m.tokens.count >= 3 {
+            let open = m.tokens.upperBound, word = open + 1
+            guard word + 1 < doc.tokens.count, doc.tokens[open].norm == "(", doc.tokens[word + 1].norm == ")",
+                  doc.tokens[word].kind == .arabic, !covered[word] else { continue }
+            let w = doc.tokens[word].norm
+            guard w.unicodeScalars.count >= 3, chainStops.entries[w] == nil, !kb.isCommonWord(w), !HeadedBodies.isNisba(w),
+                  !(w.hasPrefix("ال") && w.hasSuffix("ه")) else { continue }
+            let inner = word..<(word + 1)
+            let start = doc.tokens[inner.lowerBound].start, end = doc.tokens[inner.upperBound - 1].end
+            out.append(EntityMention(start: start, end: end, text: doc.string(start, end), type: .org, ref: m.ref,
+                                     origin: .partialName, tokens: inner, reason: "a body's short name in brackets after its name"))
+            for t in inner { covered[t] = true }
+            short[w] = m.ref
+        }
+        guard !short.isEmpty else { return out.sorted { $0.start < $1.start } }
+        return Self.linkSingleWords(doc, out, covered: &covered, reason: "a body's short name given in brackets") { _, stem in short[stem] }
+    }
+
     /// Adds a mention for each free word (proclitics allowed) that `resolve` reads as a body named before, when the
     /// word stands alone: not the first of a longer phrase with the article ("المقاومة الفلسطينية").
     static func linkSingleWords(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool], reason: String,
