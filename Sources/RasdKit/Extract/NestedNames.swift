@@ -265,6 +265,14 @@ extension EntityStage {
             short[w] = m.ref
         }
         guard !short.isEmpty else { return out.sorted { $0.start < $1.start } }
+        // The tagger's reading of the short name elsewhere ("وقالت ساسو" tagged a person) gives way to the body.
+        for k in out.indices where out[k].origin == .tagger && out[k].tokens.count == 1 {
+            guard let ref = short[doc.tokens[out[k].tokens.lowerBound].norm] else { continue }
+            out[k].type = .org
+            out[k].ref = ref
+            out[k].origin = .partialName
+            out[k].provenance.add("a body's short name given in brackets")
+        }
         return Self.linkSingleWords(doc, out, covered: &covered, reason: "a body's short name given in brackets") { _, stem in short[stem] }
     }
 
