@@ -87,6 +87,8 @@ struct HeadedBodies: Sendable {
             guard !covered[end] || (nationality && (demonymAt[end] != nil || placeAt[end]?.adjective == true)),
                   nationality || mayChain(word, stops: stops, kb: kb),
                   !(first && words.entries[word]?.first == "not") else { break }
+            // "اتحاد الكرة والشرطة الصربية": a state institution's head after "و" begins another body.
+            if !first, word.hasPrefix(Self.andArticle), Institutions.shared.heads.entries[String(word.dropFirst())] != nil { break }
             let adjective = nationality || words.entries[word]?.first == "adjective"
                 || (word.hasPrefix(Self.article) && Self.isNisba(word))
             if word.hasPrefix(Self.lamArticle), !first {
