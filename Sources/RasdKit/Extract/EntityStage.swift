@@ -89,6 +89,7 @@ public struct EntityStage: Sendable {
         }
         // Before the tagger, which reads a transliterated company's words as a person ("مورجان ستانلي").
         companyNames.mentions(doc, &mentions, stops: chainStops, kb: kb, tagger: tagger, covered: &covered)
+        mentions = bodiesInLists(doc, mentions)
         var personTags: [Int: Int] = [:]   // token → the tagger's person span it is in
         if let tagger {
             var spans: [(range: Range<Int>, type: String)] = []
@@ -163,6 +164,43 @@ public struct EntityStage: Sendable {
               m.start == doc.tokens[m.tokens.lowerBound].start else { return false }
         let before = doc.tokens[m.tokens.lowerBound - 1]
         return before.kind == .arabic && givenNames.contains(TitleStage.foldingAlef(doc.string(before.start, before.end)))
+    }
+
+    /// A place's name that a body shares, listed by "و" or a comma beside a body of the same kind and state: the
+    /// body ("ميلان وإنتر ميلان ويوفنتوس": the clubs; "روما" beside "لاتسيو" is the club, beside "باريس" the city).
+    func bodiesInLists(_ doc: Document, _ mentions: [EntityMention]) -> [EntityMention] {
+        var byToken: [Int: Int] = [:]
+        for (n, m) in mentions.enumerated() { for t in m.tokens { byToken[t] = n } }
+        func neighbour(_ m: EntityMention) -> [KBEntity] {
+            var out: [KBEntity] = []
+            // After it: the next word with "و" glued, or after a comma.
+            var next = m.tokens.upperBound
+            if next < doc.tokens.count, doc.tokens[next].norm == "،" || doc.tokens[next].norm == "," { next += 1 }
+            // Before it: the word before, when the mention carries "و" or follows a comma.
+            var before = m.tokens.lowerBound - 1
+            if before >= 0, doc.tokens[before].norm == "،" || doc.tokens[before].norm == "," { before -= 1 }
+            else if m.start == doc.tokens[m.tokens.lowerBound].start { before = -1 }
+            for k in [next, before] where k >= 0 && k < doc.tokens.count {
+                guard let n = byToken[k], k == mentions[n].tokens.lowerBound || k == mentions[n].tokens.upperBound - 1,
+                      let id = mentions[n].ref.kbId, let e = kb.entity(id), e.type == "ORG" else { continue }
+                if k == next, k == m.tokens.upperBound, mentions[n].start == doc.tokens[k].start { continue }   // no "و"
+                out.append(e)
+            }
+            return out
+        }
+        return mentions.map { m in
+            guard m.type == .gpe, m.origin == .gazetteer, let id = m.ref.kbId, let place = kb.entity(id), place.type == "GPE" else { return m }
+            let bodies = kb.lookupName(ArabicNormalizer.shared.key(m.text)).filter { $0.type == "ORG" }
+            guard !bodies.isEmpty else { return m }
+            let beside = neighbour(m)
+            guard let body = bodies.first(where: { b in beside.contains { $0.kind == b.kind && $0.country == b.country && $0.id != b.id } })
+            else { return m }
+            var out = m
+            out.type = .org
+            out.ref = .kb(body.id)
+            out.provenance.add("a body listed beside another of its kind and state")
+            return out
+        }
     }
 
     /// BIO tags to typed spans (an I- tag with no open chunk starts one, as conlleval reads it).
