@@ -37,9 +37,10 @@ struct HeadedBodies: Sendable {
         Dictionary(heads.entries.map { (TokenKey.of($0.key), $0.value.first ?? "") }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// A nisba adjective with the article ("الخيرية"، "الوطني"، "المدنية"); ة is written ه by the normalizer.
+    /// A nisba adjective with the article ("الخيرية"، "الوطني"، "المدنية"; plural, "الإسلاميين"); ة is written ه by
+    /// the normalizer.
     static func isNisba(_ word: String) -> Bool {
-        word.unicodeScalars.count >= 5 && (word.hasSuffix("ي") || word.hasSuffix("يه"))
+        word.unicodeScalars.count >= 5 && (word.hasSuffix("ي") || word.hasSuffix("يه") || word.hasSuffix("يين"))
     }
 
     /// Whether a word may stand in the chain: an Arabic word of three letters or more that is no function word.
