@@ -43,9 +43,10 @@ struct HeadedBodies: Sendable {
         word.unicodeScalars.count >= 5 && (word.hasSuffix("ي") || word.hasSuffix("يه") || word.hasSuffix("يين"))
     }
 
-    /// Whether a word may stand in the chain: an Arabic word of three letters or more that is no function word.
+    /// Whether a word may stand in the chain: an Arabic word of two letters or more ("مركز بر الفيصلية") that is no
+    /// function word.
     func mayChain(_ word: String, stops: PhraseLexicon, kb: KnowledgeBase) -> Bool {
-        word.unicodeScalars.count >= 3 && stops.entries[word] == nil && !kb.isCommonWord(word)
+        word.unicodeScalars.count >= 2 && stops.entries[word] == nil && !kb.isCommonWord(word)
     }
 
     /// Where the name after the head at `i` ends (exclusive), or nil when no name follows.
