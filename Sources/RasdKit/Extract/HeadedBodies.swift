@@ -115,8 +115,10 @@ struct HeadedBodies: Sendable {
                 if nationality { nationalitySeen = true }
                 lastDefinite = end
             } else {
-                // A bare word: in construct only, before a definite word, with nothing glued before it.
+                // A bare word: in construct only, before a definite word, with nothing glued before it or after it
+                // ("جمعية طب الأطفال مؤتمرها": a possessed noun is the verb's object).
                 if adjectiveSeen || inLam || end > lastDefinite + 1 || definiteHead { break }
+                if word.unicodeScalars.count >= 5, HeadedPlaces.possessives.contains(where: { word.hasSuffix($0) }) { break }
                 if ["و", "ب", "ل", "ك", "ف"].contains(where: { word.hasPrefix($0) }),
                    !doc.tokens[end].clitics.isEmpty { break }
             }
