@@ -43,7 +43,9 @@ struct CompanyNames: Sendable {
         var k = s - 1
         while k >= sentence.lowerBound, s - k <= 5, doc.tokens[k].kind == .arabic {
             let word = doc.tokens[k].norm
-            let listed = k == sentence.lowerBound || doc.tokens[k - 1].kind != .arabic
+            // After punctuation or another name ("سيتي بنك ودويتشه بنك") a glued "و" is the list's.
+            let listed = k == sentence.lowerBound || doc.tokens[k - 1].kind != .arabic || covered[k - 1]
+                || suffixes.contains(doc.tokens[k - 1].norm)
             // "، وسيتي جروب": a list's "و" before the name's first word.
             if word.hasPrefix(Self.waw), listed, !covered[k] {
                 let stem = String(word.dropFirst())
