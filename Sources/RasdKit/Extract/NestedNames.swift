@@ -188,7 +188,8 @@ extension EntityStage {
             let word = doc.tokens[m.tokens.lowerBound].norm
             guard word.hasPrefix("ال"), word.unicodeScalars.count >= 5, nameHeads.entries[word] == nil,
                   nameHeads.entries[KBKeys.toggledArticle(word)] == nil, bodyHeads.entries[KBKeys.toggledArticle(word)] == nil,
-                  Institutions.shared.heads.entries[word] == nil, kb.lookupName(word).isEmpty, !kb.isCommonWord(word) else { continue }
+                  Institutions.shared.heads.entries[word] == nil, kb.lookupName(word).isEmpty, !kb.isCommonWord(word),
+                  stopNames.entries[word] == nil else { continue }
             if let seen = first[word] {
                 if seen.ref != m.ref { first[word] = (nil, seen.after) }
             } else {
