@@ -31,6 +31,8 @@ public struct EntityStage: Sendable {
     let facilities = Facilities()
     /// Bodies named after a head noun ("وزارة الخدمة المدنية") that no list knows.
     let headedBodies = HeadedBodies()
+    /// Companies named in transliteration before a corporate word ("ستيت ستريت كوربوريشن").
+    let companyNames = CompanyNames()
     /// Institutions and places named after a person ("مستشفى الملك فهد المركزي").
     let namedAfterPeople = NamedAfterPeople()
     /// Speakers named by a family name no list knows ("وقال كام إن").
@@ -85,6 +87,9 @@ public struct EntityStage: Sendable {
                 for t in m.tokens { covered[t] = true }
             }
         }
+        // Before the tagger, which reads a transliterated company's words as a person ("مورجان ستانلي").
+        companyNames.mentions(doc, &mentions, stops: chainStops, kb: kb, tagger: tagger, covered: &covered)
+        mentions = bodiesInLists(doc, mentions)
         var personTags: [Int: Int] = [:]   // token → the tagger's person span it is in
         if let tagger {
             var spans: [(range: Range<Int>, type: String)] = []
@@ -134,8 +139,9 @@ public struct EntityStage: Sendable {
         speakerNames.mentions(doc, &mentions, tagger: tagger, kb: kb, stopNames: stopNames, titleHeads: titleHeads,
                                   givenNames: givenNames, covered: &covered)
         mentions = withoutPlacesNamingPeople(doc, mentions, covered: &covered)
-        doc.mentions = linkHeadAnaphors(doc, linkShortBodies(doc, partialNames.link(doc, mentions, covered: &covered), covered: &covered),
-                                        covered: &covered)
+        let bracketed = linkBracketedNames(doc, partialNames.link(doc, mentions, covered: &covered), covered: &covered)
+        let shortened = linkShortenedBodies(doc, bracketed, covered: &covered)
+        doc.mentions = linkHeadAnaphors(doc, linkShortBodies(doc, shortened, covered: &covered), covered: &covered)
         doc.nestedMentions = nested + nestedMentions(doc)
         // A place of the knowledge base wins over a month word with no day or year beside it: "مدينة إب" is not
         // the month آب. A body's name wins over any date inside it: "قوى 14 آذار" is no date.
@@ -152,9 +158,11 @@ public struct EntityStage: Sendable {
     }
 
     /// A body's one-word name written with the article right after a given name ("عبدالخالق الحوثي"، "يحيى الحوثي"):
-    /// a person's family name, left to the tagger.
+    /// a person's family name, left to the tagger. Only a nisba is read so: a family name is one, and a given name
+    /// that is also a verb ("صادق الكنيست على القانون": approved) stands before any other body's name.
     func isFamilyName(_ doc: Document, _ m: GazetteerMatcher.Match, type: EntityType) -> Bool {
         guard type == .org, m.tokens.count == 1, m.tokens.lowerBound > 0, doc.tokens[m.tokens.lowerBound].norm.hasPrefix("ال"),
+              doc.tokens[m.tokens.lowerBound].norm.hasSuffix("ي"),
               m.start == doc.tokens[m.tokens.lowerBound].start else { return false }
         let before = doc.tokens[m.tokens.lowerBound - 1]
         return before.kind == .arabic && givenNames.contains(TitleStage.foldingAlef(doc.string(before.start, before.end)))
@@ -195,6 +203,43 @@ public struct EntityStage: Sendable {
                   familyNames.contains(KBKeys.variantKey(doc.tokens[m.tokens.lowerBound].norm)) else { return true }
             covered[m.tokens.lowerBound] = false
             return false
+        }
+    }
+
+    /// A place's name that a body shares, listed by "و" or a comma beside a body of the same kind and state: the
+    /// body ("ميلان وإنتر ميلان ويوفنتوس": the clubs; "روما" beside "لاتسيو" is the club, beside "باريس" the city).
+    func bodiesInLists(_ doc: Document, _ mentions: [EntityMention]) -> [EntityMention] {
+        var byToken: [Int: Int] = [:]
+        for (n, m) in mentions.enumerated() { for t in m.tokens { byToken[t] = n } }
+        func neighbour(_ m: EntityMention) -> [KBEntity] {
+            var out: [KBEntity] = []
+            // After it: the next word with "و" glued, or after a comma.
+            var next = m.tokens.upperBound
+            if next < doc.tokens.count, doc.tokens[next].norm == "،" || doc.tokens[next].norm == "," { next += 1 }
+            // Before it: the word before, when the mention carries "و" or follows a comma.
+            var before = m.tokens.lowerBound - 1
+            if before >= 0, doc.tokens[before].norm == "،" || doc.tokens[before].norm == "," { before -= 1 }
+            else if m.start == doc.tokens[m.tokens.lowerBound].start { before = -1 }
+            for k in [next, before] where k >= 0 && k < doc.tokens.count {
+                guard let n = byToken[k], k == mentions[n].tokens.lowerBound || k == mentions[n].tokens.upperBound - 1,
+                      let id = mentions[n].ref.kbId, let e = kb.entity(id), e.type == "ORG" else { continue }
+                if k == next, k == m.tokens.upperBound, mentions[n].start == doc.tokens[k].start { continue }   // no "و"
+                out.append(e)
+            }
+            return out
+        }
+        return mentions.map { m in
+            guard m.type == .gpe, m.origin == .gazetteer, let id = m.ref.kbId, let place = kb.entity(id), place.type == "GPE" else { return m }
+            let bodies = kb.lookupName(ArabicNormalizer.shared.key(m.text)).filter { $0.type == "ORG" }
+            guard !bodies.isEmpty else { return m }
+            let beside = neighbour(m)
+            guard let body = bodies.first(where: { b in beside.contains { $0.kind == b.kind && $0.country == b.country && $0.id != b.id } })
+            else { return m }
+            var out = m
+            out.type = .org
+            out.ref = .kb(body.id)
+            out.provenance.add("a body listed beside another of its kind and state")
+            return out
         }
     }
 

@@ -58,14 +58,18 @@ package struct GazetteerMatcher: Sendable {
             // "تنظيم «بيت المقدس»": a body's head noun before the name (or before its quotation mark) makes a name
             // shared by a place and a body the body's.
             let bodyHeaded = bodyHead(before: i, tokens, sentence: sentence)
-            var len = min(maxLen, longest, sentence.upperBound - i)
+            // An abbreviation's dots ("جيه.بي مورجان") are tokens no alias counts: the window takes them in too.
+            let dots = (i..<min(i + 2 * longest, sentence.upperBound)).filter { Self.isAbbreviationDot(tokens, $0) }.count
+            var len = min(maxLen + dots, longest + dots, sentence.upperBound - i)
             search: while len >= 1 {
                 let rest = tokens[(i + 1)..<(i + len)]
                 // Inside a name only a hyphen may stand between words, and a name never ends with one; a number may
                 // be part of a name ("فرانس 24"، "قوى 14 آذار").
-                if rest.contains(where: { !$0.isWord && $0.kind != .number && $0.norm != "-" })
+                // So may the dots of an abbreviation ("أ.ف.ب"، "جيه.بي مورجان"): the key has its letters as words ("أ ف ب").
+                if rest.indices.contains(where: { k in !tokens[k].isWord && tokens[k].kind != .number && tokens[k].norm != "-"
+                                                  && !Self.isAbbreviationDot(tokens, k) })
                     || !(tokens[i + len - 1].isWord || tokens[i + len - 1].kind == .number) { len -= 1; continue }
-                let tail = rest.map(\.norm).joined(separator: " ")
+                let tail = Self.joined(tokens, (i + 1)..<(i + len))
                 // Or a byline's dashes: "NAME - سبق - متابعة"، "سبق- وكالات".
                 let quoted = i + len < sentence.upperBound
                     && ((i > sentence.lowerBound && Self.quoteMarks.contains(tokens[i - 1].norm) && Self.quoteMarks.contains(tokens[i + len].norm))
@@ -137,6 +141,21 @@ package struct GazetteerMatcher: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether token `k` is a dot inside an abbreviation: glued to short words on both sides ("أ.ف.ب"، "جيه.بي"; a
+    /// list's "و" before the first is not counted: "وجيه.بي").
+    static func isAbbreviationDot(_ tokens: [Token], _ k: Int) -> Bool {
+        guard k > 0, k + 1 < tokens.count, tokens[k].norm == "." else { return false }
+        let before = tokens[k - 1], after = tokens[k + 1]
+        let letters = before.norm.unicodeScalars.count - (before.norm.hasPrefix("و") ? 1 : 0)
+        return before.isWord && after.isWord && before.end == tokens[k].start && tokens[k].end == after.start
+            && letters <= 3 && after.norm.unicodeScalars.count <= 3
+    }
+
+    /// The tokens' normalized words joined by a space, an abbreviation's dots left out.
+    static func joined(_ tokens: [Token], _ range: Range<Int>) -> String {
+        range.filter { !isAbbreviationDot(tokens, $0) }.map { tokens[$0].norm }.joined(separator: " ")
     }
 
     /// Whether an agency or outlet is named (in up to three words) from token `start` on: then a place name opening

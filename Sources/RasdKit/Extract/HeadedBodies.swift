@@ -21,30 +21,32 @@ struct HeadedBodies: Sendable {
 
     /// The head the token is (proclitics allowed, "ووزارة"، "بجمعية"), and whether it carries the article. Runs on
     /// every word: the readings are tested by hash, nothing is spelled out.
-    func head(_ token: Token, headKeys: [UInt64: String]) -> (definite: Bool, prefix: Int, generic: Bool)? {
+    func head(_ token: Token, headKeys: [UInt64: String]) -> (definite: Bool, prefix: Int, generic: Bool, named: Bool)? {
         guard token.kind == .arabic else { return nil }
         for r in token.readings where !r.restoresArticle {
             guard let mark = headKeys[r.key], mark != "place" else { continue }
             // "للمجلس": the article the "ل" took in counts too.
             let lam = token.norm.unicodeScalars.prefix(r.prefix).suffix(2).elementsEqual(["ل", "ل"])
-            return (r.hasArticle(in: token.norm) || lam, r.prefix, mark == "generic")
+            return (r.hasArticle(in: token.norm) || lam, r.prefix, mark == "generic", mark == "named")
         }
         return nil
     }
 
-    /// The heads' `TokenKey`s and their marks ("", "generic" or "place"), from `lexicon/body_heads.tsv`.
+    /// The heads' `TokenKey`s and their marks ("", "generic", "named" or "place"), from `lexicon/body_heads.tsv`.
     static func headKeys(_ heads: PhraseLexicon) -> [UInt64: String] {
         Dictionary(heads.entries.map { (TokenKey.of($0.key), $0.value.first ?? "") }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// A nisba adjective with the article ("الخيرية"، "الوطني"، "المدنية"); ة is written ه by the normalizer.
+    /// A nisba adjective with the article ("الخيرية"، "الوطني"، "المدنية"; plural, "الإسلاميين"); ة is written ه by
+    /// the normalizer.
     static func isNisba(_ word: String) -> Bool {
-        word.unicodeScalars.count >= 5 && (word.hasSuffix("ي") || word.hasSuffix("يه"))
+        word.unicodeScalars.count >= 5 && (word.hasSuffix("ي") || word.hasSuffix("يه") || word.hasSuffix("يين"))
     }
 
-    /// Whether a word may stand in the chain: an Arabic word of three letters or more that is no function word.
+    /// Whether a word may stand in the chain: an Arabic word of two letters or more ("مركز بر الفيصلية") that is no
+    /// function word.
     func mayChain(_ word: String, stops: PhraseLexicon, kb: KnowledgeBase) -> Bool {
-        word.unicodeScalars.count >= 3 && stops.entries[word] == nil && !kb.isCommonWord(word)
+        word.unicodeScalars.count >= 2 && stops.entries[word] == nil && !kb.isCommonWord(word)
     }
 
     /// Where the name after the head at `i` ends (exclusive), or nil when no name follows.
@@ -56,7 +58,7 @@ struct HeadedBodies: Sendable {
     /// A definite head needs an adjective first ("المرصد السوري"، "اللجنة العليا"), a generic head ("الشركة"،
     /// "النادي") more than a nationality ("الشركة الصينية" describes). A mention right after the chain continues the
     /// name ("مستشفى الملك فهد"): left to the rules that know that name.
-    func chainEnd(_ doc: Document, after i: Int, in sentence: Range<Int>, definiteHead: Bool, generic: Bool,
+    func chainEnd(_ doc: Document, after i: Int, in sentence: Range<Int>, definiteHead: Bool, generic: Bool, named: Bool = false,
                   stops: PhraseLexicon, words: PhraseLexicon, kb: KnowledgeBase, covered: [Bool],
                   demonymAt: [Int: Int], placeAt: [Int: PlaceAt] = [:]) -> Int? {
         var end = i + 1, lastDefinite = i
@@ -87,6 +89,8 @@ struct HeadedBodies: Sendable {
             guard !covered[end] || (nationality && (demonymAt[end] != nil || placeAt[end]?.adjective == true)),
                   nationality || mayChain(word, stops: stops, kb: kb),
                   !(first && words.entries[word]?.first == "not") else { break }
+            // "اتحاد الكرة والشرطة الصربية": a state institution's head after "و" begins another body.
+            if !first, word.hasPrefix(Self.andArticle), Institutions.shared.heads.entries[String(word.dropFirst())] != nil { break }
             let adjective = nationality || words.entries[word]?.first == "adjective"
                 || (word.hasPrefix(Self.article) && Self.isNisba(word))
             if word.hasPrefix(Self.lamArticle), !first {
@@ -111,8 +115,10 @@ struct HeadedBodies: Sendable {
                 if nationality { nationalitySeen = true }
                 lastDefinite = end
             } else {
-                // A bare word: in construct only, before a definite word, with nothing glued before it.
+                // A bare word: in construct only, before a definite word, with nothing glued before it or after it
+                // ("جمعية طب الأطفال مؤتمرها": a possessed noun is the verb's object).
                 if adjectiveSeen || inLam || end > lastDefinite + 1 || definiteHead { break }
+                if word.unicodeScalars.count >= 5, HeadedPlaces.possessives.contains(where: { word.hasSuffix($0) }) { break }
                 if ["و", "ب", "ل", "ك", "ف"].contains(where: { word.hasPrefix($0) }),
                    !doc.tokens[end].clitics.isEmpty { break }
             }
@@ -127,8 +133,9 @@ struct HeadedBodies: Sendable {
            Proclitics.candidates(doc.tokens[stop]).count == 1 || doc.tokens[stop].norm.hasPrefix("ل") {
             return nil
         }
-        // A definite head with plain adjectives only describes ("المجلس الوزاري"، "المجلس البلدي").
-        if definiteHead, !nationalitySeen, !inLam { return nil }
+        // A definite head with plain adjectives only describes ("المجلس الوزاري"، "المجلس البلدي"), but for a head
+        // whose adjectives name one body (`named`: "الحزب الديمقراطي التقدمي").
+        if definiteHead, !nationalitySeen, !inLam, !named { return nil }
         if generic, definiteHead, stop - i < 3 { return nil }
         return stop
     }
@@ -159,7 +166,7 @@ struct HeadedBodies: Sendable {
                 // A state institution ("وزارة الداخلية"، "مجلس الوزراء") is the title stage's: it finds the state.
                 guard !covered[i], let h = head(doc.tokens[i], headKeys: headKeys),
                       Institutions.shared.heads.match(doc.tokens, at: i) == nil else { continue }
-                guard let end = chainEnd(doc, after: i, in: sentence, definiteHead: h.definite, generic: h.generic,
+                guard let end = chainEnd(doc, after: i, in: sentence, definiteHead: h.definite, generic: h.generic, named: h.named,
                                          stops: stops, words: words, kb: kb, covered: covered, demonymAt: demonymAt, placeAt: placeAt)
                 else { continue }
                 // Keep the article of a definite head ("والمرصد" → "المرصد"); "للمجلس" loses it with the "ل".

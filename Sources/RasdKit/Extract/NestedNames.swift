@@ -188,7 +188,8 @@ extension EntityStage {
             let word = doc.tokens[m.tokens.lowerBound].norm
             guard word.hasPrefix("ال"), word.unicodeScalars.count >= 5, nameHeads.entries[word] == nil,
                   nameHeads.entries[KBKeys.toggledArticle(word)] == nil, bodyHeads.entries[KBKeys.toggledArticle(word)] == nil,
-                  Institutions.shared.heads.entries[word] == nil, kb.lookupName(word).isEmpty, !kb.isCommonWord(word) else { continue }
+                  Institutions.shared.heads.entries[word] == nil, kb.lookupName(word).isEmpty, !kb.isCommonWord(word),
+                  stopNames.entries[word] == nil else { continue }
             if let seen = first[word] {
                 if seen.ref != m.ref { first[word] = (nil, seen.after) }
             } else {
@@ -200,6 +201,80 @@ extension EntityStage {
             guard let found = first[stem], let ref = found.ref, i >= found.after else { return nil }
             return ref
         }
+    }
+
+    /// A body named in full earlier in the article (three words or more) and then by its first two, a definite head and
+    /// its adjective ("المفوضية العليا للاجئين" ... "المفوضية العليا"، "الهيئة العامة للسياحة" ... "الهيئة العامة"):
+    /// that body, when no other body of the article begins with the two words and no word with the article follows.
+    func linkShortenedBodies(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool]) -> [EntityMention] {
+        var named: [String: (ref: EntityRef?, after: Int)] = [:]
+        for m in mentions where m.type == .org && m.tokens.count >= 3 {
+            let head = doc.tokens[m.tokens.lowerBound], adjective = doc.tokens[m.tokens.lowerBound + 1]
+            // The second word an adjective of names (a nisba or listed), never a word that shows no name ("المركز الأول").
+            let mark = bodyNameWords.entries[adjective.norm]?.first
+            guard m.start == head.start, head.norm.hasPrefix("ال"), adjective.norm.hasPrefix("ال"), mark != "not",
+                  mark == "adjective" || HeadedBodies.isNisba(adjective.norm) else { continue }
+            let key = head.norm + " " + adjective.norm
+            // A listed name of its own ("المجلس الوطني") is left to the gazetteer.
+            guard kb.lookupName(key).isEmpty else { continue }
+            if let seen = named[key] {
+                if seen.ref != m.ref { named[key] = (nil, seen.after) }
+            } else {
+                named[key] = (m.ref, m.tokens.upperBound)
+            }
+        }
+        guard !named.isEmpty else { return mentions }
+        var out = mentions
+        for sentence in doc.sentences {
+            for i in sentence where i + 1 < sentence.upperBound && !covered[i] && !covered[i + 1]
+                && doc.tokens[i].kind == .arabic && doc.tokens[i + 1].kind == .arabic {
+                if i + 2 < sentence.upperBound, doc.tokens[i + 2].kind == .arabic, doc.tokens[i + 2].norm.hasPrefix("ال") { continue }
+                for (prefix, stem) in Proclitics.candidates(doc.tokens[i]) where stem.hasPrefix("ال") {
+                    guard let found = named[stem + " " + doc.tokens[i + 1].norm], let ref = found.ref, i >= found.after else { continue }
+                    let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[i], afterNormalized: prefix)
+                    out.append(EntityMention(start: start, end: doc.tokens[i + 1].end, text: doc.string(start, doc.tokens[i + 1].end),
+                                             type: .org, ref: ref, origin: .partialName, tokens: i..<(i + 2),
+                                             reason: "the first two words of a body named in full before"))
+                    covered[i] = true
+                    covered[i + 1] = true
+                    break
+                }
+            }
+        }
+        return out.sorted { $0.start < $1.start }
+    }
+
+    /// A body's short name in brackets right after its full name ("الهيئة الوطنية لمكافحة الفساد (نزاهة)"، "مركز
+    /// المعلومات والأبحاث السياحية (ماس)"): that body, there and wherever the article writes the short name again.
+    func linkBracketedNames(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool]) -> [EntityMention] {
+        var short: [String: EntityRef] = [:]
+        var out = mentions
+        // A name of three words or more, and one word in the brackets that is no adjective or common word: two words
+        // there, or a shorter name before them, are a description ("شركة المنسوجات (خدمة عملاء)"، "حزب الله (اللبناني)").
+        for m in mentions where m.type == .org && m.tokens.count >= 3 {
+            let open = m.tokens.upperBound, word = open + 1
+            guard word + 1 < doc.tokens.count, doc.tokens[open].norm == "(", doc.tokens[word + 1].norm == ")",
+                  doc.tokens[word].kind == .arabic, !covered[word] else { continue }
+            let w = doc.tokens[word].norm
+            guard w.unicodeScalars.count >= 3, chainStops.entries[w] == nil, !kb.isCommonWord(w), !HeadedBodies.isNisba(w),
+                  !(w.hasPrefix("ال") && w.hasSuffix("ه")) else { continue }
+            let inner = word..<(word + 1)
+            let start = doc.tokens[inner.lowerBound].start, end = doc.tokens[inner.upperBound - 1].end
+            out.append(EntityMention(start: start, end: end, text: doc.string(start, end), type: .org, ref: m.ref,
+                                     origin: .partialName, tokens: inner, reason: "a body's short name in brackets after its name"))
+            for t in inner { covered[t] = true }
+            short[w] = m.ref
+        }
+        guard !short.isEmpty else { return out.sorted { $0.start < $1.start } }
+        // The tagger's reading of the short name elsewhere ("وقالت ساسو" tagged a person) gives way to the body.
+        for k in out.indices where out[k].origin == .tagger && out[k].tokens.count == 1 {
+            guard let ref = short[doc.tokens[out[k].tokens.lowerBound].norm] else { continue }
+            out[k].type = .org
+            out[k].ref = ref
+            out[k].origin = .partialName
+            out[k].provenance.add("a body's short name given in brackets")
+        }
+        return Self.linkSingleWords(doc, out, covered: &covered, reason: "a body's short name given in brackets") { _, stem in short[stem] }
     }
 
     /// Adds a mention for each free word (proclitics allowed) that `resolve` reads as a body named before, when the

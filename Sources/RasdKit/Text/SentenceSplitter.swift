@@ -1,6 +1,6 @@
 /// Splits a token sequence into sentences. A sentence ends at . ! ? (and their Arabic forms, normalized) or at a
 /// line break, but not inside quotes, not at a decimal point (numbers are single tokens) and not after a
-/// one-letter abbreviation ("أ. ف. ب"، "د.").
+/// one-letter abbreviation ("أ. ف. ب"، "د.") or inside written-out initials ("جيه.بي").
 package struct SentenceSplitter: Sendable {
     package init() {}
 
@@ -26,7 +26,8 @@ package struct SentenceSplitter: Sendable {
             if !ends, t.kind == .punct, quoteDepth == 0, t.norm == "." || t.norm == "!" || t.norm == "?" {
                 let prev = i > 0 ? tokens[i - 1] : nil
                 let abbreviation = prev.map { $0.isWord && $0.norm.unicodeScalars.count == 1 && $0.end == t.start } ?? false
-                ends = !abbreviation
+                // Nor a dot glued between short words: initials written out ("جيه.بي مورجان"، "إف.بي.آي").
+                ends = !abbreviation && !GazetteerMatcher.isAbbreviationDot(tokens, i)
             }
             if ends {
                 if lineBreak { quoteDepth = 0 }
