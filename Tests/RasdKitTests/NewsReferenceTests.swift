@@ -48,10 +48,10 @@ final class NewsReferenceTests: XCTestCase {
         return (result.overall, result.report)
     }
 
-    /// Floors a little under the end of session 24 (mentions 760/815, events 109/173, event precision 114/157, quotes
+    /// Floors a little under the end of session 25 (mentions 762/815, events 110/173, event precision 117/161, quotes
     /// 160/180): a rule that loses on the part tuned on shows here.
     func testDevelopmentPart() throws {
-        try scorePart("dev", articles: 60, floors: ["entity mentions": 0.92, "events": 0.60, "event precision": 0.70, "quotes": 0.87])
+        try scorePart("dev", articles: 60, floors: ["entity mentions": 0.92, "events": 0.62, "event precision": 0.71, "quotes": 0.87])
     }
 
     /// The second development part (annotated in session 9 by another annotator): floors a little under what was
@@ -60,35 +60,45 @@ final class NewsReferenceTests: XCTestCase {
     func testSecondDevelopmentPart() throws {
         let result = try scorePart("dev2", articles: 20,
                                    floors: ["entity mentions": 0.78, "events": 0.30, "event precision": 0.50, "quotes": 0.60])
-        XCTAssertGreaterThanOrEqual(result.overall, 0.62, result.report)
+        // Session 25's end: 0.654.
+        XCTAssertGreaterThanOrEqual(result.overall, 0.63, result.report)
     }
 
     /// The third development part (annotated in session 10, scored once before any rule looked at it): floors a
     /// little under that first score (overall 0.491, mentions 166/249, events 8/30, event precision 13/35, quotes 22/54),
     /// the mention, quote and overall floors raised under session 12's levels (overall 0.555, mentions 199/249, quotes 23/54),
-    /// the overall floor under session 24's end (0.725).
+    /// the overall floor under session 25's end (0.729).
     func testThirdDevelopmentPart() throws {
         let result = try scorePart("dev3", articles: 20,
                                    floors: ["entity mentions": 0.77, "events": 0.23, "event precision": 0.33, "quotes": 0.40])
-        XCTAssertGreaterThanOrEqual(result.overall, 0.68, result.report)
+        XCTAssertGreaterThanOrEqual(result.overall, 0.70, result.report)
     }
 
     /// The fourth development part (drawn and annotated blind in session 21): floors a little under the end of that
     /// session (overall 0.659, mentions 201/271, events 24/41, event precision 25/39, quotes 32/53); the overall floor under
-    /// session 24's end (0.719).
+    /// session 25's end (0.746).
     func testFourthDevelopmentPart() throws {
         let result = try scorePart("dev4", articles: 20,
                                    floors: ["entity mentions": 0.70, "events": 0.50, "event precision": 0.55, "quotes": 0.52])
-        XCTAssertGreaterThanOrEqual(result.overall, 0.69, result.report)
+        XCTAssertGreaterThanOrEqual(result.overall, 0.72, result.report)
     }
 
     /// The fifth development part (drawn and annotated blind in session 24, scored at that session's start and end
-    /// with its misses unread): floors a little under the end (overall 0.588, mentions 189/247, events 15/41, event
-    /// precision 21/39, quotes 26/43).
+    /// with its misses unread), tuned on in session 25: floors a little under that session's end (overall 0.737,
+    /// mentions 228/247, events 22/41, event precision 29/41, quotes 30/43).
     func testFifthDevelopmentPart() throws {
         let result = try scorePart("dev5", articles: 20,
-                                   floors: ["entity mentions": 0.74, "events": 0.32, "event precision": 0.48, "quotes": 0.55])
-        XCTAssertGreaterThanOrEqual(result.overall, 0.56, result.report)
+                                   floors: ["entity mentions": 0.88, "events": 0.48, "event precision": 0.64, "quotes": 0.65])
+        XCTAssertGreaterThanOrEqual(result.overall, 0.71, result.report)
+    }
+
+    /// The sixth development part (drawn and annotated blind in session 25, scored at that session's start and end
+    /// with its misses unread): floors a little under the end (overall 0.629, mentions 197/252, events 34/70, event
+    /// precision 33/49, quotes 26/45).
+    func testSixthDevelopmentPart() throws {
+        let result = try scorePart("dev6", articles: 20,
+                                   floors: ["entity mentions": 0.75, "events": 0.45, "event precision": 0.62, "quotes": 0.53])
+        XCTAssertGreaterThanOrEqual(result.overall, 0.60, result.report)
     }
 
     /// The seeds annotated exhaustively by the same rules (the shared gold.json lists only some events).
