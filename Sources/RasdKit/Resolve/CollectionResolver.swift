@@ -71,9 +71,7 @@ package struct CollectionResolver: Sendable {
             doc.events = doc.events.filter { ($0.confidence ?? 1) >= minConfidence }
         }
         // A statement's words, for the merge, before its sentence goes.
-        for k in doc.events.indices where doc.events[k].type == .statement && doc.events[k].wordSketch == nil {
-            doc.events[k].wordSketch = EventMerger.wordSketch(doc.events[k], stopwords: StoryDetector.shared.stopwords)
-        }
+        for k in doc.events.indices { doc.events[k] = EventMerger.sketched(doc.events[k]) }
         // The reports' sentences wait in the spill for the writer.
         if let texts = spill?.eventTexts, !doc.events.isEmpty {
             doc.firstEventTextRow = texts.count
@@ -247,11 +245,8 @@ package struct CollectionResolver: Sendable {
             // Both sides of a meeting or a signing act alike: "A met B" in one report is "B received A" in another.
             let actors = ArgumentFinder.symmetric.contains(e.type) ? ids
                 : zip(parties, ids).filter { $0.0.role == .actor }.map(\.1)
-            var mention = e
-            if e.type == .statement, e.wordSketch == nil, !e.text.isEmpty {
-                mention.wordSketch = EventMerger.wordSketch(e, stopwords: StoryDetector.shared.stopwords)
-            }
-            var item = EventMerger.Item(doc: d, mention: mention, participants: Set(ids), actors: Set(actors), published: doc.published)
+            var item = EventMerger.Item(doc: d, mention: EventMerger.sketched(e), participants: Set(ids), actors: Set(actors),
+                                        published: doc.published)
             item.place = e.place
             item.placeState = e.place.flatMap(state(of:))
             item.people = Set(zip(parties, ids).filter { $0.0.role == .actor && isPerson($0.0.ref) }.map(\.1))

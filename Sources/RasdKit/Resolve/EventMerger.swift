@@ -178,6 +178,16 @@ struct EventMerger {
         Set(a).intersection(b).count >= sharedWords
     }
 
+    /// A statement's report with its sketch made (`wordSketch`), when it has none yet and its sentence is at hand: at
+    /// the gather, before the sentence is spilled, and for reports that reach the merge another way (a stored
+    /// collection's new articles).
+    static func sketched(_ mention: EventMention) -> EventMention {
+        guard mention.type == .statement, mention.wordSketch == nil, !mention.text.isEmpty else { return mention }
+        var out = mention
+        out.wordSketch = wordSketch(mention, stopwords: StoryDetector.shared.stopwords)
+        return out
+    }
+
     /// The sketch of a report's sentence: the content stems (three letters or more, no stopword) and figures, its
     /// parties' names left out, hashed, the `sketchSize` smallest kept.
     static func wordSketch(_ mention: EventMention, stopwords: Set<UInt64>) -> [UInt32] {
