@@ -45,6 +45,8 @@ public struct TitleStage: Sendable {
     let triggers: PhraseLexicon
     /// بن، ابن، بنت (`lexicon/lineage.tsv`): a titled name with a chain is keyed by its given and family name.
     let lineage = Lineage()
+    /// Armed forces named after the person they answer to ("قوات صالح"): made after the roles.
+    let loyalForces = LoyalForces()
     /// Ids of the knowledge base's kingdoms (an alias with "مملكة"): "المملكة" alone names one of them.
     let kingdoms: Set<String>
     /// The tagger's training corpus, read for how often a word was a name (`unknownName`); nil: no such names.
@@ -238,6 +240,8 @@ public struct TitleStage: Sendable {
         roles += knowledgeBaseRoles(doc)
         doc.nestedMentions += inOffices + titleForms(doc, roles: roles) + withHeadNouns(doc, descriptions)
         doc.roles = roles
+        // After the roles: "قوات الرئيس المخلوع علي عبدالله صالح" still gives the person his title.
+        doc.mentions = loyalForces.mentions(doc, doc.mentions, nested: &doc.nestedMentions)
     }
 
     /// "المعارضة السورية" ... "قصفت المعارضة"، "النظام السوري" ... "طائرات النظام": an institution's head alone, with the
