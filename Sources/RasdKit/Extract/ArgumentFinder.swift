@@ -1036,6 +1036,11 @@ struct ArgumentFinder {
                 }
             }
         }
+        if type == .attack, !participants.contains(where: { $0.role == .target }) {
+            for v in casualties(of: trigger, in: sentence) where !participants.contains(where: { $0.ref == v.ref }) {
+                add(v, .target)
+            }
+        }
         // "وفي تعز قصف الحوثيون ..."، "وفي مدينة إب قالت مصادر إن مسلحين استهدفوا ...": the place a sentence opens
         // with is where the acts it tells took place (a statement is made wherever its speaker is).
         if place == nil, type != .statement, let opening = openingPlace(in: sentence, before: trigger.lowerBound) {

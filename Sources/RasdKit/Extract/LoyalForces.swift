@@ -1,6 +1,6 @@
 /// Armed forces named after the person they answer to: "قوات صالح"، "قوات الرئيس المخلوع علي عبدالله صالح"،
 /// "القوات الموالية للرئيس السابق علي صالح". The news of Yemen's, Libya's and Syria's wars name a side so; read name
-/// by name, the person became the one who shelled a town. A head of `lexicon/forces_heads.tsv`, an office title and
+/// by name, the person became the one who shelled a town. A noun or phrase of `events/force_nouns.tsv`, an office title and
 /// words of "former" (`lexicon/former_words.tsv`) if any, then a person's mention: one ORG mention from the head to
 /// the name's end, keyed by the person (the short and the long form, here and in other articles, are one body). The
 /// person's mention is kept as a nested one: the article names the person there too, but no act of theirs.
@@ -10,7 +10,7 @@ struct LoyalForces: Sendable {
     let former: PhraseLexicon
 
     init() {
-        heads = PhraseLexicon.resource("lexicon/forces_heads.tsv")
+        heads = ArgumentFinder.forceNouns
         titles = PhraseLexicon.resource("lexicon/titles.tsv")
         former = PhraseLexicon.resource("lexicon/former_words.tsv")
     }
