@@ -515,6 +515,13 @@ struct ArgumentFinder {
     /// Nouns of a claim (`events/classes.tsv` class `claim`: اتهامات، مزاعم ...).
     static let claimNouns: Set<String> = EventStage.wordClasses["claim"] ?? []
 
+    /// Words of repelling an attack (`events/classes.tsv` class `repel`: صد، التصدي، إحباط), proclitics allowed ("لصد").
+    static let repelWords: Set<String> = EventStage.wordClasses["repel"] ?? []
+
+    static func isRepelWord(_ token: Token) -> Bool {
+        token.isWord && Proclitics.candidates(token).contains { repelWords.contains($0.stem) }
+    }
+
     /// A claim noun, proclitics allowed ("باتهامات").
     static func isClaimNoun(_ token: Token) -> Bool {
         token.isWord && Proclitics.candidates(token).contains { claimNouns.contains($0.stem) }
@@ -1035,6 +1042,11 @@ struct ArgumentFinder {
                     for c in coordinated(after: m, limit: sentence.upperBound) { add(c, role) }
                 }
             }
+        }
+        // "تمكنت قوات البيشمركة من صد هجوم لمسلحي داعش": who repelled the attack was its target.
+        if type == .attack, pos == .noun, trigger.lowerBound > sentence.lowerBound, Self.isRepelWord(doc.tokens[trigger.lowerBound - 1]),
+           let s = sentenceSubject, !participants.contains(where: { $0.ref == s.ref }) {
+            add(s, .target)
         }
         if type == .attack, !participants.contains(where: { $0.role == .target }) {
             for v in casualties(of: trigger, in: sentence) where !participants.contains(where: { $0.ref == v.ref }) {
