@@ -540,6 +540,11 @@ struct QuoteSpeaker: Sendable {
         if word.hasPrefix("ل"), Self.outletHeads.contains(String(word.dropFirst())) || titleHeads.contains(word: String(word.dropFirst())) {
             return .carried
         }
+        // "وأشاد بالدور ..."، "ورحب بمقاتلي المقاومة": "ب" on the first word opens what the verb is about; the subject is
+        // not written.
+        if word.hasPrefix("بال") || (word.hasPrefix("ب") && ArgumentFinder.isForceNounWithProclitic(tokens[head], maxPrefix: 1)) {
+            return .carried
+        }
         // A noun subject that is no name: the entity it stands for, if the text named one so; never the one it
         // speaks for ("الناطقة باسم X" is not X).
         let resolved = resolve(doc, nominal: head, before: verb, people: people)
