@@ -141,7 +141,7 @@ public struct EntityStage: Sendable {
         mentions = withoutPlacesNamingPeople(doc, mentions, covered: &covered)
         let bracketed = linkBracketedNames(doc, partialNames.link(doc, mentions, covered: &covered), covered: &covered)
         let shortened = linkShortenedBodies(doc, bracketed, covered: &covered)
-        doc.mentions = linkHeadAnaphors(doc, linkShortBodies(doc, shortened, covered: &covered), covered: &covered)
+        doc.mentions = relinkBareAliases(doc, linkHeadAnaphors(doc, linkShortBodies(doc, shortened, covered: &covered), covered: &covered))
         doc.nestedMentions = nested + nestedMentions(doc)
         // A place of the knowledge base wins over a month word with no day or year beside it: "مدينة إب" is not
         // the month آب. A body's name wins over any date inside it: "قوى 14 آذار" is no date.

@@ -633,9 +633,11 @@ public struct EventStage: Sendable {
         // "سيطرت القوات أمس على المنطقة بعد معارك ضارية مع X"، "قرار اليوم بعد الانتصارات التي حققتها المقاومة في
         // طرد X": the fighting came before the act the date tells, and took days; only a date after "بعد/قبل" (up
         // to eight words before the trigger, no punctuation between) dates it.
+        // ("الليلة قبل الماضية": a "قبل" inside a date is no such word.)
+        let inDate = { (k: Int) in doc.dates.contains { $0.start <= doc.tokens[k].start && doc.tokens[k].start < $0.end } }
         if event.type == .attack,
            let k = (max(sentence.lowerBound, trigger.lowerBound - 8)..<trigger.lowerBound).reversed()
-               .prefix(while: { doc.tokens[$0].isWord }).first(where: { ArgumentFinder.around.contains(doc.tokens[$0].norm) }) {
+               .prefix(while: { doc.tokens[$0].isWord }).first(where: { ArgumentFinder.around.contains(doc.tokens[$0].norm) && !inDate($0) }) {
             let opening = doc.tokens[k].start
             candidates = candidates.filter { $0.start > opening }
         }

@@ -301,6 +301,34 @@ extension EntityStage {
     /// A body named earlier with a head noun ("تنظيم الدولة الإسلامية"، "لجنة الرقابة على المال العام"، "وزارة الخدمة
     /// المدنية") and then by its head alone with the article ("طرد التنظيم"، "وأشارت اللجنة"، "الوزارة"): that body,
     /// when it is the only one of the article so far with that head (`lexicon/name_heads.tsv`, `lexicon/body_heads.tsv`).
+    /// "قوات التحالف الدولي" ... "طائرات التحالف": a one-word alias of a body of the knowledge base (here the Arab
+    /// coalition's "التحالف") stands for the one body the article names in full with that word first, when it never
+    /// names its own body in full. Iraq's and Syria's news call the international coalition "التحالف" as Yemen's news
+    /// call the Arab one.
+    func relinkBareAliases(_ doc: Document, _ mentions: [EntityMention]) -> [EntityMention] {
+        var fullByFirst: [String: Set<EntityRef>] = [:]
+        var namedInFull = Set<EntityRef>()
+        for m in mentions where m.type == .org && m.tokens.count >= 2 && m.ref.kbId != nil {
+            namedInFull.insert(m.ref)
+            // Past a noun of armed men before the name ("قوات التحالف الدولي").
+            let start = ArgumentFinder.forceNouns.contains(token: doc.tokens[m.tokens.lowerBound]) ? m.tokens.lowerBound + 1 : m.tokens.lowerBound
+            guard start + 1 < m.tokens.upperBound else { continue }
+            let first = doc.tokens[start].norm
+            if first.hasPrefix("ال") { fullByFirst[first, default: []].insert(m.ref) }
+        }
+        guard !fullByFirst.isEmpty else { return mentions }
+        return mentions.map { m in
+            guard m.type == .org, m.ref.kbId != nil, !namedInFull.contains(m.ref), m.start == doc.tokens[m.tokens.upperBound - 1].start
+                    || m.tokens.count == 1,
+                  let others = fullByFirst[doc.tokens[m.tokens.upperBound - 1].norm], others.count == 1,
+                  let other = others.first, other != m.ref else { return m }
+            var relinked = m
+            relinked.ref = other
+            relinked.provenance.add("the one body the article names in full with «\(doc.tokens[m.tokens.upperBound - 1].norm)» first")
+            return relinked
+        }
+    }
+
     func linkHeadAnaphors(_ doc: Document, _ mentions: [EntityMention], covered: inout [Bool]) -> [EntityMention] {
         // Head (without the article) → the bodies named with it, in order, with where each ends.
         var named: [String: [(ref: EntityRef, after: Int)]] = [:]
