@@ -9,10 +9,47 @@
 struct ConductOwners: Sendable {
     let conduct: Set<String>
     let blame: Set<String>
+    let misdeeds: Set<String>
+    let misdeedVerbs: Set<String>
 
     init(classes: [String: Set<String>]) {
         conduct = classes["conduct"] ?? []
         blame = classes["blame"] ?? []
+        misdeeds = classes["misdeed"] ?? []
+        misdeedVerbs = classes["misdeed_verb"] ?? []
+    }
+
+    /// How far into what is said a wrongdoing may be told (words).
+    static let wrongdoingReach = 16
+
+    /// "قال X إن إيران تستغل ..."، "إن الاحتلال الإسرائيلي ينتهك ..."، "محاسبة إسرائيل عن جرائمها": what is said tells a
+    /// party's wrongdoing, a `misdeed` noun with the party in its genitive or a nationality adjective right after it,
+    /// or a `misdeed_verb` with the party as its subject right before it. The codebook counts that as an accusation of
+    /// the party. Only within what is said (from `content`), never the speaker's own.
+    func wrongdoer(in doc: Document, from content: Int, sentence: Range<Int>, speaker: EntityRef?,
+                   kb: KnowledgeBase) -> EventMention.Participant? {
+        var words = 0
+        var t = content
+        while t < sentence.upperBound, words < Self.wrongdoingReach {
+            defer { t += 1 }
+            guard doc.tokens[t].isWord else { continue }
+            words += 1
+            if Proclitics.hasStem(doc.tokens[t], in: misdeeds) {
+                if let party = party(after: t, in: doc, sentence: sentence), party.ref != speaker {
+                    return .init(ref: party.ref, role: .target, text: party.text)
+                }
+                if t + 1 < sentence.upperBound, doc.tokens[t + 1].kind == .arabic,
+                   let country = kb.country(forNationality: doc.tokens[t + 1].norm), EntityRef.kb(country) != speaker {
+                    return .init(ref: .kb(country), role: .target, text: doc.string(doc.tokens[t + 1].start, doc.tokens[t + 1].end))
+                }
+            }
+            if Proclitics.hasStem(doc.tokens[t], in: misdeedVerbs),
+               let party = doc.mentions.last(where: { $0.tokens.upperBound == t && $0.tokens.lowerBound >= content }),
+               party.type != .loc, party.ref != speaker {
+                return .init(ref: party.ref, role: .target, text: party.text)
+            }
+        }
+        return nil
     }
 
     /// How far after the trigger the conduct word may stand, and the blame word after the party's name (words).

@@ -258,6 +258,17 @@ public struct EventStage: Sendable {
                     event.participants.append(.init(ref: party.ref, role: .target, text: party.text))
                     event.provenance.add("target «\(party.text)»: whose conduct is judged")
                 }
+                // "قال X إن إيران تستغل ..."، "إن الاحتلال الإسرائيلي ...": what is said tells a party's wrongdoing, an
+                // accusation of it made with the statement (which stays: the speaker may say more).
+                var accused: EventMention.Participant?
+                if event.type == .statement,
+                   let content = doc.speechVerbs[trigger.match.tokens.lowerBound]?.content
+                       ?? [ArgumentFinder.complementStart(doc, after: trigger.match.tokens, in: sentence)].first(where: { $0 < sentence.upperBound }),
+                   let party = owners.wrongdoer(in: doc, from: content + 1, sentence: sentence,
+                                                speaker: event.participants.first(where: { $0.role == .actor })?.ref, kb: kb),
+                   !event.participants.contains(where: { $0.ref == party.ref }) {
+                    accused = party
+                }
                 if trigger.verbal, event.type == .attack, isVerbalAttack(event, doc: doc, trigger: trigger.match.tokens, in: sentence) {
                     event.type = .accuse
                     event.provenance.add("ACCUSE: an attack of people alone with no fighting, weapons or fire in the clause is words")
@@ -338,6 +349,13 @@ public struct EventStage: Sendable {
                         && quantity.end <= doc.tokens[clause.upperBound - 1].end
                 }
                 sentenceEvents.append(event)
+                if let accused {
+                    var accusation = event
+                    accusation.type = .accuse
+                    accusation.participants.append(accused)
+                    accusation.provenance.add("ACCUSE: what is said tells the wrongdoing of «\(accused.text)» (classes.tsv misdeed)")
+                    sentenceEvents.append(accusation)
+                }
                 // The main clause's event gives its actor to the opening phrase ("في زيارة ...، وقع بوتين").
                 for w in waiting where event.participants.contains(where: { $0.role == .actor }) {
                     let wClause = clauseList.first { $0.contains(w.match.tokens.lowerBound) } ?? sentence
