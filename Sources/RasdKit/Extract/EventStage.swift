@@ -275,7 +275,7 @@ public struct EventStage: Sendable {
                 }
                 if trigger.needsPlace && event.place == nil { continue }
                 if event.type == .supply { addReceivingState(&event) }
-                if trigger.type == .visit, reachesLevel(doc, trigger.match.tokens, in: sentence) { continue }
+                if trigger.type == .visit, reachesLevel(doc, trigger.match.tokens, in: sentence) || vehicleArrives(doc, trigger.match.tokens, in: sentence) { continue }
                 // An accusation names whom it accuses ("اتهم X Y بـ"): with no accused found, the actor is as often
                 // the accused ("واتهم X بالفساد") or the condemnation is of nobody ("استنكار كل أشكال الإرهاب");
                 // the condemnation of an attack ("أدان X الهجوم") and a doubt ("شكك في نزاهة ...") stand without one.
@@ -418,6 +418,19 @@ public struct EventStage: Sendable {
             if doc.tokens[t].norm == Self.ila, (t + 1..<min(t + 3, sentence.upperBound)).contains(where: { k in
                 doc.tokens[k].kind == .number || doc.quantities.contains { $0.start == doc.tokens[k].start }
             }) { return true }
+            seen += 1; t += 1
+        }
+        return false
+    }
+
+    /// "وصول أول سفينة مساعدات إلى مرفأ عدن"، "ووصلت امس سفينة إماراتية": a ship, plane or convoy arriving
+    /// (`events/carrier_nouns.tsv`) is no visit (what it carries may be a supply): the vehicle within three words after
+    /// the trigger, past date words, numbers and ordinals.
+    func vehicleArrives(_ doc: Document, _ trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
+        var t = trigger.upperBound, seen = 0
+        while t < sentence.upperBound, seen < 3, doc.tokens[t].isWord || doc.tokens[t].kind == .number {
+            if Proclitics.candidates(doc.tokens[t]).contains(where: { ArgumentFinder.carrierNouns.contains(word: $0.stem) }) { return true }
+            if doc.mentions.contains(where: { $0.tokens.contains(t) }) { return false }
             seen += 1; t += 1
         }
         return false
