@@ -155,6 +155,11 @@ public struct EventStage: Sendable {
                         // their noun rules take the sentence's subject as the actor of "في فرض عقوبات على X".)
                         // Role "perfect" ("تستهدف الشركة الشباب": aims at) counts in the perfect only, as a seizure does.
                         if byLemma, row.count > 3, row[1] == "verb", row[3] == "perfect", tense != .past { continue }
+                        // "قتل 15 مدنيا في قصف لقوات النظام": an attack's form after a preposition or a passive light
+                        // verb is its verbal noun, when the lexicon has one.
+                        if byLemma, type == .attack, row.count > 1, row[1] == "verb", m.tokens.lowerBound > sentence.lowerBound,
+                           Self.nounContexts.contains(doc.tokens[m.tokens.lowerBound - 1].norm),
+                           candidates.contains(where: { $0.byLemma && $0.row.count > 1 && $0.row[0] == row[0] && $0.row[1] == "noun" }) { continue }
                         if byLemma, row.count > 3, row[3] == "seizure", row[1] == "verb",
                            tense != .past || (m.tokens.lowerBound > sentence.lowerBound
                                && Self.nounContexts.contains(doc.tokens[m.tokens.lowerBound - 1].norm)
