@@ -238,10 +238,24 @@ public struct TitleStage: Sendable {
         linkFamilyNamesToHolders(&doc.mentions, holders: descriptions)
         doc.mentions = linkInstitutionHeads(doc, descriptions)
         roles += knowledgeBaseRoles(doc)
+        roles += descriptionRoles(doc, roles: roles)
         doc.nestedMentions += inOffices + titleForms(doc, roles: roles) + withHeadNouns(doc, descriptions)
         doc.roles = roles
         // After the roles: "قوات الرئيس المخلوع علي عبدالله صالح" still gives the person his title.
         doc.mentions = loyalForces.mentions(doc, doc.mentions, nested: &doc.nestedMentions)
+    }
+
+    /// "استقبل خادم الحرمين الشريفين ..."، "وقال الرئيس الروسي": a title that stands for its holder (resolved as a
+    /// description, or a knowledge-base alias that is a title of `lexicon/titles.tsv` as a whole) is said of him in that
+    /// article, as a title before his name is: a role of the text.
+    func descriptionRoles(_ doc: Document, roles: [RoleMention]) -> [RoleMention] {
+        doc.mentions.compactMap { m in
+            guard m.type == .person, m.origin == .description
+                    || (m.origin == .gazetteer && PhraseLexicon.resource("lexicon/titles.tsv").match(doc.tokens, at: m.tokens.lowerBound)?.tokens.upperBound == m.tokens.upperBound),
+                  !roles.contains(where: { $0.basis == "text" && $0.person == m.ref && $0.start <= m.start && m.end <= $0.end }) else { return nil }
+            return RoleMention(person: m.ref, title: m.text, start: m.start, end: m.end, office: office(doc, m.tokens)?.office,
+                               basis: "text", from: nil)
+        }
     }
 
     /// "المعارضة السورية" ... "قصفت المعارضة"، "النظام السوري" ... "طائرات النظام": an institution's head alone, with the
