@@ -115,7 +115,8 @@ extension TitleStage {
             if givenNames.contains(Self.foldingAlef(written)) || nameParticles.entries[word] != nil { e += 1; continue }
             // A pronoun suffix ends no family name ("بمساحاتها").
             let next = e + 1 < sentence.upperBound ? doc.tokens[e + 1] : nil
-            let closes = next.map { $0.kind == .punct || nameClosers.entries[$0.norm] != nil || isHead(doc, e + 1) } ?? true
+            let closes = next.map { $0.kind == .punct || nameClosers.entries[$0.norm] != nil || isHead(doc, e + 1)
+                || (saysAfterName($0) && Self.functionWords.entries[word] == nil) } ?? true
             let suffixed = ["ها", "هم", "هما"].contains { word.hasSuffix($0) }
             return closes && word.unicodeScalars.count >= 3 && !suffixed ? j..<(e + 1) : nil
         }
@@ -158,6 +159,15 @@ extension TitleStage {
               !kb.isCommonWord(word), notNames.entries[word] == nil else { return nil }
         let use = tagger.trainingUse(of: text)
         return use.seen <= 1 || 2 * use.names >= use.seen ? text : nil
+    }
+
+    /// "الخبير القانوني طارق حرب أكد ..."، "المحلل السياسي سامر عيد قال": a verb of saying as written, with no
+    /// proclitic, right after a title's given name and family name is the name's predicate; a word that continues a
+    /// name never is one. Not a participle or verbal noun (`carried`: "قوله"، "مشيرا").
+    /// A form that is also a noun ("تابع ل": `noun:` rows) is not read so, nor a function word before it ("أحمد زايد فيما تابع").
+    func saysAfterName(_ token: Token) -> Bool {
+        guard token.kind == .arabic, let row = speech.entries[token.norm] else { return false }
+        return row.first == "say" && !row.contains("carried") && !row.contains { $0.hasPrefix("noun:") }
     }
 
     /// What ends a name at token `end`: punctuation, a word of `lexicon/name_closers.tsv`, a title in apposition,
