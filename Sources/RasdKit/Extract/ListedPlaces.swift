@@ -37,10 +37,20 @@ extension EntityStage {
         return out
     }
 
-    /// The place a word names ("الموصل"، "وريمة": "و" may be glued) when its name is a common word the gazetteer
-    /// left for other evidence, and how many letters precede the name.
-    func commonWordPlace(_ token: Token) -> (KBEntity, Int)? {
-        for (prefix, stem) in Proclitics.candidates(token) where prefix == 0 || (prefix == 1 && token.norm.hasPrefix("و")) {
+    /// Words "ب" and a place whose one-word name is a common word ("بالخرج"، "بينبع") that no mention holds, by token:
+    /// a body's name may end with one (`HeadedBodies`).
+    func placesAfterB(_ doc: Document, covered: [Bool]) -> [Int: (place: KBEntity, prefix: Int)] {
+        var out: [Int: (place: KBEntity, prefix: Int)] = [:]
+        for (t, token) in doc.tokens.enumerated() where !covered[t] && token.kind == .arabic && token.norm.hasPrefix("ب") {
+            if let (place, prefix) = commonWordPlace(token, glued: "ب"), prefix == 1 { out[t] = (place, prefix) }
+        }
+        return out
+    }
+
+    /// The place a word names ("الموصل"، "وريمة": the letter `glued` may precede it) when its name is a common word
+    /// the gazetteer left for other evidence, and how many letters precede the name.
+    func commonWordPlace(_ token: Token, glued: Character = "و") -> (KBEntity, Int)? {
+        for (prefix, stem) in Proclitics.candidates(token) where prefix == 0 || (prefix == 1 && token.norm.first == glued) {
             guard stem.unicodeScalars.count >= 2, kb.isCommonWord(stem) else { continue }
             let places = kb.lookupName(stem).filter { $0.type == "GPE" }
             if let place = matcher.best(places) { return (place, prefix) }
