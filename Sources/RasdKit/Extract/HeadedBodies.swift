@@ -46,9 +46,12 @@ struct HeadedBodies: Sendable {
     }
 
     /// Whether a word may stand in the chain: an Arabic word of two letters or more ("مركز بر الفيصلية") that is no
-    /// function word.
+    /// function word nor a common word that names something else, unless a nisba adjective.
     func mayChain(_ word: String, stops: PhraseLexicon, kb: KnowledgeBase) -> Bool {
-        word.unicodeScalars.count >= 2 && stops.entries[word] == nil && !kb.isCommonWord(word)
+        // A nisba that is also an outlet's or a place's name ("الاقتصادية"، "العربية") is an adjective here.
+        word.unicodeScalars.count >= 2 && stops.entries[word] == nil
+            && !(word.hasPrefix("و") && stops.entries[String(word.dropFirst())] != nil)   // "والتي"
+            && (!kb.isCommonWord(word) || (word.hasPrefix(Self.article) && Self.isNisba(word)))
     }
 
     /// Where the name after the head at `i` ends (exclusive), or nil when no name follows.
@@ -91,8 +94,10 @@ struct HeadedBodies: Sendable {
             guard !covered[end] || (nationality && (demonymAt[end] != nil || placeAt[end]?.adjective == true)),
                   nationality || mayChain(word, stops: stops, kb: kb),
                   !(first && words.entries[word]?.first == "not") else { break }
-            // "اتحاد الكرة والشرطة الصربية": a state institution's head after "و" begins another body.
+            // "اتحاد الكرة والشرطة الصربية": a state institution's head after "و" begins another body; so does any
+            // word after "و" once a state's adjective closed the name ("شركة ... السعودية والجانب الكويتي").
             if !first, word.hasPrefix(Self.andArticle), Institutions.shared.heads.entries[String(word.dropFirst())] != nil { break }
+            if nationalitySeen, !inLam, word.hasPrefix(Self.andArticle) { break }
             let adjective = nationality || words.entries[word]?.first == "adjective"
                 || (word.hasPrefix(Self.article) && Self.isNisba(word))
             if word.hasPrefix(Self.lamArticle), !first {
