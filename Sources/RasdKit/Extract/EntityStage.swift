@@ -126,8 +126,13 @@ public struct EntityStage: Sendable {
                 }
             }
         }
+        mentions = bodiesWithState(doc, mentions, covered: &covered)
+        mentions = withFamilyNisbas(doc, mentions, covered: &covered)
+        mentions = kunyaNames(doc, mentions, covered: &covered)
+        mentions = placesInLists(doc, mentions, covered: &covered)
         mentions += headedPlaces.mentions(doc, kb: kb, stopNames: stopNames, tagger: tagger, givenNames: givenNames, covered: &covered)
-        headedBodies.mentions(doc, &mentions, headKeys: bodyHeadKeys, stops: chainStops, words: bodyNameWords, kb: kb, covered: &covered)
+        headedBodies.mentions(doc, &mentions, headKeys: bodyHeadKeys, stops: chainStops, words: bodyNameWords, kb: kb, covered: &covered,
+                              latentPlaces: placesAfterB(doc, covered: covered))
         mentions.sort { $0.start < $1.start }
         mentions = withGivenName(doc, mentions, covered: &covered)
         var nested: [EntityMention] = []

@@ -21,13 +21,15 @@ struct HeadedBodies: Sendable {
 
     /// The head the token is (proclitics allowed, "ووزارة"، "بجمعية"), and whether it carries the article. Runs on
     /// every word: the readings are tested by hash, nothing is spelled out.
-    func head(_ token: Token, headKeys: [UInt64: String]) -> (definite: Bool, prefix: Int, generic: Bool, named: Bool)? {
+    /// `placeOnly`: a head that is also a verbal noun ("إدارة" marked `place`) names a body only when a place closes
+    /// the name ("الإدارة العامة للتعليم بمنطقة الرياض").
+    func head(_ token: Token, headKeys: [UInt64: String]) -> (definite: Bool, prefix: Int, generic: Bool, named: Bool, placeOnly: Bool)? {
         guard token.kind == .arabic else { return nil }
         for r in token.readings where !r.restoresArticle {
-            guard let mark = headKeys[r.key], mark != "place" else { continue }
+            guard let mark = headKeys[r.key] else { continue }
             // "للمجلس": the article the "ل" took in counts too.
             let lam = token.norm.unicodeScalars.prefix(r.prefix).suffix(2).elementsEqual(["ل", "ل"])
-            return (r.hasArticle(in: token.norm) || lam, r.prefix, mark == "generic", mark == "named")
+            return (r.hasArticle(in: token.norm) || lam, r.prefix, mark == "generic", mark == "named", mark == "place")
         }
         return nil
     }
@@ -44,9 +46,12 @@ struct HeadedBodies: Sendable {
     }
 
     /// Whether a word may stand in the chain: an Arabic word of two letters or more ("مركز بر الفيصلية") that is no
-    /// function word.
+    /// function word nor a common word that names something else, unless a nisba adjective.
     func mayChain(_ word: String, stops: PhraseLexicon, kb: KnowledgeBase) -> Bool {
-        word.unicodeScalars.count >= 2 && stops.entries[word] == nil && !kb.isCommonWord(word)
+        // A nisba that is also an outlet's or a place's name ("الاقتصادية"، "العربية") is an adjective here.
+        word.unicodeScalars.count >= 2 && stops.entries[word] == nil
+            && !(word.hasPrefix("و") && stops.entries[String(word.dropFirst())] != nil)   // "والتي"
+            && (!kb.isCommonWord(word) || (word.hasPrefix(Self.article) && Self.isNisba(word)))
     }
 
     /// Where the name after the head at `i` ends (exclusive), or nil when no name follows.
@@ -89,8 +94,10 @@ struct HeadedBodies: Sendable {
             guard !covered[end] || (nationality && (demonymAt[end] != nil || placeAt[end]?.adjective == true)),
                   nationality || mayChain(word, stops: stops, kb: kb),
                   !(first && words.entries[word]?.first == "not") else { break }
-            // "اتحاد الكرة والشرطة الصربية": a state institution's head after "و" begins another body.
+            // "اتحاد الكرة والشرطة الصربية": a state institution's head after "و" begins another body; so does any
+            // word after "و" once a state's adjective closed the name ("شركة ... السعودية والجانب الكويتي").
             if !first, word.hasPrefix(Self.andArticle), Institutions.shared.heads.entries[String(word.dropFirst())] != nil { break }
+            if nationalitySeen, !inLam, word.hasPrefix(Self.andArticle) { break }
             let adjective = nationality || words.entries[word]?.first == "adjective"
                 || (word.hasPrefix(Self.article) && Self.isNisba(word))
             if word.hasPrefix(Self.lamArticle), !first {
@@ -146,8 +153,13 @@ struct HeadedBodies: Sendable {
 
     /// The bodies of the document on tokens nothing covers yet (a nationality adjective read as a state, "السوري",
     /// is taken into the name and its demonym mention dropped); marks their tokens covered.
+    ///
+    /// `latentPlaces`: places whose one-word name is a common word, written after "ب" ("بالخرج"، "بينبع"), that no
+    /// mention holds: one closes a body's name as any place does after its adjectives ("الإدارة العامة للتعليم
+    /// بالخرج"، "الهيئة الملكية بينبع"), and is then a mention of that place.
     func mentions(_ doc: Document, _ mentions: inout [EntityMention], headKeys: [UInt64: String], stops: PhraseLexicon,
-                  words: PhraseLexicon, kb: KnowledgeBase, covered: inout [Bool]) {
+                  words: PhraseLexicon, kb: KnowledgeBase, covered: inout [Bool],
+                  latentPlaces: [Int: (place: KBEntity, prefix: Int)] = [:]) {
         var demonymAt: [Int: Int] = [:]
         for (k, m) in mentions.enumerated() where m.origin == .demonym { for t in m.tokens { demonymAt[t] = k } }
         var placeAt: [Int: PlaceAt] = [:]
@@ -157,6 +169,9 @@ struct HeadedBodies: Sendable {
                                                    adjective: m.tokens.count == 1 && m.start == first.start && kb.country(forNationality: first.norm) != nil,
                                                    mention: k)
         }
+        for (t, _) in latentPlaces where placeAt[t] == nil && !covered[t] {
+            placeAt[t] = PlaceAt(end: t + 1, prefixed: true, adjective: false, mention: -1)
+        }
         var dropped = Set<Int>()
         var found: [EntityMention] = []
         for sentence in doc.sentences {
@@ -165,9 +180,14 @@ struct HeadedBodies: Sendable {
                 defer { i += 1 }
                 // A state institution ("وزارة الداخلية"، "مجلس الوزراء") is the title stage's: it finds the state.
                 guard !covered[i], let h = head(doc.tokens[i], headKeys: headKeys),
-                      Institutions.shared.heads.match(doc.tokens, at: i) == nil else { continue }
+                      Institutions.shared.heads.match(doc.tokens, at: i) == nil || (h.placeOnly && h.definite) else { continue }
+                // A verbal-noun head names a body only with the article and a place closing the name: "الإدارة العامة
+                // للتعليم بالخرج" (an institution's head only without a state: "الإدارة الأمريكية" is the title stage's);
+                // "إدارة الأمور بالرياض" is managing.
                 guard let end = chainEnd(doc, after: i, in: sentence, definiteHead: h.definite, generic: h.generic, named: h.named,
-                                         stops: stops, words: words, kb: kb, covered: covered, demonymAt: demonymAt, placeAt: placeAt)
+                                         stops: stops, words: words, kb: kb, covered: covered, demonymAt: demonymAt, placeAt: placeAt),
+                      !h.placeOnly || (h.definite && placeAt.values.contains(where: { $0.end == end && !$0.adjective })
+                                       && !(i + 1..<end).contains(where: { kb.country(forNationality: doc.tokens[$0].norm) != nil }))
                 else { continue }
                 // Keep the article of a definite head ("والمرصد" → "المرصد"); "للمجلس" loses it with the "ل".
                 let article = doc.tokens[i].norm.unicodeScalars.prefix(h.prefix).suffix(2).elementsEqual(["ا", "ل"])
@@ -178,6 +198,13 @@ struct HeadedBodies: Sendable {
                 let key = KBKeys.variantKey(ArabicNormalizer.shared.key(text))
                 found.append(EntityMention(start: start, end: stop, text: text, type: .org, ref: .name(.org, key),
                                            origin: .bodyHead, tokens: i..<end, reason: "a body named after the head noun «\(doc.tokens[i].norm)»"))
+                if let latent = latentPlaces[end - 1], placeAt[end - 1]?.mention == -1 {
+                    let t = end - 1
+                    let placeStart = Proclitics.originalOffset(in: doc.text, token: doc.tokens[t], afterNormalized: latent.prefix)
+                    found.append(EntityMention(start: placeStart, end: doc.tokens[t].end, text: doc.string(placeStart, doc.tokens[t].end),
+                                               type: .gpe, ref: .kb(latent.place.id), origin: .gazetteer, tokens: t..<(t + 1),
+                                               reason: "a place whose name is a common word, closing a body's name after ب"))
+                }
                 for t in i..<end {
                     covered[t] = true
                     if let d = demonymAt[t] { dropped.insert(d) }

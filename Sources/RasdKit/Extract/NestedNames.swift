@@ -106,6 +106,8 @@ extension EntityStage {
                 let t = doc.tokens[k]
                 guard t.kind == .arabic else { break }
                 if let c = Proclitics.candidates(t).first(where: { bodyHeads.entries[$0.stem] != nil }) {
+                    // In construct state the head has no article ("الجيش والشرطة لتطهير منطقة ..." names no body).
+                    if t.norm.unicodeScalars.prefix(c.prefix).suffix(2).elementsEqual("ال".unicodeScalars) { break }
                     head = (k, c.prefix, c.stem); break
                 }
                 // A preposition glued to an article or a place noun ("للمنطقة"، "ببلدة") ends the chain.
@@ -115,7 +117,10 @@ extension EntityStage {
                 guard !t.norm.hasPrefix("ال"), !glued, t.norm.unicodeScalars.count >= 3, chainStops.entries[t.norm] == nil else { break }
                 k -= 1
             }
-            guard let h = head, Institutions.shared.heads.entries[h.stem] == nil else { continue }
+            // A state institution's head is the title stage's, but for one in construct state before a place below
+            // a state: "شرطة محافظة المثنى"، "شرطة منطقة القصيم" are the province's police, no state's.
+            guard let h = head, Institutions.shared.heads.entries[h.stem].map({ $0.last == "construct" && kb.entity(m.ref.kbId ?? "")?.kind != .country }) ?? true
+            else { continue }
             // The place in construct state: no preposition glued to it ("مكتب بطهران"), no nationality adjective of
             // the same spelling ("شركة السعودية"), and a state only after a noun of the chain ("محكمة استئناف مصر",
             // not "قيادة المملكة").

@@ -557,7 +557,7 @@ public struct TitleStage: Sendable {
                 // "وقالت ديبورا والش نائبة رئيس ..."، "وقال أرون ستين الزميل في ...": two words no list knows as the
                 // speaker, closed as a name is.
                 if found == nil, before.norm != "عن", !covered[t], let words = unknownName(at: t, doc, sentence: sentence, covered: covered, afterSpeech: true) {
-                    found = (words, "two unknown words as the subject of a speech verb")
+                    found = (words, words.count == 1 ? "an unknown word and a title after a speech verb" : "two unknown words as the subject of a speech verb")
                 }
                 // "وأفادت زهرة آدم المسؤولة المحلية ..."، "وقال سامي نادر إن": a given name and the words of the name
                 // after it, closed by a title in apposition or by "إن/أن".

@@ -115,7 +115,8 @@ extension TitleStage {
             if givenNames.contains(Self.foldingAlef(written)) || nameParticles.entries[word] != nil { e += 1; continue }
             // A pronoun suffix ends no family name ("بمساحاتها").
             let next = e + 1 < sentence.upperBound ? doc.tokens[e + 1] : nil
-            let closes = next.map { $0.kind == .punct || nameClosers.entries[$0.norm] != nil || isHead(doc, e + 1) } ?? true
+            let closes = next.map { $0.kind == .punct || nameClosers.entries[$0.norm] != nil || isHead(doc, e + 1)
+                || (saysAfterName($0) && Self.functionWords.entries[word] == nil) } ?? true
             let suffixed = ["ها", "هم", "هما"].contains { word.hasSuffix($0) }
             return closes && word.unicodeScalars.count >= 3 && !suffixed ? j..<(e + 1) : nil
         }
@@ -132,11 +133,28 @@ extension TitleStage {
     /// apposition, the sentence's end). A title's own words are known words, or stand before a place or body.
     /// After a verb of saying (`afterSpeech`) what is said may close the name too ("إن"، "أن", a colon).
     func unknownName(at j: Int, _ doc: Document, sentence: Range<Int>, covered: [Bool], afterSpeech: Bool = false) -> Range<Int>? {
-        guard j + 1 < sentence.upperBound, !covered[j + 1],
-              let first = unknownWord(doc, j), let second = unknownWord(doc, j + 1) else { return nil }
+        guard j + 1 < sentence.upperBound, !covered[j + 1] else { return nil }
+        guard let first = unknownWord(doc, j, family: afterSpeech), let second = unknownWord(doc, j + 1) else {
+            return singleUnknownName(at: j, doc, sentence: sentence, covered: covered, afterSpeech: afterSpeech)
+        }
         // A noun and its adjective agree ("اعتذارا جميلا"، "حصتين تدريبيتين"); two names rarely rhyme so.
         if ["ا", "ين", "ون", "ات", "ة", "ي"].contains(where: { first.hasSuffix($0) && second.hasSuffix($0) }) { return nil }
         return closesName(doc, at: j + 2, sentence: sentence, afterSpeech: afterSpeech) ? j..<(j + 2) : nil
+    }
+
+    /// One word no list knows, five letters or more, with a title in apposition right after it: a foreign family
+    /// name written alone ("رئيس الوزراء تسيبراس زعيم الحزب"، "وقال ولايتي مستشار المرشد"). A title's own words are
+    /// known words; a bare word before a title head is rarely anything but a name. The head has no article (after a
+    /// noun that is its genitive), and the word no accusative or elative ending. After a verb of saying "و" may begin
+    /// the name, as after a name.
+    func singleUnknownName(at j: Int, _ doc: Document, sentence: Range<Int>, covered: [Bool], afterSpeech: Bool) -> Range<Int>? {
+        guard j + 1 < sentence.upperBound, !covered[j], !covered[j + 1], isHead(doc, j + 1),
+              // A head with the article after a noun is its genitive ("مدير جامعتي الملك عبدالعزيز").
+              !doc.tokens[j + 1].norm.hasPrefix("ال"),
+              let word = unknownWord(doc, j, family: afterSpeech), word.unicodeScalars.count >= 5,
+              // An accusative or elative ("بوصفه مصدرا رئيسا"، "وصف بأذكى وزير").
+              !["ا", "ى", "ً"].contains(where: { word.hasSuffix($0) }), !doc.tokens[j].norm.hasPrefix("با") else { return nil }
+        return j..<(j + 1)
     }
 
     /// The word as written when it may be part of a name no list knows: unknown to the tagger's training corpus or
@@ -158,6 +176,15 @@ extension TitleStage {
               !kb.isCommonWord(word), notNames.entries[word] == nil else { return nil }
         let use = tagger.trainingUse(of: text)
         return use.seen <= 1 || 2 * use.names >= use.seen ? text : nil
+    }
+
+    /// "الخبير القانوني طارق حرب أكد ..."، "المحلل السياسي سامر عيد قال": a verb of saying as written, with no
+    /// proclitic, right after a title's given name and family name is the name's predicate; a word that continues a
+    /// name never is one. Not a participle or verbal noun (`carried`: "قوله"، "مشيرا").
+    /// A form that is also a noun ("تابع ل": `noun:` rows) is not read so, nor a function word before it ("أحمد زايد فيما تابع").
+    func saysAfterName(_ token: Token) -> Bool {
+        guard token.kind == .arabic, let row = speech.entries[token.norm] else { return false }
+        return row.first == "say" && !row.contains("carried") && !row.contains { $0.hasPrefix("noun:") }
     }
 
     /// What ends a name at token `end`: punctuation, a word of `lexicon/name_closers.tsv`, a title in apposition,
