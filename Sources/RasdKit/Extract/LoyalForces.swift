@@ -21,6 +21,14 @@ struct LoyalForces: Sendable {
         var replaced: [Int: EntityMention] = [:]
         var absorbed = Set<Int>()
         for (k, person) in mentions.enumerated() where person.type == .person {
+            // "ميليشيات الحوثي وصالح": a person glued to the "و" after a group named by its armed men shares the noun.
+            if sharesForces(doc, person, mentions: mentions) {
+                replaced[k] = EntityMention(start: person.start, end: person.end, text: person.text, type: .org,
+                                            ref: .name(.org, "قوات " + person.ref.description), origin: .bodyHead,
+                                            tokens: person.tokens, reason: "forces named after a person, sharing the noun of the group before")
+                nested.append(person)
+                continue
+            }
             guard let sentence = doc.sentence(containing: person.tokens.lowerBound),
                   let head = headBefore(doc, person.tokens.lowerBound, in: sentence, owner: owner, mentions: mentions) else { continue }
             for t in head.tokens { if let o = owner[t] { absorbed.insert(o) } }
@@ -51,6 +59,15 @@ struct LoyalForces: Sendable {
             if bridges(doc, from: head.tokens.upperBound, to: name, needsLam: needsLam) { return head }
         }
         return nil
+    }
+
+    /// The person's word carries "و" and follows right after a body whose name opens with a noun of armed men.
+    func sharesForces(_ doc: Document, _ person: EntityMention, mentions: [EntityMention]) -> Bool {
+        let t = person.tokens.lowerBound
+        guard t > 0, person.start > doc.tokens[t].start, doc.tokens[t].norm.hasPrefix("و"),
+              let group = mentions.first(where: { $0.type == .org && $0.tokens.upperBound == t }) else { return false }
+        return heads.contains(token: doc.tokens[group.tokens.lowerBound])
+            || (group.tokens.lowerBound > 0 && heads.contains(token: doc.tokens[group.tokens.lowerBound - 1]))
     }
 
     /// Every mention that holds a word of the head lies inside the head.
