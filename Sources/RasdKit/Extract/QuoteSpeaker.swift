@@ -216,7 +216,8 @@ struct QuoteSpeaker: Sendable {
             if let an = ((verb + 1)..<limit).first(where: { Self.relayPrepositions.contains(tokens[$0].norm) }) {
                 // The person after عن, a title allowed before the name ("عن وزير الخارجية X قوله"), else the body.
                 let after = doc.mentions.filter { $0.origin != .demonym && $0.tokens.lowerBound > an && $0.tokens.lowerBound <= an + 6 }
-                if let m = after.first(where: { $0.type == .person }) ?? after.first(where: { $0.tokens.lowerBound == an + 1 }) {
+                if let m = after.first(where: { $0.type == .person }) ?? after.first(where: { $0.tokens.lowerBound == an + 1 })
+                    ?? spokenFor(doc, title: an + 1, before: sentence.upperBound) {
                     return .named(m.ref, m.text)
                 }
                 return .unknown
@@ -381,6 +382,26 @@ struct QuoteSpeaker: Sendable {
             || Self.outletHeads.contains(stem) || titleHeads.contains(word: stem)
     }
 
+    /// Whether a person closes a title chain that ends in a place or a body ("رئيس المجلس الإشرافي لمركز بر الفيصلية
+    /// الخيري التابع لجمعية البر بالأحساء X"): the subject zone opens with a person's title, and the word right before
+    /// the name is in the name of a place or body, not a title of the name's own ("الموالية لحكومة الرئيس X").
+    func closesTitleChain(_ doc: Document, _ m: EntityMention, head: Int?) -> Bool {
+        guard let head, personTitles.contains(token: doc.tokens[head]), m.tokens.lowerBound - 1 > head else { return false }
+        let k = m.tokens.lowerBound - 1
+        return doc.tokens[k].isWord && doc.mentions.contains { $0.type != .person && $0.tokens.contains(k) }
+    }
+
+    /// The body an unnamed spokesman speaks for: "باسم" within three words after the title at `title`, only words
+    /// between ("المتحدث الرسمي باسم"), and a body or state named right after it, before `limit` (also a body nested
+    /// in the office, "المتحدث باسم وزارة الخارجية" in an article that names no state yet).
+    func spokenFor(_ doc: Document, title: Int, before limit: Int) -> EntityMention? {
+        guard title < limit, doc.tokens[title].isWord,
+              let k = ((title + 1)..<min(title + 4, limit)).first(where: { doc.tokens[$0].norm == Self.key("باسم") }),
+              ((title + 1)..<k).allSatisfy({ doc.tokens[$0].isWord && !doc.inMention($0) }) else { return nil }
+        return (doc.mentions + doc.nestedMentions).first { $0.tokens.lowerBound == k + 1 && $0.tokens.upperBound <= limit
+            && ($0.type == .org || $0.type == .gpe) && $0.origin != .demonym }
+    }
+
     /// Whether a word of allegiance ("الموالية"، "التابعة"، "المقربة") stands between `from` and a mention.
     func followsAllegiance(_ doc: Document, _ m: EntityMention, from: Int) -> Bool {
         guard from < m.tokens.lowerBound else { return false }
@@ -495,8 +516,9 @@ struct QuoteSpeaker: Sendable {
                || (tokens[head].norm == Self.key("أحد") && !followsAllegiance(doc, $0, from: head))) }) {
             return .unknown
         }
-        // A person after a word of allegiance ("القوات الموالية لحكومة الرئيس X") is the side, not the subject.
-        inZone = inZone.filter { !($0.type == .person && followsAllegiance(doc, $0, from: verb + 1)) }
+        // A person after a word of allegiance ("القوات الموالية لحكومة الرئيس X") is the side, not the subject; not
+        // the holder of a title whose chain ends in a place ("رئيس مركز ... التابع لجمعية البر بالأحساء X").
+        inZone = inZone.filter { !($0.type == .person && followsAllegiance(doc, $0, from: verb + 1) && !closesTitleChain(doc, $0, head: head)) }
         // A name inside the name of a body ("مؤسسة جسر الملك فهد") or a description after another title ("نائب
         // المستشارة الألمانية": her deputy) is no speaker.
         if let head {
@@ -550,6 +572,8 @@ struct QuoteSpeaker: Sendable {
             return .unknown
         }
         if resolved != .unknown { return resolved }
+        // An unnamed spokesman ("وقال المتحدث باسم وزارة الخارجية إن"): the body he speaks for.
+        if let body = spokenFor(doc, title: head, before: end) { return .named(body.ref, body.text) }
         // A title over a body that the article gave a person before ("رئيس حزب القوات اللبنانية"): that person.
         if let m = inZone.first(where: { $0.type != .person && $0.tokens.lowerBound > head && $0.tokens.lowerBound <= head + 3 }),
            (head..<m.tokens.lowerBound).allSatisfy({ tokens[$0].isWord }),
@@ -660,6 +684,18 @@ struct QuoteSpeaker: Sendable {
         // A kinship noun ("والدة الشهيد") stands for the person it was said of in apposition ("X، والدة الشهيد Y"),
         // never for the relative named in its genitive (Y).
         let kinHead = zone.entries[word]?.first == "kin"
+        // A noun that is no person's office stands for a body named anywhere before, even where the body could not
+        // speak or was named inside an office ("عن المتحدث باسم وزارة الخارجية ... وقالت الوزارة"); there only by the
+        // body's own name ("الشركة الأم لبنك X" makes no "الشركة" of the bank).
+        var people = people
+        var bodiesByName = Set<Int>()
+        if !personOffice {
+            let bodies = (doc.mentions + doc.nestedMentions).filter { m in
+                m.type == .org && m.origin != .demonym && !people.contains { $0.start == m.start }
+            }
+            bodiesByName = Set(bodies.map(\.start))
+            people = (people + bodies).sorted { $0.start < $1.start }
+        }
         for m in people.reversed() where m.tokens.upperBound <= verb && !(bodyNoun && m.type == .person) && !(personOffice && m.type == .gpe) {
             if kinHead {
                 var after = m.tokens.upperBound
@@ -674,7 +710,7 @@ struct QuoteSpeaker: Sendable {
             var first = m.tokens.lowerBound
             var k = m.tokens.lowerBound - 1, taken = 0
             let qualifies = m.type == .gpe && k >= 0 && tokens[k].isWord && tokens[k].norm.hasPrefix("ال")
-            while k >= 0, taken < 4, !qualifies {
+            while k >= 0, taken < 4, !qualifies, !bodiesByName.contains(m.start) {
                 let t = tokens[k]
                 // Quote marks and brackets around the name ("شركة «إيني»") are passed over.
                 if t.kind == .punct {

@@ -70,6 +70,8 @@ public struct QuoteStage: Sendable {
                     // else the speaker before.
                     if let subject = coordinatedSubject(doc, verb: verb, sentence: sentence) {
                         lastSpeaker = subject
+                    } else if afterFrontedPhrase(doc, verb: verb, sentence: sentence) {
+                        // "وحول برنامج «...»، قال إنه": the phrase before the verb holds no subject; the speaker carries on.
                     } else if !sentenceHasSpeaker, let subject = sentenceSubject(doc, sentence, before: verb, spans: spans) {
                         lastSpeaker = subject
                     } else if !sentenceHasSpeaker, speakers.isCarried(doc.tokens[verb]) || verb > sentence.lowerBound + 1,
@@ -85,6 +87,8 @@ public struct QuoteStage: Sendable {
                 speechVerbs[verb] = SpeechVerb(speaker: lastSpeaker?.ref, speakerText: lastSpeaker?.text)
             }
             var usedVerbs = Set<Int>()
+            // The opening mark of each verb's first direct quote.
+            var quoteOpening: [Int: Int] = [:]
             for span in spans {
                 if span.continued {
                     if let speaker = lastSpeaker {
@@ -95,7 +99,10 @@ public struct QuoteStage: Sendable {
                 }
                 if isName(doc, span) { continue }
                 let verb = verbFor(doc, span, verbs: verbs)
-                if let verb { usedVerbs.insert(verb) }
+                if let verb {
+                    usedVerbs.insert(verb)
+                    if quoteOpening[verb] == nil { quoteOpening[verb] = doc.firstToken(startingAtOrAfter: span.start) - 1 }
+                }
                 // Words in quotes without a speech verb close by are a term or title, not a quote.
                 guard verb != nil || span.words >= 6 else { continue }
                 let speaker = verb.flatMap { speakerOf[$0] }
@@ -117,8 +124,9 @@ public struct QuoteStage: Sendable {
                                            speakerText: speaker?.text, direct: true,
                                            verb: doc.string(doc.tokens[verb].start, doc.tokens[verb].end)))
             }
-            // Reported speech: a speech verb, then "إن/أن" and the clause, with no direct quote for that verb.
-            for verb in verbs where !usedVerbs.contains(verb) {
+            // Reported speech: a speech verb, then "إن/أن" and the clause, with no direct quote for that verb (or one
+            // that opens inside the clause).
+            for verb in verbs where !usedVerbs.contains(verb) || quoteOpening[verb] != nil {
                 // Else the verb's preposition of content ("وشدد الوزير على ضرورة ..."), before any complementizer.
                 // The verb's clause: up to the next speech verb or a word that opens another clause ("فيما"، "إلا").
                 let clauseLimit = ((verb + 1)..<min(verb + 24, sentence.upperBound)).first(where: {
@@ -164,6 +172,12 @@ public struct QuoteStage: Sendable {
                         ?? farther.first(where: { isComplementizer(doc, $0, verb: verb) }),
                       that + 1 < sentence.upperBound
                 else { continue }
+                // A verb whose direct quote opens inside its reported clause, after words of the clause's own ("أعلن X
+                // أن فريقا فنيا وصل إلى المطار "الذي دمرت الحرب ..."") says that clause as well.
+                if let opening = quoteOpening[verb],
+                   !(that == complementizer && opening > that && ((that + 1)..<opening).filter({ doc.tokens[$0].isWord }).count >= 3) {
+                    continue
+                }
                 speechVerbs[verb]?.content = that
                 let start = doc.tokens[that + 1].start
                 let endToken = clauseEnd(doc, after: that, verbs: verbs, sentence: sentence)
@@ -221,9 +235,18 @@ public struct QuoteStage: Sendable {
     /// A complementizer that opens what a verb says: not one of time or manner ("بعد أن"، "دون أن").
     func isComplementizer(_ doc: Document, _ t: Int, verb: Int) -> Bool {
         Self.complementizers.contains(doc.tokens[t].norm)
-            && !(t > verb + 1 && (speakers.zone.entries[doc.tokens[t - 1].norm].map { $0.contains("time") || $0.contains("prior") } ?? false))
+            && !(t > verb + 1 && (speakers.zone.entries[doc.tokens[t - 1].norm].map { $0.contains("time") || $0.contains("prior") } ?? false)
+                 && !opensNounClause(doc, t))
             // "بان كي مون": a name that reads as "بأن" is no complementizer.
             && !doc.inMention(t)
+    }
+
+    /// Whether "أن" after a word of time that takes only a verb opens a noun or a name ("اعتبر من قبل أن الاتفاق"):
+    /// the word is an adverb there, and "أن" opens what is said (`verbal` in `quotes/subject_zone.tsv`).
+    func opensNounClause(_ doc: Document, _ t: Int) -> Bool {
+        guard speakers.zone.entries[doc.tokens[t - 1].norm]?.contains("verbal") ?? false, t + 1 < doc.tokens.count,
+              doc.tokens[t + 1].isWord else { return false }
+        return doc.tokens[t + 1].norm.hasPrefix("ال") || doc.mentions.contains { $0.tokens.lowerBound == t + 1 }
     }
 
     /// A word that opens another clause between a speech verb and a complementizer ("فيما"، "إلا"، "بينما"): the
@@ -243,6 +266,19 @@ public struct QuoteStage: Sendable {
               !doc.mentions.contains(where: { $0.type == .person && $0.ref != m.ref
                   && $0.tokens.lowerBound >= sentence.lowerBound && $0.tokens.lowerBound < m.tokens.lowerBound }) else { return nil }
         return (m.ref, m.text)
+    }
+
+    /// Whether a verb with no conjunction follows a phrase that opens with a preposition and ends with a comma ("وحول
+    /// برنامج «خلافة الغازي»، قال إنه"، "وفي القاهرة، قال"): the fronted phrase of topic or place holds no subject. A
+    /// verb with "و" after a comma ("...، وقال") goes on a clause whose subject may stand before.
+    func afterFrontedPhrase(_ doc: Document, verb: Int, sentence: Range<Int>) -> Bool {
+        guard verb - 2 >= sentence.lowerBound, ["،", ","].contains(doc.tokens[verb - 1].norm),
+              !speakers.hasConjunction(doc.tokens[verb]), !speakers.isCarried(doc.tokens[verb]),
+              let first = (sentence.lowerBound..<verb).first(where: { doc.tokens[$0].isWord }),
+              !(first..<(verb - 1)).contains(where: { ["،", ","].contains(doc.tokens[$0].norm) }) else { return false }
+        let word = doc.tokens[first].norm
+        let bare = word.hasPrefix("و") ? String(word.dropFirst()) : word
+        return [word, bare].contains { QuoteSpeaker.notSpeakerBefore.contains($0) || speakers.zone.entries[$0]?.first == "prep" }
     }
 
     /// Whether a name stands inside one of the sentence's quotes (a name in what someone said is not the narrative's
@@ -455,6 +491,13 @@ public struct QuoteStage: Sendable {
                     var last = t - 1
                     if doc.tokens[last].kind == .punct && last > o + 1 { last -= 1 }
                     if words >= 3 { spans.append(Span(start: doc.tokens[o].end, end: doc.tokens[last].end, words: words)) }
+                    open = t
+                    continue
+                }
+                // A guillemet before the narrative's own speech verb, with another opening soon after, is stray ("...
+                // أكثر. «وأضاف X: «..."): the quote opens at the second. (Elsewhere guillemets nest: "«... قال: «...»».")
+                if mark == "«", doc.tokens[o].norm == "«", t - o <= 8, o + 1 < t, speakers.kind(doc.tokens[o + 1]) != nil,
+                   speakers.hasConjunction(doc.tokens[o + 1]) {
                     open = t
                     continue
                 }
