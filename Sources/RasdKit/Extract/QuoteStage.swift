@@ -246,7 +246,11 @@ public struct QuoteStage: Sendable {
     func opensNounClause(_ doc: Document, _ t: Int) -> Bool {
         guard speakers.zone.entries[doc.tokens[t - 1].norm]?.contains("verbal") ?? false, t + 1 < doc.tokens.count,
               doc.tokens[t + 1].isWord else { return false }
-        return doc.tokens[t + 1].norm.hasPrefix("ال") || doc.mentions.contains { $0.tokens.lowerBound == t + 1 }
+        // A definite noun, not a verb of the eighth form whose root opens with ل ("التقى"، "التزم": ال, ت and two
+        // letters).
+        let next = doc.tokens[t + 1].norm
+        let definite = next.hasPrefix("ال") && !(next.hasPrefix("الت") && next.unicodeScalars.count <= 5)
+        return definite || doc.mentions.contains { $0.tokens.lowerBound == t + 1 }
     }
 
     /// A word that opens another clause between a speech verb and a complementizer ("فيما"، "إلا"، "بينما"): the
