@@ -220,14 +220,23 @@ public struct QuoteStage: Sendable {
 
     /// The token before a content noun that opens what the verb says ("وأكد وزير الدفاع الأميركي حرص الولايات المتحدة
     /// على ..."): the noun right after a mention of the verb's named speaker, within twelve words of the verb, only
-    /// words between. Nil when the speaker is not named there.
+    /// words between; or, anywhere in the verb's clause, after the speaker's name and what commas or a word of time
+    /// set off after it (an apposition, the addressee, the day: "أعلن محافظ عدن، نايف البكري، امس، وصول أول سفينة").
+    /// Nil when the speaker is not named there.
     func contentNoun(_ doc: Document, after verb: Int, before limit: Int, speaker: (ref: EntityRef, text: String)?) -> Int? {
         guard let speaker else { return nil }
-        let end = min(limit, verb + 13)
-        guard let k = ((verb + 2)..<max(verb + 2, end)).first(where: { k in
+        guard let k = ((verb + 2)..<max(verb + 2, limit)).first(where: { k in
             doc.tokens[k].isWord && !doc.inMention(k) && Self.contentNouns.entries[doc.tokens[k].norm] != nil
-        }), ((verb + 1)..<k).allSatisfy({ doc.tokens[$0].isWord }),
-              doc.mentions.contains(where: { $0.tokens.upperBound == k && ($0.ref == speaker.ref || $0.text == speaker.text) })
+        }) else { return nil }
+        let speaks = { (m: EntityMention) in m.ref == speaker.ref || m.text == speaker.text }
+        if k < verb + 13, ((verb + 1)..<k).allSatisfy({ doc.tokens[$0].isWord }),
+           doc.mentions.contains(where: { $0.tokens.upperBound == k && speaks($0) }) {
+            return k - 1
+        }
+        let before = doc.tokens[k - 1]
+        guard doc.mentions.contains(where: { $0.tokens.lowerBound > verb && $0.tokens.upperBound < k && speaks($0) }),
+              before.isWord ? speakers.zone.entries[before.norm]?.first == "skip" : ["،", ","].contains(before.norm),
+              !((verb + 1)..<k).contains(where: { doc.tokens[$0].norm == ":" || isComplementizer(doc, $0, verb: verb) })
         else { return nil }
         return k - 1
     }
