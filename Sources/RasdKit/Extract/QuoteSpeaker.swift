@@ -25,6 +25,9 @@ struct QuoteSpeaker: Sendable {
     /// The lexicon's "noun:" column by verb form: the form is a noun or an adjective, not the verb, before a word
     /// that begins so ("تابع لسياسات خارجية": affiliated to).
     let nounBefore: [String: String]
+    /// The lexicon's "only:" column by verb form: the words before which alone the form is speech, within four
+    /// tokens ("لافتا في الوقت نفسه إلى أن", not "لافتة مضيئة": a sign).
+    let speechOnlyBefore: [String: Set<String>]
     /// "سموه"، "معاليه": honorifics that stand for a person named before.
     let honorificPronouns = HonorificPronouns()
 
@@ -35,6 +38,9 @@ struct QuoteSpeaker: Sendable {
         personTitles = PhraseLexicon.resource("ner/titles.txt")
         prepositions = speech.entries.compactMapValues { values in
             values.first(where: { $0.hasPrefix("on:") }).map { Self.key(String($0.dropFirst(3))) }
+        }
+        speechOnlyBefore = speech.entries.compactMapValues { values in
+            values.first(where: { $0.hasPrefix("only:") }).map { Set($0.dropFirst(5).split(separator: "|").map { Self.key(String($0)) }) }
         }
         nounBefore = speech.entries.compactMapValues { values in
             values.first(where: { $0.hasPrefix("noun:") }).map { Self.key(String($0.dropFirst(5))) }
@@ -55,6 +61,10 @@ struct QuoteSpeaker: Sendable {
         // (Not a form with و or ف on it: "جبل علي وأشار" is a new clause after a name that folds into "على".)
         if t > sentence.lowerBound, Self.nounOnlyAfter.contains(doc.tokens[t - 1].norm),
            let first = doc.tokens[t].norm.unicodeScalars.first, first != "و", first != "ف" { return true }
+        if let e = entry(doc.tokens[t], conjunctionsOnly: true), let allowed = speechOnlyBefore[e.form],
+           !((t + 1)..<min(t + 5, sentence.upperBound)).contains(where: { allowed.contains(doc.tokens[$0].norm) }) {
+            return true
+        }
         guard !nounBefore.isEmpty, t + 1 < sentence.upperBound, let e = entry(doc.tokens[t], conjunctionsOnly: true),
               let prefix = nounBefore[e.form] else { return false }
         let next = doc.tokens[t + 1]
