@@ -205,6 +205,17 @@ public struct QuoteStage: Sendable {
                                            speakerText: speaker?.text, direct: false,
                                            verb: doc.string(doc.tokens[verb].start, doc.tokens[verb].end)))
             }
+            // An attribution that closes the sentence ("ومن المرتقب أن تصل طائرات ...، كما أضاف الوزير."): the words
+            // before it are what was said.
+            for verb in verbs where !usedVerbs.contains(verb) && speechVerbs[verb]?.content == nil {
+                guard let said = saidBeforeAttribution(doc, verb: verb, verbs: verbs, sentence: sentence) else { continue }
+                let start = doc.tokens[said.lowerBound].start, end = doc.tokens[said.upperBound - 1].end
+                if quotes.contains(where: { $0.start < end && $0.end > start }) { continue }
+                let speaker = speakerOf[verb]
+                quotes.append(QuoteMention(start: start, end: end, text: doc.string(start, end), speaker: speaker?.ref,
+                                           speakerText: speaker?.text, direct: false,
+                                           verb: doc.string(doc.tokens[verb].start, doc.tokens[verb].end)))
+            }
             // A sentence without speech verbs whose subject is a person makes them the speaker of what follows.
             // Not a name in a phrase ("تعطلت الحركة على جسر الملك فهد").
             if verbs.isEmpty, let subject = sentenceSubject(doc, sentence, before: sentence.upperBound, people: [.person], spans: spans, phraseFree: true) {
@@ -239,6 +250,40 @@ public struct QuoteStage: Sendable {
               !((verb + 1)..<k).contains(where: { doc.tokens[$0].norm == ":" || isComplementizer(doc, $0, verb: verb) })
         else { return nil }
         return k - 1
+    }
+
+    /// Words that attribute what comes before them to the speech verb right after ("...، كما أضاف الوزير."، "...
+    /// حسبما قال مدير البرنامج X."), and those before "ما" that do ("وفق ما ذكرت").
+    static let trailingAttributions: Set<String> = Set(["كما", "حسبما"].map(ArabicNormalizer.shared.key))
+    static let attributionsBeforeMa: Set<String> = Set(["وفق", "وفقا", "بحسب", "حسب"].map(ArabicNormalizer.shared.key))
+
+    /// The tokens said before an attribution that closes the sentence ("ومن المرتقب أن تصل طائرات ...، كما أضاف
+    /// الوزير."): the verb's subject, at most ten words, runs to the sentence's end with no complementizer, colon, comma
+    /// or quote mark; at least four words come before the attribution, and no other speech verb.
+    func saidBeforeAttribution(_ doc: Document, verb: Int, verbs: [Int], sentence: Range<Int>) -> Range<Int>? {
+        guard verb - 1 > sentence.lowerBound, doc.tokens[verb - 1].isWord else { return nil }
+        var marker = verb - 1
+        let word = doc.tokens[marker].norm
+        if word == ArabicNormalizer.shared.key("ما") || word == ArabicNormalizer.shared.key("لما") {
+            guard marker - 1 > sentence.lowerBound, Self.attributionsBeforeMa.contains(doc.tokens[marker - 1].norm) else { return nil }
+            marker -= 1
+        } else if !Self.trailingAttributions.contains(word) {
+            return nil
+        }
+        let after = (verb + 1)..<sentence.upperBound
+        guard after.filter({ doc.tokens[$0].isWord }).count <= 10,
+              !after.contains(where: { t in
+                  let token = doc.tokens[t]
+                  if token.isWord { return Self.complementizers.contains(token.norm) }
+                  guard let mark = token.norm.unicodeScalars.first else { return false }
+                  // A comma after the subject makes the attribution a parenthesis ("أسفر، كما تقول X، عن مقتل ...").
+                  return mark == ":" || mark == "،" || mark == "," || Self.openers.contains(mark) || Self.closers.contains(mark)
+              }),
+              !verbs.contains(where: { $0 < marker && $0 >= sentence.lowerBound }) else { return nil }
+        var last = marker - 1
+        while last > sentence.lowerBound, !doc.tokens[last].isWord { last -= 1 }
+        guard (sentence.lowerBound...last).filter({ doc.tokens[$0].isWord }).count >= 4 else { return nil }
+        return sentence.lowerBound..<(last + 1)
     }
 
     /// A complementizer that opens what a verb says: not one of time or manner ("بعد أن"، "دون أن").
