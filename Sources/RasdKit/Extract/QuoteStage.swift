@@ -232,9 +232,14 @@ public struct QuoteStage: Sendable {
     /// The token before a content noun that opens what the verb says ("وأكد وزير الدفاع الأميركي حرص الولايات المتحدة
     /// على ..."): the noun right after a mention of the verb's named speaker, within twelve words of the verb, only
     /// words between; or, anywhere in the verb's clause, after the speaker's name and what commas or a word of time
-    /// set off after it (an apposition, the addressee, the day: "أعلن محافظ عدن، نايف البكري، امس، وصول أول سفينة").
-    /// Nil when the speaker is not named there.
+    /// set off after it (an apposition, the addressee, the day: "أعلن محافظ عدن، نايف البكري، امس، وصول أول سفينة");
+    /// or right after a participle ("مؤكدا أهمية ..."). Nil when the speaker is not named there.
     func contentNoun(_ doc: Document, after verb: Int, before limit: Int, speaker: (ref: EntityRef, text: String)?) -> Int? {
+        // A participle has no subject of its own: the noun right after it ("مؤكدا اعتزازه بكفاءة الطيارين").
+        if speakers.isCarried(doc.tokens[verb]), verb + 1 < limit, doc.tokens[verb + 1].isWord, !doc.inMention(verb + 1),
+           Self.contentNouns.entries[doc.tokens[verb + 1].norm] != nil {
+            return verb
+        }
         guard let speaker else { return nil }
         guard let k = ((verb + 2)..<max(verb + 2, limit)).first(where: { k in
             doc.tokens[k].isWord && !doc.inMention(k) && Self.contentNouns.entries[doc.tokens[k].norm] != nil
