@@ -92,6 +92,8 @@ struct QuoteSpeaker: Sendable {
     /// Words between a name and its verb in SVO: relative pronouns and قد.
     static let relatives: Set<String> = Set(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "والذي", "والتي", "والذين",
                                               "قد", "فقد", "لقد"].map(key))
+    /// Conjunctions of time whose clause right after a name has the name as its subject ("X حين قال").
+    static let whenConjunctions: Set<String> = Set(["حين", "حينما", "عندما"].map(key))
     /// "أما X ... فـ": the topic of the clause that the verb with ف continues.
     static let topicMarkers: Set<String> = Set(["أما", "وأما"].map(key))
     /// قد and its forms: between a name and its verb they leave the verb the main one ("X قد قال").
@@ -437,10 +439,15 @@ struct QuoteSpeaker: Sendable {
     }
 
     /// Whether token `t`, between a name and the verb after it, keeps the name the verb's subject: a relative
-    /// pronoun or قد, a closing bracket, or a comma before a relative ("X، الذي صرح"); a closing quote mark, a
+    /// pronoun or قد, a conjunction of time right before the verb ("X حين قال"), a closing bracket, or a comma before a relative ("X، الذي صرح"); a closing quote mark, a
     /// question mark or a colon ends the name's clause ("... بدون الأسد؟»، أجاب كيري").
     func svoGap(_ doc: Document, _ t: Int, verb: Int) -> Bool {
         let token = doc.tokens[t]
+        // "X حين قال"، "X عندما أكد": a clause of time right after the name has it as its subject (not "في حين":
+        // whereas, with a subject of its own after the verb).
+        if token.isWord, t == verb - 1, Self.whenConjunctions.contains(token.norm), t > 0, doc.tokens[t - 1].norm != Self.key("في") {
+            return true
+        }
         if token.isWord { return Self.relatives.contains(token.norm) }
         switch token.norm {
         case ")": return true
