@@ -456,6 +456,22 @@ struct QuoteSpeaker: Sendable {
         }
     }
 
+    /// Whether a word carries a one-letter content preposition ("بضرورة"، "بالإفراج"، "بإيقاف" for "طالب ... بـ"):
+    /// the letter on a word with the article, on a verbal noun that opens with ا، أ، إ or ت, or on a noun of content
+    /// (`quotes/content_nouns.tsv`); not on a noun whose first letter it is ("بيان"، "برنامج"، "بلاده") nor on a word
+    /// of the subject zone ("بدوره") or a name.
+    func opensWithPreposition(_ doc: Document, _ t: Int, _ prep: String) -> Bool {
+        let token = doc.tokens[t]
+        guard prep.unicodeScalars.count == 1, token.isWord, token.norm.hasPrefix(prep), !doc.inMention(t),
+              // Nor on a body named in a title ("العميد بالجيش العراقي").
+              !doc.nestedMentions.contains(where: { $0.tokens.contains(t) }),
+              zone.entries[token.norm] == nil, !Self.complementizers.contains(token.norm) else { return false }
+        let rest = String(token.norm.dropFirst())
+        guard rest.unicodeScalars.count >= 3 else { return false }
+        if QuoteStage.contentNouns.entries[rest] != nil { return true }
+        return ["ال", "ا", "أ", "إ", "ت"].map(Self.key).contains { rest.hasPrefix($0) }
+    }
+
     /// "عن", the content preposition of "أعرب" (quotes/speech_verbs.tsv).
     static let an = ArabicNormalizer.shared.key("عن")
 
@@ -473,6 +489,8 @@ struct QuoteSpeaker: Sendable {
             let t = tokens[end]
             if t.isWord && Self.complementizers.contains(t.norm) && !doc.inMention(end) { break }
             if contentAfterAn, t.isWord, t.norm == Self.an, !doc.inMention(end) { break }
+            // "وطالب X بإيقاف Y": a preposition written on its noun opens what is said, and Y is no subject.
+            if let prep = contentPreposition(tokens[verb]), prep.unicodeScalars.count == 1, opensWithPreposition(doc, end, prep) { break }
             if t.kind == .punct && t.norm == ":" { break }
             if t.kind == .punct && QuoteStage.openers.contains(t.norm.unicodeScalars.first!) {
                 // A short name in quote marks inside a title, with the speaker's name after it ("وكيل الوزارة رئيس

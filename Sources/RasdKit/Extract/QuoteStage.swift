@@ -153,7 +153,9 @@ public struct QuoteStage: Sendable {
                 // The preposition right after the verb and its subject ("وشدد الوزير X على"), not after an object
                 // ("وأكد X توفر النقد ... على مدار") nor a name that reads like it ("علي").
                 let preposition = speakers.contentPreposition(doc.tokens[verb]).flatMap { prep in
-                    ((verb + 1)..<clauseLimit).first { t in doc.tokens[t].norm == prep && !doc.inMention(t) }
+                    ((verb + 1)..<clauseLimit).first { t in
+                        (doc.tokens[t].norm == prep || speakers.opensWithPreposition(doc, t, prep)) && !doc.inMention(t)
+                    }
                 }.flatMap { p -> Int? in
                     // An attribution or a place after the subject ("X وفقا لما نقلته الوكالة على ضرورة") may come between.
                     let from = doc.mentions.last(where: { $0.tokens.lowerBound > verb && $0.tokens.upperBound <= p })?.tokens.upperBound
@@ -168,7 +170,9 @@ public struct QuoteStage: Sendable {
                 // A content noun before the preposition opens what is said ("وأكد الوزير حرص بلاده على ..."); looked for
                 // only with no complementizer, which comes first.
                 let noun = complementizer != nil ? nil : contentNoun(doc, after: verb, before: clauseLimit, speaker: speakerOf[verb])
-                guard let that = complementizer ?? [preposition, noun].compactMap({ $0 }).min()
+                // A preposition written on its noun ("وطالب X بضرورة ..."): what is said begins with that word.
+                let afterPreposition = preposition.map { p in doc.tokens[p].norm == speakers.contentPreposition(doc.tokens[verb]) ? p : p - 1 }
+                guard let that = complementizer ?? [afterPreposition, noun].compactMap({ $0 }).min()
                         ?? farther.first(where: { isComplementizer(doc, $0, verb: verb) }),
                       that + 1 < sentence.upperBound
                 else { continue }
