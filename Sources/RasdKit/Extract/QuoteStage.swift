@@ -462,7 +462,11 @@ public struct QuoteStage: Sendable {
             let predicate = v - opening >= 2 && v - opening <= 3 && ((opening + 1)..<v).allSatisfy { doc.tokens[$0].isWord }
                 && !speakers.isCarried(doc.tokens[v]) && doc.tokens[v].norm.unicodeScalars.first != "و"
                 && doc.tokens[v].norm.unicodeScalars.first != "ف"
-            return !predicate
+            // Right after the complementizer a form of saying is the clause's own: a verbal noun after "أن" ("أن توقع
+            // منظمة أوبك نمو الطلب سينعكس ..."), the predicate after "أنه" ("أنه قال لهم").
+            let opensClause = v == opening + 1 && Self.complementizers.contains(doc.tokens[opening].norm)
+                && !speakers.isCarried(doc.tokens[v]) && doc.tokens[v].norm.unicodeScalars.first != "و"
+            return !predicate && !opensClause
         }
         var endToken = (next ?? sentence.upperBound) - 1
         while endToken > opening, doc.tokens[endToken].kind == .punct { endToken -= 1 }
