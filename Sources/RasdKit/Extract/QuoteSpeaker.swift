@@ -92,6 +92,8 @@ struct QuoteSpeaker: Sendable {
     /// Words between a name and its verb in SVO: relative pronouns and قد.
     static let relatives: Set<String> = Set(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "والذي", "والتي", "والذين",
                                               "قد", "فقد", "لقد"].map(key))
+    /// Nouns for a person by role alone ("المسؤول"، "الدبلوماسي"): `quotes/generic_person_nouns.tsv`.
+    static let genericPersonNouns = PhraseLexicon.resource("quotes/generic_person_nouns.tsv")
     /// Conjunctions of time whose clause right after a name has the name as its subject ("X حين قال").
     static let whenConjunctions: Set<String> = Set(["حين", "حينما", "عندما"].map(key))
     /// "أما X ... فـ": the topic of the clause that the verb with ف continues.
@@ -719,6 +721,12 @@ struct QuoteSpeaker: Sendable {
         // A kinship noun ("والدة الشهيد") stands for the person it was said of in apposition ("X، والدة الشهيد Y"),
         // never for the relative named in its genitive (Y).
         let kinHead = zone.entries[word]?.first == "kin"
+        // (Not after the same noun without the article, an unnamed person it points back to: "قال مسؤول أوروبي ...
+        // وأضاف المسؤول الأوروبي".)
+        let genericNoun = Self.genericPersonNouns.entries[word] != nil && !(0..<verb).contains { k in
+            let w = tokens[k].norm
+            return tokens[k].isWord && (w == bare(word) || ((w.hasPrefix("و") || w.hasPrefix("ف")) && String(w.dropFirst()) == bare(word)))
+        }
         // A noun that is no person's office stands for a body named anywhere before, even where the body could not
         // speak or was named inside an office ("عن المتحدث باسم وزارة الخارجية ... وقالت الوزارة"); there only by the
         // body's own name ("الشركة الأم لبنك X" makes no "الشركة" of the bank).
@@ -764,7 +772,9 @@ struct QuoteSpeaker: Sendable {
             for role in doc.roles where role.person == m.ref {
                 words += ArabicNormalizer.shared.key(role.title).split(separator: " ").map { bare(String($0)) }
             }
-            guard (" " + words.joined(separator: " ") + " ").contains(" " + phrase + " ") else { continue }
+            // A noun for a person by role alone, with a nationality ("وقال المسؤول التركي"), needs no title of its own.
+            let byNationality = genericNoun && m.type == .person && !subjectNisbas.isEmpty
+            guard byNationality || (" " + words.joined(separator: " ") + " ").contains(" " + phrase + " ") else { continue }
             // A nationality the subject gives must be the entity's ("وتابع وزير الخارجية الأمريكي" is not the
             // Saudi minister named before); an entity whose title gives none is left unresolved then.
             if !subjectNisbas.isEmpty, m.type == .person {
