@@ -25,6 +25,9 @@ struct QuoteSpeaker: Sendable {
     /// The lexicon's "noun:" column by verb form: the form is a noun or an adjective, not the verb, before a word
     /// that begins so ("تابع لسياسات خارجية": affiliated to).
     let nounBefore: [String: String]
+    /// The lexicon's "only:" column by verb form: the words before which alone the form is speech, within four
+    /// tokens ("لافتا في الوقت نفسه إلى أن", not "لافتة مضيئة": a sign).
+    let speechOnlyBefore: [String: Set<String>]
     /// "سموه"، "معاليه": honorifics that stand for a person named before.
     let honorificPronouns = HonorificPronouns()
 
@@ -35,6 +38,9 @@ struct QuoteSpeaker: Sendable {
         personTitles = PhraseLexicon.resource("ner/titles.txt")
         prepositions = speech.entries.compactMapValues { values in
             values.first(where: { $0.hasPrefix("on:") }).map { Self.key(String($0.dropFirst(3))) }
+        }
+        speechOnlyBefore = speech.entries.compactMapValues { values in
+            values.first(where: { $0.hasPrefix("only:") }).map { Set($0.dropFirst(5).split(separator: "|").map { Self.key(String($0)) }) }
         }
         nounBefore = speech.entries.compactMapValues { values in
             values.first(where: { $0.hasPrefix("noun:") }).map { Self.key(String($0.dropFirst(5))) }
@@ -55,6 +61,10 @@ struct QuoteSpeaker: Sendable {
         // (Not a form with و or ف on it: "جبل علي وأشار" is a new clause after a name that folds into "على".)
         if t > sentence.lowerBound, Self.nounOnlyAfter.contains(doc.tokens[t - 1].norm),
            let first = doc.tokens[t].norm.unicodeScalars.first, first != "و", first != "ف" { return true }
+        if let e = entry(doc.tokens[t], conjunctionsOnly: true), let allowed = speechOnlyBefore[e.form],
+           !((t + 1)..<min(t + 5, sentence.upperBound)).contains(where: { allowed.contains(doc.tokens[$0].norm) }) {
+            return true
+        }
         guard !nounBefore.isEmpty, t + 1 < sentence.upperBound, let e = entry(doc.tokens[t], conjunctionsOnly: true),
               let prefix = nounBefore[e.form] else { return false }
         let next = doc.tokens[t + 1]
@@ -82,6 +92,10 @@ struct QuoteSpeaker: Sendable {
     /// Words between a name and its verb in SVO: relative pronouns and قد.
     static let relatives: Set<String> = Set(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "والذي", "والتي", "والذين",
                                               "قد", "فقد", "لقد"].map(key))
+    /// Nouns for a person by role alone ("المسؤول"، "الدبلوماسي"): `quotes/generic_person_nouns.tsv`.
+    static let genericPersonNouns = PhraseLexicon.resource("quotes/generic_person_nouns.tsv")
+    /// Conjunctions of time whose clause right after a name has the name as its subject ("X حين قال").
+    static let whenConjunctions: Set<String> = Set(["حين", "حينما", "عندما"].map(key))
     /// "أما X ... فـ": the topic of the clause that the verb with ف continues.
     static let topicMarkers: Set<String> = Set(["أما", "وأما"].map(key))
     /// قد and its forms: between a name and its verb they leave the verb the main one ("X قد قال").
@@ -216,7 +230,8 @@ struct QuoteSpeaker: Sendable {
             if let an = ((verb + 1)..<limit).first(where: { Self.relayPrepositions.contains(tokens[$0].norm) }) {
                 // The person after عن, a title allowed before the name ("عن وزير الخارجية X قوله"), else the body.
                 let after = doc.mentions.filter { $0.origin != .demonym && $0.tokens.lowerBound > an && $0.tokens.lowerBound <= an + 6 }
-                if let m = after.first(where: { $0.type == .person }) ?? after.first(where: { $0.tokens.lowerBound == an + 1 }) {
+                if let m = after.first(where: { $0.type == .person }) ?? after.first(where: { $0.tokens.lowerBound == an + 1 })
+                    ?? spokenFor(doc, title: an + 1, before: sentence.upperBound) {
                     return .named(m.ref, m.text)
                 }
                 return .unknown
@@ -381,6 +396,26 @@ struct QuoteSpeaker: Sendable {
             || Self.outletHeads.contains(stem) || titleHeads.contains(word: stem)
     }
 
+    /// Whether a person closes a title chain that ends in a place or a body ("رئيس المجلس الإشرافي لمركز بر الفيصلية
+    /// الخيري التابع لجمعية البر بالأحساء X"): the subject zone opens with a person's title, and the word right before
+    /// the name is in the name of a place or body, not a title of the name's own ("الموالية لحكومة الرئيس X").
+    func closesTitleChain(_ doc: Document, _ m: EntityMention, head: Int?) -> Bool {
+        guard let head, personTitles.contains(token: doc.tokens[head]), m.tokens.lowerBound - 1 > head else { return false }
+        let k = m.tokens.lowerBound - 1
+        return doc.tokens[k].isWord && doc.mentions.contains { $0.type != .person && $0.tokens.contains(k) }
+    }
+
+    /// The body an unnamed spokesman speaks for: "باسم" within three words after the title at `title`, only words
+    /// between ("المتحدث الرسمي باسم"), and a body or state named right after it, before `limit` (also a body nested
+    /// in the office, "المتحدث باسم وزارة الخارجية" in an article that names no state yet).
+    func spokenFor(_ doc: Document, title: Int, before limit: Int) -> EntityMention? {
+        guard title < limit, doc.tokens[title].isWord,
+              let k = ((title + 1)..<min(title + 4, limit)).first(where: { doc.tokens[$0].norm == Self.key("باسم") }),
+              ((title + 1)..<k).allSatisfy({ doc.tokens[$0].isWord && !doc.inMention($0) }) else { return nil }
+        return (doc.mentions + doc.nestedMentions).first { $0.tokens.lowerBound == k + 1 && $0.tokens.upperBound <= limit
+            && ($0.type == .org || $0.type == .gpe) && $0.origin != .demonym }
+    }
+
     /// Whether a word of allegiance ("الموالية"، "التابعة"، "المقربة") stands between `from` and a mention.
     func followsAllegiance(_ doc: Document, _ m: EntityMention, from: Int) -> Bool {
         guard from < m.tokens.lowerBound else { return false }
@@ -406,16 +441,37 @@ struct QuoteSpeaker: Sendable {
     }
 
     /// Whether token `t`, between a name and the verb after it, keeps the name the verb's subject: a relative
-    /// pronoun or قد, a closing bracket, or a comma before a relative ("X، الذي صرح"); a closing quote mark, a
+    /// pronoun or قد, a conjunction of time right before the verb ("X حين قال"), a closing bracket, or a comma before a relative ("X، الذي صرح"); a closing quote mark, a
     /// question mark or a colon ends the name's clause ("... بدون الأسد؟»، أجاب كيري").
     func svoGap(_ doc: Document, _ t: Int, verb: Int) -> Bool {
         let token = doc.tokens[t]
+        // "X حين قال"، "X عندما أكد": a clause of time right after the name has it as its subject (not "في حين":
+        // whereas, with a subject of its own after the verb).
+        if token.isWord, t == verb - 1, Self.whenConjunctions.contains(token.norm), t > 0, doc.tokens[t - 1].norm != Self.key("في") {
+            return true
+        }
         if token.isWord { return Self.relatives.contains(token.norm) }
         switch token.norm {
         case ")": return true
         case "،", ",": return t + 1 < verb && doc.tokens[t + 1].isWord && Self.relatives.contains(doc.tokens[t + 1].norm)
         default: return false
         }
+    }
+
+    /// Whether a word carries a one-letter content preposition ("بضرورة"، "بالإفراج"، "بإيقاف" for "طالب ... بـ"):
+    /// the letter on a word with the article, on a verbal noun that opens with ا، أ، إ or ت, or on a noun of content
+    /// (`quotes/content_nouns.tsv`); not on a noun whose first letter it is ("بيان"، "برنامج"، "بلاده") nor on a word
+    /// of the subject zone ("بدوره") or a name.
+    func opensWithPreposition(_ doc: Document, _ t: Int, _ prep: String) -> Bool {
+        let token = doc.tokens[t]
+        guard prep.unicodeScalars.count == 1, token.isWord, token.norm.hasPrefix(prep), !doc.inMention(t),
+              // Nor on a body named in a title ("العميد بالجيش العراقي").
+              !doc.nestedMentions.contains(where: { $0.tokens.contains(t) }),
+              zone.entries[token.norm] == nil, !Self.complementizers.contains(token.norm) else { return false }
+        let rest = String(token.norm.dropFirst())
+        guard rest.unicodeScalars.count >= 3 else { return false }
+        if QuoteStage.contentNouns.entries[rest] != nil { return true }
+        return ["ال", "ا", "أ", "إ", "ت"].map(Self.key).contains { rest.hasPrefix($0) }
     }
 
     /// "عن", the content preposition of "أعرب" (quotes/speech_verbs.tsv).
@@ -435,6 +491,8 @@ struct QuoteSpeaker: Sendable {
             let t = tokens[end]
             if t.isWord && Self.complementizers.contains(t.norm) && !doc.inMention(end) { break }
             if contentAfterAn, t.isWord, t.norm == Self.an, !doc.inMention(end) { break }
+            // "وطالب X بإيقاف Y": a preposition written on its noun opens what is said, and Y is no subject.
+            if let prep = contentPreposition(tokens[verb]), prep.unicodeScalars.count == 1, opensWithPreposition(doc, end, prep) { break }
             if t.kind == .punct && t.norm == ":" { break }
             if t.kind == .punct && QuoteStage.openers.contains(t.norm.unicodeScalars.first!) {
                 // A short name in quote marks inside a title, with the speaker's name after it ("وكيل الوزارة رئيس
@@ -495,8 +553,9 @@ struct QuoteSpeaker: Sendable {
                || (tokens[head].norm == Self.key("أحد") && !followsAllegiance(doc, $0, from: head))) }) {
             return .unknown
         }
-        // A person after a word of allegiance ("القوات الموالية لحكومة الرئيس X") is the side, not the subject.
-        inZone = inZone.filter { !($0.type == .person && followsAllegiance(doc, $0, from: verb + 1)) }
+        // A person after a word of allegiance ("القوات الموالية لحكومة الرئيس X") is the side, not the subject; not
+        // the holder of a title whose chain ends in a place ("رئيس مركز ... التابع لجمعية البر بالأحساء X").
+        inZone = inZone.filter { !($0.type == .person && followsAllegiance(doc, $0, from: verb + 1) && !closesTitleChain(doc, $0, head: head)) }
         // A name inside the name of a body ("مؤسسة جسر الملك فهد") or a description after another title ("نائب
         // المستشارة الألمانية": her deputy) is no speaker.
         if let head {
@@ -555,6 +614,8 @@ struct QuoteSpeaker: Sendable {
             return .unknown
         }
         if resolved != .unknown { return resolved }
+        // An unnamed spokesman ("وقال المتحدث باسم وزارة الخارجية إن"): the body he speaks for.
+        if let body = spokenFor(doc, title: head, before: end) { return .named(body.ref, body.text) }
         // A title over a body that the article gave a person before ("رئيس حزب القوات اللبنانية"): that person.
         if let m = inZone.first(where: { $0.type != .person && $0.tokens.lowerBound > head && $0.tokens.lowerBound <= head + 3 }),
            (head..<m.tokens.lowerBound).allSatisfy({ tokens[$0].isWord }),
@@ -665,6 +726,24 @@ struct QuoteSpeaker: Sendable {
         // A kinship noun ("والدة الشهيد") stands for the person it was said of in apposition ("X، والدة الشهيد Y"),
         // never for the relative named in its genitive (Y).
         let kinHead = zone.entries[word]?.first == "kin"
+        // (Not after the same noun without the article, an unnamed person it points back to: "قال مسؤول أوروبي ...
+        // وأضاف المسؤول الأوروبي".)
+        let genericNoun = Self.genericPersonNouns.entries[word] != nil && !(0..<verb).contains { k in
+            let w = tokens[k].norm
+            return tokens[k].isWord && (w == bare(word) || ((w.hasPrefix("و") || w.hasPrefix("ف")) && String(w.dropFirst()) == bare(word)))
+        }
+        // A noun that is no person's office stands for a body named anywhere before, even where the body could not
+        // speak or was named inside an office ("عن المتحدث باسم وزارة الخارجية ... وقالت الوزارة"); there only by the
+        // body's own name ("الشركة الأم لبنك X" makes no "الشركة" of the bank).
+        var people = people
+        var bodiesByName = Set<Int>()
+        if !personOffice {
+            let bodies = (doc.mentions + doc.nestedMentions).filter { m in
+                m.type == .org && m.origin != .demonym && !people.contains { $0.start == m.start }
+            }
+            bodiesByName = Set(bodies.map(\.start))
+            people = (people + bodies).sorted { $0.start < $1.start }
+        }
         for m in people.reversed() where m.tokens.upperBound <= verb && !(bodyNoun && m.type == .person) && !(personOffice && m.type == .gpe) {
             if kinHead {
                 var after = m.tokens.upperBound
@@ -679,7 +758,7 @@ struct QuoteSpeaker: Sendable {
             var first = m.tokens.lowerBound
             var k = m.tokens.lowerBound - 1, taken = 0
             let qualifies = m.type == .gpe && k >= 0 && tokens[k].isWord && tokens[k].norm.hasPrefix("ال")
-            while k >= 0, taken < 4, !qualifies {
+            while k >= 0, taken < 4, !qualifies, !bodiesByName.contains(m.start) {
                 let t = tokens[k]
                 // Quote marks and brackets around the name ("شركة «إيني»") are passed over.
                 if t.kind == .punct {
@@ -698,7 +777,9 @@ struct QuoteSpeaker: Sendable {
             for role in doc.roles where role.person == m.ref {
                 words += ArabicNormalizer.shared.key(role.title).split(separator: " ").map { bare(String($0)) }
             }
-            guard (" " + words.joined(separator: " ") + " ").contains(" " + phrase + " ") else { continue }
+            // A noun for a person by role alone, with a nationality ("وقال المسؤول التركي"), needs no title of its own.
+            let byNationality = genericNoun && m.type == .person && !subjectNisbas.isEmpty
+            guard byNationality || (" " + words.joined(separator: " ") + " ").contains(" " + phrase + " ") else { continue }
             // A nationality the subject gives must be the entity's ("وتابع وزير الخارجية الأمريكي" is not the
             // Saudi minister named before); an entity whose title gives none is left unresolved then.
             if !subjectNisbas.isEmpty, m.type == .person {

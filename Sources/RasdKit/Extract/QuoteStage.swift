@@ -70,6 +70,8 @@ public struct QuoteStage: Sendable {
                     // else the speaker before.
                     if let subject = coordinatedSubject(doc, verb: verb, sentence: sentence) {
                         lastSpeaker = subject
+                    } else if afterFrontedPhrase(doc, verb: verb, sentence: sentence) {
+                        // "وحول برنامج «...»، قال إنه": the phrase before the verb holds no subject; the speaker carries on.
                     } else if !sentenceHasSpeaker, let subject = sentenceSubject(doc, sentence, before: verb, spans: spans) {
                         lastSpeaker = subject
                     } else if !sentenceHasSpeaker, speakers.isCarried(doc.tokens[verb]) || verb > sentence.lowerBound + 1,
@@ -85,6 +87,8 @@ public struct QuoteStage: Sendable {
                 speechVerbs[verb] = SpeechVerb(speaker: lastSpeaker?.ref, speakerText: lastSpeaker?.text)
             }
             var usedVerbs = Set<Int>()
+            // The opening mark of each verb's first direct quote.
+            var quoteOpening: [Int: Int] = [:]
             for span in spans {
                 if span.continued {
                     if let speaker = lastSpeaker {
@@ -95,7 +99,10 @@ public struct QuoteStage: Sendable {
                 }
                 if isName(doc, span) { continue }
                 let verb = verbFor(doc, span, verbs: verbs)
-                if let verb { usedVerbs.insert(verb) }
+                if let verb {
+                    usedVerbs.insert(verb)
+                    if quoteOpening[verb] == nil { quoteOpening[verb] = doc.firstToken(startingAtOrAfter: span.start) - 1 }
+                }
                 // Words in quotes without a speech verb close by are a term or title, not a quote.
                 guard verb != nil || span.words >= 6 else { continue }
                 let speaker = verb.flatMap { speakerOf[$0] }
@@ -117,8 +124,9 @@ public struct QuoteStage: Sendable {
                                            speakerText: speaker?.text, direct: true,
                                            verb: doc.string(doc.tokens[verb].start, doc.tokens[verb].end)))
             }
-            // Reported speech: a speech verb, then "إن/أن" and the clause, with no direct quote for that verb.
-            for verb in verbs where !usedVerbs.contains(verb) {
+            // Reported speech: a speech verb, then "إن/أن" and the clause, with no direct quote for that verb (or one
+            // that opens inside the clause).
+            for verb in verbs where !usedVerbs.contains(verb) || quoteOpening[verb] != nil {
                 // Else the verb's preposition of content ("وشدد الوزير على ضرورة ..."), before any complementizer.
                 // The verb's clause: up to the next speech verb or a word that opens another clause ("فيما"، "إلا").
                 let clauseLimit = ((verb + 1)..<min(verb + 24, sentence.upperBound)).first(where: {
@@ -145,7 +153,9 @@ public struct QuoteStage: Sendable {
                 // The preposition right after the verb and its subject ("وشدد الوزير X على"), not after an object
                 // ("وأكد X توفر النقد ... على مدار") nor a name that reads like it ("علي").
                 let preposition = speakers.contentPreposition(doc.tokens[verb]).flatMap { prep in
-                    ((verb + 1)..<clauseLimit).first { t in doc.tokens[t].norm == prep && !doc.inMention(t) }
+                    ((verb + 1)..<clauseLimit).first { t in
+                        (doc.tokens[t].norm == prep || speakers.opensWithPreposition(doc, t, prep)) && !doc.inMention(t)
+                    }
                 }.flatMap { p -> Int? in
                     // An attribution or a place after the subject ("X وفقا لما نقلته الوكالة على ضرورة") may come between.
                     let from = doc.mentions.last(where: { $0.tokens.lowerBound > verb && $0.tokens.upperBound <= p })?.tokens.upperBound
@@ -160,10 +170,18 @@ public struct QuoteStage: Sendable {
                 // A content noun before the preposition opens what is said ("وأكد الوزير حرص بلاده على ..."); looked for
                 // only with no complementizer, which comes first.
                 let noun = complementizer != nil ? nil : contentNoun(doc, after: verb, before: clauseLimit, speaker: speakerOf[verb])
-                guard let that = complementizer ?? [preposition, noun].compactMap({ $0 }).min()
+                // A preposition written on its noun ("وطالب X بضرورة ..."): what is said begins with that word.
+                let afterPreposition = preposition.map { p in doc.tokens[p].norm == speakers.contentPreposition(doc.tokens[verb]) ? p : p - 1 }
+                guard let that = complementizer ?? [afterPreposition, noun].compactMap({ $0 }).min()
                         ?? farther.first(where: { isComplementizer(doc, $0, verb: verb) }),
                       that + 1 < sentence.upperBound
                 else { continue }
+                // A verb whose direct quote opens inside its reported clause, after words of the clause's own ("أعلن X
+                // أن فريقا فنيا وصل إلى المطار "الذي دمرت الحرب ..."") says that clause as well.
+                if let opening = quoteOpening[verb],
+                   !(that == complementizer && opening > that && ((that + 1)..<opening).filter({ doc.tokens[$0].isWord }).count >= 3) {
+                    continue
+                }
                 speechVerbs[verb]?.content = that
                 let start = doc.tokens[that + 1].start
                 let endToken = clauseEnd(doc, after: that, verbs: verbs, sentence: sentence)
@@ -191,6 +209,17 @@ public struct QuoteStage: Sendable {
                                            speakerText: speaker?.text, direct: false,
                                            verb: doc.string(doc.tokens[verb].start, doc.tokens[verb].end)))
             }
+            // An attribution that closes the sentence ("ومن المرتقب أن تصل طائرات ...، كما أضاف الوزير."): the words
+            // before it are what was said.
+            for verb in verbs where !usedVerbs.contains(verb) && speechVerbs[verb]?.content == nil {
+                guard let said = saidBeforeAttribution(doc, verb: verb, verbs: verbs, sentence: sentence) else { continue }
+                let start = doc.tokens[said.lowerBound].start, end = doc.tokens[said.upperBound - 1].end
+                if quotes.contains(where: { $0.start < end && $0.end > start }) { continue }
+                let speaker = speakerOf[verb]
+                quotes.append(QuoteMention(start: start, end: end, text: doc.string(start, end), speaker: speaker?.ref,
+                                           speakerText: speaker?.text, direct: false,
+                                           verb: doc.string(doc.tokens[verb].start, doc.tokens[verb].end)))
+            }
             // A sentence without speech verbs whose subject is a person makes them the speaker of what follows.
             // Not a name in a phrase ("تعطلت الحركة على جسر الملك فهد").
             if verbs.isEmpty, let subject = sentenceSubject(doc, sentence, before: sentence.upperBound, people: [.person], spans: spans, phraseFree: true) {
@@ -206,24 +235,85 @@ public struct QuoteStage: Sendable {
 
     /// The token before a content noun that opens what the verb says ("وأكد وزير الدفاع الأميركي حرص الولايات المتحدة
     /// على ..."): the noun right after a mention of the verb's named speaker, within twelve words of the verb, only
-    /// words between. Nil when the speaker is not named there.
+    /// words between; or, anywhere in the verb's clause, after the speaker's name and what commas or a word of time
+    /// set off after it (an apposition, the addressee, the day: "أعلن محافظ عدن، نايف البكري، امس، وصول أول سفينة");
+    /// or right after a participle ("مؤكدا أهمية ..."). Nil when the speaker is not named there.
     func contentNoun(_ doc: Document, after verb: Int, before limit: Int, speaker: (ref: EntityRef, text: String)?) -> Int? {
+        // A participle has no subject of its own: the noun right after it ("مؤكدا اعتزازه بكفاءة الطيارين").
+        if speakers.isCarried(doc.tokens[verb]), verb + 1 < limit, doc.tokens[verb + 1].isWord, !doc.inMention(verb + 1),
+           Self.contentNouns.entries[doc.tokens[verb + 1].norm] != nil {
+            return verb
+        }
         guard let speaker else { return nil }
-        let end = min(limit, verb + 13)
-        guard let k = ((verb + 2)..<max(verb + 2, end)).first(where: { k in
+        guard let k = ((verb + 2)..<max(verb + 2, limit)).first(where: { k in
             doc.tokens[k].isWord && !doc.inMention(k) && Self.contentNouns.entries[doc.tokens[k].norm] != nil
-        }), ((verb + 1)..<k).allSatisfy({ doc.tokens[$0].isWord }),
-              doc.mentions.contains(where: { $0.tokens.upperBound == k && ($0.ref == speaker.ref || $0.text == speaker.text) })
+        }) else { return nil }
+        let speaks = { (m: EntityMention) in m.ref == speaker.ref || m.text == speaker.text }
+        if k < verb + 13, ((verb + 1)..<k).allSatisfy({ doc.tokens[$0].isWord }),
+           doc.mentions.contains(where: { $0.tokens.upperBound == k && speaks($0) }) {
+            return k - 1
+        }
+        let before = doc.tokens[k - 1]
+        guard doc.mentions.contains(where: { $0.tokens.lowerBound > verb && $0.tokens.upperBound < k && speaks($0) }),
+              before.isWord ? speakers.zone.entries[before.norm]?.first == "skip" : ["،", ","].contains(before.norm),
+              !((verb + 1)..<k).contains(where: { doc.tokens[$0].norm == ":" || isComplementizer(doc, $0, verb: verb) })
         else { return nil }
         return k - 1
+    }
+
+    /// Words that attribute what comes before them to the speech verb right after ("...، كما أضاف الوزير."، "...
+    /// حسبما قال مدير البرنامج X."), and those before "ما" that do ("وفق ما ذكرت").
+    static let trailingAttributions: Set<String> = Set(["كما", "حسبما"].map(ArabicNormalizer.shared.key))
+    static let attributionsBeforeMa: Set<String> = Set(["وفق", "وفقا", "بحسب", "حسب"].map(ArabicNormalizer.shared.key))
+
+    /// The tokens said before an attribution that closes the sentence ("ومن المرتقب أن تصل طائرات ...، كما أضاف
+    /// الوزير."): the verb's subject, at most ten words, runs to the sentence's end with no complementizer, colon, comma
+    /// or quote mark; at least four words come before the attribution, and no other speech verb.
+    func saidBeforeAttribution(_ doc: Document, verb: Int, verbs: [Int], sentence: Range<Int>) -> Range<Int>? {
+        guard verb - 1 > sentence.lowerBound, doc.tokens[verb - 1].isWord else { return nil }
+        var marker = verb - 1
+        let word = doc.tokens[marker].norm
+        if word == ArabicNormalizer.shared.key("ما") || word == ArabicNormalizer.shared.key("لما") {
+            guard marker - 1 > sentence.lowerBound, Self.attributionsBeforeMa.contains(doc.tokens[marker - 1].norm) else { return nil }
+            marker -= 1
+        } else if !Self.trailingAttributions.contains(word) {
+            return nil
+        }
+        let after = (verb + 1)..<sentence.upperBound
+        guard after.filter({ doc.tokens[$0].isWord }).count <= 10,
+              !after.contains(where: { t in
+                  let token = doc.tokens[t]
+                  if token.isWord { return Self.complementizers.contains(token.norm) }
+                  guard let mark = token.norm.unicodeScalars.first else { return false }
+                  // A comma after the subject makes the attribution a parenthesis ("أسفر، كما تقول X، عن مقتل ...").
+                  return mark == ":" || mark == "،" || mark == "," || Self.openers.contains(mark) || Self.closers.contains(mark)
+              }),
+              !verbs.contains(where: { $0 < marker && $0 >= sentence.lowerBound }) else { return nil }
+        var last = marker - 1
+        while last > sentence.lowerBound, !doc.tokens[last].isWord { last -= 1 }
+        guard (sentence.lowerBound...last).filter({ doc.tokens[$0].isWord }).count >= 4 else { return nil }
+        return sentence.lowerBound..<(last + 1)
     }
 
     /// A complementizer that opens what a verb says: not one of time or manner ("بعد أن"، "دون أن").
     func isComplementizer(_ doc: Document, _ t: Int, verb: Int) -> Bool {
         Self.complementizers.contains(doc.tokens[t].norm)
-            && !(t > verb + 1 && (speakers.zone.entries[doc.tokens[t - 1].norm].map { $0.contains("time") || $0.contains("prior") } ?? false))
+            && !(t > verb + 1 && (speakers.zone.entries[doc.tokens[t - 1].norm].map { $0.contains("time") || $0.contains("prior") } ?? false)
+                 && !opensNounClause(doc, t))
             // "بان كي مون": a name that reads as "بأن" is no complementizer.
             && !doc.inMention(t)
+    }
+
+    /// Whether "أن" after a word of time that takes only a verb opens a noun or a name ("اعتبر من قبل أن الاتفاق"):
+    /// the word is an adverb there, and "أن" opens what is said (`verbal` in `quotes/subject_zone.tsv`).
+    func opensNounClause(_ doc: Document, _ t: Int) -> Bool {
+        guard speakers.zone.entries[doc.tokens[t - 1].norm]?.contains("verbal") ?? false, t + 1 < doc.tokens.count,
+              doc.tokens[t + 1].isWord else { return false }
+        // A definite noun, not a verb of the eighth form whose root opens with ل ("التقى"، "التزم": ال, ت and two
+        // letters).
+        let next = doc.tokens[t + 1].norm
+        let definite = next.hasPrefix("ال") && !(next.hasPrefix("الت") && next.unicodeScalars.count <= 5)
+        return definite || doc.mentions.contains { $0.tokens.lowerBound == t + 1 }
     }
 
     /// A word that opens another clause between a speech verb and a complementizer ("فيما"، "إلا"، "بينما"): the
@@ -243,6 +333,19 @@ public struct QuoteStage: Sendable {
               !doc.mentions.contains(where: { $0.type == .person && $0.ref != m.ref
                   && $0.tokens.lowerBound >= sentence.lowerBound && $0.tokens.lowerBound < m.tokens.lowerBound }) else { return nil }
         return (m.ref, m.text)
+    }
+
+    /// Whether a verb with no conjunction follows a phrase that opens with a preposition and ends with a comma ("وحول
+    /// برنامج «خلافة الغازي»، قال إنه"، "وفي القاهرة، قال"): the fronted phrase of topic or place holds no subject. A
+    /// verb with "و" after a comma ("...، وقال") goes on a clause whose subject may stand before.
+    func afterFrontedPhrase(_ doc: Document, verb: Int, sentence: Range<Int>) -> Bool {
+        guard verb - 2 >= sentence.lowerBound, ["،", ","].contains(doc.tokens[verb - 1].norm),
+              !speakers.hasConjunction(doc.tokens[verb]), !speakers.isCarried(doc.tokens[verb]),
+              let first = (sentence.lowerBound..<verb).first(where: { doc.tokens[$0].isWord }),
+              !(first..<(verb - 1)).contains(where: { ["،", ","].contains(doc.tokens[$0].norm) }) else { return false }
+        let word = doc.tokens[first].norm
+        let bare = word.hasPrefix("و") ? String(word.dropFirst()) : word
+        return [word, bare].contains { QuoteSpeaker.notSpeakerBefore.contains($0) || speakers.zone.entries[$0]?.first == "prep" }
     }
 
     /// Whether a name stands inside one of the sentence's quotes (a name in what someone said is not the narrative's
@@ -359,7 +462,11 @@ public struct QuoteStage: Sendable {
             let predicate = v - opening >= 2 && v - opening <= 3 && ((opening + 1)..<v).allSatisfy { doc.tokens[$0].isWord }
                 && !speakers.isCarried(doc.tokens[v]) && doc.tokens[v].norm.unicodeScalars.first != "و"
                 && doc.tokens[v].norm.unicodeScalars.first != "ف"
-            return !predicate
+            // Right after the complementizer a form of saying is the clause's own: a verbal noun after "أن" ("أن توقع
+            // منظمة أوبك نمو الطلب سينعكس ..."), the predicate after "أنه" ("أنه قال لهم").
+            let opensClause = v == opening + 1 && Self.complementizers.contains(doc.tokens[opening].norm)
+                && !speakers.isCarried(doc.tokens[v]) && doc.tokens[v].norm.unicodeScalars.first != "و"
+            return !predicate && !opensClause
         }
         var endToken = (next ?? sentence.upperBound) - 1
         while endToken > opening, doc.tokens[endToken].kind == .punct { endToken -= 1 }
@@ -455,6 +562,13 @@ public struct QuoteStage: Sendable {
                     var last = t - 1
                     if doc.tokens[last].kind == .punct && last > o + 1 { last -= 1 }
                     if words >= 3 { spans.append(Span(start: doc.tokens[o].end, end: doc.tokens[last].end, words: words)) }
+                    open = t
+                    continue
+                }
+                // A guillemet before the narrative's own speech verb, with another opening soon after, is stray ("...
+                // أكثر. «وأضاف X: «..."): the quote opens at the second. (Elsewhere guillemets nest: "«... قال: «...»».")
+                if mark == "«", doc.tokens[o].norm == "«", t - o <= 8, o + 1 < t, speakers.kind(doc.tokens[o + 1]) != nil,
+                   speakers.hasConjunction(doc.tokens[o + 1]) {
                     open = t
                     continue
                 }
