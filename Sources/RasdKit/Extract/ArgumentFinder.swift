@@ -1050,7 +1050,7 @@ struct ArgumentFinder {
         }
         if type == .attack, !participants.contains(where: { $0.role == .target }) {
             for v in casualties(of: trigger, in: sentence) where !participants.contains(where: { $0.ref == v.ref }) {
-                add(v, .target)
+                add(v)
             }
         }
         // "وفي تعز قصف الحوثيون ..."، "وفي مدينة إب قالت مصادر إن مسلحين استهدفوا ...": the place a sentence opens

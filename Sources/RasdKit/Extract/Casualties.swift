@@ -1,11 +1,11 @@
 /// Victims counted around an attack: "قتل 9 من ميليشيات الحوثي وقوات صالح في هجوم للمقاومة الشعبية"، "وأسفرت المعارك عن
-/// مقتل 17 من المسلحين الحوثيين". The press tells the side that was hit by its dead; read name by name, the dead were
+/// مقتل 17 من المسلحين الحوثيين"، "قتل 14 جنديا جزائريا في كمين" (the state of a nationality after the counted noun). The press tells the side that was hit by its dead; read name by name, the dead were
 /// nobody's target, and the attack named its doer alone.
 extension ArgumentFinder {
     /// The names counted as killed or hurt in the attack whose trigger this is: before it, a casualty word of
     /// `events/casualty_verbs.tsv`, the count, "من" and the names, the attack told right after a preposition ("في
     /// هجوم"، "خلال اشتباكات"); after it, "عن" or "إلى" and the same ("أسفر القصف عن مقتل ...").
-    func casualties(of trigger: Range<Int>, in sentence: Range<Int>) -> [EntityMention] {
+    func casualties(of trigger: Range<Int>, in sentence: Range<Int>) -> [EventMention.Participant] {
         let k = trigger.lowerBound - 1
         if k > sentence.lowerBound, doc.tokens[k].isWord, Self.attackPrepositions.contains(doc.tokens[k].norm) {
             for c in stride(from: k - 1, through: max(sentence.lowerBound, k - 14), by: -1) {
@@ -21,12 +21,15 @@ extension ArgumentFinder {
         return []
     }
 
+    /// Nouns of soldiers (`events/classes.tsv` class `soldiers`).
+    static let soldierNouns: Set<String> = EventStage.wordClasses["soldiers"] ?? []
+
     /// "أسفر عن مقتل"، "أدى إلى إصابة": what an attack caused.
     static let resultPrepositions = keys(["عن", "إلى"])
 
     /// The names a casualty word at `c` counts: its count (required after a form that may be active, "قتل"), "من", a
     /// noun of members or armed men if any ("من عناصر التنظيم"، "من مسلحي"), then a name and the names joined to it.
-    func victims(after c: Int, limit: Int) -> [EntityMention]? {
+    func victims(after c: Int, limit: Int) -> [EventMention.Participant]? {
         guard doc.tokens[c].isWord, let values = Self.casualtyVerbs.values(token: doc.tokens[c]) else { return nil }
         var counted = false
         var k = c + 1
@@ -40,7 +43,20 @@ extension ArgumentFinder {
                    first + 1 < limit, !actors.contains(where: { $0.tokens.lowerBound == first }) { first += 1 }
                 guard counted || !values.contains("svo"),
                       let m = actors.first(where: { $0.tokens.lowerBound == first }) else { return nil }
-                return [m] + coordinated(after: m, limit: limit)
+                return ([m] + coordinated(after: m, limit: limit)).map { .init(ref: $0.ref, role: .target, text: $0.text) }
+            }
+            // "14 جنديا جزائريا"، "ثلاثة جنود أتراك": the counted noun's nationality.
+            // Soldiers of a state are its army (the institution `Institutions` names "الجيش" + nationality), when the
+            // article names it; else the state.
+            if counted, k >= c + 3, token.kind == .arabic, isNumber(k - 2), !isNumber(k - 1),
+               let country = kb.country(forNationality: token.norm) ?? kb.country(forNationality: String(token.norm.dropLast())) {
+                let text = doc.string(doc.tokens[k - 1].start, token.end)
+                // (Only when the article names that army: an entity needs a name.)
+                let army = EntityRef.name(.org, Institutions.key(institution: "army", country: country))
+                if Proclitics.hasStem(doc.tokens[k - 1], in: Self.soldierNouns), let named = doc.mentions.first(where: { $0.ref == army }) {
+                    return [.init(ref: army, role: .target, text: named.text)]
+                }
+                return [.init(ref: .kb(country), role: .target, text: text)]
             }
             if actors.contains(where: { $0.tokens.lowerBound == k }) { return nil }
             k += 1
