@@ -76,29 +76,39 @@ final class NewsReferenceTests: XCTestCase {
 
     /// The fourth development part (drawn and annotated blind in session 21): floors a little under the end of that
     /// session (overall 0.659, mentions 201/271, events 24/41, event precision 25/39, quotes 32/53); the overall floor under
-    /// session 25's end (0.746).
+    /// session 26's end (0.768; quotes 38/53).
     func testFourthDevelopmentPart() throws {
         let result = try scorePart("dev4", articles: 20,
-                                   floors: ["entity mentions": 0.70, "events": 0.50, "event precision": 0.55, "quotes": 0.52])
-        XCTAssertGreaterThanOrEqual(result.overall, 0.72, result.report)
+                                   floors: ["entity mentions": 0.70, "events": 0.50, "event precision": 0.55, "quotes": 0.68])
+        XCTAssertGreaterThanOrEqual(result.overall, 0.74, result.report)
     }
 
     /// The fifth development part (drawn and annotated blind in session 24, scored at that session's start and end
     /// with its misses unread), tuned on in session 25: floors a little under that session's end (overall 0.737,
-    /// mentions 228/247, events 22/41, event precision 29/41, quotes 30/43).
+    /// mentions 228/247, events 22/41, event precision 29/41, quotes 30/43); quotes and overall under session 26's end
+    /// (0.777, quotes 36/43).
     func testFifthDevelopmentPart() throws {
         let result = try scorePart("dev5", articles: 20,
-                                   floors: ["entity mentions": 0.88, "events": 0.48, "event precision": 0.64, "quotes": 0.65])
-        XCTAssertGreaterThanOrEqual(result.overall, 0.71, result.report)
+                                   floors: ["entity mentions": 0.88, "events": 0.48, "event precision": 0.64, "quotes": 0.80])
+        XCTAssertGreaterThanOrEqual(result.overall, 0.75, result.report)
     }
 
     /// The sixth development part (drawn and annotated blind in session 25, scored at that session's start and end
-    /// with its misses unread): floors a little under the end (overall 0.629, mentions 197/252, events 34/70, event
-    /// precision 33/49, quotes 26/45).
+    /// with its misses unread), tuned on in session 26: floors a little under that session's end (overall 0.724,
+    /// mentions 211/252, events 43/70, event precision 40/55, quotes 34/45).
     func testSixthDevelopmentPart() throws {
         let result = try scorePart("dev6", articles: 20,
-                                   floors: ["entity mentions": 0.75, "events": 0.45, "event precision": 0.62, "quotes": 0.53])
-        XCTAssertGreaterThanOrEqual(result.overall, 0.60, result.report)
+                                   floors: ["entity mentions": 0.81, "events": 0.58, "event precision": 0.70, "quotes": 0.72])
+        XCTAssertGreaterThanOrEqual(result.overall, 0.70, result.report)
+    }
+
+    /// The seventh development part (drawn and annotated blind in session 26, scored at that session's start and end
+    /// with its misses unread): floors a little under the end (overall 0.564, mentions 211/255, events 18/40, event
+    /// precision 21/37, quotes 49/65).
+    func testSeventhDevelopmentPart() throws {
+        let result = try scorePart("dev7", articles: 20,
+                                   floors: ["entity mentions": 0.80, "events": 0.42, "event precision": 0.54, "quotes": 0.72])
+        XCTAssertGreaterThanOrEqual(result.overall, 0.54, result.report)
     }
 
     /// The seeds annotated exhaustively by the same rules (the shared gold.json lists only some events).
