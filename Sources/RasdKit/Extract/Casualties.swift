@@ -1,6 +1,7 @@
 /// Victims counted around an attack: "قتل 9 من ميليشيات الحوثي وقوات صالح في هجوم للمقاومة الشعبية"، "وأسفرت المعارك عن
-/// مقتل 17 من المسلحين الحوثيين"، "قتل 14 جنديا جزائريا في كمين" (the state of a nationality after the counted noun). The press tells the side that was hit by its dead; read name by name, the dead were
-/// nobody's target, and the attack named its doer alone.
+/// مقتل 17 من المسلحين الحوثيين"، "قتل 14 جنديا جزائريا في كمين" (the state of a nationality after the counted noun).
+/// The press tells the side that was hit by its dead; read name by name, the dead were nobody's target, and the attack
+/// named its doer alone.
 extension ArgumentFinder {
     /// The names counted as killed or hurt in the attack whose trigger this is: before it, a casualty word of
     /// `events/casualty_verbs.tsv`, the count, "من" and the names, the attack told right after a preposition ("في
@@ -45,13 +46,12 @@ extension ArgumentFinder {
                       let m = actors.first(where: { $0.tokens.lowerBound == first }) else { return nil }
                 return ([m] + coordinated(after: m, limit: limit)).map { .init(ref: $0.ref, role: .target, text: $0.text) }
             }
-            // "14 جنديا جزائريا"، "ثلاثة جنود أتراك": the counted noun's nationality.
-            // Soldiers of a state are its army (the institution `Institutions` names "الجيش" + nationality), when the
-            // article names it; else the state.
+            // "14 جنديا جزائريا"، "ثلاثة جنود أتراك": the counted noun's nationality. Soldiers of a state are its army
+            // (the institution `Institutions` names "الجيش" + nationality) when the article names that army (an entity
+            // needs a name); else the state.
             if counted, k >= c + 3, token.kind == .arabic, isNumber(k - 2), !isNumber(k - 1),
                let country = kb.country(forNationality: token.norm) ?? kb.country(forNationality: String(token.norm.dropLast())) {
                 let text = doc.string(doc.tokens[k - 1].start, token.end)
-                // (Only when the article names that army: an entity needs a name.)
                 let army = EntityRef.name(.org, Institutions.key(institution: "army", country: country))
                 if Proclitics.hasStem(doc.tokens[k - 1], in: Self.soldierNouns), let named = doc.mentions.first(where: { $0.ref == army }) {
                     return [.init(ref: army, role: .target, text: named.text)]

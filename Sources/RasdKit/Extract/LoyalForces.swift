@@ -24,7 +24,7 @@ struct LoyalForces: Sendable {
             // "ميليشيات الحوثي وصالح": a person glued to the "و" after a group named by its armed men shares the noun.
             if sharesForces(doc, person, mentions: mentions) {
                 replaced[k] = EntityMention(start: person.start, end: person.end, text: person.text, type: .org,
-                                            ref: .name(.org, "قوات " + person.ref.description), origin: .bodyHead,
+                                            ref: Self.forces(of: person.ref), origin: .bodyHead,
                                             tokens: person.tokens, reason: "forces named after a person, sharing the noun of the group before")
                 nested.append(person)
                 continue
@@ -35,7 +35,7 @@ struct LoyalForces: Sendable {
             let start = Proclitics.originalOffset(in: doc.text, token: doc.tokens[head.tokens.lowerBound], afterNormalized: head.prefix)
             let text = doc.string(start, person.end)
             replaced[k] = EntityMention(start: start, end: person.end, text: text, type: .org,
-                                        ref: .name(.org, "قوات " + person.ref.description), origin: .bodyHead,
+                                        ref: Self.forces(of: person.ref), origin: .bodyHead,
                                         tokens: head.tokens.lowerBound..<person.tokens.upperBound,
                                         reason: "forces named after a person: «\(head.key)» and \(person.ref)")
             nested.append(person)
@@ -44,17 +44,18 @@ struct LoyalForces: Sendable {
         return mentions.enumerated().compactMap { absorbed.contains($0.offset) ? nil : replaced[$0.offset] ?? $0.element }
     }
 
+    /// The body of a person's forces: one whichever form names it, here and in other articles.
+    static func forces(of person: EntityRef) -> EntityRef { .name(.org, "قوات " + person.description) }
+
     /// The head that names forces after the person whose name begins at `name`, with the title and words of
     /// "former" between them (at most four words); no other mention may hold any of those words.
     func headBefore(_ doc: Document, _ name: Int, in sentence: Range<Int>, owner: [Int?], mentions: [EntityMention]) -> PhraseLexicon.Match? {
         for start in stride(from: name - 1, through: max(sentence.lowerBound, name - 5), by: -1) {
             guard doc.tokens[start].isWord else { return nil }
-            if owner[start] != nil {
-                // The head word alone read as a mention ("ميليشيات" standing for the group named before) gives way.
-                guard let head = heads.match(doc.tokens, at: start, limit: name), heldWithin(head.tokens, owner: owner, mentions: mentions)
-                else { return nil }
-            }
-            guard let head = heads.match(doc.tokens, at: start, limit: name), head.prefix == 0 || glued(doc.tokens[start], head.prefix) else { continue }
+            let head = heads.match(doc.tokens, at: start, limit: name)
+            // The head word alone read as a mention ("ميليشيات" standing for the group named before) gives way.
+            if owner[start] != nil, !(head.map { heldWithin($0.tokens, owner: owner, mentions: mentions) } ?? false) { return nil }
+            guard let head, head.prefix == 0 || glued(doc.tokens[start], head.prefix) else { continue }
             let needsLam = head.values.first == "ل"
             if bridges(doc, from: head.tokens.upperBound, to: name, needsLam: needsLam) { return head }
         }

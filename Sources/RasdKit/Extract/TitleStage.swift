@@ -45,6 +45,8 @@ public struct TitleStage: Sendable {
     let triggers: PhraseLexicon
     /// بن، ابن، بنت (`lexicon/lineage.tsv`): a titled name with a chain is keyed by its given and family name.
     let lineage = Lineage()
+    /// Office titles (`lexicon/titles.tsv`) as phrases: a knowledge-base alias that is one names its holder's role.
+    let titleList = PhraseLexicon.resource("lexicon/titles.tsv")
     /// Armed forces named after the person they answer to ("قوات صالح"): made after the roles.
     let loyalForces = LoyalForces()
     /// Ids of the knowledge base's kingdoms (an alias with "مملكة"): "المملكة" alone names one of them.
@@ -251,7 +253,7 @@ public struct TitleStage: Sendable {
     func descriptionRoles(_ doc: Document, roles: [RoleMention]) -> [RoleMention] {
         doc.mentions.compactMap { m in
             guard m.type == .person, m.origin == .description
-                    || (m.origin == .gazetteer && PhraseLexicon.resource("lexicon/titles.tsv").match(doc.tokens, at: m.tokens.lowerBound)?.tokens.upperBound == m.tokens.upperBound),
+                    || (m.origin == .gazetteer && titleList.match(doc.tokens, at: m.tokens.lowerBound)?.tokens.upperBound == m.tokens.upperBound),
                   !roles.contains(where: { $0.basis == "text" && $0.person == m.ref && $0.start <= m.start && m.end <= $0.end }) else { return nil }
             return RoleMention(person: m.ref, title: m.text, start: m.start, end: m.end, office: office(doc, m.tokens)?.office,
                                basis: "text", from: nil)
