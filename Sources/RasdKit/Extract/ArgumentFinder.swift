@@ -1172,8 +1172,13 @@ struct ArgumentFinder {
         if before >= sentence.lowerBound, doc.tokens[before].isWord, Self.prepositions.contains(doc.tokens[before].norm) { return nil }
         let lo = max(sentence.lowerBound, trigger.lowerBound - 9)
         return (lo..<trigger.lowerBound).last { k in
-            doc.tokens[k].isWord && Proclitics.candidates(doc.tokens[k]).contains { Self.carrierNouns.contains(word: $0.stem) }
+            doc.tokens[k].isWord && Self.isCarrierNoun(doc.tokens[k])
         }
+    }
+
+    /// A noun of a vehicle that carries goods (`events/carrier_nouns.tsv`), proclitics allowed ("بسفينة").
+    static func isCarrierNoun(_ token: Token) -> Bool {
+        Proclitics.candidates(token).contains { carrierNouns.contains(word: $0.stem) }
     }
 
     /// A name after "تابعة لـ".

@@ -266,13 +266,15 @@ public struct EventStage: Sendable {
                 // "قال X إن إيران تستغل ..."، "إن الاحتلال الإسرائيلي ...": what is said tells a party's wrongdoing, an
                 // accusation of it made with the statement (which stays: the speaker may say more).
                 var accused: EventMention.Participant?
-                if event.type == .statement,
-                   let content = doc.speechVerbs[trigger.match.tokens.lowerBound]?.content
-                       ?? [ArgumentFinder.complementStart(doc, after: trigger.match.tokens, in: sentence)].first(where: { $0 < sentence.upperBound }),
-                   let party = owners.wrongdoer(in: doc, from: content + 1, sentence: sentence,
-                                                speaker: event.participants.first(where: { $0.role == .actor })?.ref, kb: kb),
-                   !event.participants.contains(where: { $0.ref == party.ref }) {
-                    accused = party
+                if event.type == .statement {
+                    let content = doc.speechVerbs[trigger.match.tokens.lowerBound]?.content
+                        ?? ArgumentFinder.complementStart(doc, after: trigger.match.tokens, in: sentence)
+                    if content < sentence.upperBound,
+                       let party = owners.wrongdoer(in: doc, from: content + 1, sentence: sentence,
+                                                    speaker: event.participants.first(where: { $0.role == .actor })?.ref, kb: kb),
+                       !event.participants.contains(where: { $0.ref == party.ref }) {
+                        accused = party
+                    }
                 }
                 if trigger.verbal, event.type == .attack, isVerbalAttack(event, doc: doc, trigger: trigger.match.tokens, in: sentence) {
                     event.type = .accuse
@@ -434,7 +436,7 @@ public struct EventStage: Sendable {
     func vehicleArrives(_ doc: Document, _ trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
         var t = trigger.upperBound, seen = 0
         while t < sentence.upperBound, seen < 3, doc.tokens[t].isWord || doc.tokens[t].kind == .number {
-            if Proclitics.candidates(doc.tokens[t]).contains(where: { ArgumentFinder.carrierNouns.contains(word: $0.stem) }) { return true }
+            if ArgumentFinder.isCarrierNoun(doc.tokens[t]) { return true }
             if doc.mentions.contains(where: { $0.tokens.contains(t) }) { return false }
             seen += 1; t += 1
         }
