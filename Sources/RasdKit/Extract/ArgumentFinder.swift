@@ -885,6 +885,7 @@ struct ArgumentFinder {
                 // The objects begin after the subject and the names joined to it, not after a later mention of the
                 // same party ("قصف الحوثيون ... مدينة تعز، بينما قصفت طائرات التحالف مواقع للحوثيين").
                 objectStart = ([m] + joined).map(\.tokens.upperBound).max() ?? objectStart
+                objectStart = subjectEnd(of: m, from: objectStart, among: after)
                 // "أدان المجلس الذي يتخذ من عمان مقرا له، بشدة، مصادقة ...": a relative clause on the subject, up to
                 // its comma, holds no object of the verb.
                 if let close = relativeClauseEnd(at: objectStart, in: sentence) {
@@ -993,7 +994,7 @@ struct ArgumentFinder {
             // does a town sign ("وقعت الهيئة الملكية بالجبيل عقودا ... بمدينة الجبيل"; a capital does, for its state:
             // "أبرمتها القاهرة مع باريس").
             if isPlace(m), type == .meet && (isCityOrSeat(m) || !canAct(m.ref)) || type == .sign && !canAct(m.ref) {
-                if place == nil, m.tokens.lowerBound <= trigger.upperBound + 8 { place = m.ref }
+                if place == nil, m.tokens.lowerBound <= max(trigger.upperBound, objectStart) + 8 { place = m.ref }
                 continue
             }
             if let prep, prep == Self.with {
@@ -1081,6 +1082,19 @@ struct ArgumentFinder {
 
     /// "بعد اشتباكات عنيفة مع قوات النظام": "مع" within three words after an attack noun, adjectives between, names
     /// the other side; the sentence's subject fought it ("سيطرت المقاومة على المنطقة بعد مواجهات مع الحوثيين").
+    /// Where the subject ends when its own titles and name follow the first mention of it: "التقى ولي ولي العهد
+    /// النائب الثاني لرئيس مجلس الوزراء وزير الدفاع الأمير X، في جدة أمس، الرئيس Y" (the objects come after X).
+    func subjectEnd(of m: EntityMention, from start: Int, among after: [EntityMention]) -> Int {
+        var end = start
+        while let next = after.first(where: { x in
+            x.ref == m.ref && x.tokens.lowerBound >= end
+                && min(titleBefore[x.tokens.lowerBound] ?? x.tokens.lowerBound, titleBefore[x.tokens.lowerBound + 1] ?? x.tokens.lowerBound) <= end
+        }) {
+            end = next.tokens.upperBound
+        }
+        return end
+    }
+
     func fightWith(after trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
         let window = trigger.upperBound..<min(trigger.upperBound + 3, sentence.upperBound)
         guard let k = window.first(where: { doc.tokens[$0].norm == Self.with }) else { return false }

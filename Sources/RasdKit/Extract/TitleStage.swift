@@ -58,6 +58,9 @@ public struct TitleStage: Sendable {
     /// hamza folded: given names as written, never read through the clitics.
     static let articleGivenNames = Set(((try? ResourceStore.rows("lexicon/article_given_names.tsv")) ?? []).compactMap { $0.first.map(foldingAlef) })
 
+    /// Words a title before a name may run over; a rank right before the name is one more (`rankBeforeName`).
+    /// (Nine words let titles run over verbs' objects and phrases on the feed.)
+    static let maxTitleWords = 7
     static let postPrepositions: Set<String> = Set(["إلى", "لدى", "في"].map { ArabicNormalizer.shared.key($0) })
 
     public init(kb: KnowledgeBase, tagger: NERTagger? = nil) {
@@ -123,13 +126,13 @@ public struct TitleStage: Sendable {
         for sentence in doc.sentences {
             for t in sentence where doc.tokens[t].isWord && !covered[t] {
                 guard isHead(doc, t) else { continue }
-                // The title runs over words up to a name, a barrier or punctuation (at most 7 words; a body, country
-                // or place named inside it counts as one: "القائم بأعمال السفارة الإيرانية لدى مملكة البحرين بالإنابة X").
+                // The title runs over words up to a name, a barrier or punctuation (at most `maxTitleWords`; a body,
+                // country or place named inside it counts as one: "القائم بأعمال السفارة الإيرانية لدى مملكة البحرين بالإنابة X").
                 var j = t + 1
                 var words = 1
                 var nameIndex: Int?
                 var addressAt: Int?   // an abbreviated form of address between the title and the name
-                while j < sentence.upperBound, words <= 7 {
+                while j < sentence.upperBound, words <= Self.maxTitleWords || rankBeforeName(doc, at: j, words: words, startsAt: startsAt) {
                     words += 1
                     if let k = startsAt[j] {
                         // A country or seat inside the title ("زعيم كوريا الشمالية كيم") is part of it.
@@ -140,6 +143,10 @@ public struct TitleStage: Sendable {
                     // "مستشار خادم الحرمين الشريفين أمير منطقة مكة المكرمة الأمير X": a title that names its one holder
                     // by itself (a state in lexicon/titles.tsv), in the genitive of another title's noun, then a title:
                     // the first is its holder's (X is his adviser), the second opens X's.
+                    // Seen from the outer title's head ("مستشار" before "خادم الحرمين الشريفين أمير ..."): stop, so
+                    // that the scan restarts at the inner title and the rule below splits the two.
+                    if isHead(doc, j), j > t + 1, office(doc, t..<(t + 1)) != nil,
+                       let o = office(doc, (t + 1)..<j), o.length == j - t - 1, o.country != nil { break }
                     if isHead(doc, j), t > sentence.lowerBound, doc.tokens[t - 1].isWord, !covered[t - 1],
                        office(doc, (t - 1)..<t) != nil,
                        let o = office(doc, t..<j), o.length == j - t, o.country != nil { break }
@@ -353,6 +360,14 @@ public struct TitleStage: Sendable {
     }
 
     /// A title head word, proclitics allowed (the word itself is the first reading tried).
+    /// A rank (`lexicon/rank_titles.tsv`) that ends a title of `maxTitleWords` right before a person's name: stacked
+    /// offices fill the seven words ("النائب الثاني لرئيس مجلس الوزراء وزير الدفاع الأمير X"); cut there, the scan
+    /// restarts at "لرئيس" and makes X the premier.
+    func rankBeforeName(_ doc: Document, at j: Int, words: Int, startsAt: [Int: Int]) -> Bool {
+        guard words == Self.maxTitleWords + 1, j > 0, let k = startsAt[j], doc.mentions[k].type == .person else { return false }
+        return rankTitles.values(token: doc.tokens[j - 1]) != nil
+    }
+
     func isHead(_ token: Token) -> Bool {
         heads.values(token: token) != nil
     }
