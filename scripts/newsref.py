@@ -10,6 +10,7 @@ part keeps the ids of its articles (`ids.txt`), their `meta.jsonl` and the refer
   newsref.py agreement A.json B.json  agreement of two annotations of the same articles
   newsref.py check PART               every participant, speaker and form of PART's reference is consistent
   newsref.py by-type ANALYSIS GOLD    event recall and precision per type (the shared scorer, run once per type)
+  newsref.py causes ANALYSIS GOLD     counts only: why required events are missed, what unmatched events resemble
   newsref.py quotes ANALYSIS GOLD     how often a quote's speaker is right, where its words hold a listed quote
   newsref.py arguments ANALYSIS GOLD  how often an event's participant is a party of a listed event of its type and
                                       article, by the participant's learned confidence
@@ -305,6 +306,62 @@ def arguments(analysis, gold):
               f"right kept {sum(kept) / max(1, right):.3f}")
 
 
+def causes(analysis, gold):
+    """Counts only (safe on the test part, whose misses are never read): why each required reference event is missed,
+    and what each of Rasd's events that matches no listed event resembles, matched as the shared scorer matches."""
+    import collections
+    a = json.loads(pathlib.Path(analysis).read_text(encoding="utf-8"))
+    g = json.loads(pathlib.Path(gold).read_text(encoding="utf-8"))
+    owner = owners(a, g)
+
+    def docs(ev):
+        return {m["doc"] for m in ev.get("mentions", [])} | set(ev.get("sources", []))
+
+    def parts(ev):
+        return {p["entity"] for p in ev.get("participants", [])} | ({ev["place"]} if ev.get("place") else set())
+
+    def match(ev, x, kind=True, who=True, when=True):
+        return (docs(ev) & set(x["docs"]) and (not kind or str(ev.get("type")).upper() == x["type"])
+                and (not who or all(any(owner.get(k) and owner[k] & parts(ev) for k in p.split("|")) for p in x["participants"]))
+                and (not when or not x["date"] or str(ev.get("date") or "").startswith(x["date"])))
+
+    missed, wrong = collections.Counter(), collections.Counter()
+    for x in g["events"]:
+        if x.get("optional") or any(match(ev, x) for ev in a["events"]):
+            continue
+        unnamed = any(not any(owner.get(k) for k in p.split("|")) for p in x["participants"])
+        if any(match(ev, x, when=False) for ev in a["events"]):
+            cause = "its parties found in an event of its type, the date differs"
+        elif any(match(ev, x, who=False, when=False) for ev in a["events"]):
+            cause = "an event of its type there lacks a party" + (" (a party is no entity)" if unnamed else "")
+        else:
+            cause = "no event of its type in its articles" + (" (a party is no entity)" if unnamed else "")
+        missed[(x["type"], cause)] += 1
+    for ev in a["events"]:
+        if str(ev.get("modality", "")).lower() in {"speculative", "negated", "hypothetical"}:
+            continue
+        near = [x for x in g["events"] if docs(ev) & set(x["docs"])]
+        if not near or any(match(ev, x) for x in near):
+            continue
+        if any(match(ev, x, when=False) for x in near):
+            cause = "a listed event's parties, another date"
+        elif any(match(ev, x, who=False, when=False) for x in near):
+            cause = "a listed event's type, other parties"
+        elif any(match(ev, x, kind=False, when=False) for x in near):
+            cause = "a listed event's parties, another type"
+        else:
+            cause = "like no listed event"
+        wrong[(str(ev.get("type")), cause)] += 1
+    for title, counts in (("required events missed", missed), ("events matching no listed event", wrong)):
+        print(f"{title}: {sum(counts.values())}")
+        by_cause = collections.Counter()
+        for (_, cause), n in counts.items():
+            by_cause[cause] += n
+        for cause, n in by_cause.most_common():
+            kinds = ", ".join(f"{t} {k}" for (t, c), k in sorted(counts.items()) if c == cause)
+            print(f"  {n:4d}  {cause}  ({kinds})")
+
+
 if __name__ == "__main__":
     if len(sys.argv) < 2:
         sys.exit(__doc__)
@@ -321,6 +378,8 @@ if __name__ == "__main__":
         quote_speakers(*args)
     elif cmd == "arguments" and len(args) == 2:
         arguments(*args)
+    elif cmd == "causes" and len(args) == 2:
+        causes(*args)
     elif cmd == "by-type" and len(args) == 2:
         by_type(*args)
     elif cmd == "check" and len(args) == 1:
