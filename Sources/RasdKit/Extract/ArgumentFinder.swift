@@ -339,6 +339,8 @@ struct ArgumentFinder {
         var group = [m]
         var head = m
         while true {
+            // "وحيدر العبادي رئيس الوزراء العراقي تحدثا": a title in apposition is read from its name.
+            while let name = list.last(where: { $0.ref == head.ref && $0.tokens.upperBound == head.tokens.lowerBound }) { head = name }
             let start = head.tokens.lowerBound
             let joined: Int
             if doc.tokens[start].norm.hasPrefix("و") {
@@ -355,10 +357,18 @@ struct ArgumentFinder {
                 // "X ونظيره الروسي Y": his counterpart, named.
                 joined = t
             } else { break }
-            guard let prev = list.last(where: { $0.tokens.upperBound == joined }) else { break }
+            // "جو بايدن نائب الرئيس الأمريكي وحيدر العبادي": the name before may end with its title.
+            guard let prev = list.last(where: { $0.tokens.upperBound == joined || titleEnd(after: $0) == joined }) else { break }
             group.insert(prev, at: 0); head = prev
         }
         return group
+    }
+
+    /// The token after a title of the text written right after a person's name ("X نائب الرئيس الأمريكي"), if any.
+    func titleEnd(after m: EntityMention) -> Int? {
+        guard m.type == .person else { return nil }
+        return doc.roles.lazy.filter { $0.person == m.ref && $0.basis == "text" && self.doc.firstToken(endingAfter: $0.start) == m.tokens.upperBound }
+            .map { self.doc.firstToken(startingAtOrAfter: $0.end) }.max()
     }
 
     /// Nouns of a person's armed men (`events/force_nouns.tsv`).

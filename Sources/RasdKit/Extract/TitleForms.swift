@@ -72,10 +72,12 @@ extension TitleStage {
             && !doc.dates.contains { $0.start < r.end && r.start < $0.end }
     }
 
-    /// Punctuation, "أن"/"إن" or the text's end at the offset `end`.
+    /// Punctuation, "أن"/"إن", another person's name after "و" ("X نائب الرئيس الأمريكي وحيدر العبادي") or the
+    /// text's end at the offset `end`.
     func endsClause(_ doc: Document, after end: Int) -> Bool {
         let next = doc.firstToken(startingAtOrAfter: end)
         guard next < doc.tokens.count else { return true }
         return doc.tokens[next].kind == .punct || ArgumentFinder.complementizers.contains(doc.tokens[next].norm)
+            || doc.mentions.contains { $0.type == .person && $0.tokens.lowerBound == next && Self.followsWaw(doc, $0) }
     }
 }

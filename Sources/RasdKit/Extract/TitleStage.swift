@@ -132,11 +132,20 @@ public struct TitleStage: Sendable {
                 var words = 1
                 var nameIndex: Int?
                 var addressAt: Int?   // an abbreviated form of address between the title and the name
+                var beforeListedName = false   // the title ends before "و" and another person's name
                 while j < sentence.upperBound, words <= Self.maxTitleWords || rankBeforeName(doc, at: j, words: words, startsAt: startsAt) {
                     words += 1
                     if let k = startsAt[j] {
                         // A country or seat inside the title ("زعيم كوريا الشمالية كيم") is part of it.
-                        if doc.mentions[k].type == .person { nameIndex = k; break }
+                        if doc.mentions[k].type == .person {
+                            // "جو بايدن نائب الرئيس الأمريكي وحيدر العبادي": after a name and its title, a name after
+                            // "و" is another person ("رئيس الاتحاد الألماني وولفغانغ X" is one: no name before).
+                            if j > t + 1, t > 0, Self.followsWaw(doc, doc.mentions[k]),
+                               doc.mentions.contains(where: { $0.type == .person && $0.tokens.upperBound == t }) {
+                                beforeListedName = true; break
+                            }
+                            nameIndex = k; break
+                        }
                         j = doc.mentions[k].tokens.upperBound
                         continue
                     }
@@ -181,7 +190,10 @@ public struct TitleStage: Sendable {
                        isEventVerb(tok.norm) || speech.contains(token: tok) { break }
                     j += 1
                 }
-                if let k = nameIndex {
+                if beforeListedName {
+                    // The title is the name's before it (an apposition, read later); no head inside it opens another.
+                    for x in t..<j { covered[x] = true }
+                } else if let k = nameIndex {
                     if let holder = holderNamed(doc, title: t, name: doc.mentions[k], sentence: sentence, startsAt: startsAt) {
                         let name = doc.mentions[k].ref
                         for x in doc.mentions.indices where doc.mentions[x].ref == name {
@@ -366,6 +378,12 @@ public struct TitleStage: Sendable {
     func rankBeforeName(_ doc: Document, at j: Int, words: Int, startsAt: [Int: Int]) -> Bool {
         guard words == Self.maxTitleWords + 1, j > 0, let k = startsAt[j], doc.mentions[k].type == .person else { return false }
         return rankTitles.values(token: doc.tokens[j - 1]) != nil
+    }
+
+    /// A name glued to a conjunction "و" ("وحيدر العبادي"): another person of a list, never named by the title before it.
+    static func followsWaw(_ doc: Document, _ m: EntityMention) -> Bool {
+        let token = doc.tokens[m.tokens.lowerBound]
+        return m.start > token.start && doc.string(token.start, m.start) == "و"
     }
 
     func isHead(_ token: Token) -> Bool {
