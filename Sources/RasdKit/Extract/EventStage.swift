@@ -67,6 +67,10 @@ public struct EventStage: Sendable {
         /// An attack that may be words ("شن المالكي هجوما عنيفا على السعودية"): the row's fifth column says "verbal".
         /// Told of people alone, with no word of fighting, weapons or fire in the clause, it is an accusation.
         var verbal = false
+        /// A statement only with its speaker written in its clause ("ووصف X الاتفاق بأنه"), not carried from before:
+        /// the row's fifth column says "written" ("ندد X بالهجوم ووصفه بأنه" goes on with the condemnation; "الثناء
+        /// ... ووصفه بأنه" is the verbal noun).
+        var written = false
         /// A verb's tense as the analyzer read it (nil for a phrase of triggers.tsv and for nouns).
         var tense: Morphology.Tense?
         /// Matched by lemma (trigger_lemmas.tsv) rather than as a phrase (triggers.tsv).
@@ -175,6 +179,7 @@ public struct EventStage: Sendable {
                                                  carrier: row.count > 3 && row[3] == "carrier",
                                                  seizure: row.count > 3 && row[3] == "seizure",
                                                  verbal: row.count > 3 && row[3] == "verbal",
+                                                 written: row.count > 3 && row[3] == "written",
                                                  tense: tense, byLemma: byLemma))
                             break
                         }
@@ -213,6 +218,7 @@ public struct EventStage: Sendable {
                     ? owners.relativeSpeaker(of: trigger.match.tokens, in: doc, sentence: sentence) : nil
                 if let said, owner == nil {
                     guard let ref = said.speaker, arguments.canAct(ref), !arguments.isSource(ref) else { continue }
+                    if trigger.written, !speakerWritten(ref, doc, trigger.match, in: sentence) { continue }
                 }
                 let found = owner != nil ? nil
                     : arguments.event(for: trigger.match.tokens, type: trigger.type, pos: trigger.pos,
@@ -385,6 +391,18 @@ public struct EventStage: Sendable {
         confidence.score(&events, in: doc)
         argumentConfidence.score(&events, in: doc)
         doc.events = events
+    }
+
+    /// Whether the speaker is written as the verb's subject: a mention of it ending up to three words before the
+    /// verb with no و or other proclitic on it ("نتنياهو وصف"، "X كان قد وصف"), or starting within the eight words after it (a title), no punctuation between.
+    func speakerWritten(_ ref: EntityRef, _ doc: Document, _ match: PhraseLexicon.Match, in sentence: Range<Int>) -> Bool {
+        let verb = match.tokens
+        return doc.mentions.contains { m in
+            m.ref == ref && sentence.contains(m.tokens.lowerBound)
+                && ((match.prefix == 0 && m.tokens.upperBound <= verb.lowerBound && m.tokens.upperBound >= verb.lowerBound - 3)
+                    || (m.tokens.lowerBound >= verb.upperBound && m.tokens.lowerBound <= verb.upperBound + 8
+                        && (verb.upperBound..<m.tokens.lowerBound).allSatisfy { doc.tokens[$0].isWord }))
+        }
     }
 
     /// Whether an attack is words: every actor a person (no state, body or armed group acting through him), a

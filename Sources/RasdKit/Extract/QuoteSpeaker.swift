@@ -28,6 +28,15 @@ struct QuoteSpeaker: Sendable {
     /// The lexicon's "only:" column by verb form: the words before which alone the form is speech, within four
     /// tokens ("لافتا في الوقت نفسه إلى أن", not "لافتة مضيئة": a sign).
     let speechOnlyBefore: [String: Set<String>]
+    /// The lexicon's "reach:N" column: how many tokens after the form its "only:" word may stand (else four), so that
+    /// a subject with its title fits between ("وعبر وزير الخارجية الأمريكي X عن قلقه").
+    let onlyReach: [String: Int]
+    /// The lexicon's "unless:" column: a word right after the "only:" word that makes it another phrase ("عبر تركيا عن
+    /// طريق البر": by way of).
+    let onlyUnless: [String: Set<String>]
+    /// The lexicon's "opens" column: the form is speech only where it opens its clause (`opensOwnClause`), not as a
+    /// preposition inside one ("وصل الوفد عبر تركيا").
+    let opensOnly: Set<String>
     /// "سموه"، "معاليه": honorifics that stand for a person named before.
     let honorificPronouns = HonorificPronouns()
 
@@ -42,6 +51,13 @@ struct QuoteSpeaker: Sendable {
         speechOnlyBefore = speech.entries.compactMapValues { values in
             values.first(where: { $0.hasPrefix("only:") }).map { Set($0.dropFirst(5).split(separator: "|").map { Self.key(String($0)) }) }
         }
+        onlyReach = speech.entries.compactMapValues { values in
+            values.first(where: { $0.hasPrefix("reach:") }).flatMap { Int($0.dropFirst(6)) }
+        }
+        onlyUnless = speech.entries.compactMapValues { values in
+            values.first(where: { $0.hasPrefix("unless:") }).map { Set($0.dropFirst(7).split(separator: "|").map { Self.key(String($0)) }) }
+        }
+        opensOnly = Set(speech.entries.filter { $0.value.contains("opens") }.keys)
         nounBefore = speech.entries.compactMapValues { values in
             values.first(where: { $0.hasPrefix("noun:") }).map { Self.key(String($0.dropFirst(5))) }
         }
@@ -55,14 +71,30 @@ struct QuoteSpeaker: Sendable {
         }
     }
 
+    /// Whether the word at `t` opens its clause: the sentence's start, after punctuation, with و or ف on it, or after a
+    /// word the subject zone skips ("من جهته عبر"، "كما عبر").
+    func opensOwnClause(_ doc: Document, _ t: Int, in sentence: Range<Int>) -> Bool {
+        guard t > sentence.lowerBound, doc.tokens[t - 1].isWord else { return true }
+        if let first = doc.tokens[t].norm.unicodeScalars.first, first == "و" || first == "ف" { return true }
+        return zone.entries[doc.tokens[t - 1].norm]?.first == "skip"
+    }
+
     /// Whether the speech-verb form at `t` is read as a noun here (the lexicon's "noun:" column).
     func readsAsNoun(_ doc: Document, _ t: Int, in sentence: Range<Int>) -> Bool {
         // "بين رد قوات الأمن على ..."، "في رد على سؤال": a preposition takes a noun, never a verb.
         // (Not a form with و or ف on it: "جبل علي وأشار" is a new clause after a name that folds into "على".)
         if t > sentence.lowerBound, Self.nounOnlyAfter.contains(doc.tokens[t - 1].norm),
            let first = doc.tokens[t].norm.unicodeScalars.first, first != "و", first != "ف" { return true }
-        if let e = entry(doc.tokens[t], conjunctionsOnly: true), let allowed = speechOnlyBefore[e.form],
-           !((t + 1)..<min(t + 5, sentence.upperBound)).contains(where: { allowed.contains(doc.tokens[$0].norm) }) {
+        if let e = entry(doc.tokens[t], conjunctionsOnly: true), let allowed = speechOnlyBefore[e.form] {
+            let unless = onlyUnless[e.form] ?? []
+            let reach = onlyReach[e.form] ?? 4
+            if !((t + 1)..<min(t + 1 + reach, sentence.upperBound)).contains(where: { k in
+                allowed.contains(doc.tokens[k].norm) && !(k + 1 < sentence.upperBound && unless.contains(doc.tokens[k + 1].norm))
+            }) {
+                return true
+            }
+        }
+        if let e = entry(doc.tokens[t], conjunctionsOnly: true), opensOnly.contains(e.form), !opensOwnClause(doc, t, in: sentence) {
             return true
         }
         guard !nounBefore.isEmpty, t + 1 < sentence.upperBound, let e = entry(doc.tokens[t], conjunctionsOnly: true),
@@ -441,7 +473,7 @@ struct QuoteSpeaker: Sendable {
     }
 
     /// Whether token `t`, between a name and the verb after it, keeps the name the verb's subject: a relative
-    /// pronoun or قد, a conjunction of time right before the verb ("X حين قال"), a closing bracket, or a comma before a relative ("X، الذي صرح"); a closing quote mark, a
+    /// pronoun, قد or كان, a conjunction of time right before the verb ("X حين قال"), a closing bracket, or a comma before a relative ("X، الذي صرح"); a closing quote mark, a
     /// question mark or a colon ends the name's clause ("... بدون الأسد؟»، أجاب كيري").
     func svoGap(_ doc: Document, _ t: Int, verb: Int) -> Bool {
         let token = doc.tokens[t]
@@ -450,7 +482,8 @@ struct QuoteSpeaker: Sendable {
         if token.isWord, t == verb - 1, Self.whenConjunctions.contains(token.norm), t > 0, doc.tokens[t - 1].norm != Self.key("في") {
             return true
         }
-        if token.isWord { return Self.relatives.contains(token.norm) }
+        // "وزارة الدفاع كانت قد أعلنت": كان (no و on it: a new clause) before the verb leaves the name its subject.
+        if token.isWord { return Self.relatives.contains(token.norm) || (Self.kana.contains(token.norm) && !hasConjunction(token)) }
         switch token.norm {
         case ")": return true
         case "،", ",": return t + 1 < verb && doc.tokens[t + 1].isWord && Self.relatives.contains(doc.tokens[t + 1].norm)

@@ -191,7 +191,7 @@ public struct QuoteStage: Sendable {
                 // after the verb and its subject they may be what was said ("وقال إن الحل سياسي").
                 let clause = (that + 1)...endToken
                 let clauseWords = clause.filter({ doc.tokens[$0].isWord }).count
-                if clauseWords < 2 || (clauseWords == 2 && ((verb + 1)..<that).filter({ doc.tokens[$0].isWord }).count > 5) { continue }
+                if clauseWords < 2 || (clauseWords == 2 && ((verb + 1)..<max(verb + 1, that)).filter({ doc.tokens[$0].isWord }).count > 5) { continue }
                 // One or two words in quote marks ("وصفها بأنها «غير شرعية»") are a label, not a quote.
                 if clauseWords < 3,
                    clause.contains(where: { doc.tokens[$0].kind == .punct && Self.openers.contains(doc.tokens[$0].norm.unicodeScalars.first!) }) {
@@ -237,7 +237,8 @@ public struct QuoteStage: Sendable {
     /// على ..."): the noun right after a mention of the verb's named speaker, within twelve words of the verb, only
     /// words between; or, anywhere in the verb's clause, after the speaker's name and what commas or a word of time
     /// set off after it (an apposition, the addressee, the day: "أعلن محافظ عدن، نايف البكري، امس، وصول أول سفينة");
-    /// or right after a participle ("مؤكدا أهمية ..."). Nil when the speaker is not named there.
+    /// or right after a participle ("مؤكدا أهمية ..."), or after the verb (and its date) when the speaker stands before
+    /// it. Nil when the speaker is not named there.
     func contentNoun(_ doc: Document, after verb: Int, before limit: Int, speaker: (ref: EntityRef, text: String)?) -> Int? {
         // A participle has no subject of its own: the noun right after it ("مؤكدا اعتزازه بكفاءة الطيارين").
         if speakers.isCarried(doc.tokens[verb]), verb + 1 < limit, doc.tokens[verb + 1].isWord, !doc.inMention(verb + 1),
@@ -245,10 +246,17 @@ public struct QuoteStage: Sendable {
             return verb
         }
         guard let speaker else { return nil }
+        let speaks = { (m: EntityMention) in m.ref == speaker.ref || m.text == speaker.text }
+        // The speaker written before the verb ("وزارة الدفاع كانت قد أعلنت الأحد مقتل 9 جنود"): the noun right after
+        // the verb, or after the date that follows it.
+        if doc.mentions.contains(where: { $0.tokens.upperBound <= verb && $0.tokens.upperBound >= verb - 3 && speaks($0) }) {
+            var k = verb + 1
+            while k < limit, doc.dates.contains(where: { $0.start <= doc.tokens[k].start && doc.tokens[k].end <= $0.end }) { k += 1 }
+            if k < limit, doc.tokens[k].isWord, !doc.inMention(k), Self.contentNouns.entries[doc.tokens[k].norm] != nil { return k - 1 }
+        }
         guard let k = ((verb + 2)..<max(verb + 2, limit)).first(where: { k in
             doc.tokens[k].isWord && !doc.inMention(k) && Self.contentNouns.entries[doc.tokens[k].norm] != nil
         }) else { return nil }
-        let speaks = { (m: EntityMention) in m.ref == speaker.ref || m.text == speaker.text }
         if k < verb + 13, ((verb + 1)..<k).allSatisfy({ doc.tokens[$0].isWord }),
            doc.mentions.contains(where: { $0.tokens.upperBound == k && speaks($0) }) {
             return k - 1
