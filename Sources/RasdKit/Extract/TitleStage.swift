@@ -136,6 +136,17 @@ public struct TitleStage: Sendable {
                 while j < sentence.upperBound, words <= Self.maxTitleWords || rankBeforeName(doc, at: j, words: words, startsAt: startsAt) {
                     words += 1
                     if let k = startsAt[j] {
+                        // "مستشار خامنئي الدكتور علي أكبر ولايتي": a name right after a head in construct is its genitive
+                        // (whose adviser), not the holder: the title goes on over it.
+                        // Not a title of the lexicon ("خادم الحرمين الشريفين"), and the title ends at a preposition after
+                        // the genitive ("مستشار أوباما بالرئيس").
+                        if doc.mentions[k].type == .person, j == t + 1, isConstructHead(doc, t),
+                           titleList.match(doc.tokens, at: t) == nil {
+                            j = doc.mentions[k].tokens.upperBound
+                            if j < sentence.upperBound, doc.tokens[j].kind == .arabic, ["ب", "ل"].contains(where: { doc.tokens[j].norm.hasPrefix($0) }),
+                               cliticLength(doc.tokens[j]) > 0 { break }
+                            continue
+                        }
                         // A country or seat inside the title ("زعيم كوريا الشمالية كيم") is part of it.
                         if doc.mentions[k].type == .person {
                             // "جو بايدن نائب الرئيس الأمريكي وحيدر العبادي": after a name and its title, a name after
@@ -369,6 +380,18 @@ public struct TitleStage: Sendable {
             return KBKeys.variantKey(words[words.count - 1])
         }
         return familyNames.contains(name) ? d.ref : nil
+    }
+
+    /// A head in construct: no article (after any proclitic), not a form of address, not an honorific ("سمو"). A
+    /// person's name right after one is its genitive, "مستشار خامنئي" (Khamenei's adviser); a title written right
+    /// before its holder's name takes the article, "الرئيس أوباما".
+    /// A head written with a final ه is read as "his" ("نائبه وليد": his deputy Walid), not as ة.
+    func isConstructHead(_ doc: Document, _ t: Int) -> Bool {
+        let token = doc.tokens[t]
+        guard token.kind == .arabic, !Self.isDefinite(token.norm), !honorifics.contains(token: token),
+              doc.text.lastLetter(token.start..<token.end) != "\u{0647}",
+              let reading = Proclitics.candidates(token).first(where: { heads.entries[$0.stem] != nil }) else { return false }
+        return !reading.stem.hasPrefix("ال") && heads.entries[reading.stem]?.first != "address"
     }
 
     /// A title head word, proclitics allowed (the word itself is the first reading tried).
@@ -691,11 +714,24 @@ public struct TitleStage: Sendable {
             if comma, cliticLength(doc.tokens[first]) > 0, doc.tokens[first].norm.hasPrefix("و") { continue }
             var j = first
             if comma {
-                while j < doc.tokens.count, doc.tokens[j].isWord, j - after <= 10, j == first || !persons.contains(j) { j += 1 }
+                while j < doc.tokens.count, j - after <= 10, j == first || !persons.contains(j) {
+                    // "X، أحد قادة «داعش» العسكريين،"، "X، القيادي البارز في (داعش)،": a quoted name is part of the title.
+                    if j > first, !doc.tokens[j].isWord, let sentence = doc.sentences.first(where: { $0.contains(j) }),
+                       let closed = quotedName(doc, at: j, sentence: sentence) {
+                        j = closed; continue
+                    }
+                    guard doc.tokens[j].isWord else { break }
+                    j += 1
+                }
                 // A title that runs into another name is that name's ("X، رئيس المركز الدكتور Y").
                 if j < doc.tokens.count, j > first, persons.contains(j) { continue }
             } else {
                 j += 1
+                // "قال ولايتي مستشار خامنئي": the name in construct after the head is the title's genitive.
+                if j < doc.tokens.count, persons.contains(j), isConstructHead(doc, first),
+                   let genitive = doc.mentions.first(where: { $0.type == .person && $0.tokens.lowerBound == j }) {
+                    j = genitive.tokens.upperBound
+                }
                 while j < doc.tokens.count, doc.tokens[j].isWord, j - first < 12, !persons.contains(j),
                       !barriers.contains(token: doc.tokens[j]), !beginsObject(doc, j, mentionStarts: starts) { j += 1 }
             }
@@ -873,13 +909,18 @@ public struct TitleStage: Sendable {
         return token.clitics.first { $0.key == kingdomHash && $0.stem(of: token.norm) == kingdomKey }?.prefix
     }
 
-    /// "يتولى X رئاسة مجلس الأمن"، "شغل X منصب وزير الدفاع".
+    /// "يتولى X رئاسة مجلس الأمن"، "شغل X منصب وزير الدفاع"; the verb after the name too, "X شغل منصب ..."، "X، الذي
+    /// يشغل كذلك منصب ..."، "وكان X يشغل قبل ذلك منصب ...", with up to two words (an adverb) before the office noun.
     func officeVerbs(_ doc: Document) -> [RoleMention] {
         var out: [RoleMention] = []
         for m in doc.mentions where m.type == .person {
             let v = m.tokens.lowerBound - 1
-            guard v >= 0, roleVerbs.values(token: doc.tokens[v])?.first == "verb" else { continue }
-            let n = m.tokens.upperBound
+            let n: Int
+            if v >= 0, roleVerbs.values(token: doc.tokens[v])?.first == "verb" {
+                n = m.tokens.upperBound
+            } else if let after = officeNounAfterVerb(doc, from: m.tokens.upperBound) {
+                n = after
+            } else { continue }
             guard n < doc.tokens.count, roleVerbs.values(token: doc.tokens[n])?.first == "office_noun" else { continue }
             var j = n + 1
             while j < doc.tokens.count, doc.tokens[j].isWord, j - n <= 6, !barriers.contains(token: doc.tokens[j]) { j += 1 }
@@ -889,6 +930,21 @@ public struct TitleStage: Sendable {
                                    office: office(doc, (n + 1)..<j)?.office, basis: "text", from: nil))
         }
         return out
+    }
+
+    /// The office noun after a name's verb of office: "X شغل منصب"، "X، الذي يشغل كذلك منصب"، "X يشغل قبل ذلك منصب".
+    func officeNounAfterVerb(_ doc: Document, from start: Int) -> Int? {
+        var k = start
+        if k < doc.tokens.count, doc.tokens[k].norm == "," { k += 1 }
+        if k < doc.tokens.count, Self.relatives.contains(doc.tokens[k].norm) { k += 1 }
+        // The verb as written: "ويتولى" after a name begins a clause of its own ("X، ويتولى مدير الإنتاج Y").
+        guard k < doc.tokens.count, roleVerbs.entries[doc.tokens[k].norm]?.first == "verb" else { return nil }
+        // Only adverbs between: "الذي تتولى بلاده الرئاسة" is his country's office.
+        for n in (k + 1)...(k + 3) where n < doc.tokens.count {
+            if roleVerbs.values(token: doc.tokens[n])?.first == "office_noun" { return n }
+            guard roleVerbs.entries[doc.tokens[n].norm]?.first == "adverb" else { return nil }
+        }
+        return nil
     }
 
     /// Offices the knowledge base says a mentioned person held on the article's date.
