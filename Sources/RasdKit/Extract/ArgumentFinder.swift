@@ -1072,6 +1072,12 @@ struct ArgumentFinder {
                 add(v)
             }
         }
+        // "طردت X التنظيم من البلدة بمساعدة الضربات الجوية الأمريكية": strikes backing the attack just told hit its target.
+        if type == .attack, pos == .noun, !participants.contains(where: { $0.role == .target }), backsEarlierAct(trigger, in: sentence),
+           let outer = earlier.last(where: { $0.type == .attack }), let t = outer.participants.first(where: { $0.role == .target }),
+           !participants.contains(where: { $0.ref == t.ref }) {
+            add(.init(ref: t.ref, role: .target, text: t.text))
+        }
         // "وفي تعز قصف الحوثيون ..."، "وفي مدينة إب قالت مصادر إن مسلحين استهدفوا ...": the place a sentence opens
         // with is where the acts it tells took place (a statement is made wherever its speaker is).
         if place == nil, type != .statement, let opening = openingPlace(in: sentence, before: trigger.lowerBound) {

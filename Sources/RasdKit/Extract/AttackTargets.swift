@@ -92,4 +92,12 @@ extension ArgumentFinder {
               casualties(of: trigger, in: sentence).contains(where: { $0.ref != speaker.ref }) else { return nil }
         return speaker
     }
+
+    /// Whether a backing word (`events/backing_words.tsv`: "بمساعدة"، "بدعم من") ends right before the attack noun:
+    /// the strikes back the act told before it.
+    func backsEarlierAct(_ trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
+        (max(sentence.lowerBound, trigger.lowerBound - 2)..<trigger.lowerBound).contains { k in
+            Self.backingWords.match(doc.tokens, at: k, limit: trigger.lowerBound)?.tokens.upperBound == trigger.lowerBound
+        }
+    }
 }
