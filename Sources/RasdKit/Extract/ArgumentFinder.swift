@@ -661,6 +661,10 @@ struct ArgumentFinder {
                     // "وقال الوزير بعد معارك مع X": the speaker did not fight; after "إن" the subject of what is said did.
                     && !earlier.contains { $0.type == .statement
                         && !complementBetween(doc.firstToken(startingAtOrAfter: $0.triggerEnd), trigger.lowerBound) }))
+        // "فيما قصفت طائرات حربية عربية الجماعة": a noun of armed men or machines right after the verb is its own
+        // subject, though it names nobody: no actor is carried into it.
+        let unnamedSubject = pos == .verb && trigger.upperBound < sentence.upperBound && !doc.inMention(trigger.upperBound)
+            && Self.actorNouns.contains(token: doc.tokens[trigger.upperBound])
         var objectStart = trigger.upperBound
         // Punctuation past this token ends the objects ("انتقد X، Y": Y belongs elsewhere).
         var punctuationFloor = trigger.upperBound
@@ -865,6 +869,8 @@ struct ArgumentFinder {
                !(pos == .noun && hasPossessive(trigger.upperBound - 1)),
                // "قصف مستشفى عائشة": a name after a building's noun is the building, hit, not the one who struck.
                !(type == .attack && namesBuilding(m)),
+               // "دك معاقل تنظيم «بيت المقدس»"، "قصفت المدفعية مواقع التنظيم": the owner of what was hit is the target.
+               !(type == .attack && ownsPositions(m)),
                !(pos == .noun && (type == .meet || type == .visit) && isCityOrSeat(m)),
                // "زيارة إيران": a visit's genitive place is where it goes, not who goes.
                !(pos == .noun && type == .visit && isPlace(m)),
@@ -919,11 +925,7 @@ struct ArgumentFinder {
                 // "لقي أربعة حوثيين مصرعهم في هجوم": who was killed or hurt in the attack was hit, not who struck.
                 add(victim, .target); targetTaken = true
                 provenance.add("target «\(victim.text)»: killed or hurt in it")
-            } else if continued || adverbial, let c = carriedSubject,
-                      // "فيما قصفت طائرات حربية عربية الجماعة": a noun of armed men or machines right after the verb
-                      // is its own subject, though it names nobody.
-                      !(pos == .verb && trigger.upperBound < sentence.upperBound && !doc.inMention(trigger.upperBound)
-                        && Self.actorNouns.contains(token: doc.tokens[trigger.upperBound])) {
+            } else if continued || adverbial, let c = carriedSubject, !unnamedSubject {
                 add(c); actorFound = true
             } else if let group = groupAnaphor(after: trigger, sentence: sentence, earlier: earlier, previous: previous) {
                 for p in group { add(p) }
@@ -960,7 +962,9 @@ struct ArgumentFinder {
         if !actorFound, let outer = nestedIn, let target = outer.participants.first(where: { $0.role == .target }) {
             add(.init(ref: target.ref, role: .actor, text: target.text)); actorFound = true
         }
-        if !actorFound, !topic, let outer = earlier.last, let actor = carried,
+        // (An indefinite one only: "القوات" with the article may point back to the forces named before.)
+        if !actorFound, !topic, !(unnamedSubject && !Self.hasArticle(doc.tokens[trigger.upperBound].norm)),
+           let outer = earlier.last, let actor = carried,
            !punctuationBetween(doc.firstToken(startingAtOrAfter: outer.triggerEnd), trigger.lowerBound) {
             add(actor); actorFound = true
         }
@@ -975,6 +979,11 @@ struct ArgumentFinder {
                                        && !(type == .statement && writtenSubject(after: trigger, before: complement))
                                        && !nounSubject(after: trigger, in: sentence)) {
             if let p = previousSubject(before: sentence) { add(p); actorFound = true }
+        }
+        // "أعلن الجيش مقتل 20 من مسلحي X في اشتباكات": an armed body telling of its enemy's dead fought them.
+        if !actorFound, type == .attack, pos == .noun, let side = announcingSide(of: trigger, in: sentence, earlier: earlier) {
+            add(side); actorFound = true
+            provenance.add("actor «\(side.text)»: the armed body telling of its enemy's dead")
         }
         // "سيطر الجيش مدعوما بمسلحي المقاومة على ..."، "هاجمت القوات بإسناد من طيران التحالف ...": who backs the
         // actor in the fighting takes part with it.
@@ -1000,6 +1009,16 @@ struct ArgumentFinder {
             let prep = preposition(before: m, floor: trigger.upperBound)
             if punctuationBetween(punctuationFloor, m.tokens.lowerBound) && prep != Self.with { break }
             if type == .attack, pos == .noun, isFightPlace(m, after: trigger) { continue }
+            if type == .attack, isHeadedWhere(m) {
+                if place == nil { place = m.ref }
+                continue
+            }
+            // "عددا من مواقع التنظيم"، "غارات على تجمعات الحوثيين": whose positions were hit, whatever governs the noun.
+            if type == .attack, ownsPositions(m) {
+                for c in [m] + coordinated(after: m, limit: sentence.upperBound) where !actorRefs.contains(c.ref) { add(c, .target) }
+                targetTaken = true
+                continue
+            }
             // A town or a seat is where a meeting was held, never whom it was held with ("لقاؤه شرم الشيخ"); nor
             // does a town sign ("وقعت الهيئة الملكية بالجبيل عقودا ... بمدينة الجبيل"; a capital does, for its state:
             // "أبرمتها القاهرة مع باريس").
@@ -1064,6 +1083,12 @@ struct ArgumentFinder {
                 add(v)
             }
         }
+        // "طردت X التنظيم من البلدة بمساعدة الضربات الجوية الأمريكية": strikes backing the attack just told hit its target.
+        if type == .attack, pos == .noun, !participants.contains(where: { $0.role == .target }), backsEarlierAct(trigger, in: sentence),
+           let outer = earlier.last(where: { $0.type == .attack }), let t = outer.participants.first(where: { $0.role == .target }),
+           !participants.contains(where: { $0.ref == t.ref }) {
+            add(.init(ref: t.ref, role: .target, text: t.text))
+        }
         // "وفي تعز قصف الحوثيون ..."، "وفي مدينة إب قالت مصادر إن مسلحين استهدفوا ...": the place a sentence opens
         // with is where the acts it tells took place (a statement is made wherever its speaker is).
         if place == nil, type != .statement, let opening = openingPlace(in: sentence, before: trigger.lowerBound) {
@@ -1079,6 +1104,14 @@ struct ArgumentFinder {
         // ("وصلت إلى ميناء عدن سفينة ... محملة بالمساعدات").
         if carrier, !participants.contains(where: { $0.role == .target }), let state = arrivalState(in: sentence) {
             add(state)
+        }
+        // "سيطرت القوات على منطقة ... بعد معارك مع تنظيم داعش": whom the fight before it was with.
+        // (Read as the other side "مع" names, it is the target instead.)
+        if seizure, pos == .verb, !participants.contains(where: { $0.role == .target }),
+           let foe = foeBeforeSeizure(from: objectStart, in: sentence),
+           !participants.contains(where: { $0.ref == foe.ref && $0.role == .actor }) {
+            participants.removeAll { $0.ref == foe.ref }
+            add(foe, .target)
         }
         // A seizure names whom it was taken from ("سيطر الجيش على مواقع الحوثيين").
         if seizure, !participants.contains(where: { $0.role == .target }) { return nil }

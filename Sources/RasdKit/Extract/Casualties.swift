@@ -13,6 +13,12 @@ extension ArgumentFinder {
                 if doc.tokens[c].kind == .punct { break }
                 if let named = victims(after: c, limit: k) { return named }
             }
+            // "إن 15 مسلحا حوثيا قتلوا في غارة للتحالف": the subject right before the casualty verb (SVO, the verb
+            // right before the preposition, `isCasualty`).
+            if k - 1 > sentence.lowerBound, doc.tokens[k - 1].isWord, Self.casualtyVerbs.contains(token: doc.tokens[k - 1]),
+               let m = actors.last(where: { $0.tokens.upperBound == k - 1 }), preposition(before: m) == nil {
+                return [m].map { .init(ref: $0.ref, role: .target, text: $0.text) }
+            }
         }
         for c in trigger.upperBound..<min(sentence.upperBound, trigger.upperBound + 12) {
             if doc.tokens[c].kind == .punct && doc.tokens[c].norm != "،" { break }
@@ -24,6 +30,9 @@ extension ArgumentFinder {
 
     /// Nouns of soldiers (`events/classes.tsv` class `soldiers`).
     static let soldierNouns: Set<String> = EventStage.wordClasses["soldiers"] ?? []
+
+    /// "صفوف" of "في صفوف X" (`events/classes.tsv` class `ranks`): the ranks the dead were counted in.
+    static let ranksWords: Set<String> = EventStage.wordClasses["ranks"] ?? []
 
     /// "أسفر عن مقتل"، "أدى إلى إصابة": what an attack caused.
     static let resultPrepositions = keys(["عن", "إلى"])
@@ -38,8 +47,10 @@ extension ArgumentFinder {
             let token = doc.tokens[k]
             if token.kind == .punct { return nil }
             if isNumber(k) { counted = true; k += 1; continue }
-            if token.norm == "من", k + 1 < limit {
-                var first = k + 1
+            // "من X"، or "في صفوف X" (in the ranks of X: "سقوط قتلى وجرحى في صفوف الميليشيا").
+            let ranks = token.norm == "في" && k + 2 < limit && Proclitics.hasStem(doc.tokens[k + 1], in: Self.ranksWords)
+            if (token.norm == "من" && k + 1 < limit) || ranks {
+                var first = ranks ? k + 2 : k + 1
                 if Self.memberNouns.contains(token: doc.tokens[first]) || Self.forceNouns.contains(token: doc.tokens[first]),
                    first + 1 < limit, !actors.contains(where: { $0.tokens.lowerBound == first }) { first += 1 }
                 guard counted || !values.contains("svo"),
