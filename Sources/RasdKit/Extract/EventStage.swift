@@ -261,7 +261,7 @@ public struct EventStage: Sendable {
                 // "وصفت X تصريحات Y بالعدوانية": the party whose conduct is judged is the accused.
                 if event.type == .statement || (event.type == .accuse && !event.participants.contains { $0.role == .target }),
                    let party = owners.criticized(in: doc, after: trigger.match.tokens, sentence: sentence,
-                                                    speaker: event.participants.first(where: { $0.role == .actor })?.ref) {
+                                                    speaker: event.participants.first(where: { $0.role == .actor })?.ref, kb: kb) {
                     if event.type == .statement {
                         event.type = .accuse
                         event.provenance.add("ACCUSE: what is said judges the conduct of «\(party.text)» (classes.tsv conduct, blame)")
