@@ -78,6 +78,16 @@ struct ConductOwners: Sendable {
         return nil
     }
 
+    /// "أدان X الممارسات الإسرائيلية"، "انتقد X تصريحات Y": the object of a verb of accusation, right after the
+    /// accuser's name, is a party's conduct: that party is the accused. `after`: the token after the accuser's name.
+    func condemned(in doc: Document, after: Int, sentence: Range<Int>, speaker: EntityRef?, kb: KnowledgeBase) -> JudgedParty? {
+        guard let t = (after..<sentence.upperBound).first(where: { doc.tokens[$0].isWord }),
+              Proclitics.hasStem(doc.tokens[t], in: conduct),
+              let party = judged(at: t, in: doc, sentence: sentence, kb: kb),
+              party.ref != speaker, !Self.isState(party.ref, of: speaker, kb: kb) else { return nil }
+        return party
+    }
+
     /// A party whose conduct is judged, named or told by a nationality adjective; `end`: the token after it.
     struct JudgedParty {
         let ref: EntityRef

@@ -269,6 +269,15 @@ public struct EventStage: Sendable {
                     event.participants.append(.init(ref: party.ref, role: .target, text: party.text))
                     event.provenance.add("target «\(party.text)»: whose conduct is judged")
                 }
+                // "أدان X الممارسات الإسرائيلية": the accused is the party whose conduct is the object.
+                if trigger.type == .accuse, event.type == .accuse, !event.participants.contains(where: { $0.role == .target }),
+                   let actor = event.participants.first(where: { $0.role == .actor }),
+                   let named = doc.mentions.first(where: { $0.ref == actor.ref && $0.tokens.lowerBound >= trigger.match.tokens.upperBound
+                       && $0.tokens.lowerBound <= trigger.match.tokens.upperBound + 6 }),
+                   let party = owners.condemned(in: doc, after: named.tokens.upperBound, sentence: sentence, speaker: actor.ref, kb: kb) {
+                    event.participants.append(.init(ref: party.ref, role: .target, text: party.text))
+                    event.provenance.add("target «\(party.text)»: whose conduct the accusation's object is")
+                }
                 // "قال X إن إيران تستغل ..."، "إن الاحتلال الإسرائيلي ...": what is said tells a party's wrongdoing, an
                 // accusation of it made with the statement (which stays: the speaker may say more).
                 var accused: EventMention.Participant?
