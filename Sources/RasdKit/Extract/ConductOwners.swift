@@ -58,7 +58,8 @@ struct ConductOwners: Sendable {
 
     /// The party whose conduct is judged after the trigger, when a blame word follows it in the sentence; nil
     /// otherwise. `speaker`: who judges (never his own conduct).
-    func criticized(in doc: Document, after trigger: Range<Int>, sentence: Range<Int>, speaker: EntityRef?) -> EntityMention? {
+    func criticized(in doc: Document, after trigger: Range<Int>, sentence: Range<Int>, speaker: EntityRef?,
+                    kb: KnowledgeBase) -> JudgedParty? {
         var words = 0
         var t = trigger.upperBound
         while t < sentence.upperBound, words < Self.conductReach {
@@ -70,11 +71,44 @@ struct ConductOwners: Sendable {
             // "أن هذه التصريحات تعد تدخلا": the conduct told before, whose party is named there.
             let pointed = (t > sentence.lowerBound && Self.demonstratives.contains(doc.tokens[t - 1].norm))
                 || (t + 1 < sentence.upperBound && Self.demonstratives.contains(doc.tokens[t + 1].norm))
-            guard let party = pointed ? earlierParty(before: trigger.lowerBound, in: doc) : owner(of: t, in: doc, sentence: sentence),
-                  party.ref != speaker else { continue }
-            return blamed(after: max(t + 1, party.tokens.upperBound), in: doc, sentence: sentence) ? party : nil
+            guard let party = pointed ? earlierParty(before: trigger.lowerBound, in: doc, kb: kb) : judged(at: t, in: doc, sentence: sentence, kb: kb),
+                  party.ref != speaker, !Self.isState(party.ref, of: speaker, kb: kb) else { continue }
+            return blamed(after: max(t + 1, party.end), in: doc, sentence: sentence) ? party : nil
         }
         return nil
+    }
+
+    /// "أدان X الممارسات الإسرائيلية"، "انتقد X تصريحات Y": the object of a verb of accusation, right after the
+    /// accuser's name, is a party's conduct: that party is the accused. `after`: the token after the accuser's name.
+    func condemned(in doc: Document, after: Int, sentence: Range<Int>, speaker: EntityRef?, kb: KnowledgeBase) -> JudgedParty? {
+        guard let t = (after..<sentence.upperBound).first(where: { doc.tokens[$0].isWord }),
+              Proclitics.hasStem(doc.tokens[t], in: conduct),
+              let party = judged(at: t, in: doc, sentence: sentence, kb: kb),
+              party.ref != speaker, !Self.isState(party.ref, of: speaker, kb: kb) else { return nil }
+        return party
+    }
+
+    /// A party whose conduct is judged, named or told by a nationality adjective; `end`: the token after it.
+    struct JudgedParty {
+        let ref: EntityRef
+        let text: String
+        let end: Int
+    }
+
+    /// Whose conduct the word at `t` tells: its owner (`owner(of:)`), or the state of a nationality adjective right
+    /// after it ("التصريحات الإيرانية"، "الممارسات الإسرائيلية").
+    func judged(at t: Int, in doc: Document, sentence: Range<Int>, kb: KnowledgeBase) -> JudgedParty? {
+        if let m = owner(of: t, in: doc, sentence: sentence) { return .init(ref: m.ref, text: m.text, end: m.tokens.upperBound) }
+        let next = t + 1
+        guard next < sentence.upperBound, doc.tokens[next].kind == .arabic,
+              let country = kb.country(forNationality: doc.tokens[next].norm) else { return nil }
+        return .init(ref: .kb(country), text: doc.string(doc.tokens[next].start, doc.tokens[next].end), end: next + 1)
+    }
+
+    /// "قال كيري إن توعد خامنئي بتحدي السياسات الأمريكية مزعج": the speaker's own state is not whom he blames.
+    static func isState(_ party: EntityRef, of speaker: EntityRef?, kb: KnowledgeBase) -> Bool {
+        guard case .kb(let id)? = speaker, let country = kb.entity(id)?.country else { return false }
+        return party == .kb(country)
     }
 
     /// The named party right after the conduct word: the next word, or the name after a title of his ("تصريحات
@@ -123,15 +157,15 @@ struct ConductOwners: Sendable {
     static let demonstratives: Set<String> = ArgumentFinder.keys(["هذه", "تلك", "هذا", "ذلك"])
 
     /// The party of the conduct told last before `limit`, in this sentence or the two before it ("التصريحات
-    /// التي صدرت على لسان خامنئي"، "تصريحات خامنئي"): the name right after a conduct word or after "لسان".
-    func earlierParty(before limit: Int, in doc: Document) -> EntityMention? {
+    /// التي صدرت على لسان خامنئي"، "تصريحات خامنئي"، "التصريحات الإيرانية"): `judged(at:)` of a conduct word.
+    func earlierParty(before limit: Int, in doc: Document, kb: KnowledgeBase) -> JudgedParty? {
         guard let current = doc.sentences.firstIndex(where: { $0.contains(limit) }) else { return nil }
         for sentence in doc.sentences[max(0, current - 2)...current].reversed() {
             var k = min(limit, sentence.upperBound) - 1
             while k >= sentence.lowerBound {
                 defer { k -= 1 }
                 guard Proclitics.hasStem(doc.tokens[k], in: conduct) else { continue }
-                if let party = owner(of: k, in: doc, sentence: sentence) { return party }
+                if let party = judged(at: k, in: doc, sentence: sentence, kb: kb) { return party }
             }
         }
         return nil

@@ -261,13 +261,22 @@ public struct EventStage: Sendable {
                 // "وصفت X تصريحات Y بالعدوانية": the party whose conduct is judged is the accused.
                 if event.type == .statement || (event.type == .accuse && !event.participants.contains { $0.role == .target }),
                    let party = owners.criticized(in: doc, after: trigger.match.tokens, sentence: sentence,
-                                                    speaker: event.participants.first(where: { $0.role == .actor })?.ref) {
+                                                    speaker: event.participants.first(where: { $0.role == .actor })?.ref, kb: kb) {
                     if event.type == .statement {
                         event.type = .accuse
                         event.provenance.add("ACCUSE: what is said judges the conduct of «\(party.text)» (classes.tsv conduct, blame)")
                     }
                     event.participants.append(.init(ref: party.ref, role: .target, text: party.text))
                     event.provenance.add("target «\(party.text)»: whose conduct is judged")
+                }
+                // "أدان X الممارسات الإسرائيلية": the accused is the party whose conduct is the object.
+                if trigger.type == .accuse, event.type == .accuse, !event.participants.contains(where: { $0.role == .target }),
+                   let actor = event.participants.first(where: { $0.role == .actor }),
+                   let named = doc.mentions.first(where: { $0.ref == actor.ref && $0.tokens.lowerBound >= trigger.match.tokens.upperBound
+                       && $0.tokens.lowerBound <= trigger.match.tokens.upperBound + 6 }),
+                   let party = owners.condemned(in: doc, after: named.tokens.upperBound, sentence: sentence, speaker: actor.ref, kb: kb) {
+                    event.participants.append(.init(ref: party.ref, role: .target, text: party.text))
+                    event.provenance.add("target «\(party.text)»: whose conduct the accusation's object is")
                 }
                 // "قال X إن إيران تستغل ..."، "إن الاحتلال الإسرائيلي ...": what is said tells a party's wrongdoing, an
                 // accusation of it made with the statement (which stays: the speaker may say more).
