@@ -94,21 +94,30 @@ final class NewsReferenceTests: XCTestCase {
     }
 
     /// The sixth development part (drawn and annotated blind in session 25, scored at that session's start and end
-    /// with its misses unread), tuned on in session 26: floors a little under that session's end (overall 0.724,
-    /// mentions 211/252, events 43/70, event precision 40/55, quotes 34/45).
+    /// with its misses unread), tuned on since session 26: floors a little under session 27's end (overall 0.756,
+    /// mentions 214/252, events 46/70, event precision 44/57, quotes 34/45).
     func testSixthDevelopmentPart() throws {
         let result = try scorePart("dev6", articles: 20,
-                                   floors: ["entity mentions": 0.81, "events": 0.58, "event precision": 0.70, "quotes": 0.72])
-        XCTAssertGreaterThanOrEqual(result.overall, 0.70, result.report)
+                                   floors: ["entity mentions": 0.82, "events": 0.62, "event precision": 0.74, "quotes": 0.72])
+        XCTAssertGreaterThanOrEqual(result.overall, 0.73, result.report)
     }
 
     /// The seventh development part (drawn and annotated blind in session 26, scored at that session's start and end
-    /// with its misses unread): floors a little under the end (overall 0.564, mentions 211/255, events 18/40, event
-    /// precision 21/37, quotes 49/65).
+    /// with its misses unread), tuned on in session 27: floors a little under that session's end (overall 0.593,
+    /// mentions 212/255, events 20/40, event precision 24/39, quotes 50/65).
     func testSeventhDevelopmentPart() throws {
         let result = try scorePart("dev7", articles: 20,
-                                   floors: ["entity mentions": 0.80, "events": 0.42, "event precision": 0.54, "quotes": 0.72])
-        XCTAssertGreaterThanOrEqual(result.overall, 0.54, result.report)
+                                   floors: ["entity mentions": 0.80, "events": 0.47, "event precision": 0.58, "quotes": 0.74])
+        XCTAssertGreaterThanOrEqual(result.overall, 0.57, result.report)
+    }
+
+    /// The eighth development part (drawn and annotated blind in session 27, scored at that session's start and end
+    /// with its misses unread): floors a little under the end (overall 0.574, mentions 243/297, events 15/52, event
+    /// precision 22/39, quotes 30/45).
+    func testEighthDevelopmentPart() throws {
+        let result = try scorePart("dev8", articles: 20,
+                                   floors: ["entity mentions": 0.79, "events": 0.26, "event precision": 0.52, "quotes": 0.63])
+        XCTAssertGreaterThanOrEqual(result.overall, 0.55, result.report)
     }
 
     /// The seeds annotated exhaustively by the same rules (the shared gold.json lists only some events).
